@@ -1,0 +1,215 @@
+import CPango
+import Foundation
+import Geometry
+
+/// The real ``TextMeasurer``: Pango shapes, breaks and justifies; libhyphen marks hyphenation points.
+///
+/// One font map and context per measurer, set for 1 pt = 1 unit, with hint metrics and glyph-position
+/// rounding off so that widths measured here match every output format. Not thread-safe: Pango
+/// objects must stay on the thread that made them, so use one measurer per thread.
+public final class PangoMeasurer: TextMeasurer {
+    private let fontMap: UnsafeMutablePointer<PangoFontMap>
+    private let context: OpaquePointer
+    private let hyphenator: Hyphenator?
+    /// Font descriptions by request, reused across paragraphs.
+    private var fontCache: [FontSpec: OpaquePointer] = [:]
+
+    /// Makes a measurer. `hyphenator` defaults to US English when its patterns are installed.
+    public init(hyphenator: Hyphenator? = Hyphenator.englishUS()) {
+        fontMap = pango_cairo_font_map_new()
+        pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
+        context = pango_font_map_create_context(fontMap)
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_context_set_round_glyph_positions(context, 0)
+        let lang = pango_language_from_string("en-us")
+        pango_context_set_language(context, lang)
+        self.hyphenator = hyphenator
+    }
+
+    deinit {
+        for desc in fontCache.values { pango_font_description_free(desc) }
+        g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(UnsafeMutableRawPointer(fontMap))
+    }
+
+    /// Whether hyphenation patterns were found.
+    public var canHyphenate: Bool { hyphenator != nil }
+
+    // MARK: Shaping
+
+    public func shape(_ paragraph: ParagraphSpec) -> ShapedParagraph {
+        var runs = paragraph.runs
+        if paragraph.hyphenate, let hyphenator {
+            runs = runs.map { var r = $0; r.text = hyphenator.hyphenate(r.text); return r }
+        }
+        var layout = makeLayout(runs: runs, spec: paragraph)
+        var lines = readLines(layout, spec: paragraph)
+        // Pango breaks greedily and knows no limit on consecutive hyphens: where a run of hyphenated
+        // lines grows too long, take the hyphenation points out of the word that ends it and break again.
+        var attempts = 0
+        while paragraph.maxHyphenRun > 0, attempts < 8,
+              let tooMany = Self.firstLineExceedingHyphenRun(lines, limit: paragraph.maxHyphenRun) {
+            attempts += 1
+            runs = Self.removingSoftHyphens(around: lines[tooMany].endByte, in: runs)
+            layout = makeLayout(runs: runs, spec: paragraph)
+            lines = readLines(layout, spec: paragraph)
+        }
+        return ShapedParagraph(lines: lines.map(\.line))
+    }
+
+    /// The index of the first hyphenated line that makes a run longer than `limit`.
+    static func firstLineExceedingHyphenRun(_ lines: [(line: ShapedLine, endByte: Int)], limit: Int) -> Int? {
+        var run = 0
+        for (i, l) in lines.enumerated() {
+            run = l.line.hyphenated ? run + 1 : 0
+            if run > limit { return i }
+        }
+        return nil
+    }
+
+    /// `runs` without the soft hyphens of the word that holds the UTF-8 offset `byte` of their text.
+    static func removingSoftHyphens(around byte: Int, in runs: [TextRun]) -> [TextRun] {
+        var offset = 0
+        return runs.map { run in
+            var r = run
+            let utf8 = Array(run.text.utf8)
+            defer { offset += utf8.count }
+            guard byte >= offset, byte <= offset + utf8.count else { return r }
+            let local = byte - offset
+            var lo = min(local, utf8.count), hi = min(local, utf8.count)
+            while lo > 0, utf8[lo - 1] != 0x20 { lo -= 1 }
+            while hi < utf8.count, utf8[hi] != 0x20 { hi += 1 }
+            let word = String(decoding: utf8[lo..<hi], as: UTF8.self)
+                .replacingOccurrences(of: "\u{00AD}", with: "")
+            r.text = String(decoding: utf8[..<lo], as: UTF8.self) + word
+                + String(decoding: utf8[hi...], as: UTF8.self)
+            return r
+        }
+    }
+
+    private func makeLayout(runs: [TextRun], spec: ParagraphSpec) -> LayoutHandle {
+        let layout = pango_layout_new(context)!
+        let text = runs.map(\.text).joined()
+        pango_layout_set_text(layout, text, -1)
+        let attrs = pango_attr_list_new()
+        var start = 0
+        for run in runs {
+            let end = start + run.text.utf8.count
+            add(pango_attr_font_desc_new(font(run.font)), to: attrs, start, end)
+            let c = run.color
+            add(pango_attr_foreground_new(UInt16(c.red * 65535), UInt16(c.green * 65535), UInt16(c.blue * 65535)),
+                to: attrs, start, end)
+            if c.alpha < 1 { add(pango_attr_foreground_alpha_new(UInt16(c.alpha * 65535)), to: attrs, start, end) }
+            if !run.font.features.isEmpty {
+                add(pango_attr_font_features_new(run.font.features.joined(separator: ",")), to: attrs, start, end)
+            }
+            start = end
+        }
+        pango_layout_set_attributes(layout, attrs)
+        pango_attr_list_unref(attrs)
+        pango_layout_set_width(layout, Int32(max(1, spec.width) * Double(PANGO_SCALE)))
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        switch spec.alignment {
+        case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+        case .justify:
+            pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+            pango_layout_set_justify(layout, 1)
+        }
+        return LayoutHandle(layout)
+    }
+
+    private func add(_ attr: UnsafeMutablePointer<PangoAttribute>?, to list: OpaquePointer?, _ start: Int, _ end: Int) {
+        guard let attr else { return }
+        attr.pointee.start_index = UInt32(start)
+        attr.pointee.end_index = UInt32(end)
+        pango_attr_list_insert(list, attr)
+    }
+
+    private func font(_ spec: FontSpec) -> OpaquePointer {
+        if let hit = fontCache[spec] { return hit }
+        let desc = pango_font_description_new()!
+        pango_font_description_set_family(desc, spec.family)
+        pango_font_description_set_absolute_size(desc, spec.size * Double(PANGO_SCALE))
+        pango_font_description_set_weight(desc, spec.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_font_description_set_style(desc, spec.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        fontCache[spec] = desc
+        return desc
+    }
+
+    private func readLines(_ handle: LayoutHandle, spec: ParagraphSpec) -> [(line: ShapedLine, endByte: Int)] {
+        let layout = handle.layout
+        guard let textPointer = pango_layout_get_text(layout) else { return [] }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(textPointer).assumingMemoryBound(to: UInt8.self),
+                                        count: strlen(textPointer))
+        let nominal = spec.fontSize * spec.leading
+        var out: [(ShapedLine, Int)] = []
+        guard let iter = pango_layout_get_iter(layout) else { return [] }
+        defer { pango_layout_iter_free(iter) }
+        var index: Int32 = 0
+        repeat {
+            guard let line = pango_layout_iter_get_line_readonly(iter) else { break }
+            var ink = PangoRectangle(), logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, &ink, &logical)
+            let scale = Double(PANGO_SCALE)
+            let baselineInLayout = Double(pango_layout_iter_get_baseline(iter)) / scale
+            let ascent = baselineInLayout - Double(logical.y) / scale
+            let descent = Double(logical.height) / scale - ascent
+            let height = max(nominal, ascent + descent)
+            let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
+            let end = min(start + length, bytes.count)
+            let raw = String(decoding: bytes[start..<end], as: UTF8.self)
+            let hyphenated = raw.hasSuffix("\u{00AD}") && end < bytes.count
+            let text = raw.replacingOccurrences(of: "\u{00AD}", with: "") + (hyphenated ? "-" : "")
+            let shaped = ShapedLine(
+                width: Double(logical.width) / scale, height: height,
+                baseline: (height - (ascent + descent)) / 2 + ascent,
+                text: text.trimmingTrailingNewline, hyphenated: hyphenated,
+                offset: Double(logical.x) / scale,
+                glyphs: PangoLine(layout: handle, index: index))
+            out.append((shaped, end))
+            index += 1
+        } while pango_layout_iter_next_line(iter) != 0
+        return out
+    }
+}
+
+// MARK: - Handles
+
+/// Owns one `PangoLayout` (a reference released on deinit).
+final class LayoutHandle {
+    let layout: OpaquePointer
+    init(_ layout: OpaquePointer) { self.layout = layout }
+    deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+}
+
+/// One line of a shaped layout, drawable on a Cairo context.
+final class PangoLine: LineGlyphs {
+    private let handle: LayoutHandle
+    private let index: Int32
+    init(layout: LayoutHandle, index: Int32) { self.handle = layout; self.index = index }
+
+    func draw(on cairoContext: OpaquePointer) {
+        guard let line = pango_layout_get_line_readonly(handle.layout, index) else { return }
+        pango_cairo_show_layout_line(cairoContext, line)
+    }
+}
+
+extension String {
+    /// The string without one trailing line break.
+    var trimmingTrailingNewline: String {
+        hasSuffix("\n") ? String(dropLast()) : self
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
