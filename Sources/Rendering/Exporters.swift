@@ -1,0 +1,197 @@
+import CCairo
+import Foundation
+import Geometry
+import Pagination
+
+/// Metadata written into a PDF.
+public struct DocumentInfo: Sendable {
+    public var title: String
+    public var author: String
+    public var subject: String
+    public var keywords: [String]
+    public var creator: String
+    /// Creation and modification date (UTC); from `SOURCE_DATE_EPOCH` when set, for reproducible bytes.
+    public var date: Date
+    public init(title: String, author: String, subject: String, keywords: [String], creator: String, date: Date) {
+        self.title = title; self.author = author; self.subject = subject; self.keywords = keywords
+        self.creator = creator; self.date = date
+    }
+}
+
+// MARK: - PDF
+
+/// Writes pages as one PDF: tagged structure, named destinations, outline and metadata.
+public enum PDFExporter {
+    /// Writes `pages` to `path` atomically. `outline` lists the headings (anchors with an outline
+    /// level) in document order. Returns the file size in bytes.
+    @discardableResult
+    public static func write(_ pages: [Page], info: DocumentInfo, outline: [Anchor], to path: String) throws -> Int {
+        try OutputFile.atomically(path) { temp in
+            let first = pages.first?.size ?? Size(width: 595, height: 842)
+            guard let surface = cairo_pdf_surface_create(temp, first.width, first.height) else {
+                throw RenderError.cairo(operation: "create a PDF surface", status: "no surface", path: path)
+            }
+            defer { cairo_surface_destroy(surface) }
+            try check(cairo_surface_status(surface), "create a PDF surface", path)
+            setMetadata(surface, info)
+            let cr = cairo_create(surface)!
+            defer { cairo_destroy(cr) }
+            let painter = Painter(cr: cr, tagged: true)
+            cairo_tag_begin(cr, "Document", "")
+            for (i, page) in pages.enumerated() {
+                if i > 0 { cairo_pdf_surface_set_size(surface, page.size.width, page.size.height) }
+                painter.draw(page.frame, at: .zero)
+                cairo_show_page(cr)
+                try check(cairo_status(cr), "draw page \(i + 1)", path)
+            }
+            cairo_tag_end(cr, "Document")
+            addOutline(surface, outline)
+            cairo_surface_finish(surface)
+            try check(cairo_status(cr), "finish the document", path)
+            try check(cairo_surface_status(surface), "write the file", path)
+            return OutputFile.size(temp)
+        }
+    }
+
+    private static func setMetadata(_ surface: OpaquePointer, _ info: DocumentInfo) {
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, info.title)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, info.author)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, info.subject)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, info.keywords.joined(separator: ", "))
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, info.creator)
+        let stamp = iso8601(info.date)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp)
+    }
+
+    /// `YYYY-MM-DDThh:mm:ssZ` in UTC, as Cairo expects.
+    static func iso8601(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year ?? 1970, c.month ?? 1, c.day ?? 1,
+                      c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    }
+
+    /// The outline mirrors the heading tree: each entry's parent is the nearest earlier, shallower one.
+    private static func addOutline(_ surface: OpaquePointer, _ anchors: [Anchor]) {
+        var parents: [(level: Int, id: Int32)] = []
+        for anchor in anchors {
+            guard let level = anchor.outlineLevel else { continue }
+            while let last = parents.last, last.level >= level { parents.removeLast() }
+            let parent = parents.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
+            let id = cairo_pdf_surface_add_outline(surface, parent, anchor.title,
+                                                   "dest='\(Painter.escape(anchor.name))'",
+                                                   level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(0))
+            parents.append((level, id))
+        }
+    }
+}
+
+// MARK: - SVG and PNG
+
+/// Writes one SVG file a page (Cairo's SVG surface keeps only its last page).
+public enum SVGExporter {
+    /// Writes `pages` as `page-001.svg`… into `directory`, replacing the folder whole. Returns the paths.
+    public static func write(_ pages: [Page], toDirectory directory: String) throws -> [String] {
+        try OutputFile.replacingDirectory(directory) { staging in
+            try pages.enumerated().map { i, page in
+                let name = pageFileName(i, pageCount: pages.count, ext: "svg")
+                let temp = (staging as NSString).appendingPathComponent(name)
+                guard let surface = cairo_svg_surface_create(temp, page.size.width, page.size.height) else {
+                    throw RenderError.cairo(operation: "create an SVG surface", status: "no surface", path: temp)
+                }
+                defer { cairo_surface_destroy(surface) }
+                cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
+                let cr = cairo_create(surface)!
+                defer { cairo_destroy(cr) }
+                Painter(cr: cr, tagged: false).draw(page.frame, at: .zero)
+                cairo_show_page(cr)
+                try check(cairo_status(cr), "draw the page", temp)
+                cairo_surface_finish(surface)
+                try check(cairo_surface_status(surface), "write the file", temp)
+                return (directory as NSString).appendingPathComponent(name)
+            }
+        }
+    }
+}
+
+/// Writes one PNG file a page at a given resolution, on white.
+public enum PNGExporter {
+    /// Writes `pages` as `page-001.png`… into `directory` at `dpi`, replacing the folder whole.
+    public static func write(_ pages: [Page], dpi: Double, toDirectory directory: String) throws -> [String] {
+        try OutputFile.replacingDirectory(directory) { staging in
+            try pages.enumerated().map { i, page in
+                let name = pageFileName(i, pageCount: pages.count, ext: "png")
+                let temp = (staging as NSString).appendingPathComponent(name)
+                try writePNG(page, dpi: dpi, to: temp)
+                return (directory as NSString).appendingPathComponent(name)
+            }
+        }
+    }
+
+    /// Writes one page to `path` (not atomically: callers write into a staging folder).
+    static func writePNG(_ page: Page, dpi: Double, to path: String) throws {
+        let scale = dpi / 72
+        let w = Int32((page.size.width * scale).rounded()), h = Int32((page.size.height * scale).rounded())
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) else {
+            throw RenderError.cairo(operation: "create an image", status: "no surface", path: path)
+        }
+        defer { cairo_surface_destroy(surface) }
+        try check(cairo_surface_status(surface), "create a \(w)×\(h) image", path)
+        let cr = cairo_create(surface)!
+        defer { cairo_destroy(cr) }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        Painter(cr: cr, tagged: false).draw(page.frame, at: .zero)
+        try check(cairo_status(cr), "draw the page", path)
+        cairo_surface_flush(surface)
+        try check(cairo_surface_write_to_png(surface, path), "write the PNG", path)
+    }
+}
+
+/// Writes a single page — a standalone chart — as PDF, SVG or PNG, atomically.
+public enum SinglePageExporter {
+    public static func writePDF(_ page: Page, info: DocumentInfo, to path: String) throws -> Int {
+        try PDFExporter.write([page], info: info, outline: [], to: path)
+    }
+
+    public static func writeSVG(_ page: Page, to path: String) throws -> Int {
+        try OutputFile.atomically(path) { temp in
+            guard let surface = cairo_svg_surface_create(temp, page.size.width, page.size.height) else {
+                throw RenderError.cairo(operation: "create an SVG surface", status: "no surface", path: path)
+            }
+            defer { cairo_surface_destroy(surface) }
+            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
+            let cr = cairo_create(surface)!
+            defer { cairo_destroy(cr) }
+            Painter(cr: cr, tagged: false).draw(page.frame, at: .zero)
+            cairo_show_page(cr)
+            try check(cairo_status(cr), "draw the chart", path)
+            cairo_surface_finish(surface)
+            try check(cairo_surface_status(surface), "write the file", path)
+            return OutputFile.size(temp)
+        }
+    }
+
+    public static func writePNG(_ page: Page, dpi: Double, to path: String) throws -> Int {
+        try OutputFile.atomically(path) { temp in
+            try PNGExporter.writePNG(page, dpi: dpi, to: temp)
+            return OutputFile.size(temp)
+        }
+    }
+}
+
+/// `page-001.svg`: zero-padded to at least three digits, more when there are more pages.
+public func pageFileName(_ index: Int, pageCount: Int, ext: String) -> String {
+    let digits = max(3, String(pageCount).count)
+    let number = String(index + 1)
+    return "page-" + String(repeating: "0", count: max(0, digits - number.count)) + number + "." + ext
+}
+
+/// Throws when `status` is not success.
+func check(_ status: cairo_status_t, _ operation: String, _ path: String) throws {
+    guard status != CAIRO_STATUS_SUCCESS else { return }
+    throw RenderError.cairo(operation: operation, status: String(cString: cairo_status_to_string(status)), path: path)
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Files written whole or not at all: each is written under a temporary name in its own folder and
+/// renamed into place, so a failed run leaves the previous good file and no partial one.
+public enum OutputFile {
+    /// A temporary path beside `path`, hidden, unique to this process.
+    static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+    }
+
+    /// Runs `write` on a temporary path beside `path`, then renames it into place. On any error the
+    /// temporary file is removed and `path` is untouched.
+    static func atomically<T>(_ path: String, _ write: (String) throws -> T) throws -> T {
+        let temp = temporaryPath(for: path)
+        TemporaryFiles.shared.register(temp)
+        defer { TemporaryFiles.shared.remove(temp) }
+        do {
+            let value = try write(temp)
+            guard rename(temp, path) == 0 else { throw RenderError.io(path: path, reason: String(cString: strerror(errno))) }
+            return value
+        } catch {
+            unlink(temp)
+            throw error
+        }
+    }
+
+    /// Fills a fresh folder beside `directory` with `write`, then swaps it in for `directory` whole,
+    /// so no page of an older, longer run survives and a failure keeps the old folder.
+    static func replacingDirectory<T>(_ directory: String, _ write: (String) throws -> T) throws -> T {
+        let fm = FileManager.default
+        let staging = temporaryPath(for: directory)
+        let retired = staging + "-old"
+        TemporaryFiles.shared.register(staging)
+        TemporaryFiles.shared.register(retired)
+        defer {
+            TemporaryFiles.shared.remove(staging)
+            TemporaryFiles.shared.remove(retired)
+        }
+        try? fm.removeItem(atPath: staging)
+        do {
+            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            let value = try write(staging)
+            var isDir: ObjCBool = false
+            let hadOld = fm.fileExists(atPath: directory, isDirectory: &isDir)
+            if hadOld { try fm.moveItem(atPath: directory, toPath: retired) }
+            try fm.moveItem(atPath: staging, toPath: directory)
+            if hadOld { try? fm.removeItem(atPath: retired) }
+            return value
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            throw error
+        }
+    }
+
+    /// The size of the file at `path` in bytes (0 when unreadable).
+    public static func size(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+}
+
+/// Temporary files in flight, removed by ``TemporaryFiles/removeAll()`` when the process is interrupted.
+public final class TemporaryFiles: @unchecked Sendable {
+    // @unchecked: every access to `paths` goes through `lock`.
+    public static let shared = TemporaryFiles()
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    func register(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
+    func remove(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }
+
+    /// Deletes every registered temporary file or folder (from a signal handler's exit path).
+    public func removeAll() {
+        lock.lock()
+        let all = paths.sorted()
+        lock.unlock()
+        for p in all { try? FileManager.default.removeItem(atPath: p) }
+    }
+}
+
+/// Why rendering failed.
+public enum RenderError: Error, CustomStringConvertible {
+    /// Cairo reported a non-success status.
+    case cairo(operation: String, status: String, path: String)
+    /// The file system refused.
+    case io(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cairo(let op, let status, let path): "\(path): cairo failed to \(op): \(status)"
+        case .io(let path, let reason): "\(path): \(reason)"
+        }
+    }
+}
