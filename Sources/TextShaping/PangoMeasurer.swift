@@ -59,7 +59,33 @@ public final class PangoMeasurer: TextMeasurer {
             layout = makeLayout(runs: runs, spec: paragraph)
             lines = readLines(layout, spec: paragraph)
         }
+        // Unused hyphenation points would survive in the PDF's text as invisible U+00AD inside words
+        // (copy, paste and search would see "dif\u{AD}ferences"). Keep only the ones the lines break at;
+        // the others are zero-width, so breaking again gives the same lines.
+        let used = Set(lines.filter(\.line.hyphenated).map(\.endByte))
+        if runs.contains(where: { $0.text.contains(Hyphenator.softHyphen) }) {
+            let trimmed = Self.keepingSoftHyphens(at: used, in: runs)
+            let again = readLines(makeLayout(runs: trimmed, spec: paragraph), spec: paragraph)
+            if again.map(\.line.text) == lines.map(\.line.text) { lines = again }
+        }
         return ShapedParagraph(lines: lines.map(\.line))
+    }
+
+    /// `runs` with only the soft hyphens that end at one of the UTF-8 offsets `ends`.
+    static func keepingSoftHyphens(at ends: Set<Int>, in runs: [TextRun]) -> [TextRun] {
+        var offset = 0
+        return runs.map { run in
+            var r = run
+            var text = ""
+            text.reserveCapacity(run.text.utf8.count)
+            for scalar in run.text.unicodeScalars {
+                offset += scalar.utf8.count
+                if scalar == "\u{00AD}", !ends.contains(offset) { continue }
+                text.unicodeScalars.append(scalar)
+            }
+            r.text = text
+            return r
+        }
     }
 
     /// The index of the first hyphenated line that makes a run longer than `limit`.

@@ -38,7 +38,11 @@ public struct Paginator {
             }
             let regions = Regions(width: bodySize.width, available: state.available - space,
                                   full: bodySize.height, atPageTop: state.isEmpty)
-            switch block.layout(in: regions) {
+            let result = block.layout(in: regions)
+            if case .complete(let frame) = result, frame.size.height > regions.available + 0.001 {
+                state.warnings.append("page \(state.pages.count + 1): \(block.overflowDescription) overflows the page body by \(Int((frame.size.height - regions.available).rounded(.up))) pt")
+            }
+            switch result {
             case .complete(let frame):
                 state.place(frame, space: space, after: block.breaks.spaceAfter)
             case .partial(let frame, let rest):

@@ -1,0 +1,60 @@
+import Charts
+import Foundation
+import Geometry
+import Pagination
+import ReportModel
+import Rendering
+import TextShaping
+
+/// The reserved `charts` document: every chart alone, each page cropped to the chart with a small
+/// margin, as `<format>/charts/<chart-id>.<format>`.
+struct ChartsDocument {
+    let content: Comparison
+    let style: Style
+    let measurer: any TextMeasurer
+    let settings: ReportSettings
+    let date: Date
+
+    /// The width charts are drawn at when they stand alone.
+    static let chartWidth = 460.0
+    /// White space around a standalone chart.
+    static let margin = 18.0
+
+    /// One page per chart, by chart id, in content order.
+    func pages() throws -> [(id: String, page: Page)] {
+        try content.charts.specs.map { spec in
+            let frame = try ChartBuilder.frame(for: spec, content: content, theme: ChartTheme(style: style),
+                                               width: Self.chartWidth, measurer: measurer)
+            let size = Size(width: frame.size.width + 2 * Self.margin, height: frame.size.height + 2 * Self.margin)
+            var page = Frame(size: size)
+            page.push(frame: frame, at: Point(x: Self.margin, y: Self.margin))
+            return (spec.id, Page(size: size, frame: page))
+        }
+    }
+
+    func write(formats: [OutputFormat], record: (WrittenFile) -> Void) throws {
+        let charts = try pages()
+        for format in formats {
+            let dir = ((settings.outputDirectory as NSString).appendingPathComponent(format.rawValue) as NSString)
+                .appendingPathComponent("charts")
+            try FileManager.default.createOutputDirectory(dir)
+            for (id, page) in charts {
+                let t0 = DispatchTime.now()
+                let path = (dir as NSString).appendingPathComponent("\(id).\(format.rawValue)")
+                let title = content.charts.spec(id: id)?.title ?? id
+                let bytes: Int
+                switch format {
+                case .pdf:
+                    bytes = try SinglePageExporter.writePDF(page, info: DocumentInfo(
+                        title: title, author: settings.metadata.author, subject: settings.metadata.subject,
+                        keywords: settings.metadata.keywords, creator: "pmreport \(Pipeline.version)", date: date),
+                        to: path)
+                case .svg: bytes = try SinglePageExporter.writeSVG(page, to: path)
+                case .png: bytes = try SinglePageExporter.writePNG(page, dpi: settings.dpi, to: path)
+                }
+                record(WrittenFile(path: path, document: "charts", format: format, pages: 1, bytes: bytes,
+                                   milliseconds: Pipeline.milliseconds(since: t0)))
+            }
+        }
+    }
+}

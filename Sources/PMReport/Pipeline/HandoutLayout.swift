@@ -1,0 +1,81 @@
+import Foundation
+import Geometry
+import Pagination
+import ReportModel
+import TextShaping
+
+/// Lays out one handout document: page template from the style, blocks from the builder for the
+/// document's kind, page furniture, and the contents pass until page numbers settle.
+struct HandoutLayout {
+    let content: Comparison
+    let document: DocumentSpec
+    let metadata: Metadata
+    let style: Style
+    let measurer: any TextMeasurer
+    let date: Date
+
+    /// The page and its text area.
+    var template: PageTemplate {
+        let (w, h) = style.page.dimensions
+        let p = style.page
+        return PageTemplate(pageSize: Size(width: w, height: h),
+                            body: Rect(x: p.marginLeft, y: p.marginTop, width: w - p.marginLeft - p.marginRight,
+                                       height: h - p.marginTop - p.marginBottom))
+    }
+
+    func layout() throws -> LaidOutDocument {
+        switch document.kind {
+        case .comparisonTable: try comparisonTable()
+        case .roleCards: try layout(RoleCardsBuilder(content: content, document: document, metadata: metadata,
+                                                     type: typeSet()).blocks)
+        case .report, .charts: try layout(reportBuilder(typeSet()).blocks(pages:))
+        }
+    }
+
+    private func typeSet() -> TypeSet { TypeSet(style: style, measurer: measurer, width: template.body.width) }
+
+    private func reportBuilder(_ type: TypeSet) -> ReportBuilder {
+        ReportBuilder(content: content, document: document, metadata: metadata, type: type, date: date)
+    }
+
+    /// Runs the document layout with `build`, rethrowing what the builder threw.
+    private func layout(_ build: (PageMap) throws -> [any Block]) throws -> LaidOutDocument {
+        let type = typeSet()
+        let furniture = Furniture(type: type, template: template, documentTitle: document.title ?? metadata.title,
+                                  titlePage: document.titleBlock && document.kind == .report)
+        var failure: (any Error)?
+        let result = DocumentLayout.layout(template: template, build: { pages in
+            do { return try build(pages) } catch { failure = error; return [] }
+        }, furniture: furniture.frame(for:))
+        if let failure { throw failure }
+        return result
+    }
+
+    /// The summary table alone: the type shrinks step by step, down to the style's floor, until the
+    /// table fits one page; below the floor it splits with its header repeated.
+    private func comparisonTable() throws -> LaidOutDocument {
+        let type = typeSet()
+        let builder = reportBuilder(type)
+        guard let table = builder.summaryTable() else { throw DocumentError.noSummaryTable(document.name) }
+        var size = style.fonts.tableSize
+        let floor = min(style.fonts.minimumSize, size)
+        while true {
+            let setter = TableSetter(type: type, fontSize: size)
+            let result = try layout { _ in builder.titleHeading() + [setter.aspectTable(table, roles: content)] }
+            if result.pages.count <= 1 || size <= floor { return result }
+            size = max(floor, size - 0.5)
+        }
+    }
+}
+
+/// A document that cannot be built from the content it was given.
+public enum DocumentError: Error, CustomStringConvertible {
+    case noSummaryTable(String)
+
+    public var description: String {
+        switch self {
+        case .noSummaryTable(let name):
+            "document '\(name)' is a comparison-table, but the content has no aspect table in any section"
+        }
+    }
+}

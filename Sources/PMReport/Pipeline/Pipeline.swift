@@ -1,0 +1,168 @@
+import Charts
+import Foundation
+import Geometry
+import Pagination
+import ReportConfig
+import ReportModel
+import Rendering
+import TextShaping
+
+/// The pipeline as a library: load config, style and content; lay out each document; write each format.
+public final class Pipeline {
+    /// pmreport's version, printed by `--version` and written as the PDF creator.
+    public static let version = "0.1.0"
+
+    public let options: RunOptions
+    public let settings: ReportSettings
+    public let content: Comparison
+    private let measurer = PangoMeasurer()
+    /// Called with each line of progress (one per file written) and each warning.
+    private let log: (String) -> Void
+
+    /// Loads and validates everything the run needs. Throws input errors before anything is written.
+    public init(options: RunOptions, log: @escaping (String) -> Void = { _ in }) throws {
+        self.options = options
+        self.log = log
+        var settings = try ConfigLoader.loadSettings(configPath: options.configPath.map(options.absolute),
+                                                     workingDirectory: options.workingDirectory)
+        if let path = options.contentPath { settings.contentPath = options.absolute(path) }
+        if let dir = options.outputDirectory { settings.outputDirectory = options.absolute(dir) }
+        if let formats = options.formats { settings.formats = formats }
+        if let dpi = options.dpi { settings.dpi = dpi }
+        self.settings = settings
+        content = try settings.contentPath.map(ConfigLoader.loadContent(path:)) ?? .builtIn
+        let problems = ConfigLoader.validate(settings, against: content)
+        if !problems.isEmpty { throw InputError(diagnostics: problems) }
+        if let wanted = options.documents {
+            let known = settings.documents.map(\.name) + ["charts"]
+            for name in wanted where !known.contains(name) {
+                throw UsageError.unknownDocument(name, known: known)
+            }
+        }
+    }
+
+    /// The documents this run builds, in config order.
+    public var documents: [DocumentSpec] {
+        var all = settings.documents
+        if !all.contains(where: { $0.name == "charts" }), options.documents?.contains("charts") == true {
+            all.append(DocumentSpec(name: "charts", kind: .charts))
+        }
+        guard let wanted = options.documents else { return all }
+        return all.filter { wanted.contains($0.name) }
+    }
+
+    /// Builds every document in every format. A failing document is reported and the others still run.
+    public func run() -> RunSummary {
+        var summary = RunSummary()
+        for document in documents {
+            do {
+                try build(document, into: &summary)
+            } catch {
+                summary.failures.append((document.name, error))
+                log("error: \(document.name): \(error)")
+            }
+        }
+        return summary
+    }
+
+    // MARK: One document
+
+    /// The style for a document: the command line's, else the document's, else the config's.
+    func style(for document: DocumentSpec) throws -> Style {
+        let name = options.style ?? document.style ?? settings.style
+        var style = try ConfigLoader.loadStyle(name, baseDirectory: settings.baseDirectory,
+                                               workingDirectory: options.workingDirectory)
+        if let paper = options.paperSize ?? document.paperSize { style.page.size = paper }
+        if let orientation = document.orientation { style.page.orientation = orientation }
+        return style
+    }
+
+    private func build(_ document: DocumentSpec, into summary: inout RunSummary) throws {
+        let style = try style(for: document)
+        if document.kind == .charts {
+            try ChartsDocument(content: content, style: style, measurer: measurer, settings: settings,
+                               date: options.effectiveDate)
+                .write(formats: settings.formats, record: { record($0, &summary) })
+            return
+        }
+        let started = DispatchTime.now()
+        let laidOut = try HandoutLayout(content: content, document: document, metadata: settings.metadata,
+                                        style: style, measurer: measurer, date: options.effectiveDate).layout()
+        for w in laidOut.warnings { warn("\(document.name): \(w)", &summary) }
+        if let budget = document.maxPages, laidOut.pages.count > budget {
+            warn("\(document.name): \(laidOut.pages.count) pages, over its budget of \(budget) (max-pages)", &summary)
+        }
+        let layoutMs = Self.milliseconds(since: started)
+        for format in settings.formats {
+            let t0 = DispatchTime.now()
+            let dir = (settings.outputDirectory as NSString).appendingPathComponent(format.rawValue)
+            try FileManager.default.createOutputDirectory(dir)
+            switch format {
+            case .pdf:
+                let path = (dir as NSString).appendingPathComponent(document.name + ".pdf")
+                let bytes = try PDFExporter.write(laidOut.pages, info: info(document), outline: laidOut.anchors.map(\.anchor),
+                                                  to: path)
+                record(WrittenFile(path: path, document: document.name, format: .pdf, pages: laidOut.pages.count,
+                                   bytes: bytes, milliseconds: layoutMs + Self.milliseconds(since: t0)), &summary)
+            case .svg, .png:
+                let folder = (dir as NSString).appendingPathComponent(document.name)
+                let files = format == .svg
+                    ? try SVGExporter.write(laidOut.pages, toDirectory: folder)
+                    : try PNGExporter.write(laidOut.pages, dpi: settings.dpi, toDirectory: folder)
+                let ms = Self.milliseconds(since: t0)
+                for file in files {
+                    record(WrittenFile(path: file, document: document.name, format: format, pages: 1,
+                                       bytes: OutputFile.size(file), milliseconds: ms / max(1, files.count)), &summary)
+                }
+            }
+        }
+    }
+
+    func info(_ document: DocumentSpec) -> DocumentInfo {
+        let m = settings.metadata
+        return DocumentInfo(title: document.title ?? m.title, author: m.author, subject: m.subject,
+                            keywords: m.keywords, creator: "pmreport \(Self.version)", date: options.effectiveDate)
+    }
+
+    private func record(_ file: WrittenFile, _ summary: inout RunSummary) {
+        summary.files.append(file)
+        let shown = file.path.hasPrefix(options.workingDirectory + "/")
+            ? String(file.path.dropFirst(options.workingDirectory.count + 1)) : file.path
+        log("\(shown)  \(file.pages) page\(file.pages == 1 ? "" : "s")  \(file.bytes) bytes  \(file.milliseconds) ms")
+    }
+
+    private func warn(_ message: String, _ summary: inout RunSummary) {
+        summary.warnings.append(message)
+        log("warning: \(message)")
+    }
+
+    static func milliseconds(since start: DispatchTime) -> Int {
+        Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+    }
+}
+
+/// A bad command-line value (exit 64).
+public enum UsageError: Error, CustomStringConvertible {
+    case unknownDocument(String, known: [String])
+
+    public var description: String {
+        switch self {
+        case .unknownDocument(let name, let known):
+            "no document named '\(name)'\(Suggestions.nearest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""); the config defines: \(known.joined(separator: ", "))"
+        }
+    }
+}
+
+extension FileManager {
+    /// Creates `path` and its parents, with a clear error when a file stands in the way.
+    func createOutputDirectory(_ path: String) throws {
+        var isDir: ObjCBool = false
+        if fileExists(atPath: path, isDirectory: &isDir) {
+            if isDir.boolValue { return }
+            throw RenderError.io(path: path, reason: "is a file, not a folder")
+        }
+        do { try createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            throw RenderError.io(path: path, reason: "cannot create the output folder (\(error.localizedDescription))")
+        }
+    }
+}

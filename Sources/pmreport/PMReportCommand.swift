@@ -1,0 +1,161 @@
+import ArgumentParser
+import Foundation
+import PMReport
+import ReportModel
+
+/// `pmreport`: renders the comparison handouts. Thin: parsing and exit codes; the work is in PMReport.
+@main
+struct PMReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pmreport",
+        abstract: "Typeset the Business vs Technical Product Manager handouts as PDF, SVG and PNG.",
+        version: Pipeline.version,
+        subcommands: [Render.self, ExportContent.self, Check.self, List.self],
+        defaultSubcommand: Render.self)
+}
+
+// MARK: - Shared options
+
+/// Where the config and content come from.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: "The config file (default: ./pmreport.yml when present, else built-in defaults).")
+    var config: String?
+
+    @Option(name: .long, help: "A content file in the export-content schema (default: the built-in comparison).")
+    var content: String?
+
+    @Option(name: .long, help: "A style name from the Styles/ folder, or a style file path.")
+    var style: String?
+}
+
+// MARK: - render (default)
+
+/// Renders the configured documents.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the configured documents (the default command).")
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .long, help: "Output format: pdf, svg, png or all; repeat for several (default: the config's, else pdf).")
+    var format: [FormatChoice] = []
+
+    @Option(name: .long, help: "Build only this document; repeat for several (default: every configured one).")
+    var document: [String] = []
+
+    @Option(name: .customLong("page-size"), help: "Paper: a4, letter, a5 or legal (each document keeps its orientation).")
+    var pageSize: PaperSize?
+
+    @Option(name: .long, help: "The output folder (default: the config's, else ./Output).")
+    var output: String?
+
+    @Option(name: .long, help: "PNG resolution in dots per inch (default 150).")
+    var dpi: Double?
+
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if let dpi, !(30...1200).contains(dpi) { throw ValidationError("--dpi must be between 30 and 1200, got \(dpi)") }
+    }
+
+    func run() throws {
+        Interruption.install()
+        let formats = format.isEmpty ? nil : FormatChoice.expand(format)
+        let options = RunOptions(configPath: input.config, contentPath: input.content, style: input.style,
+                                 formats: formats, documents: document.isEmpty ? nil : document,
+                                 paperSize: pageSize, outputDirectory: output, dpi: dpi)
+        let quiet = self.quiet
+        let summary = try ExitStatus.guarding {
+            try Pipeline(options: options, log: { line in
+                if !quiet || line.hasPrefix("error") { Console.error(line) }
+            }).run()
+        }
+        if let (_, error) = summary.failures.first { throw ExitCode(ExitStatus.code(for: error)) }
+    }
+}
+
+/// `--format` values: a format or `all`.
+enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
+    case pdf, svg, png, all
+    static func expand(_ choices: [FormatChoice]) -> [OutputFormat] {
+        var out: [OutputFormat] = []
+        for c in choices {
+            let add: [OutputFormat] = c == .all ? OutputFormat.allCases : [OutputFormat(rawValue: c.rawValue) ?? .pdf]
+            for f in add where !out.contains(f) { out.append(f) }
+        }
+        return out
+    }
+}
+
+extension PaperSize: ExpressibleByArgument {}
+
+// MARK: - export-content
+
+/// Prints the content as YAML, the schema `--content` reads.
+struct ExportContent: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-content", abstract: "Print the content (built-in or --content) as editable YAML.")
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let text = try ExitStatus.guarding { try Pipeline.exportContent(contentPath: input.content) }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+// MARK: - check
+
+/// Validates config, styles and content without writing anything.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the config, its styles and the content; write nothing.")
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let report = try ExitStatus.guarding {
+            try Pipeline.check(RunOptions(configPath: input.config, contentPath: input.content, style: input.style))
+        }
+        Console.error(report)
+    }
+}
+
+// MARK: - list
+
+/// Lists documents, styles and charts.
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the documents the config defines, the styles available and the charts the content holds.")
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let text = try ExitStatus.guarding {
+            try Pipeline.listing(RunOptions(configPath: input.config, contentPath: input.content, style: input.style))
+        }
+        print(text, terminator: "")
+    }
+}
+
+// MARK: - Console and signals
+
+enum Console {
+    /// Writes a line to standard error.
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Removes temporary files when the run is interrupted.
+enum Interruption {
+    static func install() {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig) { received in
+                TemporaryFilesCleanup.run()
+                _exit(128 + received)
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Geometry
+import Pagination
+import Testing
+import TextShaping
+
+@Suite struct TableBlockTests {
+    let fake = FakeMeasurer()
+    let page = Size(width: 200, height: 120)
+
+    func cell(_ text: String, lines: Int = 1) -> TableCell {
+        TableCell(lines: fake.lines(lines, prefix: text))
+    }
+
+    /// Rows of 1 line each: 10 pt text + 2 × 4 pt padding = 18 pt a row.
+    func table(rows: Int, linesPerRow: Int = 1) -> TableBlock {
+        TableBlock(columnWidths: [60, 140], header: TableRow(cells: [cell("H"), cell("h")]),
+                   rows: (0..<rows).map { TableRow(cells: [cell("r\($0)-", lines: linesPerRow), cell("s\($0)-")]) },
+                   appearance: TableAppearance(paddingX: 5, paddingY: 4))
+    }
+
+    @Test func splitsBetweenRowsAndRepeatsTheHeader() {
+        let (pages, _) = Paginator(bodySize: page).paginate([table(rows: 12)])
+        #expect(pages.count > 1)
+        for p in pages { #expect(p.lineTexts.first == "H0") }
+        let rows = pages.flatMap(\.lineTexts).filter { $0.hasPrefix("r") }
+        #expect(rows == (0..<12).map { "r\($0)-0" })
+    }
+
+    @Test func aRowThatDoesNotFitMovesWhole() {
+        // 3 lines of text (102 pt) leave 18 pt: not enough for header + a 3-line row (38 + 18).
+        let para = ParagraphBlock(lines: fake.lines(8))
+        let (pages, _) = Paginator(bodySize: page).paginate([para, table(rows: 2, linesPerRow: 3)])
+        #expect(pages[0].lineTexts.allSatisfy { $0.hasPrefix("l") })
+        #expect(pages[1].lineTexts.prefix(4) == ["H0", "h0", "r0-0", "r0-1"])
+    }
+
+    @Test func onlyARowTallerThanThePageSplitsInsideItsCells() {
+        let (pages, warnings) = Paginator(bodySize: page).paginate([table(rows: 1, linesPerRow: 25)])
+        #expect(warnings.isEmpty)
+        let lines = pages.flatMap(\.lineTexts).filter { $0.hasPrefix("r0-") }
+        #expect(lines == (0..<25).map { "r0-\($0)" })
+        for p in pages { #expect(p.lineTexts.first == "H0") }
+    }
+
+    @Test func columnWidthsFollowContent() {
+        let w = TableColumns.widths(minimum: [20, 30, 30], preferred: [40, 200, 160], available: 300)
+        #expect(abs(w.reduce(0, +) - 300) < 1e-9)
+        #expect(w[0] >= 20 && w[0] <= 40)
+        #expect(w[1] > w[2])
+        // Everything fits unbroken: extra shared in proportion to preferred widths.
+        let roomy = TableColumns.widths(minimum: [10, 10], preferred: [50, 100], available: 300)
+        #expect(roomy == [100, 200])
+        // Not even the minimums fit: scaled down.
+        let tight = TableColumns.widths(minimum: [100, 300], preferred: [100, 300], available: 200)
+        #expect(tight == [50, 150])
+    }
+}
