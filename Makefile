@@ -1,0 +1,54 @@
+# pmreport — build, render and test.
+#
+#   make handouts   install missing system packages, build (release), render every document in every format
+#   make test       install missing system and test packages, run the test suite
+#   make build      release build only
+#   make bench      timing and memory benchmark (see BENCHMARKS.md)
+#   make clean      remove build products and generated output
+
+SHELL := /bin/bash
+SWIFT ?= swift
+RELEASE_BIN := .build/release/pmreport
+
+# Every Debian package the build, the text engine and the fonts need: the one list, extended here.
+SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libhyphen-dev hyphen-en-us \
+	fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
+# What the tests read PDFs and SVGs back with.
+TEST_PACKAGES := poppler-utils qpdf libxml2-utils
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: handouts test build bench clean system-packages test-packages
+
+## Checks each package with dpkg -s and installs only the missing ones.
+define ensure_packages
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null && \
+		fc-cache -f >/dev/null 2>&1 || true; \
+	fi
+endef
+
+system-packages:
+	$(call ensure_packages,$(SYSTEM_PACKAGES))
+
+test-packages: system-packages
+	$(call ensure_packages,$(TEST_PACKAGES))
+
+build: system-packages
+	$(SWIFT) build -c release --product pmreport
+
+handouts: build
+	$(RELEASE_BIN) --format all
+
+test: test-packages
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: build test-packages
+	python3 bench/bench.py
+
+clean:
+	rm -rf .build Output/pdf Output/svg Output/png Output/manifest.json
