@@ -1,0 +1,16 @@
+import ReportModel
+
+/// An enum a file names by its raw value. Decoding checks the value against the cases and reports
+/// "unknown page size 'a3'; expected a4, letter, a5 or legal; did you mean 'a4'?".
+protocol ConfigEnum: CaseIterable, RawRepresentable, Decodable where RawValue == String {
+    /// What a value of this type is called in messages: "page size".
+    static var valueDescription: String { get }
+}
+
+extension PaperSize: ConfigEnum { static var valueDescription: String { "page size" } }
+extension Orientation: ConfigEnum { static var valueDescription: String { "orientation" } }
+extension OutputFormat: ConfigEnum { static var valueDescription: String { "format" } }
+extension TableRules: ConfigEnum { static var valueDescription: String { "table rules value" } }
+extension ChartKind: ConfigEnum { static var valueDescription: String { "chart kind" } }
+extension DocumentKind: ConfigEnum { static var valueDescription: String { "document kind" } }
+extension RoleID: ConfigEnum { static var valueDescription: String { "role id" } }

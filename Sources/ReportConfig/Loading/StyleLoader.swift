@@ -1,0 +1,181 @@
+import Foundation
+import Yams
+import ReportModel
+
+extension ConfigLoader {
+    /// The names that mean the compiled-in ``Style/classic`` when no file of that name exists.
+    static let builtInStyleNames: Set<String> = ["classic", "default"]
+
+    /// Loads a style by name or path, following its `extends` chain down to the built-in classic style.
+    ///
+    /// A name is looked up as `<baseDirectory>/Styles/<name>.yml`, then `<workingDirectory>/Styles/<name>.yml`;
+    /// "classic" (or "default") with no such file is ``Style/classic``. A value containing "/" or ending in
+    /// `.yml`/`.yaml` is a path, relative to `workingDirectory`.
+    ///
+    /// A style file may hold any subset of the style's keys, plus `name:` (what the style is called;
+    /// default the file name) and `extends: NAME-OR-PATH` (default: classic). Mappings merge key by
+    /// key down the chain; a cycle of `extends` is an error.
+    public static func loadStyle(_ nameOrPath: String, baseDirectory: String, workingDirectory: String) throws -> Style {
+        let cwd = absoluteDirectory(workingDirectory)
+        let base = Paths.absolute(baseDirectory.isEmpty ? cwd : baseDirectory, relativeTo: cwd)
+        let start: String
+        if isStylePath(nameOrPath) {
+            start = Paths.absolute(nameOrPath, relativeTo: cwd)
+            guard Paths.isFile(start) else { throw MissingFileError(path: nameOrPath, role: "style file") }
+        } else if let found = findStyle(named: nameOrPath, in: [base, cwd]) {
+            start = found
+        } else if builtInStyleNames.contains(nameOrPath) {
+            return .classic
+        } else {
+            throw UnknownNameError(kind: "style", name: nameOrPath,
+                                   available: availableStyles(baseDirectory: base, workingDirectory: cwd))
+        }
+        return try loadStyleChain(from: start, baseDirectory: base, workingDirectory: cwd)
+    }
+
+    /// The style names available: the built-in "classic" and every `Styles/*.yml` beside the config
+    /// file or in the working directory, sorted.
+    public static func availableStyles(baseDirectory: String, workingDirectory: String) -> [String] {
+        let cwd = absoluteDirectory(workingDirectory)
+        let base = Paths.absolute(baseDirectory.isEmpty ? cwd : baseDirectory, relativeTo: cwd)
+        var names: Set<String> = ["classic"]
+        for directory in Set([base, cwd]) { names.formUnion(Paths.ymlStems(in: directory + "/" + stylesFolder)) }
+        return names.sorted()
+    }
+
+    /// Whether a style reference is a path rather than a name.
+    static func isStylePath(_ value: String) -> Bool {
+        value.contains("/") || value.hasSuffix(".yml") || value.hasSuffix(".yaml")
+    }
+
+    /// `<directory>/Styles/<name>.yml` in the first of the directories that has it.
+    static func findStyle(named name: String, in directories: [String]) -> String? {
+        guard !name.isEmpty, !isStylePath(name) else { return nil }
+        for directory in directories {
+            let candidate = directory + "/" + stylesFolder + "/" + name + ".yml"
+            if Paths.isFile(candidate) { return candidate }
+        }
+        return nil
+    }
+
+    // MARK: The chain
+
+    /// One file of an `extends` chain.
+    private struct StyleFile {
+        var path: String
+        var display: String
+        var tree: SourceNode
+        /// The `name:` the file gives itself, if any.
+        var name: String?
+    }
+
+    private static func loadStyleChain(from start: String, baseDirectory: String, workingDirectory: String) throws -> Style {
+        var chain: [StyleFile] = []      // the requested style first
+        var problems: [Diagnostic] = []
+        var path = start
+        while true {
+            let display = Paths.display(path)
+            let tree = try parseFile(path, display: display, role: "style file")
+            guard tree.entries != nil else {
+                throw InputError(diagnostics: [Diagnostic(
+                    "a style file holds a mapping of style settings (page, fonts, colors, …), found \(tree.kindDescription)",
+                    at: tree.location, keyPath: .root)])
+            }
+            var file = StyleFile(path: path, display: display, tree: tree)
+            if let nameNode = tree["name"] {
+                if let name = nameNode.scalar, !name.trimmingCharacters(in: .whitespaces).isEmpty {
+                    file.name = name
+                } else {
+                    problems.append(Diagnostic("expected the style's name as text, found \(nameNode.kindDescription)",
+                                               at: nameNode.location, keyPath: NodePath.root.appending("name")))
+                }
+            }
+            chain.append(file)
+            guard let extendsNode = tree["extends"], !extendsNode.isNull else { break }
+            let extendsPath = NodePath.root.appending("extends")
+            guard let parent = extendsNode.scalar, !parent.isEmpty else {
+                problems.append(Diagnostic("expected a style name or path, found \(extendsNode.kindDescription)",
+                                           at: extendsNode.location, keyPath: extendsPath))
+                break
+            }
+            let folder = Paths.directory(of: path)
+            let next: String?
+            if isStylePath(parent) {
+                next = Paths.absolute(parent, relativeTo: folder)
+            } else {
+                // A name: beside this file first (styles in one folder extend each other), then the usual places.
+                let sibling = folder + "/" + parent + ".yml"
+                next = Paths.isFile(sibling) ? sibling : findStyle(named: parent, in: [baseDirectory, workingDirectory])
+            }
+            if let next, Paths.isFile(next) {
+                if chain.contains(where: { $0.path == next }) {
+                    if builtInStyleNames.contains(parent) && !isStylePath(parent) { break }
+                    let names = chain.map { Paths.stem(of: $0.path) } + [Paths.stem(of: next)]
+                    problems.append(Diagnostic(
+                        "style '\(Paths.stem(of: path))' extends '\(parent)', which leads back to itself "
+                            + "(\(names.joined(separator: " → "))); remove one of the extends",
+                        at: extendsNode.location, keyPath: extendsPath))
+                    break
+                }
+                path = next
+                continue
+            }
+            if builtInStyleNames.contains(parent) { break }
+            if isStylePath(parent) {
+                problems.append(Diagnostic("style file '\(parent)' not found (looked for \(Paths.display(next ?? parent)))",
+                                           at: extendsNode.location, keyPath: extendsPath))
+            } else {
+                var available = Set(availableStyles(baseDirectory: baseDirectory, workingDirectory: workingDirectory))
+                available.formUnion(Paths.ymlStems(in: folder))
+                let names = available.sorted()
+                var message = "unknown style '\(parent)'"
+                if let suggestion = Suggestions.nearest(to: parent, in: names) { message += "; did you mean '\(suggestion)'?" }
+                message += " (available styles: \(names.joined(separator: ", ")))"
+                problems.append(Diagnostic(message, at: extendsNode.location, keyPath: extendsPath))
+            }
+            break
+        }
+        try Checker.throwIfErrors(Checker.sorted(problems))
+
+        // Merge: the built-in classic style, then each file from the root of the chain to the requested one.
+        var merged = try cachedClassicTree ?? classicTree()
+        for file in chain.reversed() { merged = merged.merged(with: file.tree.removingKeys(["name"])) }
+
+        let session = DecodingSession()
+        session.allowKeys(["extends"], at: .root)
+        let decoded = try session.decodeFile(Style.self, from: merged)
+        var style = decoded
+        style.name = chain.first?.name ?? Paths.stem(of: start)
+
+        var checker = Checker(tree: merged, primaryFile: chain.first?.display)
+        StyleRules.check(style, with: &checker)
+        let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
+        try Checker.throwIfErrors(diagnostics)
+        return style
+    }
+
+    /// ``classicTree()``, built once.
+    private static let cachedClassicTree: SourceNode? = try? classicTree()
+
+    /// ``Style/classic`` as a tree, the root of every chain. Its values have no position in a file.
+    static func classicTree() throws -> SourceNode {
+        let text = try YAMLEncoder().encode(Style.classic)
+        guard let node = try Yams.compose(yaml: text) else { return .emptyMapping(at: .builtIn("built-in style 'classic'")) }
+        return try SourceNode(node, file: "built-in style 'classic'").withoutPositions()
+    }
+}
+
+extension SourceNode {
+    /// The same tree with every line and column set to 0 (values compiled in, not written in a file).
+    func withoutPositions() -> SourceNode {
+        let here = SourceLocation(file: location.file, line: 0, column: 0)
+        switch value {
+        case .scalar: return SourceNode(value, at: here)
+        case .sequence(let items): return SourceNode(.sequence(items.map { $0.withoutPositions() }), at: here)
+        case .mapping(let entries):
+            return SourceNode(.mapping(entries.map {
+                Entry(key: $0.key, keyLocation: here, value: $0.value.withoutPositions())
+            }), at: here)
+        }
+    }
+}
