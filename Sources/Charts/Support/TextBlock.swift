@@ -1,0 +1,114 @@
+import Geometry
+import Pagination
+import TextShaping
+
+/// A label shaped into lines, ready to be placed: its box is as wide as its widest line.
+///
+/// Lines are shaped flush left and aligned here, line by line, within the block's own width, so a
+/// label's rectangle is exactly the union of its lines' boxes.
+struct TextBlock {
+    var lines: [ShapedLine]
+    var color: Color
+    var alignment: TextAlignment
+
+    /// The widest line's width.
+    var width: Double { lines.map(\.width).max() ?? 0 }
+    /// The sum of the lines' heights.
+    var height: Double { lines.reduce(0) { $0 + $1.height } }
+    var size: Size { Size(width: width, height: height) }
+    var isEmpty: Bool { lines.isEmpty }
+
+    /// The text items of the block with its top-left corner at `origin`.
+    func items(at origin: Point) -> [(Point, FrameItem)] {
+        let w = width
+        var y = origin.y
+        var out: [(Point, FrameItem)] = []
+        for line in lines {
+            let dx: Double
+            switch alignment {
+            case .center: dx = (w - line.width) / 2
+            case .right: dx = w - line.width
+            case .left, .justify: dx = 0
+            }
+            out.append((Point(x: origin.x + dx, y: y), .text(line, color)))
+            y += line.height
+        }
+        return out
+    }
+
+    /// The same lines aligned another way.
+    func aligned(_ alignment: TextAlignment) -> TextBlock {
+        var b = self; b.alignment = alignment; return b
+    }
+}
+
+/// Shapes chart labels through the measurer, in the theme's sans family.
+///
+/// Shaping results are cached by text, font and (whole-point) width, since layouts that search for a
+/// size shape the same labels many times.
+final class TextSetter {
+    let measurer: any TextMeasurer
+    let theme: ChartTheme
+    private var cache: [Key: [ShapedLine]] = [:]
+
+    private struct Key: Hashable { var text: String; var font: FontSpec; var width: Int; var leading: Double }
+
+    init(measurer: any TextMeasurer, theme: ChartTheme) { self.measurer = measurer; self.theme = theme }
+
+    /// The font of the theme at `size`.
+    func font(_ size: Double, bold: Bool = false, numbers: Bool = false) -> FontSpec {
+        FontSpec(family: theme.fontFamily, size: size, bold: bold, features: numbers ? ["tnum"] : [])
+    }
+
+    /// `text` broken into lines no wider than `maxWidth` (a single word may be wider).
+    func block(_ text: String, font: FontSpec, color: Color, maxWidth: Double,
+               alignment: TextAlignment = .left, leading: Double = 1.2) -> TextBlock {
+        let trimmed = text.trimmingSpaces
+        guard !trimmed.isEmpty else { return TextBlock(lines: [], color: color, alignment: alignment) }
+        let w = maxWidth.isNaN ? 100_000 : Int(max(1, min(maxWidth, 100_000)).rounded(.down))
+        let key = Key(text: trimmed, font: font, width: w, leading: leading)
+        let lines: [ShapedLine]
+        if let hit = cache[key] {
+            lines = hit
+        } else {
+            let spec = ParagraphSpec(runs: [TextRun(trimmed, font: font, color: color)], width: Double(w),
+                                     alignment: .left, hyphenate: false, leading: leading)
+            lines = measurer.shape(spec).lines.filter { !$0.text.trimmingSpaces.isEmpty || $0.width > 0 }
+            cache[key] = lines
+        }
+        return TextBlock(lines: lines, color: color, alignment: alignment)
+    }
+
+    /// The width of `text` set on one line.
+    func naturalWidth(_ text: String, font: FontSpec) -> Double {
+        block(text, font: font, color: theme.text, maxWidth: 100_000).width
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and line breaks.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+// MARK: - Numbers
+
+enum ChartFormat {
+    /// A score or difference: whole numbers without decimals, others with one ("1.5").
+    static func number(_ v: Double) -> String {
+        let tenths = (abs(v) * 10).rounded()
+        let sign = v < 0 && tenths > 0 ? "\u{2212}" : ""
+        let whole = Int(tenths) / 10, frac = Int(tenths) % 10
+        return frac == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(frac)"
+    }
+
+    /// A lean: "+3" (the size of a difference, with a plus sign), "0" for none.
+    static func lean(_ v: Double) -> String {
+        let s = number(abs(v))
+        return s == "0" ? "0" : "+" + s
+    }
+}
