@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // MARK: C libraries
@@ -32,6 +33,7 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["Geometry", "TextShaping", "Pagination", "CCairo", "CPango"]),
         .target(name: "PMReport", dependencies: [
             "ReportModel", "ReportConfig", "TextShaping", "Pagination", "Charts", "Rendering",
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "pmreport", dependencies: [
             "PMReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -26,6 +26,15 @@ public enum OutputFile {
         }
     }
 
+    /// Writes `data` to `path` whole or not at all.
+    public static func writeAtomically(_ data: Data, to path: String) throws {
+        try atomically(path) { temp in
+            guard FileManager.default.createFile(atPath: temp, contents: data) else {
+                throw RenderError.io(path: path, reason: "cannot write the file")
+            }
+        }
+    }
+
     /// Fills a fresh folder beside `directory` with `write`, then swaps it in for `directory` whole,
     /// so no page of an older, longer run survives and a failure keeps the old folder.
     static func replacingDirectory<T>(_ directory: String, _ write: (String) throws -> T) throws -> T {

@@ -17,12 +17,15 @@ public enum ErrorReport {
         }
     }
 
-    /// The message to print: every diagnostic of an input error on its own line.
-    public static func message(for error: any Error) -> String {
+    /// The message to print: every diagnostic of an input error on its own line; `document` names
+    /// what failed when the run went on with the others.
+    public static func message(for error: any Error, document: String? = nil) -> String {
+        let context = document.map { "\($0): " } ?? ""
         switch error {
-        case let e as InputError: e.description
-        case let e as CustomStringConvertible: "pmreport: error: \(e.description)"
-        default: "pmreport: internal error: \(error)"
+        case let e as InputError: return e.description
+        case let e as CustomStringConvertible where exitCode(for: error) != 70:
+            return "pmreport: error: \(context)\(e.description)"
+        default: return "pmreport: internal error: \(context)\(error)"
         }
     }
 

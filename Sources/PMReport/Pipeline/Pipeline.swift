@@ -32,7 +32,9 @@ public final class Pipeline {
         self.settings = settings
         content = try settings.contentPath.map(ConfigLoader.loadContent(path:)) ?? .builtIn
         let problems = ConfigLoader.validate(settings, against: content)
-        if !problems.isEmpty { throw InputError(diagnostics: problems) }
+        let errors = problems.filter { $0.severity == .error }
+        if !errors.isEmpty { throw InputError(diagnostics: errors) }
+        for warning in problems where warning.severity == .warning { log(warning.description) }
         if let wanted = options.documents {
             let known = settings.documents.map(\.name) + ["charts"]
             for name in wanted where !known.contains(name) {
@@ -44,9 +46,8 @@ public final class Pipeline {
     /// The documents this run builds, in config order.
     public var documents: [DocumentSpec] {
         var all = settings.documents
-        if !all.contains(where: { $0.name == "charts" }), options.documents?.contains("charts") == true {
-            all.append(DocumentSpec(name: "charts", kind: .charts))
-        }
+        // The reserved `charts` document is built by default, even where a config does not list it.
+        if !all.contains(where: { $0.kind == .charts }) { all.append(DocumentSpec(name: "charts", kind: .charts)) }
         guard let wanted = options.documents else { return all }
         return all.filter { wanted.contains($0.name) }
     }
@@ -54,13 +55,27 @@ public final class Pipeline {
     /// Builds every document in every format. A failing document is reported and the others still run.
     public func run() -> RunSummary {
         var summary = RunSummary()
+        do {
+            try FileManager.default.createOutputDirectory(settings.outputDirectory)
+        } catch {
+            summary.failures.append(("output", error))
+            log(ErrorReport.message(for: error))
+            return summary
+        }
         for document in documents {
             do {
                 try build(document, into: &summary)
             } catch {
                 summary.failures.append((document.name, error))
-                log("error: \(document.name): \(error)")
+                log(ErrorReport.message(for: error, document: document.name))
             }
+        }
+        do {
+            _ = try Manifest(files: summary.files, outputDirectory: settings.outputDirectory)
+                .write(to: settings.outputDirectory)
+        } catch {
+            summary.failures.append(("manifest", error))
+            log(ErrorReport.message(for: error, document: "manifest.json"))
         }
         return summary
     }
@@ -154,15 +169,27 @@ public enum UsageError: Error, CustomStringConvertible {
 }
 
 extension FileManager {
-    /// Creates `path` and its parents, with a clear error when a file stands in the way.
+    /// Creates `path` and its parents, with a clear error when a file stands in the way or the
+    /// place is not writable.
     func createOutputDirectory(_ path: String) throws {
         var isDir: ObjCBool = false
         if fileExists(atPath: path, isDirectory: &isDir) {
-            if isDir.boolValue { return }
-            throw RenderError.io(path: path, reason: "is a file, not a folder")
+            if isDir.boolValue {
+                if access(path, W_OK) != 0 { throw RenderError.io(path: path, reason: "the output folder is not writable") }
+                return
+            }
+            throw RenderError.io(path: path, reason: "is a file, so it cannot be the output folder")
+        }
+        // Find the nearest existing ancestor to say what is in the way.
+        var ancestor = (path as NSString).deletingLastPathComponent
+        while !ancestor.isEmpty, ancestor != "/", !fileExists(atPath: ancestor, isDirectory: &isDir) {
+            ancestor = (ancestor as NSString).deletingLastPathComponent
+        }
+        if fileExists(atPath: ancestor, isDirectory: &isDir), !isDir.boolValue {
+            throw RenderError.io(path: path, reason: "cannot create the output folder: \(ancestor) is a file")
         }
         do { try createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-            throw RenderError.io(path: path, reason: "cannot create the output folder (\(error.localizedDescription))")
+            throw RenderError.io(path: path, reason: "cannot create the output folder in \(ancestor) (\(String(cString: strerror(EACCES))))")
         }
     }
 }

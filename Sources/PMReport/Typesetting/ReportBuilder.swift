@@ -32,9 +32,8 @@ struct ReportBuilder {
     func blocks(pages: PageMap) throws -> [any Block] {
         var out: [any Block] = []
         if document.titleBlock { out.append(titleBlock()) }
-        if document.titleBlock || document.sections == nil {
-            out += content.introduction.map { type.paragraph($0) }
-        }
+        // The untitled introduction opens the whole report, not a handout of chosen sections.
+        if document.sections == nil { out += content.introduction.map { type.paragraph($0) } }
         let numbered = numberedSections()
         if document.tableOfContents { out += tableOfContents(numbered, pages: pages) }
         for entry in numbered { out += try blocks(for: entry) }
@@ -53,7 +52,8 @@ struct ReportBuilder {
     }
 
     func numberedSections() -> [NumberedSection] {
-        let numbered = type.style.headings.numbered
+        // Numbers help find sections through a contents list; a sheet without one reads better without.
+        let numbered = type.style.headings.numbered && document.tableOfContents
         func walk(_ s: Section, _ number: String, _ level: Int) -> NumberedSection {
             NumberedSection(section: s, number: numbered ? number : nil, level: level,
                             children: s.subsections.enumerated().map { walk($1, "\(number).\($0 + 1)", level + 1) })
