@@ -128,3 +128,39 @@ import TextShaping
         for p in pages { #expect(!(p.lineTexts.last ?? "").hasPrefix("H")) }
     }
 }
+
+@Suite struct FloatTests {
+    let fake = FakeMeasurer()
+    let page = Size(width: 200, height: 120)
+
+    func figure(_ height: Double) -> FigureBlock {
+        var frame = Frame(size: Size(width: 100, height: height))
+        frame.push(.text(ShapedLine(width: 10, height: 10, baseline: 8, text: "FIG"), .black), at: .zero)
+        return FigureBlock(frame: frame, floats: true)
+    }
+
+    @Test func aFigureThatDoesNotFitWaitsWhileTextFillsThePage() {
+        let blocks: [any Block] = [ParagraphBlock(lines: fake.lines(8, prefix: "a")), figure(60),
+                                   ParagraphBlock(lines: fake.lines(6, prefix: "b"))]
+        let (pages, _) = Paginator(bodySize: page).paginate(blocks)
+        #expect(pages.count == 2)
+        // 40 pt were free: four lines of b fill them; the figure opens page 2, then the rest of b.
+        #expect(pages[0].lineTexts == (0..<8).map { "a\($0)" } + ["b0", "b1", "b2", "b3"])
+        #expect(pages[1].lineTexts == ["FIG", "b4", "b5"])
+    }
+
+    @Test func floatsKeepTheirOrderAndNoneIsLost() {
+        let blocks: [any Block] = [ParagraphBlock(lines: fake.lines(10, prefix: "a")), figure(50), figure(50),
+                                   ParagraphBlock(lines: fake.lines(1, prefix: "b"))]
+        let (pages, _) = Paginator(bodySize: page).paginate(blocks)
+        #expect(pages.flatMap(\.lineTexts).filter { $0 == "FIG" }.count == 2)
+        #expect(pages.flatMap(\.lineTexts).contains("b0"))
+    }
+
+    @Test func aFloatAtTheEndGetsAPage() {
+        let blocks: [any Block] = [ParagraphBlock(lines: fake.lines(11, prefix: "a")), figure(60)]
+        let (pages, _) = Paginator(bodySize: page).paginate(blocks)
+        #expect(pages.count == 2)
+        #expect(pages[1].lineTexts == ["FIG"])
+    }
+}

@@ -35,7 +35,8 @@ struct HandoutLayout {
     private func typeSet() -> TypeSet { TypeSet(style: style, measurer: measurer, width: template.body.width) }
 
     private func reportBuilder(_ type: TypeSet) -> ReportBuilder {
-        ReportBuilder(content: content, document: document, metadata: metadata, type: type, date: date)
+        ReportBuilder(content: content, document: document, metadata: metadata, type: type, date: date,
+                      maxFigureHeight: template.body.height * 0.42)
     }
 
     /// Runs the document layout with `build`, rethrowing what the builder threw.

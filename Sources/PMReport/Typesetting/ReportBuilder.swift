@@ -14,6 +14,8 @@ struct ReportBuilder {
     let type: TypeSet
     /// The date printed in the title block.
     let date: Date
+    /// The tallest a chart may be drawn in the flow (a share of the page body).
+    let maxFigureHeight: Double
 
     /// The top-level sections this document shows, in order.
     var sections: [Section] {
@@ -102,11 +104,23 @@ struct ReportBuilder {
         return [q, answer]
     }
 
+    /// A chart at the text width, narrowed (and so shortened) when it would take more than
+    /// `maxFigureHeight`, so that a figure never leaves most of a page empty before it.
     private func chart(_ spec: ChartSpec) throws -> any Block {
-        let frame = try ChartBuilder.frame(for: spec, content: content, theme: ChartTheme(style: type.style),
-                                           width: type.width, measurer: type.measurer)
-        return FigureBlock(frame: frame, breaks: BreakPolicy(spaceBefore: 14, spaceAfter: 14), centered: true)
+        let theme = ChartTheme(style: type.style)
+        var frame = try ChartBuilder.frame(for: spec, content: content, theme: theme, width: type.width,
+                                           measurer: type.measurer)
+        if frame.size.height > maxFigureHeight {
+            let narrower = max(Self.narrowestChart, type.width * maxFigureHeight / frame.size.height)
+            frame = try ChartBuilder.frame(for: spec, content: content, theme: theme, width: narrower,
+                                           measurer: type.measurer)
+        }
+        return FigureBlock(frame: frame, breaks: BreakPolicy(spaceBefore: 14, spaceAfter: 14), centered: true,
+                           floats: true)
     }
+
+    /// Charts are not narrowed below this width, whatever their height.
+    static let narrowestChart = 260.0
 
     // MARK: Title block and contents
 

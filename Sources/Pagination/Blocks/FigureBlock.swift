@@ -6,9 +6,11 @@ public struct FigureBlock: Block {
     public var breaks: BreakPolicy
     /// Horizontal placement inside the text width.
     public var centered: Bool
+    /// May move to the next page top while the text after it fills this page.
+    public var floats: Bool
 
-    public init(frame: Frame, breaks: BreakPolicy = BreakPolicy(), centered: Bool = false) {
-        self.frame = frame; self.breaks = breaks; self.centered = centered
+    public init(frame: Frame, breaks: BreakPolicy = BreakPolicy(), centered: Bool = false, floats: Bool = false) {
+        self.frame = frame; self.breaks = breaks; self.centered = centered; self.floats = floats
     }
 
     public var leadHeight: Double { frame.size.height }

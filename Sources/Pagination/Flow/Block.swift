@@ -57,8 +57,12 @@ public protocol Block {
     var leadHeight: Double { get }
     /// A warning to report when the block had to be placed although it overflows a whole page.
     var overflowDescription: String { get }
+    /// When it does not fit where it stands, the block may wait for the next page top while the
+    /// blocks after it fill this page (figures).
+    var floats: Bool { get }
 }
 
 extension Block {
     public var overflowDescription: String { "a block taller than the page body" }
+    public var floats: Bool { false }
 }

@@ -21,9 +21,27 @@ public struct Paginator {
         var state = FlowState(size: bodySize)
         var queue = blocks[...]
         var queueHead: (any Block)? = nil
+        // Figures that did not fit where they stood wait here for the top of the next page, while
+        // the text after them fills the rest of this one (as LaTeX floats do).
+        var floating: [any Block] = []
+        func newPage() {
+            state.newPage()
+            while let figure = floating.first {
+                let space = state.spacing(before: figure)
+                let regions = Regions(width: bodySize.width, available: state.available - space,
+                                      full: bodySize.height, atPageTop: state.isEmpty)
+                guard case .complete(let frame) = figure.layout(in: regions) else { break }
+                state.place(frame, space: space, after: figure.breaks.spaceAfter)
+                floating.removeFirst()
+            }
+        }
         while let block = queueHead ?? queue.popFirst() {
             queueHead = nil
-            if block.breaks.pageBreakBefore, !state.isEmpty { state.newPage() }
+            if block.floats, !floating.isEmpty {
+                floating.append(block)
+                continue
+            }
+            if block.breaks.pageBreakBefore, !state.isEmpty { newPage() }
             // A group that cannot fit on any page is flowed child by child.
             if let group = block as? KeepTogetherBlock, group.height(width: bodySize.width) > bodySize.height {
                 queue = group.children[...] + queue
@@ -32,7 +50,7 @@ public struct Paginator {
             let space = state.spacing(before: block)
             if block.breaks.keepWithNext, !state.isEmpty,
                Self.keepHeight(block, followers: queue) + space > state.available {
-                state.newPage()
+                newPage()
                 queueHead = block
                 continue
             }
@@ -47,7 +65,7 @@ public struct Paginator {
                 state.place(frame, space: space, after: block.breaks.spaceAfter)
             case .partial(let frame, let rest):
                 state.place(frame, space: space, after: 0)
-                state.newPage()
+                newPage()
                 queueHead = rest
             case .deferred:
                 if state.isEmpty {
@@ -58,11 +76,19 @@ public struct Paginator {
                         state.place(frame, space: 0, after: block.breaks.spaceAfter)
                     }
                     state.warnings.append("page \(state.pages.count + 1): \(block.overflowDescription) was placed overflowing")
+                } else if block.floats, !queue.isEmpty || queueHead != nil {
+                    floating.append(block)
                 } else {
-                    state.newPage()
+                    newPage()
                     queueHead = block
                 }
             }
+        }
+        // Figures still waiting get pages of their own; at a page top a figure always places.
+        var attempts = floating.count
+        while !floating.isEmpty, attempts > 0 {
+            newPage()
+            attempts -= 1
         }
         state.finishPage()
         return (state.pages, state.warnings)
