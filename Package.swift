@@ -45,7 +45,8 @@ let package = Package(
         .testTarget(name: "ReportConfigTests", dependencies: ["ReportConfig", "ReportModel"]),
         .testTarget(name: "PaginationTests", dependencies: ["Pagination", "TextShaping", "Geometry"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Pagination", "TextShaping", "ReportModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["PMReport", "ReportModel"],
+        .testTarget(name: "EndToEndTests", dependencies: ["PMReport", "ReportModel", "ReportConfig",
+                                                          .product(name: "Yams", package: "Yams")],
                     resources: [.copy("Fixtures")]),
     ]
 )
