@@ -13,6 +13,9 @@ public final class PangoMeasurer: TextMeasurer {
     private let hyphenator: Hyphenator?
     /// Font descriptions by request, reused across paragraphs.
     private var fontCache: [FontSpec: OpaquePointer] = [:]
+    /// Paragraphs already shaped: layout passes (the contents' second pass, a table shrinking to
+    /// fit, documents sharing sections) ask for the same paragraph at the same width again.
+    private var shapeCache: [ParagraphSpec: ShapedParagraph] = [:]
 
     /// Makes a measurer. `hyphenator` defaults to US English when its patterns are installed.
     public init(hyphenator: Hyphenator? = Hyphenator.englishUS()) {
@@ -40,9 +43,40 @@ public final class PangoMeasurer: TextMeasurer {
     /// Whether hyphenation patterns were found.
     public var canHyphenate: Bool { hyphenator != nil }
 
+    /// Characters that no installed font could draw (they print as boxes), in the order first met.
+    public private(set) var missingCharacters: [Unicode.Scalar] = []
+
+    /// Returns the missing characters found since the last call, and forgets them.
+    public func takeMissingCharacters() -> [Unicode.Scalar] {
+        defer { missingCharacters = [] }
+        return missingCharacters
+    }
+
+    /// Finds which characters of `runs` have no glyph in any font, each shaped alone in its run's font.
+    private func noteMissingCharacters(_ runs: [TextRun]) {
+        for run in runs {
+            var seen = Set<Unicode.Scalar>()
+            for scalar in run.text.unicodeScalars where scalar.value > 0x7F && !scalar.properties.isWhitespace
+                && scalar != "\u{00AD}" && seen.insert(scalar).inserted {
+                let probe = makeLayout(runs: [TextRun(String(Character(scalar)), font: run.font)],
+                                       spec: ParagraphSpec(runs: [], width: 10_000))
+                if pango_layout_get_unknown_glyphs_count(probe.layout) > 0, !missingCharacters.contains(scalar) {
+                    missingCharacters.append(scalar)
+                }
+            }
+        }
+    }
+
     // MARK: Shaping
 
     public func shape(_ paragraph: ParagraphSpec) -> ShapedParagraph {
+        if let hit = shapeCache[paragraph] { return hit }
+        let shaped = shapeUncached(paragraph)
+        shapeCache[paragraph] = shaped
+        return shaped
+    }
+
+    private func shapeUncached(_ paragraph: ParagraphSpec) -> ShapedParagraph {
         var runs = paragraph.runs
         if paragraph.hyphenate, let hyphenator {
             runs = runs.map { var r = $0; r.text = hyphenator.hyphenate(r.text); return r }
@@ -68,6 +102,7 @@ public final class PangoMeasurer: TextMeasurer {
             let again = readLines(makeLayout(runs: trimmed, spec: paragraph), spec: paragraph)
             if again.map(\.line.text) == lines.map(\.line.text) { lines = again }
         }
+        if pango_layout_get_unknown_glyphs_count(layout.layout) > 0 { noteMissingCharacters(runs) }
         return ShapedParagraph(lines: lines.map(\.line))
     }
 
@@ -110,8 +145,7 @@ public final class PangoMeasurer: TextMeasurer {
             var lo = min(local, utf8.count), hi = min(local, utf8.count)
             while lo > 0, utf8[lo - 1] != 0x20 { lo -= 1 }
             while hi < utf8.count, utf8[hi] != 0x20 { hi += 1 }
-            let word = String(decoding: utf8[lo..<hi], as: UTF8.self)
-                .replacingOccurrences(of: "\u{00AD}", with: "")
+            let word = String(decoding: utf8[lo..<hi], as: UTF8.self).withoutSoftHyphens
             r.text = String(decoding: utf8[..<lo], as: UTF8.self) + word
                 + String(decoding: utf8[hi...], as: UTF8.self)
             return r
@@ -192,7 +226,7 @@ public final class PangoMeasurer: TextMeasurer {
             let end = min(start + length, bytes.count)
             let raw = String(decoding: bytes[start..<end], as: UTF8.self)
             let hyphenated = raw.hasSuffix("\u{00AD}") && end < bytes.count
-            let text = raw.replacingOccurrences(of: "\u{00AD}", with: "") + (hyphenated ? "-" : "")
+            let text = raw.withoutSoftHyphens + (hyphenated ? "-" : "")
             let shaped = ShapedLine(
                 width: Double(logical.width) / scale, height: height,
                 baseline: (height - (ascent + descent)) / 2 + ascent,
@@ -228,6 +262,14 @@ final class PangoLine: LineGlyphs {
 }
 
 extension String {
+    /// The string with every soft hyphen (U+00AD) removed.
+    var withoutSoftHyphens: String {
+        guard utf8.contains(0xAD) else { return self }
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars where scalar != "\u{00AD}" { out.append(scalar) }
+        return String(out)
+    }
+
     /// The string without one trailing line break.
     var trimmingTrailingNewline: String {
         hasSuffix("\n") ? String(dropLast()) : self

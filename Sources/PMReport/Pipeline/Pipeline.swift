@@ -104,6 +104,11 @@ public final class Pipeline {
         let laidOut = try HandoutLayout(content: content, document: document, metadata: settings.metadata,
                                         style: style, measurer: measurer, date: options.effectiveDate).layout()
         for w in laidOut.warnings { warn("\(document.name): \(w)", &summary) }
+        let missing = measurer.takeMissingCharacters()
+        if !missing.isEmpty {
+            let list = missing.map { "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) + " '\($0)'" }
+            warn("\(document.name): no installed font has \(list.joined(separator: ", ")); \(missing.count == 1 ? "it prints" : "they print") as a box", &summary)
+        }
         if let budget = document.maxPages, laidOut.pages.count > budget {
             warn("\(document.name): \(laidOut.pages.count) pages, over its budget of \(budget) (max-pages)", &summary)
         }
@@ -166,6 +171,11 @@ public enum UsageError: Error, CustomStringConvertible {
             "no document named '\(name)'\(Suggestions.nearest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""); the config defines: \(known.joined(separator: ", "))"
         }
     }
+}
+
+extension String {
+    /// The string with zeros in front up to `width` characters.
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
 
 extension FileManager {
