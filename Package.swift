@@ -43,6 +43,7 @@ let package = Package(
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportConfigTests", dependencies: ["ReportConfig", "ReportModel"]),
+        .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Geometry"]),
         .testTarget(name: "PaginationTests", dependencies: ["Pagination", "TextShaping", "Geometry"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Pagination", "TextShaping", "ReportModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PMReport", "ReportModel", "ReportConfig",

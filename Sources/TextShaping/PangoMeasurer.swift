@@ -106,6 +106,62 @@ public final class PangoMeasurer: TextMeasurer {
         return ShapedParagraph(lines: lines.map(\.line))
     }
 
+    /// One unwrapped layout gives both widths: the whole line, and the widest stretch between two
+    /// line-break opportunities (trailing spaces not counted).
+    public func widths(_ paragraph: ParagraphSpec) -> TextWidths {
+        var runs = paragraph.runs
+        if paragraph.hyphenate, let hyphenator {
+            runs = runs.map { var r = $0; r.text = hyphenator.hyphenate(r.text); return r }
+        }
+        let handle = makeLayout(runs: runs, spec: paragraph)
+        pango_layout_set_width(handle.layout, -1)
+        var logical = PangoRectangle()
+        pango_layout_get_extents(handle.layout, nil, &logical)
+        let scale = Double(PANGO_SCALE)
+        let preferred = Double(logical.width) / scale
+        var count: Int32 = 0
+        guard let attrs = pango_layout_get_log_attrs_readonly(handle.layout, &count) else {
+            return TextWidths(minimum: preferred, preferred: preferred)
+        }
+        let text = runs.map(\.text).joined()
+        let scalars = Array(text.unicodeScalars)
+        // Each character's advance, run by run (one pass over the glyphs), then x of each position.
+        var advances = [Double](repeating: 0, count: scalars.count)
+        var charIndexOfByte = [Int](repeating: 0, count: text.utf8.count + 1)
+        var c = 0, b = 0
+        for scalar in scalars {
+            for _ in 0..<scalar.utf8.count { charIndexOfByte[b] = c; b += 1 }
+            c += 1
+        }
+        charIndexOfByte[b] = c
+        if let iter = pango_layout_get_iter(handle.layout) {
+            defer { pango_layout_iter_free(iter) }
+            repeat {
+                guard let run = pango_layout_iter_get_run_readonly(iter), let item = run.pointee.item else { continue }
+                let offset = Int(item.pointee.offset), chars = Int(item.pointee.num_chars)
+                var widths = [Int32](repeating: 0, count: chars)
+                if let base = pango_layout_get_text(handle.layout) {
+                    pango_glyph_string_get_logical_widths(run.pointee.glyphs, base + offset, item.pointee.length,
+                                                          Int32(item.pointee.analysis.level), &widths)
+                }
+                let first = charIndexOfByte[min(offset, charIndexOfByte.count - 1)]
+                for k in 0..<chars where first + k < advances.count { advances[first + k] = Double(widths[k]) / scale }
+            } while pango_layout_iter_next_run(iter) != 0
+        }
+        var xs = [0.0]
+        xs.reserveCapacity(scalars.count + 1)
+        for a in advances { xs.append(xs[xs.count - 1] + a) }
+        var minimum = 0.0, start = 0
+        let n = min(scalars.count, Int(count) - 1)
+        for i in 1...max(1, n) where i == n || attrs[i].is_line_break != 0 {
+            var end = i
+            while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+            minimum = max(minimum, xs[end] - xs[start])
+            start = i
+        }
+        return TextWidths(minimum: minimum, preferred: preferred)
+    }
+
     /// `runs` with only the soft hyphens that end at one of the UTF-8 offsets `ends`.
     static func keepingSoftHyphens(at ends: Set<Int>, in runs: [TextRun]) -> [TextRun] {
         var offset = 0

@@ -7,6 +7,34 @@ import Geometry
 public protocol TextMeasurer: AnyObject {
     /// Breaks `paragraph` into lines no wider than `paragraph.width`.
     func shape(_ paragraph: ParagraphSpec) -> ShapedParagraph
+    /// The narrowest measure the text can be set in without breaking inside a word (its widest
+    /// unbreakable piece), and its width set on one line: what automatic table layout needs.
+    func widths(_ paragraph: ParagraphSpec) -> TextWidths
+}
+
+/// The minimum and preferred widths of a piece of text.
+public struct TextWidths: Hashable, Sendable {
+    public var minimum: Double
+    public var preferred: Double
+    public init(minimum: Double, preferred: Double) { self.minimum = minimum; self.preferred = preferred }
+}
+
+extension TextMeasurer {
+    /// Measures each word alone, and the text unbroken (a measurer may do it in one pass instead).
+    public func widths(_ paragraph: ParagraphSpec) -> TextWidths {
+        var unbroken = paragraph
+        unbroken.width = 100_000
+        let preferred = shape(unbroken).maxLineWidth
+        var minimum = 0.0
+        for run in paragraph.runs {
+            for word in run.text.split(separator: " ") {
+                var alone = unbroken
+                alone.runs = [TextRun(String(word), font: run.font, color: run.color)]
+                minimum = max(minimum, shape(alone).maxLineWidth)
+            }
+        }
+        return TextWidths(minimum: minimum, preferred: preferred)
+    }
 }
 
 // MARK: - Input

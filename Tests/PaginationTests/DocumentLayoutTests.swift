@@ -40,19 +40,24 @@ import TextShaping
         let blocks: [any Block] = [
             ParagraphBlock(lines: fake.lines(1, prefix: "A"), anchors: [Anchor(name: "a", title: "Alpha", outlineLevel: 1)],
                            breaks: BreakPolicy(keepWithNext: true)),
-            ParagraphBlock(lines: fake.lines(30, prefix: "x")),
+            ParagraphBlock(lines: fake.lines(23, prefix: "x")),  // pages 1 and 2 full: Beta opens page 3
             ParagraphBlock(lines: fake.lines(1, prefix: "B"), anchors: [Anchor(name: "b", title: "Beta", outlineLevel: 1)],
                            breaks: BreakPolicy(keepWithNext: true)),
             ParagraphBlock(lines: fake.lines(3, prefix: "y")),
+            ParagraphBlock(lines: fake.lines(12, prefix: "z")),
+            ParagraphBlock(lines: fake.lines(1, prefix: "C"), anchors: [Anchor(name: "c", title: "Gamma", outlineLevel: 1)],
+                           breaks: BreakPolicy(keepWithNext: true)),
+            ParagraphBlock(lines: fake.lines(3, prefix: "w")),
         ]
         let doc = DocumentLayout.layout(template: template, build: { _ in blocks }, furniture: { ctx in
             contexts.append(ctx)
             return nil
         })
         #expect(contexts.map(\.count).allSatisfy { $0 == doc.pages.count })
-        #expect(contexts.first?.section == "Alpha")
-        #expect(contexts.last?.section == "Beta")
-        #expect(contexts[1].section == "Alpha")
+        // The section in force at each page's top: Beta opens page 3; page 4 continues Beta although
+        // Gamma begins lower down on it.
+        #expect(contexts.map(\.section) == ["Alpha", "Alpha", "Beta", "Beta"])
+        #expect(doc.pages[3].frame.textLines().map(\.1.text).contains("C0"))
     }
 
     @Test func bodyIsPlacedInsideTheMargins() {

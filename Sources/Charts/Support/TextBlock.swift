@@ -7,14 +7,20 @@ import TextShaping
 /// Lines are shaped flush left and aligned here, line by line, within the block's own width, so a
 /// label's rectangle is exactly the union of its lines' boxes.
 struct TextBlock {
-    var lines: [ShapedLine]
+    let lines: [ShapedLine]
     var color: Color
     var alignment: TextAlignment
-
-    /// The widest line's width.
-    var width: Double { lines.map(\.width).max() ?? 0 }
+    /// The widest line's width (kept, since layout searches ask for it many times).
+    let width: Double
     /// The sum of the lines' heights.
-    var height: Double { lines.reduce(0) { $0 + $1.height } }
+    let height: Double
+
+    init(lines: [ShapedLine], color: Color, alignment: TextAlignment) {
+        self.lines = lines; self.color = color; self.alignment = alignment
+        width = lines.map(\.width).max() ?? 0
+        height = lines.reduce(0) { $0 + $1.height }
+    }
+
     var size: Size { Size(width: width, height: height) }
     var isEmpty: Bool { lines.isEmpty }
 
@@ -50,8 +56,12 @@ final class TextSetter {
     let measurer: any TextMeasurer
     let theme: ChartTheme
     private var cache: [Key: [ShapedLine]] = [:]
+    /// Each label set on one line, by its untrimmed text: the first thing every request checks.
+    private var natural: [NaturalKey: TextBlock] = [:]
 
-    private struct Key: Hashable { var text: String; var font: FontSpec; var width: Int; var leading: Double }
+    // The colour is part of the keys: it is set on the shaped runs themselves.
+    private struct Key: Hashable { var text: String; var font: FontSpec; var color: Color; var width: Int; var leading: Double }
+    private struct NaturalKey: Hashable { var text: String; var font: FontSpec; var color: Color; var leading: Double }
 
     init(measurer: any TextMeasurer, theme: ChartTheme) { self.measurer = measurer; self.theme = theme }
 
@@ -63,10 +73,30 @@ final class TextSetter {
     /// `text` broken into lines no wider than `maxWidth` (a single word may be wider).
     func block(_ text: String, font: FontSpec, color: Color, maxWidth: Double,
                alignment: TextAlignment = .left, leading: Double = 1.2) -> TextBlock {
-        let trimmed = text.trimmingSpaces
-        guard !trimmed.isEmpty else { return TextBlock(lines: [], color: color, alignment: alignment) }
         let w = maxWidth.isNaN ? 100_000 : Int(max(1, min(maxWidth, 100_000)).rounded(.down))
-        let key = Key(text: trimmed, font: font, width: w, leading: leading)
+        // A label that fits on one line at its natural width sets the same at every wider measure:
+        // searches that try many widths then shape it once.
+        let naturalKey = NaturalKey(text: text, font: font, color: color, leading: leading)
+        let one: TextBlock
+        if let hit = natural[naturalKey] {
+            one = hit
+        } else {
+            one = shaped(text.trimmingSpaces, font: font, color: color, width: 100_000, leading: leading)
+            natural[naturalKey] = one
+        }
+        if one.lines.count <= 1, one.width <= Double(w) {
+            var b = one; b.alignment = alignment
+            return b
+        }
+        var b = shaped(text.trimmingSpaces, font: font, color: color, width: w, leading: leading)
+        b.alignment = alignment
+        return b
+    }
+
+    /// `trimmed` shaped at `w` points, through the cache.
+    private func shaped(_ trimmed: String, font: FontSpec, color: Color, width w: Int, leading: Double) -> TextBlock {
+        guard !trimmed.isEmpty else { return TextBlock(lines: [], color: color, alignment: .left) }
+        let key = Key(text: trimmed, font: font, color: color, width: w, leading: leading)
         let lines: [ShapedLine]
         if let hit = cache[key] {
             lines = hit
@@ -76,7 +106,7 @@ final class TextSetter {
             lines = measurer.shape(spec).lines.filter { !$0.text.trimmingSpaces.isEmpty || $0.width > 0 }
             cache[key] = lines
         }
-        return TextBlock(lines: lines, color: color, alignment: alignment)
+        return TextBlock(lines: lines, color: color, alignment: .left)
     }
 
     /// The width of `text` set on one line.

@@ -45,14 +45,16 @@ struct TableSetter {
             row.enumerated().map { c, s in [TextRun(s, font: c == 0 ? cellFont.bolded : cellFont, color: type.text)] }
         }
         let all = [headRuns] + bodyRuns
-        let minimum = (0..<columns).map { c in all.map { minimumWidth($0[c]) }.max() ?? 0 }
-        let preferred = (0..<columns).map { c in all.map { preferredWidth($0[c]) }.max() ?? 0 }
+        let measured = all.map { row in row.map { type.measurer.widths(spec($0)) } }
+        let minimum = (0..<columns).map { c in measured.map { $0[c].minimum }.max() ?? 0 }
+        let preferred = (0..<columns).map { c in measured.map { $0[c].preferred }.max() ?? 0 }
         let widths = TableColumns.widths(minimum: minimum.map { $0 + 2 * pad },
                                          preferred: preferred.map { $0 + 2 * pad }, available: width)
         func row(_ runs: [[TextRun]], color: Color) -> TableRow {
             TableRow(cells: runs.enumerated().map { c, r in
+                // The label column is short bold words: never hyphenated.
                 TableCell(lines: type.lines(r, width: widths[c] - 2 * pad, alignment: .left,
-                                            hyphenate: type.style.paragraph.hyphenate, leading: 1.3),
+                                            hyphenate: c > 0 && type.style.paragraph.hyphenate, leading: 1.3),
                           color: color)
             })
         }
@@ -63,15 +65,9 @@ struct TableSetter {
                           anchors: anchors)
     }
 
-    /// The longest word's width: a column narrower than this would break inside words.
-    private func minimumWidth(_ runs: [TextRun]) -> Double {
-        runs.flatMap { run in
-            run.text.split(separator: " ").map { type.line(String($0), font: run.font).width }
-        }.max() ?? 0
-    }
-
-    /// The text's width unbroken.
-    private func preferredWidth(_ runs: [TextRun]) -> Double {
-        type.lines(runs, width: 100_000, alignment: .left, hyphenate: false, leading: 1.3).map(\.width).max() ?? 0
+    /// A cell's text as the measurer sees it (the width is set per column later). Unhyphenated, so
+    /// that no column is made so narrow that its words must break.
+    private func spec(_ runs: [TextRun]) -> ParagraphSpec {
+        ParagraphSpec(runs: runs, width: 100_000, alignment: .left, hyphenate: false, leading: 1.3)
     }
 }

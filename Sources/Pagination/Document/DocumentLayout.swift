@@ -75,7 +75,7 @@ public enum DocumentLayout {
         } while passes < maxPasses
         var warnings = result.warnings
         if passes == maxPasses { warnings.append("page references did not settle after \(maxPasses) passes") }
-        let sections = sectionTitles(anchors, pageCount: result.pages.count)
+        let sections = sectionTitles(anchors, pageCount: result.pages.count, bodyTop: template.body.minY)
         let pages = result.pages.enumerated().map { index, body in
             var frame = Frame(size: template.pageSize)
             frame.push(frame: body.frame, at: template.body.origin)
@@ -97,21 +97,22 @@ public enum DocumentLayout {
         return out
     }
 
-    /// For each page, the top-level section in force: the first one starting on it, else the last before.
-    static func sectionTitles(_ anchors: [AnchorLocation], pageCount: Int) -> [String?] {
+    /// For each page, the top-level section in force at its top: the one that opens the page when a
+    /// heading stands first on it, else the last one begun on an earlier page.
+    static func sectionTitles(_ anchors: [AnchorLocation], pageCount: Int, bodyTop: Double) -> [String?] {
         var titles = [String?](repeating: nil, count: pageCount)
         let top = anchors.filter { $0.anchor.outlineLevel == 1 }
         var current: String?
         var cursor = 0
         for page in 0..<pageCount {
-            let carried = current
-            var first: String?
+            var opening: String?, lastOnPage: String?
             while cursor < top.count, top[cursor].pageIndex == page {
-                if first == nil { first = top[cursor].anchor.title }
-                current = top[cursor].anchor.title
+                if lastOnPage == nil, top[cursor].y <= bodyTop + 1 { opening = top[cursor].anchor.title }
+                lastOnPage = top[cursor].anchor.title
                 cursor += 1
             }
-            titles[page] = first ?? carried
+            titles[page] = opening ?? current ?? lastOnPage
+            if let lastOnPage { current = lastOnPage }
         }
         return titles
     }
