@@ -25,10 +25,13 @@ struct HandoutLayout {
 
     func layout() throws -> LaidOutDocument {
         switch document.kind {
-        case .comparisonTable: try comparisonTable()
-        case .roleCards: try layout(RoleCardsBuilder(content: content, document: document, metadata: metadata,
+        case .comparisonTable: return try comparisonTable()
+        case .roleCards: return try layout(RoleCardsBuilder(content: content, document: document, metadata: metadata,
                                                      type: typeSet()).blocks)
-        case .report, .charts: try layout(reportBuilder(typeSet()).blocks(pages:))
+        case .report, .charts:
+            let builder = reportBuilder(typeSet())
+            measurer.prefetch(builder.paragraphSpecs())
+            return try layout(builder.blocks(pages:))
         }
     }
 
