@@ -55,3 +55,19 @@ import TextShaping
         #expect(tight == [50, 150])
     }
 }
+
+@Suite struct TableOrphanTests {
+    let fake = FakeMeasurer()
+
+    @Test func aTableDoesNotLeaveASingleRowAtThePageFoot() {
+        // 120 pt page, 70 pt used: 50 pt left hold the header (18) and one row (18) but not two.
+        let table = TableBlock(columnWidths: [60, 140],
+                               header: TableRow(cells: [TableCell(lines: fake.lines(1, prefix: "H")), TableCell(lines: [])]),
+                               rows: (0..<4).map { TableRow(cells: [TableCell(lines: fake.lines(1, prefix: "r\($0)-")), TableCell(lines: [])]) },
+                               appearance: TableAppearance(paddingX: 5, paddingY: 4))
+        let (pages, _) = Paginator(bodySize: Size(width: 200, height: 120))
+            .paginate([ParagraphBlock(lines: fake.lines(7, prefix: "a")), table])
+        #expect(pages[0].lineTexts.allSatisfy { $0.hasPrefix("a") })
+        #expect(pages[1].lineTexts == ["H0", "r0-0", "r1-0", "r2-0", "r3-0"])
+    }
+}

@@ -64,7 +64,13 @@ public struct TableBlock: Block {
 
     private var headerHeight: Double { header.map(height(of:)) ?? 0 }
 
-    public var leadHeight: Double { headerHeight + (rows.first.map(height(of:)) ?? 0) }
+    /// Least body rows left at the foot of a page before the table breaks (a header with a single row
+    /// under it reads like an orphan line).
+    public var minimumRowsBeforeBreak = 2
+
+    public var leadHeight: Double {
+        headerHeight + rows.prefix(minimumRowsBeforeBreak).reduce(0) { $0 + height(of: $1) }
+    }
 
     public var overflowDescription: String { "a table row taller than the page body" }
 
@@ -83,6 +89,11 @@ public struct TableBlock: Block {
                 continue
             }
             if !placed.isEmpty {
+                // Too few rows to leave here: move the table on, when a fresh page would take them.
+                if placed.count < minimumRowsBeforeBreak, !regions.atPageTop, firstRowIndex == 0,
+                   headerHeight + rows.prefix(minimumRowsBeforeBreak).reduce(0, { $0 + height(of: $1) }) <= regions.full {
+                    return .deferred
+                }
                 return .partial(frame(placed, width: regions.width), rest: remainder(from: i, replacing: nil))
             }
             // The first row is taller than the space: split it inside its cells, line by line.
