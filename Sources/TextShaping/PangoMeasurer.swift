@@ -71,49 +71,12 @@ public final class PangoMeasurer: TextMeasurer {
 
     public func shape(_ paragraph: ParagraphSpec) -> ShapedParagraph {
         if let hit = shapeCache[paragraph] { return hit }
-        if let job = prefetching, job.covers(paragraph) {
-            joinPrefetch()
-            if let hit = shapeCache[paragraph] { return hit }
-        }
         let shaped = shapeUncached(paragraph)
         shapeCache[paragraph] = shaped
         return shaped
     }
 
-    // MARK: Shaping ahead
-
-    /// The paragraphs being shaped on the second thread, if any.
-    private var prefetching: PrefetchJob?
-
-    /// Shapes the second half of `paragraphs` (those not shaped yet) on a second thread with its own
-    /// font map, context and hyphenator, while this thread shapes the first half on demand. The
-    /// results join the cache when one of them is first asked for. Shaping is deterministic, so the
-    /// lines are the same as if this thread had shaped them.
-    public func prefetch(_ paragraphs: [ParagraphSpec]) {
-        joinPrefetch()
-        guard Self.mayUseSecondThread else { return }
-        var seen = Set<ParagraphSpec>()
-        let todo = paragraphs.filter { shapeCache[$0] == nil && seen.insert($0).inserted }
-        guard todo.count >= 16 else { return }
-        let job = PrefetchJob(Array(todo.suffix(todo.count / 2)))
-        job.start()
-        prefetching = job
-    }
-
-    /// `PMREPORT_THREADS=1` in the environment keeps all shaping on the calling thread (for
-    /// debugging, and to check that output does not depend on it).
-    static let mayUseSecondThread = ProcessInfo.processInfo.environment["PMREPORT_THREADS"] != "1"
-
-    /// Waits for the second thread and takes its results into the cache.
-    private func joinPrefetch() {
-        guard let job = prefetching else { return }
-        prefetching = nil
-        let (shaped, missing) = job.finish()
-        shapeCache.merge(shaped) { mine, _ in mine }
-        for scalar in missing where !missingCharacters.contains(scalar) { missingCharacters.append(scalar) }
-    }
-
-    fileprivate func shapeUncached(_ paragraph: ParagraphSpec) -> ShapedParagraph {
+    private func shapeUncached(_ paragraph: ParagraphSpec) -> ShapedParagraph {
         var runs = paragraph.runs
         if paragraph.hyphenate, let hyphenator {
             runs = runs.map { var r = $0; r.text = hyphenator.hyphenate(r.text); return r }
@@ -330,41 +293,6 @@ public final class PangoMeasurer: TextMeasurer {
             index += 1
         } while pango_layout_iter_next_line(iter) != 0
         return out
-    }
-}
-
-// MARK: - Shaping on a second thread
-
-/// Paragraphs shaped on a thread of their own by a measurer of their own.
-///
-/// `@unchecked Sendable`: the thread writes `results` and `missing` only before it signals `done`, and
-/// the owner reads them only after waiting for `done`; the measurer and its Pango objects never leave
-/// that thread until then, and afterwards are only read (drawn) by the owner.
-private final class PrefetchJob: @unchecked Sendable {
-    private let specs: [ParagraphSpec]
-    private let wanted: Set<ParagraphSpec>
-    private let done = DispatchSemaphore(value: 0)
-    private var results: [ParagraphSpec: ShapedParagraph] = [:]
-    private var missing: [Unicode.Scalar] = []
-
-    init(_ specs: [ParagraphSpec]) { self.specs = specs; wanted = Set(specs) }
-
-    func covers(_ spec: ParagraphSpec) -> Bool { wanted.contains(spec) }
-
-    func start() {
-        let thread = Thread { [self] in
-            let measurer = PangoMeasurer()
-            for spec in specs { results[spec] = measurer.shapeUncached(spec) }
-            missing = measurer.takeMissingCharacters()
-            done.signal()
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    func finish() -> ([ParagraphSpec: ShapedParagraph], [Unicode.Scalar]) {
-        done.wait()
-        return (results, missing)
     }
 }
 

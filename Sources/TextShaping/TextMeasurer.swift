@@ -10,9 +10,6 @@ public protocol TextMeasurer: AnyObject {
     /// The narrowest measure the text can be set in without breaking inside a word (its widest
     /// unbreakable piece), and its width set on one line: what automatic table layout needs.
     func widths(_ paragraph: ParagraphSpec) -> TextWidths
-    /// A hint: these paragraphs will be asked for soon. A measurer may shape some of them ahead, on
-    /// another thread; `shape` returns the same lines either way.
-    func prefetch(_ paragraphs: [ParagraphSpec])
 }
 
 /// The minimum and preferred widths of a piece of text.
@@ -23,9 +20,6 @@ public struct TextWidths: Hashable, Sendable {
 }
 
 extension TextMeasurer {
-    /// No shaping ahead: every paragraph is shaped when asked for.
-    public func prefetch(_ paragraphs: [ParagraphSpec]) {}
-
     /// Measures each word alone, and the text unbroken (a measurer may do it in one pass instead).
     public func widths(_ paragraph: ParagraphSpec) -> TextWidths {
         var unbroken = paragraph

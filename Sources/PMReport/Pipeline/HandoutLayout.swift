@@ -25,13 +25,10 @@ struct HandoutLayout {
 
     func layout() throws -> LaidOutDocument {
         switch document.kind {
-        case .comparisonTable: return try comparisonTable()
-        case .roleCards: return try layout(RoleCardsBuilder(content: content, document: document, metadata: metadata,
+        case .comparisonTable: try comparisonTable()
+        case .roleCards: try layout(RoleCardsBuilder(content: content, document: document, metadata: metadata,
                                                      type: typeSet()).blocks)
-        case .report, .charts:
-            let builder = reportBuilder(typeSet())
-            measurer.prefetch(builder.paragraphSpecs())
-            return try layout(builder.blocks(pages:))
+        case .report, .charts: try layout(reportBuilder(typeSet()).blocks(pages:))
         }
     }
 

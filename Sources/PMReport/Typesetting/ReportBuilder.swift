@@ -42,27 +42,6 @@ struct ReportBuilder {
         return out
     }
 
-    /// The body paragraphs this document will shape, in reading order, for the measurer to shape
-    /// ahead (the same specs `blocks(pages:)` asks for, so they are found again).
-    func paragraphSpecs() -> [ParagraphSpec] {
-        var out = document.sections == nil ? content.introduction.map { type.bodySpec(type.bodyRuns($0)) } : []
-        func walk(_ section: Section) {
-            for block in section.blocks {
-                switch block {
-                case .paragraph(let p): out.append(type.bodySpec(type.bodyRuns(p)))
-                case .labelledList(let items):
-                    out += items.map { type.bodySpec(type.labelled($0.label, $0.text), indent: type.listIndent) }
-                case .faq(let entries):
-                    for e in entries { out += [type.bodySpec(type.boldRuns(e.question)), type.bodySpec(type.bodyRuns(e.answer))] }
-                case .pairedList, .aspectTable: break
-                }
-            }
-            section.subsections.forEach(walk)
-        }
-        sections.forEach(walk)
-        return out
-    }
-
     // MARK: Sections
 
     /// A section with its printed number and depth.
@@ -112,7 +91,8 @@ struct ReportBuilder {
 
     /// A question (bold, kept with its answer) and its answer; kept on one page when short.
     private func faqEntry(_ entry: FAQEntry) -> [any Block] {
-        let question = type.paragraph(type.boldRuns(entry.question), spaceAfter: type.style.paragraph.spacing * 0.4)
+        let question = type.paragraph([TextRun(entry.question, font: type.body.bolded, color: type.text)],
+                                      spaceAfter: type.style.paragraph.spacing * 0.4)
         var q = question
         q.breaks.keepWithNext = true
         q.breaks.spaceBefore = type.style.paragraph.spacing

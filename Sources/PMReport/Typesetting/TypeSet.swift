@@ -41,29 +41,13 @@ final class TypeSet {
     /// Shapes runs into lines of `width`.
     func lines(_ runs: [TextRun], width: Double, alignment: TextAlignment? = nil, hyphenate: Bool? = nil,
                leading: Double? = nil) -> [ShapedLine] {
-        measurer.shape(spec(runs, width: width, alignment: alignment, hyphenate: hyphenate, leading: leading)).lines
-    }
-
-    /// What the measurer is asked for: body settings unless told otherwise.
-    func spec(_ runs: [TextRun], width: Double, alignment: TextAlignment? = nil, hyphenate: Bool? = nil,
-              leading: Double? = nil) -> ParagraphSpec {
         let p = style.paragraph
-        return ParagraphSpec(runs: runs, width: width, alignment: alignment ?? (p.justify ? .justify : .left),
-                             hyphenate: hyphenate ?? p.hyphenate, leading: leading ?? style.fonts.leading,
-                             maxHyphenRun: p.maxHyphenRun)
+        let spec = ParagraphSpec(runs: runs, width: width,
+                                 alignment: alignment ?? (p.justify ? .justify : .left),
+                                 hyphenate: hyphenate ?? p.hyphenate,
+                                 leading: leading ?? style.fonts.leading, maxHyphenRun: p.maxHyphenRun)
+        return measurer.shape(spec).lines
     }
-
-    /// The measure of body text indented by `indent`.
-    func bodySpec(_ runs: [TextRun], indent: Double = 0) -> ParagraphSpec { spec(runs, width: width - indent) }
-
-    /// How far list items are indented (their bullets hang in it).
-    var listIndent: Double { style.fonts.bodySize * 1.5 }
-
-    /// Plain body text.
-    func bodyRuns(_ string: String) -> [TextRun] { [TextRun(string, font: body, color: text)] }
-
-    /// A bold lead-in line, such as an FAQ question.
-    func boldRuns(_ string: String) -> [TextRun] { [TextRun(string, font: body.bolded, color: text)] }
 
     /// One unbroken line (labels, numbers, furniture).
     func line(_ string: String, font: FontSpec, color: Color? = nil) -> ShapedLine {
@@ -77,14 +61,14 @@ final class TypeSet {
     /// A body paragraph, justified and hyphenated as the style says.
     func paragraph(_ runs: [TextRun], indent: Double = 0, marker: ShapedLine? = nil,
                    spaceAfter: Double? = nil) -> ParagraphBlock {
-        ParagraphBlock(lines: measurer.shape(bodySpec(runs, indent: indent)).lines, indent: indent, marker: marker,
+        ParagraphBlock(lines: lines(runs, width: width - indent), indent: indent, marker: marker,
                        color: text, tag: .paragraph,
                        breaks: BreakPolicy(spaceAfter: spaceAfter ?? style.paragraph.spacing),
                        orphans: style.paragraph.orphans, widows: style.paragraph.widows)
     }
 
     /// A paragraph of plain body text.
-    func paragraph(_ string: String) -> ParagraphBlock { paragraph(bodyRuns(string)) }
+    func paragraph(_ string: String) -> ParagraphBlock { paragraph([TextRun(string, font: body, color: text)]) }
 
     /// A heading: never hyphenated, kept with what follows, an anchor for links and the outline.
     func heading(_ title: String, number: String?, level: Int, anchor: String, outline: Bool = true) -> ParagraphBlock {
@@ -114,7 +98,7 @@ final class TypeSet {
     /// A list item: a bullet hanging left of the text, an optional bold lead-in label.
     func listItem(label: String?, text string: String, last: Bool) -> ParagraphBlock {
         let runs = labelled(label, string)
-        let indent = listIndent
+        let indent = style.fonts.bodySize * 1.5
         let bullet = line("•", font: body, color: accent)
         var block = paragraph(runs, indent: indent, marker: bullet,
                               spaceAfter: last ? style.paragraph.spacing : style.paragraph.spacing * 0.5)
