@@ -5,6 +5,19 @@ import Pagination
 import ReportModel
 import TextShaping
 
+/// Chart blocks by chart id, kept across the layout passes of one document.
+final class FigureCache {
+    private var blocks: [String: any Block] = [:]
+
+    /// The block for `id`, made by `make` the first time.
+    func block(_ id: String, _ make: () throws -> any Block) rethrows -> any Block {
+        if let hit = blocks[id] { return hit }
+        let made = try make()
+        blocks[id] = made
+        return made
+    }
+}
+
 /// Turns the content model into the block list of one report handout: title block, contents,
 /// sections with their lists, tables, questions and charts.
 struct ReportBuilder {
@@ -16,6 +29,8 @@ struct ReportBuilder {
     let date: Date
     /// The tallest a chart may be drawn in the flow (a share of the page body).
     let maxFigureHeight: Double
+    /// Charts laid out in an earlier pass: a chart does not depend on page numbers.
+    let figures = FigureCache()
 
     /// The top-level sections this document shows, in order.
     var sections: [Section] {
@@ -67,7 +82,7 @@ struct ReportBuilder {
         var out: [any Block] = [type.heading(entry.section.title, number: entry.number, level: entry.level,
                                              anchor: entry.anchor)]
         for block in entry.section.blocks { out += blocks(for: block) }
-        for spec in charts(for: entry.section) { out.append(try chart(spec)) }
+        for spec in charts(for: entry.section) { out.append(try figures.block(spec.id) { try chart(spec) }) }
         for child in entry.children { out += try blocks(for: child) }
         return out
     }
