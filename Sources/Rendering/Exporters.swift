@@ -97,22 +97,29 @@ public enum SVGExporter {
         try OutputFile.replacingDirectory(directory) { staging in
             try pages.enumerated().map { i, page in
                 let name = pageFileName(i, pageCount: pages.count, ext: "svg")
-                let temp = (staging as NSString).appendingPathComponent(name)
-                guard let surface = cairo_svg_surface_create(temp, page.size.width, page.size.height) else {
-                    throw RenderError.cairo(operation: "create an SVG surface", status: "no surface", path: temp)
-                }
-                defer { cairo_surface_destroy(surface) }
-                cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
-                let cr = cairo_create(surface)!
-                defer { cairo_destroy(cr) }
-                Painter(cr: cr, tagged: false).draw(page.frame, at: .zero)
-                cairo_show_page(cr)
-                try check(cairo_status(cr), "draw the page", temp)
-                cairo_surface_finish(surface)
-                try check(cairo_surface_status(surface), "write the file", temp)
+                try writeSVG(page, to: (staging as NSString).appendingPathComponent(name))
                 return (directory as NSString).appendingPathComponent(name)
             }
         }
+    }
+}
+
+extension SVGExporter {
+    /// Writes one page to `path` with its own SVG surface (not atomically: callers write into a
+    /// staging folder or a temporary file).
+    static func writeSVG(_ page: Page, to path: String) throws {
+        guard let surface = cairo_svg_surface_create(path, page.size.width, page.size.height) else {
+            throw RenderError.cairo(operation: "create an SVG surface", status: "no surface", path: path)
+        }
+        defer { cairo_surface_destroy(surface) }
+        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
+        let cr = cairo_create(surface)!
+        defer { cairo_destroy(cr) }
+        Painter(cr: cr, tagged: false).draw(page.frame, at: .zero)
+        cairo_show_page(cr)
+        try check(cairo_status(cr), "draw the page", path)
+        cairo_surface_finish(surface)
+        try check(cairo_surface_status(surface), "write the file", path)
     }
 }
 
@@ -153,28 +160,20 @@ public enum PNGExporter {
 
 /// Writes a single page — a standalone chart — as PDF, SVG or PNG, atomically.
 public enum SinglePageExporter {
+    /// Writes `page` as a one-page PDF; returns its size in bytes.
     public static func writePDF(_ page: Page, info: DocumentInfo, to path: String) throws -> Int {
         try PDFExporter.write([page], info: info, outline: [], to: path)
     }
 
+    /// Writes `page` as an SVG file; returns its size in bytes.
     public static func writeSVG(_ page: Page, to path: String) throws -> Int {
         try OutputFile.atomically(path) { temp in
-            guard let surface = cairo_svg_surface_create(temp, page.size.width, page.size.height) else {
-                throw RenderError.cairo(operation: "create an SVG surface", status: "no surface", path: path)
-            }
-            defer { cairo_surface_destroy(surface) }
-            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
-            let cr = cairo_create(surface)!
-            defer { cairo_destroy(cr) }
-            Painter(cr: cr, tagged: false).draw(page.frame, at: .zero)
-            cairo_show_page(cr)
-            try check(cairo_status(cr), "draw the chart", path)
-            cairo_surface_finish(surface)
-            try check(cairo_surface_status(surface), "write the file", path)
+            try SVGExporter.writeSVG(page, to: temp)
             return OutputFile.size(temp)
         }
     }
 
+    /// Writes `page` as a PNG image at `dpi`; returns its size in bytes.
     public static func writePNG(_ page: Page, dpi: Double, to path: String) throws -> Int {
         try OutputFile.atomically(path) { temp in
             try PNGExporter.writePNG(page, dpi: dpi, to: temp)
