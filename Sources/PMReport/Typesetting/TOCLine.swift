@@ -44,15 +44,16 @@ struct TOCLine {
     }
 
     /// Dots every few points between the title's end and the page number, on a common grid so
-    /// that the leaders of all lines align.
+    /// that the leaders of all lines align: one dotted line (round caps on zero-length dashes),
+    /// not a shape per dot.
     private func pushLeaders(into frame: inout Frame, from start: Double, to end: Double, baseline: Double) {
         let step = type.style.fonts.bodySize * 0.45
-        let radius = type.style.fonts.bodySize * 0.045
-        var x = (ceil((start + step) / step)) * step
-        while x < end - step {
-            frame.push(.shape(.ellipse(in: Rect(x: x - radius, y: baseline - radius * 2, width: radius * 2,
-                                                height: radius * 2), fill: type.muted)), at: .zero)
-            x += step
-        }
+        let first = ceil((start + step) / step) * step
+        let last = floor((end - step) / step) * step
+        guard last > first else { return }
+        let dots = Stroke(color: type.muted, width: type.style.fonts.bodySize * 0.09, dash: [0, step])
+        frame.push(.shape(.line(from: Point(x: first, y: baseline - type.style.fonts.bodySize * 0.09),
+                                to: Point(x: last, y: baseline - type.style.fonts.bodySize * 0.09), stroke: dots)),
+                   at: .zero)
     }
 }
