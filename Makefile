@@ -15,6 +15,8 @@ SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libhyphen-dev hyphen
 	fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
 # What the tests read PDFs and SVGs back with.
 TEST_PACKAGES := poppler-utils qpdf libxml2-utils
+# What the benchmark measures with (GNU time for peak memory; PyYAML to scale the content).
+BENCH_PACKAGES := time python3-yaml
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -48,6 +50,7 @@ test: test-packages
 	$(SWIFT) test --skip-build
 
 bench: build test-packages
+	$(call ensure_packages,$(BENCH_PACKAGES))
 	python3 bench/bench.py
 
 clean:
