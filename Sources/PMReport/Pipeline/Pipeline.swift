@@ -15,7 +15,8 @@ public final class Pipeline {
     public let options: RunOptions
     public let settings: ReportSettings
     public let content: Comparison
-    private let measurer = PangoMeasurer()
+    /// Made on first use: `check`, `list` and `export-content` need no fonts.
+    private lazy var measurer = PangoMeasurer()
     /// Called with each line of progress (one per file written) and each warning.
     private let log: (String) -> Void
 
