@@ -79,12 +79,27 @@ public final class TemporaryFiles: @unchecked Sendable {
     func register(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
     func remove(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }
 
-    /// Deletes every registered temporary file or folder (from a signal handler's exit path).
+    /// Deletes every registered temporary file or folder.
     public func removeAll() {
         lock.lock()
         let all = paths.sorted()
         lock.unlock()
         for p in all { try? FileManager.default.removeItem(atPath: p) }
+    }
+
+    /// Deletes every registered temporary file or folder on the way out of an interrupted process,
+    /// while other threads may still be writing. Call it from an ordinary thread, never from inside
+    /// a signal handler (it allocates), and exit straight after.
+    ///
+    /// The lock is taken and never given back, so a writer stops at its next ``register(_:)`` or
+    /// ``remove(_:)`` and no new temporary appears. A writer may still create the file it registered
+    /// just before (cairo opens its file when the surface is made), so the sweep runs a few times.
+    public func removeAllBeforeExit() {
+        lock.lock()
+        for sweep in 0..<3 {
+            if sweep > 0 { usleep(20_000) }
+            for p in paths.sorted() { try? FileManager.default.removeItem(atPath: p) }
+        }
     }
 }
 

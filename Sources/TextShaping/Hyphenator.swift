@@ -32,6 +32,22 @@ public final class Hyphenator {
 
     deinit { hnj_hyphen_free(dictionary) }
 
+    /// Words longer than this get a break point every `longWordPiece` characters.
+    static let longWord = 40, longWordPiece = 12
+
+    /// `text` with a soft hyphen every few characters inside words longer than any dictionary word
+    /// (an 800-letter string, a pasted hash), so they break across lines cheaply and visibly.
+    public static func breakingLongWords(_ text: String) -> String {
+        var out = "", run = 0
+        var changed = false
+        for c in text {
+            if c.isWhitespace || c == softHyphen || c == "-" { run = 0 } else { run += 1 }
+            if run > longWord, run % longWordPiece == 1 { out.append(softHyphen); changed = true }
+            out.append(c)
+        }
+        return changed ? out : text
+    }
+
     /// `text` with soft hyphens at every allowed break inside its words.
     public func hyphenate(_ text: String) -> String {
         var out = ""

@@ -81,12 +81,18 @@ public final class PangoMeasurer: TextMeasurer {
         if paragraph.hyphenate, let hyphenator {
             runs = runs.map { var r = $0; r.text = hyphenator.hyphenate(r.text); return r }
         }
+        // Pango breaks an unbreakable word letter by letter, re-shaping the rest of it for every
+        // line (quadratic in its length): give very long words break points of their own.
+        let broken = runs.map { var r = $0; r.text = Hyphenator.breakingLongWords(r.text); return r }
+        let hasLongWord = broken != runs
+        runs = broken
         var layout = makeLayout(runs: runs, spec: paragraph)
         var lines = readLines(layout, spec: paragraph)
         // Pango breaks greedily and knows no limit on consecutive hyphens: where a run of hyphenated
-        // lines grows too long, take the hyphenation points out of the word that ends it and break again.
+        // lines grows too long, take the hyphenation points out of the word that ends it and break
+        // again. (Not for a paragraph with an over-long word: its pieces are hyphenated lines by design.)
         var attempts = 0
-        while paragraph.maxHyphenRun > 0, attempts < 8,
+        while !hasLongWord, paragraph.maxHyphenRun > 0, attempts < 8,
               let tooMany = Self.firstLineExceedingHyphenRun(lines, limit: paragraph.maxHyphenRun) {
             attempts += 1
             runs = Self.removingSoftHyphens(around: lines[tooMany].endByte, in: runs)

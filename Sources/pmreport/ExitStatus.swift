@@ -21,7 +21,7 @@ enum ExitStatus {
     }
 }
 
-/// Removes in-flight temporary files (called from the signal handler).
+/// Removes in-flight temporary files (called on the interruption thread, before `_exit`).
 enum TemporaryFilesCleanup {
-    static func run() { ErrorReport.removeTemporaryFiles() }
+    static func run() { ErrorReport.removeTemporaryFilesBeforeExit() }
 }

@@ -50,9 +50,12 @@ import TextShaping
         // Everything fits unbroken: extra shared in proportion to preferred widths.
         let roomy = TableColumns.widths(minimum: [10, 10], preferred: [50, 100], available: 300)
         #expect(roomy == [100, 200])
-        // Not even the minimums fit: scaled down.
-        let tight = TableColumns.widths(minimum: [100, 300], preferred: [100, 300], available: 200)
-        #expect(tight == [50, 150])
+        // Not even the minimums fit: the widest is cut down first, the narrow ones keep theirs.
+        let tight = TableColumns.widths(minimum: [40, 4000, 60], preferred: [40, 4000, 60], available: 400)
+        #expect(tight == [40, 300, 60])
+        // Every column wider than an equal share: all equal.
+        let equal = TableColumns.widths(minimum: [300, 500], preferred: [300, 500], available: 200)
+        #expect(equal == [100, 100])
     }
 }
 

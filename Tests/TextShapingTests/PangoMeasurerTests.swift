@@ -43,7 +43,9 @@ import TextShaping
         let lines = measurer.shape(ParagraphSpec(runs: [TextRun(word, font: font)], width: 200)).lines
         #expect(lines.count > 5)
         for line in lines { #expect(line.width <= 200.5) }
-        #expect(lines.map(\.text).joined() == word)
+        // It breaks with a hyphen at its own break points, and no letter is lost.
+        #expect(lines.dropLast().filter { $0.hyphenated }.count >= lines.count - 2)
+        #expect(lines.map { $0.hyphenated ? String($0.text.dropLast()) : $0.text }.joined() == word)
     }
 
     @Test func widthsAgreeWithMeasuringWordByWord() {

@@ -31,4 +31,8 @@ public enum ErrorReport {
 
     /// Deletes the temporary files of writes in flight.
     public static func removeTemporaryFiles() { TemporaryFiles.shared.removeAll() }
+
+    /// Deletes the temporary files of writes in flight when the process is about to exit on a
+    /// signal; writes still running stop at their next temporary file. Not for signal handlers.
+    public static func removeTemporaryFilesBeforeExit() { TemporaryFiles.shared.removeAllBeforeExit() }
 }

@@ -208,21 +208,36 @@ public struct TableBlock: Block {
 public enum TableColumns {
     /// Widths that sum to `available`: each column gets its minimum (longest unbreakable word) and the
     /// space left is shared in proportion to how much more each would like (its preferred width, the
-    /// longest line unbroken). When even the minimums do not fit, they are scaled down.
+    /// longest line unbroken). When even the minimums do not fit, the widest minimums are cut down to
+    /// a common cap (water-filling), so one enormous word takes the room it can and the other columns
+    /// keep theirs; only when every column would need more than an equal share are all equal.
     public static func widths(minimum: [Double], preferred: [Double], available: Double) -> [Double] {
         let n = min(minimum.count, preferred.count)
         guard n > 0, available > 0 else { return [] }
-        let mins = (0..<n).map { max(0, minimum[$0]) }
+        var mins = (0..<n).map { max(0, minimum[$0]) }
+        if mins.reduce(0, +) > available { mins = capped(mins, to: available) }
         let prefs = (0..<n).map { max(mins[$0], preferred[$0]) }
         let sumMin = mins.reduce(0, +), sumPref = prefs.reduce(0, +)
-        if sumMin >= available {
+        if sumMin >= available - 1e-9 {
             return sumMin > 0 ? mins.map { $0 * available / sumMin } : Array(repeating: available / Double(n), count: n)
         }
         if sumPref <= available {
             // Everything fits unbroken: share the extra in proportion to the preferred widths.
-            return sumPref > 0 ? prefs.map { $0 * available / sumPref } : Array(repeating: available / Double(n), count: n)
+            return prefs.map { $0 * available / sumPref }
         }
         let share = (available - sumMin) / (sumPref - sumMin)
         return (0..<n).map { mins[$0] + (prefs[$0] - mins[$0]) * share }
+    }
+
+    /// `widths` with every value above some cap lowered to it, the cap chosen so they sum to `total`.
+    static func capped(_ widths: [Double], to total: Double) -> [Double] {
+        let sorted = widths.sorted()
+        var below = 0.0
+        for (i, w) in sorted.enumerated() {
+            let cap = (total - below) / Double(sorted.count - i)
+            if w >= cap { return widths.map { min($0, cap) } }
+            below += w
+        }
+        return widths
     }
 }
