@@ -66,10 +66,14 @@ struct Render: ParsableCommand {
                                  formats: formats, documents: document.isEmpty ? nil : document,
                                  paperSize: pageSize, outputDirectory: output, dpi: dpi)
         let quiet = self.quiet
+        let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let summary = try ExitStatus.guarding {
-            try Pipeline(options: options, log: { line in
-                if !quiet || line.hasPrefix("error") { Console.error(line) }
-            }).run()
+            let pipeline = try Pipeline(options: options, log: { line in
+                if !quiet || line.kind == .error { progress.print(line.text) }
+            })
+            pipeline.onDocument = { index, count, name in progress.show(index, of: count, name) }
+            defer { progress.clear() }
+            return pipeline.run()
         }
         if let (_, error) = summary.failures.first { throw ExitCode(ExitStatus.code(for: error)) }
     }
@@ -141,10 +145,46 @@ struct List: ParsableCommand {
 
 // MARK: - Console and signals
 
+/// A one-line progress bar on a terminal's standard error, kept below the lines printed meanwhile.
+final class ProgressBar {
+    private let enabled: Bool
+    private var current = ""
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    /// Shows that document `index` (0-based) of `count`, `name`, is being built.
+    func show(_ index: Int, of count: Int, _ name: String) {
+        guard enabled, count > 1 else { return }
+        let width = 20, done = width * index / count
+        current = "[" + String(repeating: "#", count: done) + String(repeating: "-", count: width - done)
+            + "] \(index + 1)/\(count) \(name)"
+        draw()
+    }
+
+    /// Prints a line above the bar.
+    func print(_ line: String) {
+        if enabled, !current.isEmpty { Console.write("\r\u{1B}[2K") }
+        Console.error(line)
+        draw()
+    }
+
+    /// Removes the bar.
+    func clear() {
+        guard enabled, !current.isEmpty else { return }
+        Console.write("\r\u{1B}[2K")
+        current = ""
+    }
+
+    private func draw() { if enabled, !current.isEmpty { Console.write("\r\u{1B}[2K" + current) } }
+}
+
 enum Console {
     /// Writes a line to standard error.
-    static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+    static func error(_ line: String) { write(line + "\n") }
+
+    /// Writes `text` to standard error as it is.
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }
 

@@ -17,11 +17,13 @@ public final class Pipeline {
     public let content: Comparison
     /// Made on first use: `check`, `list` and `export-content` need no fonts.
     private lazy var measurer = PangoMeasurer()
-    /// Called with each line of progress (one per file written) and each warning.
-    private let log: (String) -> Void
+    /// Called with each line of progress (one per file written), each warning and each error.
+    private let log: (LogLine) -> Void
+    /// Called as each document starts: its index, the number of documents, its name.
+    public var onDocument: (Int, Int, String) -> Void = { _, _, _ in }
 
     /// Loads and validates everything the run needs. Throws input errors before anything is written.
-    public init(options: RunOptions, log: @escaping (String) -> Void = { _ in }) throws {
+    public init(options: RunOptions, log: @escaping (LogLine) -> Void = { _ in }) throws {
         self.options = options
         self.log = log
         var settings = try ConfigLoader.loadSettings(configPath: options.configPath.map(options.absolute),
@@ -35,7 +37,7 @@ public final class Pipeline {
         let problems = ConfigLoader.validate(settings, against: content)
         let errors = problems.filter { $0.severity == .error }
         if !errors.isEmpty { throw InputError(diagnostics: errors) }
-        for warning in problems where warning.severity == .warning { log(warning.description) }
+        for warning in problems where warning.severity == .warning { log(LogLine(.warning, warning.description)) }
         if let wanted = options.documents {
             let known = settings.documents.map(\.name) + ["charts"]
             for name in wanted where !known.contains(name) {
@@ -60,15 +62,17 @@ public final class Pipeline {
             try FileManager.default.createOutputDirectory(settings.outputDirectory)
         } catch {
             summary.failures.append(("output", error))
-            log(ErrorReport.message(for: error))
+            log(LogLine(.error, ErrorReport.message(for: error)))
             return summary
         }
-        for document in documents {
+        let documents = self.documents
+        for (index, document) in documents.enumerated() {
+            onDocument(index, documents.count, document.name)
             do {
                 try build(document, into: &summary)
             } catch {
                 summary.failures.append((document.name, error))
-                log(ErrorReport.message(for: error, document: document.name))
+                log(LogLine(.error, ErrorReport.message(for: error, document: document.name)))
             }
         }
         do {
@@ -76,7 +80,7 @@ public final class Pipeline {
                 .write(to: settings.outputDirectory)
         } catch {
             summary.failures.append(("manifest", error))
-            log(ErrorReport.message(for: error, document: "manifest.json"))
+            log(LogLine(.error, ErrorReport.message(for: error, document: "manifest.json")))
         }
         return summary
     }
@@ -149,17 +153,26 @@ public final class Pipeline {
         summary.files.append(file)
         let shown = file.path.hasPrefix(options.workingDirectory + "/")
             ? String(file.path.dropFirst(options.workingDirectory.count + 1)) : file.path
-        log("\(shown)  \(file.pages) page\(file.pages == 1 ? "" : "s")  \(file.bytes) bytes  \(file.milliseconds) ms")
+        log(LogLine(.file, "\(shown)  \(file.pages) page\(file.pages == 1 ? "" : "s")  \(file.bytes) bytes  \(file.milliseconds) ms"))
     }
 
     private func warn(_ message: String, _ summary: inout RunSummary) {
         summary.warnings.append(message)
-        log("warning: \(message)")
+        log(LogLine(.warning, "warning: \(message)"))
     }
 
     static func milliseconds(since start: DispatchTime) -> Int {
         Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
     }
+}
+
+/// One line of a run's report on standard error.
+public struct LogLine: Sendable {
+    /// What the line reports: `--quiet` keeps only errors.
+    public enum Kind: Sendable { case file, warning, error }
+    public var kind: Kind
+    public var text: String
+    public init(_ kind: Kind, _ text: String) { self.kind = kind; self.text = text }
 }
 
 /// A bad command-line value (exit 64).
