@@ -74,3 +74,42 @@ import TextShaping
         #expect(pages[1].lineTexts == ["H0", "r0-0", "r1-0", "r2-0", "r3-0"])
     }
 }
+
+@Suite struct ListBlockTests {
+    let fake = FakeMeasurer()
+
+    func item(_ n: Int, _ prefix: String) -> ParagraphBlock {
+        ParagraphBlock(lines: fake.lines(n, prefix: prefix), tag: .listItem, breaks: BreakPolicy(spaceAfter: 0))
+    }
+
+    @Test func aListSplitsBetweenAndInsideItemsAndLosesNothing() {
+        let list = ListBlock(items: [item(5, "a"), item(5, "b"), item(6, "c")])
+        let (pages, _) = Paginator(bodySize: Size(width: 200, height: 120))
+            .paginate([ParagraphBlock(lines: fake.lines(4, prefix: "p")), list])
+        let all = pages.flatMap(\.lineTexts)
+        #expect(all.count == 20)
+        // 8 lines free on page 1: a (5) and three lines of b; b's last two lines go on (widows 2).
+        #expect(pages[0].lineTexts.suffix(3) == ["b0", "b1", "b2"])
+        #expect(pages[1].lineTexts.prefix(2) == ["b3", "b4"])
+    }
+
+    @Test func eachPageHoldsOneListElement() {
+        let list = ListBlock(items: (0..<6).map { item(4, "i\($0)-") })
+        let (pages, _) = Paginator(bodySize: Size(width: 200, height: 120)).paginate([list])
+        #expect(pages.count == 2)
+        for page in pages {
+            var lists = 0
+            func count(_ frame: Frame) {
+                for (_, item) in frame.items {
+                    switch item {
+                    case .tagged(let tag, let inner): if tag == .list { lists += 1 }; count(inner)
+                    case .group(let inner): count(inner)
+                    default: break
+                    }
+                }
+            }
+            count(page.frame)
+            #expect(lists == 1)
+        }
+    }
+}

@@ -38,6 +38,11 @@ public final class Pipeline {
         let errors = problems.filter { $0.severity == .error }
         if !errors.isEmpty { throw InputError(diagnostics: errors) }
         for warning in problems where warning.severity == .warning { log(LogLine(.warning, warning.description)) }
+        // A bad --style is one usage error up front, not one failure per document.
+        if let style = options.style {
+            _ = try ConfigLoader.loadStyle(style, baseDirectory: settings.baseDirectory,
+                                           workingDirectory: options.workingDirectory)
+        }
         if let wanted = options.documents {
             let known = settings.documents.map(\.name) + ["charts"]
             for name in wanted where !known.contains(name) {

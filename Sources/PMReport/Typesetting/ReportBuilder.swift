@@ -92,9 +92,7 @@ struct ReportBuilder {
         case .paragraph(let text):
             return [type.paragraph(text)]
         case .labelledList(let items):
-            return items.enumerated().map { i, item in
-                type.listItem(label: item.label, text: item.text, last: i == items.count - 1)
-            }
+            return [type.list(items.map { ($0.label, $0.text) })]
         case .pairedList(let items):
             return [TableSetter(type: type).aspectTable(AspectTable(aspectHeader: "Aspect", rows: items), roles: content)]
         case .aspectTable(let table):

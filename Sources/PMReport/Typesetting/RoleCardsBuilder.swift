@@ -46,8 +46,6 @@ struct RoleCardsBuilder {
         }
         guard !labels.isEmpty else { return [] }
         let heading = type.heading(title, number: nil, level: 2, anchor: "card-\(role.rawValue)-\(title.lowercased())")
-        return [heading] + labels.enumerated().map { i, label in
-            type.listItem(label: nil, text: label, last: i == labels.count - 1)
-        }
+        return [heading, type.list(labels.map { (nil, $0) })]
     }
 }

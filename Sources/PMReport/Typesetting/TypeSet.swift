@@ -95,6 +95,13 @@ final class TypeSet {
             + [TextRun(string, font: body, color: text)]
     }
 
+    /// A bulleted list of items with optional bold lead-in labels, one `L` element per page.
+    func list(_ items: [(label: String?, text: String)]) -> ListBlock {
+        ListBlock(items: items.enumerated().map { i, item in
+            listItem(label: item.label, text: item.text, last: i == items.count - 1)
+        }, breaks: BreakPolicy(spaceAfter: style.paragraph.spacing))
+    }
+
     /// A list item: a bullet hanging left of the text, an optional bold lead-in label.
     func listItem(label: String?, text string: String, last: Bool) -> ParagraphBlock {
         let runs = labelled(label, string)
