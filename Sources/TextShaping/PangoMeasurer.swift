@@ -43,6 +43,21 @@ public final class PangoMeasurer: TextMeasurer {
     /// Whether hyphenation patterns were found.
     public var canHyphenate: Bool { hyphenator != nil }
 
+    /// The family fontconfig actually uses for `family`: nil when it is installed, else the
+    /// substitute's name (so a style naming a missing font is a warning, not a failure).
+    public func substitute(forFamily family: String) -> String? {
+        let desc = pango_font_description_new()!
+        defer { pango_font_description_free(desc) }
+        pango_font_description_set_family(desc, family)
+        pango_font_description_set_absolute_size(desc, 10 * Double(PANGO_SCALE))
+        guard let font = pango_font_map_load_font(fontMap, context, desc) else { return "none" }
+        defer { g_object_unref(UnsafeMutableRawPointer(font)) }
+        let described = pango_font_describe(font)
+        defer { pango_font_description_free(described) }
+        guard let name = pango_font_description_get_family(described).map({ String(cString: $0) }) else { return nil }
+        return name.caseInsensitiveCompare(family) == .orderedSame ? nil : name
+    }
+
     /// Characters that no installed font could draw (they print as boxes), in the order first met.
     public private(set) var missingCharacters: [Unicode.Scalar] = []
 

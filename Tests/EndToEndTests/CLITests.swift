@@ -106,6 +106,18 @@ import Testing
         #expect(!output.error.contains("Fatal error"))
     }
 
+    @Test func aMissingFontFamilyIsAWarningNamingTheSubstitute() throws {
+        let dir = try temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/Styles", withIntermediateDirectories: true)
+        try "name: odd\nextends: classic\nfonts:\n  heading: No Such Family Anywhere\n"
+            .write(toFile: dir + "/Styles/odd.yml", atomically: true, encoding: .utf8)
+        let r = try pmreport(["--style", "odd", "--document", "charts", "--output", "out"], in: dir)
+        #expect(r.status == 0, "\(r.error)")
+        let warning = try #require(r.error.split(separator: "\n").first { $0.contains("No Such Family Anywhere") })
+        #expect(warning.contains("is not installed"))
+        #expect(warning.contains("is used instead"))
+    }
+
     @Test func exportContentRoundTrips() throws {
         let dir = try temporaryDirectory()
         let first = try pmreport(["export-content"], in: dir)

@@ -19,6 +19,8 @@ public final class Pipeline {
     private lazy var measurer = PangoMeasurer()
     /// Called with each line of progress (one per file written), each warning and each error.
     private let log: (LogLine) -> Void
+    /// Font families already checked for a substitute (each is reported once a run).
+    private var checkedFamilies: Set<String> = []
     /// Called as each document starts: its index, the number of documents, its name.
     public var onDocument: (Int, Int, String) -> Void = { _, _, _ in }
 
@@ -104,6 +106,12 @@ public final class Pipeline {
 
     private func build(_ document: DocumentSpec, into summary: inout RunSummary) throws {
         let style = try style(for: document)
+        for family in [style.fonts.body, style.fonts.heading] where !checkedFamilies.contains(family) {
+            checkedFamilies.insert(family)
+            if let substitute = measurer.substitute(forFamily: family) {
+                warn("style '\(style.name)': font family '\(family)' is not installed; '\(substitute)' is used instead", &summary)
+            }
+        }
         if document.kind == .charts {
             try ChartsDocument(content: content, style: style, measurer: measurer, settings: settings,
                                date: options.effectiveDate)
