@@ -16,23 +16,9 @@ import Testing
         return nil
     }()
 
-    func pmreport(_ arguments: [String], in directory: String, epoch: String = "1700000000") throws
-        -> (status: Int32, output: String, error: String) {
-        let binary = try #require(Self.binary, "build the pmreport executable first")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = ProcessInfo.processInfo.environment
-        env["SOURCE_DATE_EPOCH"] = epoch
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    func pmreport(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws
+        -> ExecutableRun {
+        try PMReportProcess(arguments, in: directory, environment: environment).wait(timeout: 120)
     }
 
     /// Every file under `directory`, by relative path.

@@ -5,53 +5,19 @@ import Testing
 
 /// Reads the laid-out full report back (`pdftotext -bbox-layout`, `qpdf --json`) and checks geometry.
 @Suite(.serialized) struct LayoutReadBackTests {
-    struct Word { var page: Int; var x0, y0, x1, y1: Double; var text: String }
-
-    /// Every word with its box, from poppler's bbox output.
-    func words() throws -> (words: [Word], pageSize: (Double, Double)) {
-        let xml = try run("pdftotext", ["-bbox-layout", try RenderedReport.pdf(), "-"]).output
-        var out: [Word] = []
-        var page = 0
-        var size = (0.0, 0.0)
-        let attribute = try Regex(#"(\w+)="([^"]*)""#)
-        for line in xml.split(separator: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("<page ") {
-                page += 1
-                var a: [String: Double] = [:]
-                for m in trimmed.matches(of: attribute) { a[String(m.output[1].substring ?? "")] = Double(m.output[2].substring ?? "") }
-                size = (a["width"] ?? 0, a["height"] ?? 0)
-            } else if trimmed.hasPrefix("<word ") {
-                var a: [String: Double] = [:]
-                for m in trimmed.matches(of: attribute) { a[String(m.output[1].substring ?? "")] = Double(m.output[2].substring ?? "") }
-                let text = trimmed.split(separator: ">").dropFirst().first.map { String($0.split(separator: "<").first ?? "") } ?? ""
-                out.append(Word(page: page, x0: a["xMin"] ?? 0, y0: a["yMin"] ?? 0, x1: a["xMax"] ?? 0, y1: a["yMax"] ?? 0, text: text))
-            }
-        }
-        return (out, size)
-    }
-
     @Test func everyWordLiesInsideThePrintableArea() throws {
-        let (words, size) = try words()
+        let (words, sizes) = try PDFText.words(try RenderedReport.pdf())
         #expect(words.count > 2000)
         // Printable area: the page less a 24 pt border (running header and footer sit in the margins).
-        let outside = words.filter { $0.x0 < 24 || $0.y0 < 24 || $0.x1 > size.0 - 24 || $0.y1 > size.1 - 24 }
+        let outside = words.filter { w in
+            let size = sizes[w.page] ?? (0, 0)
+            return w.x0 < 24 || w.y0 < 24 || w.x1 > size.width - 24 || w.y1 > size.height - 24
+        }
         #expect(outside.isEmpty, "outside: \(outside.prefix(3).map(\.text))")
     }
 
     @Test func noTwoWordsOverlap() throws {
-        let (words, _) = try words()
-        var clashes: [String] = []
-        for page in Set(words.map(\.page)) {
-            let onPage = words.filter { $0.page == page }
-            for i in onPage.indices {
-                for j in onPage.indices where j > i {
-                    let a = onPage[i], b = onPage[j]
-                    let dx = min(a.x1, b.x1) - max(a.x0, b.x0), dy = min(a.y1, b.y1) - max(a.y0, b.y0)
-                    if dx > 0.5 && dy > 0.5 { clashes.append("p\(page): '\(a.text)' × '\(b.text)'") }
-                }
-            }
-        }
+        let clashes = PDFText.overlaps(try PDFText.words(try RenderedReport.pdf()).words)
         #expect(clashes.isEmpty, "\(clashes.prefix(5))")
     }
 

@@ -37,7 +37,8 @@ final class PMReportProcess {
     private let outPath: String, errPath: String
 
     /// Starts the built executable with `arguments` in `directory`, `SOURCE_DATE_EPOCH` fixed.
-    init(_ arguments: [String], in directory: String, epoch: String = "1700000000") throws {
+    init(_ arguments: [String], in directory: String, epoch: String = "1700000000",
+         environment: [String: String] = [:]) throws {
         let binary = try #require(CLITests.binary, "build the pmreport executable first")
         let logs = FileManager.default.temporaryDirectory.appendingPathComponent("pmreport-log-\(UUID().uuidString)").path
         outPath = logs + ".out"
@@ -49,6 +50,7 @@ final class PMReportProcess {
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env["SOURCE_DATE_EPOCH"] = epoch
+        for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = try #require(FileHandle(forWritingAtPath: outPath))
         let err = try #require(FileHandle(forWritingAtPath: errPath))
@@ -159,6 +161,22 @@ enum PDFText {
             }
         }
         return (words, sizes)
+    }
+
+    /// Pairs of words on the same page whose boxes overlap by more than half a point both ways.
+    static func overlaps(_ words: [PDFWord]) -> [String] {
+        var clashes: [String] = []
+        for page in Set(words.map(\.page)).sorted() {
+            let onPage = words.filter { $0.page == page }
+            for i in onPage.indices {
+                for j in onPage.indices where j > i {
+                    let a = onPage[i], b = onPage[j]
+                    let dx = min(a.x1, b.x1) - max(a.x0, b.x0), dy = min(a.y1, b.y1) - max(a.y0, b.y0)
+                    if dx > 0.5 && dy > 0.5 { clashes.append("p\(page): '\(a.text.prefix(20))' × '\(b.text.prefix(20))'") }
+                }
+            }
+        }
+        return clashes
     }
 
     /// The PDF's text (UTF-8), one string per page.

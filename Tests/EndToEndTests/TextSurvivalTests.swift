@@ -112,9 +112,7 @@ import Testing
     }
 
     /// An unbreakable word in a table cell must not squeeze the other columns until their text runs
-    /// into it. Today the table's minimum widths are scaled down together, the label column shrinks
-    /// below its padding, and its labels break letter by letter over the next column
-    /// (`TableColumns.widths` in Pagination/Blocks/TableBlock.swift).
+    /// into it (`TableColumns.widths` cuts the widest minimum first).
     @Test func anUnbreakableWordInATableCellLeavesTheOtherColumnsReadable() throws {
         let labels = ["Focus area", "Skills required", "Interactions"]
         let section = Section(id: "wide-cell", title: "Wide Cell", blocks: [
@@ -126,17 +124,7 @@ import Testing
         let (result, pdf) = try render([section], document: "wide-cell")
         #expect(result.status == 0, "\(result.summary)")
         let (words, _) = try PDFText.words(pdf)
-        var clashes: [String] = []
-        for page in Set(words.map(\.page)) {
-            let onPage = words.filter { $0.page == page }
-            for i in onPage.indices {
-                for j in onPage.indices where j > i {
-                    let a = onPage[i], b = onPage[j]
-                    let dx = min(a.x1, b.x1) - max(a.x0, b.x0), dy = min(a.y1, b.y1) - max(a.y0, b.y0)
-                    if dx > 0.5 && dy > 0.5 { clashes.append("p\(page): '\(a.text.prefix(20))' × '\(b.text.prefix(20))'") }
-                }
-            }
-        }
+        let clashes = PDFText.overlaps(words)
         let text = squeezed(try PDFText.pages(pdf).joined(separator: "\n"))
         let garbled = (labels + [Self.longText]).filter { !text.contains(squeezed($0)) }.map { String($0.prefix(20)) }
         #expect(clashes.isEmpty, "overlapping words: \(clashes.prefix(4))")
