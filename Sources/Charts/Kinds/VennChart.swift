@@ -149,7 +149,7 @@ enum VennChart {
                 // A little air, when it still fits.
                 if let roomier = attempt(min(aMax, found.a * 1.06)) { found = roomier }
                 let cost = (2 * found.a + found.d) * 2 * found.b * (1 + 0.3 * (aspect - 1))
-                if best == nil || cost < best!.cost { best = (cost, found) }
+                if best.map({ cost < $0.cost }) ?? true { best = (cost, found) }
             }
         }
         return best
