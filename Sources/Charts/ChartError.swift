@@ -1,3 +1,5 @@
+import ReportModel
+
 /// Why a chart could not be laid out. Charts throw these rather than trap.
 public enum ChartError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The chart's data is empty (no focus dimensions, no traits, no stakeholders).
@@ -24,5 +26,14 @@ public enum ChartError: Error, CustomStringConvertible, Equatable, Sendable {
         case .doesNotFit(let chart, let width, let detail):
             "chart '\(chart)' does not fit in \(Int(width.rounded())) pt: \(detail)"
         }
+    }
+}
+
+extension ChartError {
+    /// The focus profile's dimensions, or `noData` when it has none (the radar and the bars both draw it).
+    static func focusDimensions(of content: Comparison, for spec: ChartSpec) throws -> [FocusDimension] {
+        let dims = content.charts.focus
+        guard !dims.isEmpty else { throw ChartError.noData(chart: spec.id, detail: "the focus profile has no dimensions") }
+        return dims
     }
 }

@@ -26,6 +26,9 @@ struct InputOptions: ParsableArguments {
 
     @Option(name: .long, help: "A style name from the Styles/ folder, or a style file path.")
     var style: String?
+
+    /// These inputs as run options (everything else at its default).
+    var runOptions: RunOptions { RunOptions(configPath: config, contentPath: content, style: style) }
 }
 
 // MARK: - render (default)
@@ -120,7 +123,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let report = try ExitStatus.guarding {
-            try Pipeline.check(RunOptions(configPath: input.config, contentPath: input.content, style: input.style))
+            try Pipeline.check(input.runOptions)
         }
         Console.error(report)
     }
@@ -137,7 +140,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         let text = try ExitStatus.guarding {
-            try Pipeline.listing(RunOptions(configPath: input.config, contentPath: input.content, style: input.style))
+            try Pipeline.listing(input.runOptions)
         }
         print(text, terminator: "")
     }

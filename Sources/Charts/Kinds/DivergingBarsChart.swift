@@ -17,10 +17,7 @@ enum DivergingBarsChart {
 
     static func part(spec: ChartSpec, content: Comparison, width: Double, setter: TextSetter) throws -> PlotPart {
         let theme = setter.theme
-        let dims = content.charts.focus
-        guard !dims.isEmpty else {
-            throw ChartError.noData(chart: spec.id, detail: "the focus profile has no dimensions")
-        }
+        let dims = try ChartError.focusDimensions(of: content, for: spec)
         try spec.validate(dims)
         let font = setter.font(theme.labelSize)
         let numberFont = setter.font(theme.labelSize, bold: true, numbers: true)

@@ -16,10 +16,7 @@ enum RadarChart {
 
     static func part(spec: ChartSpec, content: Comparison, width: Double, setter: TextSetter) throws -> PlotPart {
         let theme = setter.theme
-        let dims = content.charts.focus
-        guard !dims.isEmpty else {
-            throw ChartError.noData(chart: spec.id, detail: "the focus profile has no dimensions")
-        }
+        let dims = try ChartError.focusDimensions(of: content, for: spec)
         guard dims.count >= minimumAxes else {
             throw ChartError.tooFewAxes(chart: spec.id, count: dims.count, minimum: minimumAxes)
         }
