@@ -75,7 +75,7 @@ import TextShaping
     }
 }
 
-@Suite struct ListBlockTests {
+@Suite struct StructureBlockTests {
     let fake = FakeMeasurer()
 
     func item(_ n: Int, _ prefix: String) -> ParagraphBlock {
@@ -83,7 +83,7 @@ import TextShaping
     }
 
     @Test func aListSplitsBetweenAndInsideItemsAndLosesNothing() {
-        let list = ListBlock(items: [item(5, "a"), item(5, "b"), item(6, "c")])
+        let list = StructureBlock(tag: .list, children: [item(5, "a"), item(5, "b"), item(6, "c")])
         let (pages, _) = Paginator(bodySize: Size(width: 200, height: 120))
             .paginate([ParagraphBlock(lines: fake.lines(4, prefix: "p")), list])
         let all = pages.flatMap(\.lineTexts)
@@ -94,7 +94,7 @@ import TextShaping
     }
 
     @Test func eachPageHoldsOneListElement() {
-        let list = ListBlock(items: (0..<6).map { item(4, "i\($0)-") })
+        let list = StructureBlock(tag: .list, children: (0..<6).map { item(4, "i\($0)-") })
         let (pages, _) = Paginator(bodySize: Size(width: 200, height: 120)).paginate([list])
         #expect(pages.count == 2)
         for page in pages {

@@ -189,16 +189,12 @@ struct ReportBuilder {
         return "\(c.day ?? 1) \(months[max(0, min(11, (c.month ?? 1) - 1))]) \(c.year ?? 1970)"
     }
 
+    /// The "Contents" heading and one `TOC` element of linked entries.
     private func tableOfContents(_ sections: [NumberedSection], pages: PageMap) -> [any Block] {
-        var out: [any Block] = [type.heading("Contents", number: nil, level: 1, anchor: "contents", outline: false)]
         func entries(_ list: [NumberedSection]) -> [NumberedSection] { list.flatMap { [$0] + entries($0.children) } }
-        let all = entries(sections)
-        for (i, entry) in all.enumerated() {
-            var block = TOCLine(type: type).block(entry: entry, page: pages.page(of: entry.anchor))
-            if i == all.count - 1 { block.breaks.spaceAfter = 16 }
-            out.append(block)
-        }
-        return out
+        let lines = entries(sections).map { TOCLine(type: type).block(entry: $0, page: pages.page(of: $0.anchor)) }
+        return [type.heading("Contents", number: nil, level: 1, anchor: "contents", outline: false),
+                StructureBlock(tag: .toc, children: lines, breaks: BreakPolicy(spaceAfter: 16))]
     }
 }
 

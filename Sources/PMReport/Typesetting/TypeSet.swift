@@ -96,8 +96,8 @@ final class TypeSet {
     }
 
     /// A bulleted list of items with optional bold lead-in labels, one `L` element per page.
-    func list(_ items: [(label: String?, text: String)]) -> ListBlock {
-        ListBlock(items: items.enumerated().map { i, item in
+    func list(_ items: [(label: String?, text: String)]) -> StructureBlock {
+        StructureBlock(tag: .list, children: items.enumerated().map { i, item in
             listItem(label: item.label, text: item.text, last: i == items.count - 1)
         }, breaks: BreakPolicy(spaceAfter: style.paragraph.spacing))
     }
