@@ -40,9 +40,6 @@ public final class PangoMeasurer: TextMeasurer {
         g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
 
-    /// Whether hyphenation patterns were found.
-    public var canHyphenate: Bool { hyphenator != nil }
-
     /// The family fontconfig actually uses for `family`: nil when it is installed, else the
     /// substitute's name (so a style naming a missing font is a warning, not a failure).
     public func substitute(forFamily family: String) -> String? {

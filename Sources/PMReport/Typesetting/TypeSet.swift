@@ -29,7 +29,6 @@ final class TypeSet {
 
     var body: FontSpec { FontSpec(family: style.fonts.body, size: style.fonts.bodySize) }
     var small: FontSpec { FontSpec(family: style.fonts.heading, size: style.fonts.smallSize) }
-    var tableFont: FontSpec { FontSpec(family: style.fonts.body, size: style.fonts.tableSize, features: ["tnum"]) }
     func headingFont(level: Int) -> FontSpec {
         let f = style.fonts
         let size = level <= 1 ? f.h1Size : level == 2 ? f.h2Size : f.h3Size

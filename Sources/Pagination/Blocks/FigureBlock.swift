@@ -64,11 +64,3 @@ public struct KeepTogetherBlock: Block {
         return .complete(frame)
     }
 }
-
-/// Forces the next block onto a fresh page.
-public struct PageBreakBlock: Block {
-    public init() {}
-    public var breaks: BreakPolicy { BreakPolicy(pageBreakBefore: true) }
-    public var leadHeight: Double { 0 }
-    public func layout(in regions: Regions) -> LayoutResult { .complete(Frame(size: .zero)) }
-}
