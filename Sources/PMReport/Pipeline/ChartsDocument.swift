@@ -20,15 +20,15 @@ struct ChartsDocument {
     /// White space around a standalone chart.
     static let margin = 18.0
 
-    /// One page per chart, by chart id, in content order.
-    func pages() throws -> [(id: String, page: Page)] {
+    /// One page per chart, in content order.
+    func pages() throws -> [(spec: ChartSpec, page: Page)] {
         try content.charts.specs.map { spec in
             let frame = try ChartBuilder.frame(for: spec, content: content, theme: ChartTheme(style: style),
                                                width: Self.chartWidth, measurer: measurer)
             let size = Size(width: frame.size.width + 2 * Self.margin, height: frame.size.height + 2 * Self.margin)
             var page = Frame(size: size)
             page.push(frame: frame, at: Point(x: Self.margin, y: Self.margin))
-            return (spec.id, Page(size: size, frame: page))
+            return (spec, Page(size: size, frame: page))
         }
     }
 
@@ -38,15 +38,14 @@ struct ChartsDocument {
             let dir = ((settings.outputDirectory as NSString).appendingPathComponent(format.rawValue) as NSString)
                 .appendingPathComponent("charts")
             try FileManager.default.createOutputDirectory(dir)
-            for (id, page) in charts {
+            for (spec, page) in charts {
                 let t0 = DispatchTime.now()
-                let path = (dir as NSString).appendingPathComponent("\(id).\(format.rawValue)")
-                let title = content.charts.spec(id: id)?.title ?? id
+                let path = (dir as NSString).appendingPathComponent("\(spec.id).\(format.rawValue)")
                 let bytes: Int
                 switch format {
                 case .pdf:
                     bytes = try SinglePageExporter.writePDF(page, info: DocumentInfo(
-                        title: title, author: settings.metadata.author, subject: settings.metadata.subject,
+                        title: spec.title, author: settings.metadata.author, subject: settings.metadata.subject,
                         keywords: settings.metadata.keywords, creator: "pmreport \(Pipeline.version)", date: date),
                         to: path)
                 case .svg: bytes = try SinglePageExporter.writeSVG(page, to: path)

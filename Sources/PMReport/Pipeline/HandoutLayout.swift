@@ -24,15 +24,13 @@ struct HandoutLayout {
     }
 
     func layout() throws -> LaidOutDocument {
+        let type = TypeSet(style: style, measurer: measurer, width: template.body.width)
         switch document.kind {
-        case .comparisonTable: try comparisonTable()
-        case .roleCards: try layout(RoleCardsBuilder(content: content, document: document, metadata: metadata,
-                                                     type: typeSet()).blocks)
-        case .report, .charts: try layout(reportBuilder(typeSet()).blocks(pages:))
+        case .comparisonTable: return try comparisonTable(type)
+        case .roleCards: return try layout(type, RoleCardsBuilder(content: content, type: type).blocks)
+        case .report, .charts: return try layout(type, reportBuilder(type).blocks(pages:))
         }
     }
-
-    private func typeSet() -> TypeSet { TypeSet(style: style, measurer: measurer, width: template.body.width) }
 
     private func reportBuilder(_ type: TypeSet) -> ReportBuilder {
         ReportBuilder(content: content, document: document, metadata: metadata, type: type, date: date,
@@ -40,8 +38,7 @@ struct HandoutLayout {
     }
 
     /// Runs the document layout with `build`, rethrowing what the builder threw.
-    private func layout(_ build: (PageMap) throws -> [any Block]) throws -> LaidOutDocument {
-        let type = typeSet()
+    private func layout(_ type: TypeSet, _ build: (PageMap) throws -> [any Block]) throws -> LaidOutDocument {
         let furniture = Furniture(type: type, template: template, documentTitle: document.title ?? metadata.title,
                                   titlePage: document.titleBlock && document.kind == .report)
         var failure: (any Error)?
@@ -54,15 +51,14 @@ struct HandoutLayout {
 
     /// The summary table alone: the type shrinks step by step, down to the style's floor, until the
     /// table fits one page; below the floor it splits with its header repeated.
-    private func comparisonTable() throws -> LaidOutDocument {
-        let type = typeSet()
+    private func comparisonTable(_ type: TypeSet) throws -> LaidOutDocument {
         let builder = reportBuilder(type)
         guard let table = builder.summaryTable() else { throw DocumentError.noSummaryTable(document.name) }
         var size = style.fonts.tableSize
         let floor = min(style.fonts.minimumSize, size)
         while true {
             let setter = TableSetter(type: type, fontSize: size)
-            let result = try layout { _ in builder.titleHeading() + [setter.aspectTable(table, roles: content)] }
+            let result = try layout(type) { _ in builder.titleHeading() + [setter.aspectTable(table, roles: content)] }
             if result.pages.count <= 1 || size <= floor { return result }
             size = max(floor, size - 0.5)
         }

@@ -104,9 +104,8 @@ struct ReportBuilder {
 
     /// A question (bold, kept with its answer) and its answer; kept on one page when short.
     private func faqEntry(_ entry: FAQEntry) -> [any Block] {
-        let question = type.paragraph([TextRun(entry.question, font: type.body.bolded, color: type.text)],
-                                      spaceAfter: type.style.paragraph.spacing * 0.4)
-        var q = question
+        var q = type.paragraph([TextRun(entry.question, font: type.body.bolded, color: type.text)],
+                               spaceAfter: type.style.paragraph.spacing * 0.4)
         q.breaks.keepWithNext = true
         q.breaks.spaceBefore = type.style.paragraph.spacing
         let answer = type.paragraph(entry.answer)

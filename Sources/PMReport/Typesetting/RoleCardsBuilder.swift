@@ -9,8 +9,6 @@ import TextShaping
 /// `<role>-advantages` and `<role>-excels` the strengths; `<role>-disadvantages` the risks.
 struct RoleCardsBuilder {
     let content: Comparison
-    let document: DocumentSpec
-    let metadata: Metadata
     let type: TypeSet
 
     func blocks(pages: PageMap) throws -> [any Block] {
@@ -22,11 +20,9 @@ struct RoleCardsBuilder {
         var title = type.heading(name, number: nil, level: 1, anchor: "card-\(role.rawValue)")
         title.breaks.pageBreakBefore = !first
         var out: [any Block] = [title]
-        let aspects = content.allSections.flatMap { section in
-            section.blocks.flatMap { block -> [PairedItem] in
-                if case .pairedList(let items) = block, section.id == "key-differences" { return items }
-                return []
-            }
+        let aspects = (content.section(id: "key-differences")?.blocks ?? []).flatMap { block -> [PairedItem] in
+            if case .pairedList(let items) = block { return items }
+            return []
         }
         for item in aspects {
             out.append(type.paragraph(type.labelled(item.label, item.text(for: role))))
