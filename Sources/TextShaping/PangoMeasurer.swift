@@ -16,6 +16,8 @@ public final class PangoMeasurer: TextMeasurer {
     /// Paragraphs already shaped: layout passes (the contents' second pass, a table shrinking to
     /// fit, documents sharing sections) ask for the same paragraph at the same width again.
     private var shapeCache: [ParagraphSpec: ShapedParagraph] = [:]
+    /// The fonts the shaped lines are drawn with.
+    private let scaledFonts = ScaledFonts()
 
     /// Makes a measurer. `hyphenator` defaults to US English when its patterns are installed.
     public init(hyphenator: Hyphenator? = Hyphenator.englishUS()) {
@@ -99,7 +101,7 @@ public final class PangoMeasurer: TextMeasurer {
         let hasLongWord = broken != runs
         runs = broken
         var layout = makeLayout(runs: runs, spec: paragraph)
-        var lines = readLines(layout, spec: paragraph)
+        var lines = readLines(layout, runs: runs, spec: paragraph)
         // Pango breaks greedily and knows no limit on consecutive hyphens: where a run of hyphenated
         // lines grows too long, take the hyphenation points out of the word that ends it and break
         // again. (Not for a paragraph with an over-long word: its pieces are hyphenated lines by design.)
@@ -109,16 +111,7 @@ public final class PangoMeasurer: TextMeasurer {
             attempts += 1
             runs = Self.removingSoftHyphens(around: lines[tooMany].endByte, in: runs)
             layout = makeLayout(runs: runs, spec: paragraph)
-            lines = readLines(layout, spec: paragraph)
-        }
-        // Unused hyphenation points would survive in the PDF's text as invisible U+00AD inside words
-        // (copy, paste and search would see "dif\u{AD}ferences"). Keep only the ones the lines break at;
-        // the others are zero-width, so breaking again gives the same lines.
-        let used = Set(lines.filter(\.line.hyphenated).map(\.endByte))
-        if runs.contains(where: { $0.text.contains(Hyphenator.softHyphen) }) {
-            let trimmed = Self.keepingSoftHyphens(at: used, in: runs)
-            let again = readLines(makeLayout(runs: trimmed, spec: paragraph), spec: paragraph)
-            if again.map(\.line.text) == lines.map(\.line.text) { lines = again }
+            lines = readLines(layout, runs: runs, spec: paragraph)
         }
         if pango_layout_get_unknown_glyphs_count(layout.layout) > 0 { noteMissingCharacters(runs) }
         return ShapedParagraph(lines: lines.map(\.line))
@@ -178,23 +171,6 @@ public final class PangoMeasurer: TextMeasurer {
             start = i
         }
         return TextWidths(minimum: minimum, preferred: preferred)
-    }
-
-    /// `runs` with only the soft hyphens that end at one of the UTF-8 offsets `ends`.
-    static func keepingSoftHyphens(at ends: Set<Int>, in runs: [TextRun]) -> [TextRun] {
-        var offset = 0
-        return runs.map { run in
-            var r = run
-            var text = ""
-            text.reserveCapacity(run.text.utf8.count)
-            for scalar in run.text.unicodeScalars {
-                offset += scalar.utf8.count
-                if scalar == "\u{00AD}", !ends.contains(offset) { continue }
-                text.unicodeScalars.append(scalar)
-            }
-            r.text = text
-            return r
-        }
     }
 
     /// The index of the first hyphenated line that makes a run longer than `limit`.
@@ -277,7 +253,8 @@ public final class PangoMeasurer: TextMeasurer {
         return desc
     }
 
-    private func readLines(_ handle: LayoutHandle, spec: ParagraphSpec) -> [(line: ShapedLine, endByte: Int)] {
+    /// The lines of `handle`'s layout, copied out as glyph runs (`runs` are the texts it was made of).
+    private func readLines(_ handle: LayoutHandle, runs: [TextRun], spec: ParagraphSpec) -> [(line: ShapedLine, endByte: Int)] {
         let layout = handle.layout
         guard let textPointer = pango_layout_get_text(layout) else { return [] }
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(textPointer).assumingMemoryBound(to: UInt8.self),
@@ -286,7 +263,13 @@ public final class PangoMeasurer: TextMeasurer {
         var out: [(ShapedLine, Int)] = []
         guard let iter = pango_layout_get_iter(layout) else { return [] }
         defer { pango_layout_iter_free(iter) }
-        var index: Int32 = 0
+        var runEnds: [Int] = []
+        var offset = 0
+        for run in runs { offset += run.text.utf8.count; runEnds.append(offset) }
+        let colorAt = { (byte: Int) -> Color in
+            let i = runEnds.firstIndex(where: { byte < $0 }) ?? (runs.count - 1)
+            return i >= 0 ? runs[i].color : .black
+        }
         repeat {
             guard let line = pango_layout_iter_get_line_readonly(iter) else { break }
             var ink = PangoRectangle(), logical = PangoRectangle()
@@ -306,9 +289,8 @@ public final class PangoMeasurer: TextMeasurer {
                 baseline: (height - (ascent + descent)) / 2 + ascent,
                 text: text.trimmingTrailingNewline, hyphenated: hyphenated,
                 offset: Double(logical.x) / scale,
-                glyphs: PangoLine(layout: handle, index: index))
+                glyphs: GlyphLine.copying(line, layoutText: textPointer, fonts: scaledFonts, colorAt: colorAt))
             out.append((shaped, end))
-            index += 1
         } while pango_layout_iter_next_line(iter) != 0
         return out
     }
@@ -321,18 +303,6 @@ final class LayoutHandle {
     let layout: OpaquePointer
     init(_ layout: OpaquePointer) { self.layout = layout }
     deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
-}
-
-/// One line of a shaped layout, drawable on a Cairo context.
-final class PangoLine: LineGlyphs {
-    private let handle: LayoutHandle
-    private let index: Int32
-    init(layout: LayoutHandle, index: Int32) { self.handle = layout; self.index = index }
-
-    func draw(on cairoContext: OpaquePointer) {
-        guard let line = pango_layout_get_line_readonly(handle.layout, index) else { return }
-        pango_cairo_show_layout_line(cairoContext, line)
-    }
 }
 
 extension String {

@@ -110,7 +110,7 @@ public struct ShapedParagraph: Sendable {
 
 /// One line, ready to place: its box is `height` tall and its baseline sits `baseline` below its top.
 public struct ShapedLine: @unchecked Sendable {
-    // @unchecked: `glyphs` is an immutable handle that only the thread which shaped it reads.
+    // @unchecked: `glyphs` is immutable once shaped (compact glyph runs, no Pango objects).
     /// Natural advance width of the line's text (for justified lines, the full measure).
     public var width: Double
     /// Where the line starts inside the paragraph's box (alignment offset), in points.
