@@ -94,11 +94,21 @@ public final class TemporaryFiles: @unchecked Sendable {
     /// The lock is taken and never given back, so a writer stops at its next ``register(_:)`` or
     /// ``remove(_:)`` and no new temporary appears. A writer may still create the file it registered
     /// just before (cairo opens its file when the surface is made), so the sweep runs a few times.
+    ///
+    /// Each path is renamed aside before it is deleted. A page folder is deleted file by file, and a
+    /// writer may rename the same folder into place meanwhile (that rename is not under the lock):
+    /// deleting it where it stands could leave a swapped-in folder with pages missing. Renaming is
+    /// atomic, so either the writer's rename wins (the folder is whole and stays) or this one does
+    /// (the folder is gone whole).
     public func removeAllBeforeExit() {
         lock.lock()
         for sweep in 0..<3 {
             if sweep > 0 { usleep(20_000) }
-            for p in paths.sorted() { try? FileManager.default.removeItem(atPath: p) }
+            for p in paths.sorted() {
+                let aside = p + ".gone"
+                guard rename(p, aside) == 0 else { continue }
+                try? FileManager.default.removeItem(atPath: aside)
+            }
         }
     }
 }

@@ -104,7 +104,7 @@ extension GlyphLine {
     static func copying(_ line: UnsafeMutablePointer<PangoLayoutLine>, layoutText: UnsafePointer<CChar>,
                         fonts: ScaledFonts, colorAt: (Int) -> Color) -> GlyphLine {
         var builder = Builder()
-        var runX: Int32 = 0
+        var runX = 0
         let lineEnd = Int(line.pointee.start_index + line.pointee.length)
         var node = line.pointee.runs
         while let current = node {
@@ -116,7 +116,7 @@ extension GlyphLine {
             let backward = item.pointee.analysis.level & 1 != 0
             builder.addRun(glyphItem, glyphs: glyphString, layoutText: layoutText, lineEnd: lineEnd, x: runX, font: font,
                            color: colorAt(Int(item.pointee.offset)), backward: backward)
-            runX += pango_glyph_string_get_width(glyphString)
+            runX += Int(pango_glyph_string_get_width(glyphString))
         }
         return builder.line(fonts: fonts)
     }
@@ -136,7 +136,7 @@ extension GlyphLine {
 
         mutating func addRun(_ glyphItem: UnsafeMutablePointer<PangoGlyphItem>,
                              glyphs: UnsafeMutablePointer<PangoGlyphString>, layoutText: UnsafePointer<CChar>,
-                             lineEnd: Int, x: Int32, font: UInt16, color: Color, backward: Bool) {
+                             lineEnd: Int, x: Int, font: UInt16, color: Color, backward: Bool) {
             let count = Int(glyphs.pointee.num_glyphs)
             guard count > 0, let infos = glyphs.pointee.glyphs else { return }
             // Clusters in logical order. A soft hyphen the line does not break at is shaped as a
@@ -163,20 +163,21 @@ extension GlyphLine {
                 more = pango_glyph_item_iter_next_cluster(&iter) != 0
             }
             // Glyphs in visual order, at their justified positions.
+            // Positions add up in 64 bits and are stored clamped: absurd sizes must not trap.
             var position = x
             for i in 0..<count {
                 let info = infos[i]
-                defer { position += info.geometry.width }
+                defer { position += Int(info.geometry.width) }
                 if skipped[i] || info.glyph == GlyphCode.empty || info.glyph == GlyphCode.invalid { continue }
                 if info.glyph & GlyphCode.unknownFlag != 0 {
                     if info.glyph != GlyphCode.unknownFlag | 0x20 {
-                        missing += [position, info.geometry.width]
+                        missing += [Int32(clamping: position), info.geometry.width]
                         missingSize = Self.fontSize(glyphItem)
                     }
                     continue
                 }
                 glyphIDs.append(info.glyph)
-                xs.append(position + info.geometry.x_offset)
+                xs.append(Int32(clamping: position + Int(info.geometry.x_offset)))
                 ys.append(info.geometry.y_offset)
                 if info.geometry.y_offset != 0 { anyY = true }
             }

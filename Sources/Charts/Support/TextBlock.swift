@@ -50,17 +50,20 @@ struct TextBlock {
 
 /// Shapes chart labels through the measurer, in the theme's sans family.
 ///
-/// Shaping results are cached by text, font and (whole-point) width, since layouts that search for a
-/// size shape the same labels many times.
+/// Shaping results are cached by text and font, each for the range of (whole-point) widths it holds
+/// for, since layouts that search for a size shape the same labels at many widths.
 final class TextSetter {
     let measurer: any TextMeasurer
     let theme: ChartTheme
-    private var cache: [Key: [ShapedLine]] = [:]
+    /// Each label's breakings so far.
+    private var cache: [Key: [Breaking]] = [:]
     /// Each label set on one line, by its untrimmed text: the first thing every request checks.
     private var natural: [NaturalKey: TextBlock] = [:]
 
     // The colour is part of the keys: it is set on the shaped runs themselves.
-    private struct Key: Hashable { var text: String; var font: FontSpec; var color: Color; var width: Int; var leading: Double }
+    private struct Key: Hashable { var text: String; var font: FontSpec; var color: Color; var leading: Double }
+    /// Lines shaped at `measure` points, the widest `widest` points wide.
+    private struct Breaking { var measure: Double; var widest: Double; var lines: [ShapedLine] }
     private struct NaturalKey: Hashable { var text: String; var font: FontSpec; var color: Color; var leading: Double }
 
     init(measurer: any TextMeasurer, theme: ChartTheme) { self.measurer = measurer; self.theme = theme }
@@ -94,19 +97,22 @@ final class TextSetter {
     }
 
     /// `trimmed` shaped at `w` points, through the cache.
+    ///
+    /// Lines are broken first-fit, so a label broken at measure `W` into lines no wider than `m`
+    /// breaks the same way at every measure from `m` to `W`: one shaping serves that whole range.
     private func shaped(_ trimmed: String, font: FontSpec, color: Color, width w: Int, leading: Double) -> TextBlock {
         guard !trimmed.isEmpty else { return TextBlock(lines: [], color: color, alignment: .left) }
-        let key = Key(text: trimmed, font: font, color: color, width: w, leading: leading)
-        let lines: [ShapedLine]
-        if let hit = cache[key] {
-            lines = hit
-        } else {
-            let spec = ParagraphSpec(runs: [TextRun(trimmed, font: font, color: color)], width: Double(w),
-                                     alignment: .left, hyphenate: false, leading: leading)
-            lines = measurer.shape(spec).lines.filter { !$0.text.trimmingSpaces.isEmpty || $0.width > 0 }
-            cache[key] = lines
+        let key = Key(text: trimmed, font: font, color: color, leading: leading)
+        let width = Double(w)
+        if let hit = cache[key]?.first(where: { $0.widest <= width && width <= $0.measure }) {
+            return TextBlock(lines: hit.lines, color: color, alignment: .left)
         }
-        return TextBlock(lines: lines, color: color, alignment: .left)
+        let spec = ParagraphSpec(runs: [TextRun(trimmed, font: font, color: color)], width: width,
+                                 alignment: .left, hyphenate: false, leading: leading)
+        let lines = measurer.shape(spec).lines.filter { !$0.text.trimmingSpaces.isEmpty || $0.width > 0 }
+        let block = TextBlock(lines: lines, color: color, alignment: .left)
+        cache[key, default: []].append(Breaking(measure: width, widest: block.width, lines: lines))
+        return block
     }
 
     /// The width of `text` set on one line.
