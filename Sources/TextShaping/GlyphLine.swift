@@ -26,30 +26,53 @@ final class GlyphLine: LineGlyphs, @unchecked Sendable {
 
     private let fonts: ScaledFonts
     private let runs: [Run]
-    private let glyphIDs: [UInt32]
+    /// Glyph ids (all of a line's fit in 16 bits but in fonts that are not OpenType).
+    private let glyphIDs: PackedNumbers
     /// Glyph origins in Pango units (1/1024 pt) from the line's left baseline point.
     private let xs: [Int32]
     /// Vertical offsets in Pango units, one a glyph; empty when every glyph sits on the baseline.
     private let ys: [Int32]
     /// UTF-8 text, run after run in logical order.
-    private let text: [UInt8]
-    /// (bytes, glyphs) pairs, in logical order within each run; empty when a cluster would not fit.
-    private let clusters: [UInt16]
+    private let bytes: [UInt8]
+    /// How the text maps onto the glyphs.
+    private let clusters: ClusterMap
     /// Glyphs no installed font has: (x, width) in Pango units, drawn as empty boxes.
     private let missing: [Int32]
     /// The size of the font the missing glyphs are boxes for, in points.
     private let missingSize: Float
 
-    private init(fonts: ScaledFonts, runs: [Run], glyphIDs: [UInt32], xs: [Int32], ys: [Int32], text: [UInt8],
-                 clusters: [UInt16], missing: [Int32], missingSize: Float) {
+    /// The clusters of a line: which bytes of text each run of glyphs shows.
+    enum ClusterMap {
+        /// No map (a cluster too big to note): the glyphs are drawn without their text.
+        case none
+        /// Every cluster is one byte shown by one glyph (plain text without ligatures).
+        case oneToOne
+        /// (bytes, glyphs) pairs, in logical order within each run.
+        case pairs(PackedNumbers)
+    }
+
+    private init(fonts: ScaledFonts, runs: [Run], glyphIDs: PackedNumbers, xs: [Int32], ys: [Int32], bytes: [UInt8],
+                 clusters: ClusterMap, missing: [Int32], missingSize: Float) {
         self.fonts = fonts; self.runs = runs; self.glyphIDs = glyphIDs; self.xs = xs; self.ys = ys
-        self.text = text; self.clusters = clusters; self.missing = missing; self.missingSize = missingSize
+        self.bytes = bytes; self.clusters = clusters; self.missing = missing; self.missingSize = missingSize
+    }
+
+    /// The characters the line shows, a soft hyphen it breaks at drawn as "-".
+    var text: String {
+        var utf8 = bytes
+        if utf8.count >= 2, utf8[utf8.count - 2] == 0xC2, utf8[utf8.count - 1] == 0xAD {
+            utf8.removeLast(2)
+            utf8.append(UInt8(ascii: "-"))
+        }
+        if utf8.last == UInt8(ascii: "\n") { utf8.removeLast() }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     func draw(on cr: OpaquePointer) {
         var originX = 0.0, originY = 0.0
         cairo_get_current_point(cr, &originX, &originY)
-        let keepsText = !clusters.isEmpty && cairo_surface_has_show_text_glyphs(cairo_get_target(cr)) != 0
+        var keepsText = cairo_surface_has_show_text_glyphs(cairo_get_target(cr)) != 0
+        if case .none = clusters { keepsText = false }
         let scale = Double(PANGO_SCALE)
         var glyphs: [cairo_glyph_t] = []
         var pairs: [cairo_text_cluster_t] = []
@@ -71,11 +94,17 @@ final class GlyphLine: LineGlyphs, @unchecked Sendable {
                 continue
             }
             pairs.removeAll(keepingCapacity: true)
-            for k in stride(from: clusterStart, to: clusterEnd, by: 2) {
-                pairs.append(cairo_text_cluster_t(num_bytes: Int32(clusters[k]), num_glyphs: Int32(clusters[k + 1])))
+            switch clusters {
+            case .none: break
+            case .oneToOne:
+                pairs = Array(repeating: cairo_text_cluster_t(num_bytes: 1, num_glyphs: 1), count: glyphs.count)
+            case .pairs(let numbers):
+                for k in stride(from: clusterStart, to: clusterEnd, by: 2) {
+                    pairs.append(cairo_text_cluster_t(num_bytes: Int32(numbers[k]), num_glyphs: Int32(numbers[k + 1])))
+                }
             }
-            text.withUnsafeBufferPointer { bytes in
-                let start = UnsafeRawPointer(bytes.baseAddress! + textStart).assumingMemoryBound(to: CChar.self)
+            bytes.withUnsafeBufferPointer { text in
+                let start = UnsafeRawPointer(text.baseAddress! + textStart).assumingMemoryBound(to: CChar.self)
                 cairo_show_text_glyphs(cr, start, Int32(textEnd - textStart), glyphs, Int32(glyphs.count),
                                        pairs, Int32(pairs.count),
                                        run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(0))
@@ -215,9 +244,51 @@ extension GlyphLine {
             return out
         }
 
+        /// The line, in storage of its own size: numbers as narrow as they fit, arrays no longer
+        /// than their contents (a document keeps every line it sets).
         func line(fonts: ScaledFonts) -> GlyphLine {
-            GlyphLine(fonts: fonts, runs: runs, glyphIDs: glyphIDs, xs: xs, ys: anyY ? ys : [], text: text,
-                      clusters: clustersFit ? clusters : [], missing: missing, missingSize: missingSize)
+            let map: ClusterMap
+            if !clustersFit {
+                map = .none
+            } else if clusters.allSatisfy({ $0 == 1 }) {
+                map = .oneToOne
+            } else {
+                map = .pairs(PackedNumbers(clusters))
+            }
+            return GlyphLine(fonts: fonts, runs: Self.exact(runs), glyphIDs: PackedNumbers(glyphIDs), xs: Self.exact(xs),
+                             ys: anyY ? Self.exact(ys) : [], bytes: Self.exact(text), clusters: map,
+                             missing: missing, missingSize: missingSize)
+        }
+
+        /// `array` in storage of its own size (appending doubles the capacity as it goes).
+        static func exact<T>(_ array: [T]) -> [T] {
+            array.capacity == array.count ? array : array.withUnsafeBufferPointer { Array($0) }
+        }
+    }
+}
+
+/// Unsigned numbers kept in the narrowest width that holds them all.
+enum PackedNumbers {
+    case bytes([UInt8])
+    case halves([UInt16])
+    case words([UInt32])
+
+    init<T: FixedWidthInteger & UnsignedInteger>(_ values: [T]) {
+        let largest = values.max() ?? 0
+        if largest <= UInt8.max {
+            self = .bytes(values.map { UInt8(truncatingIfNeeded: $0) })
+        } else if largest <= UInt16.max {
+            self = .halves(values.map { UInt16(truncatingIfNeeded: $0) })
+        } else {
+            self = .words(values.map { UInt32(truncatingIfNeeded: $0) })
+        }
+    }
+
+    subscript(index: Int) -> UInt32 {
+        switch self {
+        case .bytes(let a): UInt32(a[index])
+        case .halves(let a): UInt32(a[index])
+        case .words(let a): a[index]
         }
     }
 }

@@ -16,6 +16,8 @@ public final class PangoMeasurer: TextMeasurer {
     /// Paragraphs already shaped: layout passes (the contents' second pass, a table shrinking to
     /// fit, documents sharing sections) ask for the same paragraph at the same width again.
     private var shapeCache: [ParagraphSpec: ShapedParagraph] = [:]
+    /// Widths already measured (tables are measured again on every contents pass).
+    private var widthsCache: [ParagraphSpec: TextWidths] = [:]
     /// The fonts the shaped lines are drawn with.
     private let scaledFonts = ScaledFonts()
 
@@ -120,6 +122,13 @@ public final class PangoMeasurer: TextMeasurer {
     /// One unwrapped layout gives both widths: the whole line, and the widest stretch between two
     /// line-break opportunities (trailing spaces not counted).
     public func widths(_ paragraph: ParagraphSpec) -> TextWidths {
+        if let hit = widthsCache[paragraph] { return hit }
+        let measured = widthsUncached(paragraph)
+        widthsCache[paragraph] = measured
+        return measured
+    }
+
+    private func widthsUncached(_ paragraph: ParagraphSpec) -> TextWidths {
         var runs = paragraph.runs
         if paragraph.hyphenate, let hyphenator {
             runs = runs.map { var r = $0; r.text = hyphenator.hyphenate(r.text); return r }
@@ -281,13 +290,12 @@ public final class PangoMeasurer: TextMeasurer {
             let height = max(nominal, ascent + descent)
             let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
             let end = min(start + length, bytes.count)
-            let raw = String(decoding: bytes[start..<end], as: UTF8.self)
-            let hyphenated = raw.hasSuffix("\u{00AD}") && end < bytes.count
-            let text = raw.withoutSoftHyphens + (hyphenated ? "-" : "")
+            // Ends at a soft hyphen (U+00AD, C2 AD in UTF-8): breaks there, with a hyphen drawn.
+            let hyphenated = end >= start + 2 && end < bytes.count && bytes[end - 2] == 0xC2 && bytes[end - 1] == 0xAD
             let shaped = ShapedLine(
                 width: Double(logical.width) / scale, height: height,
                 baseline: (height - (ascent + descent)) / 2 + ascent,
-                text: text.trimmingTrailingNewline, hyphenated: hyphenated,
+                hyphenated: hyphenated,
                 offset: Double(logical.x) / scale,
                 glyphs: GlyphLine.copying(line, layoutText: textPointer, fonts: scaledFonts, colorAt: colorAt))
             out.append((shaped, end))
@@ -314,10 +322,6 @@ extension String {
         return String(out)
     }
 
-    /// The string without one trailing line break.
-    var trimmingTrailingNewline: String {
-        hasSuffix("\n") ? String(dropLast()) : self
-    }
 }
 
 #if canImport(Glibc)

@@ -119,16 +119,21 @@ public struct ShapedLine: @unchecked Sendable {
     public var height: Double
     /// Distance from the top of the line box to the baseline.
     public var baseline: Double
-    /// The characters this line holds (soft hyphens removed), for tests and diagnostics.
-    public var text: String
+    /// The characters this line holds (soft hyphens removed, "-" where it breaks at one), for tests
+    /// and diagnostics. Read from the glyphs when there are any (a line's text is kept once).
+    public var text: String {
+        get { storedText ?? glyphs?.text ?? "" }
+        set { storedText = newValue }
+    }
+    private var storedText: String?
     /// Whether the line ends with an inserted hyphen.
     public var hyphenated: Bool
     /// The engine's drawable line; nil for measurers that cannot draw (test fakes).
     public var glyphs: (any LineGlyphs)?
 
-    public init(width: Double, height: Double, baseline: Double, text: String, hyphenated: Bool = false,
+    public init(width: Double, height: Double, baseline: Double, text: String? = nil, hyphenated: Bool = false,
                 offset: Double = 0, glyphs: (any LineGlyphs)? = nil) {
-        self.width = width; self.offset = offset; self.height = height; self.baseline = baseline; self.text = text
+        self.width = width; self.offset = offset; self.height = height; self.baseline = baseline; self.storedText = text
         self.hyphenated = hyphenated; self.glyphs = glyphs
     }
 }
@@ -136,6 +141,8 @@ public struct ShapedLine: @unchecked Sendable {
 /// A drawable line owned by a text engine. The renderer draws it with its left baseline point at the
 /// current point of a Cairo context.
 public protocol LineGlyphs: AnyObject {
+    /// The characters the line shows.
+    var text: String { get }
     /// Draws the line on `cairoContext` (a `cairo_t *`), its left baseline at the current point.
     func draw(on cairoContext: OpaquePointer)
 }

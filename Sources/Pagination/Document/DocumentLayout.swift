@@ -61,20 +61,24 @@ public enum DocumentLayout {
                               furniture: (PageContext) -> Frame?) -> LaidOutDocument {
         let paginator = Paginator(bodySize: template.body.size)
         var map = PageMap()
-        var passes = 0
-        var result: (pages: [PageBody], warnings: [String])
-        var anchors: [AnchorLocation]
-        repeat {
-            passes += 1
-            result = paginator.paginate(build(map))
-            anchors = locate(result.pages, template: template)
+        var passes = 1
+        var result = paginator.paginate(build(map))
+        var anchors = locate(result.pages, template: template)
+        var settled = false
+        while true {
             let next = PageMap(pages: Dictionary(anchors.map { ($0.anchor.name, $0.pageIndex + 1) },
                                                  uniquingKeysWith: { first, _ in first }))
-            if next == map { break }
+            settled = next == map
+            if settled || passes == maxPasses { break }
             map = next
-        } while passes < maxPasses
+            // Only the page numbers of a pass are needed by the next: its pages go first.
+            result = (pages: [], warnings: [])
+            result = paginator.paginate(build(map))
+            passes += 1
+            anchors = locate(result.pages, template: template)
+        }
         var warnings = result.warnings
-        if passes == maxPasses { warnings.append("page references did not settle after \(maxPasses) passes") }
+        if !settled { warnings.append("page references did not settle after \(maxPasses) passes") }
         let sections = sectionTitles(anchors, pageCount: result.pages.count, bodyTop: template.body.minY)
         let pages = result.pages.enumerated().map { index, body in
             var frame = Frame(size: template.pageSize)

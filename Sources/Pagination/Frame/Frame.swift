@@ -52,8 +52,9 @@ public enum FrameItem: Sendable {
     /// A line of text; its box's top-left corner is the item's position. The colour is the default
     /// for runs that set none.
     case text(ShapedLine, Color)
-    /// A filled and/or stroked path.
-    case shape(Shape)
+    /// A filled and/or stroked path (boxed: a shape is large and rare, a text line small and common,
+    /// and every item is as big as the largest case).
+    indirect case shape(Shape)
     /// A clickable area linking to a named destination, around the frame drawn inside it.
     case link(destination: String, Frame)
     /// A named destination (and, for headings, an outline entry) at the item's position.
