@@ -124,15 +124,22 @@ extension SVGExporter {
 }
 
 /// Writes one PNG file a page at a given resolution, on white.
+///
+/// Pages are rasterised on every core at once: each has its own image surface, and what they share
+/// (cairo's scaled fonts) cairo locks itself. Each file's bytes depend on its page alone, so the
+/// output is the same as one page after another.
 public enum PNGExporter {
     /// Writes `pages` as `page-001.png`… into `directory` at `dpi`, replacing the folder whole.
     public static func write(_ pages: [Page], dpi: Double, toDirectory directory: String) throws -> [String] {
         try OutputFile.replacingDirectory(directory) { staging in
-            try pages.enumerated().map { i, page in
-                let name = pageFileName(i, pageCount: pages.count, ext: "png")
-                let temp = (staging as NSString).appendingPathComponent(name)
-                try writePNG(page, dpi: dpi, to: temp)
-                return (directory as NSString).appendingPathComponent(name)
+            let failures = PageFailures()
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                let temp = (staging as NSString).appendingPathComponent(pageFileName(i, pageCount: pages.count, ext: "png"))
+                do { try writePNG(pages[i], dpi: dpi, to: temp) } catch { failures.record(error, page: i) }
+            }
+            if let first = failures.first { throw first }
+            return pages.indices.map {
+                (directory as NSString).appendingPathComponent(pageFileName($0, pageCount: pages.count, ext: "png"))
             }
         }
     }
@@ -155,6 +162,23 @@ public enum PNGExporter {
         try check(cairo_status(cr), "draw the page", path)
         cairo_surface_flush(surface)
         try check(cairo_surface_write_to_png(surface, path), "write the PNG", path)
+    }
+}
+
+/// The errors of pages written concurrently; the first page's error is the one reported.
+final class PageFailures: @unchecked Sendable {
+    // @unchecked: every access to `errors` goes through `lock`.
+    private let lock = NSLock()
+    private var errors: [(page: Int, error: any Error)] = []
+
+    func record(_ error: any Error, page: Int) {
+        lock.lock(); errors.append((page, error)); lock.unlock()
+    }
+
+    /// The error of the earliest page that failed.
+    var first: (any Error)? {
+        lock.lock(); defer { lock.unlock() }
+        return errors.min { $0.page < $1.page }?.error
     }
 }
 
