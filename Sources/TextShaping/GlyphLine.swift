@@ -14,26 +14,48 @@ final class GlyphLine: LineGlyphs, @unchecked Sendable {
 
     /// One run: a font and colour over a stretch of the line's glyphs, text and clusters.
     struct Run {
-        var font: UInt16
-        var color: Color
+        var font: UInt32
+        var color: UInt32
         /// Right-to-left: the clusters map the text forwards onto the glyphs from the last one back.
         var backward: Bool
-        /// Where the run's glyphs, text bytes and cluster pairs end in the line's arrays.
-        var glyphEnd: Int32
-        var textEnd: Int32
-        var clusterEnd: Int32
+        /// Where the run's glyphs, text bytes and cluster pairs end in the line's columns.
+        var glyphEnd: Int
+        var textEnd: Int
+        var clusterEnd: Int
+
+        /// The run as the numbers of the line's run column.
+        var numbers: [UInt32] {
+            [font, color, backward ? 1 : 0, UInt32(glyphEnd), UInt32(textEnd), UInt32(clusterEnd)]
+        }
+
+        /// Run `index` of a line's run column.
+        init(_ data: PackedColumns, index: Int) {
+            let at = index * 6
+            font = data.number(GlyphLine.runsColumn, at); color = data.number(GlyphLine.runsColumn, at + 1)
+            backward = data.number(GlyphLine.runsColumn, at + 2) != 0
+            glyphEnd = Int(data.number(GlyphLine.runsColumn, at + 3))
+            textEnd = Int(data.number(GlyphLine.runsColumn, at + 4))
+            clusterEnd = Int(data.number(GlyphLine.runsColumn, at + 5))
+        }
+
+        init(font: UInt32, color: UInt32, backward: Bool, glyphEnd: Int, textEnd: Int, clusterEnd: Int) {
+            self.font = font; self.color = color; self.backward = backward
+            self.glyphEnd = glyphEnd; self.textEnd = textEnd; self.clusterEnd = clusterEnd
+        }
     }
 
-    private let fonts: ScaledFonts
-    private let runs: [Run]
-    /// Glyph ids (all of a line's fit in 16 bits but in fonts that are not OpenType).
-    private let glyphIDs: PackedNumbers
-    /// Glyph origins in Pango units (1/1024 pt) from the line's left baseline point.
-    private let xs: [Int32]
+    private let palette: GlyphPalette
+    private let runCount: Int32
+    /// Three columns — glyph ids, x steps, cluster pairs — and the text, in one buffer:
+    /// - glyph ids;
+    /// - glyph origins in Pango units (1/1024 pt) from the line's left baseline point, each as the
+    ///   step from the one before (zigzag-coded: steps are small, and a mark's may be negative);
+    /// - (bytes, glyphs) cluster pairs in logical order within each run, when `clusters` is `.pairs`;
+    /// - the runs, six numbers each (font, colour, direction, where its glyphs, text and clusters end);
+    /// - the UTF-8 text, run after run in logical order.
+    private let data: PackedColumns
     /// Vertical offsets in Pango units, one a glyph; empty when every glyph sits on the baseline.
     private let ys: [Int32]
-    /// UTF-8 text, run after run in logical order.
-    private let bytes: [UInt8]
     /// How the text maps onto the glyphs.
     private let clusters: ClusterMap
     /// Glyphs no installed font has: (x, width) in Pango units, drawn as empty boxes.
@@ -47,19 +69,22 @@ final class GlyphLine: LineGlyphs, @unchecked Sendable {
         case none
         /// Every cluster is one byte shown by one glyph (plain text without ligatures).
         case oneToOne
-        /// (bytes, glyphs) pairs, in logical order within each run.
-        case pairs(PackedNumbers)
+        /// The pairs in the line's cluster column say.
+        case pairs
     }
 
-    private init(fonts: ScaledFonts, runs: [Run], glyphIDs: PackedNumbers, xs: [Int32], ys: [Int32], bytes: [UInt8],
-                 clusters: ClusterMap, missing: [Int32], missingSize: Float) {
-        self.fonts = fonts; self.runs = runs; self.glyphIDs = glyphIDs; self.xs = xs; self.ys = ys
-        self.bytes = bytes; self.clusters = clusters; self.missing = missing; self.missingSize = missingSize
+    private static let ids = 0, steps = 1, pairs = 2
+    fileprivate static let runsColumn = 3
+
+    private init(palette: GlyphPalette, runCount: Int, data: PackedColumns, ys: [Int32], clusters: ClusterMap,
+                 missing: [Int32], missingSize: Float) {
+        self.palette = palette; self.runCount = Int32(runCount); self.data = data; self.ys = ys
+        self.clusters = clusters; self.missing = missing; self.missingSize = missingSize
     }
 
     /// The characters the line shows, a soft hyphen it breaks at drawn as "-".
     var text: String {
-        var utf8 = bytes
+        var utf8 = Array(data.tail)
         if utf8.count >= 2, utf8[utf8.count - 2] == 0xC2, utf8[utf8.count - 1] == 0xAD {
             utf8.removeLast(2)
             utf8.append(UInt8(ascii: "-"))
@@ -77,18 +102,22 @@ final class GlyphLine: LineGlyphs, @unchecked Sendable {
         var glyphs: [cairo_glyph_t] = []
         var pairs: [cairo_text_cluster_t] = []
         var glyphStart = 0, textStart = 0, clusterStart = 0
+        var x: Int32 = 0
         cairo_save(cr)
-        for run in runs {
-            let glyphEnd = Int(run.glyphEnd), textEnd = Int(run.textEnd), clusterEnd = Int(run.clusterEnd)
+        for index in 0..<Int(runCount) {
+            let run = Run(data, index: index)
+            let glyphEnd = run.glyphEnd, textEnd = run.textEnd, clusterEnd = run.clusterEnd
             defer { glyphStart = glyphEnd; textStart = textEnd; clusterStart = clusterEnd }
             glyphs.removeAll(keepingCapacity: true)
             for i in glyphStart..<glyphEnd {
                 let y = ys.isEmpty ? 0 : Double(ys[i]) / scale
-                glyphs.append(cairo_glyph_t(index: UInt(glyphIDs[i]), x: originX + Double(xs[i]) / scale,
+                x &+= Self.unzigzag(data.number(Self.steps, i))
+                glyphs.append(cairo_glyph_t(index: UInt(data.number(Self.ids, i)), x: originX + Double(x) / scale,
                                             y: originY + y))
             }
-            cairo_set_scaled_font(cr, fonts[run.font])
-            cairo_set_source_rgba(cr, run.color.red, run.color.green, run.color.blue, run.color.alpha)
+            cairo_set_scaled_font(cr, palette.font(run.font))
+            let color = palette.color(run.color)
+            cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
             guard keepsText else {
                 cairo_show_glyphs(cr, glyphs, Int32(glyphs.count))
                 continue
@@ -98,13 +127,18 @@ final class GlyphLine: LineGlyphs, @unchecked Sendable {
             case .none: break
             case .oneToOne:
                 pairs = Array(repeating: cairo_text_cluster_t(num_bytes: 1, num_glyphs: 1), count: glyphs.count)
-            case .pairs(let numbers):
+            case .pairs:
                 for k in stride(from: clusterStart, to: clusterEnd, by: 2) {
-                    pairs.append(cairo_text_cluster_t(num_bytes: Int32(numbers[k]), num_glyphs: Int32(numbers[k + 1])))
+                    pairs.append(cairo_text_cluster_t(num_bytes: Int32(data.number(Self.pairs, k)),
+                                                      num_glyphs: Int32(data.number(Self.pairs, k + 1))))
                 }
             }
-            bytes.withUnsafeBufferPointer { text in
-                let start = UnsafeRawPointer(text.baseAddress! + textStart).assumingMemoryBound(to: CChar.self)
+            data.tail.withUnsafeBufferPointer { text in
+                guard let base = text.baseAddress, textEnd > textStart else {
+                    cairo_show_glyphs(cr, glyphs, Int32(glyphs.count))
+                    return
+                }
+                let start = UnsafeRawPointer(base + textStart).assumingMemoryBound(to: CChar.self)
                 cairo_show_text_glyphs(cr, start, Int32(textEnd - textStart), glyphs, Int32(glyphs.count),
                                        pairs, Int32(pairs.count),
                                        run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(0))
@@ -113,6 +147,12 @@ final class GlyphLine: LineGlyphs, @unchecked Sendable {
         drawMissingGlyphBoxes(cr, originX: originX, originY: originY)
         cairo_restore(cr)
     }
+
+    /// A signed step as an unsigned number, small steps of either sign staying small.
+    static func zigzag(_ v: Int32) -> UInt32 { UInt32(bitPattern: (v << 1) ^ (v >> 31)) }
+
+    /// The step `zigzag` coded.
+    static func unzigzag(_ u: UInt32) -> Int32 { Int32(bitPattern: u >> 1) ^ -Int32(bitPattern: u & 1) }
 
     /// An outlined box where a glyph is missing, as tall as a capital and as wide as its advance.
     private func drawMissingGlyphBoxes(_ cr: OpaquePointer, originX: Double, originY: Double) {
@@ -131,7 +171,7 @@ extension GlyphLine {
     /// Copies `line` of a layout whose text is `layoutText` into glyph runs. `colorAt` gives the
     /// colour of the text at a byte offset of `layoutText`.
     static func copying(_ line: UnsafeMutablePointer<PangoLayoutLine>, layoutText: UnsafePointer<CChar>,
-                        fonts: ScaledFonts, colorAt: (Int) -> Color) -> GlyphLine {
+                        palette: GlyphPalette, colorAt: (Int) -> Color) -> GlyphLine {
         var builder = Builder()
         var runX = 0
         let lineEnd = Int(line.pointee.start_index + line.pointee.length)
@@ -141,13 +181,13 @@ extension GlyphLine {
             guard let data = current.pointee.data else { continue }
             let glyphItem = data.assumingMemoryBound(to: PangoGlyphItem.self)
             guard let item = glyphItem.pointee.item, let glyphString = glyphItem.pointee.glyphs else { continue }
-            let font = fonts.index(of: item.pointee.analysis.font)
+            let font = palette.index(of: item.pointee.analysis.font)
             let backward = item.pointee.analysis.level & 1 != 0
             builder.addRun(glyphItem, glyphs: glyphString, layoutText: layoutText, lineEnd: lineEnd, x: runX, font: font,
-                           color: colorAt(Int(item.pointee.offset)), backward: backward)
+                           color: palette.index(of: colorAt(Int(item.pointee.offset))), backward: backward)
             runX += Int(pango_glyph_string_get_width(glyphString))
         }
-        return builder.line(fonts: fonts)
+        return builder.line(palette: palette)
     }
 
     /// Collects the runs of one line.
@@ -165,7 +205,7 @@ extension GlyphLine {
 
         mutating func addRun(_ glyphItem: UnsafeMutablePointer<PangoGlyphItem>,
                              glyphs: UnsafeMutablePointer<PangoGlyphString>, layoutText: UnsafePointer<CChar>,
-                             lineEnd: Int, x: Int, font: UInt16, color: Color, backward: Bool) {
+                             lineEnd: Int, x: Int, font: UInt32, color: UInt32, backward: Bool) {
             let count = Int(glyphs.pointee.num_glyphs)
             guard count > 0, let infos = glyphs.pointee.glyphs else { return }
             // Clusters in logical order. A soft hyphen the line does not break at is shaped as a
@@ -210,8 +250,8 @@ extension GlyphLine {
                 ys.append(info.geometry.y_offset)
                 if info.geometry.y_offset != 0 { anyY = true }
             }
-            runs.append(Run(font: font, color: color, backward: backward, glyphEnd: Int32(glyphIDs.count),
-                            textEnd: Int32(text.count), clusterEnd: Int32(clusters.count)))
+            runs.append(Run(font: font, color: color, backward: backward, glyphEnd: glyphIDs.count,
+                            textEnd: text.count, clusterEnd: clusters.count))
         }
 
         /// The size in points of the font a run is set in.
@@ -246,18 +286,24 @@ extension GlyphLine {
 
         /// The line, in storage of its own size: numbers as narrow as they fit, arrays no longer
         /// than their contents (a document keeps every line it sets).
-        func line(fonts: ScaledFonts) -> GlyphLine {
+        func line(palette: GlyphPalette) -> GlyphLine {
             let map: ClusterMap
             if !clustersFit {
                 map = .none
             } else if clusters.allSatisfy({ $0 == 1 }) {
                 map = .oneToOne
             } else {
-                map = .pairs(PackedNumbers(clusters))
+                map = .pairs
             }
-            return GlyphLine(fonts: fonts, runs: Self.exact(runs), glyphIDs: PackedNumbers(glyphIDs), xs: Self.exact(xs),
-                             ys: anyY ? Self.exact(ys) : [], bytes: Self.exact(text), clusters: map,
-                             missing: missing, missingSize: missingSize)
+            var previous: Int32 = 0
+            let steps = xs.map { x in
+                defer { previous = x }
+                return GlyphLine.zigzag(x &- previous)
+            }
+            let data = PackedColumns([glyphIDs, steps, map == .pairs ? clusters.map(UInt32.init) : [],
+                                      runs.flatMap(\.numbers)], tail: text)
+            return GlyphLine(palette: palette, runCount: runs.count, data: data, ys: anyY ? Self.exact(ys) : [],
+                             clusters: map, missing: missing, missingSize: missingSize)
         }
 
         /// `array` in storage of its own size (appending doubles the capacity as it goes).
@@ -267,30 +313,55 @@ extension GlyphLine {
     }
 }
 
-/// Unsigned numbers kept in the narrowest width that holds them all.
-enum PackedNumbers {
-    case bytes([UInt8])
-    case halves([UInt16])
-    case words([UInt32])
+/// Columns of unsigned numbers and a tail of bytes in one buffer (one allocation, not one a column),
+/// each column as narrow — 1, 2 or 4 bytes a number — as its largest number allows.
+struct PackedColumns {
+    private let storage: [UInt8]
+    /// Where each column starts, and (the last) where the tail starts.
+    private let starts: SIMD8<Int32>
+    /// Bytes a number, each column.
+    private let widths: SIMD8<UInt8>
 
-    init<T: FixedWidthInteger & UnsignedInteger>(_ values: [T]) {
-        let largest = values.max() ?? 0
-        if largest <= UInt8.max {
-            self = .bytes(values.map { UInt8(truncatingIfNeeded: $0) })
-        } else if largest <= UInt16.max {
-            self = .halves(values.map { UInt16(truncatingIfNeeded: $0) })
-        } else {
-            self = .words(values.map { UInt32(truncatingIfNeeded: $0) })
+    /// Packs up to seven columns and the tail.
+    init(_ columns: [[UInt32]], tail: [UInt8]) {
+        var widths = SIMD8<UInt8>(repeating: 1), starts = SIMD8<Int32>(repeating: 0)
+        var size = 0
+        for (c, column) in columns.prefix(7).enumerated() {
+            let largest = column.max() ?? 0
+            widths[c] = largest <= UInt8.max ? 1 : largest <= UInt16.max ? 2 : 4
+            starts[c] = Int32(size)
+            size += column.count * Int(widths[c])
+        }
+        for c in min(columns.count, 7)..<8 { starts[c] = Int32(size) }
+        var storage = [UInt8]()
+        storage.reserveCapacity(size + tail.count)
+        for (c, column) in columns.prefix(7).enumerated() {
+            for value in column {
+                switch widths[c] {
+                case 1: storage.append(UInt8(truncatingIfNeeded: value))
+                case 2: withUnsafeBytes(of: UInt16(truncatingIfNeeded: value).littleEndian) { storage.append(contentsOf: $0) }
+                default: withUnsafeBytes(of: value.littleEndian) { storage.append(contentsOf: $0) }
+                }
+            }
+        }
+        storage.append(contentsOf: tail)
+        self.storage = storage; self.starts = starts; self.widths = widths
+    }
+
+    /// Number `index` of `column`.
+    func number(_ column: Int, _ index: Int) -> UInt32 {
+        let width = Int(widths[column]), at = Int(starts[column]) + index * width
+        return storage.withUnsafeBytes { raw in
+            switch width {
+            case 1: UInt32(raw[at])
+            case 2: UInt32(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)))
+            default: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+            }
         }
     }
 
-    subscript(index: Int) -> UInt32 {
-        switch self {
-        case .bytes(let a): UInt32(a[index])
-        case .halves(let a): UInt32(a[index])
-        case .words(let a): a[index]
-        }
-    }
+    /// The bytes after the columns.
+    var tail: ArraySlice<UInt8> { storage[Int(starts[7])...] }
 }
 
 /// Pango's special glyph codes (C macros Swift does not import).
@@ -300,24 +371,42 @@ enum GlyphCode {
     static let unknownFlag: UInt32 = 0x1000_0000
 }
 
-/// The cairo scaled fonts a measurer's lines are drawn with, each held once and named by a small index.
-final class ScaledFonts: @unchecked Sendable {
+/// The cairo scaled fonts and the colours a measurer's lines are drawn with, each held once and
+/// named by a small index.
+final class GlyphPalette: @unchecked Sendable {
     // @unchecked: filled only by the measurer's thread while shaping; cairo's scaled fonts are thread-safe.
     private var fonts: [OpaquePointer] = []
-    private var indices: [OpaquePointer: UInt16] = [:]
+    private var fontIndices: [OpaquePointer: UInt32] = [:]
+    private var colors: [Color] = []
+    private var colorIndices: [Color: UInt32] = [:]
 
     /// The index of `font`'s scaled font, added (and referenced) the first time it is seen.
-    func index(of font: UnsafeMutablePointer<PangoFont>?) -> UInt16 {
+    func index(of font: UnsafeMutablePointer<PangoFont>?) -> UInt32 {
         guard let font, let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) else { return 0 }
-        if let known = indices[scaled] { return known }
-        let index = UInt16(truncatingIfNeeded: fonts.count)
+        if let known = fontIndices[scaled] { return known }
+        let index = UInt32(fonts.count)
         fonts.append(cairo_scaled_font_reference(scaled))
-        indices[scaled] = index
+        fontIndices[scaled] = index
         return index
     }
 
-    subscript(index: UInt16) -> OpaquePointer? {
+    /// The index of `color`, added the first time it is seen.
+    func index(of color: Color) -> UInt32 {
+        if let known = colorIndices[color] { return known }
+        let index = UInt32(colors.count)
+        colors.append(color)
+        colorIndices[color] = index
+        return index
+    }
+
+    /// The scaled font at `index`.
+    func font(_ index: UInt32) -> OpaquePointer? {
         Int(index) < fonts.count ? fonts[Int(index)] : nil
+    }
+
+    /// The colour at `index`.
+    func color(_ index: UInt32) -> Color {
+        Int(index) < colors.count ? colors[Int(index)] : .black
     }
 
     deinit { for font in fonts { cairo_scaled_font_destroy(font) } }

@@ -18,8 +18,8 @@ public final class PangoMeasurer: TextMeasurer {
     private var shapeCache: [ParagraphSpec: ShapedParagraph] = [:]
     /// Widths already measured (tables are measured again on every contents pass).
     private var widthsCache: [ParagraphSpec: TextWidths] = [:]
-    /// The fonts the shaped lines are drawn with.
-    private let scaledFonts = ScaledFonts()
+    /// The fonts and colours the shaped lines are drawn with.
+    private let palette = GlyphPalette()
 
     /// Makes a measurer. `hyphenator` defaults to US English when its patterns are installed.
     public init(hyphenator: Hyphenator? = Hyphenator.englishUS()) {
@@ -297,7 +297,7 @@ public final class PangoMeasurer: TextMeasurer {
                 baseline: (height - (ascent + descent)) / 2 + ascent,
                 hyphenated: hyphenated,
                 offset: Double(logical.x) / scale,
-                glyphs: GlyphLine.copying(line, layoutText: textPointer, fonts: scaledFonts, colorAt: colorAt))
+                glyphs: GlyphLine.copying(line, layoutText: textPointer, palette: palette, colorAt: colorAt))
             out.append((shaped, end))
         } while pango_layout_iter_next_line(iter) != 0
         return out
