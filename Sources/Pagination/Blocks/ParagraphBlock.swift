@@ -77,6 +77,7 @@ public struct ParagraphBlock: Block {
 
     private func frame(_ part: ArraySlice<ShapedLine>, width: Double) -> Frame {
         var inner = Frame(size: Size(width: width, height: part.reduce(0) { $0 + $1.height }))
+        inner.reserveCapacity(part.count + anchors.count + 1)
         if !isContinuation { for anchor in anchors { inner.push(.anchor(anchor), at: Point(x: indent, y: 0)) } }
         if let marker, let first = part.first {
             let x = indent - markerGap - marker.width

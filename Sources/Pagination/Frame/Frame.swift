@@ -10,6 +10,9 @@ public struct Frame: Sendable {
 
     public init(size: Size, items: [(Point, FrameItem)] = []) { self.size = size; self.items = items }
 
+    /// Makes room for `count` items in all (a frame of a known size is kept without spare room).
+    public mutating func reserveCapacity(_ count: Int) { items.reserveCapacity(count) }
+
     /// Adds an item at `position`.
     public mutating func push(_ item: FrameItem, at position: Point) { items.append((position, item)) }
 
