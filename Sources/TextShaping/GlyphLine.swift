@@ -12,7 +12,8 @@ import Geometry
 final class GlyphLine: LineGlyphs, @unchecked Sendable {
     // @unchecked: immutable after init; the scaled fonts it draws with are cairo's thread-safe objects.
 
-    /// One run: a font and colour over a stretch of the line's glyphs, text and clusters.
+    /// One run, as read back from the line's run column: a font and colour over a stretch of the
+    /// line's glyphs, text and clusters.
     struct Run {
         var font: UInt32
         var color: UInt32
@@ -23,11 +24,6 @@ final class GlyphLine: LineGlyphs, @unchecked Sendable {
         var textEnd: Int
         var clusterEnd: Int
 
-        /// The run as the numbers of the line's run column.
-        var numbers: [UInt32] {
-            [font, color, backward ? 1 : 0, UInt32(glyphEnd), UInt32(textEnd), UInt32(clusterEnd)]
-        }
-
         /// Run `index` of a line's run column.
         init(_ data: PackedColumns, index: Int) {
             let at = index * 6
@@ -37,16 +33,11 @@ final class GlyphLine: LineGlyphs, @unchecked Sendable {
             textEnd = Int(data.number(GlyphLine.runsColumn, at + 4))
             clusterEnd = Int(data.number(GlyphLine.runsColumn, at + 5))
         }
-
-        init(font: UInt32, color: UInt32, backward: Bool, glyphEnd: Int, textEnd: Int, clusterEnd: Int) {
-            self.font = font; self.color = color; self.backward = backward
-            self.glyphEnd = glyphEnd; self.textEnd = textEnd; self.clusterEnd = clusterEnd
-        }
     }
 
     private let palette: GlyphPalette
     private let runCount: Int32
-    /// Three columns — glyph ids, x steps, cluster pairs — and the text, in one buffer:
+    /// Four columns and the text, in one buffer:
     /// - glyph ids;
     /// - glyph origins in Pango units (1/1024 pt) from the line's left baseline point, each as the
     ///   step from the one before (zigzag-coded: steps are small, and a mark's may be negative);
@@ -169,10 +160,11 @@ final class GlyphLine: LineGlyphs, @unchecked Sendable {
 
 extension GlyphLine {
     /// Copies `line` of a layout whose text is `layoutText` into glyph runs. `colorAt` gives the
-    /// colour of the text at a byte offset of `layoutText`.
+    /// colour of the text at a byte offset of `layoutText`. `builder` is scratch space, reused from
+    /// line to line.
     static func copying(_ line: UnsafeMutablePointer<PangoLayoutLine>, layoutText: UnsafePointer<CChar>,
-                        palette: GlyphPalette, colorAt: (Int) -> Color) -> GlyphLine {
-        var builder = Builder()
+                        palette: GlyphPalette, builder: inout Builder, colorAt: (Int) -> Color) -> GlyphLine {
+        builder.reset()
         var runX = 0
         let lineEnd = Int(line.pointee.start_index + line.pointee.length)
         var node = line.pointee.runs
@@ -190,44 +182,87 @@ extension GlyphLine {
         return builder.line(palette: palette)
     }
 
-    /// Collects the runs of one line.
-    private struct Builder {
-        var runs: [Run] = []
-        var glyphIDs: [UInt32] = []
-        var xs: [Int32] = []
-        var ys: [Int32] = []
-        var anyY = false
-        var text: [UInt8] = []
-        var clusters: [UInt16] = []
-        var clustersFit = true
-        var missing: [Int32] = []
-        var missingSize: Float = 0
+    /// Collects the runs of one line (scratch space, emptied for each line).
+    struct Builder {
+        private var runNumbers: [UInt32] = []
+        private var runCount = 0
+        private var glyphIDs: [UInt32] = []
+        /// x positions while collecting, zigzag-coded steps once the line is done.
+        private var xs: [UInt32] = []
+        private var ys: [Int32] = []
+        private var anyY = false
+        private var text: [UInt8] = []
+        private var clusters: [UInt32] = []
+        private var clustersFit = true
+        private var oneToOne = true
+        private var missing: [Int32] = []
+        private var missingSize: Float = 0
+        private var skipped: [Bool] = []
+
+        init() {}
+
+        mutating func reset() {
+            runNumbers.removeAll(keepingCapacity: true)
+            runCount = 0
+            glyphIDs.removeAll(keepingCapacity: true)
+            xs.removeAll(keepingCapacity: true)
+            ys.removeAll(keepingCapacity: true)
+            anyY = false
+            text.removeAll(keepingCapacity: true)
+            clusters.removeAll(keepingCapacity: true)
+            clustersFit = true
+            oneToOne = true
+            missing = []
+        }
 
         mutating func addRun(_ glyphItem: UnsafeMutablePointer<PangoGlyphItem>,
                              glyphs: UnsafeMutablePointer<PangoGlyphString>, layoutText: UnsafePointer<CChar>,
                              lineEnd: Int, x: Int, font: UInt32, color: UInt32, backward: Bool) {
             let count = Int(glyphs.pointee.num_glyphs)
             guard count > 0, let infos = glyphs.pointee.glyphs else { return }
+            let source = UnsafeRawPointer(layoutText).assumingMemoryBound(to: UInt8.self)
             // Clusters in logical order. A soft hyphen the line does not break at is shaped as a
-            // blank glyph of no width: it is left out of both the glyphs and the text.
-            var skipped = [Bool](repeating: false, count: count)
+            // blank glyph of no width: it is left out of both the glyphs and the text. (It can also
+            // share a cluster with letters — "f\u{AD}f" shapes as one "ff" ligature — and then only its
+            // bytes go.) The one the line breaks at, drawn as a hyphen, stays.
+            skipped.removeAll(keepingCapacity: true)
+            skipped.append(contentsOf: repeatElement(false, count: count))
             var iter = PangoGlyphItemIter()
             var more = pango_glyph_item_iter_init_start(&iter, glyphItem, layoutText) != 0
             while more {
-                let glyphRange = min(Int(iter.start_glyph), Int(iter.end_glyph) + 1)
-                    ..< max(Int(iter.start_glyph) + 1, Int(iter.end_glyph))
-                let inRun = glyphRange.clamped(to: 0..<count)
+                let lo = max(0, min(Int(iter.start_glyph), Int(iter.end_glyph) + 1))
+                let hi = min(count, max(Int(iter.start_glyph) + 1, Int(iter.end_glyph)))
                 let start = Int(iter.start_index), end = Int(iter.end_index)
-                let bytes = UnsafeRawBufferPointer(start: layoutText + start, count: end - start)
-                var kept = Self.removingSoftHyphens(bytes, at: start, keepingEnd: lineEnd)
-                if kept.isEmpty, inRun.allSatisfy({ infos[$0].geometry.width == 0 }) {
-                    for i in inRun { skipped[i] = true }
+                var softHyphenBytes = 0
+                var k = start
+                while k + 1 < end {
+                    if source[k] == 0xC2, source[k + 1] == 0xAD, k + 2 != lineEnd { softHyphenBytes += 2; k += 2 } else { k += 1 }
+                }
+                var visible = 0, blank = true
+                for i in lo..<max(lo, hi) {
+                    if infos[i].geometry.width != 0 { blank = false }
+                    if Self.isDrawn(infos[i].glyph) { visible += 1 }
+                }
+                let length = end - start
+                if softHyphenBytes == length, blank {
+                    for i in lo..<max(lo, hi) { skipped[i] = true }
                 } else {
-                    if kept.isEmpty { kept = Array(bytes) }
-                    let visible = inRun.filter { Self.isDrawn(infos[$0].glyph) }.count
-                    text.append(contentsOf: kept)
-                    if kept.count > Int(UInt16.max) || visible > Int(UInt16.max) { clustersFit = false }
-                    clusters += [UInt16(truncatingIfNeeded: kept.count), UInt16(truncatingIfNeeded: visible)]
+                    var kept = length
+                    if softHyphenBytes == 0 || softHyphenBytes == length {
+                        text.append(contentsOf: UnsafeBufferPointer(start: source + start, count: length))
+                    } else {
+                        kept -= softHyphenBytes
+                        var k = start
+                        while k < end {
+                            if k + 1 < end, source[k] == 0xC2, source[k + 1] == 0xAD, k + 2 != lineEnd { k += 2; continue }
+                            text.append(source[k])
+                            k += 1
+                        }
+                    }
+                    if kept > Int(UInt16.max) || visible > Int(UInt16.max) { clustersFit = false }
+                    if kept != 1 || visible != 1 { oneToOne = false }
+                    clusters.append(UInt32(kept))
+                    clusters.append(UInt32(visible))
                 }
                 more = pango_glyph_item_iter_next_cluster(&iter) != 0
             }
@@ -246,12 +281,13 @@ extension GlyphLine {
                     continue
                 }
                 glyphIDs.append(info.glyph)
-                xs.append(Int32(clamping: position + Int(info.geometry.x_offset)))
+                xs.append(UInt32(bitPattern: Int32(clamping: position + Int(info.geometry.x_offset))))
                 ys.append(info.geometry.y_offset)
                 if info.geometry.y_offset != 0 { anyY = true }
             }
-            runs.append(Run(font: font, color: color, backward: backward, glyphEnd: glyphIDs.count,
-                            textEnd: text.count, clusterEnd: clusters.count))
+            runCount += 1
+            runNumbers += [font, color, backward ? 1 : 0, UInt32(glyphIDs.count), UInt32(text.count),
+                           UInt32(clusters.count)]
         }
 
         /// The size in points of the font a run is set in.
@@ -266,49 +302,20 @@ extension GlyphLine {
             glyph != GlyphCode.empty && glyph != GlyphCode.invalid && glyph & GlyphCode.unknownFlag == 0
         }
 
-        /// `bytes` (UTF-8 at offset `start` of the layout's text) without their soft hyphens, but for
-        /// one ending at `keepingEnd`: the line's last character, drawn as the hyphen it breaks at.
-        /// (A soft hyphen can share a cluster with letters: "f\u{AD}f" shapes as one "ff" ligature.)
-        static func removingSoftHyphens(_ bytes: UnsafeRawBufferPointer, at start: Int, keepingEnd: Int) -> [UInt8] {
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var i = 0
-            while i < bytes.count {
-                if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAD, start + i + 2 != keepingEnd {
-                    i += 2
-                    continue
-                }
-                out.append(bytes[i])
-                i += 1
-            }
-            return out
-        }
-
-        /// The line, in storage of its own size: numbers as narrow as they fit, arrays no longer
-        /// than their contents (a document keeps every line it sets).
-        func line(palette: GlyphPalette) -> GlyphLine {
-            let map: ClusterMap
-            if !clustersFit {
-                map = .none
-            } else if clusters.allSatisfy({ $0 == 1 }) {
-                map = .oneToOne
-            } else {
-                map = .pairs
-            }
+        /// The line, in storage of its own size: numbers as narrow as they fit (a document keeps
+        /// every line it sets).
+        mutating func line(palette: GlyphPalette) -> GlyphLine {
+            let map: ClusterMap = !clustersFit ? .none : oneToOne ? .oneToOne : .pairs
             var previous: Int32 = 0
-            let steps = xs.map { x in
-                defer { previous = x }
-                return GlyphLine.zigzag(x &- previous)
+            for i in xs.indices {
+                let x = Int32(bitPattern: xs[i])
+                xs[i] = GlyphLine.zigzag(x &- previous)
+                previous = x
             }
-            let data = PackedColumns([glyphIDs, steps, map == .pairs ? clusters.map(UInt32.init) : [],
-                                      runs.flatMap(\.numbers)], tail: text)
-            return GlyphLine(palette: palette, runCount: runs.count, data: data, ys: anyY ? Self.exact(ys) : [],
+            let data = PackedColumns([glyphIDs, xs, map == .pairs ? clusters : [], runNumbers], tail: text)
+            return GlyphLine(palette: palette, runCount: runCount, data: data,
+                             ys: anyY ? ys.withUnsafeBufferPointer { Array($0) } : [],
                              clusters: map, missing: missing, missingSize: missingSize)
-        }
-
-        /// `array` in storage of its own size (appending doubles the capacity as it goes).
-        static func exact<T>(_ array: [T]) -> [T] {
-            array.capacity == array.count ? array : array.withUnsafeBufferPointer { Array($0) }
         }
     }
 }
@@ -333,18 +340,24 @@ struct PackedColumns {
             size += column.count * Int(widths[c])
         }
         for c in min(columns.count, 7)..<8 { starts[c] = Int32(size) }
-        var storage = [UInt8]()
-        storage.reserveCapacity(size + tail.count)
-        for (c, column) in columns.prefix(7).enumerated() {
-            for value in column {
+        let storage = [UInt8](unsafeUninitializedCapacity: size + tail.count) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            var at = 0
+            for (c, column) in columns.prefix(7).enumerated() {
                 switch widths[c] {
-                case 1: storage.append(UInt8(truncatingIfNeeded: value))
-                case 2: withUnsafeBytes(of: UInt16(truncatingIfNeeded: value).littleEndian) { storage.append(contentsOf: $0) }
-                default: withUnsafeBytes(of: value.littleEndian) { storage.append(contentsOf: $0) }
+                case 1: for value in column { raw[at] = UInt8(truncatingIfNeeded: value); at += 1 }
+                case 2:
+                    for value in column {
+                        raw.storeBytes(of: UInt16(truncatingIfNeeded: value).littleEndian, toByteOffset: at, as: UInt16.self)
+                        at += 2
+                    }
+                default:
+                    for value in column { raw.storeBytes(of: value.littleEndian, toByteOffset: at, as: UInt32.self); at += 4 }
                 }
             }
+            for byte in tail { raw[at] = byte; at += 1 }
+            initialized = at
         }
-        storage.append(contentsOf: tail)
         self.storage = storage; self.starts = starts; self.widths = widths
     }
 

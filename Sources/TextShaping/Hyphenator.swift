@@ -9,7 +9,8 @@ public final class Hyphenator {
     public static let softHyphen: Character = "\u{00AD}"
 
     private let dictionary: UnsafeMutablePointer<HyphenDict>
-    private var cache: [Substring: String] = [:]
+    /// Words hyphenated so far (UTF-8), with their soft hyphens.
+    private var cache: [[UInt8]: [UInt8]] = [:]
     /// Least letters before the first and after the last hyphen.
     private let leftMin: Int32 = 2, rightMin: Int32 = 3
     /// Words shorter than this are never hyphenated.
@@ -37,66 +38,104 @@ public final class Hyphenator {
 
     /// `text` with a soft hyphen every few characters inside words longer than any dictionary word
     /// (an 800-letter string, a pasted hash), so they break across lines cheaply and visibly.
+    ///
+    /// Counts characters as Unicode scalars, a combining mark or a joined emoji part going with the
+    /// character before it (and never getting a soft hyphen before it).
     public static func breakingLongWords(_ text: String) -> String {
-        var out = "", run = 0
-        var changed = false
-        for c in text {
-            if c.isWhitespace || c == softHyphen || c == "-" { run = 0 } else { run += 1 }
-            if run > longWord, run % longWordPiece == 1 { out.append(softHyphen); changed = true }
-            out.append(c)
-        }
-        return changed ? out : text
-    }
-
-    /// `text` with soft hyphens at every allowed break inside its words.
-    public func hyphenate(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
-        var word = Substring()
-        var start = text.startIndex
-        var index = text.startIndex
-        func flush(upTo end: String.Index) {
-            word = text[start..<end]
-            if !word.isEmpty { out += hyphenated(word) }
-        }
-        while index < text.endIndex {
-            let c = text[index]
-            if !(c.isLetter && c.isASCII) {
-                flush(upTo: index)
-                out.append(c)
-                start = text.index(after: index)
+        // Scanned once a paragraph: the common case (no word that long) allocates nothing.
+        guard text.utf8.count > longWord else { return text }
+        var out = String.UnicodeScalarView()
+        var run = 0, changed = false, joined = false
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            let continues = joined || (scalar.value >= 0x300 && Self.isMark(scalar))
+            joined = scalar == "\u{200D}"
+            if !continues {
+                if Self.isBreak(scalar) { run = 0 } else { run += 1 }
+                if run > longWord, run % longWordPiece == 1 {
+                    if !changed { out.append(contentsOf: text.unicodeScalars.prefix(offset)); changed = true }
+                    out.append("\u{00AD}")
+                }
             }
-            index = text.index(after: index)
+            if changed { out.append(scalar) }
         }
-        flush(upTo: text.endIndex)
-        return out
+        return changed ? String(out) : text
     }
 
-    /// One word (ASCII letters only) with its soft hyphens.
-    private func hyphenated(_ word: Substring) -> String {
-        if word.count < shortestWord { return String(word) }
-        if let hit = cache[word] { return hit }
-        let lower = Array(word.lowercased().utf8)
+    /// Whitespace, a soft hyphen or a hyphen: where a long word's count starts again.
+    private static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09...0x0D, 0x2D, 0xAD: true
+        case 0..<0x80: false
+        default: scalar.properties.isWhitespace
+        }
+    }
+
+    /// A combining mark (it belongs to the character before it).
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
+    }
+
+    /// `text` with soft hyphens at every allowed break inside its words (runs of ASCII letters).
+    public func hyphenate(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                guard Self.isASCIILetter(bytes[i]) else {
+                    out.append(bytes[i])
+                    i += 1
+                    continue
+                }
+                var end = i
+                while end < bytes.count, Self.isASCIILetter(bytes[end]) { end += 1 }
+                appendHyphenated(UnsafeBufferPointer(rebasing: bytes[i..<end]), to: &out)
+                i = end
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    /// Appends one word (ASCII letters only) with its soft hyphens.
+    private func appendHyphenated(_ word: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        if word.count < shortestWord {
+            out.append(contentsOf: word)
+            return
+        }
+        let key = Array(word)
+        if let hit = cache[key] {
+            out.append(contentsOf: hit)
+            return
+        }
+        let lower = key.map { CChar(bitPattern: $0 | 0x20) }
         var hyphens = [CChar](repeating: 0, count: lower.count + 5)
         var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
         var pos: UnsafeMutablePointer<Int32>? = nil
         var cut: UnsafeMutablePointer<Int32>? = nil
-        let status = lower.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { buf in
+        let status = lower.withUnsafeBufferPointer { buf in
             hnj_hyphen_hyphenate3(dictionary, buf.baseAddress, Int32(lower.count), &hyphens,
                                   nil, &rep, &pos, &cut, leftMin, rightMin, 2, 2)
         }
         freeReplacements(rep, pos, cut, count: lower.count)
-        var result = String(word)
+        var result = key
         if status == 0 {
-            var pieces = ""
-            for (i, ch) in word.enumerated() {
-                pieces.append(ch)
-                if i < lower.count - 1, hyphens[i] & 1 == 1 { pieces.append(Hyphenator.softHyphen) }
+            result = []
+            result.reserveCapacity(key.count + key.count / 2)
+            for (i, byte) in key.enumerated() {
+                result.append(byte)
+                if i < key.count - 1, hyphens[i] & 1 == 1 { result += [0xC2, 0xAD] }
             }
-            result = pieces
         }
-        cache[word] = result
-        return result
+        cache[key] = result
+        out.append(contentsOf: result)
     }
 
     /// Frees the non-standard hyphenation tables libhyphen may allocate (none for English).

@@ -20,6 +20,8 @@ public final class PangoMeasurer: TextMeasurer {
     private var widthsCache: [ParagraphSpec: TextWidths] = [:]
     /// The fonts and colours the shaped lines are drawn with.
     private let palette = GlyphPalette()
+    /// Scratch space for copying lines out of layouts.
+    private var lineBuilder = GlyphLine.Builder()
 
     /// Makes a measurer. `hyphenator` defaults to US English when its patterns are installed.
     public init(hyphenator: Hyphenator? = Hyphenator.englishUS()) {
@@ -297,7 +299,7 @@ public final class PangoMeasurer: TextMeasurer {
                 baseline: (height - (ascent + descent)) / 2 + ascent,
                 hyphenated: hyphenated,
                 offset: Double(logical.x) / scale,
-                glyphs: GlyphLine.copying(line, layoutText: textPointer, palette: palette, colorAt: colorAt))
+                glyphs: GlyphLine.copying(line, layoutText: textPointer, palette: palette, builder: &lineBuilder, colorAt: colorAt))
             out.append((shaped, end))
         } while pango_layout_iter_next_line(iter) != 0
         return out
