@@ -140,6 +140,12 @@ enum VennChart {
                                       arrangement: arrangement, setter)
                 }
                 let aMax = (width - 2 * inset - 2) / (2 + alpha)
+                // The cost grows with a²: a shape that does not fit at the size where it would cost
+                // as much as the best so far cannot beat it (fitting only gets easier as a grows).
+                let weight = (2 + alpha) * 2 * aspect * (1 + 0.3 * (aspect - 1))
+                if let best, best.cost / weight < aMax * aMax, attempt((best.cost / weight).squareRoot()) == nil {
+                    continue
+                }
                 guard var found = attempt(aMax) else { continue }
                 var lo = 10.0, hi = aMax
                 for _ in 0..<10 {
