@@ -71,7 +71,7 @@ struct Render: ParsableCommand {
         let quiet = self.quiet
         let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let summary = try ExitStatus.guarding {
-            let pipeline = try Pipeline(options: options, log: { line in
+            let pipeline = try Pipeline(options: options, prepareFonts: true, log: { line in
                 if !quiet || line.kind == .error { progress.print(line.text) }
             })
             pipeline.onDocument = { index, count, name in progress.show(index, of: count, name) }

@@ -15,8 +15,10 @@ public final class Pipeline {
     public let options: RunOptions
     public let settings: ReportSettings
     public let content: Comparison
-    /// Made on first use: `check`, `list` and `export-content` need no fonts.
-    private lazy var measurer = PangoMeasurer()
+    /// Made on first use: `check`, `list` and `export-content` need no fonts. A render starts making
+    /// it while the inputs load (see ``PreparedMeasurer``).
+    private lazy var measurer = preparedMeasurer?.take() ?? PangoMeasurer()
+    private let preparedMeasurer: PreparedMeasurer?
     /// Called with each line of progress (one per file written), each warning and each error.
     private let log: (LogLine) -> Void
     /// Font families already checked for a substitute (each is reported once a run).
@@ -25,9 +27,22 @@ public final class Pipeline {
     public var onDocument: (Int, Int, String) -> Void = { _, _, _ in }
 
     /// Loads and validates everything the run needs. Throws input errors before anything is written.
-    public init(options: RunOptions, log: @escaping (LogLine) -> Void = { _ in }) throws {
+    /// With `prepareFonts`, the text engine starts up on another thread meanwhile (for a render).
+    public convenience init(options: RunOptions, prepareFonts: Bool = false,
+                            log: @escaping (LogLine) -> Void = { _ in }) throws {
+        let prepared = prepareFonts ? PreparedMeasurer(warming: Style.classic.fonts.body) : nil
+        do {
+            try self.init(options: options, preparedMeasurer: prepared, log: log)
+        } catch {
+            prepared?.finish()
+            throw error
+        }
+    }
+
+    private init(options: RunOptions, preparedMeasurer: PreparedMeasurer?, log: @escaping (LogLine) -> Void) throws {
         self.options = options
         self.log = log
+        self.preparedMeasurer = preparedMeasurer
         var settings = try ConfigLoader.loadSettings(configPath: options.configPath.map(options.absolute),
                                                      workingDirectory: options.workingDirectory)
         if let path = options.contentPath { settings.contentPath = options.absolute(path) }
