@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Geometry"]),
         .testTarget(name: "PaginationTests", dependencies: ["Pagination", "TextShaping", "Geometry"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Pagination", "TextShaping", "ReportModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["PMReport", "ReportModel", "ReportConfig",
+        .testTarget(name: "EndToEndTests", dependencies: ["PMReport", "ReportModel", "ReportConfig", "Rendering",
                                                           .product(name: "Yams", package: "Yams")],
                     resources: [.copy("Fixtures")]),
     ]

@@ -66,11 +66,7 @@ public enum PDFExporter {
 
     /// `YYYY-MM-DDThh:mm:ssZ` in UTC, as Cairo expects.
     static func iso8601(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year ?? 1970, c.month ?? 1, c.day ?? 1,
-                      c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        UTCDateTime(date).iso8601
     }
 
     /// The outline mirrors the heading tree: each entry's parent is the nearest earlier, shallower one.

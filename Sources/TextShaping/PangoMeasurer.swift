@@ -1,5 +1,4 @@
 import CPango
-import Foundation
 import Geometry
 
 /// The real ``TextMeasurer``: Pango shapes, breaks and justifies; libhyphen marks hyphenation points.
@@ -58,7 +57,7 @@ public final class PangoMeasurer: TextMeasurer {
         let described = pango_font_describe(font)
         defer { pango_font_description_free(described) }
         guard let name = pango_font_description_get_family(described).map({ String(cString: $0) }) else { return nil }
-        return name.caseInsensitiveCompare(family) == .orderedSame ? nil : name
+        return name.lowercased() == family.lowercased() ? nil : name
     }
 
     /// Characters that no installed font could draw (they print as boxes), in the order first met.

@@ -3,6 +3,7 @@ import Foundation
 import Geometry
 import Pagination
 import ReportModel
+import Rendering
 import TextShaping
 
 /// Chart blocks by chart id, kept across the layout passes of one document.
@@ -180,12 +181,10 @@ struct ReportBuilder {
 
     /// "26 November 2026", in UTC so the same epoch prints the same date everywhere.
     static func formatted(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        let c = UTCDateTime(date)
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                       "October", "November", "December"]
-        return "\(c.day ?? 1) \(months[max(0, min(11, (c.month ?? 1) - 1))]) \(c.year ?? 1970)"
+        return "\(c.day) \(months[max(0, min(11, c.month - 1))]) \(c.year)"
     }
 
     /// The "Contents" heading and one `TOC` element of linked entries.
