@@ -24,6 +24,9 @@ final class DecodingSession {
 
     /// Keys a mapping may hold beyond its type's `CodingKeys` (a style's `extends`), by path.
     private var extraAllowedKeys: [NodePath: [String]] = [:]
+    /// Answers of the runtime's type checks, by type (see `isConfigEnum`, `keyNames`).
+    private var enumTypes: [ObjectIdentifier: Bool] = [:]
+    private var keyNameLists: [ObjectIdentifier: [String]?] = [:]
 
     init(silent: Bool = false) { self.silent = silent }
 
@@ -106,8 +109,30 @@ final class DecodingSession {
         if T.self == Int.self { return integer(node, path) as? T }
         if T.self == Bool.self { return boolean(node, path) as? T }
         if T.self == Float.self { return Float(number(node, path)) as? T }
-        if let enumType = T.self as? any ConfigEnum.Type { return enumValue(enumType, node, path) as? T }
+        if isConfigEnum(T.self), let enumType = T.self as? any ConfigEnum.Type {
+            return enumValue(enumType, node, path) as? T
+        }
         return nil
+    }
+
+    /// Whether `type` is one of pmreport's enums, asked of the runtime once a type: each first
+    /// question scans every conformance in the binary.
+    private func isConfigEnum(_ type: Any.Type) -> Bool {
+        let id = ObjectIdentifier(type)
+        if let known = enumTypes[id] { return known }
+        let answer = type is any ConfigEnum.Type
+        enumTypes[id] = answer
+        return answer
+    }
+
+    /// The key names a `CodingKey` type allows, when it lists them (`CaseIterable`); asked of the
+    /// runtime once a type.
+    func keyNames<Key: CodingKey>(of type: Key.Type) -> [String]? {
+        let id = ObjectIdentifier(type)
+        if let known = keyNameLists[id] { return known }
+        let names = NodeDecoder.keyNames(of: type)
+        keyNameLists[id] = .some(names)
+        return names
     }
 
     private func mismatch(_ expected: String, _ node: SourceNode, _ path: NodePath) {

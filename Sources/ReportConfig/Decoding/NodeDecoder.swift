@@ -16,7 +16,7 @@ struct NodeDecoder: Decoder {
         guard let node else {
             return KeyedDecodingContainer(NodeKeyedContainer<Key>(node: nil, entries: [], path: path, session: session))
         }
-        let allowed = NodeDecoder.keyNames(of: Key.self).map { $0 + session.extraKeys(at: path) }
+        let allowed = session.keyNames(of: Key.self).map { $0 + session.extraKeys(at: path) }
         guard let entries = node.entries else {
             var expected = "a mapping"
             if let allowed, allowed.count <= 8 { expected += " with keys \(Suggestions.list(allowed))" }

@@ -8,6 +8,10 @@ enum YAMLSource {
     /// the C scanner beneath it) can exhaust the stack on a few thousand, so deeper text is rejected
     /// by a cheap scan before it is parsed.
     static let maximumDepth = 64
+
+    /// No implicit tags: pmreport reads every scalar as text and types it itself, so Yams' default
+    /// rules (a regular expression each, run on every mapping key) buy nothing.
+    private static let resolver = Resolver.basic
     /// Largest input accepted, in bytes.
     static let maximumBytes = 16 << 20
 
@@ -74,7 +78,7 @@ enum YAMLSource {
                     + "pmreport files need only a few levels")])
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else { return nil }
+            guard let node = try Yams.compose(yaml: text, Self.resolver) else { return nil }
             return try SourceNode(node, file: file)
         } catch let error as YamlError {
             throw InputError(diagnostics: [diagnostic(for: error, text: text, file: file)])
