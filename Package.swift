@@ -47,6 +47,7 @@ let package = Package(
         .testTarget(name: "PaginationTests", dependencies: ["Pagination", "TextShaping", "Geometry"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Pagination", "TextShaping", "ReportModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PMReport", "ReportModel", "ReportConfig", "Rendering",
+                                                          "Pagination", "Geometry",
                                                           .product(name: "Yams", package: "Yams")],
                     resources: [.copy("Fixtures")]),
     ]

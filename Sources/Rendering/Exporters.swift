@@ -26,6 +26,15 @@ public enum PDFExporter {
     /// level) in document order. Returns the file size in bytes.
     @discardableResult
     public static func write(_ pages: [Page], info: DocumentInfo, outline: [Anchor], to path: String) throws -> Int {
+        var pages = pages
+        return try write(&pages, releasingDrawnPages: false, info: info, outline: outline, to: path)
+    }
+
+    /// Writes `pages` as above; with `releasingDrawnPages`, each page's frame is emptied once it is
+    /// drawn, so a long document's lines are freed while cairo writes rather than held to the end.
+    @discardableResult
+    public static func write(_ pages: inout [Page], releasingDrawnPages: Bool, info: DocumentInfo,
+                             outline: [Anchor], to path: String) throws -> Int {
         try OutputFile.atomically(path) { temp in
             let first = pages.first?.size ?? Size(width: 595, height: 842)
             guard let surface = cairo_pdf_surface_create(temp, first.width, first.height) else {
@@ -38,11 +47,13 @@ public enum PDFExporter {
             defer { cairo_destroy(cr) }
             let painter = Painter(cr: cr, tagged: true)
             cairo_tag_begin(cr, "Document", "")
-            for (i, page) in pages.enumerated() {
+            for i in pages.indices {  // by index: an iterator would hold every page until the end
+                let page = pages[i]
                 if i > 0 { cairo_pdf_surface_set_size(surface, page.size.width, page.size.height) }
                 painter.draw(page.frame, at: .zero)
                 cairo_show_page(cr)
                 try check(cairo_status(cr), "draw page \(i + 1)", path)
+                if releasingDrawnPages { pages[i].frame = Frame(size: page.size) }
             }
             cairo_tag_end(cr, "Document")
             addOutline(surface, outline)

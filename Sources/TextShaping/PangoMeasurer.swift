@@ -60,6 +60,12 @@ public final class PangoMeasurer: TextMeasurer {
         return name.lowercased() == family.lowercased() ? nil : name
     }
 
+    /// Forgets the paragraphs and widths shaped so far (the lines already handed out stay valid).
+    public func discardCachedShapes() {
+        shapeCache = [:]
+        widthsCache = [:]
+    }
+
     /// Characters that no installed font could draw (they print as boxes), in the order first met.
     public private(set) var missingCharacters: [Unicode.Scalar] = []
 

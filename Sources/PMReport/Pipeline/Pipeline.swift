@@ -134,8 +134,12 @@ public final class Pipeline {
             return
         }
         let started = DispatchTime.now()
-        let laidOut = try HandoutLayout(content: content, document: document, metadata: settings.metadata,
+        var laidOut = try HandoutLayout(content: content, document: document, metadata: settings.metadata,
                                         style: style, measurer: measurer, date: options.effectiveDate).layout()
+        // The lines are in the pages now; the shapes cached for the contents passes can go, so that
+        // pages written and released free their lines (another document re-shapes what it needs).
+        measurer.discardCachedShapes()
+        let pageCount = laidOut.pages.count
         for w in laidOut.warnings { warn("\(document.name): \(w)", &summary) }
         let missing = measurer.takeMissingCharacters()
         if !missing.isEmpty {
@@ -153,9 +157,10 @@ public final class Pipeline {
             switch format {
             case .pdf:
                 let path = (dir as NSString).appendingPathComponent(document.name + ".pdf")
-                let bytes = try PDFExporter.write(laidOut.pages, info: info(document), outline: laidOut.anchors.map(\.anchor),
-                                                  to: path)
-                record(WrittenFile(path: path, document: document.name, format: .pdf, pages: laidOut.pages.count,
+                // The last format written may free each page as it goes.
+                let bytes = try PDFExporter.write(&laidOut.pages, releasingDrawnPages: format == settings.formats.last,
+                                                  info: info(document), outline: laidOut.anchors.map(\.anchor), to: path)
+                record(WrittenFile(path: path, document: document.name, format: .pdf, pages: pageCount,
                                    bytes: bytes, milliseconds: layoutMs + Self.milliseconds(since: t0)), &summary)
             case .svg, .png:
                 let folder = (dir as NSString).appendingPathComponent(document.name)
