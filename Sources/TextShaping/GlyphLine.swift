@@ -56,8 +56,6 @@ final class GlyphLine: LineGlyphs, @unchecked Sendable {
 
     /// The clusters of a line: which bytes of text each run of glyphs shows.
     enum ClusterMap {
-        /// No map (a cluster too big to note): the glyphs are drawn without their text.
-        case none
         /// Every cluster is one byte shown by one glyph (plain text without ligatures).
         case oneToOne
         /// The pairs in the line's cluster column say.
@@ -87,8 +85,7 @@ final class GlyphLine: LineGlyphs, @unchecked Sendable {
     func draw(on cr: OpaquePointer) {
         var originX = 0.0, originY = 0.0
         cairo_get_current_point(cr, &originX, &originY)
-        var keepsText = cairo_surface_has_show_text_glyphs(cairo_get_target(cr)) != 0
-        if case .none = clusters { keepsText = false }
+        let keepsText = cairo_surface_has_show_text_glyphs(cairo_get_target(cr)) != 0
         let scale = Double(PANGO_SCALE)
         var glyphs: [cairo_glyph_t] = []
         var pairs: [cairo_text_cluster_t] = []
@@ -115,9 +112,8 @@ final class GlyphLine: LineGlyphs, @unchecked Sendable {
             }
             pairs.removeAll(keepingCapacity: true)
             switch clusters {
-            case .none: break
             case .oneToOne:
-                pairs = Array(repeating: cairo_text_cluster_t(num_bytes: 1, num_glyphs: 1), count: glyphs.count)
+                pairs.append(contentsOf: repeatElement(cairo_text_cluster_t(num_bytes: 1, num_glyphs: 1), count: glyphs.count))
             case .pairs:
                 for k in stride(from: clusterStart, to: clusterEnd, by: 2) {
                     pairs.append(cairo_text_cluster_t(num_bytes: Int32(data.number(Self.pairs, k)),
@@ -193,7 +189,6 @@ extension GlyphLine {
         private var anyY = false
         private var text: [UInt8] = []
         private var clusters: [UInt32] = []
-        private var clustersFit = true
         private var oneToOne = true
         private var missing: [Int32] = []
         private var missingSize: Float = 0
@@ -210,7 +205,6 @@ extension GlyphLine {
             anyY = false
             text.removeAll(keepingCapacity: true)
             clusters.removeAll(keepingCapacity: true)
-            clustersFit = true
             oneToOne = true
             missing = []
         }
@@ -259,7 +253,6 @@ extension GlyphLine {
                             k += 1
                         }
                     }
-                    if kept > Int(UInt16.max) || visible > Int(UInt16.max) { clustersFit = false }
                     if kept != 1 || visible != 1 { oneToOne = false }
                     clusters.append(UInt32(kept))
                     clusters.append(UInt32(visible))
@@ -305,7 +298,7 @@ extension GlyphLine {
         /// The line, in storage of its own size: numbers as narrow as they fit (a document keeps
         /// every line it sets).
         mutating func line(palette: GlyphPalette) -> GlyphLine {
-            let map: ClusterMap = !clustersFit ? .none : oneToOne ? .oneToOne : .pairs
+            let map: ClusterMap = oneToOne ? .oneToOne : .pairs
             var previous: Int32 = 0
             for i in xs.indices {
                 let x = Int32(bitPattern: xs[i])

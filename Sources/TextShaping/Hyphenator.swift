@@ -5,9 +5,6 @@ import CHyphen
 /// Pango breaks at soft hyphens and draws the hyphen, so the line breaker itself stays Pango's.
 /// Words are cached: the same word is hyphenated once per hyphenator.
 public final class Hyphenator {
-    /// The soft hyphen Pango breaks at.
-    public static let softHyphen: Character = "\u{00AD}"
-
     private let dictionary: UnsafeMutablePointer<HyphenDict>
     /// Words hyphenated so far (UTF-8), with their soft hyphens.
     private var cache: [[UInt8]: [UInt8]] = [:]

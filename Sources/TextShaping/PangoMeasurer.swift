@@ -13,7 +13,8 @@ public final class PangoMeasurer: TextMeasurer {
     /// Font descriptions by request, reused across paragraphs.
     private var fontCache: [FontSpec: OpaquePointer] = [:]
     /// Paragraphs already shaped: layout passes (the contents' second pass, a table shrinking to
-    /// fit, documents sharing sections) ask for the same paragraph at the same width again.
+    /// fit) ask for the same paragraph at the same width again. Dropped after each document
+    /// (`discardCachedShapes`), so that its lines can be freed as its pages are written.
     private var shapeCache: [ParagraphSpec: ShapedParagraph] = [:]
     /// Widths already measured (tables are measured again on every contents pass).
     private var widthsCache: [ParagraphSpec: TextWidths] = [:]
