@@ -98,16 +98,13 @@ public enum PDFExporter {
 // MARK: - SVG and PNG
 
 /// Writes one SVG file a page (Cairo's SVG surface keeps only its last page).
+///
+/// Pages are written on every core at once, each with its own SVG surface: the ids cairo writes
+/// (clips, glyphs, patterns) are numbered per surface, so each file's bytes depend on its page alone.
 public enum SVGExporter {
     /// Writes `pages` as `page-001.svg`… into `directory`, replacing the folder whole. Returns the paths.
     public static func write(_ pages: [Page], toDirectory directory: String) throws -> [String] {
-        try OutputFile.replacingDirectory(directory) { staging in
-            try pages.enumerated().map { i, page in
-                let name = pageFileName(i, pageCount: pages.count, ext: "svg")
-                try writeSVG(page, to: (staging as NSString).appendingPathComponent(name))
-                return (directory as NSString).appendingPathComponent(name)
-            }
-        }
+        try writePageFiles(pages, ext: "svg", toDirectory: directory) { page, path in try writeSVG(page, to: path) }
     }
 }
 
@@ -115,7 +112,15 @@ extension SVGExporter {
     /// Writes one page to `path` with its own SVG surface (not atomically: callers write into a
     /// staging folder or a temporary file).
     static func writeSVG(_ page: Page, to path: String) throws {
-        guard let surface = cairo_svg_surface_create(path, page.size.width, page.size.height) else {
+        let sink = ByteSink()
+        let write: cairo_write_func_t = { closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+            Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().bytes
+                .append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }
+        guard let surface = cairo_svg_surface_create_for_stream(write, Unmanaged.passUnretained(sink).toOpaque(),
+                                                                page.size.width, page.size.height) else {
             throw RenderError.cairo(operation: "create an SVG surface", status: "no surface", path: path)
         }
         defer { cairo_surface_destroy(surface) }
@@ -127,27 +132,73 @@ extension SVGExporter {
         try check(cairo_status(cr), "draw the page", path)
         cairo_surface_finish(surface)
         try check(cairo_surface_status(surface), "write the file", path)
+        try writeNumberingPageGroupFromOne(sink.bytes, to: path)
     }
+
+    /// Writes `svg` to `path` with its page group's id `surfaceN` made `surface1`. cairo numbers that
+    /// id from a process-wide counter, so it would depend on how many surfaces came before (and, with
+    /// pages written concurrently, on timing); it is the only `surface` id in our pages and nothing
+    /// refers to it. A file with any other is written as it is.
+    static func writeNumberingPageGroupFromOne(_ svg: [UInt8], to path: String) throws {
+        guard let file = fopen(path, "wb") else {
+            throw RenderError.io(path: path, reason: String(cString: strerror(errno)))
+        }
+        var ok = true
+        svg.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            func put(_ range: Range<Int>) { if !range.isEmpty, fwrite(base + range.lowerBound, 1, range.count, file) != range.count { ok = false } }
+            let digits = pageGroupNumber(in: raw)
+            if let digits {
+                put(0..<digits.lowerBound)
+                if fputs("1", file) < 0 { ok = false }
+                put(digits.upperBound..<raw.count)
+            } else {
+                put(0..<raw.count)
+            }
+        }
+        if fclose(file) != 0 { ok = false }
+        if !ok { throw RenderError.io(path: path, reason: "cannot write the file") }
+    }
+
+    /// Where the digits of the one `id="surfaceN"` are; nil when there is none or more than one
+    /// `surface` word.
+    static func pageGroupNumber(in svg: UnsafeRawBufferPointer) -> Range<Int>? {
+        guard let base = svg.baseAddress else { return nil }
+        // memchr for the first byte, memcmp for the rest (Glibc's memmem is not visible to Swift).
+        func find(_ needle: String, from start: Int) -> Int? {
+            let n = Array(needle.utf8)
+            var at = start
+            while at + n.count <= svg.count, let hit = memchr(base + at, Int32(n[0]), svg.count - at) {
+                let offset = base.distance(to: UnsafeRawPointer(hit))
+                if offset + n.count > svg.count { return nil }
+                if memcmp(base + offset, n, n.count) == 0 { return offset }
+                at = offset + 1
+            }
+            return nil
+        }
+        let prefix = "id=\"surface"
+        guard let at = find(prefix, from: 0) else { return nil }
+        let first = at + prefix.utf8.count
+        var end = first
+        while end < svg.count, svg[end] >= UInt8(ascii: "0"), svg[end] <= UInt8(ascii: "9") { end += 1 }
+        guard end > first, find("surface", from: end) == nil, find("surface", from: 0) == at + 4 else { return nil }
+        return first..<end
+    }
+}
+
+/// Bytes written by cairo through a stream callback.
+private final class ByteSink {
+    var bytes: [UInt8] = []
 }
 
 /// Writes one PNG file a page at a given resolution, on white.
 ///
-/// Pages are rasterised on every core at once: each has its own image surface, and what they share
-/// (cairo's scaled fonts) cairo locks itself. Each file's bytes depend on its page alone, so the
-/// output is the same as one page after another.
+/// Pages are rasterised on every core at once, each on its own image surface.
 public enum PNGExporter {
     /// Writes `pages` as `page-001.png`… into `directory` at `dpi`, replacing the folder whole.
     public static func write(_ pages: [Page], dpi: Double, toDirectory directory: String) throws -> [String] {
-        try OutputFile.replacingDirectory(directory) { staging in
-            let failures = PageFailures()
-            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                let temp = (staging as NSString).appendingPathComponent(pageFileName(i, pageCount: pages.count, ext: "png"))
-                do { try writePNG(pages[i], dpi: dpi, to: temp) } catch { failures.record(error, page: i) }
-            }
-            if let first = failures.first { throw first }
-            return pages.indices.map {
-                (directory as NSString).appendingPathComponent(pageFileName($0, pageCount: pages.count, ext: "png"))
-            }
+        try writePageFiles(pages, ext: "png", toDirectory: directory) { page, path in
+            try writePNG(page, dpi: dpi, to: path)
         }
     }
 
@@ -169,6 +220,25 @@ public enum PNGExporter {
         try check(cairo_status(cr), "draw the page", path)
         cairo_surface_flush(surface)
         try check(cairo_surface_write_to_png(surface, path), "write the PNG", path)
+    }
+}
+
+/// Writes a file a page (`page-001.<ext>`…) into a fresh folder swapped in for `directory` whole,
+/// the pages on every core at once; returns the final paths. What the pages share (cairo's scaled
+/// fonts) cairo locks itself, and each file depends on its page alone, so the bytes are those of
+/// writing one page after another. The first failing page's error is thrown.
+func writePageFiles(_ pages: [Page], ext: String, toDirectory directory: String,
+                    _ writeOne: @escaping @Sendable (Page, String) throws -> Void) throws -> [String] {
+    try OutputFile.replacingDirectory(directory) { staging in
+        let failures = PageFailures()
+        DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+            let path = (staging as NSString).appendingPathComponent(pageFileName(i, pageCount: pages.count, ext: ext))
+            do { try writeOne(pages[i], path) } catch { failures.record(error, page: i) }
+        }
+        if let first = failures.first { throw first }
+        return pages.indices.map {
+            (directory as NSString).appendingPathComponent(pageFileName($0, pageCount: pages.count, ext: ext))
+        }
     }
 }
 
