@@ -255,7 +255,7 @@ import Testing
     @Test(arguments: Target.allCases)
     func mutatedFilesNeverCrashOrHang(target: Target) throws {
         var rng = XorShift(seed: 0x5EED_0000 + UInt64(Target.allCases.firstIndex(of: target)!) * 7919)
-        let dir = try temporaryDirectory("pmreport-fuzz-\(target)")
+        let dir = try temporaryDirectory("pmreport-fuzz-\(target)", keptAfterRun: true)
         try FileManager.default.createDirectory(atPath: dir + "/Styles", withIntermediateDirectories: true)
         try Self.baseConfig.write(toFile: dir + "/base.yml", atomically: true, encoding: .utf8)
         let seed = Array(try base(target).utf8)

@@ -21,11 +21,25 @@ func run(_ tool: String, _ arguments: [String], environment: [String: String] = 
     return (process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errData, as: UTF8.self))
 }
 
-/// A fresh empty folder under the system temporary folder.
-func temporaryDirectory(_ name: String = "pmreport-test") throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+/// A fresh empty folder. By default it lies in this test process's own folder, which is removed when
+/// the process exits (suites share rendered output between tests, so no single test can remove it);
+/// `keptAfterRun` puts it directly under the system temporary folder, for a test that removes it
+/// itself but keeps it to be inspected when it fails.
+func temporaryDirectory(_ name: String = "pmreport-test", keptAfterRun: Bool = false) throws -> String {
+    let parent = keptAfterRun ? FileManager.default.temporaryDirectory : try TestRunFolder.url.get()
+    let url = parent.appendingPathComponent("\(name)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url.path
+}
+
+/// The folder holding this test process's temporary folders, removed at exit.
+private enum TestRunFolder {
+    static let url: Result<URL, any Error> = Result {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pmreport-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { if case .success(let url) = TestRunFolder.url { try? FileManager.default.removeItem(at: url) } }
+        return url
+    }
 }
 
 /// Text normalised for comparison: soft hyphens and hyphens at line ends removed, right-to-left marks
