@@ -12,12 +12,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // MARK: C libraries
-        .systemLibrary(name: "CCairo", pkgConfig: "cairo",
+        // cairo with its FreeType/fontconfig font backend (Rendering makes scaled fonts from patterns).
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft",
                        providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
+        // GLib's GChecksum: the SHA-256 of each output file, computed as its bytes are written.
+        .systemLibrary(name: "CGLib", pkgConfig: "glib-2.0",
+                       providers: [.apt(["libglib2.0-dev"]), .brew(["glib"])]),
         .systemLibrary(name: "CPango", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
         // libhyphen ships no .pc file: its module map links "hyphen" directly.
@@ -25,30 +28,31 @@ let package = Package(
 
         // MARK: Swift modules, lowest first
         .target(name: "Geometry"),
+        .target(name: "Frames", dependencies: ["Geometry"]),
         .target(name: "ReportModel"),
         .target(name: "ReportConfig", dependencies: ["ReportModel", .product(name: "Yams", package: "Yams")]),
-        .target(name: "TextShaping", dependencies: ["Geometry", "CPango", "CHyphen"]),
-        .target(name: "Pagination", dependencies: ["Geometry", "TextShaping"]),
-        .target(name: "Charts", dependencies: ["Geometry", "TextShaping", "Pagination", "ReportModel"]),
-        .target(name: "Rendering", dependencies: ["Geometry", "TextShaping", "Pagination", "CCairo", "CPango"]),
+        .target(name: "TextShaping", dependencies: ["Geometry", "Frames", "CPango", "CHyphen"]),
+        .target(name: "Pagination", dependencies: ["Geometry", "Frames"]),
+        .target(name: "Charts", dependencies: ["Geometry", "Frames", "TextShaping", "ReportModel"]),
+        .target(name: "Rendering", dependencies: ["Geometry", "Frames", "CCairo", "CGLib"]),
         .target(name: "PMReport", dependencies: [
-            "ReportModel", "ReportConfig", "TextShaping", "Pagination", "Charts", "Rendering",
-            .product(name: "Crypto", package: "swift-crypto"),
+            "Geometry", "Frames", "ReportModel", "ReportConfig", "TextShaping", "Pagination", "Charts", "Rendering",
         ]),
         .executableTarget(name: "pmreport", dependencies: [
-            "PMReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "PMReport", "ReportModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: Tests
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportConfigTests", dependencies: ["ReportConfig", "ReportModel"]),
-        .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Geometry"]),
-        .testTarget(name: "PaginationTests", dependencies: ["Pagination", "TextShaping", "Geometry"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Pagination", "TextShaping", "ReportModel"]),
+        .testTarget(name: "FramesTests", dependencies: ["Frames", "Geometry"]),
+        .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Frames", "Geometry"]),
+        .testTarget(name: "PaginationTests", dependencies: ["Pagination", "Frames", "TextShaping", "Geometry"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Frames", "TextShaping", "ReportModel", "Geometry"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Frames", "Geometry", "CCairo"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PMReport", "ReportModel", "ReportConfig", "Rendering",
-                                                          "Pagination", "Geometry",
-                                                          .product(name: "Yams", package: "Yams")],
-                    resources: [.copy("Fixtures")]),
+                                                          "Geometry", "Frames",
+                                                          .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -1,5 +1,5 @@
+import Frames
 import Geometry
-import Pagination
 import ReportModel
 import TextShaping
 

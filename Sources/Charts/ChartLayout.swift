@@ -1,5 +1,5 @@
+import Frames
 import Geometry
-import Pagination
 import ReportModel
 
 /// A laid-out chart: its frame and, for tests and the pipeline, where its parts and marks landed.

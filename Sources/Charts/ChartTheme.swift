@@ -1,5 +1,5 @@
+import Frames
 import Geometry
-import Pagination
 import ReportModel
 
 /// Colours, patterns and type for charts; the pipeline fills it from the style.

@@ -1,7 +1,7 @@
 import CCairo
 import Foundation
+import Frames
 import Geometry
-import Pagination
 
 /// Metadata written into a PDF.
 public struct DocumentInfo: Sendable {
@@ -10,58 +10,89 @@ public struct DocumentInfo: Sendable {
     public var subject: String
     public var keywords: [String]
     public var creator: String
-    /// Creation and modification date (UTC); from `SOURCE_DATE_EPOCH` when set, for reproducible bytes.
-    public var date: Date
-    public init(title: String, author: String, subject: String, keywords: [String], creator: String, date: Date) {
+    /// Creation and modification date, `YYYY-MM-DDThh:mm:ssZ` (from `SOURCE_DATE_EPOCH` when set, for
+    /// reproducible bytes).
+    public var date: String
+    public init(title: String, author: String, subject: String, keywords: [String], creator: String, date: String) {
         self.title = title; self.author = author; self.subject = subject; self.keywords = keywords
         self.creator = creator; self.date = date
     }
 }
 
+/// A document ready to write: its pages, the fonts and colours its glyph runs name, its metadata
+/// and its outline (the headings, anchors with an outline level, in document order).
+public struct RenderDocument: Sendable {
+    public var pages: [Page]
+    public var palette: GlyphPalette
+    public var info: DocumentInfo
+    public var outline: [Anchor]
+    public init(pages: [Page], palette: GlyphPalette, info: DocumentInfo, outline: [Anchor] = []) {
+        self.pages = pages; self.palette = palette; self.info = info; self.outline = outline
+    }
+}
+
+/// Where an exporter writes: one file, or a folder of one file a page (`page-001.svg`…).
+public enum OutputTarget: Sendable {
+    case file(String)
+    case pageFolder(String)
+}
+
+/// Writes documents in one format. Every file goes through ``CheckedFile`` and lands whole or not
+/// at all: a failed write leaves the earlier file (or folder) as it was.
+public protocol DocumentExporter: Sendable {
+    /// Writes `document` to `target`; returns each file written. With `releasingPages`, pages may be
+    /// emptied once drawn, so a long document's lines are freed while the file is written.
+    func write(_ document: inout RenderDocument, to target: OutputTarget, releasingPages: Bool) throws
+        -> [FileWritten]
+}
+
 // MARK: - PDF
 
-/// Writes pages as one PDF: tagged structure, named destinations, outline and metadata.
-public enum PDFExporter {
-    /// Writes `pages` to `path` atomically. `outline` lists the headings (anchors with an outline
-    /// level) in document order. Returns the file size in bytes.
-    @discardableResult
-    public static func write(_ pages: [Page], info: DocumentInfo, outline: [Anchor], to path: String) throws -> Int {
-        var pages = pages
-        return try write(&pages, releasingDrawnPages: false, info: info, outline: outline, to: path)
+/// Writes a document as one PDF: tagged structure, named destinations, outline and metadata.
+public struct PDFExporter: DocumentExporter {
+    public init() {}
+
+    public func write(_ document: inout RenderDocument, to target: OutputTarget, releasingPages: Bool) throws
+        -> [FileWritten] {
+        let path: String
+        switch target { case .file(let p), .pageFolder(let p): path = p }
+        let started = Clock.now
+        let count = document.pages.count
+        let written = try OutputFile.atomically(path) { file in
+            try Self.draw(&document, releasingPages: releasingPages, into: file, path: path)
+        }
+        return [FileWritten(path: path, pages: count, bytes: written.bytes, sha256: written.sha256,
+                            milliseconds: Clock.milliseconds(since: started))]
     }
 
-    /// Writes `pages` as above; with `releasingDrawnPages`, each page's frame is emptied once it is
-    /// drawn, so a long document's lines are freed while cairo writes rather than held to the end.
-    @discardableResult
-    public static func write(_ pages: inout [Page], releasingDrawnPages: Bool, info: DocumentInfo,
-                             outline: [Anchor], to path: String) throws -> Int {
-        try OutputFile.atomically(path) { temp in
-            let first = pages.first?.size ?? Size(width: 595, height: 842)
-            guard let surface = cairo_pdf_surface_create(temp, first.width, first.height) else {
-                throw RenderError.cairo(operation: "create a PDF surface", status: "no surface", path: path)
-            }
-            defer { cairo_surface_destroy(surface) }
-            try check(cairo_surface_status(surface), "create a PDF surface", path)
-            setMetadata(surface, info)
-            let cr = cairo_create(surface)!
-            defer { cairo_destroy(cr) }
-            let painter = Painter(cr: cr, tagged: true)
-            cairo_tag_begin(cr, "Document", "")
-            for i in pages.indices {  // by index: an iterator would hold every page until the end
-                let page = pages[i]
-                if i > 0 { cairo_pdf_surface_set_size(surface, page.size.width, page.size.height) }
-                painter.draw(page.frame, at: .zero)
-                cairo_show_page(cr)
-                try check(cairo_status(cr), "draw page \(i + 1)", path)
-                if releasingDrawnPages { pages[i].frame = Frame(size: page.size) }
-            }
-            cairo_tag_end(cr, "Document")
-            addOutline(surface, outline)
-            cairo_surface_finish(surface)
-            try check(cairo_status(cr), "finish the document", path)
-            try check(cairo_surface_status(surface), "write the file", path)
-            return OutputFile.size(temp)
+    private static func draw(_ document: inout RenderDocument, releasingPages: Bool, into file: CheckedFile,
+                             path: String) throws {
+        let first = document.pages.first?.size ?? Size(width: 595, height: 842)
+        guard let surface = cairo_pdf_surface_create_for_stream(CheckedFile.cairoWriter, file.cairoClosure,
+                                                                first.width, first.height) else {
+            throw RenderError.cairo(operation: "create a PDF surface", status: "no surface", path: path)
         }
+        defer { cairo_surface_destroy(surface) }
+        try check(cairo_surface_status(surface), "create a PDF surface", path)
+        setMetadata(surface, document.info)
+        let cr = cairo_create(surface)!
+        defer { cairo_destroy(cr) }
+        let painter = Painter(cr: cr, tagged: true, palette: document.palette,
+                              fonts: ScaledFonts(palette: document.palette))
+        cairo_tag_begin(cr, "Document", "")
+        for i in document.pages.indices {  // by index: an iterator would hold every page until the end
+            let page = document.pages[i]
+            if i > 0 { cairo_pdf_surface_set_size(surface, page.size.width, page.size.height) }
+            painter.draw(page.frame, at: .zero)
+            cairo_show_page(cr)
+            try check(cairo_status(cr), "draw page \(i + 1)", path)
+            if releasingPages { document.pages[i].frame = Frame(size: page.size) }
+        }
+        cairo_tag_end(cr, "Document")
+        addOutline(surface, document.outline)
+        cairo_surface_finish(surface)
+        try check(cairo_status(cr), "finish the document", path)
+        try check(cairo_surface_status(surface), "write the file", path)
     }
 
     private static func setMetadata(_ surface: OpaquePointer, _ info: DocumentInfo) {
@@ -70,14 +101,9 @@ public enum PDFExporter {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, info.subject)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, info.keywords.joined(separator: ", "))
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, info.creator)
-        let stamp = iso8601(info.date)
+        let stamp = info.date
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp)
-    }
-
-    /// `YYYY-MM-DDThh:mm:ssZ` in UTC, as Cairo expects.
-    static func iso8601(_ date: Date) -> String {
-        UTCDateTime(date).iso8601
     }
 
     /// The outline mirrors the heading tree: each entry's parent is the nearest earlier, shallower one.
@@ -97,67 +123,57 @@ public enum PDFExporter {
 
 // MARK: - SVG and PNG
 
-/// Writes one SVG file a page (Cairo's SVG surface keeps only its last page).
+/// Writes SVG: one file a page (cairo's SVG surface keeps only its last page), or a single page
+/// as one file (a standalone chart).
 ///
 /// Pages are written on every core at once, each with its own SVG surface: the ids cairo writes
 /// (clips, glyphs, patterns) are numbered per surface, so each file's bytes depend on its page alone.
-public enum SVGExporter {
-    /// Writes `pages` as `page-001.svg`… into `directory`, replacing the folder whole. Returns the paths.
-    public static func write(_ pages: [Page], toDirectory directory: String) throws -> [String] {
-        try writePageFiles(pages, ext: "svg", toDirectory: directory) { page, path in try writeSVG(page, to: path) }
-    }
-}
+public struct SVGExporter: DocumentExporter {
+    public init() {}
 
-extension SVGExporter {
-    /// Writes one page to `path` with its own SVG surface (not atomically: callers write into a
-    /// staging folder or a temporary file).
-    static func writeSVG(_ page: Page, to path: String) throws {
+    public func write(_ document: inout RenderDocument, to target: OutputTarget, releasingPages: Bool) throws
+        -> [FileWritten] {
+        try writePages(document, ext: "svg", to: target) { page, fonts, file in
+            try Self.draw(page, fonts: fonts, into: file)
+        }
+    }
+
+    /// Draws `page` as SVG into `file`.
+    static func draw(_ page: Page, fonts: Painting, into file: CheckedFile) throws {
         let sink = ByteSink()
-        let write: cairo_write_func_t = { closure, data, length in
+        let collect: cairo_write_func_t = { closure, data, length in
             guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
             Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().bytes
                 .append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
             return CAIRO_STATUS_SUCCESS
         }
-        guard let surface = cairo_svg_surface_create_for_stream(write, Unmanaged.passUnretained(sink).toOpaque(),
+        guard let surface = cairo_svg_surface_create_for_stream(collect, Unmanaged.passUnretained(sink).toOpaque(),
                                                                 page.size.width, page.size.height) else {
-            throw RenderError.cairo(operation: "create an SVG surface", status: "no surface", path: path)
+            throw RenderError.cairo(operation: "create an SVG surface", status: "no surface", path: file.path)
         }
         defer { cairo_surface_destroy(surface) }
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
-        Painter(cr: cr, tagged: false).draw(page.frame, at: .zero)
+        fonts.painter(cr, tagged: false).draw(page.frame, at: .zero)
         cairo_show_page(cr)
-        try check(cairo_status(cr), "draw the page", path)
+        try check(cairo_status(cr), "draw the page", file.path)
         cairo_surface_finish(surface)
-        try check(cairo_surface_status(surface), "write the file", path)
-        try writeNumberingPageGroupFromOne(sink.bytes, to: path)
+        try check(cairo_surface_status(surface), "write the file", file.path)
+        writeNumberingPageGroupFromOne(sink.bytes, to: file)
     }
 
-    /// Writes `svg` to `path` with its page group's id `surfaceN` made `surface1`. cairo numbers that
-    /// id from a process-wide counter, so it would depend on how many surfaces came before (and, with
-    /// pages written concurrently, on timing); it is the only `surface` id in our pages and nothing
-    /// refers to it. A file with any other is written as it is.
-    static func writeNumberingPageGroupFromOne(_ svg: [UInt8], to path: String) throws {
-        guard let file = fopen(path, "wb") else {
-            throw RenderError.io(path: path, reason: String(cString: strerror(errno)))
-        }
-        var ok = true
+    /// Writes `svg` with its page group's id `surfaceN` made `surface1`. cairo numbers that id from a
+    /// process-wide counter, so it would depend on how many surfaces came before (and, with pages
+    /// written concurrently, on timing); it is the only `surface` id in our pages and nothing refers
+    /// to it. A file with any other is written as it is.
+    static func writeNumberingPageGroupFromOne(_ svg: [UInt8], to file: CheckedFile) {
         svg.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            func put(_ range: Range<Int>) { if !range.isEmpty, fwrite(base + range.lowerBound, 1, range.count, file) != range.count { ok = false } }
-            let digits = pageGroupNumber(in: raw)
-            if let digits {
-                put(0..<digits.lowerBound)
-                if fputs("1", file) < 0 { ok = false }
-                put(digits.upperBound..<raw.count)
-            } else {
-                put(0..<raw.count)
-            }
+            guard let digits = pageGroupNumber(in: raw) else { return file.write(raw) }
+            file.write(UnsafeRawBufferPointer(rebasing: raw[0..<digits.lowerBound]))
+            file.write(Array("1".utf8))
+            file.write(UnsafeRawBufferPointer(rebasing: raw[digits.upperBound...]))
         }
-        if fclose(file) != 0 { ok = false }
-        if !ok { throw RenderError.io(path: path, reason: "cannot write the file") }
     }
 
     /// Where the digits of the one `id="surfaceN"` are; nil when there is none or more than one
@@ -191,94 +207,115 @@ private final class ByteSink {
     var bytes: [UInt8] = []
 }
 
-/// Writes one PNG file a page at a given resolution, on white.
+/// Writes PNG: one image a page at a resolution, on white (or a single page as one file).
 ///
 /// Pages are rasterised on every core at once, each on its own image surface.
-public enum PNGExporter {
-    /// Writes `pages` as `page-001.png`… into `directory` at `dpi`, replacing the folder whole.
-    public static func write(_ pages: [Page], dpi: Double, toDirectory directory: String) throws -> [String] {
-        try writePageFiles(pages, ext: "png", toDirectory: directory) { page, path in
-            try writePNG(page, dpi: dpi, to: path)
+public struct PNGExporter: DocumentExporter {
+    public var dpi: Double
+    public init(dpi: Double) { self.dpi = dpi }
+
+    public func write(_ document: inout RenderDocument, to target: OutputTarget, releasingPages: Bool) throws
+        -> [FileWritten] {
+        let dpi = self.dpi
+        return try writePages(document, ext: "png", to: target) { page, fonts, file in
+            try Self.draw(page, dpi: dpi, fonts: fonts, into: file)
         }
     }
 
-    /// Writes one page to `path` (not atomically: callers write into a staging folder).
-    static func writePNG(_ page: Page, dpi: Double, to path: String) throws {
+    /// Draws `page` at `dpi` into `file` as PNG.
+    static func draw(_ page: Page, dpi: Double, fonts: Painting, into file: CheckedFile) throws {
         let scale = dpi / 72
         let w = Int32((page.size.width * scale).rounded()), h = Int32((page.size.height * scale).rounded())
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) else {
-            throw RenderError.cairo(operation: "create an image", status: "no surface", path: path)
+            throw RenderError.cairo(operation: "create an image", status: "no surface", path: file.path)
         }
         defer { cairo_surface_destroy(surface) }
-        try check(cairo_surface_status(surface), "create a \(w)×\(h) image", path)
+        try check(cairo_surface_status(surface), "create a \(w)×\(h) image", file.path)
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_scale(cr, scale, scale)
-        Painter(cr: cr, tagged: false).draw(page.frame, at: .zero)
-        try check(cairo_status(cr), "draw the page", path)
+        fonts.painter(cr, tagged: false).draw(page.frame, at: .zero)
+        try check(cairo_status(cr), "draw the page", file.path)
         cairo_surface_flush(surface)
-        try check(cairo_surface_write_to_png(surface, path), "write the PNG", path)
+        let status = cairo_surface_write_to_png_stream(surface, CheckedFile.cairoWriter, file.cairoClosure)
+        if file.firstError == 0 { try check(status, "write the PNG", file.path) }
     }
 }
 
-/// Writes a file a page (`page-001.<ext>`…) into a fresh folder swapped in for `directory` whole,
-/// the pages on every core at once; returns the final paths. What the pages share (cairo's scaled
-/// fonts) cairo locks itself, and each file depends on its page alone, so the bytes are those of
-/// writing one page after another. The first failing page's error is thrown.
-func writePageFiles(_ pages: [Page], ext: String, toDirectory directory: String,
-                    _ writeOne: @escaping @Sendable (Page, String) throws -> Void) throws -> [String] {
-    try OutputFile.replacingDirectory(directory) { staging in
-        let failures = PageFailures()
-        DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-            let path = (staging as NSString).appendingPathComponent(pageFileName(i, pageCount: pages.count, ext: ext))
-            do { try writeOne(pages[i], path) } catch { failures.record(error, page: i) }
+/// What drawing a document's pages needs besides the pages: its palette and the scaled fonts made
+/// from it, shared by pages drawn at once.
+struct Painting: Sendable {
+    let palette: GlyphPalette
+    let fonts: ScaledFonts
+
+    func painter(_ cr: OpaquePointer, tagged: Bool) -> Painter {
+        Painter(cr: cr, tagged: tagged, palette: palette, fonts: fonts)
+    }
+}
+
+/// Writes a document a page a file (`page-001.<ext>`…): into a fresh folder swapped in for the
+/// target folder whole, the pages on every core at once; or its single page as one file. What the
+/// pages share (cairo's scaled fonts) cairo locks itself, and each file depends on its page alone,
+/// so the bytes are those of writing one page after another. The first failing page's error is
+/// thrown, and the earlier folder stays.
+func writePages(_ document: RenderDocument, ext: String, to target: OutputTarget,
+                _ drawOne: @escaping @Sendable (Page, Painting, CheckedFile) throws -> Void) throws -> [FileWritten] {
+    let painting = Painting(palette: document.palette, fonts: ScaledFonts(palette: document.palette))
+    let pages = document.pages
+    switch target {
+    case .file(let path):
+        guard pages.count == 1 else {
+            throw RenderError.cairo(operation: "write \(pages.count) pages as one file", status: "one page expected",
+                                    path: path)
         }
-        if let first = failures.first { throw first }
-        return pages.indices.map {
-            (directory as NSString).appendingPathComponent(pageFileName($0, pageCount: pages.count, ext: ext))
+        let started = Clock.now
+        let written = try OutputFile.atomically(path) { file in try drawOne(pages[0], painting, file) }
+        return [FileWritten(path: path, pages: 1, bytes: written.bytes, sha256: written.sha256,
+                            milliseconds: Clock.milliseconds(since: started))]
+    case .pageFolder(let directory):
+        return try OutputFile.replacingDirectory(directory) { staging in
+            let results = PageResults(count: pages.count)
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                let name = pageFileName(i, pageCount: pages.count, ext: ext)
+                let started = Clock.now
+                let path = (directory as NSString).appendingPathComponent(name)
+                do {
+                    let file = try CheckedFile(creating: (staging as NSString).appendingPathComponent(name),
+                                               reportedAs: path)
+                    try OutputFile.drawing(into: file) { try drawOne(pages[i], painting, $0) }
+                    let (bytes, sha256) = try file.finish()
+                    results.record(i, .success(FileWritten(path: path, pages: 1, bytes: bytes, sha256: sha256,
+                                                           milliseconds: Clock.milliseconds(since: started))))
+                } catch {
+                    results.record(i, .failure(error))
+                }
+            }
+            return try results.inOrder()
         }
     }
 }
 
-/// The errors of pages written concurrently; the first page's error is the one reported.
-final class PageFailures: @unchecked Sendable {
-    // @unchecked: every access to `errors` goes through `lock`.
+/// The results of pages written concurrently, each in its own slot.
+final class PageResults: @unchecked Sendable {
+    // @unchecked: every access to `slots` goes through `lock`.
     private let lock = NSLock()
-    private var errors: [(page: Int, error: any Error)] = []
+    private var slots: [Result<FileWritten, any Error>?]
 
-    func record(_ error: any Error, page: Int) {
-        lock.lock(); errors.append((page, error)); lock.unlock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func record(_ index: Int, _ result: Result<FileWritten, any Error>) {
+        lock.lock(); slots[index] = result; lock.unlock()
     }
 
-    /// The error of the earliest page that failed.
-    var first: (any Error)? {
-        lock.lock(); defer { lock.unlock() }
-        return errors.min { $0.page < $1.page }?.error
-    }
-}
-
-/// Writes a single page — a standalone chart — as PDF, SVG or PNG, atomically.
-public enum SinglePageExporter {
-    /// Writes `page` as a one-page PDF; returns its size in bytes.
-    public static func writePDF(_ page: Page, info: DocumentInfo, to path: String) throws -> Int {
-        try PDFExporter.write([page], info: info, outline: [], to: path)
-    }
-
-    /// Writes `page` as an SVG file; returns its size in bytes.
-    public static func writeSVG(_ page: Page, to path: String) throws -> Int {
-        try OutputFile.atomically(path) { temp in
-            try SVGExporter.writeSVG(page, to: temp)
-            return OutputFile.size(temp)
-        }
-    }
-
-    /// Writes `page` as a PNG image at `dpi`; returns its size in bytes.
-    public static func writePNG(_ page: Page, dpi: Double, to path: String) throws -> Int {
-        try OutputFile.atomically(path) { temp in
-            try PNGExporter.writePNG(page, dpi: dpi, to: temp)
-            return OutputFile.size(temp)
+    /// Every page's file in page order; throws the earliest page's error.
+    func inOrder() throws -> [FileWritten] {
+        lock.lock()
+        defer { lock.unlock() }
+        return try slots.map { slot in
+            guard let slot else { throw RenderError.cairo(operation: "write a page", status: "not written", path: "") }
+            return try slot.get()
         }
     }
 }
@@ -294,4 +331,10 @@ public func pageFileName(_ index: Int, pageCount: Int, ext: String) -> String {
 func check(_ status: cairo_status_t, _ operation: String, _ path: String) throws {
     guard status != CAIRO_STATUS_SUCCESS else { return }
     throw RenderError.cairo(operation: operation, status: String(cString: cairo_status_to_string(status)), path: path)
+}
+
+/// Monotonic time for the per-file timings.
+enum Clock {
+    static var now: UInt64 { DispatchTime.now().uptimeNanoseconds }
+    static func milliseconds(since start: UInt64) -> Int { Int((now - start) / 1_000_000) }
 }

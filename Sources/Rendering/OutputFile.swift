@@ -1,38 +1,55 @@
 import Foundation
 
-/// Files written whole or not at all: each is written under a temporary name in its own folder and
-/// renamed into place, so a failed run leaves the previous good file and no partial one.
+/// Files written whole or not at all: each is written under a temporary name in its own folder,
+/// flushed to the disk, and renamed into place, so a failed run leaves the previous good file and no
+/// partial one.
+///
+/// Temporary names carry this run's token (`.<name>.tmp-<token>`), and the run holds a lock on its
+/// own lock file (``RunLock``) while it writes, so a later run can tell a dead run's leftovers from a
+/// live one's.
 public enum OutputFile {
-    /// A temporary path beside `path`, hidden, unique to this process.
+    /// A temporary path beside `path`, hidden, unique to this run.
     static func temporaryPath(for path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        return (folder as NSString).appendingPathComponent(".\(name)\(RunLock.temporaryMarker)\(RunLock.token)")
     }
 
-    /// Runs `write` on a temporary path beside `path`, then renames it into place. On any error the
-    /// temporary file is removed and `path` is untouched.
-    static func atomically<T>(_ path: String, _ write: (String) throws -> T) throws -> T {
+    /// Writes a file at `path` through `write`, under a temporary name beside it, then flushes it,
+    /// renames it into place and flushes the folder. On any error (the writer's first failed
+    /// `write(2)` included) the temporary file is removed and `path` is untouched.
+    static func atomically(_ path: String, _ write: (CheckedFile) throws -> Void) throws
+        -> (bytes: Int, sha256: String) {
         let temp = temporaryPath(for: path)
         TemporaryFiles.shared.register(temp)
         defer { TemporaryFiles.shared.remove(temp) }
         do {
-            let value = try write(temp)
-            guard rename(temp, path) == 0 else { throw RenderError.io(path: path, reason: String(cString: strerror(errno))) }
-            return value
+            let file = try CheckedFile(creating: temp, reportedAs: path)
+            try drawing(into: file, write)
+            let written = try file.finish()
+            guard rename(temp, path) == 0 else { throw RenderError.write(path: path, errno: errno) }
+            syncFolder(of: path)
+            return written
         } catch {
             unlink(temp)
             throw error
         }
     }
 
-    /// Writes `data` to `path` whole or not at all.
-    public static func writeAtomically(_ data: Data, to path: String) throws {
-        try atomically(path) { temp in
-            guard FileManager.default.createFile(atPath: temp, contents: data) else {
-                throw RenderError.io(path: path, reason: "cannot write the file")
-            }
+    /// Runs `write` on `file`; when a write to the file failed, that failure (with the system's
+    /// reason) is what is thrown, whatever cairo made of it.
+    static func drawing(into file: CheckedFile, _ write: (CheckedFile) throws -> Void) throws {
+        do {
+            try write(file)
+        } catch {
+            throw file.failure ?? error
         }
+    }
+
+    /// Writes `bytes` to `path` whole or not at all; returns their size and SHA-256.
+    @discardableResult
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws -> (bytes: Int, sha256: String) {
+        try atomically(path) { $0.write(bytes) }
     }
 
     /// Fills a fresh folder beside `directory` with `write`, then swaps it in for `directory` whole,
@@ -49,12 +66,18 @@ public enum OutputFile {
         }
         try? fm.removeItem(atPath: staging)
         do {
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            guard mkdir(staging, 0o777) == 0 else { throw RenderError.write(path: staging, errno: errno) }
             let value = try write(staging)
+            syncFolder(staging)
             var isDir: ObjCBool = false
             let hadOld = fm.fileExists(atPath: directory, isDirectory: &isDir)
-            if hadOld { try fm.moveItem(atPath: directory, toPath: retired) }
-            try fm.moveItem(atPath: staging, toPath: directory)
+            if hadOld, rename(directory, retired) != 0 { throw RenderError.write(path: directory, errno: errno) }
+            guard rename(staging, directory) == 0 else {
+                let failure = errno
+                if hadOld { rename(retired, directory) }
+                throw RenderError.write(path: directory, errno: failure)
+            }
+            syncFolder(of: directory)
             if hadOld { try? fm.removeItem(atPath: retired) }
             return value
         } catch {
@@ -63,9 +86,14 @@ public enum OutputFile {
         }
     }
 
-    /// The size of the file at `path` in bytes (0 when unreadable).
-    public static func size(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    /// Flushes the folder holding `path` (so a rename in it survives a crash).
+    static func syncFolder(of path: String) { syncFolder((path as NSString).deletingLastPathComponent) }
+
+    static func syncFolder(_ folder: String) {
+        let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
     }
 }
 
@@ -93,7 +121,7 @@ public final class TemporaryFiles: @unchecked Sendable {
     ///
     /// The lock is taken and never given back, so a writer stops at its next ``register(_:)`` or
     /// ``remove(_:)`` and no new temporary appears. A writer may still create the file it registered
-    /// just before (cairo opens its file when the surface is made), so the sweep runs a few times.
+    /// just before, so the sweep runs a few times.
     ///
     /// Each path is renamed aside before it is deleted. A page folder is deleted file by file, and a
     /// writer may rename the same folder into place meanwhile (that rename is not under the lock):
@@ -110,20 +138,25 @@ public final class TemporaryFiles: @unchecked Sendable {
                 try? FileManager.default.removeItem(atPath: aside)
             }
         }
+        RunLock.releaseBeforeExit()
     }
 }
 
 /// Why rendering failed.
 public enum RenderError: Error, CustomStringConvertible {
-    /// Cairo reported a non-success status.
+    /// Cairo reported a non-success status (a fault of ours or cairo's: exit 70).
     case cairo(operation: String, status: String, path: String)
-    /// The file system refused.
-    case io(path: String, reason: String)
+    /// The system refused to write a file or folder (exit 73), with its `errno`.
+    case write(path: String, errno: Int32)
+    /// The output folder cannot be used (exit 73): `reason` says why, `errno` the system's word.
+    case outputFolder(path: String, reason: String, errno: Int32?)
 
     public var description: String {
         switch self {
         case .cairo(let op, let status, let path): "\(path): cairo failed to \(op): \(status)"
-        case .io(let path, let reason): "\(path): \(reason)"
+        case .write(let path, let code): "\(path): cannot write: \(String(cString: strerror(code)))"
+        case .outputFolder(let path, let reason, let code):
+            "\(path): \(reason)" + (code.map { " (\(String(cString: strerror($0))))" } ?? "")
         }
     }
 }

@@ -1,8 +1,7 @@
 import CCairo
 import Foundation
+import Frames
 import Geometry
-import Pagination
-import TextShaping
 
 /// Draws frames on a Cairo context. The one place frames become ink; it makes no layout decisions.
 ///
@@ -12,6 +11,9 @@ struct Painter {
     let cr: OpaquePointer
     /// Whether to emit structure and link tags (PDF only).
     let tagged: Bool
+    /// The colours glyph runs name, and the scaled fonts made from the palette's fonts.
+    let palette: GlyphPalette
+    let fonts: ScaledFonts
 
     /// Draws `frame` with its top-left corner at `origin` (absolute page coordinates).
     func draw(_ frame: Frame, at origin: Point) {
@@ -43,10 +45,61 @@ struct Painter {
     }
 
     private func drawText(_ line: ShapedLine, color: Color, at p: Point) {
-        guard let glyphs = line.glyphs else { return }
+        guard let runs = line.glyphs else { return }
         setColor(color)
         cairo_move_to(cr, p.x + line.offset, p.y + line.baseline)
-        glyphs.draw(on: cr)
+        var originX = 0.0, originY = 0.0
+        cairo_get_current_point(cr, &originX, &originY)
+        let keepsText = cairo_surface_has_show_text_glyphs(cairo_get_target(cr)) != 0
+        var glyphs: [cairo_glyph_t] = []
+        var clusters: [cairo_text_cluster_t] = []
+        var x: Int32 = 0
+        cairo_save(cr)
+        for index in 0..<runs.count {
+            let run = runs.run(index)
+            glyphs.removeAll(keepingCapacity: true)
+            runs.forEachGlyph(in: run, x: &x) { id, gx, gy in
+                glyphs.append(cairo_glyph_t(index: UInt(id), x: originX + gx, y: originY + gy))
+            }
+            cairo_set_scaled_font(cr, fonts.font(run.font))
+            setColor(palette.color(run.color))
+            guard keepsText, !run.text.isEmpty else {
+                cairo_show_glyphs(cr, glyphs, Int32(glyphs.count))
+                continue
+            }
+            clusters.removeAll(keepingCapacity: true)
+            switch runs.clusterMap {
+            case .oneToOne:
+                clusters.append(contentsOf: repeatElement(cairo_text_cluster_t(num_bytes: 1, num_glyphs: 1),
+                                                          count: glyphs.count))
+            case .pairs:
+                for k in run.clusters {
+                    let pair = runs.cluster(k)
+                    clusters.append(cairo_text_cluster_t(num_bytes: Int32(pair.bytes), num_glyphs: Int32(pair.glyphs)))
+                }
+            }
+            runs.withUTF8 { text in
+                let start = UnsafeRawPointer(text.baseAddress! + run.text.lowerBound).assumingMemoryBound(to: CChar.self)
+                cairo_show_text_glyphs(cr, start, Int32(run.text.count), glyphs, Int32(glyphs.count),
+                                       clusters, Int32(clusters.count),
+                                       run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(0))
+            }
+        }
+        drawMissingGlyphBoxes(runs, originX: originX, originY: originY)
+        cairo_restore(cr)
+    }
+
+    /// An outlined box where a glyph is missing, as tall as a capital and as wide as its advance.
+    private func drawMissingGlyphBoxes(_ runs: GlyphRuns, originX: Double, originY: Double) {
+        let missing = runs.missingGlyphs
+        guard !missing.isEmpty else { return }
+        let size = runs.missingGlyphSize
+        for (x, width) in missing {
+            cairo_rectangle(cr, originX + x + size * 0.08, originY - size * 0.7, max(width - size * 0.16, size * 0.2),
+                            size * 0.7)
+        }
+        cairo_set_line_width(cr, size * 0.05)
+        cairo_stroke(cr)
     }
 
     private func drawShape(_ shape: Shape, at p: Point) {

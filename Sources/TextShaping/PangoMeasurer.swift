@@ -1,4 +1,5 @@
 import CPango
+import Frames
 import Geometry
 
 /// The real ``TextMeasurer``: Pango shapes, breaks and justifies; libhyphen marks hyphenation points.
@@ -18,10 +19,13 @@ public final class PangoMeasurer: TextMeasurer {
     private var shapeCache: [ParagraphSpec: ShapedParagraph] = [:]
     /// Widths already measured (tables are measured again on every contents pass).
     private var widthsCache: [ParagraphSpec: TextWidths] = [:]
-    /// The fonts and colours the shaped lines are drawn with.
-    private let palette = GlyphPalette()
-    /// Scratch space for copying lines out of layouts.
-    private var lineBuilder = GlyphLine.Builder()
+    /// Names the fonts and colours the shaped lines are drawn with.
+    private let paletteBuilder = PaletteBuilder()
+    /// Copies lines out of layouts (with its scratch space).
+    private var lineCopier = LineCopier()
+
+    /// The fonts and colours of every line shaped so far.
+    public var palette: GlyphPalette { paletteBuilder.palette }
 
     /// Makes a measurer. `hyphenator` defaults to US English when its patterns are installed.
     public init(hyphenator: Hyphenator? = Hyphenator.englishUS()) {
@@ -305,7 +309,7 @@ public final class PangoMeasurer: TextMeasurer {
                 baseline: (height - (ascent + descent)) / 2 + ascent,
                 hyphenated: hyphenated,
                 offset: Double(logical.x) / scale,
-                glyphs: GlyphLine.copying(line, layoutText: textPointer, palette: palette, builder: &lineBuilder, colorAt: colorAt))
+                glyphs: lineCopier.copy(line, layoutText: textPointer, palette: paletteBuilder, colorAt: colorAt))
             out.append((shaped, end))
         } while pango_layout_iter_next_line(iter) != 0
         return out

@@ -1,3 +1,4 @@
+import Frames
 import Geometry
 
 /// Shapes styled text into lines for a given width: the one service layout needs from a font engine.
@@ -10,6 +11,8 @@ public protocol TextMeasurer: AnyObject {
     /// The narrowest measure the text can be set in without breaking inside a word (its widest
     /// unbreakable piece), and its width set on one line: what automatic table layout needs.
     func widths(_ paragraph: ParagraphSpec) -> TextWidths
+    /// The fonts and colours the lines shaped so far name (empty for measurers that cannot draw).
+    var palette: GlyphPalette { get }
 }
 
 /// The minimum and preferred widths of a piece of text.
@@ -20,6 +23,9 @@ public struct TextWidths: Hashable, Sendable {
 }
 
 extension TextMeasurer {
+    /// No fonts: the lines of a measurer that only measures carry no glyphs.
+    public var palette: GlyphPalette { GlyphPalette() }
+
     /// Measures each word alone, and the text unbroken (a measurer may do it in one pass instead).
     public func widths(_ paragraph: ParagraphSpec) -> TextWidths {
         var unbroken = paragraph
@@ -106,43 +112,4 @@ public struct ShapedParagraph: Sendable {
     public var height: Double { lines.reduce(0) { $0 + $1.height } }
     /// The widest line's ink-free advance width.
     public var maxLineWidth: Double { lines.map(\.width).max() ?? 0 }
-}
-
-/// One line, ready to place: its box is `height` tall and its baseline sits `baseline` below its top.
-public struct ShapedLine: @unchecked Sendable {
-    // @unchecked: `glyphs` is immutable once shaped (compact glyph runs, no Pango objects).
-    /// Natural advance width of the line's text (for justified lines, the full measure).
-    public var width: Double
-    /// Where the line starts inside the paragraph's box (alignment offset), in points.
-    public var offset: Double
-    /// Line box height (leading included).
-    public var height: Double
-    /// Distance from the top of the line box to the baseline.
-    public var baseline: Double
-    /// The characters this line holds (soft hyphens removed, "-" where it breaks at one), for tests
-    /// and diagnostics. Read from the glyphs when there are any (a line's text is kept once).
-    public var text: String {
-        get { storedText ?? glyphs?.text ?? "" }
-        set { storedText = newValue }
-    }
-    private var storedText: String?
-    /// Whether the line ends with an inserted hyphen.
-    public var hyphenated: Bool
-    /// The engine's drawable line; nil for measurers that cannot draw (test fakes).
-    public var glyphs: (any LineGlyphs)?
-
-    public init(width: Double, height: Double, baseline: Double, text: String? = nil, hyphenated: Bool = false,
-                offset: Double = 0, glyphs: (any LineGlyphs)? = nil) {
-        self.width = width; self.offset = offset; self.height = height; self.baseline = baseline; self.storedText = text
-        self.hyphenated = hyphenated; self.glyphs = glyphs
-    }
-}
-
-/// A drawable line owned by a text engine. The renderer draws it with its left baseline point at the
-/// current point of a Cairo context.
-public protocol LineGlyphs: AnyObject {
-    /// The characters the line shows.
-    var text: String { get }
-    /// Draws the line on `cairoContext` (a `cairo_t *`), its left baseline at the current point.
-    func draw(on cairoContext: OpaquePointer)
 }

@@ -1,5 +1,6 @@
 import Charts
 import Foundation
+import Frames
 import Geometry
 import Testing
 

@@ -1,4 +1,5 @@
 import Charts
+import Frames
 import Geometry
 import ReportModel
 import Testing

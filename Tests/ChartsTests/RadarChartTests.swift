@@ -1,6 +1,6 @@
 import Charts
+import Frames
 import Geometry
-import Pagination
 import ReportModel
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import PMReport
 import ReportModel
 
@@ -94,4 +95,10 @@ enum RenderedReport {
     }
 
     static func pdf() throws -> String { try directory.get() + "/pdf/full-report.pdf" }
+}
+
+extension Tag {
+    /// Suites that take a minute or more (fuzzing, interrupting and killing real runs): `make test`
+    /// runs them, `make test-fast` leaves them out.
+    @Tag static var long: Self
 }

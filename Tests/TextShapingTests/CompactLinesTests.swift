@@ -1,29 +1,12 @@
 import Foundation
+import Frames
 import Geometry
 import Testing
 @testable import TextShaping
 
-/// The pieces that keep shaped lines small and their text clean: packed number columns, long-word
-/// break points, the text a line keeps (no soft hyphen it does not break at).
+/// What keeps shaped lines' text clean: long-word break points, the text a line keeps (no soft
+/// hyphen it does not break at).
 @Suite struct CompactLinesTests {
-    @Test func packedColumnsGiveBackEveryNumberAtEveryWidth() {
-        let narrow: [UInt32] = [0, 7, 255]
-        let half: [UInt32] = [256, 1, 65_535]
-        let wide: [UInt32] = [65_536, 0, 4_000_000_000]
-        let packed = PackedColumns([narrow, half, wide, []], tail: Array("tail".utf8))
-        for (c, column) in [narrow, half, wide].enumerated() {
-            for (i, value) in column.enumerated() { #expect(packed.number(c, i) == value) }
-        }
-        #expect(Array(packed.tail) == Array("tail".utf8))
-    }
-
-    @Test func zigzagStepsRoundTripBothSigns() {
-        for step: Int32 in [0, 1, -1, 1023, -1024, Int32.max, Int32.min] {
-            #expect(GlyphLine.unzigzag(GlyphLine.zigzag(step)) == step)
-        }
-        #expect(GlyphLine.zigzag(-1) == 1 && GlyphLine.zigzag(1) == 2)
-    }
-
     @Test func longWordsGetBreakPointsAndShortTextIsUntouched() {
         let short = "A sentence of ordinary words."
         #expect(Hyphenator.breakingLongWords(short) == short)

@@ -1,5 +1,5 @@
+import Frames
 import Geometry
-import Pagination
 
 /// A drawing surface for one part of a chart: items in the part's own coordinates, their bounds and
 /// the rectangles of the labels placed on it.

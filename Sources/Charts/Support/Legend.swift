@@ -1,5 +1,5 @@
+import Frames
 import Geometry
-import Pagination
 import TextShaping
 
 /// A point marker's shape: circles for the business series, squares for the technical one.

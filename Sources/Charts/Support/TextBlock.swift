@@ -1,5 +1,5 @@
+import Frames
 import Geometry
-import Pagination
 import TextShaping
 
 /// A label shaped into lines, ready to be placed: its box is as wide as its widest line.

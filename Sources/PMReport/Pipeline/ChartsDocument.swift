@@ -1,5 +1,6 @@
 import Charts
 import Foundation
+import Frames
 import Geometry
 import Pagination
 import ReportModel
@@ -38,22 +39,21 @@ struct ChartsDocument {
             let dir = ((settings.outputDirectory as NSString).appendingPathComponent(format.rawValue) as NSString)
                 .appendingPathComponent("charts")
             try FileManager.default.createOutputDirectory(dir)
+            let exporter = Pipeline.exporter(for: format, dpi: settings.dpi)
             for (spec, page) in charts {
-                let t0 = DispatchTime.now()
                 let path = (dir as NSString).appendingPathComponent("\(spec.id).\(format.rawValue)")
-                let bytes: Int
-                switch format {
-                case .pdf:
-                    bytes = try SinglePageExporter.writePDF(page, info: DocumentInfo(
-                        title: spec.title, author: settings.metadata.author, subject: settings.metadata.subject,
-                        keywords: settings.metadata.keywords, creator: "pmreport \(Pipeline.version)", date: date),
-                        to: path)
-                case .svg: bytes = try SinglePageExporter.writeSVG(page, to: path)
-                case .png: bytes = try SinglePageExporter.writePNG(page, dpi: settings.dpi, to: path)
+                var document = RenderDocument(pages: [page], palette: measurer.palette, info: info(spec))
+                for file in try exporter.write(&document, to: .file(path), releasingPages: false) {
+                    record(WrittenFile(file, document: "charts", format: format))
                 }
-                record(WrittenFile(path: path, document: "charts", format: format, pages: 1, bytes: bytes,
-                                   milliseconds: Pipeline.milliseconds(since: t0)))
             }
         }
+    }
+
+    /// A standalone chart's PDF metadata: the chart's title, the config's other fields.
+    private func info(_ spec: ChartSpec) -> DocumentInfo {
+        let m = settings.metadata
+        return DocumentInfo(title: spec.title, author: m.author, subject: m.subject, keywords: m.keywords,
+                            creator: "pmreport \(Pipeline.version)", date: UTCDateTime(date).iso8601)
     }
 }

@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import Frames
 import ReportModel
 import Rendering
 
@@ -20,15 +20,15 @@ struct Manifest: Encodable {
     var generator: String
     var files: [Entry]
 
-    init(files: [WrittenFile], outputDirectory: String) throws {
+    /// The manifest of `files`; their sizes and hashes are those the writer computed as the bytes
+    /// went out, so no file is read back.
+    init(files: [WrittenFile], outputDirectory: String) {
         generator = "pmreport \(Pipeline.version)"
         let root = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
-        self.files = try files.map { file in
-            let data = try Data(contentsOf: URL(fileURLWithPath: file.path))
-            let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        self.files = files.map { file in
             let relative = file.path.hasPrefix(root) ? String(file.path.dropFirst(root.count)) : file.path
             return Entry(path: relative, document: file.document, format: file.format.rawValue,
-                         pages: file.pages, bytes: data.count, sha256: digest)
+                         pages: file.pages, bytes: file.bytes, sha256: file.sha256)
         }.sorted { $0.path < $1.path }
     }
 
@@ -38,7 +38,7 @@ struct Manifest: Encodable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(self) + Data("\n".utf8)
         let path = (outputDirectory as NSString).appendingPathComponent("manifest.json")
-        try OutputFile.writeAtomically(data, to: path)
+        try OutputFile.writeAtomically(Array(data), to: path)
         return path
     }
 }

@@ -1,5 +1,6 @@
 import Charts
 import Foundation
+import Frames
 import Geometry
 import Pagination
 import ReportConfig
@@ -82,11 +83,16 @@ public final class Pipeline {
         var summary = RunSummary()
         do {
             try FileManager.default.createOutputDirectory(settings.outputDirectory)
+            let leftovers = try RunLock.acquire(in: settings.outputDirectory)
+            if !leftovers.isEmpty {
+                log(LogLine(.warning, "note: removed \(leftovers.count) temporary file\(leftovers.count == 1 ? "" : "s") left by an interrupted run"))
+            }
         } catch {
             summary.failures.append(("output", error))
             log(LogLine(.error, ErrorReport.message(for: error)))
             return summary
         }
+        defer { RunLock.release() }
         let documents = self.documents
         for (index, document) in documents.enumerated() {
             onDocument(index, documents.count, document.name)
@@ -133,14 +139,12 @@ public final class Pipeline {
                 .write(formats: settings.formats, record: { record($0, &summary) })
             return
         }
-        let started = DispatchTime.now()
         var laidOut = try HandoutLayout(content: content, document: document, metadata: settings.metadata,
                                         style: style, measurer: measurer, date: options.effectiveDate).layout()
         // The lines are in the pages now; the shapes cached for the contents passes can go, so that
         // pages written and released free their lines (another document re-shapes what it needs).
         measurer.discardCachedShapes()
-        let pageCount = laidOut.pages.count
-        for w in laidOut.warnings { warn("\(document.name): \(w)", &summary) }
+                for w in laidOut.warnings { warn("\(document.name): \(w)", &summary) }
         let missing = measurer.takeMissingCharacters()
         if !missing.isEmpty {
             let list = missing.map { "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) + " '\($0)'" }
@@ -149,37 +153,36 @@ public final class Pipeline {
         if let budget = document.maxPages, laidOut.pages.count > budget {
             warn("\(document.name): \(laidOut.pages.count) pages, over its budget of \(budget) (max-pages)", &summary)
         }
-        let layoutMs = Self.milliseconds(since: started)
+        var rendered = RenderDocument(pages: laidOut.pages, palette: measurer.palette, info: info(document),
+                                      outline: laidOut.anchors.map(\.anchor))
+        laidOut.pages = []
         for format in settings.formats {
-            let t0 = DispatchTime.now()
             let dir = (settings.outputDirectory as NSString).appendingPathComponent(format.rawValue)
             try FileManager.default.createOutputDirectory(dir)
-            switch format {
-            case .pdf:
-                let path = (dir as NSString).appendingPathComponent(document.name + ".pdf")
-                // The last format written may free each page as it goes.
-                let bytes = try PDFExporter.write(&laidOut.pages, releasingDrawnPages: format == settings.formats.last,
-                                                  info: info(document), outline: laidOut.anchors.map(\.anchor), to: path)
-                record(WrittenFile(path: path, document: document.name, format: .pdf, pages: pageCount,
-                                   bytes: bytes, milliseconds: layoutMs + Self.milliseconds(since: t0)), &summary)
-            case .svg, .png:
-                let folder = (dir as NSString).appendingPathComponent(document.name)
-                let files = format == .svg
-                    ? try SVGExporter.write(laidOut.pages, toDirectory: folder)
-                    : try PNGExporter.write(laidOut.pages, dpi: settings.dpi, toDirectory: folder)
-                let ms = Self.milliseconds(since: t0)
-                for file in files {
-                    record(WrittenFile(path: file, document: document.name, format: format, pages: 1,
-                                       bytes: OutputFile.size(file), milliseconds: ms / max(1, files.count)), &summary)
-                }
-            }
+            let target: OutputTarget = format == .pdf
+                ? .file((dir as NSString).appendingPathComponent(document.name + ".pdf"))
+                : .pageFolder((dir as NSString).appendingPathComponent(document.name))
+            // The last format written may free each page as it goes.
+            let files = try Self.exporter(for: format, dpi: settings.dpi)
+                .write(&rendered, to: target, releasingPages: format == settings.formats.last)
+            for file in files { record(WrittenFile(file, document: document.name, format: format), &summary) }
+        }
+    }
+
+    /// The one exporter for each format, for handouts and standalone charts alike.
+    static func exporter(for format: OutputFormat, dpi: Double) -> any DocumentExporter {
+        switch format {
+        case .pdf: PDFExporter()
+        case .svg: SVGExporter()
+        case .png: PNGExporter(dpi: dpi)
         }
     }
 
     func info(_ document: DocumentSpec) -> DocumentInfo {
         let m = settings.metadata
         return DocumentInfo(title: document.title ?? m.title, author: m.author, subject: m.subject,
-                            keywords: m.keywords, creator: "pmreport \(Self.version)", date: options.effectiveDate)
+                            keywords: m.keywords, creator: "pmreport \(Self.version)",
+                            date: UTCDateTime(options.effectiveDate).iso8601)
     }
 
     private func record(_ file: WrittenFile, _ summary: inout RunSummary) {
@@ -194,9 +197,6 @@ public final class Pipeline {
         log(LogLine(.warning, "warning: \(message)"))
     }
 
-    static func milliseconds(since start: DispatchTime) -> Int {
-        Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
-    }
 }
 
 /// One line of a run's report on standard error.
@@ -227,15 +227,17 @@ extension String {
 
 extension FileManager {
     /// Creates `path` and its parents, with a clear error when a file stands in the way or the
-    /// place is not writable.
+    /// place is not writable (the system's own reason).
     func createOutputDirectory(_ path: String) throws {
         var isDir: ObjCBool = false
         if fileExists(atPath: path, isDirectory: &isDir) {
             if isDir.boolValue {
-                if access(path, W_OK) != 0 { throw RenderError.io(path: path, reason: "the output folder is not writable") }
+                if access(path, W_OK) != 0 {
+                    throw RenderError.outputFolder(path: path, reason: "the output folder is not writable", errno: errno)
+                }
                 return
             }
-            throw RenderError.io(path: path, reason: "is a file, so it cannot be the output folder")
+            throw RenderError.outputFolder(path: path, reason: "is a file, so it cannot be the output folder", errno: nil)
         }
         // Find the nearest existing ancestor to say what is in the way.
         var ancestor = (path as NSString).deletingLastPathComponent
@@ -243,10 +245,16 @@ extension FileManager {
             ancestor = (ancestor as NSString).deletingLastPathComponent
         }
         if fileExists(atPath: ancestor, isDirectory: &isDir), !isDir.boolValue {
-            throw RenderError.io(path: path, reason: "cannot create the output folder: \(ancestor) is a file")
+            throw RenderError.outputFolder(path: path, reason: "cannot create the output folder: \(ancestor) is a file",
+                                           errno: nil)
         }
-        do { try createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-            throw RenderError.io(path: path, reason: "cannot create the output folder in \(ancestor) (\(String(cString: strerror(EACCES))))")
+        var made = ""
+        for component in (path as NSString).pathComponents {
+            made = made.isEmpty ? component : (made as NSString).appendingPathComponent(component)
+            if mkdir(made, 0o777) != 0, errno != EEXIST {
+                throw RenderError.outputFolder(path: path, reason: "cannot create the output folder in \(ancestor)",
+                                               errno: errno)
+            }
         }
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import Frames
+import Rendering
 import ReportModel
 
 /// What the command line asks for; nil fields fall back to the config, the document, then the style.
@@ -48,7 +50,15 @@ public struct WrittenFile: Sendable, Hashable {
     public var format: OutputFormat
     public var pages: Int
     public var bytes: Int
+    /// SHA-256 of the bytes written, lower-case hex.
+    public var sha256: String
+    /// Time spent writing this file alone.
     public var milliseconds: Int
+
+    init(_ file: FileWritten, document: String, format: OutputFormat) {
+        path = file.path; self.document = document; self.format = format; pages = file.pages
+        bytes = file.bytes; sha256 = file.sha256; milliseconds = file.milliseconds
+    }
 }
 
 /// What a run did: the files, the warnings, and the documents that failed.

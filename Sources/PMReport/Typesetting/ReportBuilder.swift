@@ -1,9 +1,9 @@
 import Charts
 import Foundation
+import Frames
 import Geometry
 import Pagination
 import ReportModel
-import Rendering
 import TextShaping
 
 /// Chart blocks by chart id, kept across the layout passes of one document.

@@ -1,3 +1,4 @@
+import Frames
 import Pagination
 import ReportModel
 import TextShaping

@@ -1,3 +1,4 @@
+import Frames
 import Geometry
 
 /// A finished frame that never splits: a chart with its caption, a title block, a rule.

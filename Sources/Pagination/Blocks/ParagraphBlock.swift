@@ -1,5 +1,5 @@
+import Frames
 import Geometry
-import TextShaping
 
 /// Shaped lines that split between lines, with widow and orphan control: a paragraph, a heading,
 /// a list item (with its marker hanging in the left margin of the text) or a caption.

@@ -1,3 +1,4 @@
+import Frames
 import Geometry
 
 /// Blocks flowed one after another inside one structure element per page: a list (`L` around its

@@ -1,5 +1,5 @@
+import Frames
 import Geometry
-import TextShaping
 
 /// One table cell: shaped lines (already broken to the column width less padding).
 public struct TableCell: Sendable {

@@ -1,3 +1,4 @@
+import Frames
 import Geometry
 
 /// Paper size and the text area on it.
@@ -6,13 +7,6 @@ public struct PageTemplate: Sendable {
     /// The text area, in page coordinates.
     public var body: Rect
     public init(pageSize: Size, body: Rect) { self.pageSize = pageSize; self.body = body }
-}
-
-/// A finished page: everything on it, in page coordinates.
-public struct Page: Sendable {
-    public var size: Size
-    public var frame: Frame
-    public init(size: Size, frame: Frame) { self.size = size; self.frame = frame }
 }
 
 /// Where a named destination landed.

@@ -1,3 +1,4 @@
+import Frames
 import Geometry
 
 /// The space left on the current page, and the size of a whole page body.

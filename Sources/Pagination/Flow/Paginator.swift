@@ -1,3 +1,4 @@
+import Frames
 import Geometry
 
 /// One page's body: the frame poured into the text area, before headers and footers are added.

@@ -1,5 +1,5 @@
 import Foundation
-import Rendering
+import ReportModel
 import Testing
 
 /// The arithmetic calendar that dates PDFs and title blocks agrees with Foundation's Gregorian
