@@ -1,7 +1,9 @@
 # pmreport — build, render and test.
 #
 #   make handouts   install missing system packages, build (release), render every document in every format
-#   make test       install missing system and test packages, run the test suite
+#   make test       install missing system and test packages, run the whole test suite (what CI runs)
+#   make test-fast  the same without the long suites (fuzzing, interrupted and killed runs, full disk)
+#   make lint       swift format lint, strict (CI runs it)
 #   make build      release build only
 #   make bench      timing and memory benchmark (see BENCHMARKS.md)
 #   make clean      remove build products and generated output
@@ -20,7 +22,10 @@ BENCH_PACKAGES := time python3-yaml
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: handouts test build bench clean system-packages test-packages
+# The suites tagged `.long` in Tests/ (make test-fast skips them by name).
+LONG_SUITES := FuzzTests|FuzzRenderTests|InterruptTests|OutputFaultTests
+
+.PHONY: handouts test test-fast lint build bench clean system-packages test-packages
 
 ## Checks each package with dpkg -s and installs only the missing ones.
 define ensure_packages
@@ -50,6 +55,14 @@ handouts: build
 test: test-packages
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+test-fast: test-packages
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --skip '$(LONG_SUITES)'
+
+# swift-format ships with the toolchain; the rules are in .swift-format.
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
 
 bench: build test-packages
 	$(call ensure_packages,$(BENCH_PACKAGES))

@@ -9,7 +9,7 @@ import Testing
 /// Deterministic: a fixed seed drives a xorshift generator, so a failure replays. Bounded by count
 /// (about 700 runs, a third of them renders of a small document), not by time. A failing case's
 /// files are kept under the folder the failure message names.
-@Suite(.serialized) struct FuzzRenderTests {
+@Suite(.serialized, .tags(.long)) struct FuzzRenderTests {
     // MARK: Generator
 
     /// xorshift64: tiny, seeded, the same sequence everywhere.

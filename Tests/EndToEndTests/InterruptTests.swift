@@ -4,7 +4,7 @@ import Testing
 
 /// Interrupted and failed runs leave whole files or none: no temporaries, every PDF sound, the
 /// previous good output untouched.
-@Suite(.serialized) struct InterruptTests {
+@Suite(.serialized, .tags(.long)) struct InterruptTests {
     /// The built-in sections 30 times over (ids made unique), about 300 pages: long enough to be
     /// interrupted while PDF, SVG and PNG files are being written.
     static let bigContent: Result<String, any Error> = Result {

@@ -4,7 +4,7 @@ import Testing
 import ReportModel
 
 /// Mangled files never crash the loaders: each load succeeds or throws `InputError`.
-@Suite struct FuzzTests {
+@Suite(.tags(.long)) struct FuzzTests {
     /// SplitMix64: a small seeded generator, so a failure can be replayed.
     struct Generator: RandomNumberGenerator {
         var state: UInt64

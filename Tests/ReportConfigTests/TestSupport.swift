@@ -60,3 +60,9 @@ func styleErrors(_ text: String, name: String = "test", sourceLocation: Testing.
 func diagnostic(_ diagnostics: [Diagnostic], at keyPath: String) -> Diagnostic? {
     diagnostics.first { $0.keyPath == keyPath }
 }
+
+extension Tag {
+    /// Suites that take a minute or more (fuzzing, interrupting and killing real runs): `make test`
+    /// runs them, `make test-fast` leaves them out.
+    @Tag static var long: Self
+}
