@@ -49,7 +49,7 @@ public final class Pipeline {
         if let dir = options.outputDirectory { settings.outputDirectory = options.absolute(dir) }
         if let formats = options.formats { settings.formats = formats }
         if let dpi = options.dpi { settings.dpi = dpi }
-        self.settings = settings
+        self.settings = settings.settings
         content = try settings.contentPath.map(ConfigLoader.loadContent(path:)) ?? .builtIn
         let problems = ConfigLoader.validate(settings, against: content)
         let errors = problems.filter { $0.severity == .error }
