@@ -25,8 +25,8 @@ let package = Package(
 
         // MARK: Swift modules, lowest first
         .target(name: "Geometry"),
-        .target(name: "ReportModel"),
-        .target(name: "ReportConfig", dependencies: ["ReportModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ReportModel", dependencies: ["Geometry"]),
+        .target(name: "ReportConfig", dependencies: ["ReportModel", "Geometry", .product(name: "Yams", package: "Yams")]),
         .target(name: "TextShaping", dependencies: ["Geometry", "CPango", "CHyphen"]),
         .target(name: "Pagination", dependencies: ["Geometry", "TextShaping"]),
         .target(name: "Charts", dependencies: ["Geometry", "TextShaping", "Pagination", "ReportModel"]),
@@ -42,7 +42,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportConfigTests", dependencies: ["ReportConfig", "ReportModel"]),
+        .testTarget(name: "ReportConfigTests", dependencies: ["ReportConfig", "ReportModel", "Geometry"]),
         .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Geometry"]),
         .testTarget(name: "PaginationTests", dependencies: ["Pagination", "TextShaping", "Geometry"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Pagination", "TextShaping", "ReportModel"]),
