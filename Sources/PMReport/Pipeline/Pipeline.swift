@@ -14,6 +14,9 @@ public final class Pipeline {
 
     public let options: RunOptions
     public let settings: ReportSettings
+    /// The documents this run builds, in config order, each merged once from the command line, its
+    /// config entry, the config and its style, and checked as merged.
+    public let resolvedDocuments: [ResolvedDocument]
     public let content: Comparison
     /// Made on first use: `check`, `list` and `export-content` need no fonts. A render starts making
     /// it while the inputs load (see ``PreparedMeasurer``).
@@ -55,11 +58,12 @@ public final class Pipeline {
         let errors = problems.filter { $0.severity == .error }
         if !errors.isEmpty { throw InputError(diagnostics: errors) }
         for warning in problems where warning.severity == .warning { log(LogLine(.warning, warning.description)) }
-        // A bad --style is one usage error up front, not one failure per document.
-        if let style = options.style {
-            _ = try ConfigLoader.loadStyle(style, baseDirectory: settings.baseDirectory,
-                                           workingDirectory: options.workingDirectory)
-        }
+        // Styles load and margins are checked against the paper each document gets, before anything
+        // is written: a bad --style is one error up front, not one failure per document.
+        resolvedDocuments = try ConfigLoader.resolve(
+            Self.documents(of: settings.settings, wanted: options.documents), in: settings,
+            commandLine: CommandLineSettings(style: options.style, paperSize: options.paperSize,
+                                             workingDirectory: options.workingDirectory))
         if let wanted = options.documents {
             let known = settings.documents.map(\.name) + ["charts"]
             for name in wanted where !known.contains(name) {
@@ -69,11 +73,13 @@ public final class Pipeline {
     }
 
     /// The documents this run builds, in config order.
-    public var documents: [DocumentSpec] {
+    public var documents: [DocumentSpec] { Self.documents(of: settings, wanted: options.documents) }
+
+    private static func documents(of settings: ReportSettings, wanted: [String]?) -> [DocumentSpec] {
         var all = settings.documents
         // The reserved `charts` document is built by default, even where a config does not list it.
         if !all.contains(where: { $0.kind == .charts }) { all.append(DocumentSpec(name: "charts", kind: .charts)) }
-        guard let wanted = options.documents else { return all }
+        guard let wanted else { return all }
         return all.filter { wanted.contains($0.name) }
     }
 
@@ -87,7 +93,7 @@ public final class Pipeline {
             log(LogLine(.error, ErrorReport.message(for: error)))
             return summary
         }
-        let documents = self.documents
+        let documents = resolvedDocuments
         for (index, document) in documents.enumerated() {
             onDocument(index, documents.count, document.name)
             do {
@@ -109,18 +115,8 @@ public final class Pipeline {
 
     // MARK: One document
 
-    /// The style for a document: the command line's, else the document's, else the config's.
-    func style(for document: DocumentSpec) throws -> Style {
-        let name = options.style ?? document.style ?? settings.style
-        var style = try ConfigLoader.loadStyle(name, baseDirectory: settings.baseDirectory,
-                                               workingDirectory: options.workingDirectory)
-        if let paper = options.paperSize ?? document.paperSize { style.page.size = paper }
-        if let orientation = document.orientation { style.page.orientation = orientation }
-        return style
-    }
-
-    private func build(_ document: DocumentSpec, into summary: inout RunSummary) throws {
-        let style = try style(for: document)
+    private func build(_ document: ResolvedDocument, into summary: inout RunSummary) throws {
+        let style = document.style
         for family in [style.fonts.body, style.fonts.heading] where !checkedFamilies.contains(family) {
             checkedFamilies.insert(family)
             if let substitute = measurer.substitute(forFamily: family) {
@@ -128,14 +124,14 @@ public final class Pipeline {
             }
         }
         if document.kind == .charts {
-            try ChartsDocument(content: content, style: style, measurer: measurer, settings: settings,
+            try ChartsDocument(content: content, style: style, colors: document.colors, measurer: measurer, settings: settings,
                                date: options.effectiveDate)
                 .write(formats: settings.formats, record: { record($0, &summary) })
             return
         }
         let started = DispatchTime.now()
-        var laidOut = try HandoutLayout(content: content, document: document, metadata: settings.metadata,
-                                        style: style, measurer: measurer, date: options.effectiveDate).layout()
+        var laidOut = try HandoutLayout(content: content, resolved: document, metadata: settings.metadata,
+                                        measurer: measurer, date: options.effectiveDate).layout()
         // The lines are in the pages now; the shapes cached for the contents passes can go, so that
         // pages written and released free their lines (another document re-shapes what it needs).
         measurer.discardCachedShapes()
@@ -159,7 +155,7 @@ public final class Pipeline {
                 let path = (dir as NSString).appendingPathComponent(document.name + ".pdf")
                 // The last format written may free each page as it goes.
                 let bytes = try PDFExporter.write(&laidOut.pages, releasingDrawnPages: format == settings.formats.last,
-                                                  info: info(document), outline: laidOut.anchors.map(\.anchor), to: path)
+                                                  info: info(document.spec), outline: laidOut.anchors.map(\.anchor), to: path)
                 record(WrittenFile(path: path, document: document.name, format: .pdf, pages: pageCount,
                                    bytes: bytes, milliseconds: layoutMs + Self.milliseconds(since: t0)), &summary)
             case .svg, .png:
