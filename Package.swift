@@ -29,8 +29,8 @@ let package = Package(
         // MARK: Swift modules, lowest first
         .target(name: "Geometry"),
         .target(name: "Frames", dependencies: ["Geometry"]),
-        .target(name: "ReportModel"),
-        .target(name: "ReportConfig", dependencies: ["ReportModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ReportModel", dependencies: ["Geometry"]),
+        .target(name: "ReportConfig", dependencies: ["ReportModel", "Geometry", .product(name: "Yams", package: "Yams")]),
         .target(name: "TextShaping", dependencies: ["Geometry", "Frames", "CPango", "CHyphen"]),
         .target(name: "Pagination", dependencies: ["Geometry", "Frames"]),
         .target(name: "Charts", dependencies: ["Geometry", "Frames", "TextShaping", "ReportModel"]),
@@ -45,7 +45,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportConfigTests", dependencies: ["ReportConfig", "ReportModel"]),
+        .testTarget(name: "ReportConfigTests", dependencies: ["ReportConfig", "ReportModel", "Geometry"]),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "Geometry"]),
         .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Frames", "Geometry"]),
         .testTarget(name: "PaginationTests", dependencies: ["Pagination", "Frames", "TextShaping", "Geometry"]),

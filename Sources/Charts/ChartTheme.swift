@@ -48,18 +48,16 @@ public struct ChartTheme: Hashable, Sendable {
 // MARK: - From a style
 
 extension ChartTheme {
-    /// The theme a style asks for: its chart palette and patterns, its text colours, its sans family
-    /// (the heading font) and sizes derived from its type scale. Colours that do not parse fall back to
-    /// ``standard``'s.
-    public init(style: Style) {
-        let s = ChartTheme.standard
-        let parsed = style.charts.palette.compactMap { Color(hex: $0) }
+    /// The theme a style asks for: its chart palette and patterns, its text colours (already parsed
+    /// and checked, as `ReportConfig` resolves them), its sans family (the heading font) and sizes
+    /// derived from its type scale.
+    public init(style: Style, colors: StyleColors) {
         self.init(
-            palette: parsed.count >= 2 ? parsed : s.palette,
+            palette: colors.palette,
             patterns: style.charts.patterns,
-            text: Color(hex: style.colors.text) ?? s.text,
-            muted: Color(hex: style.colors.muted) ?? s.muted,
-            rule: Color(hex: style.colors.rule) ?? s.rule,
+            text: colors.text,
+            muted: colors.muted,
+            rule: colors.rule,
             fontFamily: style.fonts.heading,
             titleSize: style.fonts.h2Size,
             labelSize: max(style.fonts.smallSize + 0.5, style.fonts.minimumSize),

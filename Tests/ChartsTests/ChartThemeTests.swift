@@ -20,13 +20,17 @@ struct ChartThemeTests {
     @Test("a theme from a style takes its palette, colours and sans family")
     func fromStyle() {
         var style = Style.classic
-        style.charts.palette = ["#000000", "#ffffff"]
         style.charts.patterns = false
-        let t = ChartTheme(style: style)
+        var colors = StyleColors.classic
+        colors.palette = [.black, .white]
+        colors.muted = Color(red: 0.5, green: 0.5, blue: 0.5)
+        let t = ChartTheme(style: style, colors: colors)
         #expect(t.color(for: .business) == .black)
         #expect(t.color(for: .technical) == .white)
         #expect(t.color(at: 2) == Color(hex: "#009E73"))
         #expect(!t.patterns)
+        #expect(t.muted == colors.muted)
+        #expect(t.text == Color(hex: "#1b1f24"))
         #expect(t.fontFamily == style.fonts.heading)
         #expect(t.dash(for: .technical).isEmpty)
     }

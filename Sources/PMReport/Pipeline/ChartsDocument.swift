@@ -12,6 +12,8 @@ import TextShaping
 struct ChartsDocument {
     let content: Comparison
     let style: Style
+    /// The style's colours, resolved.
+    let colors: StyleColors
     let measurer: any TextMeasurer
     let settings: ReportSettings
     let date: Date
@@ -24,7 +26,7 @@ struct ChartsDocument {
     /// One page per chart, in content order.
     func pages() throws -> [(spec: ChartSpec, page: Page)] {
         try content.charts.specs.map { spec in
-            let frame = try ChartBuilder.frame(for: spec, content: content, theme: ChartTheme(style: style),
+            let frame = try ChartBuilder.frame(for: spec, content: content, theme: ChartTheme(style: style, colors: colors),
                                                width: Self.chartWidth, measurer: measurer)
             let size = Size(width: frame.size.width + 2 * Self.margin, height: frame.size.height + 2 * Self.margin)
             var page = Frame(size: size)

@@ -2,6 +2,7 @@ import Foundation
 import Frames
 import Geometry
 import Pagination
+import ReportConfig
 import ReportModel
 import TextShaping
 
@@ -9,23 +10,22 @@ import TextShaping
 /// document's kind, page furniture, and the contents pass until page numbers settle.
 struct HandoutLayout {
     let content: Comparison
-    let document: DocumentSpec
+    /// The document with its style, colours and page resolved.
+    let resolved: ResolvedDocument
     let metadata: Metadata
-    let style: Style
     let measurer: any TextMeasurer
     let date: Date
 
+    var document: DocumentSpec { resolved.spec }
+    var style: Style { resolved.style }
+
     /// The page and its text area.
     var template: PageTemplate {
-        let (w, h) = style.page.dimensions
-        let p = style.page
-        return PageTemplate(pageSize: Size(width: w, height: h),
-                            body: Rect(x: p.marginLeft, y: p.marginTop, width: w - p.marginLeft - p.marginRight,
-                                       height: h - p.marginTop - p.marginBottom))
+        PageTemplate(pageSize: Size(width: resolved.paperWidth, height: resolved.paperHeight), body: resolved.body)
     }
 
     func layout() throws -> LaidOutDocument {
-        let type = TypeSet(style: style, measurer: measurer, width: template.body.width)
+        let type = TypeSet(style: style, colors: resolved.colors, measurer: measurer, width: template.body.width)
         switch document.kind {
         case .comparisonTable: return try comparisonTable(type)
         case .roleCards: return try layout(type, RoleCardsBuilder(content: content, type: type).blocks)

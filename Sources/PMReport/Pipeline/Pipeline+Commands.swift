@@ -15,8 +15,8 @@ extension Pipeline {
     public static func check(_ options: RunOptions) throws -> String {
         let pipeline = try Pipeline(options: options)
         var styles: [String] = []
-        for document in pipeline.documents {
-            let style = try pipeline.style(for: document)
+        for document in pipeline.resolvedDocuments {
+            let style = document.style
             if !styles.contains(style.name) { styles.append(style.name) }
         }
         return "ok: \(pipeline.documents.count) documents, styles \(styles.joined(separator: ", ")), "

@@ -15,6 +15,9 @@ public final class Pipeline {
 
     public let options: RunOptions
     public let settings: ReportSettings
+    /// The documents this run builds, in config order, each merged once from the command line, its
+    /// config entry, the config and its style, and checked as merged.
+    public let resolvedDocuments: [ResolvedDocument]
     public let content: Comparison
     /// Made on first use: `check`, `list` and `export-content` need no fonts. A render starts making
     /// it while the inputs load (see ``PreparedMeasurer``).
@@ -50,17 +53,18 @@ public final class Pipeline {
         if let dir = options.outputDirectory { settings.outputDirectory = options.absolute(dir) }
         if let formats = options.formats { settings.formats = formats }
         if let dpi = options.dpi { settings.dpi = dpi }
-        self.settings = settings
+        self.settings = settings.settings
         content = try settings.contentPath.map(ConfigLoader.loadContent(path:)) ?? .builtIn
         let problems = ConfigLoader.validate(settings, against: content)
         let errors = problems.filter { $0.severity == .error }
         if !errors.isEmpty { throw InputError(diagnostics: errors) }
         for warning in problems where warning.severity == .warning { log(LogLine(.warning, warning.description)) }
-        // A bad --style is one usage error up front, not one failure per document.
-        if let style = options.style {
-            _ = try ConfigLoader.loadStyle(style, baseDirectory: settings.baseDirectory,
-                                           workingDirectory: options.workingDirectory)
-        }
+        // Styles load and margins are checked against the paper each document gets, before anything
+        // is written: a bad --style is one error up front, not one failure per document.
+        resolvedDocuments = try ConfigLoader.resolve(
+            Self.documents(of: settings.settings, wanted: options.documents), in: settings,
+            commandLine: CommandLineSettings(style: options.style, paperSize: options.paperSize,
+                                             workingDirectory: options.workingDirectory))
         if let wanted = options.documents {
             let known = settings.documents.map(\.name) + ["charts"]
             for name in wanted where !known.contains(name) {
@@ -70,11 +74,13 @@ public final class Pipeline {
     }
 
     /// The documents this run builds, in config order.
-    public var documents: [DocumentSpec] {
+    public var documents: [DocumentSpec] { Self.documents(of: settings, wanted: options.documents) }
+
+    private static func documents(of settings: ReportSettings, wanted: [String]?) -> [DocumentSpec] {
         var all = settings.documents
         // The reserved `charts` document is built by default, even where a config does not list it.
         if !all.contains(where: { $0.kind == .charts }) { all.append(DocumentSpec(name: "charts", kind: .charts)) }
-        guard let wanted = options.documents else { return all }
+        guard let wanted else { return all }
         return all.filter { wanted.contains($0.name) }
     }
 
@@ -93,7 +99,7 @@ public final class Pipeline {
             return summary
         }
         defer { RunLock.release() }
-        let documents = self.documents
+        let documents = resolvedDocuments
         for (index, document) in documents.enumerated() {
             onDocument(index, documents.count, document.name)
             do {
@@ -115,18 +121,8 @@ public final class Pipeline {
 
     // MARK: One document
 
-    /// The style for a document: the command line's, else the document's, else the config's.
-    func style(for document: DocumentSpec) throws -> Style {
-        let name = options.style ?? document.style ?? settings.style
-        var style = try ConfigLoader.loadStyle(name, baseDirectory: settings.baseDirectory,
-                                               workingDirectory: options.workingDirectory)
-        if let paper = options.paperSize ?? document.paperSize { style.page.size = paper }
-        if let orientation = document.orientation { style.page.orientation = orientation }
-        return style
-    }
-
-    private func build(_ document: DocumentSpec, into summary: inout RunSummary) throws {
-        let style = try style(for: document)
+    private func build(_ document: ResolvedDocument, into summary: inout RunSummary) throws {
+        let style = document.style
         for family in [style.fonts.body, style.fonts.heading] where !checkedFamilies.contains(family) {
             checkedFamilies.insert(family)
             if let substitute = measurer.substitute(forFamily: family) {
@@ -134,17 +130,17 @@ public final class Pipeline {
             }
         }
         if document.kind == .charts {
-            try ChartsDocument(content: content, style: style, measurer: measurer, settings: settings,
+            try ChartsDocument(content: content, style: style, colors: document.colors, measurer: measurer, settings: settings,
                                date: options.effectiveDate)
                 .write(formats: settings.formats, record: { record($0, &summary) })
             return
         }
-        var laidOut = try HandoutLayout(content: content, document: document, metadata: settings.metadata,
-                                        style: style, measurer: measurer, date: options.effectiveDate).layout()
+        var laidOut = try HandoutLayout(content: content, resolved: document, metadata: settings.metadata,
+                                        measurer: measurer, date: options.effectiveDate).layout()
         // The lines are in the pages now; the shapes cached for the contents passes can go, so that
         // pages written and released free their lines (another document re-shapes what it needs).
         measurer.discardCachedShapes()
-                for w in laidOut.warnings { warn("\(document.name): \(w)", &summary) }
+        for w in laidOut.warnings { warn("\(document.name): \(w)", &summary) }
         let missing = measurer.takeMissingCharacters()
         if !missing.isEmpty {
             let list = missing.map { "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) + " '\($0)'" }
@@ -153,7 +149,7 @@ public final class Pipeline {
         if let budget = document.maxPages, laidOut.pages.count > budget {
             warn("\(document.name): \(laidOut.pages.count) pages, over its budget of \(budget) (max-pages)", &summary)
         }
-        var rendered = RenderDocument(pages: laidOut.pages, palette: measurer.palette, info: info(document),
+        var rendered = RenderDocument(pages: laidOut.pages, palette: measurer.palette, info: info(document.spec),
                                       outline: laidOut.anchors.map(\.anchor))
         laidOut.pages = []
         for format in settings.formats {

@@ -120,7 +120,7 @@ struct ReportBuilder {
     /// A chart at the text width, narrowed (and so shortened) when it would take more than
     /// `maxFigureHeight`, so that a figure never leaves most of a page empty before it.
     private func chart(_ spec: ChartSpec) throws -> any Block {
-        let theme = ChartTheme(style: type.style)
+        let theme = ChartTheme(style: type.style, colors: type.colors)
         var frame = try ChartBuilder.frame(for: spec, content: content, theme: theme, width: type.width,
                                            measurer: type.measurer)
         if frame.size.height > maxFigureHeight {

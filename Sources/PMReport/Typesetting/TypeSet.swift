@@ -8,22 +8,23 @@ import TextShaping
 /// paragraph, a heading, a list item or a caption is set.
 final class TypeSet {
     let style: Style
+    /// The style's colours, parsed and checked when the document was resolved.
+    let colors: StyleColors
     let measurer: any TextMeasurer
     /// The text width of the page body.
     let width: Double
 
     let text: Color, accent: Color, muted: Color, rule: Color, headerFill: Color, headerText: Color, zebra: Color
 
-    init(style: Style, measurer: any TextMeasurer, width: Double) {
-        self.style = style; self.measurer = measurer; self.width = width
-        let c = style.colors
-        text = Color(hex: c.text) ?? .black
-        accent = Color(hex: c.accent) ?? .black
-        muted = Color(hex: c.muted) ?? .black
-        rule = Color(hex: c.rule) ?? .black
-        headerFill = Color(hex: c.headerFill) ?? .black
-        headerText = Color(hex: c.headerText) ?? .white
-        zebra = Color(hex: c.zebra) ?? .white
+    init(style: Style, colors: StyleColors, measurer: any TextMeasurer, width: Double) {
+        self.style = style; self.colors = colors; self.measurer = measurer; self.width = width
+        text = colors.text
+        accent = colors.accent
+        muted = colors.muted
+        rule = colors.rule
+        headerFill = colors.headerFill
+        headerText = colors.headerText
+        zebra = colors.zebra
     }
 
     // MARK: Fonts

@@ -22,6 +22,8 @@ final class DecodingSession {
     /// mapping's shape (ContentBlock's "exactly one key") would only repeat it.
     private var mappingsWithUnknownKeys: Set<SourceLocation> = []
 
+    /// Numbers that are lengths (a style's margins and sizes), by path: they may carry a unit.
+    private var lengthPaths: Set<NodePath> = []
     /// Keys a mapping may hold beyond its type's `CodingKeys` (a style's `extends`), by path.
     private var extraAllowedKeys: [NodePath: [String]] = [:]
     /// Answers of the runtime's type checks, by type (see `isConfigEnum`, `keyNames`).
@@ -34,6 +36,9 @@ final class DecodingSession {
     func allowKeys(_ keys: [String], at path: NodePath) { extraAllowedKeys[path, default: []] += keys }
 
     func extraKeys(at path: NodePath) -> [String] { extraAllowedKeys[path] ?? [] }
+
+    /// Reads the numbers at `paths` as lengths: `72`, `"72pt"`, `"25.4mm"`, `"2.54cm"`, `"1in"`, in points.
+    func acceptLengths(at paths: [NodePath]) { lengthPaths.formUnion(paths) }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -105,7 +110,9 @@ final class DecodingSession {
     /// other type. A missing node (`nil`, only in silent sessions) gives the placeholder.
     func decodeLeaf<T>(from node: SourceNode?, at path: NodePath) -> T? {
         if T.self == String.self { return text(node, path) as? T }
-        if T.self == Double.self { return number(node, path) as? T }
+        if T.self == Double.self {
+            return (lengthPaths.contains(path) ? length(node, path) : number(node, path)) as? T
+        }
         if T.self == Int.self { return integer(node, path) as? T }
         if T.self == Bool.self { return boolean(node, path) as? T }
         if T.self == Float.self { return Float(number(node, path)) as? T }
@@ -155,6 +162,48 @@ final class DecodingSession {
         }
         mismatch("a number", node, path)
         return 0
+    }
+
+    /// What a length may look like, for messages.
+    static let lengthExamples = "a length like 72, \"72pt\", \"25.4mm\", \"2.54cm\" or \"1in\""
+
+    /// The units a length may carry.
+    static let lengthUnits = ["pt", "mm", "cm", "in"]
+
+    /// `value` in `unit` as points; nil for an unknown unit. (Divided first, so 25.4mm is exactly 72.)
+    static func points(_ value: Double, unit: String) -> Double? {
+        switch unit.lowercased() {
+        case "pt": value
+        case "mm": value / 25.4 * 72
+        case "cm": value / 2.54 * 72
+        case "in": value * 72
+        default: nil
+        }
+    }
+
+    private func length(_ node: SourceNode?, _ path: NodePath) -> Double {
+        guard let node else { return 0 }
+        // Text with no number in it gets the message any number gets; a number with a unit is checked here.
+        guard let text = node.scalar, !node.isNull, DecodingSession.parseNumber(text) == nil else {
+            return number(node, path)
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let unit = String(trimmed.reversed().prefix { $0.isASCII && $0.isLetter }.reversed())
+        let amount = trimmed.dropLast(unit.count).trimmingCharacters(in: .whitespaces)
+        guard !unit.isEmpty, let value = DecodingSession.parseNumber(amount) else { return number(node, path) }
+        guard let points = DecodingSession.points(value, unit: unit) else {
+            var message = "unknown unit '\(unit)' in '\(Diagnostic.oneLine(trimmed))';"
+            if let suggestion = Suggestions.nearest(to: unit, in: DecodingSession.lengthUnits) {
+                message += " did you mean '\(suggestion)'?"
+            }
+            report(message + " expected " + DecodingSession.lengthExamples, at: node.location, path: path)
+            return 0
+        }
+        guard value.isFinite else {
+            report("expected a finite length, found \(node.kindDescription)", at: node.location, path: path)
+            return 0
+        }
+        return points
     }
 
     private func integer(_ node: SourceNode?, _ path: NodePath) -> Int {

@@ -17,8 +17,9 @@ extension ConfigLoader {
     /// ``defaultSettings(workingDirectory:)``. A named config file that does not exist is a
     /// ``MissingFileError``. Relative paths in the file (content, output, style paths) are relative to
     /// the file's folder, which becomes ``ReportSettings/baseDirectory``; keys left out take the
-    /// defaults (output `<config folder>/Output`).
-    public static func loadSettings(configPath: String?, workingDirectory: String) throws -> ReportSettings {
+    /// defaults (output `<config folder>/Output`). The result keeps where each document entry was
+    /// written, for ``validate(_:against:)`` and ``resolve(_:in:commandLine:)``.
+    public static func loadSettings(configPath: String?, workingDirectory: String) throws -> LoadedSettings {
         let cwd = absoluteDirectory(workingDirectory)
         let path: String
         let display: String
@@ -30,7 +31,7 @@ extension ConfigLoader {
             }
         } else {
             path = cwd + "/" + defaultConfigName
-            guard Paths.isFile(path) else { return defaultSettings(workingDirectory: cwd) }
+            guard Paths.isFile(path) else { return LoadedSettings(defaultSettings(workingDirectory: cwd)) }
             display = Paths.display(path)
         }
         let folder = Paths.directory(of: path)
@@ -42,8 +43,7 @@ extension ConfigLoader {
         let settings = build(file, tree: tree, folder: folder, workingDirectory: cwd, checker: &checker)
         let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
         try Checker.throwIfErrors(diagnostics)
-        SourceRegistry.shared.record(settings: settings, tree: tree, file: display)
-        return settings
+        return LoadedSettings(settings, file: display, tree: tree)
     }
 
     /// Applies defaults, resolves paths and checks ranges and names.

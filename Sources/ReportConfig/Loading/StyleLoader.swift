@@ -16,6 +16,12 @@ extension ConfigLoader {
     /// default the file name) and `extends: NAME-OR-PATH` (default: classic). Mappings merge key by
     /// key down the chain; a cycle of `extends` is an error.
     public static func loadStyle(_ nameOrPath: String, baseDirectory: String, workingDirectory: String) throws -> Style {
+        try loadStyleSources(nameOrPath, baseDirectory: baseDirectory, workingDirectory: workingDirectory).style
+    }
+
+    /// A style as ``loadStyle(_:baseDirectory:workingDirectory:)`` loads it, with the merged tree
+    /// that says where each of its values was written.
+    static func loadStyleSources(_ nameOrPath: String, baseDirectory: String, workingDirectory: String) throws -> LoadedStyle {
         let cwd = absoluteDirectory(workingDirectory)
         let base = Paths.absolute(baseDirectory.isEmpty ? cwd : baseDirectory, relativeTo: cwd)
         let start: String
@@ -25,7 +31,7 @@ extension ConfigLoader {
         } else if let found = findStyle(named: nameOrPath, in: [base, cwd]) {
             start = found
         } else if builtInStyleNames.contains(nameOrPath) {
-            return .classic
+            return LoadedStyle(style: .classic, tree: try cachedClassicTree ?? classicTree(), path: nil, primaryFile: nil)
         } else {
             throw UnknownNameError(kind: "style", name: nameOrPath,
                                    available: availableStyles(baseDirectory: base, workingDirectory: cwd))
@@ -60,6 +66,26 @@ extension ConfigLoader {
 
     // MARK: The chain
 
+    /// A loaded style and where its values were written.
+    struct LoadedStyle {
+        var style: Style
+        /// The chain's files merged over the built-in classic style (whose values have line 0).
+        var tree: SourceNode
+        /// The requested style file, absolute; nil for the built-in classic style.
+        var path: String?
+        /// The requested file as messages name it: a problem involving several values points there.
+        var primaryFile: String?
+    }
+
+    /// The style values that are lengths: a number of points, or a number with a unit.
+    static let lengthPaths: [NodePath] = {
+        let root = NodePath.root
+        let page = ["margin-top", "margin-bottom", "margin-left", "margin-right"].map { root.appending("page").appending($0) }
+        let fonts = ["body-size", "title-size", "subtitle-size", "h1-size", "h2-size", "h3-size", "table-size",
+                     "small-size", "minimum-size"].map { root.appending("fonts").appending($0) }
+        return page + fonts + [root.appending("paragraph").appending("spacing")]
+    }()
+
     /// One file of an `extends` chain.
     private struct StyleFile {
         var path: String
@@ -69,7 +95,7 @@ extension ConfigLoader {
         var name: String?
     }
 
-    private static func loadStyleChain(from start: String, baseDirectory: String, workingDirectory: String) throws -> Style {
+    private static func loadStyleChain(from start: String, baseDirectory: String, workingDirectory: String) throws -> LoadedStyle {
         var chain: [StyleFile] = []      // the requested style first
         var problems: [Diagnostic] = []
         var path = start
@@ -143,6 +169,7 @@ extension ConfigLoader {
 
         let session = DecodingSession()
         session.allowKeys(["extends"], at: .root)
+        session.acceptLengths(at: lengthPaths)
         let decoded = try session.decodeFile(Style.self, from: merged)
         var style = decoded
         style.name = chain.first?.name ?? Paths.stem(of: start)
@@ -151,7 +178,7 @@ extension ConfigLoader {
         StyleRules.check(style, with: &checker)
         let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
         try Checker.throwIfErrors(diagnostics)
-        return style
+        return LoadedStyle(style: style, tree: merged, path: start, primaryFile: chain.first?.display)
     }
 
     /// ``classicTree()``, built once.

@@ -4,16 +4,16 @@ extension ConfigLoader {
     /// Checks the documents' section and chart ids against the content, with did-you-mean
     /// suggestions; also warns about charts a document lists but cannot show.
     ///
-    /// Positions come from the config file `loadSettings` last read for `settings.baseDirectory`;
-    /// ids that file did not hold (set on the command line) are reported against `<command line>`.
-    public static func validate(_ settings: ReportSettings, against content: Comparison) -> [Diagnostic] {
+    /// Positions come from the config file the settings were loaded from; ids that file did not
+    /// hold (set on the command line or in code) are reported against `<command line>`.
+    public static func validate(_ loaded: LoadedSettings, against content: Comparison) -> [Diagnostic] {
+        let settings = loaded.settings
         let sectionIDs = content.allSections.map(\.id)
         let chartIDs = content.charts.specs.map(\.id)
-        let sources = SourceRegistry.shared.sources(for: settings.baseDirectory)
         var diagnostics: [Diagnostic] = []
 
         for (position, document) in settings.documents.enumerated() {
-            let recorded = sources?.documents[document.name]
+            let recorded = loaded.documentSources[document.name]
             let index = recorded?.index ?? position
             let path = NodePath.root.appending("documents").appending(index)
 
@@ -50,5 +50,10 @@ extension ConfigLoader {
             }
         }
         return Checker.sorted(diagnostics)
+    }
+
+    /// Settings made in code, with no file behind them: every id is reported against `<command line>`.
+    public static func validate(_ settings: ReportSettings, against content: Comparison) -> [Diagnostic] {
+        validate(LoadedSettings(settings), against: content)
     }
 }

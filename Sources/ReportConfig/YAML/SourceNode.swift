@@ -1,11 +1,18 @@
 import Yams
 
 /// A place in an input file.
-struct SourceLocation: Hashable, Sendable {
-    var file: String
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    /// The file as it was named to pmreport, or what a value with no file comes from.
+    public var file: String
     /// 1-based; 0 for values that come from no file (the built-in style).
-    var line: Int
-    var column: Int
+    public var line: Int
+    /// 1-based, in Unicode scalars; 0 when unknown.
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) { self.file = file; self.line = line; self.column = column }
+
+    /// `file:line:column`, or the file alone when the value has no line.
+    public var description: String { line > 0 ? "\(file):\(line):\(column)" : file }
 
     static func builtIn(_ what: String) -> SourceLocation { SourceLocation(file: what, line: 0, column: 0) }
 }
