@@ -35,13 +35,13 @@ public struct ChartTheme: Hashable, Sendable {
     }
 
     /// The Okabe–Ito colours: orange, blue, bluish green, reddish purple, sky blue, vermillion.
-    public static let okabeIto: [Color] = ["#E69F00", "#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
-        .compactMap { Color(hex: $0) }
+    public static let okabeIto: [Color] = [0xE69F00, 0x0072B2, 0x009E73, 0xCC79A7, 0x56B4E9, 0xD55E00]
+        .map { Color(rgb: $0) }
 
     /// Okabe–Ito palette with patterns, dark text, Noto Sans.
     public static let standard = ChartTheme(
         palette: okabeIto, patterns: true,
-        text: Color(hex: "#1b1f24")!, muted: Color(hex: "#5a6470")!, rule: Color(hex: "#b9c2cc")!,
+        text: Color(rgb: 0x1b1f24), muted: Color(rgb: 0x5a6470), rule: Color(rgb: 0xb9c2cc),
         fontFamily: "Noto Sans", titleSize: 12, labelSize: 8.5, captionSize: 8)
 }
 

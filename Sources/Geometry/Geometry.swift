@@ -78,6 +78,12 @@ public struct Color: Hashable, Sendable {
     public static let white = Color(red: 1, green: 1, blue: 1)
 
     /// Parses `#rgb`, `#rrggbb` or `#rrggbbaa`; nil when the text is not such a colour.
+    /// An opaque colour from a 24-bit `0xRRGGBB` number (the same values `#rrggbb` parses to).
+    public init(rgb: UInt32) {
+        self.init(red: Double((rgb >> 16) & 0xFF) / 255, green: Double((rgb >> 8) & 0xFF) / 255,
+                  blue: Double(rgb & 0xFF) / 255, alpha: 1)
+    }
+
     public init?(hex: String) {
         var s = Substring(hex)
         guard s.first == "#" else { return nil }

@@ -75,7 +75,7 @@ public struct PDFExporter: DocumentExporter {
         defer { cairo_surface_destroy(surface) }
         try check(cairo_surface_status(surface), "create a PDF surface", path)
         setMetadata(surface, document.info)
-        let cr = cairo_create(surface)!
+        let cr = try context(on: surface, path)
         defer { cairo_destroy(cr) }
         let painter = Painter(cr: cr, tagged: true, palette: document.palette,
                               fonts: ScaledFonts(palette: document.palette))
@@ -153,7 +153,7 @@ public struct SVGExporter: DocumentExporter {
         }
         defer { cairo_surface_destroy(surface) }
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
-        let cr = cairo_create(surface)!
+        let cr = try context(on: surface, file.path)
         defer { cairo_destroy(cr) }
         fonts.painter(cr, tagged: false).draw(page.frame, at: .zero)
         cairo_show_page(cr)
@@ -231,7 +231,7 @@ public struct PNGExporter: DocumentExporter {
         }
         defer { cairo_surface_destroy(surface) }
         try check(cairo_surface_status(surface), "create a \(w)×\(h) image", file.path)
-        let cr = cairo_create(surface)!
+        let cr = try context(on: surface, file.path)
         defer { cairo_destroy(cr) }
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
@@ -325,6 +325,15 @@ public func pageFileName(_ index: Int, pageCount: Int, ext: String) -> String {
     let digits = max(3, String(pageCount).count)
     let number = String(index + 1)
     return "page-" + String(repeating: "0", count: max(0, digits - number.count)) + number + "." + ext
+}
+
+/// A drawing context on `surface` (the caller destroys it).
+func context(on surface: OpaquePointer, _ path: String) throws -> OpaquePointer {
+    guard let cr = cairo_create(surface) else {
+        throw RenderError.cairo(operation: "create a drawing context", status: "no context", path: path)
+    }
+    try check(cairo_status(cr), "create a drawing context", path)
+    return cr
 }
 
 /// Throws when `status` is not success.

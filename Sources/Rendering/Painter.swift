@@ -79,7 +79,8 @@ struct Painter {
                 }
             }
             runs.withUTF8 { text in
-                let start = UnsafeRawPointer(text.baseAddress! + run.text.lowerBound).assumingMemoryBound(to: CChar.self)
+                guard let base = text.baseAddress else { return }
+                let start = UnsafeRawPointer(base + run.text.lowerBound).assumingMemoryBound(to: CChar.self)
                 cairo_show_text_glyphs(cr, start, Int32(run.text.count), glyphs, Int32(glyphs.count),
                                        clusters, Int32(clusters.count),
                                        run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(0))

@@ -53,7 +53,7 @@ public final class PangoMeasurer: TextMeasurer {
     /// The family fontconfig actually uses for `family`: nil when it is installed, else the
     /// substitute's name (so a style naming a missing font is a warning, not a failure).
     public func substitute(forFamily family: String) -> String? {
-        let desc = pango_font_description_new()!
+        guard let desc = pango_font_description_new() else { return "none" }
         defer { pango_font_description_free(desc) }
         pango_font_description_set_family(desc, family)
         pango_font_description_set_absolute_size(desc, 10 * Double(PANGO_SCALE))
@@ -224,7 +224,8 @@ public final class PangoMeasurer: TextMeasurer {
     }
 
     private func makeLayout(runs: [TextRun], spec: ParagraphSpec) -> LayoutHandle {
-        let layout = pango_layout_new(context)!
+        // Pango allocates with g_slice, which aborts rather than return NULL.
+        guard let layout = pango_layout_new(context) else { preconditionFailure("pango_layout_new failed") }
         let text = runs.map(\.text).joined()
         pango_layout_set_text(layout, text, -1)
         let attrs = pango_attr_list_new()
@@ -263,9 +264,9 @@ public final class PangoMeasurer: TextMeasurer {
         pango_attr_list_insert(list, attr)
     }
 
-    private func font(_ spec: FontSpec) -> OpaquePointer {
+    private func font(_ spec: FontSpec) -> OpaquePointer? {
         if let hit = fontCache[spec] { return hit }
-        let desc = pango_font_description_new()!
+        guard let desc = pango_font_description_new() else { return nil }
         pango_font_description_set_family(desc, spec.family)
         pango_font_description_set_absolute_size(desc, spec.size * Double(PANGO_SCALE))
         pango_font_description_set_weight(desc, spec.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)

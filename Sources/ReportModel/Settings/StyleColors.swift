@@ -33,8 +33,8 @@ public struct StyleColors: Hashable, Sendable {
 extension StyleColors {
     /// The colours of ``Style/classic``, parsed from its text (a test keeps the two equal).
     public static let classic = StyleColors(
-        text: Color(hex: "#1b1f24")!, accent: Color(hex: "#0b4f8a")!, muted: Color(hex: "#5a6470")!,
-        rule: Color(hex: "#b9c2cc")!, headerFill: Color(hex: "#0b4f8a")!, headerText: Color(hex: "#ffffff")!,
-        zebra: Color(hex: "#eef2f6")!,
-        palette: ["#E69F00", "#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"].map { Color(hex: $0)! })
+        text: Color(rgb: 0x1b1f24), accent: Color(rgb: 0x0b4f8a), muted: Color(rgb: 0x5a6470),
+        rule: Color(rgb: 0xb9c2cc), headerFill: Color(rgb: 0x0b4f8a), headerText: Color(rgb: 0xffffff),
+        zebra: Color(rgb: 0xeef2f6),
+        palette: [0xE69F00, 0x0072B2, 0x009E73, 0xCC79A7, 0x56B4E9, 0xD55E00].map { Color(rgb: $0) })
 }
