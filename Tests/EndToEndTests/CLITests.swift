@@ -92,6 +92,27 @@ import Testing
         #expect(!output.error.contains("Fatal error"))
     }
 
+    @Test func aShippedStyleWorksInAnEmptyFolder() throws {
+        // No Styles/ folder anywhere: "modern" is the compiled-in copy of Styles/modern.yml.
+        let dir = try temporaryDirectory()
+        let r = try pmreport(["--style", "modern", "--document", "full-report", "--output", "out"], in: dir)
+        #expect(r.status == 0, "\(r.error)")
+        let fonts = try run("pdffonts", [dir + "/out/pdf/full-report.pdf"]).output
+        #expect(fonts.contains("NotoSans-Regular"))
+        #expect(!fonts.contains("NotoSerif"), "modern sets every text in Noto Sans; classic's body is Noto Serif")
+    }
+
+    @Test func theShippedConfigWorksWithoutTheStylesFolder() throws {
+        // pmreport.yml's summary uses `style: compact`, found compiled in.
+        let dir = try temporaryDirectory()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        try FileManager.default.copyItem(atPath: root + "/pmreport.yml", toPath: dir + "/pmreport.yml")
+        let r = try pmreport(["--document", "summary", "--output", "out"], in: dir)
+        #expect(r.status == 0, "\(r.error)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/out/pdf/summary.pdf"))
+    }
+
     @Test func aMissingFontFamilyIsAWarningNamingTheSubstitute() throws {
         let dir = try temporaryDirectory()
         try FileManager.default.createDirectory(atPath: dir + "/Styles", withIntermediateDirectories: true)

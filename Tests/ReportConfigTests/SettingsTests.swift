@@ -249,7 +249,7 @@ import ReportModel
         #expect(diagnostics.map(\.line) == [2, 3, 4, 6, 7, 8, 9])
         #expect(diagnostics.map(\.keyPath) == ["metadata.auther", "formats[1]", "dpi", "documents[0].name",
                                                 "documents[0].page-size", "documents[1]", "style"])
-        #expect(diagnostics.last?.message == "unknown style 'clasic'; did you mean 'classic'? (available styles: classic)")
+        #expect(diagnostics.last?.message == "unknown style 'clasic'; did you mean 'classic'? (available styles: classic, compact, large-print, modern, print-bw)")
     }
 
     @Test func errorsAreCappedAtTheLimit() throws {

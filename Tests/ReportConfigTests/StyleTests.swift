@@ -95,7 +95,7 @@ import ReportModel
         let error = inputError { try ConfigLoader.loadStyle("child", baseDirectory: folder.path, workingDirectory: folder.path) }
         let d = try #require(error?.diagnostics.first)
         #expect(d.line == 1 && d.column == 10)
-        #expect(d.message == "unknown style 'prnt'; did you mean 'print'? (available styles: child, classic, print)")
+        #expect(d.message == "unknown style 'prnt'; did you mean 'print'? (available styles: child, classic, compact, large-print, modern, print, print-bw)")
     }
 
     @Test func styleErrorsNameTheFileTheValueCameFrom() throws {
@@ -181,7 +181,7 @@ import ReportModel
                                                workingDirectory: folder.path + "/cwd")
         #expect(style.page.size == .legal)
         #expect(ConfigLoader.availableStyles(baseDirectory: folder.path + "/project", workingDirectory: folder.path + "/cwd")
-                == ["classic", "house", "only-here"])
+                == ["classic", "compact", "house", "large-print", "modern", "only-here", "print-bw"])
     }
 
     @Test func unknownStyleNameSuggestsTheNearest() throws {
@@ -195,8 +195,9 @@ import ReportModel
         } catch let error as UnknownNameError {
             #expect(error.name == "prnit")
             #expect(error.suggestion == "print")
-            #expect(error.available == ["classic", "compact", "print"])
-            #expect(error.description == "unknown style 'prnit'; did you mean 'print'? (available styles: classic, compact, print)")
+            #expect(error.available == ["classic", "compact", "large-print", "modern", "print", "print-bw"])
+            #expect(error.description == "unknown style 'prnit'; did you mean 'print'? "
+                        + "(available styles: classic, compact, large-print, modern, print, print-bw)")
         }
     }
 

@@ -9,12 +9,15 @@ extension ConfigLoader {
     /// Loads a style by name or path, following its `extends` chain down to the built-in classic style.
     ///
     /// A name is looked up as `<baseDirectory>/Styles/<name>.yml`, then `<workingDirectory>/Styles/<name>.yml`;
-    /// "classic" (or "default") with no such file is ``Style/classic``. A value containing "/" or ending in
-    /// `.yml`/`.yaml` is a path, relative to `workingDirectory`.
+    /// "classic" (or "default") with no such file is ``Style/classic``, and any other shipped style's name
+    /// with no such file is its compiled-in copy (``builtInStyleFiles``), so a file on disk overrides a
+    /// shipped style. A value containing "/" or ending in `.yml`/`.yaml` is a path, relative to
+    /// `workingDirectory`.
     ///
     /// A style file may hold any subset of the style's keys, plus `name:` (what the style is called;
     /// default the file name) and `extends: NAME-OR-PATH` (default: classic). Mappings merge key by
-    /// key down the chain; a cycle of `extends` is an error.
+    /// key down the chain; a cycle of `extends` is an error. A compiled-in style's `extends` names
+    /// another compiled-in style.
     public static func loadStyle(_ nameOrPath: String, baseDirectory: String, workingDirectory: String) throws -> Style {
         try loadStyleSources(nameOrPath, baseDirectory: baseDirectory, workingDirectory: workingDirectory).style
     }
@@ -24,14 +27,17 @@ extension ConfigLoader {
     static func loadStyleSources(_ nameOrPath: String, baseDirectory: String, workingDirectory: String) throws -> LoadedStyle {
         let cwd = absoluteDirectory(workingDirectory)
         let base = Paths.absolute(baseDirectory.isEmpty ? cwd : baseDirectory, relativeTo: cwd)
-        let start: String
+        let start: StyleSource
         if isStylePath(nameOrPath) {
-            start = Paths.absolute(nameOrPath, relativeTo: cwd)
-            guard Paths.isFile(start) else { throw MissingFileError(path: nameOrPath, role: "style file") }
+            let path = Paths.absolute(nameOrPath, relativeTo: cwd)
+            guard Paths.isFile(path) else { throw MissingFileError(path: nameOrPath, role: "style file") }
+            start = .file(path)
         } else if let found = findStyle(named: nameOrPath, in: [base, cwd]) {
-            start = found
+            start = .file(found)
         } else if builtInStyleNames.contains(nameOrPath) {
             return LoadedStyle(style: .classic, tree: try cachedClassicTree ?? classicTree(), path: nil, primaryFile: nil)
+        } else if builtInStyleText(named: nameOrPath) != nil {
+            start = .builtIn(nameOrPath)
         } else {
             throw UnknownNameError(kind: "style", name: nameOrPath,
                                    available: availableStyles(baseDirectory: base, workingDirectory: cwd))
@@ -39,12 +45,12 @@ extension ConfigLoader {
         return try loadStyleChain(from: start, baseDirectory: base, workingDirectory: cwd)
     }
 
-    /// The style names available: the built-in "classic" and every `Styles/*.yml` beside the config
-    /// file or in the working directory, sorted.
+    /// The style names available: the built-in ones (every shipped style) and every `Styles/*.yml`
+    /// beside the config file or in the working directory, sorted.
     public static func availableStyles(baseDirectory: String, workingDirectory: String) -> [String] {
         let cwd = absoluteDirectory(workingDirectory)
         let base = Paths.absolute(baseDirectory.isEmpty ? cwd : baseDirectory, relativeTo: cwd)
-        var names: Set<String> = ["classic"]
+        var names = Set(builtInStyleFiles.map(\.name)).union(["classic"])
         for directory in Set([base, cwd]) { names.formUnion(Paths.ymlStems(in: directory + "/" + stylesFolder)) }
         return names.sorted()
     }
@@ -71,7 +77,7 @@ extension ConfigLoader {
         var style: Style
         /// The chain's files merged over the built-in classic style (whose values have line 0).
         var tree: SourceNode
-        /// The requested style file, absolute; nil for the built-in classic style.
+        /// The requested style file, absolute; nil for a built-in style.
         var path: String?
         /// The requested file as messages name it: a problem involving several values points there.
         var primaryFile: String?
@@ -86,28 +92,63 @@ extension ConfigLoader {
         return page + fonts + [root.appending("paragraph").appending("spacing")]
     }()
 
+    /// Where one style of an `extends` chain is written: a file, or a compiled-in shipped style.
+    private enum StyleSource: Equatable {
+        case file(String)
+        case builtIn(String)
+
+        /// How messages name it: the file's display path, or `built-in style 'NAME'`.
+        var display: String {
+            switch self {
+            case .file(let path): Paths.display(path)
+            case .builtIn(let name): ConfigLoader.builtInStyleDisplay(name)
+            }
+        }
+
+        /// The file name without folder and extension, or the built-in style's name.
+        var stem: String {
+            switch self {
+            case .file(let path): Paths.stem(of: path)
+            case .builtIn(let name): name
+            }
+        }
+
+        var path: String? {
+            if case .file(let path) = self { return path }
+            return nil
+        }
+    }
+
     /// One file of an `extends` chain.
     private struct StyleFile {
-        var path: String
+        var source: StyleSource
         var display: String
         var tree: SourceNode
         /// The `name:` the file gives itself, if any.
         var name: String?
     }
 
-    private static func loadStyleChain(from start: String, baseDirectory: String, workingDirectory: String) throws -> LoadedStyle {
+    private static func loadStyleChain(from start: StyleSource, baseDirectory: String, workingDirectory: String) throws -> LoadedStyle {
         var chain: [StyleFile] = []      // the requested style first
         var problems: [Diagnostic] = []
-        var path = start
+        var source = start
         while true {
-            let display = Paths.display(path)
-            let tree = try parseFile(path, display: display, role: "style file")
+            let display = source.display
+            let tree: SourceNode
+            switch source {
+            case .file(let path):
+                tree = try parseFile(path, display: display, role: "style file")
+            case .builtIn(let name):
+                // Compiled-in values have no position in a file the user has.
+                tree = try (YAMLSource.parse(builtInStyleText(named: name) ?? "", file: display)
+                    ?? SourceNode.emptyMapping(at: .builtIn(display))).withoutPositions()
+            }
             guard tree.entries != nil else {
                 throw InputError(diagnostics: [Diagnostic(
                     "a style file holds a mapping of style settings (page, fonts, colors, …), found \(tree.kindDescription)",
                     at: tree.location, keyPath: .root)])
             }
-            var file = StyleFile(path: path, display: display, tree: tree)
+            var file = StyleFile(source: source, display: display, tree: tree)
             if let nameNode = tree["name"] {
                 if let name = nameNode.scalar, !name.trimmingCharacters(in: .whitespaces).isEmpty {
                     file.name = name
@@ -124,35 +165,45 @@ extension ConfigLoader {
                                            at: extendsNode.location, keyPath: extendsPath))
                 break
             }
-            let folder = Paths.directory(of: path)
-            let next: String?
+            // A path is relative to the file's folder (a built-in style has none: the working directory).
+            let folder = source.path.map(Paths.directory(of:)) ?? workingDirectory
+            var next: StyleSource?
             if isStylePath(parent) {
-                next = Paths.absolute(parent, relativeTo: folder)
+                next = .file(Paths.absolute(parent, relativeTo: folder))
+            } else if case .builtIn = source {
+                // A built-in style extends built-in styles only: its chain does not depend on the folders.
+                next = builtInStyleNames.contains(parent) || builtInStyleText(named: parent) == nil
+                    ? nil : .builtIn(parent)
             } else {
-                // A name: beside this file first (styles in one folder extend each other), then the usual places.
+                // A name: beside this file first (styles in one folder extend each other), then the usual
+                // places, then the compiled-in shipped styles.
                 let sibling = folder + "/" + parent + ".yml"
-                next = Paths.isFile(sibling) ? sibling : findStyle(named: parent, in: [baseDirectory, workingDirectory])
+                if let found = Paths.isFile(sibling) ? sibling : findStyle(named: parent, in: [baseDirectory, workingDirectory]) {
+                    next = .file(found)
+                } else if !builtInStyleNames.contains(parent), builtInStyleText(named: parent) != nil {
+                    next = .builtIn(parent)
+                }
             }
-            if let next, Paths.isFile(next) {
-                if chain.contains(where: { $0.path == next }) {
+            if let next, next.path.map(Paths.isFile) ?? true {
+                if chain.contains(where: { $0.source == next }) {
                     if builtInStyleNames.contains(parent) && !isStylePath(parent) { break }
-                    let names = chain.map { Paths.stem(of: $0.path) } + [Paths.stem(of: next)]
+                    let names = chain.map(\.source.stem) + [next.stem]
                     problems.append(Diagnostic(
-                        "style '\(Paths.stem(of: path))' extends '\(parent)', which leads back to itself "
+                        "style '\(source.stem)' extends '\(parent)', which leads back to itself "
                             + "(\(names.joined(separator: " → "))); remove one of the extends",
                         at: extendsNode.location, keyPath: extendsPath))
                     break
                 }
-                path = next
+                source = next
                 continue
             }
             if builtInStyleNames.contains(parent) { break }
             if isStylePath(parent) {
-                problems.append(Diagnostic("style file '\(parent)' not found (looked for \(Paths.display(next ?? parent)))",
+                problems.append(Diagnostic("style file '\(parent)' not found (looked for \(Paths.display(next?.path ?? parent)))",
                                            at: extendsNode.location, keyPath: extendsPath))
             } else {
                 var available = Set(availableStyles(baseDirectory: baseDirectory, workingDirectory: workingDirectory))
-                available.formUnion(Paths.ymlStems(in: folder))
+                if source.path != nil { available.formUnion(Paths.ymlStems(in: folder)) }
                 let names = available.sorted()
                 var message = "unknown style '\(parent)'"
                 if let suggestion = Suggestions.nearest(to: parent, in: names) { message += "; did you mean '\(suggestion)'?" }
@@ -172,13 +223,13 @@ extension ConfigLoader {
         session.acceptLengths(at: lengthPaths)
         let decoded = try session.decodeFile(Style.self, from: merged)
         var style = decoded
-        style.name = chain.first?.name ?? Paths.stem(of: start)
+        style.name = chain.first?.name ?? start.stem
 
         var checker = Checker(tree: merged, primaryFile: chain.first?.display)
         StyleRules.check(style, with: &checker)
         let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
         try Checker.throwIfErrors(diagnostics)
-        return LoadedStyle(style: style, tree: merged, path: start, primaryFile: chain.first?.display)
+        return LoadedStyle(style: style, tree: merged, path: start.path, primaryFile: chain.first?.display)
     }
 
     /// ``classicTree()``, built once.
