@@ -3,60 +3,81 @@ import PackageDescription
 
 /// pmreport: the comparison's content model → paginated handouts through Pango and Cairo.
 let package = Package(
-    name: "pmreport",
-    platforms: [.macOS(.v13)],
-    products: [
-        .executable(name: "pmreport", targets: ["pmreport"]),
-        .library(name: "PMReport", targets: ["PMReport"]),
-    ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-    ],
-    targets: [
-        // MARK: C libraries
-        // cairo with its FreeType/fontconfig font backend (Rendering makes scaled fonts from patterns).
-        .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft",
-                       providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
-        // GLib's GChecksum: the SHA-256 of each output file, computed as its bytes are written.
-        .systemLibrary(name: "CGLib", pkgConfig: "glib-2.0",
-                       providers: [.apt(["libglib2.0-dev"]), .brew(["glib"])]),
-        .systemLibrary(name: "CPango", pkgConfig: "pangocairo",
-                       providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
-        // libhyphen ships no .pc file: its module map links "hyphen" directly.
-        .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev", "hyphen-en-us"])]),
+  name: "pmreport",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "pmreport", targets: ["pmreport"]),
+    .library(name: "PMReport", targets: ["PMReport"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // MARK: C libraries
+    // cairo with its FreeType/fontconfig font backend (Rendering makes scaled fonts from patterns).
+    .systemLibrary(
+      name: "CCairo", pkgConfig: "cairo-ft",
+      providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
+    // GLib's GChecksum: the SHA-256 of each output file, computed as its bytes are written.
+    .systemLibrary(
+      name: "CGLib", pkgConfig: "glib-2.0",
+      providers: [.apt(["libglib2.0-dev"]), .brew(["glib"])]),
+    .systemLibrary(
+      name: "CPango", pkgConfig: "pangocairo",
+      providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
+    // libhyphen ships no .pc file: its module map links "hyphen" directly.
+    .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev", "hyphen-en-us"])]),
 
-        // MARK: Swift modules, lowest first
-        .target(name: "Geometry"),
-        .target(name: "Frames", dependencies: ["Geometry"]),
-        .target(name: "ReportModel", dependencies: ["Geometry"]),
-        // The shipped styles (copies of Styles/*.yml, kept equal by a test) compiled in as bytes.
-        .target(name: "ReportConfig", dependencies: ["ReportModel", "Geometry", .product(name: "Yams", package: "Yams")],
-                resources: ["classic", "compact", "large-print", "modern", "print-bw"].map {
-                    .embedInCode("BuiltinStyles/\($0).yml")
-                }),
-        .target(name: "TextShaping", dependencies: ["Geometry", "Frames", "CPango", "CHyphen"]),
-        .target(name: "Pagination", dependencies: ["Geometry", "Frames"]),
-        .target(name: "Charts", dependencies: ["Geometry", "Frames", "TextShaping", "ReportModel"]),
-        .target(name: "Rendering", dependencies: ["Geometry", "Frames", "CCairo", "CGLib"]),
-        .target(name: "PMReport", dependencies: [
-            "Geometry", "Frames", "ReportModel", "ReportConfig", "TextShaping", "Pagination", "Charts", "Rendering",
-        ]),
-        .executableTarget(name: "pmreport", dependencies: [
-            "PMReport", "ReportModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+    // MARK: Swift modules, lowest first
+    .target(name: "Geometry"),
+    .target(name: "Frames", dependencies: ["Geometry"]),
+    .target(name: "ReportModel", dependencies: ["Geometry"]),
+    // The shipped styles (copies of Styles/*.yml, kept equal by a test) compiled in as bytes.
+    .target(
+      name: "ReportConfig",
+      dependencies: ["ReportModel", "Geometry", .product(name: "Yams", package: "Yams")],
+      resources: ["classic", "compact", "large-print", "modern", "print-bw"].map {
+        .embedInCode("BuiltinStyles/\($0).yml")
+      }),
+    .target(name: "TextShaping", dependencies: ["Geometry", "Frames", "CPango", "CHyphen"]),
+    .target(name: "Pagination", dependencies: ["Geometry", "Frames"]),
+    .target(name: "Charts", dependencies: ["Geometry", "Frames", "TextShaping", "ReportModel"]),
+    .target(name: "Rendering", dependencies: ["Geometry", "Frames", "CCairo", "CGLib"]),
+    .target(
+      name: "PMReport",
+      dependencies: [
+        "Geometry", "Frames", "ReportModel", "ReportConfig", "TextShaping", "Pagination", "Charts",
+        "Rendering",
+      ]),
+    .executableTarget(
+      name: "pmreport",
+      dependencies: [
+        "PMReport", "ReportModel",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
 
-        // MARK: Tests
-        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportConfigTests", dependencies: ["ReportConfig", "ReportModel", "Geometry"]),
-        .testTarget(name: "FramesTests", dependencies: ["Frames", "Geometry"]),
-        .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Frames", "Geometry"]),
-        .testTarget(name: "PaginationTests", dependencies: ["Pagination", "Frames", "TextShaping", "Geometry"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Frames", "TextShaping", "ReportModel", "Geometry"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Frames", "Geometry", "CCairo"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["PMReport", "ReportModel", "ReportConfig", "Rendering",
-                                                          "Geometry", "Frames",
-                                                          .product(name: "Yams", package: "Yams")]),
-    ]
+    // MARK: Tests
+    .testTarget(
+      name: "ReportModelTests", dependencies: ["ReportModel"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "ReportConfigTests", dependencies: ["ReportConfig", "ReportModel", "Geometry"]),
+    .testTarget(name: "FramesTests", dependencies: ["Frames", "Geometry"]),
+    .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Frames", "Geometry"]),
+    .testTarget(
+      name: "PaginationTests", dependencies: ["Pagination", "Frames", "TextShaping", "Geometry"]),
+    .testTarget(
+      name: "ChartsTests",
+      dependencies: ["Charts", "Frames", "TextShaping", "ReportModel", "Geometry"]),
+    .testTarget(
+      name: "RenderingTests", dependencies: ["Rendering", "Frames", "Geometry", "CCairo"]),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: [
+        "PMReport", "ReportModel", "ReportConfig", "Rendering",
+        "Geometry", "Frames",
+        .product(name: "Yams", package: "Yams"),
+      ]),
+  ]
 )

@@ -6,179 +6,193 @@ import ReportModel
 ///
 /// Every rectangle and point is in the coordinates of ``frame`` (top-left origin, y down).
 public struct ChartLayout: Sendable {
-    /// The whole chart, wrapped in a `Figure` structure element.
-    public var frame: Frame
-    public var kind: ChartKind
-    /// The title's box; nil when the spec has no title.
-    public var titleRect: Rect?
-    /// The plot (marks and their labels), full width.
-    public var plotRect: Rect
-    /// The legend's box; nil for charts that need none.
-    public var legendRect: Rect?
-    /// The caption's box; nil when the spec has no caption.
-    public var captionRect: Rect?
-    /// The data marks.
-    public var marks: ChartMarks
+  /// The whole chart, wrapped in a `Figure` structure element.
+  public var frame: Frame
+  public var kind: ChartKind
+  /// The title's box; nil when the spec has no title.
+  public var titleRect: Rect?
+  /// The plot (marks and their labels), full width.
+  public var plotRect: Rect
+  /// The legend's box; nil for charts that need none.
+  public var legendRect: Rect?
+  /// The caption's box; nil when the spec has no caption.
+  public var captionRect: Rect?
+  /// The data marks.
+  public var marks: ChartMarks
 
-    /// Every text line in the chart with its box.
-    public var labelRects: [Rect] { frame.textLines().map(\.0) }
+  /// Every text line in the chart with its box.
+  public var labelRects: [Rect] { frame.textLines().map(\.0) }
 }
 
 /// Where a chart's data marks are, by kind.
 public enum ChartMarks: Sendable, Hashable {
-    case radar(RadarMarks)
-    case divergingBars(DivergingBarsMarks)
-    case venn(VennMarks)
-    case stakeholderMap(StakeholderMarks)
+  case radar(RadarMarks)
+  case divergingBars(DivergingBarsMarks)
+  case venn(VennMarks)
+  case stakeholderMap(StakeholderMarks)
 
-    /// The marks moved down by `dy`.
-    func moved(dy: Double) -> ChartMarks {
-        switch self {
-        case .radar(let m): .radar(m.moved(dy: dy))
-        case .divergingBars(let m): .divergingBars(m.moved(dy: dy))
-        case .venn(let m): .venn(m.moved(dy: dy))
-        case .stakeholderMap(let m): .stakeholderMap(m.moved(dy: dy))
-        }
+  /// The marks moved down by `dy`.
+  func moved(dy: Double) -> ChartMarks {
+    switch self {
+    case .radar(let m): .radar(m.moved(dy: dy))
+    case .divergingBars(let m): .divergingBars(m.moved(dy: dy))
+    case .venn(let m): .venn(m.moved(dy: dy))
+    case .stakeholderMap(let m): .stakeholderMap(m.moved(dy: dy))
     }
+  }
 }
 
 // MARK: - Radar
 
 /// A radar's geometry: one axis per focus dimension, both roles' polygons.
 public struct RadarMarks: Sendable, Hashable {
-    public var center: Point
-    /// The radius of the outer ring (`maxScore`).
-    public var radius: Double
-    public var maxScore: Double
-    public var axisLabels: [String]
-    /// The business polygon's vertices, one per axis.
-    public var business: [Point]
-    /// The technical polygon's vertices, one per axis.
-    public var technical: [Point]
-    /// Each axis label's box, in axis order.
-    public var labelRects: [Rect]
+  public var center: Point
+  /// The radius of the outer ring (`maxScore`).
+  public var radius: Double
+  public var maxScore: Double
+  public var axisLabels: [String]
+  /// The business polygon's vertices, one per axis.
+  public var business: [Point]
+  /// The technical polygon's vertices, one per axis.
+  public var technical: [Point]
+  /// Each axis label's box, in axis order.
+  public var labelRects: [Rect]
 
-    func moved(dy: Double) -> RadarMarks {
-        var m = self
-        m.center = center.offset(0, dy)
-        m.business = business.map { $0.offset(0, dy) }
-        m.technical = technical.map { $0.offset(0, dy) }
-        m.labelRects = labelRects.map { $0.moved(0, dy) }
-        return m
-    }
+  func moved(dy: Double) -> RadarMarks {
+    var m = self
+    m.center = center.offset(0, dy)
+    m.business = business.map { $0.offset(0, dy) }
+    m.technical = technical.map { $0.offset(0, dy) }
+    m.labelRects = labelRects.map { $0.moved(0, dy) }
+    return m
+  }
 }
 
 // MARK: - Diverging bars
 
 /// Diverging bars' geometry: a centre line and one bar per focus dimension.
 public struct DivergingBarsMarks: Sendable, Hashable {
-    /// The x of the centre line (no difference).
-    public var centerX: Double
-    /// Points of bar length per score point.
-    public var unit: Double
-    public var bars: [Bar]
+  /// The x of the centre line (no difference).
+  public var centerX: Double
+  /// Points of bar length per score point.
+  public var unit: Double
+  public var bars: [Bar]
 
-    /// One dimension's bar.
-    public struct Bar: Sendable, Hashable {
-        public var label: String
-        /// Business score minus technical score.
-        public var difference: Double
-        /// The role the dimension leans to; nil when the scores are equal.
-        public var leaning: RoleID?
-        /// The bar (zero wide when there is no difference).
-        public var rect: Rect
-        /// The value label's words ("+3") and box.
-        public var valueText: String
-        public var valueRect: Rect
-        /// The dimension label's box.
-        public var labelRect: Rect
-    }
+  /// One dimension's bar.
+  public struct Bar: Sendable, Hashable {
+    public var label: String
+    /// Business score minus technical score.
+    public var difference: Double
+    /// The role the dimension leans to; nil when the scores are equal.
+    public var leaning: RoleID?
+    /// The bar (zero wide when there is no difference).
+    public var rect: Rect
+    /// The value label's words ("+3") and box.
+    public var valueText: String
+    public var valueRect: Rect
+    /// The dimension label's box.
+    public var labelRect: Rect
+  }
 
-    func moved(dy: Double) -> DivergingBarsMarks {
-        var m = self
-        m.bars = bars.map { b in
-            var b = b
-            b.rect = b.rect.moved(0, dy); b.valueRect = b.valueRect.moved(0, dy); b.labelRect = b.labelRect.moved(0, dy)
-            return b
-        }
-        return m
+  func moved(dy: Double) -> DivergingBarsMarks {
+    var m = self
+    m.bars = bars.map { b in
+      var b = b
+      b.rect = b.rect.moved(0, dy)
+      b.valueRect = b.valueRect.moved(0, dy)
+      b.labelRect = b.labelRect.moved(0, dy)
+      return b
     }
+    return m
+  }
 }
 
 // MARK: - Venn
 
 /// The three areas of a two-set Venn diagram.
 public enum VennRegion: String, Sendable, Hashable, CaseIterable {
-    case business, shared, technical
+  case business, shared, technical
 }
 
 /// A Venn diagram's geometry: two ellipses and the words in each region.
 public struct VennMarks: Sendable, Hashable {
-    /// The bounding boxes of the business (left) and technical (right) ellipses.
-    public var business: Rect
-    public var technical: Rect
-    /// Left crescent, lens, right crescent.
-    public var regions: [Region]
+  /// The bounding boxes of the business (left) and technical (right) ellipses.
+  public var business: Rect
+  public var technical: Rect
+  /// Left crescent, lens, right crescent.
+  public var regions: [Region]
 
-    /// One region's header and items.
-    public struct Region: Sendable, Hashable {
-        public var kind: VennRegion
-        /// How many items the region holds (the number its header shows).
-        public var count: Int
-        /// The header's lines' words, e.g. `["Business PM", "5 only"]` or `["Both", "6 shared"]`.
-        public var header: [String]
-        public var headerRect: Rect
-        public var items: [String]
-        public var itemRects: [Rect]
+  /// One region's header and items.
+  public struct Region: Sendable, Hashable {
+    public var kind: VennRegion
+    /// How many items the region holds (the number its header shows).
+    public var count: Int
+    /// The header's lines' words: `["Business PM", "5 only"]` or `["Both", "6 shared"]`, say.
+    public var header: [String]
+    public var headerRect: Rect
+    public var items: [String]
+    public var itemRects: [Rect]
+  }
+
+  /// The region of `kind`.
+  public func region(_ kind: VennRegion) -> Region? { regions.first { $0.kind == kind } }
+
+  func moved(dy: Double) -> VennMarks {
+    var m = self
+    m.business = business.moved(0, dy)
+    m.technical = technical.moved(0, dy)
+    m.regions = regions.map { r in
+      var r = r
+      r.headerRect = r.headerRect.moved(0, dy)
+      r.itemRects = r.itemRects.map { $0.moved(0, dy) }
+      return r
     }
-
-    /// The region of `kind`.
-    public func region(_ kind: VennRegion) -> Region? { regions.first { $0.kind == kind } }
-
-    func moved(dy: Double) -> VennMarks {
-        var m = self
-        m.business = business.moved(0, dy); m.technical = technical.moved(0, dy)
-        m.regions = regions.map { r in
-            var r = r
-            r.headerRect = r.headerRect.moved(0, dy); r.itemRects = r.itemRects.map { $0.moved(0, dy) }
-            return r
-        }
-        return m
-    }
+    return m
+  }
 }
 
 // MARK: - Stakeholder map
 
 /// A stakeholder map's geometry: the two role nodes, the teams between them and the links.
 public struct StakeholderMarks: Sendable, Hashable {
-    /// The business role's node (left) and the technical role's node (right).
-    public var business: Rect
-    public var technical: Rect
-    public var teams: [Team]
-    public var links: [Link]
+  /// The business role's node (left) and the technical role's node (right).
+  public var business: Rect
+  public var technical: Rect
+  public var teams: [Team]
+  public var links: [Link]
 
-    /// A team's node.
-    public struct Team: Sendable, Hashable {
-        public var name: String
-        public var roles: [RoleID]
-        public var rect: Rect
-        /// Linked to both roles.
-        public var highlighted: Bool
-    }
+  /// A team's node.
+  public struct Team: Sendable, Hashable {
+    public var name: String
+    public var roles: [RoleID]
+    public var rect: Rect
+    /// Linked to both roles.
+    public var highlighted: Bool
+  }
 
-    /// A line from a role's node to a team's node.
-    public struct Link: Sendable, Hashable {
-        public var team: String
-        public var role: RoleID
-        public var from: Point
-        public var to: Point
-    }
+  /// A line from a role's node to a team's node.
+  public struct Link: Sendable, Hashable {
+    public var team: String
+    public var role: RoleID
+    public var from: Point
+    public var to: Point
+  }
 
-    func moved(dy: Double) -> StakeholderMarks {
-        var m = self
-        m.business = business.moved(0, dy); m.technical = technical.moved(0, dy)
-        m.teams = teams.map { t in var t = t; t.rect = t.rect.moved(0, dy); return t }
-        m.links = links.map { l in var l = l; l.from = l.from.offset(0, dy); l.to = l.to.offset(0, dy); return l }
-        return m
+  func moved(dy: Double) -> StakeholderMarks {
+    var m = self
+    m.business = business.moved(0, dy)
+    m.technical = technical.moved(0, dy)
+    m.teams = teams.map { t in
+      var t = t
+      t.rect = t.rect.moved(0, dy)
+      return t
     }
+    m.links = links.map { l in
+      var l = l
+      l.from = l.from.offset(0, dy)
+      l.to = l.to.offset(0, dy)
+      return l
+    }
+    return m
+  }
 }

@@ -1,91 +1,116 @@
 import Geometry
 
-/// A finished piece of layout: items at fixed positions inside a box. The only thing renderers see.
+/// A finished piece of layout: items at fixed positions inside a box.
+///
+/// The only thing renderers see.
 ///
 /// Positions are relative to the frame's top-left corner, in points, y downwards.
 public struct Frame: Sendable {
-    public var size: Size
-    public private(set) var items: [(Point, FrameItem)]
+  public var size: Size
+  public private(set) var items: [(Point, FrameItem)]
 
-    public init(size: Size, items: [(Point, FrameItem)] = []) { self.size = size; self.items = items }
+  public init(size: Size, items: [(Point, FrameItem)] = []) {
+    self.size = size
+    self.items = items
+  }
 
-    /// Makes room for `count` items in all (a frame of a known size is kept without spare room).
-    public mutating func reserveCapacity(_ count: Int) { items.reserveCapacity(count) }
+  /// Makes room for `count` items in all (a frame of a known size is kept without spare room).
+  public mutating func reserveCapacity(_ count: Int) { items.reserveCapacity(count) }
 
-    /// Adds an item at `position`.
-    public mutating func push(_ item: FrameItem, at position: Point) { items.append((position, item)) }
+  /// Adds an item at `position`.
+  public mutating func push(_ item: FrameItem, at position: Point) {
+    items.append((position, item))
+  }
 
-    /// Adds `frame`'s items as a group at `position`.
-    public mutating func push(frame: Frame, at position: Point) {
-        if !frame.items.isEmpty { items.append((position, .group(frame))) }
+  /// Adds `frame`'s items as a group at `position`.
+  public mutating func push(frame: Frame, at position: Point) {
+    if !frame.items.isEmpty { items.append((position, .group(frame))) }
+  }
+
+  /// Every text line with its absolute rectangle, depth first.
+  public func textLines(origin: Point = .zero) -> [(Rect, ShapedLine)] {
+    var out: [(Rect, ShapedLine)] = []
+    walk(origin: origin) { p, item in
+      if case .text(let line, _) = item {
+        out.append(
+          (Rect(x: p.x + line.offset, y: p.y, width: line.width, height: line.height), line))
+      }
     }
+    return out
+  }
 
-    /// Every text line with its absolute rectangle, depth first.
-    public func textLines(origin: Point = .zero) -> [(Rect, ShapedLine)] {
-        var out: [(Rect, ShapedLine)] = []
-        walk(origin: origin) { p, item in
-            if case .text(let line, _) = item {
-                out.append((Rect(x: p.x + line.offset, y: p.y, width: line.width, height: line.height), line))
-            }
-        }
-        return out
+  /// Calls `body` with each non-group item and its absolute position, depth first, in drawing order.
+  public func walk(origin: Point = .zero, _ body: (Point, FrameItem) -> Void) {
+    for (p, item) in items {
+      let at = Point(x: origin.x + p.x, y: origin.y + p.y)
+      switch item {
+      case .group(let f): f.walk(origin: at, body)
+      case .tagged(_, let f): f.walk(origin: at, body)
+      case .link(_, let f): f.walk(origin: at, body)
+      default: body(at, item)
+      }
     }
-
-    /// Calls `body` with each non-group item and its absolute position, depth first, in drawing order.
-    public func walk(origin: Point = .zero, _ body: (Point, FrameItem) -> Void) {
-        for (p, item) in items {
-            let at = Point(x: origin.x + p.x, y: origin.y + p.y)
-            switch item {
-            case .group(let f): f.walk(origin: at, body)
-            case .tagged(_, let f): f.walk(origin: at, body)
-            case .link(_, let f): f.walk(origin: at, body)
-            default: body(at, item)
-            }
-        }
-    }
+  }
 }
 
 /// One positioned thing in a frame.
 public enum FrameItem: Sendable {
-    /// Another frame, its origin at the item's position.
-    case group(Frame)
-    /// A logical structure element (`P`, `H1`, `Table`, …) around a frame, for tagged PDF.
-    case tagged(StructureTag, Frame)
-    /// A line of text; its box's top-left corner is the item's position. The colour is the default
-    /// for runs that set none.
-    case text(ShapedLine, Color)
-    /// A filled and/or stroked path (boxed: a shape is large and rare, a text line small and common,
-    /// and every item is as big as the largest case).
-    indirect case shape(Shape)
-    /// A clickable area linking to a named destination, around the frame drawn inside it.
-    case link(destination: String, Frame)
-    /// A named destination (and, for headings, an outline entry) at the item's position.
-    case anchor(Anchor)
+  /// Another frame, its origin at the item's position.
+  case group(Frame)
+  /// A logical structure element (`P`, `H1`, `Table`, …) around a frame, for tagged PDF.
+  case tagged(StructureTag, Frame)
+  /// A line of text; its box's top-left corner is the item's position. The colour is the default
+  /// for runs that set none.
+  case text(ShapedLine, Color)
+  /// A filled and/or stroked path (boxed: a shape is large and rare, a text line small and common,
+  /// and every item is as big as the largest case).
+  indirect case shape(Shape)
+  /// A clickable area linking to a named destination, around the frame drawn inside it.
+  case link(destination: String, Frame)
+  /// A named destination (and, for headings, an outline entry) at the item's position.
+  case anchor(Anchor)
 }
 
 /// A named place in a document: a link target, and an outline entry when `outlineLevel` is set.
 public struct Anchor: Hashable, Sendable {
-    public var name: String
-    public var title: String
-    /// 1 for top-level headings; nil for anchors that are not in the outline.
-    public var outlineLevel: Int?
-    public init(name: String, title: String, outlineLevel: Int?) {
-        self.name = name; self.title = title; self.outlineLevel = outlineLevel
-    }
+  public var name: String
+  public var title: String
+  /// 1 for top-level headings; nil for anchors that are not in the outline.
+  public var outlineLevel: Int?
+  public init(name: String, title: String, outlineLevel: Int?) {
+    self.name = name
+    self.title = title
+    self.outlineLevel = outlineLevel
+  }
 }
 
 /// Standard PDF structure types pmreport uses.
 public enum StructureTag: String, Sendable, CaseIterable {
-    case paragraph = "P", heading1 = "H1", heading2 = "H2", heading3 = "H3"
-    case list = "L", listItem = "LI", listLabel = "Lbl", listBody = "LBody"
-    case table = "Table", tableRow = "TR", tableHeader = "TH", tableCell = "TD"
-    case figure = "Figure", caption = "Caption", toc = "TOC", tocItem = "TOCI"
-    case artifact = "Span"
+  case paragraph = "P"
+  case heading1 = "H1"
+  case heading2 = "H2"
+  case heading3 = "H3"
+  case list = "L"
+  case listItem = "LI"
+  case listLabel = "Lbl"
+  case listBody = "LBody"
+  case table = "Table"
+  case tableRow = "TR"
+  case tableHeader = "TH"
+  case tableCell = "TD"
+  case figure = "Figure"
+  case caption = "Caption"
+  case toc = "TOC"
+  case tocItem = "TOCI"
+  case artifact = "Span"
 }
 
 /// A finished page: everything on it, in page coordinates.
 public struct Page: Sendable {
-    public var size: Size
-    public var frame: Frame
-    public init(size: Size, frame: Frame) { self.size = size; self.frame = frame }
+  public var size: Size
+  public var frame: Frame
+  public init(size: Size, frame: Frame) {
+    self.size = size
+    self.frame = frame
+  }
 }

@@ -3,186 +3,196 @@ import Foundation
 import Frames
 import Geometry
 
-/// Draws frames on a Cairo context. The one place frames become ink; it makes no layout decisions.
+/// Draws frames on a Cairo context.
+///
+/// The one place frames become ink; it makes no layout decisions.
 ///
 /// Structure tags (`P`, `H1`, `Table`…) and links are emitted as Cairo tags, which the PDF surface
 /// turns into a tagged PDF and link annotations, and other surfaces ignore.
 struct Painter {
-    let cr: OpaquePointer
-    /// Whether to emit structure and link tags (PDF only).
-    let tagged: Bool
-    /// The colours glyph runs name, and the scaled fonts made from the palette's fonts.
-    let palette: GlyphPalette
-    let fonts: ScaledFonts
+  let cr: OpaquePointer
+  /// Whether to emit structure and link tags (PDF only).
+  let tagged: Bool
+  /// The colours glyph runs name, and the scaled fonts made from the palette's fonts.
+  let palette: GlyphPalette
+  let fonts: ScaledFonts
 
-    /// Draws `frame` with its top-left corner at `origin` (absolute page coordinates).
-    func draw(_ frame: Frame, at origin: Point) {
-        for (p, item) in frame.items {
-            let at = Point(x: origin.x + p.x, y: origin.y + p.y)
-            switch item {
-            case .group(let inner):
-                draw(inner, at: at)
-            case .tagged(let tag, let inner):
-                if tagged { cairo_tag_begin(cr, tag.rawValue, "") }
-                draw(inner, at: at)
-                if tagged { cairo_tag_end(cr, tag.rawValue) }
-            case .text(let line, let color):
-                drawText(line, color: color, at: at)
-            case .shape(let shape):
-                drawShape(shape, at: at)
-            case .link(let destination, let inner):
-                if tagged { cairo_tag_begin(cr, CAIRO_TAG_LINK, "dest='\(Self.escape(destination))'") }
-                draw(inner, at: at)
-                if tagged { cairo_tag_end(cr, CAIRO_TAG_LINK) }
-            case .anchor(let anchor):
-                if tagged {
-                    let attrs = "name='\(Self.escape(anchor.name))' x=\(Self.number(at.x)) y=\(Self.number(at.y))"
-                    cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs)
-                    cairo_tag_end(cr, CAIRO_TAG_DEST)
-                }
-            }
+  /// Draws `frame` with its top-left corner at `origin` (absolute page coordinates).
+  func draw(_ frame: Frame, at origin: Point) {
+    for (p, item) in frame.items {
+      let at = Point(x: origin.x + p.x, y: origin.y + p.y)
+      switch item {
+      case .group(let inner):
+        draw(inner, at: at)
+      case .tagged(let tag, let inner):
+        if tagged { cairo_tag_begin(cr, tag.rawValue, "") }
+        draw(inner, at: at)
+        if tagged { cairo_tag_end(cr, tag.rawValue) }
+      case .text(let line, let color):
+        drawText(line, color: color, at: at)
+      case .shape(let shape):
+        drawShape(shape, at: at)
+      case .link(let destination, let inner):
+        if tagged { cairo_tag_begin(cr, CAIRO_TAG_LINK, "dest='\(Self.escape(destination))'") }
+        draw(inner, at: at)
+        if tagged { cairo_tag_end(cr, CAIRO_TAG_LINK) }
+      case .anchor(let anchor):
+        if tagged {
+          let attrs =
+            "name='\(Self.escape(anchor.name))' x=\(Self.number(at.x)) y=\(Self.number(at.y))"
+          cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs)
+          cairo_tag_end(cr, CAIRO_TAG_DEST)
         }
+      }
     }
+  }
 
-    private func drawText(_ line: ShapedLine, color: Color, at p: Point) {
-        guard let runs = line.glyphs else { return }
-        setColor(color)
-        cairo_move_to(cr, p.x + line.offset, p.y + line.baseline)
-        var originX = 0.0, originY = 0.0
-        cairo_get_current_point(cr, &originX, &originY)
-        let keepsText = cairo_surface_has_show_text_glyphs(cairo_get_target(cr)) != 0
-        var glyphs: [cairo_glyph_t] = []
-        var clusters: [cairo_text_cluster_t] = []
-        var x: Int32 = 0
+  private func drawText(_ line: ShapedLine, color: Color, at p: Point) {
+    guard let runs = line.glyphs else { return }
+    setColor(color)
+    cairo_move_to(cr, p.x + line.offset, p.y + line.baseline)
+    var originX = 0.0
+    var originY = 0.0
+    cairo_get_current_point(cr, &originX, &originY)
+    let keepsText = cairo_surface_has_show_text_glyphs(cairo_get_target(cr)) != 0
+    var glyphs: [cairo_glyph_t] = []
+    var clusters: [cairo_text_cluster_t] = []
+    var x: Int32 = 0
+    cairo_save(cr)
+    for index in 0..<runs.count {
+      let run = runs.run(index)
+      glyphs.removeAll(keepingCapacity: true)
+      runs.forEachGlyph(in: run, x: &x) { id, gx, gy in
+        glyphs.append(cairo_glyph_t(index: UInt(id), x: originX + gx, y: originY + gy))
+      }
+      cairo_set_scaled_font(cr, fonts.font(run.font))
+      setColor(palette.color(run.color))
+      guard keepsText, !run.text.isEmpty else {
+        cairo_show_glyphs(cr, glyphs, Int32(glyphs.count))
+        continue
+      }
+      clusters.removeAll(keepingCapacity: true)
+      switch runs.clusterMap {
+      case .oneToOne:
+        clusters.append(
+          contentsOf: repeatElement(
+            cairo_text_cluster_t(num_bytes: 1, num_glyphs: 1),
+            count: glyphs.count))
+      case .pairs:
+        for k in run.clusters {
+          let pair = runs.cluster(k)
+          clusters.append(
+            cairo_text_cluster_t(num_bytes: Int32(pair.bytes), num_glyphs: Int32(pair.glyphs)))
+        }
+      }
+      runs.withUTF8 { text in
+        guard let base = text.baseAddress else { return }
+        let start = UnsafeRawPointer(base + run.text.lowerBound).assumingMemoryBound(to: CChar.self)
+        cairo_show_text_glyphs(
+          cr, start, Int32(run.text.count), glyphs, Int32(glyphs.count),
+          clusters, Int32(clusters.count),
+          run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(0))
+      }
+    }
+    drawMissingGlyphBoxes(runs, originX: originX, originY: originY)
+    cairo_restore(cr)
+  }
+
+  /// An outlined box where a glyph is missing, as tall as a capital and as wide as its advance.
+  private func drawMissingGlyphBoxes(_ runs: GlyphRuns, originX: Double, originY: Double) {
+    let missing = runs.missingGlyphs
+    guard !missing.isEmpty else { return }
+    let size = runs.missingGlyphSize
+    for (x, width) in missing {
+      cairo_rectangle(
+        cr, originX + x + size * 0.08, originY - size * 0.7, max(width - size * 0.16, size * 0.2),
+        size * 0.7)
+    }
+    cairo_set_line_width(cr, size * 0.05)
+    cairo_stroke(cr)
+  }
+
+  private func drawShape(_ shape: Shape, at p: Point) {
+    cairo_save(cr)
+    cairo_translate(cr, p.x, p.y)
+    cairo_new_path(cr)
+    appendPath(shape.path)
+    if let fill = shape.fill {
+      setColor(fill)
+      cairo_fill_preserve(cr)
+    }
+    if let hatch = shape.hatch { drawHatch(hatch, bounds: shape.bounds) }
+    if let stroke = shape.stroke {
+      setColor(stroke.color)
+      cairo_set_line_width(cr, stroke.width)
+      cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+      cairo_set_line_cap(cr, stroke.dash.isEmpty ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND)
+      stroke.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
+      cairo_stroke(cr)
+    }
+    cairo_new_path(cr)
+    cairo_restore(cr)
+  }
+
+  /// Parallel lines over the current path, clipped to it; the path stays current.
+  private func drawHatch(_ hatch: Hatch, bounds: Rect?) {
+    guard let b = bounds, hatch.spacing > 0 else { return }
+    cairo_save(cr)
+    cairo_clip_preserve(cr)
+    let path = cairo_copy_path(cr)
+    cairo_new_path(cr)
+    let angle = hatch.angle * .pi / 180
+    let (dx, dy) = (cos(angle), -sin(angle))
+    let (nx, ny) = (-dy, dx)
+    let c = b.center
+    let reach = (b.width + b.height)
+    var offset = -reach
+    while offset <= reach {
+      let ox = c.x + nx * offset
+      let oy = c.y + ny * offset
+      cairo_move_to(cr, ox - dx * reach, oy - dy * reach)
+      cairo_line_to(cr, ox + dx * reach, oy + dy * reach)
+      offset += hatch.spacing
+    }
+    setColor(hatch.color)
+    cairo_set_line_width(cr, hatch.lineWidth)
+    cairo_set_dash(cr, nil, 0, 0)
+    cairo_stroke(cr)
+    cairo_restore(cr)
+    cairo_new_path(cr)
+    cairo_append_path(cr, path)
+    cairo_path_destroy(path)
+  }
+
+  private func appendPath(_ path: [PathElement]) {
+    for element in path {
+      switch element {
+      case .move(let p): cairo_move_to(cr, p.x, p.y)
+      case .line(let p): cairo_line_to(cr, p.x, p.y)
+      case .curve(let a, let b, let c): cairo_curve_to(cr, a.x, a.y, b.x, b.y, c.x, c.y)
+      case .rect(let r): cairo_rectangle(cr, r.minX, r.minY, r.width, r.height)
+      case .ellipse(let r):
         cairo_save(cr)
-        for index in 0..<runs.count {
-            let run = runs.run(index)
-            glyphs.removeAll(keepingCapacity: true)
-            runs.forEachGlyph(in: run, x: &x) { id, gx, gy in
-                glyphs.append(cairo_glyph_t(index: UInt(id), x: originX + gx, y: originY + gy))
-            }
-            cairo_set_scaled_font(cr, fonts.font(run.font))
-            setColor(palette.color(run.color))
-            guard keepsText, !run.text.isEmpty else {
-                cairo_show_glyphs(cr, glyphs, Int32(glyphs.count))
-                continue
-            }
-            clusters.removeAll(keepingCapacity: true)
-            switch runs.clusterMap {
-            case .oneToOne:
-                clusters.append(contentsOf: repeatElement(cairo_text_cluster_t(num_bytes: 1, num_glyphs: 1),
-                                                          count: glyphs.count))
-            case .pairs:
-                for k in run.clusters {
-                    let pair = runs.cluster(k)
-                    clusters.append(cairo_text_cluster_t(num_bytes: Int32(pair.bytes), num_glyphs: Int32(pair.glyphs)))
-                }
-            }
-            runs.withUTF8 { text in
-                guard let base = text.baseAddress else { return }
-                let start = UnsafeRawPointer(base + run.text.lowerBound).assumingMemoryBound(to: CChar.self)
-                cairo_show_text_glyphs(cr, start, Int32(run.text.count), glyphs, Int32(glyphs.count),
-                                       clusters, Int32(clusters.count),
-                                       run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(0))
-            }
-        }
-        drawMissingGlyphBoxes(runs, originX: originX, originY: originY)
+        cairo_translate(cr, r.center.x, r.center.y)
+        cairo_scale(cr, max(r.width / 2, 0.001), max(r.height / 2, 0.001))
+        cairo_new_sub_path(cr)
+        cairo_arc(cr, 0, 0, 1, 0, 2 * .pi)
+        cairo_close_path(cr)
         cairo_restore(cr)
+      case .close: cairo_close_path(cr)
+      }
     }
+  }
 
-    /// An outlined box where a glyph is missing, as tall as a capital and as wide as its advance.
-    private func drawMissingGlyphBoxes(_ runs: GlyphRuns, originX: Double, originY: Double) {
-        let missing = runs.missingGlyphs
-        guard !missing.isEmpty else { return }
-        let size = runs.missingGlyphSize
-        for (x, width) in missing {
-            cairo_rectangle(cr, originX + x + size * 0.08, originY - size * 0.7, max(width - size * 0.16, size * 0.2),
-                            size * 0.7)
-        }
-        cairo_set_line_width(cr, size * 0.05)
-        cairo_stroke(cr)
-    }
+  private func setColor(_ c: Color) {
+    cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+  }
 
-    private func drawShape(_ shape: Shape, at p: Point) {
-        cairo_save(cr)
-        cairo_translate(cr, p.x, p.y)
-        cairo_new_path(cr)
-        appendPath(shape.path)
-        if let fill = shape.fill {
-            setColor(fill)
-            cairo_fill_preserve(cr)
-        }
-        if let hatch = shape.hatch { drawHatch(hatch, bounds: shape.bounds) }
-        if let stroke = shape.stroke {
-            setColor(stroke.color)
-            cairo_set_line_width(cr, stroke.width)
-            cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
-            cairo_set_line_cap(cr, stroke.dash.isEmpty ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND)
-            stroke.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
-            cairo_stroke(cr)
-        }
-        cairo_new_path(cr)
-        cairo_restore(cr)
-    }
+  /// A string safe inside a Cairo attribute's single quotes.
+  static func escape(_ s: String) -> String {
+    s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+  }
 
-    /// Parallel lines over the current path, clipped to it; the path stays current.
-    private func drawHatch(_ hatch: Hatch, bounds: Rect?) {
-        guard let b = bounds, hatch.spacing > 0 else { return }
-        cairo_save(cr)
-        cairo_clip_preserve(cr)
-        let path = cairo_copy_path(cr)
-        cairo_new_path(cr)
-        let angle = hatch.angle * .pi / 180
-        let (dx, dy) = (cos(angle), -sin(angle))
-        let (nx, ny) = (-dy, dx)
-        let c = b.center
-        let reach = (b.width + b.height)
-        var offset = -reach
-        while offset <= reach {
-            let ox = c.x + nx * offset, oy = c.y + ny * offset
-            cairo_move_to(cr, ox - dx * reach, oy - dy * reach)
-            cairo_line_to(cr, ox + dx * reach, oy + dy * reach)
-            offset += hatch.spacing
-        }
-        setColor(hatch.color)
-        cairo_set_line_width(cr, hatch.lineWidth)
-        cairo_set_dash(cr, nil, 0, 0)
-        cairo_stroke(cr)
-        cairo_restore(cr)
-        cairo_new_path(cr)
-        cairo_append_path(cr, path)
-        cairo_path_destroy(path)
-    }
-
-    private func appendPath(_ path: [PathElement]) {
-        for element in path {
-            switch element {
-            case .move(let p): cairo_move_to(cr, p.x, p.y)
-            case .line(let p): cairo_line_to(cr, p.x, p.y)
-            case .curve(let a, let b, let c): cairo_curve_to(cr, a.x, a.y, b.x, b.y, c.x, c.y)
-            case .rect(let r): cairo_rectangle(cr, r.minX, r.minY, r.width, r.height)
-            case .ellipse(let r):
-                cairo_save(cr)
-                cairo_translate(cr, r.center.x, r.center.y)
-                cairo_scale(cr, max(r.width / 2, 0.001), max(r.height / 2, 0.001))
-                cairo_new_sub_path(cr)
-                cairo_arc(cr, 0, 0, 1, 0, 2 * .pi)
-                cairo_close_path(cr)
-                cairo_restore(cr)
-            case .close: cairo_close_path(cr)
-            }
-        }
-    }
-
-    private func setColor(_ c: Color) {
-        cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
-    }
-
-    /// A string safe inside a Cairo attribute's single quotes.
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
-    }
-
-    /// A number in a locale-independent, fixed form.
-    static func number(_ v: Double) -> String { String(format: "%.3f", v) }
+  /// A number in a locale-independent, fixed form.
+  static func number(_ v: Double) -> String { String(format: "%.3f", v) }
 }

@@ -8,332 +8,390 @@ import Geometry
 /// rounding off so that widths measured here match every output format. Not thread-safe: Pango
 /// objects must stay on the thread that made them, so use one measurer per thread.
 public final class PangoMeasurer: TextMeasurer {
-    private let fontMap: UnsafeMutablePointer<PangoFontMap>
-    private let context: OpaquePointer
-    private let hyphenator: Hyphenator?
-    /// Font descriptions by request, reused across paragraphs.
-    private var fontCache: [FontSpec: OpaquePointer] = [:]
-    /// Paragraphs already shaped: layout passes (the contents' second pass, a table shrinking to
-    /// fit) ask for the same paragraph at the same width again. Dropped after each document
-    /// (`discardCachedShapes`), so that its lines can be freed as its pages are written.
-    private var shapeCache: [ParagraphSpec: ShapedParagraph] = [:]
-    /// Widths already measured (tables are measured again on every contents pass).
-    private var widthsCache: [ParagraphSpec: TextWidths] = [:]
-    /// Names the fonts and colours the shaped lines are drawn with.
-    private let paletteBuilder = PaletteBuilder()
-    /// Copies lines out of layouts (with its scratch space).
-    private var lineCopier = LineCopier()
+  private let fontMap: UnsafeMutablePointer<PangoFontMap>
+  private let context: OpaquePointer
+  private let hyphenator: Hyphenator?
+  /// Font descriptions by request, reused across paragraphs.
+  private var fontCache: [FontSpec: OpaquePointer] = [:]
+  /// Paragraphs already shaped: layout passes (the contents' second pass, a table shrinking to fit)
+  /// ask for the same paragraph at the same width again.
+  ///
+  /// Dropped after each document (`discardCachedShapes`), so that its lines can be freed as its
+  /// pages are written.
+  private var shapeCache: [ParagraphSpec: ShapedParagraph] = [:]
+  /// Widths already measured (tables are measured again on every contents pass).
+  private var widthsCache: [ParagraphSpec: TextWidths] = [:]
+  /// Names the fonts and colours the shaped lines are drawn with.
+  private let paletteBuilder = PaletteBuilder()
+  /// Copies lines out of layouts (with its scratch space).
+  private var lineCopier = LineCopier()
 
-    /// The fonts and colours of every line shaped so far.
-    public var palette: GlyphPalette { paletteBuilder.palette }
+  /// The fonts and colours of every line shaped so far.
+  public var palette: GlyphPalette { paletteBuilder.palette }
 
-    /// Makes a measurer. `hyphenator` defaults to US English when its patterns are installed.
-    public init(hyphenator: Hyphenator? = Hyphenator.englishUS()) {
-        fontMap = pango_cairo_font_map_new()
-        pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
-        context = pango_font_map_create_context(fontMap)
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
-        pango_cairo_context_set_font_options(context, options)
-        cairo_font_options_destroy(options)
-        pango_context_set_round_glyph_positions(context, 0)
-        let lang = pango_language_from_string("en-us")
-        pango_context_set_language(context, lang)
-        self.hyphenator = hyphenator
-    }
+  /// Makes a measurer.
+  ///
+  /// `hyphenator` defaults to US English when its patterns are installed.
+  public init(hyphenator: Hyphenator? = Hyphenator.englishUS()) {
+    fontMap = pango_cairo_font_map_new()
+    pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
+    context = pango_font_map_create_context(fontMap)
+    let options = cairo_font_options_create()
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+    cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+    pango_cairo_context_set_font_options(context, options)
+    cairo_font_options_destroy(options)
+    pango_context_set_round_glyph_positions(context, 0)
+    let lang = pango_language_from_string("en-us")
+    pango_context_set_language(context, lang)
+    self.hyphenator = hyphenator
+  }
 
-    deinit {
-        for desc in fontCache.values { pango_font_description_free(desc) }
-        g_object_unref(UnsafeMutableRawPointer(context))
-        g_object_unref(UnsafeMutableRawPointer(fontMap))
-    }
+  deinit {
+    for desc in fontCache.values { pango_font_description_free(desc) }
+    g_object_unref(UnsafeMutableRawPointer(context))
+    g_object_unref(UnsafeMutableRawPointer(fontMap))
+  }
 
-    /// The family fontconfig actually uses for `family`: nil when it is installed, else the
-    /// substitute's name (so a style naming a missing font is a warning, not a failure).
-    public func substitute(forFamily family: String) -> String? {
-        guard let desc = pango_font_description_new() else { return "none" }
-        defer { pango_font_description_free(desc) }
-        pango_font_description_set_family(desc, family)
-        pango_font_description_set_absolute_size(desc, 10 * Double(PANGO_SCALE))
-        guard let font = pango_font_map_load_font(fontMap, context, desc) else { return "none" }
-        defer { g_object_unref(UnsafeMutableRawPointer(font)) }
-        let described = pango_font_describe(font)
-        defer { pango_font_description_free(described) }
-        guard let name = pango_font_description_get_family(described).map({ String(cString: $0) }) else { return nil }
-        return name.lowercased() == family.lowercased() ? nil : name
-    }
+  /// The family fontconfig actually uses for `family`: nil when it is installed, else the
+  /// substitute's name (so a style naming a missing font is a warning, not a failure).
+  public func substitute(forFamily family: String) -> String? {
+    guard let desc = pango_font_description_new() else { return "none" }
+    defer { pango_font_description_free(desc) }
+    pango_font_description_set_family(desc, family)
+    pango_font_description_set_absolute_size(desc, 10 * Double(PANGO_SCALE))
+    guard let font = pango_font_map_load_font(fontMap, context, desc) else { return "none" }
+    defer { g_object_unref(UnsafeMutableRawPointer(font)) }
+    let described = pango_font_describe(font)
+    defer { pango_font_description_free(described) }
+    guard let name = pango_font_description_get_family(described).map({ String(cString: $0) })
+    else { return nil }
+    return name.lowercased() == family.lowercased() ? nil : name
+  }
 
-    /// Forgets the paragraphs and widths shaped so far (the lines already handed out stay valid).
-    public func discardCachedShapes() {
-        shapeCache = [:]
-        widthsCache = [:]
-    }
+  /// Forgets the paragraphs and widths shaped so far (the lines already handed out stay valid).
+  public func discardCachedShapes() {
+    shapeCache = [:]
+    widthsCache = [:]
+  }
 
-    /// Characters that no installed font could draw (they print as boxes), in the order first met.
-    public private(set) var missingCharacters: [Unicode.Scalar] = []
+  /// Characters that no installed font could draw (they print as boxes), in the order first met.
+  public private(set) var missingCharacters: [Unicode.Scalar] = []
 
-    /// Returns the missing characters found since the last call, and forgets them.
-    public func takeMissingCharacters() -> [Unicode.Scalar] {
-        defer { missingCharacters = [] }
-        return missingCharacters
-    }
+  /// Returns the missing characters found since the last call, and forgets them.
+  public func takeMissingCharacters() -> [Unicode.Scalar] {
+    defer { missingCharacters = [] }
+    return missingCharacters
+  }
 
-    /// Finds which characters of `runs` have no glyph in any font, each shaped alone in its run's font.
-    private func noteMissingCharacters(_ runs: [TextRun]) {
-        for run in runs {
-            var seen = Set<Unicode.Scalar>()
-            for scalar in run.text.unicodeScalars where scalar.value > 0x7F && !scalar.properties.isWhitespace
-                && scalar != "\u{00AD}" && seen.insert(scalar).inserted {
-                let probe = makeLayout(runs: [TextRun(String(Character(scalar)), font: run.font)],
-                                       spec: ParagraphSpec(runs: [], width: 10_000))
-                if pango_layout_get_unknown_glyphs_count(probe.layout) > 0, !missingCharacters.contains(scalar) {
-                    missingCharacters.append(scalar)
-                }
-            }
+  /// Finds which characters of `runs` have no glyph in any font, each shaped alone in its run's font.
+  private func noteMissingCharacters(_ runs: [TextRun]) {
+    for run in runs {
+      var seen = Set<Unicode.Scalar>()
+      for scalar in run.text.unicodeScalars
+      where scalar.value > 0x7F && !scalar.properties.isWhitespace
+        && scalar != "\u{00AD}" && seen.insert(scalar).inserted
+      {
+        let probe = makeLayout(
+          runs: [TextRun(String(Character(scalar)), font: run.font)],
+          spec: ParagraphSpec(runs: [], width: 10_000))
+        if pango_layout_get_unknown_glyphs_count(probe.layout) > 0,
+          !missingCharacters.contains(scalar)
+        {
+          missingCharacters.append(scalar)
         }
+      }
     }
+  }
 
-    // MARK: Shaping
+  // MARK: Shaping
 
-    public func shape(_ paragraph: ParagraphSpec) -> ShapedParagraph {
-        if let hit = shapeCache[paragraph] { return hit }
-        let shaped = shapeUncached(paragraph)
-        shapeCache[paragraph] = shaped
-        return shaped
+  public func shape(_ paragraph: ParagraphSpec) -> ShapedParagraph {
+    if let hit = shapeCache[paragraph] { return hit }
+    let shaped = shapeUncached(paragraph)
+    shapeCache[paragraph] = shaped
+    return shaped
+  }
+
+  private func shapeUncached(_ paragraph: ParagraphSpec) -> ShapedParagraph {
+    var runs = paragraph.runs
+    if paragraph.hyphenate, let hyphenator {
+      runs = runs.map {
+        var r = $0
+        r.text = hyphenator.hyphenate(r.text)
+        return r
+      }
     }
-
-    private func shapeUncached(_ paragraph: ParagraphSpec) -> ShapedParagraph {
-        var runs = paragraph.runs
-        if paragraph.hyphenate, let hyphenator {
-            runs = runs.map { var r = $0; r.text = hyphenator.hyphenate(r.text); return r }
-        }
-        // Pango breaks an unbreakable word letter by letter, re-shaping the rest of it for every
-        // line (quadratic in its length): give very long words break points of their own.
-        let broken = runs.map { var r = $0; r.text = Hyphenator.breakingLongWords(r.text); return r }
-        let hasLongWord = broken != runs
-        runs = broken
-        var layout = makeLayout(runs: runs, spec: paragraph)
-        var lines = readLines(layout, runs: runs, spec: paragraph)
-        // Pango breaks greedily and knows no limit on consecutive hyphens: where a run of hyphenated
-        // lines grows too long, take the hyphenation points out of the word that ends it and break
-        // again. (Not for a paragraph with an over-long word: its pieces are hyphenated lines by design.)
-        var attempts = 0
-        while !hasLongWord, paragraph.maxHyphenRun > 0, attempts < 8,
-              let tooMany = Self.firstLineExceedingHyphenRun(lines, limit: paragraph.maxHyphenRun) {
-            attempts += 1
-            runs = Self.removingSoftHyphens(around: lines[tooMany].endByte, in: runs)
-            layout = makeLayout(runs: runs, spec: paragraph)
-            lines = readLines(layout, runs: runs, spec: paragraph)
-        }
-        if pango_layout_get_unknown_glyphs_count(layout.layout) > 0 { noteMissingCharacters(runs) }
-        return ShapedParagraph(lines: lines.map(\.line))
+    // Pango breaks an unbreakable word letter by letter, re-shaping the rest of it for every
+    // line (quadratic in its length): give very long words break points of their own.
+    let broken = runs.map {
+      var r = $0
+      r.text = Hyphenator.breakingLongWords(r.text)
+      return r
     }
-
-    /// One unwrapped layout gives both widths: the whole line, and the widest stretch between two
-    /// line-break opportunities (trailing spaces not counted).
-    public func widths(_ paragraph: ParagraphSpec) -> TextWidths {
-        if let hit = widthsCache[paragraph] { return hit }
-        let measured = widthsUncached(paragraph)
-        widthsCache[paragraph] = measured
-        return measured
+    let hasLongWord = broken != runs
+    runs = broken
+    var layout = makeLayout(runs: runs, spec: paragraph)
+    var lines = readLines(layout, runs: runs, spec: paragraph)
+    // Pango breaks greedily and knows no limit on consecutive hyphens: where a run of hyphenated
+    // lines grows too long, take the hyphenation points out of the word that ends it and break
+    // again. (Not for a paragraph with an over-long word: its pieces are hyphenated lines by design.)
+    var attempts = 0
+    while !hasLongWord, paragraph.maxHyphenRun > 0, attempts < 8,
+      let tooMany = Self.firstLineExceedingHyphenRun(lines, limit: paragraph.maxHyphenRun)
+    {
+      attempts += 1
+      runs = Self.removingSoftHyphens(around: lines[tooMany].endByte, in: runs)
+      layout = makeLayout(runs: runs, spec: paragraph)
+      lines = readLines(layout, runs: runs, spec: paragraph)
     }
+    if pango_layout_get_unknown_glyphs_count(layout.layout) > 0 { noteMissingCharacters(runs) }
+    return ShapedParagraph(lines: lines.map(\.line))
+  }
 
-    private func widthsUncached(_ paragraph: ParagraphSpec) -> TextWidths {
-        var runs = paragraph.runs
-        if paragraph.hyphenate, let hyphenator {
-            runs = runs.map { var r = $0; r.text = hyphenator.hyphenate(r.text); return r }
-        }
-        let handle = makeLayout(runs: runs, spec: paragraph)
-        pango_layout_set_width(handle.layout, -1)
-        var logical = PangoRectangle()
-        pango_layout_get_extents(handle.layout, nil, &logical)
-        let scale = Double(PANGO_SCALE)
-        let preferred = Double(logical.width) / scale
-        var count: Int32 = 0
-        guard let attrs = pango_layout_get_log_attrs_readonly(handle.layout, &count) else {
-            return TextWidths(minimum: preferred, preferred: preferred)
-        }
-        let text = runs.map(\.text).joined()
-        let scalars = Array(text.unicodeScalars)
-        // Each character's advance, run by run (one pass over the glyphs), then x of each position.
-        var advances = [Double](repeating: 0, count: scalars.count)
-        var charIndexOfByte = [Int](repeating: 0, count: text.utf8.count + 1)
-        var c = 0, b = 0
-        for scalar in scalars {
-            for _ in 0..<scalar.utf8.count { charIndexOfByte[b] = c; b += 1 }
-            c += 1
-        }
+  /// One unwrapped layout gives both widths: the whole line, and the widest stretch between two
+  /// line-break opportunities (trailing spaces not counted).
+  public func widths(_ paragraph: ParagraphSpec) -> TextWidths {
+    if let hit = widthsCache[paragraph] { return hit }
+    let measured = widthsUncached(paragraph)
+    widthsCache[paragraph] = measured
+    return measured
+  }
+
+  private func widthsUncached(_ paragraph: ParagraphSpec) -> TextWidths {
+    var runs = paragraph.runs
+    if paragraph.hyphenate, let hyphenator {
+      runs = runs.map {
+        var r = $0
+        r.text = hyphenator.hyphenate(r.text)
+        return r
+      }
+    }
+    let handle = makeLayout(runs: runs, spec: paragraph)
+    pango_layout_set_width(handle.layout, -1)
+    var logical = PangoRectangle()
+    pango_layout_get_extents(handle.layout, nil, &logical)
+    let scale = Double(PANGO_SCALE)
+    let preferred = Double(logical.width) / scale
+    var count: Int32 = 0
+    guard let attrs = pango_layout_get_log_attrs_readonly(handle.layout, &count) else {
+      return TextWidths(minimum: preferred, preferred: preferred)
+    }
+    let text = runs.map(\.text).joined()
+    let scalars = Array(text.unicodeScalars)
+    // Each character's advance, run by run (one pass over the glyphs), then x of each position.
+    var advances = [Double](repeating: 0, count: scalars.count)
+    var charIndexOfByte = [Int](repeating: 0, count: text.utf8.count + 1)
+    var c = 0
+    var b = 0
+    for scalar in scalars {
+      for _ in 0..<scalar.utf8.count {
         charIndexOfByte[b] = c
-        if let iter = pango_layout_get_iter(handle.layout) {
-            defer { pango_layout_iter_free(iter) }
-            repeat {
-                guard let run = pango_layout_iter_get_run_readonly(iter), let item = run.pointee.item else { continue }
-                let offset = Int(item.pointee.offset), chars = Int(item.pointee.num_chars)
-                var widths = [Int32](repeating: 0, count: chars)
-                if let base = pango_layout_get_text(handle.layout) {
-                    pango_glyph_string_get_logical_widths(run.pointee.glyphs, base + offset, item.pointee.length,
-                                                          Int32(item.pointee.analysis.level), &widths)
-                }
-                let first = charIndexOfByte[min(offset, charIndexOfByte.count - 1)]
-                for k in 0..<chars where first + k < advances.count { advances[first + k] = Double(widths[k]) / scale }
-            } while pango_layout_iter_next_run(iter) != 0
-        }
-        var xs = [0.0]
-        xs.reserveCapacity(scalars.count + 1)
-        for a in advances { xs.append(xs[xs.count - 1] + a) }
-        var minimum = 0.0, start = 0
-        let n = min(scalars.count, Int(count) - 1)
-        for i in 1...max(1, n) where i == n || attrs[i].is_line_break != 0 {
-            var end = i
-            while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
-            minimum = max(minimum, xs[end] - xs[start])
-            start = i
-        }
-        return TextWidths(minimum: minimum, preferred: preferred)
+        b += 1
+      }
+      c += 1
     }
+    charIndexOfByte[b] = c
+    if let iter = pango_layout_get_iter(handle.layout) {
+      defer { pango_layout_iter_free(iter) }
+      repeat {
+        guard let run = pango_layout_iter_get_run_readonly(iter), let item = run.pointee.item else {
+          continue
+        }
+        let offset = Int(item.pointee.offset)
+        let chars = Int(item.pointee.num_chars)
+        var widths = [Int32](repeating: 0, count: chars)
+        if let base = pango_layout_get_text(handle.layout) {
+          pango_glyph_string_get_logical_widths(
+            run.pointee.glyphs, base + offset, item.pointee.length,
+            Int32(item.pointee.analysis.level), &widths)
+        }
+        let first = charIndexOfByte[min(offset, charIndexOfByte.count - 1)]
+        for k in 0..<chars where first + k < advances.count {
+          advances[first + k] = Double(widths[k]) / scale
+        }
+      } while pango_layout_iter_next_run(iter) != 0
+    }
+    var xs = [0.0]
+    xs.reserveCapacity(scalars.count + 1)
+    for a in advances { xs.append(xs[xs.count - 1] + a) }
+    var minimum = 0.0
+    var start = 0
+    let n = min(scalars.count, Int(count) - 1)
+    for i in 1...max(1, n) where i == n || attrs[i].is_line_break != 0 {
+      var end = i
+      while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+      minimum = max(minimum, xs[end] - xs[start])
+      start = i
+    }
+    return TextWidths(minimum: minimum, preferred: preferred)
+  }
 
-    /// The index of the first hyphenated line that makes a run longer than `limit`.
-    static func firstLineExceedingHyphenRun(_ lines: [(line: ShapedLine, endByte: Int)], limit: Int) -> Int? {
-        var run = 0
-        for (i, l) in lines.enumerated() {
-            run = l.line.hyphenated ? run + 1 : 0
-            if run > limit { return i }
-        }
-        return nil
+  /// The index of the first hyphenated line that makes a run longer than `limit`.
+  static func firstLineExceedingHyphenRun(_ lines: [(line: ShapedLine, endByte: Int)], limit: Int)
+    -> Int?
+  {
+    var run = 0
+    for (i, l) in lines.enumerated() {
+      run = l.line.hyphenated ? run + 1 : 0
+      if run > limit { return i }
     }
+    return nil
+  }
 
-    /// `runs` without the soft hyphens of the word that holds the UTF-8 offset `byte` of their text.
-    static func removingSoftHyphens(around byte: Int, in runs: [TextRun]) -> [TextRun] {
-        var offset = 0
-        return runs.map { run in
-            var r = run
-            let utf8 = Array(run.text.utf8)
-            defer { offset += utf8.count }
-            guard byte >= offset, byte <= offset + utf8.count else { return r }
-            let local = byte - offset
-            var lo = min(local, utf8.count), hi = min(local, utf8.count)
-            while lo > 0, utf8[lo - 1] != 0x20 { lo -= 1 }
-            while hi < utf8.count, utf8[hi] != 0x20 { hi += 1 }
-            let word = String(decoding: utf8[lo..<hi], as: UTF8.self).withoutSoftHyphens
-            r.text = String(decoding: utf8[..<lo], as: UTF8.self) + word
-                + String(decoding: utf8[hi...], as: UTF8.self)
-            return r
-        }
+  /// `runs` without the soft hyphens of the word that holds the UTF-8 offset `byte` of their text.
+  static func removingSoftHyphens(around byte: Int, in runs: [TextRun]) -> [TextRun] {
+    var offset = 0
+    return runs.map { run in
+      var r = run
+      let utf8 = Array(run.text.utf8)
+      defer { offset += utf8.count }
+      guard byte >= offset, byte <= offset + utf8.count else { return r }
+      let local = byte - offset
+      var lo = min(local, utf8.count)
+      var hi = min(local, utf8.count)
+      while lo > 0, utf8[lo - 1] != 0x20 { lo -= 1 }
+      while hi < utf8.count, utf8[hi] != 0x20 { hi += 1 }
+      let word = String(decoding: utf8[lo..<hi], as: UTF8.self).withoutSoftHyphens
+      r.text =
+        String(decoding: utf8[..<lo], as: UTF8.self) + word
+        + String(decoding: utf8[hi...], as: UTF8.self)
+      return r
     }
+  }
 
-    private func makeLayout(runs: [TextRun], spec: ParagraphSpec) -> LayoutHandle {
-        // Pango allocates with g_slice, which aborts rather than return NULL.
-        guard let layout = pango_layout_new(context) else { preconditionFailure("pango_layout_new failed") }
-        let text = runs.map(\.text).joined()
-        pango_layout_set_text(layout, text, -1)
-        let attrs = pango_attr_list_new()
-        var start = 0
-        for run in runs {
-            let end = start + run.text.utf8.count
-            add(pango_attr_font_desc_new(font(run.font)), to: attrs, start, end)
-            let c = run.color
-            add(pango_attr_foreground_new(UInt16(c.red * 65535), UInt16(c.green * 65535), UInt16(c.blue * 65535)),
-                to: attrs, start, end)
-            if c.alpha < 1 { add(pango_attr_foreground_alpha_new(UInt16(c.alpha * 65535)), to: attrs, start, end) }
-            if !run.font.features.isEmpty {
-                add(pango_attr_font_features_new(run.font.features.joined(separator: ",")), to: attrs, start, end)
-            }
-            start = end
-        }
-        pango_layout_set_attributes(layout, attrs)
-        pango_attr_list_unref(attrs)
-        pango_layout_set_width(layout, Int32(max(1, spec.width) * Double(PANGO_SCALE)))
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-        switch spec.alignment {
-        case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
-        case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
-        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
-        case .justify:
-            pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
-            pango_layout_set_justify(layout, 1)
-        }
-        return LayoutHandle(layout)
+  private func makeLayout(runs: [TextRun], spec: ParagraphSpec) -> LayoutHandle {
+    // Pango allocates with g_slice, which aborts rather than return NULL.
+    guard let layout = pango_layout_new(context) else {
+      preconditionFailure("pango_layout_new failed")
     }
+    let text = runs.map(\.text).joined()
+    pango_layout_set_text(layout, text, -1)
+    let attrs = pango_attr_list_new()
+    var start = 0
+    for run in runs {
+      let end = start + run.text.utf8.count
+      add(pango_attr_font_desc_new(font(run.font)), to: attrs, start, end)
+      let c = run.color
+      add(
+        pango_attr_foreground_new(
+          UInt16(c.red * 65535), UInt16(c.green * 65535), UInt16(c.blue * 65535)),
+        to: attrs, start, end)
+      if c.alpha < 1 {
+        add(pango_attr_foreground_alpha_new(UInt16(c.alpha * 65535)), to: attrs, start, end)
+      }
+      if !run.font.features.isEmpty {
+        add(
+          pango_attr_font_features_new(run.font.features.joined(separator: ",")), to: attrs, start,
+          end)
+      }
+      start = end
+    }
+    pango_layout_set_attributes(layout, attrs)
+    pango_attr_list_unref(attrs)
+    pango_layout_set_width(layout, Int32(max(1, spec.width) * Double(PANGO_SCALE)))
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+    switch spec.alignment {
+    case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+    case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+    case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+    case .justify:
+      pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+      pango_layout_set_justify(layout, 1)
+    }
+    return LayoutHandle(layout)
+  }
 
-    private func add(_ attr: UnsafeMutablePointer<PangoAttribute>?, to list: OpaquePointer?, _ start: Int, _ end: Int) {
-        guard let attr else { return }
-        attr.pointee.start_index = UInt32(start)
-        attr.pointee.end_index = UInt32(end)
-        pango_attr_list_insert(list, attr)
-    }
+  private func add(
+    _ attr: UnsafeMutablePointer<PangoAttribute>?, to list: OpaquePointer?, _ start: Int, _ end: Int
+  ) {
+    guard let attr else { return }
+    attr.pointee.start_index = UInt32(start)
+    attr.pointee.end_index = UInt32(end)
+    pango_attr_list_insert(list, attr)
+  }
 
-    private func font(_ spec: FontSpec) -> OpaquePointer? {
-        if let hit = fontCache[spec] { return hit }
-        guard let desc = pango_font_description_new() else { return nil }
-        pango_font_description_set_family(desc, spec.family)
-        pango_font_description_set_absolute_size(desc, spec.size * Double(PANGO_SCALE))
-        pango_font_description_set_weight(desc, spec.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
-        pango_font_description_set_style(desc, spec.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
-        fontCache[spec] = desc
-        return desc
-    }
+  private func font(_ spec: FontSpec) -> OpaquePointer? {
+    if let hit = fontCache[spec] { return hit }
+    guard let desc = pango_font_description_new() else { return nil }
+    pango_font_description_set_family(desc, spec.family)
+    pango_font_description_set_absolute_size(desc, spec.size * Double(PANGO_SCALE))
+    pango_font_description_set_weight(desc, spec.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+    pango_font_description_set_style(desc, spec.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+    fontCache[spec] = desc
+    return desc
+  }
 
-    /// The lines of `handle`'s layout, copied out as glyph runs (`runs` are the texts it was made of).
-    private func readLines(_ handle: LayoutHandle, runs: [TextRun], spec: ParagraphSpec) -> [(line: ShapedLine, endByte: Int)] {
-        let layout = handle.layout
-        guard let textPointer = pango_layout_get_text(layout) else { return [] }
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(textPointer).assumingMemoryBound(to: UInt8.self),
-                                        count: strlen(textPointer))
-        let nominal = spec.fontSize * spec.leading
-        var out: [(ShapedLine, Int)] = []
-        guard let iter = pango_layout_get_iter(layout) else { return [] }
-        defer { pango_layout_iter_free(iter) }
-        var runEnds: [Int] = []
-        var offset = 0
-        for run in runs { offset += run.text.utf8.count; runEnds.append(offset) }
-        let colorAt = { (byte: Int) -> Color in
-            let i = runEnds.firstIndex(where: { byte < $0 }) ?? (runs.count - 1)
-            return i >= 0 ? runs[i].color : .black
-        }
-        repeat {
-            guard let line = pango_layout_iter_get_line_readonly(iter) else { break }
-            var ink = PangoRectangle(), logical = PangoRectangle()
-            pango_layout_iter_get_line_extents(iter, &ink, &logical)
-            let scale = Double(PANGO_SCALE)
-            let baselineInLayout = Double(pango_layout_iter_get_baseline(iter)) / scale
-            let ascent = baselineInLayout - Double(logical.y) / scale
-            let descent = Double(logical.height) / scale - ascent
-            let height = max(nominal, ascent + descent)
-            let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
-            let end = min(start + length, bytes.count)
-            // Ends at a soft hyphen (U+00AD, C2 AD in UTF-8): breaks there, with a hyphen drawn.
-            let hyphenated = end >= start + 2 && end < bytes.count && bytes[end - 2] == 0xC2 && bytes[end - 1] == 0xAD
-            let shaped = ShapedLine(
-                width: Double(logical.width) / scale, height: height,
-                baseline: (height - (ascent + descent)) / 2 + ascent,
-                hyphenated: hyphenated,
-                offset: Double(logical.x) / scale,
-                glyphs: lineCopier.copy(line, layoutText: textPointer, palette: paletteBuilder, colorAt: colorAt))
-            out.append((shaped, end))
-        } while pango_layout_iter_next_line(iter) != 0
-        return out
+  /// The lines of `handle`'s layout, copied out as glyph runs (`runs` are the texts it was made of).
+  private func readLines(_ handle: LayoutHandle, runs: [TextRun], spec: ParagraphSpec) -> [(
+    line: ShapedLine, endByte: Int
+  )] {
+    let layout = handle.layout
+    guard let textPointer = pango_layout_get_text(layout) else { return [] }
+    let bytes = UnsafeBufferPointer(
+      start: UnsafeRawPointer(textPointer).assumingMemoryBound(to: UInt8.self),
+      count: strlen(textPointer))
+    let nominal = spec.fontSize * spec.leading
+    var out: [(ShapedLine, Int)] = []
+    guard let iter = pango_layout_get_iter(layout) else { return [] }
+    defer { pango_layout_iter_free(iter) }
+    var runEnds: [Int] = []
+    var offset = 0
+    for run in runs {
+      offset += run.text.utf8.count
+      runEnds.append(offset)
     }
+    let colorAt = { (byte: Int) -> Color in
+      let i = runEnds.firstIndex(where: { byte < $0 }) ?? (runs.count - 1)
+      return i >= 0 ? runs[i].color : .black
+    }
+    repeat {
+      guard let line = pango_layout_iter_get_line_readonly(iter) else { break }
+      var ink = PangoRectangle()
+      var logical = PangoRectangle()
+      pango_layout_iter_get_line_extents(iter, &ink, &logical)
+      let scale = Double(PANGO_SCALE)
+      let baselineInLayout = Double(pango_layout_iter_get_baseline(iter)) / scale
+      let ascent = baselineInLayout - Double(logical.y) / scale
+      let descent = Double(logical.height) / scale - ascent
+      let height = max(nominal, ascent + descent)
+      let start = Int(line.pointee.start_index)
+      let length = Int(line.pointee.length)
+      let end = min(start + length, bytes.count)
+      // Ends at a soft hyphen (U+00AD, C2 AD in UTF-8): breaks there, with a hyphen drawn.
+      let hyphenated =
+        end >= start + 2 && end < bytes.count && bytes[end - 2] == 0xC2 && bytes[end - 1] == 0xAD
+      let shaped = ShapedLine(
+        width: Double(logical.width) / scale, height: height,
+        baseline: (height - (ascent + descent)) / 2 + ascent,
+        hyphenated: hyphenated,
+        offset: Double(logical.x) / scale,
+        glyphs: lineCopier.copy(
+          line, layoutText: textPointer, palette: paletteBuilder, colorAt: colorAt))
+      out.append((shaped, end))
+    } while pango_layout_iter_next_line(iter) != 0
+    return out
+  }
 }
 
 // MARK: - Handles
 
 /// Owns one `PangoLayout` (a reference released on deinit).
 final class LayoutHandle {
-    let layout: OpaquePointer
-    init(_ layout: OpaquePointer) { self.layout = layout }
-    deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+  let layout: OpaquePointer
+  init(_ layout: OpaquePointer) { self.layout = layout }
+  deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
 }
 
 extension String {
-    /// The string with every soft hyphen (U+00AD) removed.
-    var withoutSoftHyphens: String {
-        guard utf8.contains(0xAD) else { return self }
-        var out = String.UnicodeScalarView()
-        for scalar in unicodeScalars where scalar != "\u{00AD}" { out.append(scalar) }
-        return String(out)
-    }
+  /// The string with every soft hyphen (U+00AD) removed.
+  var withoutSoftHyphens: String {
+    guard utf8.contains(0xAD) else { return self }
+    var out = String.UnicodeScalarView()
+    for scalar in unicodeScalars where scalar != "\u{00AD}" { out.append(scalar) }
+    return String(out)
+  }
 
 }
 

@@ -4,24 +4,24 @@ import PMReport
 
 /// Maps errors to sysexits-style exit codes and prints them as one clear message each.
 enum ExitStatus {
-    /// Runs `body`; on error prints the message(s) and exits with the matching code.
-    static func guarding<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            Console.error(ErrorReport.message(for: error))
-            throw ExitCode(code(for: error))
-        }
+  /// Runs `body`; on error prints the message(s) and exits with the matching code.
+  static func guarding<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as ExitCode {
+      throw error
+    } catch {
+      Console.error(ErrorReport.message(for: error))
+      throw ExitCode(code(for: error))
     }
+  }
 
-    static func code(for error: any Error) -> Int32 {
-        ErrorReport.exitCode(for: error)
-    }
+  static func code(for error: any Error) -> Int32 {
+    ErrorReport.exitCode(for: error)
+  }
 }
 
 /// Removes in-flight temporary files (called on the interruption thread, before `_exit`).
 enum TemporaryFilesCleanup {
-    static func run() { ErrorReport.removeTemporaryFilesBeforeExit() }
+  static func run() { ErrorReport.removeTemporaryFilesBeforeExit() }
 }

@@ -3,96 +3,115 @@ import Foundation
 import PMReport
 import ReportModel
 
-/// `pmreport`: renders the comparison handouts. Thin: parsing and exit codes; the work is in PMReport.
+/// `pmreport`: renders the comparison handouts.
+///
+/// Thin: parsing and exit codes; the work is in PMReport.
 @main
 struct PMReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "pmreport",
-        abstract: "Typeset the Business vs Technical Product Manager handouts as PDF, SVG and PNG.",
-        version: Pipeline.version,
-        subcommands: [Render.self, ExportContent.self, Check.self, List.self],
-        defaultSubcommand: Render.self)
+  static let configuration = CommandConfiguration(
+    commandName: "pmreport",
+    abstract: "Typeset the Business vs Technical Product Manager handouts as PDF, SVG and PNG.",
+    version: Pipeline.version,
+    subcommands: [Render.self, ExportContent.self, Check.self, List.self],
+    defaultSubcommand: Render.self)
 }
 
 // MARK: - Shared options
 
 /// Where the config and content come from.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: "The config file (default: ./pmreport.yml when present, else built-in defaults).")
-    var config: String?
+  @Option(
+    name: .long,
+    help: "The config file (default: ./pmreport.yml when present, else built-in defaults).")
+  var config: String?
 
-    @Option(name: .long, help: "A content file in the export-content schema (default: the built-in comparison).")
-    var content: String?
+  @Option(
+    name: .long,
+    help: "A content file in the export-content schema (default: the built-in comparison).")
+  var content: String?
 
-    @Option(name: .long, help: "A style name from the Styles/ folder, or a style file path.")
-    var style: String?
+  @Option(name: .long, help: "A style name from the Styles/ folder, or a style file path.")
+  var style: String?
 
-    /// These inputs as run options (everything else at its default).
-    var runOptions: RunOptions { RunOptions(configPath: config, contentPath: content, style: style) }
+  /// These inputs as run options (everything else at its default).
+  var runOptions: RunOptions { RunOptions(configPath: config, contentPath: content, style: style) }
 }
 
 // MARK: - render (default)
 
 /// Renders the configured documents.
 struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Render the configured documents (the default command).")
+  static let configuration = CommandConfiguration(
+    abstract: "Render the configured documents (the default command).")
 
-    @OptionGroup var input: InputOptions
+  @OptionGroup var input: InputOptions
 
-    @Option(name: .long, help: "Output format: pdf, svg, png or all; repeat for several (default: the config's, else pdf).")
-    var format: [FormatChoice] = []
+  @Option(
+    name: .long,
+    help:
+      "Output format: pdf, svg, png or all; repeat for several (default: the config's, else pdf).")
+  var format: [FormatChoice] = []
 
-    @Option(name: .long, help: "Build only this document; repeat for several (default: every configured one).")
-    var document: [String] = []
+  @Option(
+    name: .long,
+    help: "Build only this document; repeat for several (default: every configured one).")
+  var document: [String] = []
 
-    @Option(name: .customLong("page-size"), help: "Paper: a4, letter, a5 or legal (each document keeps its orientation).")
-    var pageSize: PaperSize?
+  @Option(
+    name: .customLong("page-size"),
+    help: "Paper: a4, letter, a5 or legal (each document keeps its orientation).")
+  var pageSize: PaperSize?
 
-    @Option(name: .long, help: "The output folder (default: the config's, else ./Output).")
-    var output: String?
+  @Option(name: .long, help: "The output folder (default: the config's, else ./Output).")
+  var output: String?
 
-    @Option(name: .long, help: "PNG resolution in dots per inch (default 150).")
-    var dpi: Double?
+  @Option(name: .long, help: "PNG resolution in dots per inch (default 150).")
+  var dpi: Double?
 
-    @Flag(name: .long, help: "Print nothing but errors.")
-    var quiet = false
+  @Flag(name: .long, help: "Print nothing but errors.")
+  var quiet = false
 
-    func validate() throws {
-        if let dpi, !(30...1200).contains(dpi) { throw ValidationError("--dpi must be between 30 and 1200, got \(dpi)") }
+  func validate() throws {
+    if let dpi, !(30...1200).contains(dpi) {
+      throw ValidationError("--dpi must be between 30 and 1200, got \(dpi)")
     }
+  }
 
-    func run() throws {
-        Interruption.install()
-        let formats = format.isEmpty ? nil : FormatChoice.expand(format)
-        let options = RunOptions(configPath: input.config, contentPath: input.content, style: input.style,
-                                 formats: formats, documents: document.isEmpty ? nil : document,
-                                 paperSize: pageSize, outputDirectory: output, dpi: dpi)
-        let quiet = self.quiet
-        let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        let summary = try ExitStatus.guarding {
-            let pipeline = try Pipeline(options: options, prepareFonts: true, log: { line in
-                if !quiet || line.kind == .error { progress.print(line.text) }
-            })
-            pipeline.onDocument = { index, count, name in progress.show(index, of: count, name) }
-            defer { progress.clear() }
-            return pipeline.run()
-        }
-        if let (_, error) = summary.failures.first { throw ExitCode(ExitStatus.code(for: error)) }
+  func run() throws {
+    Interruption.install()
+    let formats = format.isEmpty ? nil : FormatChoice.expand(format)
+    let options = RunOptions(
+      configPath: input.config, contentPath: input.content, style: input.style,
+      formats: formats, documents: document.isEmpty ? nil : document,
+      paperSize: pageSize, outputDirectory: output, dpi: dpi)
+    let quiet = self.quiet
+    let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+    let summary = try ExitStatus.guarding {
+      let pipeline = try Pipeline(
+        options: options, prepareFonts: true,
+        log: { line in
+          if !quiet || line.kind == .error { progress.print(line.text) }
+        })
+      pipeline.onDocument = { index, count, name in progress.show(index, of: count, name) }
+      defer { progress.clear() }
+      return pipeline.run()
     }
+    if let (_, error) = summary.failures.first { throw ExitCode(ExitStatus.code(for: error)) }
+  }
 }
 
 /// `--format` values: a format or `all`.
 enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
-    case pdf, svg, png, all
-    static func expand(_ choices: [FormatChoice]) -> [OutputFormat] {
-        var out: [OutputFormat] = []
-        for c in choices {
-            let add: [OutputFormat] = c == .all ? OutputFormat.allCases : [OutputFormat(rawValue: c.rawValue) ?? .pdf]
-            for f in add where !out.contains(f) { out.append(f) }
-        }
-        return out
+  case pdf, svg, png, all
+  static func expand(_ choices: [FormatChoice]) -> [OutputFormat] {
+    var out: [OutputFormat] = []
+    for c in choices {
+      let add: [OutputFormat] =
+        c == .all ? OutputFormat.allCases : [OutputFormat(rawValue: c.rawValue) ?? .pdf]
+      for f in add where !out.contains(f) { out.append(f) }
     }
+    return out
+  }
 }
 
 extension PaperSize: ExpressibleByArgument {}
@@ -101,94 +120,99 @@ extension PaperSize: ExpressibleByArgument {}
 
 /// Prints the content as YAML, the schema `--content` reads.
 struct ExportContent: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export-content", abstract: "Print the content (built-in or --content) as editable YAML.")
+  static let configuration = CommandConfiguration(
+    commandName: "export-content",
+    abstract: "Print the content (built-in or --content) as editable YAML.")
 
-    @OptionGroup var input: InputOptions
+  @OptionGroup var input: InputOptions
 
-    func run() throws {
-        let text = try ExitStatus.guarding { try Pipeline.exportContent(contentPath: input.content) }
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
+  func run() throws {
+    let text = try ExitStatus.guarding { try Pipeline.exportContent(contentPath: input.content) }
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
 }
 
 // MARK: - check
 
 /// Validates config, styles and content without writing anything.
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Validate the config, its styles and the content; write nothing.")
+  static let configuration = CommandConfiguration(
+    abstract: "Validate the config, its styles and the content; write nothing.")
 
-    @OptionGroup var input: InputOptions
+  @OptionGroup var input: InputOptions
 
-    func run() throws {
-        let report = try ExitStatus.guarding {
-            try Pipeline.check(input.runOptions)
-        }
-        Console.error(report)
+  func run() throws {
+    let report = try ExitStatus.guarding {
+      try Pipeline.check(input.runOptions)
     }
+    Console.error(report)
+  }
 }
 
 // MARK: - list
 
 /// Lists documents, styles and charts.
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "List the documents the config defines, the styles available and the charts the content holds.")
+  static let configuration = CommandConfiguration(
+    abstract:
+      "List the documents the config defines, the styles available and the charts the content holds."
+  )
 
-    @OptionGroup var input: InputOptions
+  @OptionGroup var input: InputOptions
 
-    func run() throws {
-        let text = try ExitStatus.guarding {
-            try Pipeline.listing(input.runOptions)
-        }
-        print(text, terminator: "")
+  func run() throws {
+    let text = try ExitStatus.guarding {
+      try Pipeline.listing(input.runOptions)
     }
+    print(text, terminator: "")
+  }
 }
 
 // MARK: - Console and signals
 
 /// A one-line progress bar on a terminal's standard error, kept below the lines printed meanwhile.
 final class ProgressBar {
-    private let enabled: Bool
-    private var current = ""
+  private let enabled: Bool
+  private var current = ""
 
-    init(enabled: Bool) { self.enabled = enabled }
+  init(enabled: Bool) { self.enabled = enabled }
 
-    /// Shows that document `index` (0-based) of `count`, `name`, is being built.
-    func show(_ index: Int, of count: Int, _ name: String) {
-        guard enabled, count > 1 else { return }
-        let width = 20, done = width * index / count
-        current = "[" + String(repeating: "#", count: done) + String(repeating: "-", count: width - done)
-            + "] \(index + 1)/\(count) \(name)"
-        draw()
-    }
+  /// Shows that document `index` (0-based) of `count`, `name`, is being built.
+  func show(_ index: Int, of count: Int, _ name: String) {
+    guard enabled, count > 1 else { return }
+    let width = 20
+    let done = width * index / count
+    current =
+      "[" + String(repeating: "#", count: done) + String(repeating: "-", count: width - done)
+      + "] \(index + 1)/\(count) \(name)"
+    draw()
+  }
 
-    /// Prints a line above the bar.
-    func print(_ line: String) {
-        if enabled, !current.isEmpty { Console.write("\r\u{1B}[2K") }
-        Console.error(line)
-        draw()
-    }
+  /// Prints a line above the bar.
+  func print(_ line: String) {
+    if enabled, !current.isEmpty { Console.write("\r\u{1B}[2K") }
+    Console.error(line)
+    draw()
+  }
 
-    /// Removes the bar.
-    func clear() {
-        guard enabled, !current.isEmpty else { return }
-        Console.write("\r\u{1B}[2K")
-        current = ""
-    }
+  /// Removes the bar.
+  func clear() {
+    guard enabled, !current.isEmpty else { return }
+    Console.write("\r\u{1B}[2K")
+    current = ""
+  }
 
-    private func draw() { if enabled, !current.isEmpty { Console.write("\r\u{1B}[2K" + current) } }
+  private func draw() { if enabled, !current.isEmpty { Console.write("\r\u{1B}[2K" + current) } }
 }
 
 enum Console {
-    /// Writes a line to standard error.
-    static func error(_ line: String) { write(line + "\n") }
+  /// Writes a line to standard error.
+  static func error(_ line: String) { write(line + "\n") }
 
-    /// Writes `text` to standard error as it is.
-    static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
+  /// Writes `text` to standard error as it is.
+  static func write(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
 }
 
 /// Removes temporary files when the run is interrupted (SIGINT, SIGTERM), then exits with 128 + the
@@ -199,37 +223,39 @@ enum Console {
 /// Ctrl-C during PDF output). The handler only writes the signal number to a pipe, which is
 /// async-signal-safe; a thread waiting on the pipe removes the temporaries and exits.
 enum Interruption {
-    /// The pipe's write end, for the handler. Set once in `install()` before any handler can run.
-    nonisolated(unsafe) private static var writeEnd: Int32 = -1
+  /// The pipe's write end, for the handler.
+  ///
+  /// Set once in `install()` before any handler can run.
+  nonisolated(unsafe) private static var writeEnd: Int32 = -1
 
-    static func install() {
-        var ends: [Int32] = [-1, -1]
-        guard writeEnd < 0, pipe(&ends) == 0 else { return }
-        let readEnd = ends[0]
-        writeEnd = ends[1]
-        let waiter = Thread {
-            var byte: UInt8 = 0
-            while read(readEnd, &byte, 1) != 1 {
-                if errno != EINTR { return }
-            }
-            TemporaryFilesCleanup.run()
-            _exit(128 + Int32(byte))
-        }
-        waiter.name = "pmreport-interrupt"
-        waiter.start()
-        var handled = sigset_t()
-        sigemptyset(&handled)
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig) { received in
-                let saved = errno
-                var byte = UInt8(truncatingIfNeeded: received)
-                _ = write(Interruption.writeEnd, &byte, 1)
-                errno = saved
-            }
-            sigaddset(&handled, sig)
-        }
-        // A parent may start us with these signals blocked (Foundation's `Process` passes on the
-        // test runner's mask): then Ctrl-C or a CI timeout's SIGTERM would never arrive.
-        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
+  static func install() {
+    var ends: [Int32] = [-1, -1]
+    guard writeEnd < 0, pipe(&ends) == 0 else { return }
+    let readEnd = ends[0]
+    writeEnd = ends[1]
+    let waiter = Thread {
+      var byte: UInt8 = 0
+      while read(readEnd, &byte, 1) != 1 {
+        if errno != EINTR { return }
+      }
+      TemporaryFilesCleanup.run()
+      _exit(128 + Int32(byte))
     }
+    waiter.name = "pmreport-interrupt"
+    waiter.start()
+    var handled = sigset_t()
+    sigemptyset(&handled)
+    for sig in [SIGINT, SIGTERM] {
+      signal(sig) { received in
+        let saved = errno
+        var byte = UInt8(truncatingIfNeeded: received)
+        _ = write(Interruption.writeEnd, &byte, 1)
+        errno = saved
+      }
+      sigaddset(&handled, sig)
+    }
+    // A parent may start us with these signals blocked (Foundation's `Process` passes on the
+    // test runner's mask): then Ctrl-C or a CI timeout's SIGTERM would never arrive.
+    pthread_sigmask(SIG_UNBLOCK, &handled, nil)
+  }
 }

@@ -6,85 +6,91 @@ import Testing
 
 @Suite("Every chart kind")
 struct AllChartsTests {
-    static let widths: [Double] = [200, 260, 340, 460, 620, 800]
+  static let widths: [Double] = [200, 260, 340, 460, 620, 800]
 
-    /// Checks that every text line lies inside the frame and no two overlap.
-    func checkLabels(_ chart: ChartLayout, _ what: String) {
-        let bounds = Rect(origin: .zero, size: chart.frame.size)
-        let rects = chart.labelRects
-        #expect(!rects.isEmpty, "\(what): no text")
-        for (i, r) in rects.enumerated() {
-            #expect(bounds.contains(r), "\(what): label \(r) outside \(bounds)")
-            for s in rects[(i + 1)...] {
-                #expect(!overlaps(r, s), "\(what): labels \(r) and \(s) overlap")
-            }
-        }
+  /// Checks that every text line lies inside the frame and no two overlap.
+  func checkLabels(_ chart: ChartLayout, _ what: String) {
+    let bounds = Rect(origin: .zero, size: chart.frame.size)
+    let rects = chart.labelRects
+    #expect(!rects.isEmpty, "\(what): no text")
+    for (i, r) in rects.enumerated() {
+      #expect(bounds.contains(r), "\(what): label \(r) outside \(bounds)")
+      for s in rects[(i + 1)...] {
+        #expect(!overlaps(r, s), "\(what): labels \(r) and \(s) overlap")
+      }
     }
+  }
 
-    /// Checks that no shape reaches outside the frame.
-    func checkShapes(_ chart: ChartLayout, _ what: String) {
-        let bounds = Rect(origin: .zero, size: chart.frame.size)
-        for (p, s) in shapes(in: chart.frame) {
-            if let b = s.bounds {
-                #expect(bounds.contains(b.moved(p).insetBy(-(s.stroke?.width ?? 0) / 2)), "\(what): shape outside")
-            }
-        }
+  /// Checks that no shape reaches outside the frame.
+  func checkShapes(_ chart: ChartLayout, _ what: String) {
+    let bounds = Rect(origin: .zero, size: chart.frame.size)
+    for (p, s) in shapes(in: chart.frame) {
+      if let b = s.bounds {
+        #expect(
+          bounds.contains(b.moved(p).insetBy(-(s.stroke?.width ?? 0) / 2)), "\(what): shape outside"
+        )
+      }
     }
+  }
 
-    @Test("labels inside the frame and pairwise disjoint", arguments: ChartKind.allCases)
-    func labels(kind: ChartKind) throws {
-        for width in Self.widths {
-            let chart = try layout(kind, width: width)
-            #expect(chart.frame.size.width == width)
-            checkLabels(chart, "\(kind) at \(width)")
-            checkShapes(chart, "\(kind) at \(width)")
-        }
+  @Test("labels inside the frame and pairwise disjoint", arguments: ChartKind.allCases)
+  func labels(kind: ChartKind) throws {
+    for width in Self.widths {
+      let chart = try layout(kind, width: width)
+      #expect(chart.frame.size.width == width)
+      checkLabels(chart, "\(kind) at \(width)")
+      checkShapes(chart, "\(kind) at \(width)")
     }
+  }
 
-    @Test("the built-in comparison charts lay out", arguments: ChartKind.allCases)
-    func builtIn(kind: ChartKind) throws {
-        let content = Comparison.builtIn
-        for spec in content.charts.specs where spec.kind == kind {
-            for width in Self.widths {
-                let chart = try ChartBuilder.layout(for: spec, content: content, theme: .standard, width: width,
-                                                    measurer: FakeMeasurer())
-                checkLabels(chart, "\(spec.id) at \(width)")
-                checkShapes(chart, "\(spec.id) at \(width)")
-            }
-        }
-        #expect(content.charts.specs.contains { $0.kind == kind })
+  @Test("the built-in comparison charts lay out", arguments: ChartKind.allCases)
+  func builtIn(kind: ChartKind) throws {
+    let content = Comparison.builtIn
+    for spec in content.charts.specs where spec.kind == kind {
+      for width in Self.widths {
+        let chart = try ChartBuilder.layout(
+          for: spec, content: content, theme: .standard, width: width,
+          measurer: FakeMeasurer())
+        checkLabels(chart, "\(spec.id) at \(width)")
+        checkShapes(chart, "\(spec.id) at \(width)")
+      }
     }
+    #expect(content.charts.specs.contains { $0.kind == kind })
+  }
 
-    @Test("the chart is a figure: title first, caption tagged last", arguments: ChartKind.allCases)
-    func structure(kind: ChartKind) throws {
-        let chart = try layout(kind)
-        let frame = chart.frame
-        #expect(frame.items.count == 1)
-        guard case .tagged(.figure, let inner) = frame.items[0].1 else {
-            Issue.record("not wrapped in a figure"); return
-        }
-        guard case .tagged(.caption, let caption) = inner.items.last?.1 else {
-            Issue.record("no caption element"); return
-        }
-        let captionText = caption.textLines().map(\.1.text).joined(separator: " ")
-        #expect(captionText == Fixture.spec(kind).caption)
-        let title = try #require(chart.titleRect)
-        let captionRect = try #require(chart.captionRect)
-        #expect(title.maxY <= chart.plotRect.minY)
-        #expect(chart.plotRect.maxY <= captionRect.minY)
-        #expect(close(captionRect.maxY, frame.size.height))
-        if let legend = chart.legendRect {
-            #expect(chart.plotRect.maxY <= legend.minY && legend.maxY <= captionRect.minY)
-        }
-        // The title is bold and comes first.
-        let first = try #require(frame.textLines().first)
-        #expect(Fixture.spec(kind).title.hasPrefix(first.1.text))
+  @Test("the chart is a figure: title first, caption tagged last", arguments: ChartKind.allCases)
+  func structure(kind: ChartKind) throws {
+    let chart = try layout(kind)
+    let frame = chart.frame
+    #expect(frame.items.count == 1)
+    guard case .tagged(.figure, let inner) = frame.items[0].1 else {
+      Issue.record("not wrapped in a figure")
+      return
     }
+    guard case .tagged(.caption, let caption) = inner.items.last?.1 else {
+      Issue.record("no caption element")
+      return
+    }
+    let captionText = caption.textLines().map(\.1.text).joined(separator: " ")
+    #expect(captionText == Fixture.spec(kind).caption)
+    let title = try #require(chart.titleRect)
+    let captionRect = try #require(chart.captionRect)
+    #expect(title.maxY <= chart.plotRect.minY)
+    #expect(chart.plotRect.maxY <= captionRect.minY)
+    #expect(close(captionRect.maxY, frame.size.height))
+    if let legend = chart.legendRect {
+      #expect(chart.plotRect.maxY <= legend.minY && legend.maxY <= captionRect.minY)
+    }
+    // The title is bold and comes first.
+    let first = try #require(frame.textLines().first)
+    #expect(Fixture.spec(kind).title.hasPrefix(first.1.text))
+  }
 
-    @Test("the same input gives the same frame", arguments: ChartKind.allCases)
-    func deterministic(kind: ChartKind) throws {
-        let a = try layout(kind), b = try layout(kind)
-        #expect(a.marks == b.marks)
-        #expect(a.labelRects == b.labelRects)
-    }
+  @Test("the same input gives the same frame", arguments: ChartKind.allCases)
+  func deterministic(kind: ChartKind) throws {
+    let a = try layout(kind)
+    let b = try layout(kind)
+    #expect(a.marks == b.marks)
+    #expect(a.labelRects == b.labelRects)
+  }
 }

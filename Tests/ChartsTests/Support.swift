@@ -7,126 +7,150 @@ import TextShaping
 /// A fixed-advance measurer: every character is half the font size wide, lines are `size × leading`
 /// tall, and words break greedily on spaces within the width.
 final class FakeMeasurer: TextMeasurer {
-    private(set) var calls = 0
+  private(set) var calls = 0
 
-    static func width(_ text: String, size: Double) -> Double { 0.5 * size * Double(text.count) }
+  static func width(_ text: String, size: Double) -> Double { 0.5 * size * Double(text.count) }
 
-    func shape(_ paragraph: ParagraphSpec) -> ShapedParagraph {
-        calls += 1
-        let size = paragraph.fontSize
-        let height = size * paragraph.leading
-        var lines: [String] = []
-        var current = ""
-        for word in paragraph.text.split(separator: " ", omittingEmptySubsequences: true) {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if current.isEmpty || Self.width(candidate, size: size) <= paragraph.width {
-                current = candidate
-            } else {
-                lines.append(current)
-                current = String(word)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return ShapedParagraph(lines: lines.map {
-            ShapedLine(width: Self.width($0, size: size), height: height, baseline: (height - size) / 2 + 0.8 * size,
-                       text: $0)
-        })
+  func shape(_ paragraph: ParagraphSpec) -> ShapedParagraph {
+    calls += 1
+    let size = paragraph.fontSize
+    let height = size * paragraph.leading
+    var lines: [String] = []
+    var current = ""
+    for word in paragraph.text.split(separator: " ", omittingEmptySubsequences: true) {
+      let candidate = current.isEmpty ? String(word) : current + " " + word
+      if current.isEmpty || Self.width(candidate, size: size) <= paragraph.width {
+        current = candidate
+      } else {
+        lines.append(current)
+        current = String(word)
+      }
     }
+    if !current.isEmpty { lines.append(current) }
+    return ShapedParagraph(
+      lines: lines.map {
+        ShapedLine(
+          width: Self.width($0, size: size), height: height,
+          baseline: (height - size) / 2 + 0.8 * size,
+          text: $0)
+      })
+  }
 }
 
 /// A small comparison built by hand.
 enum Fixture {
-    static let focus = [
-        FocusDimension(label: "Market insight", business: 5, technical: 2),
-        FocusDimension(label: "Customer contact", business: 4, technical: 2),
-        FocusDimension(label: "Technical depth", business: 1, technical: 5),
-        FocusDimension(label: "Engineering collaboration and delivery", business: 2, technical: 5),
-        FocusDimension(label: "Quality", business: 2, technical: 4),
-        FocusDimension(label: "User needs", business: 4, technical: 4),
-    ]
+  static let focus = [
+    FocusDimension(label: "Market insight", business: 5, technical: 2),
+    FocusDimension(label: "Customer contact", business: 4, technical: 2),
+    FocusDimension(label: "Technical depth", business: 1, technical: 5),
+    FocusDimension(label: "Engineering collaboration and delivery", business: 2, technical: 5),
+    FocusDimension(label: "Quality", business: 2, technical: 4),
+    FocusDimension(label: "User needs", business: 4, technical: 4),
+  ]
 
-    static let specs = [
-        ChartSpec(id: "focus-profile", kind: .radar, title: "Where each role puts its weight",
-                  caption: "Editorial ratings from 0 to 5, read from the article's wording rather than measured.",
-                  section: "differences"),
-        ChartSpec(id: "focus-difference", kind: .divergingBars, title: "How far apart the roles are",
-                  caption: "Each bar points toward the role that puts more weight on the dimension.",
-                  section: "differences"),
-        ChartSpec(id: "overlap", kind: .venn, title: "What the roles share",
-                  caption: "The shared traits are the key similarities.", section: "similarities"),
-        ChartSpec(id: "stakeholders", kind: .stakeholderMap, title: "Who each role works with",
-                  caption: "Teams linked to the roles that work with them.", section: nil),
-    ]
+  static let specs = [
+    ChartSpec(
+      id: "focus-profile", kind: .radar, title: "Where each role puts its weight",
+      caption:
+        "Editorial ratings from 0 to 5, read from the article's wording rather than measured.",
+      section: "differences"),
+    ChartSpec(
+      id: "focus-difference", kind: .divergingBars, title: "How far apart the roles are",
+      caption: "Each bar points toward the role that puts more weight on the dimension.",
+      section: "differences"),
+    ChartSpec(
+      id: "overlap", kind: .venn, title: "What the roles share",
+      caption: "The shared traits are the key similarities.", section: "similarities"),
+    ChartSpec(
+      id: "stakeholders", kind: .stakeholderMap, title: "Who each role works with",
+      caption: "Teams linked to the roles that work with them.", section: nil),
+  ]
 
-    static let similarities = [
-        LabelledItem(label: "Core objective", text: "Both aim at the product's success."),
-        LabelledItem(label: "Strategic thinking", text: "Both think about the product's future."),
-        LabelledItem(label: "User-centric approach", text: "Both serve the users' needs."),
-        LabelledItem(label: "Product lifecycle involvement", text: "Both take part from idea to launch."),
-    ]
+  static let similarities = [
+    LabelledItem(label: "Core objective", text: "Both aim at the product's success."),
+    LabelledItem(label: "Strategic thinking", text: "Both think about the product's future."),
+    LabelledItem(label: "User-centric approach", text: "Both serve the users' needs."),
+    LabelledItem(
+      label: "Product lifecycle involvement", text: "Both take part from idea to launch."),
+  ]
 
-    static func comparison(focus: [FocusDimension] = focus,
-                           business: [String] = ["Market analysis", "Pricing strategy", "Customer advocacy"],
-                           technical: [String] = ["Technical roadmap", "Code reviews", "System architecture",
-                                                  "Quality assurance"],
-                           shared: [LabelledItem] = similarities,
-                           stakeholders: [StakeholderLink] = [
-                               StakeholderLink(team: "Marketing", roles: [.business]),
-                               StakeholderLink(team: "Sales", roles: [.business]),
-                               StakeholderLink(team: "Developers", roles: [.business, .technical]),
-                               StakeholderLink(team: "Engineering", roles: [.technical]),
-                               StakeholderLink(team: "Clients and customers", roles: [.technical, .business]),
-                               StakeholderLink(team: "IT", roles: [.technical]),
-                           ],
-                           roles: [Role] = [
-                               Role(id: .business, name: "Business Product Manager", shortName: "Business PM"),
-                               Role(id: .technical, name: "Technical Product Manager", shortName: "Technical PM"),
-                           ]) -> Comparison {
-        Comparison(
-            roles: roles,
-            introduction: ["Two roles compared."],
-            sections: [
-                Section(id: "differences", title: "Key differences", blocks: [.paragraph("They differ.")]),
-                Section(id: "similarities", title: "Key similarities",
-                        blocks: [.paragraph("They share a lot."), .labelledList(shared)]),
-            ],
-            charts: ChartData(specs: specs, focus: focus,
-                              overlap: OverlapTraits(business: business, technical: technical,
-                                                     sharedSection: "similarities"),
-                              stakeholders: stakeholders))
+  static func comparison(
+    focus: [FocusDimension] = focus,
+    business: [String] = ["Market analysis", "Pricing strategy", "Customer advocacy"],
+    technical: [String] = [
+      "Technical roadmap", "Code reviews", "System architecture",
+      "Quality assurance",
+    ],
+    shared: [LabelledItem] = similarities,
+    stakeholders: [StakeholderLink] = [
+      StakeholderLink(team: "Marketing", roles: [.business]),
+      StakeholderLink(team: "Sales", roles: [.business]),
+      StakeholderLink(team: "Developers", roles: [.business, .technical]),
+      StakeholderLink(team: "Engineering", roles: [.technical]),
+      StakeholderLink(team: "Clients and customers", roles: [.technical, .business]),
+      StakeholderLink(team: "IT", roles: [.technical]),
+    ],
+    roles: [Role] = [
+      Role(id: .business, name: "Business Product Manager", shortName: "Business PM"),
+      Role(id: .technical, name: "Technical Product Manager", shortName: "Technical PM"),
+    ]
+  ) -> Comparison {
+    Comparison(
+      roles: roles,
+      introduction: ["Two roles compared."],
+      sections: [
+        Section(id: "differences", title: "Key differences", blocks: [.paragraph("They differ.")]),
+        Section(
+          id: "similarities", title: "Key similarities",
+          blocks: [.paragraph("They share a lot."), .labelledList(shared)]),
+      ],
+      charts: ChartData(
+        specs: specs, focus: focus,
+        overlap: OverlapTraits(
+          business: business, technical: technical,
+          sharedSection: "similarities"),
+        stakeholders: stakeholders))
+  }
+
+  static func spec(_ kind: ChartKind) -> ChartSpec {
+    guard let spec = specs.first(where: { $0.kind == kind }) else {
+      preconditionFailure("no \(kind) chart")
     }
-
-    static func spec(_ kind: ChartKind) -> ChartSpec { specs.first { $0.kind == kind }! }
+    return spec
+  }
 }
 
 /// Lays a chart out with the fake measurer and the standard theme.
-func layout(_ kind: ChartKind, _ content: Comparison = Fixture.comparison(), width: Double = 460,
-            theme: ChartTheme = .standard) throws -> ChartLayout {
-    try ChartBuilder.layout(for: Fixture.spec(kind), content: content, theme: theme, width: width,
-                            measurer: FakeMeasurer())
+func layout(
+  _ kind: ChartKind, _ content: Comparison = Fixture.comparison(), width: Double = 460,
+  theme: ChartTheme = .standard
+) throws -> ChartLayout {
+  try ChartBuilder.layout(
+    for: Fixture.spec(kind), content: content, theme: theme, width: width,
+    measurer: FakeMeasurer())
 }
 
 /// Every shape in `frame` with its absolute position.
 func shapes(in frame: Frame) -> [(Point, Shape)] {
-    var out: [(Point, Shape)] = []
-    frame.walk { p, item in if case .shape(let s) = item { out.append((p, s)) } }
-    return out
+  var out: [(Point, Shape)] = []
+  frame.walk { p, item in if case .shape(let s) = item { out.append((p, s)) } }
+  return out
 }
 
 /// A shape's path points moved to absolute coordinates.
 func points(of shape: Shape, at p: Point) -> [Point] {
-    shape.path.compactMap { e -> Point? in
-        switch e {
-        case .move(let q), .line(let q): Point(x: q.x + p.x, y: q.y + p.y)
-        default: nil
-        }
+  shape.path.compactMap { e -> Point? in
+    switch e {
+    case .move(let q), .line(let q): Point(x: q.x + p.x, y: q.y + p.y)
+    default: nil
     }
+  }
 }
 
 /// Whether the shape is a straight two-point line.
 func isLine(_ s: Shape) -> Bool {
-    guard s.path.count == 2, case .move = s.path[0], case .line = s.path[1] else { return false }
-    return true
+  guard s.path.count == 2, case .move = s.path[0], case .line = s.path[1] else { return false }
+  return true
 }
 
 /// The words of every text line in the frame.
@@ -134,11 +158,13 @@ func words(in frame: Frame) -> [String] { frame.textLines().map(\.1.text) }
 
 func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-6) -> Bool { abs(a - b) <= tolerance }
 func close(_ a: Point, _ b: Point, _ tolerance: Double = 1e-6) -> Bool {
-    close(a.x, b.x, tolerance) && close(a.y, b.y, tolerance)
+  close(a.x, b.x, tolerance) && close(a.y, b.y, tolerance)
 }
 
 extension Rect {
-    func moved(_ p: Point) -> Rect { Rect(origin: Point(x: origin.x + p.x, y: origin.y + p.y), size: size) }
+  func moved(_ p: Point) -> Rect {
+    Rect(origin: Point(x: origin.x + p.x, y: origin.y + p.y), size: size)
+  }
 }
 
 /// Whether two label boxes overlap by more than rounding: lines stacked in one block touch exactly in

@@ -6,58 +6,61 @@ import Testing
 
 @Suite("Venn diagram")
 struct VennChartTests {
-    @Test("the shared count is the number of items in the shared section's list")
-    func sharedCount() throws {
-        for n in [1, 2, 4] {
-            let content = Fixture.comparison(shared: Array(Fixture.similarities.prefix(n)))
-            let chart = try layout(.venn, content)
-            guard case .venn(let m) = chart.marks else { Issue.record("not a Venn"); return }
-            let shared = try #require(m.region(.shared))
-            #expect(shared.count == n)
-            #expect(shared.items == Fixture.similarities.prefix(n).map(\.label))
-            #expect(words(in: chart.frame).contains("\(n) shared"))
-            #expect(m.region(.business)?.count == 3)
-            #expect(m.region(.technical)?.count == 4)
-            #expect(words(in: chart.frame).contains("3 only"))
-            #expect(words(in: chart.frame).contains("4 only"))
-        }
+  @Test("the shared count is the number of items in the shared section's list")
+  func sharedCount() throws {
+    for n in [1, 2, 4] {
+      let content = Fixture.comparison(shared: Array(Fixture.similarities.prefix(n)))
+      let chart = try layout(.venn, content)
+      guard case .venn(let m) = chart.marks else {
+        Issue.record("not a Venn")
+        return
+      }
+      let shared = try #require(m.region(.shared))
+      #expect(shared.count == n)
+      #expect(shared.items == Fixture.similarities.prefix(n).map(\.label))
+      #expect(words(in: chart.frame).contains("\(n) shared"))
+      #expect(m.region(.business)?.count == 3)
+      #expect(m.region(.technical)?.count == 4)
+      #expect(words(in: chart.frame).contains("3 only"))
+      #expect(words(in: chart.frame).contains("4 only"))
     }
+  }
 
-    @Test("every label lies inside its own region")
-    func labelsInRegions() throws {
-        for width in [200.0, 300, 460, 700] {
-            let chart = try layout(.venn, width: width)
-            guard case .venn(let m) = chart.marks else { return }
-            for region in m.regions {
-                for rect in [region.headerRect] + region.itemRects {
-                    switch region.kind {
-                    case .business:
-                        #expect(ChartGeometry.ellipse(m.business, contains: rect))
-                        #expect(!ChartGeometry.ellipse(m.technical, intersects: rect))
-                    case .shared:
-                        #expect(ChartGeometry.ellipse(m.business, contains: rect))
-                        #expect(ChartGeometry.ellipse(m.technical, contains: rect))
-                    case .technical:
-                        #expect(ChartGeometry.ellipse(m.technical, contains: rect))
-                        #expect(!ChartGeometry.ellipse(m.business, intersects: rect))
-                    }
-                }
-            }
-            // Left holds business, right technical.
-            #expect(m.business.center.x < m.technical.center.x)
+  @Test("every label lies inside its own region")
+  func labelsInRegions() throws {
+    for width in [200.0, 300, 460, 700] {
+      let chart = try layout(.venn, width: width)
+      guard case .venn(let m) = chart.marks else { return }
+      for region in m.regions {
+        for rect in [region.headerRect] + region.itemRects {
+          switch region.kind {
+          case .business:
+            #expect(ChartGeometry.ellipse(m.business, contains: rect))
+            #expect(!ChartGeometry.ellipse(m.technical, intersects: rect))
+          case .shared:
+            #expect(ChartGeometry.ellipse(m.business, contains: rect))
+            #expect(ChartGeometry.ellipse(m.technical, contains: rect))
+          case .technical:
+            #expect(ChartGeometry.ellipse(m.technical, contains: rect))
+            #expect(!ChartGeometry.ellipse(m.business, intersects: rect))
+          }
         }
+      }
+      // Left holds business, right technical.
+      #expect(m.business.center.x < m.technical.center.x)
     }
+  }
 
-    @Test("longer lists grow the diagram instead of spilling")
-    func grows() throws {
-        let small = try layout(.venn)
-        let many = Fixture.comparison(business: (1...12).map { "Business trait number \($0)" })
-        let big = try layout(.venn, many)
-        guard case .venn(let s) = small.marks, case .venn(let b) = big.marks else { return }
-        #expect(b.business.height > s.business.height)
-        for rect in b.region(.business)!.itemRects {
-            #expect(ChartGeometry.ellipse(b.business, contains: rect))
-            #expect(!ChartGeometry.ellipse(b.technical, intersects: rect))
-        }
+  @Test("longer lists grow the diagram instead of spilling")
+  func grows() throws {
+    let small = try layout(.venn)
+    let many = Fixture.comparison(business: (1...12).map { "Business trait number \($0)" })
+    let big = try layout(.venn, many)
+    guard case .venn(let s) = small.marks, case .venn(let b) = big.marks else { return }
+    #expect(b.business.height > s.business.height)
+    for rect in b.region(.business)!.itemRects {
+      #expect(ChartGeometry.ellipse(b.business, contains: rect))
+      #expect(!ChartGeometry.ellipse(b.technical, intersects: rect))
     }
+  }
 }

@@ -1,97 +1,113 @@
 import Foundation
 import Testing
 
-/// Faults of the file system as a user meets them: a full disk, a run killed outright. Each run's
-/// earlier output must survive, the failure must be reported with the system's reason, and nothing
-/// a dead run left may stay behind.
+/// Faults of the file system as a user meets them: a full disk, a run killed outright.
+///
+/// Each run's earlier output must survive, the failure must be reported with the system's reason,
+/// and nothing a dead run left may stay behind.
 @Suite(.serialized, .tags(.long)) struct OutputFaultTests {
-    /// Whether this process may mount a small file system of its own (root, with mount namespaces).
-    static let canMountTmpfs: Bool = {
-        guard getuid() == 0, let r = try? run("unshare", ["-m", "--propagation", "private", "true"]) else { return false }
-        return r.status == 0
-    }()
+  /// Whether this process may mount a small file system of its own (root, with mount namespaces).
+  static let canMountTmpfs: Bool = {
+    guard getuid() == 0, let r = try? run("unshare", ["-m", "--propagation", "private", "true"])
+    else { return false }
+    return r.status == 0
+  }()
 
-    /// On a file system too small for the new PDF, the run fails with exit 73 and the system's
-    /// reason, and the earlier PDF stays byte for byte (cairo's own status says all went well).
-    @Test(.enabled(if: canMountTmpfs, "needs root and mount namespaces (CI runs as root)"))
-    func aFullDiskKeepsTheEarlierFileAndSaysWhy() throws {
-        let binary = try #require(CLITests.binary, "build the pmreport executable first")
-        let dir = try temporaryDirectory("pmreport-full-disk")
-        try FileManager.default.createDirectory(atPath: dir + "/mnt", withIntermediateDirectories: true)
-        // Inside a private mount namespace: a 1 MB tmpfs, a good first run, the disk filled but for
-        // 32 KB, a second run; what the test needs is copied out before the namespace goes.
-        let script = """
-            set -u
-            mount -t tmpfs -o size=1m tmpfs mnt || exit 90
-            cd mnt
-            "$0" --document full-report --format pdf --quiet; echo $? > ../first.status
-            cp Output/pdf/full-report.pdf ../before.pdf
-            dd if=/dev/zero of=filler bs=4k 2>/dev/null
-            truncate -s -32K filler
-            "$0" --document full-report --format pdf 2> ../second.err; echo $? > ../second.status
-            cp Output/pdf/full-report.pdf ../after.pdf
-            ls -a Output Output/pdf > ../listing
-            """
-        let r = try run("sh", ["-c", "cd '\(dir)' && unshare -m --propagation private sh -c '\(script)' '\(binary)'"],
-                        environment: ["SOURCE_DATE_EPOCH": "1700000000"])
-        try #require(r.status == 0, "the namespace script failed: \(r.error)")
-        func read(_ name: String) -> String {
-            (try? String(contentsOfFile: dir + "/" + name, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        }
-        #expect(read("first.status") == "0")
-        #expect(read("second.status") == "73", "second run: \(read("second.err"))")
-        let message = read("second.err")
-        #expect(message.contains("full-report.pdf") && message.contains("No space left on device"), "\(message)")
-        let before = FileManager.default.contents(atPath: dir + "/before.pdf")
-        #expect(before != nil && before == FileManager.default.contents(atPath: dir + "/after.pdf"),
-                "the earlier PDF changed")
-        #expect(!read("listing").contains(".tmp-"), "a temporary was left: \(read("listing"))")
+  /// On a file system too small for the new PDF, the run fails with exit 73 and the system's
+  /// reason, and the earlier PDF stays byte for byte (cairo's own status says all went well).
+  @Test(.enabled(if: canMountTmpfs, "needs root and mount namespaces (CI runs as root)"))
+  func aFullDiskKeepsTheEarlierFileAndSaysWhy() throws {
+    let binary = try #require(CLITests.binary, "build the pmreport executable first")
+    let dir = try temporaryDirectory("pmreport-full-disk")
+    try FileManager.default.createDirectory(atPath: dir + "/mnt", withIntermediateDirectories: true)
+    // Inside a private mount namespace: a 1 MB tmpfs, a good first run, the disk filled but for
+    // 32 KB, a second run; what the test needs is copied out before the namespace goes.
+    let script = """
+      set -u
+      mount -t tmpfs -o size=1m tmpfs mnt || exit 90
+      cd mnt
+      "$0" --document full-report --format pdf --quiet; echo $? > ../first.status
+      cp Output/pdf/full-report.pdf ../before.pdf
+      dd if=/dev/zero of=filler bs=4k 2>/dev/null
+      truncate -s -32K filler
+      "$0" --document full-report --format pdf 2> ../second.err; echo $? > ../second.status
+      cp Output/pdf/full-report.pdf ../after.pdf
+      ls -a Output Output/pdf > ../listing
+      """
+    let r = try run(
+      "sh",
+      ["-c", "cd '\(dir)' && unshare -m --propagation private sh -c '\(script)' '\(binary)'"],
+      environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+    try #require(r.status == 0, "the namespace script failed: \(r.error)")
+    func read(_ name: String) -> String {
+      (try? String(contentsOfFile: dir + "/" + name, encoding: .utf8))?.trimmingCharacters(
+        in: .whitespacesAndNewlines) ?? ""
     }
+    #expect(read("first.status") == "0")
+    #expect(read("second.status") == "73", "second run: \(read("second.err"))")
+    let message = read("second.err")
+    #expect(
+      message.contains("full-report.pdf") && message.contains("No space left on device"),
+      "\(message)")
+    let before = FileManager.default.contents(atPath: dir + "/before.pdf")
+    #expect(
+      before != nil && before == FileManager.default.contents(atPath: dir + "/after.pdf"),
+      "the earlier PDF changed")
+    #expect(!read("listing").contains(".tmp-"), "a temporary was left: \(read("listing"))")
+  }
 
-    /// A run killed with SIGKILL cannot clean up; the next run into the same folder removes what
-    /// it left, but never the temporaries of a run still going.
-    @Test func aKilledRunsTemporariesGoWithTheNextRunButALiveRunsStay() throws {
-        let dir = try temporaryDirectory("pmreport-killed")
-        try InterruptTests.bigContent.get().write(toFile: dir + "/big.yml", atomically: true, encoding: .utf8)
-        let output = dir + "/Output"
-        let big = ["--content", "big.yml", "--format", "svg", "--format", "png", "--quiet"]
+  /// A run killed with SIGKILL cannot clean up; the next run into the same folder removes what
+  /// it left, but never the temporaries of a run still going.
+  @Test func aKilledRunsTemporariesGoWithTheNextRunButALiveRunsStay() throws {
+    let dir = try temporaryDirectory("pmreport-killed")
+    try InterruptTests.bigContent.get().write(
+      toFile: dir + "/big.yml", atomically: true, encoding: .utf8)
+    let output = dir + "/Output"
+    let big = ["--content", "big.yml", "--format", "svg", "--format", "png", "--quiet"]
 
-        let killed = try PMReportProcess(big, in: dir)
-        try #require(waitForTemporaries(in: output, while: killed), "no write in flight seen")
-        killed.send(SIGKILL)
-        _ = killed.wait(timeout: 20)
-        let left = temporaries(in: output)
-        try #require(!left.isEmpty, "the killed run left nothing to clean up")
+    let killed = try PMReportProcess(big, in: dir)
+    try #require(waitForTemporaries(in: output, while: killed), "no write in flight seen")
+    killed.send(SIGKILL)
+    _ = killed.wait(timeout: 20)
+    let left = temporaries(in: output)
+    try #require(!left.isEmpty, "the killed run left nothing to clean up")
 
-        // A live run's temporaries are kept by a concurrent run.
-        let live = try PMReportProcess(big, in: dir)
-        try #require(waitForTemporaries(in: output, while: live, excluding: left), "no live write seen")
-        let quick = try runPMReport(["--document", "charts", "--format", "pdf", "--quiet"], in: dir)
-        #expect(quick.status == 0, "\(quick.summary)")
-        let stillThere = temporaries(in: output)
-        #expect(left.allSatisfy { !stillThere.contains($0) }, "the killed run's temporaries survived: \(stillThere)")
-        let liveResult = live.wait(timeout: 120)
-        #expect(liveResult.status == 0, "the live run failed: \(liveResult.summary)")
-        #expect(temporaries(in: output).isEmpty)
-        let pages = try FileManager.default.contentsOfDirectory(atPath: output + "/svg/full-report")
-        #expect(pages.filter { $0.hasSuffix(".svg") }.count > 200, "the live run's pages are incomplete")
-        let locks = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasSuffix(".lock") }
-        #expect(locks.isEmpty, "lock files left: \(locks)")
+    // A live run's temporaries are kept by a concurrent run.
+    let live = try PMReportProcess(big, in: dir)
+    try #require(waitForTemporaries(in: output, while: live, excluding: left), "no live write seen")
+    let quick = try runPMReport(["--document", "charts", "--format", "pdf", "--quiet"], in: dir)
+    #expect(quick.status == 0, "\(quick.summary)")
+    let stillThere = temporaries(in: output)
+    #expect(
+      left.allSatisfy { !stillThere.contains($0) },
+      "the killed run's temporaries survived: \(stillThere)")
+    let liveResult = live.wait(timeout: 120)
+    #expect(liveResult.status == 0, "the live run failed: \(liveResult.summary)")
+    #expect(temporaries(in: output).isEmpty)
+    let pages = try FileManager.default.contentsOfDirectory(atPath: output + "/svg/full-report")
+    #expect(
+      pages.filter { $0.hasSuffix(".svg") }.count > 200, "the live run's pages are incomplete")
+    let locks = try FileManager.default.contentsOfDirectory(atPath: output).filter {
+      $0.hasSuffix(".lock")
     }
+    #expect(locks.isEmpty, "lock files left: \(locks)")
+  }
 
-    /// Temporary files and folders under `output`, by relative path.
-    func temporaries(in output: String) -> [String] {
-        let all = FileManager.default.enumerator(atPath: output)?.compactMap { $0 as? String } ?? []
-        return all.filter { ($0 as NSString).lastPathComponent.contains(".tmp-") }.sorted()
-    }
+  /// Temporary files and folders under `output`, by relative path.
+  func temporaries(in output: String) -> [String] {
+    let all = FileManager.default.enumerator(atPath: output)?.compactMap { $0 as? String } ?? []
+    return all.filter { ($0 as NSString).lastPathComponent.contains(".tmp-") }.sorted()
+  }
 
-    /// Waits until `process` has a temporary under `output` that is not in `excluding`.
-    func waitForTemporaries(in output: String, while process: PMReportProcess, excluding: [String] = []) -> Bool {
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning && Date() < deadline {
-            if temporaries(in: output).contains(where: { !excluding.contains($0) }) { return true }
-            usleep(2_000)
-        }
-        return false
+  /// Waits until `process` has a temporary under `output` that is not in `excluding`.
+  func waitForTemporaries(
+    in output: String, while process: PMReportProcess, excluding: [String] = []
+  ) -> Bool {
+    let deadline = Date().addingTimeInterval(60)
+    while process.isRunning && Date() < deadline {
+      if temporaries(in: output).contains(where: { !excluding.contains($0) }) { return true }
+      usleep(2_000)
     }
+    return false
+  }
 }

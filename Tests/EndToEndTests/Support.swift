@@ -1,104 +1,125 @@
 import Foundation
-import Testing
 import PMReport
 import ReportModel
+import Testing
 
 /// Runs a command-line tool and returns its exit status and standard output.
 @discardableResult
-func run(_ tool: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    var env = ProcessInfo.processInfo.environment
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+func run(_ tool: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (
+  status: Int32, output: String, error: String
+) {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = [tool] + arguments
+  var env = ProcessInfo.processInfo.environment
+  for (k, v) in environment { env[k] = v }
+  process.environment = env
+  let out = Pipe()
+  let err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  try process.run()
+  let data = out.fileHandleForReading.readDataToEndOfFile()
+  let errData = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return (
+    process.terminationStatus, String(decoding: data, as: UTF8.self),
+    String(decoding: errData, as: UTF8.self)
+  )
 }
 
-/// A fresh empty folder. By default it lies in this test process's own folder, which is removed when
-/// the process exits (suites share rendered output between tests, so no single test can remove it);
-/// `keptAfterRun` puts it directly under the system temporary folder, for a test that removes it
-/// itself but keeps it to be inspected when it fails.
-func temporaryDirectory(_ name: String = "pmreport-test", keptAfterRun: Bool = false) throws -> String {
-    let parent = keptAfterRun ? FileManager.default.temporaryDirectory : try TestRunFolder.url.get()
-    let url = parent.appendingPathComponent("\(name)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url.path
+/// A fresh empty folder.
+///
+/// By default it lies in this test process's own folder, which is removed when the process exits
+/// (suites share rendered output between tests, so no single test can remove it); `keptAfterRun`
+/// puts it directly under the system temporary folder, for a test that removes it itself but keeps
+/// it to be inspected when it fails.
+func temporaryDirectory(_ name: String = "pmreport-test", keptAfterRun: Bool = false) throws
+  -> String
+{
+  let parent = keptAfterRun ? FileManager.default.temporaryDirectory : try TestRunFolder.url.get()
+  let url = parent.appendingPathComponent("\(name)-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url.path
 }
 
 /// The folder holding this test process's temporary folders, removed at exit.
 private enum TestRunFolder {
-    static let url: Result<URL, any Error> = Result {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pmreport-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        atexit { if case .success(let url) = TestRunFolder.url { try? FileManager.default.removeItem(at: url) } }
-        return url
+  static let url: Result<URL, any Error> = Result {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pmreport-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit {
+      if case .success(let url) = TestRunFolder.url { try? FileManager.default.removeItem(at: url) }
     }
+    return url
+  }
 }
 
 /// Text normalised for comparison: soft hyphens and hyphens at line ends removed, right-to-left marks
 /// dropped, typographic quotes kept, all white space folded to single spaces.
 func normalised(_ text: String) -> String {
-    var t = text.replacingOccurrences(of: "\u{00AD}\n", with: "").replacingOccurrences(of: "\u{00AD}", with: "")
-    for mark in ["\u{202B}", "\u{202C}", "\u{200E}", "\u{200F}"] { t = t.replacingOccurrences(of: mark, with: "") }
-    t = t.replacingOccurrences(of: "-\n", with: "")
-    t = t.replacingOccurrences(of: "\u{FB01}", with: "fi").replacingOccurrences(of: "\u{FB02}", with: "fl")
-    return t.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  var t = text.replacingOccurrences(of: "\u{00AD}\n", with: "").replacingOccurrences(
+    of: "\u{00AD}", with: "")
+  for mark in ["\u{202B}", "\u{202C}", "\u{200E}", "\u{200F}"] {
+    t = t.replacingOccurrences(of: mark, with: "")
+  }
+  t = t.replacingOccurrences(of: "-\n", with: "")
+  t = t.replacingOccurrences(of: "\u{FB01}", with: "fi").replacingOccurrences(
+    of: "\u{FB02}", with: "fl")
+  return t.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
 }
 
 /// Text reduced for containment checks across line breaks: white space and every kind of hyphen
 /// removed (a word broken as "mar-" / "ket-oriented" and the unbroken "market-oriented" compare equal).
 func squeezed(_ text: String) -> String {
-    String(normalised(text).unicodeScalars.filter {
-        !CharacterSet.whitespacesAndNewlines.contains($0) && !["-", "\u{00AD}", "\u{2010}", "\u{2011}"].contains(Character($0))
+  String(
+    normalised(text).unicodeScalars.filter {
+      !CharacterSet.whitespacesAndNewlines.contains($0)
+        && !["-", "\u{00AD}", "\u{2010}", "\u{2011}"].contains(Character($0))
     }.map(Character.init))
 }
 
 /// Every string of the content model a reader should find in the full report.
 func modelStrings(_ c: Comparison) -> [String] {
-    var out = c.introduction
-    func walk(_ s: Section) {
-        out.append(s.title)
-        for block in s.blocks {
-            switch block {
-            case .paragraph(let p): out.append(p)
-            case .labelledList(let items): for i in items { out += [i.label, i.text] }
-            case .pairedList(let items): for i in items { out += [i.label, i.business, i.technical] }
-            case .faq(let entries): for e in entries { out += [e.question, e.answer] }
-            case .aspectTable(let t): for r in t.rows { out += [r.label, r.business, r.technical] }
-            }
-        }
-        s.subsections.forEach(walk)
+  var out = c.introduction
+  func walk(_ s: Section) {
+    out.append(s.title)
+    for block in s.blocks {
+      switch block {
+      case .paragraph(let p): out.append(p)
+      case .labelledList(let items): for i in items { out += [i.label, i.text] }
+      case .pairedList(let items): for i in items { out += [i.label, i.business, i.technical] }
+      case .faq(let entries): for e in entries { out += [e.question, e.answer] }
+      case .aspectTable(let t): for r in t.rows { out += [r.label, r.business, r.technical] }
+      }
     }
-    c.sections.forEach(walk)
-    return out
+    s.subsections.forEach(walk)
+  }
+  c.sections.forEach(walk)
+  return out
 }
 
 /// The full report rendered once for the whole suite (rendering is deterministic, so sharing is safe).
 enum RenderedReport {
-    /// The output folder holding `pdf/full-report.pdf`.
-    static let directory: Result<String, any Error> = Result {
-        let dir = try temporaryDirectory("pmreport-e2e")
-        let pipeline = try Pipeline(options: RunOptions(formats: [.pdf], documents: ["full-report"],
-                                                        outputDirectory: dir, workingDirectory: dir,
-                                                        date: Date(timeIntervalSince1970: 1_700_000_000)))
-        let summary = pipeline.run()
-        if let failure = summary.failures.first { throw failure.error }
-        return dir
-    }
+  /// The output folder holding `pdf/full-report.pdf`.
+  static let directory: Result<String, any Error> = Result {
+    let dir = try temporaryDirectory("pmreport-e2e")
+    let pipeline = try Pipeline(
+      options: RunOptions(
+        formats: [.pdf], documents: ["full-report"],
+        outputDirectory: dir, workingDirectory: dir,
+        date: Date(timeIntervalSince1970: 1_700_000_000)))
+    let summary = pipeline.run()
+    if let failure = summary.failures.first { throw failure.error }
+    return dir
+  }
 
-    static func pdf() throws -> String { try directory.get() + "/pdf/full-report.pdf" }
+  static func pdf() throws -> String { try directory.get() + "/pdf/full-report.pdf" }
 }
 
 extension Tag {
-    /// Suites that take a minute or more (fuzzing, interrupting and killing real runs): `make test`
-    /// runs them, `make test-fast` leaves them out.
-    @Tag static var long: Self
+  /// Suites that take a minute or more (fuzzing, interrupting and killing real runs): `make test`
+  /// runs them, `make test-fast` leaves them out.
+  @Tag static var long: Self
 }

@@ -1,155 +1,214 @@
 import Foundation
-import Testing
-@testable import ReportConfig
 import ReportModel
+import Testing
+
+@testable import ReportConfig
 
 /// Content files: loading, the content rules, and the export round trip.
 @Suite struct ContentTests {
-    /// A small comparison with text that YAML must quote or keep: colons, quotes, ’, lines, YAML words.
-    static let sample = Comparison(
-        roles: [Role(id: .business, name: "Business Product Manager", shortName: "Business PM"),
-                Role(id: .technical, name: "Technical Product Manager", shortName: "Technical PM")],
-        introduction: ["It’s a “comparison”: two roles, # not a comment, 'quoted' too.",
-                       "yes", "null", "123", "- not a list", " leading space", "two\nlines\n", "",
-                       String(repeating: "A long sentence that goes on. ", count: 8)],
-        sections: [
-            Section(id: "key-differences", title: "Key Differences: an overview", blocks: [
-                .paragraph("Plain prose."),
-                .pairedList([PairedItem(label: "Focus", business: "Market", technical: "Technology")]),
-            ], subsections: [
-                Section(id: "in-detail", title: "In detail", blocks: [
-                    .labelledList([LabelledItem(label: "Market Insight", text: "Knows the customer.")]),
-                    .faq([FAQEntry(question: "Who decides?", answer: "Both, together.")]),
-                ]),
-            ]),
-            Section(id: "summary", title: "Summary", blocks: [
-                .aspectTable(AspectTable(aspectHeader: "Aspect", rows: [
-                    PairedItem(label: "Goal", business: "Revenue", technical: "Reliability"),
-                ])),
-            ]),
+  /// A small comparison with text that YAML must quote or keep: colons, quotes, ’, lines, YAML words.
+  static let sample = Comparison(
+    roles: [
+      Role(id: .business, name: "Business Product Manager", shortName: "Business PM"),
+      Role(id: .technical, name: "Technical Product Manager", shortName: "Technical PM"),
+    ],
+    introduction: [
+      "It’s a “comparison”: two roles, # not a comment, 'quoted' too.",
+      "yes", "null", "123", "- not a list", " leading space", "two\nlines\n", "",
+      String(repeating: "A long sentence that goes on. ", count: 8),
+    ],
+    sections: [
+      Section(
+        id: "key-differences", title: "Key Differences: an overview",
+        blocks: [
+          .paragraph("Plain prose."),
+          .pairedList([PairedItem(label: "Focus", business: "Market", technical: "Technology")]),
         ],
-        charts: ChartData(
-            specs: [ChartSpec(id: "focus-profile", kind: .radar, title: "Focus", caption: "Emphasis 0–5.",
-                              section: "key-differences"),
-                    ChartSpec(id: "overlap", kind: .venn, title: "Overlap", caption: "", section: nil)],
-            focus: [FocusDimension(label: "Strategy", business: 4.5, technical: 2),
-                    FocusDimension(label: "Architecture", business: 0.25, technical: 5)],
-            overlap: OverlapTraits(business: ["Pricing"], technical: ["APIs"], sharedSection: "in-detail"),
-            stakeholders: [StakeholderLink(team: "Sales", roles: [.business]),
-                           StakeholderLink(team: "Engineering", roles: [.business, .technical])]))
+        subsections: [
+          Section(
+            id: "in-detail", title: "In detail",
+            blocks: [
+              .labelledList([LabelledItem(label: "Market Insight", text: "Knows the customer.")]),
+              .faq([FAQEntry(question: "Who decides?", answer: "Both, together.")]),
+            ])
+        ]),
+      Section(
+        id: "summary", title: "Summary",
+        blocks: [
+          .aspectTable(
+            AspectTable(
+              aspectHeader: "Aspect",
+              rows: [
+                PairedItem(label: "Goal", business: "Revenue", technical: "Reliability")
+              ]))
+        ]),
+    ],
+    charts: ChartData(
+      specs: [
+        ChartSpec(
+          id: "focus-profile", kind: .radar, title: "Focus", caption: "Emphasis 0–5.",
+          section: "key-differences"),
+        ChartSpec(id: "overlap", kind: .venn, title: "Overlap", caption: "", section: nil),
+      ],
+      focus: [
+        FocusDimension(label: "Strategy", business: 4.5, technical: 2),
+        FocusDimension(label: "Architecture", business: 0.25, technical: 5),
+      ],
+      overlap: OverlapTraits(
+        business: ["Pricing"], technical: ["APIs"], sharedSection: "in-detail"),
+      stakeholders: [
+        StakeholderLink(team: "Sales", roles: [.business]),
+        StakeholderLink(team: "Engineering", roles: [.business, .technical]),
+      ]))
 
-    @Test func exportRoundTripsTheSample() throws {
-        try checkRoundTrip(ContentTests.sample)
-    }
+  @Test func exportRoundTripsTheSample() throws {
+    try checkRoundTrip(ContentTests.sample)
+  }
 
-    @Test func exportRoundTripsTheBuiltInComparison() throws {
-        try checkRoundTrip(.builtIn)
-    }
+  @Test func exportRoundTripsTheBuiltInComparison() throws {
+    try checkRoundTrip(.builtIn)
+  }
 
-    private func checkRoundTrip(_ comparison: Comparison) throws {
-        let folder = try TempFolder()
-        defer { folder.remove() }
-        let text = try ConfigLoader.exportContent(comparison)
-        let path = try folder.write("content.yml", text)
-        let loaded = try ConfigLoader.loadContent(path: path)
-        #expect(loaded == comparison)
-        #expect(try ConfigLoader.exportContent(loaded) == text)
-    }
+  private func checkRoundTrip(_ comparison: Comparison) throws {
+    let folder = try TempFolder()
+    defer { folder.remove() }
+    let text = try ConfigLoader.exportContent(comparison)
+    let path = try folder.write("content.yml", text)
+    let loaded = try ConfigLoader.loadContent(path: path)
+    #expect(loaded == comparison)
+    #expect(try ConfigLoader.exportContent(loaded) == text)
+  }
 
-    @Test func exportIsReadableBlockYAMLInDeclaredKeyOrder() throws {
-        let text = try ConfigLoader.exportContent(ContentTests.sample)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        // Top-level keys in the model's order, not alphabetical or hash order.
-        let topLevel = lines.filter { $0.first?.isLetter == true }.map { String($0.prefix { $0 != ":" }) }
-        #expect(topLevel == ["roles", "introduction", "sections", "charts"])
-        #expect(lines.contains("- id: business"))
-        #expect(lines.contains("  short-name: Business PM"))
-        #expect(lines.contains("- 'It’s a “comparison”: two roles, # not a comment, ''quoted'' too.'"))
-        #expect(lines.contains("- 'yes'") && lines.contains("- 'null'") && lines.contains("- '123'"))
-        #expect(lines.contains("    business: 4.5") && lines.contains("    business: 0.25"))
-        #expect(lines.contains("  - paragraph: Plain prose."))
-        #expect(lines.contains("      aspect-header: Aspect"))
-        #expect(!text.contains("\\u"))     // no escaped Unicode
-        #expect(!text.contains("{") && !text.contains("[]"))   // block style throughout
-        // Long text stays on one line.
-        #expect(lines.contains { $0.hasPrefix("- 'A long sentence") && $0.count > 200 })
+  @Test func exportIsReadableBlockYAMLInDeclaredKeyOrder() throws {
+    let text = try ConfigLoader.exportContent(ContentTests.sample)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // Top-level keys in the model's order, not alphabetical or hash order.
+    let topLevel = lines.filter { $0.first?.isLetter == true }.map {
+      String($0.prefix { $0 != ":" })
     }
+    #expect(topLevel == ["roles", "introduction", "sections", "charts"])
+    #expect(lines.contains("- id: business"))
+    #expect(lines.contains("  short-name: Business PM"))
+    #expect(lines.contains("- 'It’s a “comparison”: two roles, # not a comment, ''quoted'' too.'"))
+    #expect(lines.contains("- 'yes'") && lines.contains("- 'null'") && lines.contains("- '123'"))
+    #expect(lines.contains("    business: 4.5") && lines.contains("    business: 0.25"))
+    #expect(lines.contains("  - paragraph: Plain prose."))
+    #expect(lines.contains("      aspect-header: Aspect"))
+    #expect(!text.contains("\\u"))  // no escaped Unicode
+    #expect(!text.contains("{") && !text.contains("[]"))  // block style throughout
+    // Long text stays on one line.
+    #expect(lines.contains { $0.hasPrefix("- 'A long sentence") && $0.count > 200 })
+  }
 
-    @Test func aMissingContentFileIsAMissingFileError() throws {
-        #expect(throws: MissingFileError.self) { try ConfigLoader.loadContent(path: "/nonexistent/content.yml") }
+  @Test func aMissingContentFileIsAMissingFileError() throws {
+    #expect(throws: MissingFileError.self) {
+      try ConfigLoader.loadContent(path: "/nonexistent/content.yml")
     }
+  }
 
-    @Test func contentRulesAreCheckedAllAtOnce() throws {
-        let folder = try TempFolder()
-        defer { folder.remove() }
-        let path = try folder.write("bad.yml", """
-            roles:
-              - {id: business, name: B, short-name: b}
-              - {id: busines, name: T, short-name: t}
-            introduction: []
-            sections:
-              - id: Main Points
-                title: Main
-                blocks:
-                  - paragrph: x
-                  - paragraph: a
-                    list: []
-              - id: summary
-                title: Summary
-                subsections:
-                  - id: summary
-                    title: Again
-            charts:
-              specs:
-                - {id: focus-profile, kind: radr, title: F, caption: c, section: sumary}
-              focus:
-                - {label: Strategy, business: 7, technical: -1}
-              overlap: {business: [], technical: [], shared-section: nope}
-              stakeholders: [{team: Sales, roles: [business, sales]}]
-            """)
-        let error = try #require(inputError { try ConfigLoader.loadContent(path: path) })
-        let d = error.diagnostics
-        #expect(diagnostic(d, at: "roles[1].id")?.message == "unknown role id 'busines'; expected business or technical; did you mean 'business'?")
-        #expect(diagnostic(d, at: "sections[0].id")?.message.hasPrefix("section id 'Main Points' must be kebab-case") == true)
-        #expect(diagnostic(d, at: "sections[0].blocks[0].paragrph")?.message == "unknown key 'paragrph' in blocks[0]; did you mean 'paragraph'?")
-        #expect(diagnostic(d, at: "sections[0].blocks[0]") == nil)   // the unknown key says it all
-        #expect(diagnostic(d, at: "sections[0].blocks[1]")?.message == "a block has exactly one of the keys paragraph, list, paired, faq, table")
-        let duplicate = try #require(diagnostic(d, at: "sections[1].subsections[0].id"))
-        #expect(duplicate.message == "section id 'summary' is already used by sections[1] (line 12); ids must be unique")
-        #expect(duplicate.line == 15 && duplicate.column == 13)
-        #expect(diagnostic(d, at: "charts.specs[0].kind")?.message.hasSuffix("did you mean 'radar'?") == true)
-        #expect(diagnostic(d, at: "charts.specs[0].section")?.message == "no section has the id 'sumary'; did you mean 'summary'?")
-        #expect(diagnostic(d, at: "charts.focus[0].business")?.message == "a focus score must be between 0 and 5, not 7")
-        #expect(diagnostic(d, at: "charts.focus[0].technical")?.message == "a focus score must be between 0 and 5, not -1")
-        #expect(diagnostic(d, at: "charts.overlap.shared-section")?.message == "no section has the id 'nope'; the section ids are: Main Points, summary")
-        #expect(diagnostic(d, at: "charts.stakeholders[0].roles[1]")?.message == "unknown role id 'sales'; expected business or technical")
-        #expect(d.count == 11)
-    }
+  @Test func contentRulesAreCheckedAllAtOnce() throws {
+    let folder = try TempFolder()
+    defer { folder.remove() }
+    let path = try folder.write(
+      "bad.yml",
+      """
+      roles:
+        - {id: business, name: B, short-name: b}
+        - {id: busines, name: T, short-name: t}
+      introduction: []
+      sections:
+        - id: Main Points
+          title: Main
+          blocks:
+            - paragrph: x
+            - paragraph: a
+              list: []
+        - id: summary
+          title: Summary
+          subsections:
+            - id: summary
+              title: Again
+      charts:
+        specs:
+          - {id: focus-profile, kind: radr, title: F, caption: c, section: sumary}
+        focus:
+          - {label: Strategy, business: 7, technical: -1}
+        overlap: {business: [], technical: [], shared-section: nope}
+        stakeholders: [{team: Sales, roles: [business, sales]}]
+      """)
+    let error = try #require(inputError { try ConfigLoader.loadContent(path: path) })
+    let d = error.diagnostics
+    #expect(
+      diagnostic(d, at: "roles[1].id")?.message
+        == "unknown role id 'busines'; expected business or technical; did you mean 'business'?")
+    #expect(
+      diagnostic(d, at: "sections[0].id")?.message.hasPrefix(
+        "section id 'Main Points' must be kebab-case") == true)
+    #expect(
+      diagnostic(d, at: "sections[0].blocks[0].paragrph")?.message
+        == "unknown key 'paragrph' in blocks[0]; did you mean 'paragraph'?")
+    #expect(diagnostic(d, at: "sections[0].blocks[0]") == nil)  // the unknown key says it all
+    #expect(
+      diagnostic(d, at: "sections[0].blocks[1]")?.message
+        == "a block has exactly one of the keys paragraph, list, paired, faq, table")
+    let duplicate = try #require(diagnostic(d, at: "sections[1].subsections[0].id"))
+    #expect(
+      duplicate.message
+        == "section id 'summary' is already used by sections[1] (line 12); ids must be unique")
+    #expect(duplicate.line == 15 && duplicate.column == 13)
+    #expect(
+      diagnostic(d, at: "charts.specs[0].kind")?.message.hasSuffix("did you mean 'radar'?") == true)
+    #expect(
+      diagnostic(d, at: "charts.specs[0].section")?.message
+        == "no section has the id 'sumary'; did you mean 'summary'?")
+    #expect(
+      diagnostic(d, at: "charts.focus[0].business")?.message
+        == "a focus score must be between 0 and 5, not 7")
+    #expect(
+      diagnostic(d, at: "charts.focus[0].technical")?.message
+        == "a focus score must be between 0 and 5, not -1")
+    #expect(
+      diagnostic(d, at: "charts.overlap.shared-section")?.message
+        == "no section has the id 'nope'; the section ids are: Main Points, summary")
+    #expect(
+      diagnostic(d, at: "charts.stakeholders[0].roles[1]")?.message
+        == "unknown role id 'sales'; expected business or technical")
+    #expect(d.count == 11)
+  }
 
-    @Test func rolesMustBeBusinessAndTechnical() throws {
-        let folder = try TempFolder()
-        defer { folder.remove() }
-        let text = try ConfigLoader.exportContent(ContentTests.sample)
-        // Only one role.
-        let oneRole = text.replacingOccurrences(of: "- id: technical\n  name: Technical Product Manager\n  short-name: Technical PM\n", with: "")
-        let error = inputError { try ConfigLoader.loadContent(path: try folder.write("one.yml", oneRole)) }
-        #expect(diagnostic(error?.diagnostics ?? [], at: "roles")?.message
-                == "expected exactly two roles, business and technical; missing 'technical'")
-        // Both roles, technical first: accepted and put in order.
-        var reversed = ContentTests.sample
-        reversed.roles.reverse()
-        let swapped = try ConfigLoader.loadContent(path: try folder.write("swapped.yml", try ConfigLoader.exportContent(reversed)))
-        #expect(swapped == ContentTests.sample)
-        #expect(swapped.roles.map(\.id) == [.business, .technical])
+  @Test func rolesMustBeBusinessAndTechnical() throws {
+    let folder = try TempFolder()
+    defer { folder.remove() }
+    let text = try ConfigLoader.exportContent(ContentTests.sample)
+    // Only one role.
+    let oneRole = text.replacingOccurrences(
+      of: "- id: technical\n  name: Technical Product Manager\n  short-name: Technical PM\n",
+      with: "")
+    let error = inputError {
+      try ConfigLoader.loadContent(path: try folder.write("one.yml", oneRole))
     }
+    #expect(
+      diagnostic(error?.diagnostics ?? [], at: "roles")?.message
+        == "expected exactly two roles, business and technical; missing 'technical'")
+    // Both roles, technical first: accepted and put in order.
+    var reversed = ContentTests.sample
+    reversed.roles.reverse()
+    let swapped = try ConfigLoader.loadContent(
+      path: try folder.write("swapped.yml", try ConfigLoader.exportContent(reversed)))
+    #expect(swapped == ContentTests.sample)
+    #expect(swapped.roles.map(\.id) == [.business, .technical])
+  }
 
-    @Test func anEmptyContentFileListsTheMissingKeys() throws {
-        let folder = try TempFolder()
-        defer { folder.remove() }
-        let error = inputError { try ConfigLoader.loadContent(path: try folder.write("empty.yml", "")) }
-        let messages = error?.diagnostics.map(\.message) ?? []
-        #expect(messages == ["missing required key 'roles'", "missing required key 'introduction'",
-                             "missing required key 'sections'", "missing required key 'charts'"])
-        #expect(error?.diagnostics.first?.line == 1)
-    }
+  @Test func anEmptyContentFileListsTheMissingKeys() throws {
+    let folder = try TempFolder()
+    defer { folder.remove() }
+    let error = inputError { try ConfigLoader.loadContent(path: try folder.write("empty.yml", "")) }
+    let messages = error?.diagnostics.map(\.message) ?? []
+    #expect(
+      messages == [
+        "missing required key 'roles'", "missing required key 'introduction'",
+        "missing required key 'sections'", "missing required key 'charts'",
+      ])
+    #expect(error?.diagnostics.first?.line == 1)
+  }
 }

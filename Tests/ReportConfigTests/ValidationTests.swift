@@ -1,82 +1,100 @@
 import Foundation
-import Testing
-@testable import ReportConfig
 import ReportModel
+import Testing
+
+@testable import ReportConfig
 
 /// `validate(_:against:)`: the documents' ids checked against the content.
 @Suite struct ValidationTests {
-    @Test func unknownSectionAndChartIdsArePlacedInTheConfig() throws {
-        let folder = try TempFolder()
-        defer { folder.remove() }
-        let path = try folder.write("pmreport.yml", """
-            documents:
-              - name: summary
-                sections: [key-differences, sumary]
-                charts: [focus-profil]
-            """)
-        let settings = try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path)
-        let diagnostics = ConfigLoader.validate(settings, against: ContentTests.sample)
-        #expect(diagnostics.count == 2)
-        let section = try #require(diagnostic(diagnostics, at: "documents[0].sections[1]"))
-        #expect(section.file == path)
-        #expect(section.line == 3 && section.column == 33)
-        #expect(section.message == "no section has the id 'sumary'; did you mean 'summary'? (document 'summary')")
-        let chart = try #require(diagnostic(diagnostics, at: "documents[0].charts[0]"))
-        #expect(chart.line == 4 && chart.column == 14)
-        #expect(chart.message == "no chart has the id 'focus-profil'; did you mean 'focus-profile'? (document 'summary')")
-    }
+  @Test func unknownSectionAndChartIdsArePlacedInTheConfig() throws {
+    let folder = try TempFolder()
+    defer { folder.remove() }
+    let path = try folder.write(
+      "pmreport.yml",
+      """
+      documents:
+        - name: summary
+          sections: [key-differences, sumary]
+          charts: [focus-profil]
+      """)
+    let settings = try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path)
+    let diagnostics = ConfigLoader.validate(settings, against: ContentTests.sample)
+    #expect(diagnostics.count == 2)
+    let section = try #require(diagnostic(diagnostics, at: "documents[0].sections[1]"))
+    #expect(section.file == path)
+    #expect(section.line == 3 && section.column == 33)
+    #expect(
+      section.message
+        == "no section has the id 'sumary'; did you mean 'summary'? (document 'summary')")
+    let chart = try #require(diagnostic(diagnostics, at: "documents[0].charts[0]"))
+    #expect(chart.line == 4 && chart.column == 14)
+    #expect(
+      chart.message
+        == "no chart has the id 'focus-profil'; did you mean 'focus-profile'? (document 'summary')")
+  }
 
-    @Test func validIdsGiveNoDiagnostics() throws {
-        let settings = ReportSettings(metadata: .builtIn, contentPath: nil, style: "classic", formats: [.pdf],
-                                      outputDirectory: "/tmp/o", dpi: 150,
-                                      documents: [DocumentSpec(name: "a", sections: ["in-detail", "summary"],
-                                                               charts: ["overlap"])],
-                                      baseDirectory: "/nonexistent-\(UUID().uuidString)")
-        #expect(ConfigLoader.validate(settings, against: ContentTests.sample).isEmpty)
-    }
+  @Test func validIdsGiveNoDiagnostics() throws {
+    let settings = ReportSettings(
+      metadata: .builtIn, contentPath: nil, style: "classic", formats: [.pdf],
+      outputDirectory: "/tmp/o", dpi: 150,
+      documents: [
+        DocumentSpec(
+          name: "a", sections: ["in-detail", "summary"],
+          charts: ["overlap"])
+      ],
+      baseDirectory: "/nonexistent-\(UUID().uuidString)")
+    #expect(ConfigLoader.validate(settings, against: ContentTests.sample).isEmpty)
+  }
 
-    @Test func idsSetOutsideAConfigFileAreReportedAgainstTheCommandLine() throws {
-        let settings = ReportSettings(metadata: .builtIn, contentPath: nil, style: "classic", formats: [.pdf],
-                                      outputDirectory: "/tmp/o", dpi: 150,
-                                      documents: [DocumentSpec(name: "a", sections: ["nothing-like-it"])],
-                                      baseDirectory: "/nonexistent-\(UUID().uuidString)")
-        let d = try #require(ConfigLoader.validate(settings, against: ContentTests.sample).first)
-        #expect(d.file == "<command line>")
-        #expect(d.message == "no section has the id 'nothing-like-it'; the section ids are: key-differences, in-detail, summary (document 'a')")
-    }
+  @Test func idsSetOutsideAConfigFileAreReportedAgainstTheCommandLine() throws {
+    let settings = ReportSettings(
+      metadata: .builtIn, contentPath: nil, style: "classic", formats: [.pdf],
+      outputDirectory: "/tmp/o", dpi: 150,
+      documents: [DocumentSpec(name: "a", sections: ["nothing-like-it"])],
+      baseDirectory: "/nonexistent-\(UUID().uuidString)")
+    let d = try #require(ConfigLoader.validate(settings, against: ContentTests.sample).first)
+    #expect(d.file == "<command line>")
+    #expect(
+      d.message
+        == "no section has the id 'nothing-like-it'; the section ids are: key-differences, in-detail, summary (document 'a')"
+    )
+  }
 
-    @Test func aChartWhoseSectionIsLeftOutIsAWarning() throws {
-        let settings = ReportSettings(metadata: .builtIn, contentPath: nil, style: "classic", formats: [.pdf],
-                                      outputDirectory: "/tmp/o", dpi: 150,
-                                      documents: [DocumentSpec(name: "a", sections: ["summary"], charts: ["focus-profile"])],
-                                      baseDirectory: "/nonexistent-\(UUID().uuidString)")
-        let diagnostics = ConfigLoader.validate(settings, against: ContentTests.sample)
-        #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.severity == .warning)
-        #expect(diagnostics.first?.description.contains(": warning: ") == true)
-    }
+  @Test func aChartWhoseSectionIsLeftOutIsAWarning() throws {
+    let settings = ReportSettings(
+      metadata: .builtIn, contentPath: nil, style: "classic", formats: [.pdf],
+      outputDirectory: "/tmp/o", dpi: 150,
+      documents: [DocumentSpec(name: "a", sections: ["summary"], charts: ["focus-profile"])],
+      baseDirectory: "/nonexistent-\(UUID().uuidString)")
+    let diagnostics = ConfigLoader.validate(settings, against: ContentTests.sample)
+    #expect(diagnostics.count == 1)
+    #expect(diagnostics.first?.severity == .warning)
+    #expect(diagnostics.first?.description.contains(": warning: ") == true)
+  }
 }
 
 /// The project's own files load and agree with the built-in content.
 @Suite struct ProjectFilesTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .deletingLastPathComponent().path
 
-    @Test func everyShippedStyleLoads() throws {
-        let names = ConfigLoader.availableStyles(baseDirectory: Self.root, workingDirectory: Self.root)
-        #expect(names.contains("classic"))
-        for name in names {
-            let style = try ConfigLoader.loadStyle(name, baseDirectory: Self.root, workingDirectory: Self.root)
-            #expect(style.name == name)
-        }
+  @Test func everyShippedStyleLoads() throws {
+    let names = ConfigLoader.availableStyles(baseDirectory: Self.root, workingDirectory: Self.root)
+    #expect(names.contains("classic"))
+    for name in names {
+      let style = try ConfigLoader.loadStyle(
+        name, baseDirectory: Self.root, workingDirectory: Self.root)
+      #expect(style.name == name)
     }
+  }
 
-    @Test func theProjectConfigLoadsAndMatchesTheBuiltInContent() throws {
-        let path = Self.root + "/pmreport.yml"
-        try #require(FileManager.default.fileExists(atPath: path))
-        let settings = try ConfigLoader.loadSettings(configPath: path, workingDirectory: Self.root)
-        #expect(!settings.documents.isEmpty)
-        let problems = ConfigLoader.validate(settings, against: .builtIn)
-        #expect(problems.isEmpty, "\(problems)")
-    }
+  @Test func theProjectConfigLoadsAndMatchesTheBuiltInContent() throws {
+    let path = Self.root + "/pmreport.yml"
+    try #require(FileManager.default.fileExists(atPath: path))
+    let settings = try ConfigLoader.loadSettings(configPath: path, workingDirectory: Self.root)
+    #expect(!settings.documents.isEmpty)
+    let problems = ConfigLoader.validate(settings, against: .builtIn)
+    #expect(problems.isEmpty, "\(problems)")
+  }
 }

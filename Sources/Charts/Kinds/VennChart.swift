@@ -13,233 +13,281 @@ import TextShaping
 /// A tidier arrangement — the three headers on one line, each region's labels on one centre line — is
 /// taken when it needs at most 45% more area; smaller type is tried only when nothing fits.
 enum VennChart {
-    static let inset = 2.0
-    /// Horizontal and vertical margins between text and the outlines.
-    static let padX = 6.0
-    static let padY = 3.0
-    static let aspects = [1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.4]
-    static let overlaps = [0.8, 1.0, 1.2]
+  static let inset = 2.0
+  /// Horizontal and vertical margins between text and the outlines.
+  static let padX = 6.0
+  static let padY = 3.0
+  static let aspects = [1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.4]
+  static let overlaps = [0.8, 1.0, 1.2]
 
-    struct RegionContent {
-        var kind: VennRegion
-        var title: String
-        var count: String
-        var items: [String]
+  struct RegionContent {
+    var kind: VennRegion
+    var title: String
+    var count: String
+    var items: [String]
+  }
+
+  /// A region's blocks and where they go, in coordinates centred on the ellipses' common centre line.
+  struct Placement {
+    var blocks: [TextBlock]
+    var rects: [Rect]
+  }
+
+  struct Fit {
+    var a: Double, b: Double, d: Double
+    var regions: [Placement]
+  }
+
+  static func part(spec: ChartSpec, content: Comparison, width: Double, setter: TextSetter) throws
+    -> PlotPart
+  {
+    let theme = setter.theme
+    let overlap = content.charts.overlap
+    guard let section = content.section(id: overlap.sharedSection) else {
+      throw ChartError.missingSection(chart: spec.id, section: overlap.sharedSection)
+    }
+    let shared = sharedTraits(in: section)
+    let left = overlap.business.map(\.trimmingSpaces).filter { !$0.isEmpty }
+    let right = overlap.technical.map(\.trimmingSpaces).filter { !$0.isEmpty }
+    guard !(left.isEmpty && right.isEmpty && shared.isEmpty) else {
+      throw ChartError.noData(
+        chart: spec.id, detail: "no traits for either role and no shared ones")
+    }
+    let business = content.role(.business)
+    let technical = content.role(.technical)
+    let contents = [
+      RegionContent(
+        kind: .business, title: business.shortName, count: "\(left.count) only", items: left),
+      RegionContent(kind: .shared, title: "Both", count: "\(shared.count) shared", items: shared),
+      RegionContent(
+        kind: .technical, title: technical.shortName, count: "\(right.count) only", items: right),
+    ]
+
+    // The most compact shape that holds every label; smaller type only when nothing else fits.
+    var fit: Fit?
+    search: for scale in [1.0, 0.9, 0.8, 0.7] {
+      let size = max(theme.labelSize * scale, min(6, theme.labelSize))
+      // Prefer headers on one line and each region's labels on one centre line, unless that
+      // costs much more room than stacks centred label by label (the most compact arrangement).
+      func search(_ alignHeaders: Bool, _ columnar: Bool) -> (cost: Double, fit: Fit)? {
+        VennChart.search(
+          contents, width: width, labelSize: size,
+          arrangement: Arrangement(alignHeaders: alignHeaders, columnar: columnar), setter: setter)
+      }
+      guard let loose = search(false, false) else { continue search }
+      fit = loose.fit
+      for (alignHeaders, columnar) in [(true, true), (false, true), (true, false)] {
+        if let found = search(alignHeaders, columnar), found.cost <= loose.cost * 1.45 {
+          fit = found.fit
+          break
+        }
+      }
+      break search
+    }
+    guard let fit else {
+      throw ChartError.doesNotFit(
+        chart: spec.id, width: width,
+        detail: "the traits do not fit in the overlap diagram at this width")
     }
 
-    /// A region's blocks and where they go, in coordinates centred on the ellipses' common centre line.
-    struct Placement {
-        var blocks: [TextBlock]
-        var rects: [Rect]
+    // Draw: fills, then outlines (so neither fill hides the other outline), then words.
+    let cx = width / 2
+    let offset = Point(x: cx, y: fit.b)
+    let leftBox = Rect(x: cx - fit.d / 2 - fit.a, y: 0, width: 2 * fit.a, height: 2 * fit.b)
+    let rightBox = Rect(x: cx + fit.d / 2 - fit.a, y: 0, width: 2 * fit.a, height: 2 * fit.b)
+    var canvas = Canvas()
+    for (role, box) in [(RoleID.business, leftBox), (.technical, rightBox)] {
+      var fill = theme.color(for: role)
+      fill.alpha = 0.14
+      canvas.draw(.ellipse(in: box, fill: fill))
     }
-
-    struct Fit {
-        var a: Double, b: Double, d: Double
-        var regions: [Placement]
+    for (role, box) in [(RoleID.business, leftBox), (.technical, rightBox)] {
+      canvas.draw(
+        .ellipse(
+          in: box,
+          stroke: Stroke(
+            color: theme.color(for: role), width: 1.4,
+            dash: theme.dash(for: role))))
     }
-
-    static func part(spec: ChartSpec, content: Comparison, width: Double, setter: TextSetter) throws -> PlotPart {
-        let theme = setter.theme
-        let overlap = content.charts.overlap
-        guard let section = content.section(id: overlap.sharedSection) else {
-            throw ChartError.missingSection(chart: spec.id, section: overlap.sharedSection)
-        }
-        let shared = sharedTraits(in: section)
-        let left = overlap.business.map(\.trimmingSpaces).filter { !$0.isEmpty }
-        let right = overlap.technical.map(\.trimmingSpaces).filter { !$0.isEmpty }
-        guard !(left.isEmpty && right.isEmpty && shared.isEmpty) else {
-            throw ChartError.noData(chart: spec.id, detail: "no traits for either role and no shared ones")
-        }
-        let business = content.role(.business), technical = content.role(.technical)
-        let contents = [
-            RegionContent(kind: .business, title: business.shortName, count: "\(left.count) only", items: left),
-            RegionContent(kind: .shared, title: "Both", count: "\(shared.count) shared", items: shared),
-            RegionContent(kind: .technical, title: technical.shortName, count: "\(right.count) only", items: right),
-        ]
-
-        // The most compact shape that holds every label; smaller type only when nothing else fits.
-        var fit: Fit?
-        search: for scale in [1.0, 0.9, 0.8, 0.7] {
-            let size = max(theme.labelSize * scale, min(6, theme.labelSize))
-            // Prefer headers on one line and each region's labels on one centre line, unless that
-            // costs much more room than stacks centred label by label (the most compact arrangement).
-            func search(_ alignHeaders: Bool, _ columnar: Bool) -> (cost: Double, fit: Fit)? {
-                VennChart.search(contents, width: width, labelSize: size,
-                                 arrangement: Arrangement(alignHeaders: alignHeaders, columnar: columnar), setter: setter)
-            }
-            guard let loose = search(false, false) else { continue search }
-            fit = loose.fit
-            for (alignHeaders, columnar) in [(true, true), (false, true), (true, false)] {
-                if let found = search(alignHeaders, columnar), found.cost <= loose.cost * 1.45 {
-                    fit = found.fit
-                    break
-                }
-            }
-            break search
-        }
-        guard let fit else {
-            throw ChartError.doesNotFit(chart: spec.id, width: width,
-                                        detail: "the traits do not fit in the overlap diagram at this width")
-        }
-
-        // Draw: fills, then outlines (so neither fill hides the other outline), then words.
-        let cx = width / 2
-        let offset = Point(x: cx, y: fit.b)
-        let leftBox = Rect(x: cx - fit.d / 2 - fit.a, y: 0, width: 2 * fit.a, height: 2 * fit.b)
-        let rightBox = Rect(x: cx + fit.d / 2 - fit.a, y: 0, width: 2 * fit.a, height: 2 * fit.b)
-        var canvas = Canvas()
-        for (role, box) in [(RoleID.business, leftBox), (.technical, rightBox)] {
-            var fill = theme.color(for: role); fill.alpha = 0.14
-            canvas.draw(.ellipse(in: box, fill: fill))
-        }
-        for (role, box) in [(RoleID.business, leftBox), (.technical, rightBox)] {
-            canvas.draw(.ellipse(in: box, stroke: Stroke(color: theme.color(for: role), width: 1.4,
-                                                         dash: theme.dash(for: role))))
-        }
-        var regions: [VennMarks.Region] = []
-        for (content, placement) in zip(contents, fit.regions) {
-            var rects: [Rect] = []
-            for (block, rect) in zip(placement.blocks, placement.rects) {
-                rects.append(canvas.write(block, at: rect.origin.moved(offset)))
-            }
-            let header = rects[0].union(rects[1])
-            regions.append(.init(kind: content.kind, count: content.items.count, header: [content.title, content.count],
-                                 headerRect: header, items: content.items, itemRects: Array(rects.dropFirst(2))))
-        }
-        let marks = VennMarks(business: leftBox, technical: rightBox, regions: regions)
-        return PlotPart(canvas: canvas, legend: [], marks: .venn(marks))
+    var regions: [VennMarks.Region] = []
+    for (content, placement) in zip(contents, fit.regions) {
+      var rects: [Rect] = []
+      for (block, rect) in zip(placement.blocks, placement.rects) {
+        rects.append(canvas.write(block, at: rect.origin.moved(offset)))
+      }
+      let header = rects[0].union(rects[1])
+      regions.append(
+        .init(
+          kind: content.kind, count: content.items.count, header: [content.title, content.count],
+          headerRect: header, items: content.items, itemRects: Array(rects.dropFirst(2))))
     }
+    let marks = VennMarks(business: leftBox, technical: rightBox, regions: regions)
+    return PlotPart(canvas: canvas, legend: [], marks: .venn(marks))
+  }
 
-    /// The labels of the labelled lists in `section` (its own blocks, not its subsections').
-    static func sharedTraits(in section: Section) -> [String] {
-        section.blocks.flatMap { block -> [String] in
-            if case .labelledList(let items) = block { return items.map(\.label.trimmingSpaces).filter { !$0.isEmpty } }
-            return []
-        }
+  /// The labels of the labelled lists in `section` (its own blocks, not its subsections').
+  static func sharedTraits(in section: Section) -> [String] {
+    section.blocks.flatMap { block -> [String] in
+      if case .labelledList(let items) = block {
+        return items.map(\.label.trimmingSpaces).filter { !$0.isEmpty }
+      }
+      return []
     }
+  }
 
-    // MARK: Fitting
+  // MARK: Fitting
 
-    /// How a region's words are stacked.
-    struct Arrangement {
-        /// The three stacks start on one line (the tallest one's, centred), so the headers align.
-        var alignHeaders: Bool
-        /// Every label of a region is centred on one vertical line.
-        var columnar: Bool
+  /// How a region's words are stacked.
+  struct Arrangement {
+    /// The three stacks start on one line (the tallest one's, centred), so the headers align.
+    var alignHeaders: Bool
+    /// Every label of a region is centred on one vertical line.
+    var columnar: Bool
+  }
+
+  /// The most compact fit over the shapes and overlaps tried, labels set at `labelSize`; nil when
+  /// none fits in `width`.
+  static func search(
+    _ contents: [RegionContent], width: Double, labelSize: Double, arrangement: Arrangement,
+    setter: TextSetter
+  ) -> (cost: Double, fit: Fit)? {
+    var best: (cost: Double, fit: Fit)?
+    for aspect in aspects {
+      for alpha in overlaps {
+        func attempt(_ a: Double) -> Fit? {
+          VennChart.attempt(
+            a: a, aspect: aspect, alpha: alpha, contents, labelSize: labelSize,
+            arrangement: arrangement, setter)
+        }
+        let aMax = (width - 2 * inset - 2) / (2 + alpha)
+        // The cost grows with a²: a shape that does not fit at the size where it would cost
+        // as much as the best so far cannot beat it (fitting only gets easier as a grows).
+        let weight = (2 + alpha) * 2 * aspect * (1 + 0.3 * (aspect - 1))
+        if let best, best.cost / weight < aMax * aMax,
+          attempt((best.cost / weight).squareRoot()) == nil
+        {
+          continue
+        }
+        guard var found = attempt(aMax) else { continue }
+        var lo = 10.0
+        var hi = aMax
+        for _ in 0..<10 {
+          let mid = (lo + hi) / 2
+          if let f = attempt(mid) {
+            hi = mid
+            found = f
+          } else {
+            lo = mid
+          }
+        }
+        // A little air, when it still fits.
+        if let roomier = attempt(min(aMax, found.a * 1.06)) { found = roomier }
+        let cost = (2 * found.a + found.d) * 2 * found.b * (1 + 0.3 * (aspect - 1))
+        if best.map({ cost < $0.cost }) ?? true { best = (cost, found) }
+      }
     }
+    return best
+  }
 
-    /// The most compact fit over the shapes and overlaps tried, labels set at `labelSize`; nil when
-    /// none fits in `width`.
-    static func search(_ contents: [RegionContent], width: Double, labelSize: Double, arrangement: Arrangement,
-                       setter: TextSetter) -> (cost: Double, fit: Fit)? {
-        var best: (cost: Double, fit: Fit)?
-        for aspect in aspects {
-            for alpha in overlaps {
-                func attempt(_ a: Double) -> Fit? {
-                    VennChart.attempt(a: a, aspect: aspect, alpha: alpha, contents, labelSize: labelSize,
-                                      arrangement: arrangement, setter)
-                }
-                let aMax = (width - 2 * inset - 2) / (2 + alpha)
-                // The cost grows with a²: a shape that does not fit at the size where it would cost
-                // as much as the best so far cannot beat it (fitting only gets easier as a grows).
-                let weight = (2 + alpha) * 2 * aspect * (1 + 0.3 * (aspect - 1))
-                if let best, best.cost / weight < aMax * aMax, attempt((best.cost / weight).squareRoot()) == nil {
-                    continue
-                }
-                guard var found = attempt(aMax) else { continue }
-                var lo = 10.0, hi = aMax
-                for _ in 0..<10 {
-                    let mid = (lo + hi) / 2
-                    if let f = attempt(mid) { hi = mid; found = f } else { lo = mid }
-                }
-                // A little air, when it still fits.
-                if let roomier = attempt(min(aMax, found.a * 1.06)) { found = roomier }
-                let cost = (2 * found.a + found.d) * 2 * found.b * (1 + 0.3 * (aspect - 1))
-                if best.map({ cost < $0.cost }) ?? true { best = (cost, found) }
-            }
-        }
-        return best
+  /// Every region's labels placed for ellipses of semi-axes `a` × `a·aspect`, centres `a·alpha`
+  /// apart; nil when some label does not fit.
+  static func attempt(
+    a: Double, aspect: Double, alpha: Double, _ contents: [RegionContent],
+    labelSize: Double, arrangement: Arrangement, _ setter: TextSetter
+  ) -> Fit? {
+    let b = a * aspect
+    let d = a * alpha
+    let crescentWrap = d - 2 * padX - 2
+    let lensWrap = 2 * a - d - 2 * padX - 2
+    guard crescentWrap >= 24, lensWrap >= 24 else { return nil }
+    let theme = setter.theme
+    let titleFont = setter.font(labelSize, bold: true)
+    let font = setter.font(labelSize)
+    var stacks: [(blocks: [TextBlock], gaps: [Double])] = []
+    for content in contents {
+      let wrap = content.kind == .shared ? lensWrap : crescentWrap
+      var blocks = [
+        setter.block(
+          content.title, font: titleFont, color: theme.text, maxWidth: wrap, alignment: .center),
+        setter.block(
+          content.count, font: font, color: theme.muted, maxWidth: wrap, alignment: .center),
+      ]
+      blocks += content.items.map {
+        setter.block(
+          $0, font: font, color: theme.text, maxWidth: wrap, alignment: .center, leading: 1.15)
+      }
+      let gaps = blocks.indices.map { $0 == 0 || $0 == 1 ? 0.0 : $0 == 2 ? 5.0 : 3.0 }
+      stacks.append((blocks, gaps))
     }
+    let heights = stacks.map { zip($0.blocks, $0.gaps).reduce(0) { $0 + $1.0.height + $1.1 } }
+    let tallest = heights.max() ?? 0
+    var placements: [Placement] = []
+    for (i, content) in contents.enumerated() {
+      let top = arrangement.alignHeaders ? -tallest / 2 : -heights[i] / 2
+      guard
+        let rects = place(
+          stacks[i].blocks, gaps: stacks[i].gaps, top: top, region: content.kind,
+          a: a, b: b, d: d, columnar: arrangement.columnar)
+      else { return nil }
+      placements.append(Placement(blocks: stacks[i].blocks, rects: rects))
+    }
+    return Fit(a: a, b: b, d: d, regions: placements)
+  }
 
-    /// Every region's labels placed for ellipses of semi-axes `a` × `a·aspect`, centres `a·alpha`
-    /// apart; nil when some label does not fit.
-    static func attempt(a: Double, aspect: Double, alpha: Double, _ contents: [RegionContent],
-                        labelSize: Double, arrangement: Arrangement, _ setter: TextSetter) -> Fit? {
-        let b = a * aspect, d = a * alpha
-        let crescentWrap = d - 2 * padX - 2, lensWrap = 2 * a - d - 2 * padX - 2
-        guard crescentWrap >= 24, lensWrap >= 24 else { return nil }
-        let theme = setter.theme
-        let titleFont = setter.font(labelSize, bold: true)
-        let font = setter.font(labelSize)
-        var stacks: [(blocks: [TextBlock], gaps: [Double])] = []
-        for content in contents {
-            let wrap = content.kind == .shared ? lensWrap : crescentWrap
-            var blocks = [setter.block(content.title, font: titleFont, color: theme.text, maxWidth: wrap, alignment: .center),
-                          setter.block(content.count, font: font, color: theme.muted, maxWidth: wrap, alignment: .center)]
-            blocks += content.items.map {
-                setter.block($0, font: font, color: theme.text, maxWidth: wrap, alignment: .center, leading: 1.15)
-            }
-            let gaps = blocks.indices.map { $0 == 0 || $0 == 1 ? 0.0 : $0 == 2 ? 5.0 : 3.0 }
-            stacks.append((blocks, gaps))
-        }
-        let heights = stacks.map { zip($0.blocks, $0.gaps).reduce(0) { $0 + $1.0.height + $1.1 } }
-        let tallest = heights.max() ?? 0
-        var placements: [Placement] = []
-        for (i, content) in contents.enumerated() {
-            let top = arrangement.alignHeaders ? -tallest / 2 : -heights[i] / 2
-            guard let rects = place(stacks[i].blocks, gaps: stacks[i].gaps, top: top, region: content.kind,
-                                    a: a, b: b, d: d, columnar: arrangement.columnar) else { return nil }
-            placements.append(Placement(blocks: stacks[i].blocks, rects: rects))
-        }
-        return Fit(a: a, b: b, d: d, regions: placements)
+  /// Stacks `blocks` down from `top` on one common centre line when one fits every block (the one
+  /// nearest the region's middle; with `columnar`, nil when there is none), else each centred in
+  /// the widest interval its region offers over the block's height; nil when a block is too wide
+  /// for its interval.
+  ///
+  /// The ellipses' centres are at x = ∓d/2, y = 0.
+  static func place(
+    _ blocks: [TextBlock], gaps: [Double], top: Double, region: VennRegion, a: Double,
+    b: Double, d: Double, columnar: Bool
+  ) -> [Rect]? {
+    let cxL = -d / 2
+    let cxR = d / 2
+    var y = top
+    var slots: [(lo: Double, hi: Double, y: Double)] = []
+    for (block, gap) in zip(blocks, gaps) {
+      y += gap
+      let y0 = y
+      let y1 = y + block.height
+      let tmax = max(abs(y0), abs(y1)) + padY
+      let tmin = (y0 <= 0 && y1 >= 0) ? 0 : max(0, min(abs(y0), abs(y1)) - padY)
+      let outer = ChartGeometry.ellipseHalfWidth(a: a, b: b, atOffset: tmax)
+      let inner = ChartGeometry.ellipseHalfWidth(a: a, b: b, atOffset: tmin)
+      guard outer > 0 else { return nil }
+      let lo: Double
+      let hi: Double
+      switch region {
+      case .business:
+        lo = cxL - outer + padX
+        hi = min(cxR - inner - padX, cxL + outer - padX)
+      case .shared:
+        lo = cxR - outer + padX
+        hi = cxL + outer - padX
+      case .technical:
+        lo = max(cxL + inner + padX, cxR - outer + padX)
+        hi = cxR + outer - padX
+      }
+      guard hi - lo >= block.width else { return nil }
+      slots.append((lo, hi, y0))
+      y = y1
     }
-
-    /// Stacks `blocks` down from `top` on one common centre line when one fits every block (the one
-    /// nearest the region's middle; with `columnar`, nil when there is none), else each centred in the widest interval its region offers over the
-    /// block's height; nil when a block is too wide for its interval. The ellipses' centres are at
-    /// x = ∓d/2, y = 0.
-    static func place(_ blocks: [TextBlock], gaps: [Double], top: Double, region: VennRegion, a: Double,
-                      b: Double, d: Double, columnar: Bool) -> [Rect]? {
-        let cxL = -d / 2, cxR = d / 2
-        var y = top
-        var slots: [(lo: Double, hi: Double, y: Double)] = []
-        for (block, gap) in zip(blocks, gaps) {
-            y += gap
-            let y0 = y, y1 = y + block.height
-            let tmax = max(abs(y0), abs(y1)) + padY
-            let tmin = (y0 <= 0 && y1 >= 0) ? 0 : max(0, min(abs(y0), abs(y1)) - padY)
-            let outer = ChartGeometry.ellipseHalfWidth(a: a, b: b, atOffset: tmax)
-            let inner = ChartGeometry.ellipseHalfWidth(a: a, b: b, atOffset: tmin)
-            guard outer > 0 else { return nil }
-            let lo: Double, hi: Double
-            switch region {
-            case .business:
-                lo = cxL - outer + padX
-                hi = min(cxR - inner - padX, cxL + outer - padX)
-            case .shared:
-                lo = cxR - outer + padX
-                hi = cxL + outer - padX
-            case .technical:
-                lo = max(cxL + inner + padX, cxR - outer + padX)
-                hi = cxR + outer - padX
-            }
-            guard hi - lo >= block.width else { return nil }
-            slots.append((lo, hi, y0))
-            y = y1
-        }
-        // The centres every block accepts, and the one nearest the middle of the region's widest part.
-        let commonLo = zip(blocks, slots).map { $1.lo + $0.width / 2 }.max() ?? 0
-        let commonHi = zip(blocks, slots).map { $1.hi - $0.width / 2 }.min() ?? 0
-        let middle: Double = switch region {
-        case .business: -a
-        case .shared: 0
-        case .technical: a
-        }
-        let common: Double? = commonLo <= commonHi ? min(max(middle, commonLo), commonHi) : nil
-        if columnar, common == nil { return nil }
-        return zip(blocks, slots).map { block, slot in
-            let c = common ?? (slot.lo + slot.hi) / 2
-            return Rect(x: c - block.width / 2, y: slot.y, width: block.width, height: block.height)
-        }
+    // The centres every block accepts, and the one nearest the middle of the region's widest part.
+    let commonLo = zip(blocks, slots).map { $1.lo + $0.width / 2 }.max() ?? 0
+    let commonHi = zip(blocks, slots).map { $1.hi - $0.width / 2 }.min() ?? 0
+    let middle: Double =
+      switch region {
+      case .business: -a
+      case .shared: 0
+      case .technical: a
+      }
+    let common: Double? = commonLo <= commonHi ? min(max(middle, commonLo), commonHi) : nil
+    if columnar, common == nil { return nil }
+    return zip(blocks, slots).map { block, slot in
+      let c = common ?? (slot.lo + slot.hi) / 2
+      return Rect(x: c - block.width / 2, y: slot.y, width: block.width, height: block.height)
     }
+  }
 }

@@ -3,59 +3,63 @@ import Foundation
 import Frames
 import Geometry
 import Pagination
-import ReportModel
 import Rendering
+import ReportModel
 import TextShaping
 
 /// The reserved `charts` document: every chart alone, each page cropped to the chart with a small
 /// margin, as `<format>/charts/<chart-id>.<format>`.
 struct ChartsDocument {
-    let content: Comparison
-    let style: Style
-    /// The style's colours, resolved.
-    let colors: StyleColors
-    let measurer: any TextMeasurer
-    let settings: ReportSettings
-    let date: Date
+  let content: Comparison
+  let style: Style
+  /// The style's colours, resolved.
+  let colors: StyleColors
+  let measurer: any TextMeasurer
+  let settings: ReportSettings
+  let date: Date
 
-    /// The width charts are drawn at when they stand alone.
-    static let chartWidth = 460.0
-    /// White space around a standalone chart.
-    static let margin = 18.0
+  /// The width charts are drawn at when they stand alone.
+  static let chartWidth = 460.0
+  /// White space around a standalone chart.
+  static let margin = 18.0
 
-    /// One page per chart, in content order.
-    func pages() throws -> [(spec: ChartSpec, page: Page)] {
-        try content.charts.specs.map { spec in
-            let frame = try ChartBuilder.frame(for: spec, content: content, theme: ChartTheme(style: style, colors: colors),
-                                               width: Self.chartWidth, measurer: measurer)
-            let size = Size(width: frame.size.width + 2 * Self.margin, height: frame.size.height + 2 * Self.margin)
-            var page = Frame(size: size)
-            page.push(frame: frame, at: Point(x: Self.margin, y: Self.margin))
-            return (spec, Page(size: size, frame: page))
+  /// One page per chart, in content order.
+  func pages() throws -> [(spec: ChartSpec, page: Page)] {
+    try content.charts.specs.map { spec in
+      let frame = try ChartBuilder.frame(
+        for: spec, content: content, theme: ChartTheme(style: style, colors: colors),
+        width: Self.chartWidth, measurer: measurer)
+      let size = Size(
+        width: frame.size.width + 2 * Self.margin, height: frame.size.height + 2 * Self.margin)
+      var page = Frame(size: size)
+      page.push(frame: frame, at: Point(x: Self.margin, y: Self.margin))
+      return (spec, Page(size: size, frame: page))
+    }
+  }
+
+  func write(formats: [OutputFormat], record: (WrittenFile) -> Void) throws {
+    let charts = try pages()
+    for format in formats {
+      let dir =
+        ((settings.outputDirectory as NSString).appendingPathComponent(format.rawValue) as NSString)
+        .appendingPathComponent("charts")
+      try FileManager.default.createOutputDirectory(dir)
+      let exporter = Pipeline.exporter(for: format, dpi: settings.dpi)
+      for (spec, page) in charts {
+        let path = (dir as NSString).appendingPathComponent("\(spec.id).\(format.rawValue)")
+        var document = RenderDocument(pages: [page], palette: measurer.palette, info: info(spec))
+        for file in try exporter.write(&document, to: .file(path), releasingPages: false) {
+          record(WrittenFile(file, document: "charts", format: format))
         }
+      }
     }
+  }
 
-    func write(formats: [OutputFormat], record: (WrittenFile) -> Void) throws {
-        let charts = try pages()
-        for format in formats {
-            let dir = ((settings.outputDirectory as NSString).appendingPathComponent(format.rawValue) as NSString)
-                .appendingPathComponent("charts")
-            try FileManager.default.createOutputDirectory(dir)
-            let exporter = Pipeline.exporter(for: format, dpi: settings.dpi)
-            for (spec, page) in charts {
-                let path = (dir as NSString).appendingPathComponent("\(spec.id).\(format.rawValue)")
-                var document = RenderDocument(pages: [page], palette: measurer.palette, info: info(spec))
-                for file in try exporter.write(&document, to: .file(path), releasingPages: false) {
-                    record(WrittenFile(file, document: "charts", format: format))
-                }
-            }
-        }
-    }
-
-    /// A standalone chart's PDF metadata: the chart's title, the config's other fields.
-    private func info(_ spec: ChartSpec) -> DocumentInfo {
-        let m = settings.metadata
-        return DocumentInfo(title: spec.title, author: m.author, subject: m.subject, keywords: m.keywords,
-                            creator: "pmreport \(Pipeline.version)", date: UTCDateTime(date).iso8601)
-    }
+  /// A standalone chart's PDF metadata: the chart's title, the config's other fields.
+  private func info(_ spec: ChartSpec) -> DocumentInfo {
+    let m = settings.metadata
+    return DocumentInfo(
+      title: spec.title, author: m.author, subject: m.subject, keywords: m.keywords,
+      creator: "pmreport \(Pipeline.version)", date: UTCDateTime(date).iso8601)
+  }
 }

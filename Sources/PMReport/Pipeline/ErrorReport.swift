@@ -1,67 +1,71 @@
 import Charts
 import Foundation
 import Frames
-import ReportConfig
 import Rendering
+import ReportConfig
 
 /// What went wrong, as far as the exit status is concerned (sysexits).
 public enum ErrorKind: Sendable, CaseIterable {
-    /// A bad flag or flag value.
-    case usage
-    /// Bad data inside a config, style or content file.
-    case dataError
-    /// A named input file is missing.
-    case noInput
-    /// A fault of pmreport's own (or of a library it calls).
-    case software
-    /// The output cannot be created or written (disk full, not writable, a file in the way).
-    case cannotCreate
+  /// A bad flag or flag value.
+  case usage
+  /// Bad data inside a config, style or content file.
+  case dataError
+  /// A named input file is missing.
+  case noInput
+  /// A fault of pmreport's own (or of a library it calls).
+  case software
+  /// The output cannot be created or written (disk full, not writable, a file in the way).
+  case cannotCreate
 
-    /// The exit status for this kind: the one table.
-    public var exitCode: Int32 {
-        switch self {
-        case .usage: 64
-        case .dataError: 65
-        case .noInput: 66
-        case .software: 70
-        case .cannotCreate: 73
-        }
+  /// The exit status for this kind: the one table.
+  public var exitCode: Int32 {
+    switch self {
+    case .usage: 64
+    case .dataError: 65
+    case .noInput: 66
+    case .software: 70
+    case .cannotCreate: 73
     }
+  }
 }
 
 /// How errors reach a person: one clear message each, and a sysexits-style exit code.
 public enum ErrorReport {
-    /// The kind of `error`, by its type and case (never by the words of its message).
-    public static func kind(of error: any Error) -> ErrorKind {
-        switch error {
-        case is UsageError, is UnknownNameError: .usage
-        case is InputError, is ChartError, is DocumentError: .dataError
-        case is MissingFileError: .noInput
-        case let e as RenderError:
-            switch e {
-            case .write, .outputFolder: .cannotCreate
-            case .cairo: .software
-            }
-        default: .software
-        }
+  /// The kind of `error`, by its type and case (never by the words of its message).
+  public static func kind(of error: any Error) -> ErrorKind {
+    switch error {
+    case is UsageError, is UnknownNameError: .usage
+    case is InputError, is ChartError, is DocumentError: .dataError
+    case is MissingFileError: .noInput
+    case let e as RenderError:
+      switch e {
+      case .write, .outputFolder: .cannotCreate
+      case .cairo: .software
+      }
+    default: .software
     }
+  }
 
-    /// 64 usage, 65 bad input data, 66 missing input file, 73 cannot create output, 70 internal error.
-    public static func exitCode(for error: any Error) -> Int32 { kind(of: error).exitCode }
+  /// 64 usage, 65 bad input data, 66 missing input file, 73 cannot create output, 70 internal error.
+  public static func exitCode(for error: any Error) -> Int32 { kind(of: error).exitCode }
 
-    /// The message to print: every diagnostic of an input error on its own line; `document` names
-    /// what failed when the run went on with the others.
-    public static func message(for error: any Error, document: String? = nil) -> String {
-        let context = document.map { "\($0): " } ?? ""
-        switch error {
-        case let e as InputError: return e.description
-        case let e as CustomStringConvertible where kind(of: error) != .software:
-            return "pmreport: error: \(context)\(e.description)"
-        default: return "pmreport: internal error: \(context)\(error)"
-        }
+  /// The message to print: every diagnostic of an input error on its own line; `document` names
+  /// what failed when the run went on with the others.
+  public static func message(for error: any Error, document: String? = nil) -> String {
+    let context = document.map { "\($0): " } ?? ""
+    switch error {
+    case let e as InputError: return e.description
+    case let e as CustomStringConvertible where kind(of: error) != .software:
+      return "pmreport: error: \(context)\(e.description)"
+    default: return "pmreport: internal error: \(context)\(error)"
     }
+  }
 
-    /// Deletes the temporary files of writes in flight when the process is about to exit on a
-    /// signal; writes still running stop at their next temporary file. Not for signal handlers.
-    public static func removeTemporaryFilesBeforeExit() { TemporaryFiles.shared.removeAllBeforeExit() }
+  /// Deletes the temporary files of writes in flight when the process is about to exit on a signal;
+  /// writes still running stop at their next temporary file.
+  ///
+  /// Not for signal handlers.
+  public static func removeTemporaryFilesBeforeExit() {
+    TemporaryFiles.shared.removeAllBeforeExit()
+  }
 }

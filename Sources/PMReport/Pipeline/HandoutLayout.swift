@@ -9,71 +9,86 @@ import TextShaping
 /// Lays out one handout document: page template from the style, blocks from the builder for the
 /// document's kind, page furniture, and the contents pass until page numbers settle.
 struct HandoutLayout {
-    let content: Comparison
-    /// The document with its style, colours and page resolved.
-    let resolved: ResolvedDocument
-    let metadata: Metadata
-    let measurer: any TextMeasurer
-    let date: Date
+  let content: Comparison
+  /// The document with its style, colours and page resolved.
+  let resolved: ResolvedDocument
+  let metadata: Metadata
+  let measurer: any TextMeasurer
+  let date: Date
 
-    var document: DocumentSpec { resolved.spec }
-    var style: Style { resolved.style }
+  var document: DocumentSpec { resolved.spec }
+  var style: Style { resolved.style }
 
-    /// The page and its text area.
-    var template: PageTemplate {
-        PageTemplate(pageSize: Size(width: resolved.paperWidth, height: resolved.paperHeight), body: resolved.body)
+  /// The page and its text area.
+  var template: PageTemplate {
+    PageTemplate(
+      pageSize: Size(width: resolved.paperWidth, height: resolved.paperHeight), body: resolved.body)
+  }
+
+  func layout() throws -> LaidOutDocument {
+    let type = TypeSet(
+      style: style, colors: resolved.colors, measurer: measurer, width: template.body.width)
+    switch document.kind {
+    case .comparisonTable: return try comparisonTable(type)
+    case .roleCards: return try layout(type, RoleCardsBuilder(content: content, type: type).blocks)
+    case .report, .charts: return try layout(type, reportBuilder(type).blocks(pages:))
     }
+  }
 
-    func layout() throws -> LaidOutDocument {
-        let type = TypeSet(style: style, colors: resolved.colors, measurer: measurer, width: template.body.width)
-        switch document.kind {
-        case .comparisonTable: return try comparisonTable(type)
-        case .roleCards: return try layout(type, RoleCardsBuilder(content: content, type: type).blocks)
-        case .report, .charts: return try layout(type, reportBuilder(type).blocks(pages:))
+  private func reportBuilder(_ type: TypeSet) -> ReportBuilder {
+    ReportBuilder(
+      content: content, document: document, metadata: metadata, type: type, date: date,
+      maxFigureHeight: template.body.height * 0.42)
+  }
+
+  /// Runs the document layout with `build`, rethrowing what the builder threw.
+  private func layout(_ type: TypeSet, _ build: (PageMap) throws -> [any Block]) throws
+    -> LaidOutDocument
+  {
+    let furniture = Furniture(
+      type: type, template: template, documentTitle: document.title ?? metadata.title,
+      titlePage: document.titleBlock && document.kind == .report)
+    var failure: (any Error)?
+    let result = DocumentLayout.layout(
+      template: template,
+      build: { pages in
+        do { return try build(pages) } catch {
+          failure = error
+          return []
         }
-    }
+      }, furniture: furniture.frame(for:))
+    if let failure { throw failure }
+    return result
+  }
 
-    private func reportBuilder(_ type: TypeSet) -> ReportBuilder {
-        ReportBuilder(content: content, document: document, metadata: metadata, type: type, date: date,
-                      maxFigureHeight: template.body.height * 0.42)
+  /// The summary table alone: the type shrinks step by step, down to the style's floor, until the
+  /// table fits one page; below the floor it splits with its header repeated.
+  private func comparisonTable(_ type: TypeSet) throws -> LaidOutDocument {
+    let builder = reportBuilder(type)
+    guard let table = builder.summaryTable() else {
+      throw DocumentError.noSummaryTable(document.name)
     }
-
-    /// Runs the document layout with `build`, rethrowing what the builder threw.
-    private func layout(_ type: TypeSet, _ build: (PageMap) throws -> [any Block]) throws -> LaidOutDocument {
-        let furniture = Furniture(type: type, template: template, documentTitle: document.title ?? metadata.title,
-                                  titlePage: document.titleBlock && document.kind == .report)
-        var failure: (any Error)?
-        let result = DocumentLayout.layout(template: template, build: { pages in
-            do { return try build(pages) } catch { failure = error; return [] }
-        }, furniture: furniture.frame(for:))
-        if let failure { throw failure }
-        return result
+    var size = style.fonts.tableSize
+    let floor = min(style.fonts.minimumSize, size)
+    while true {
+      let setter = TableSetter(type: type, fontSize: size)
+      let result = try layout(type) { _ in
+        builder.titleHeading() + [setter.aspectTable(table, roles: content)]
+      }
+      if result.pages.count <= 1 || size <= floor { return result }
+      size = max(floor, size - 0.5)
     }
-
-    /// The summary table alone: the type shrinks step by step, down to the style's floor, until the
-    /// table fits one page; below the floor it splits with its header repeated.
-    private func comparisonTable(_ type: TypeSet) throws -> LaidOutDocument {
-        let builder = reportBuilder(type)
-        guard let table = builder.summaryTable() else { throw DocumentError.noSummaryTable(document.name) }
-        var size = style.fonts.tableSize
-        let floor = min(style.fonts.minimumSize, size)
-        while true {
-            let setter = TableSetter(type: type, fontSize: size)
-            let result = try layout(type) { _ in builder.titleHeading() + [setter.aspectTable(table, roles: content)] }
-            if result.pages.count <= 1 || size <= floor { return result }
-            size = max(floor, size - 0.5)
-        }
-    }
+  }
 }
 
 /// A document that cannot be built from the content it was given.
 public enum DocumentError: Error, CustomStringConvertible {
-    case noSummaryTable(String)
+  case noSummaryTable(String)
 
-    public var description: String {
-        switch self {
-        case .noSummaryTable(let name):
-            "document '\(name)' is a comparison-table, but the content has no aspect table in any section"
-        }
+  public var description: String {
+    switch self {
+    case .noSummaryTable(let name):
+      "document '\(name)' is a comparison-table, but the content has no aspect table in any section"
     }
+  }
 }

@@ -1,44 +1,45 @@
 import Foundation
 import Frames
-import ReportModel
 import Rendering
+import ReportModel
 
 /// `manifest.json` in the output folder: every file the run wrote, for CI to check and archive.
 ///
 /// Paths are relative to the output folder and sorted, and no timing goes in, so the same inputs
 /// give the same bytes.
 struct Manifest: Encodable {
-    struct Entry: Encodable {
-        var path: String
-        var document: String
-        var format: String
-        var pages: Int
-        var bytes: Int
-        var sha256: String
-    }
+  struct Entry: Encodable {
+    var path: String
+    var document: String
+    var format: String
+    var pages: Int
+    var bytes: Int
+    var sha256: String
+  }
 
-    var generator: String
-    var files: [Entry]
+  var generator: String
+  var files: [Entry]
 
-    /// The manifest of `files`; their sizes and hashes are those the writer computed as the bytes
-    /// went out, so no file is read back.
-    init(files: [WrittenFile], outputDirectory: String) {
-        generator = "pmreport \(Pipeline.version)"
-        let root = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
-        self.files = files.map { file in
-            let relative = file.path.hasPrefix(root) ? String(file.path.dropFirst(root.count)) : file.path
-            return Entry(path: relative, document: file.document, format: file.format.rawValue,
-                         pages: file.pages, bytes: file.bytes, sha256: file.sha256)
-        }.sorted { $0.path < $1.path }
-    }
+  /// The manifest of `files`; their sizes and hashes are those the writer computed as the bytes
+  /// went out, so no file is read back.
+  init(files: [WrittenFile], outputDirectory: String) {
+    generator = "pmreport \(Pipeline.version)"
+    let root = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
+    self.files = files.map { file in
+      let relative = file.path.hasPrefix(root) ? String(file.path.dropFirst(root.count)) : file.path
+      return Entry(
+        path: relative, document: file.document, format: file.format.rawValue,
+        pages: file.pages, bytes: file.bytes, sha256: file.sha256)
+    }.sorted { $0.path < $1.path }
+  }
 
-    /// Writes `manifest.json` into `outputDirectory`, atomically.
-    func write(to outputDirectory: String) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(self) + Data("\n".utf8)
-        let path = (outputDirectory as NSString).appendingPathComponent("manifest.json")
-        try OutputFile.writeAtomically(Array(data), to: path)
-        return path
-    }
+  /// Writes `manifest.json` into `outputDirectory`, atomically.
+  func write(to outputDirectory: String) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(self) + Data("\n".utf8)
+    let path = (outputDirectory as NSString).appendingPathComponent("manifest.json")
+    try OutputFile.writeAtomically(Array(data), to: path)
+    return path
+  }
 }

@@ -3,40 +3,46 @@ import ReportConfig
 import ReportModel
 
 extension Pipeline {
-    /// The content (built in, or from `contentPath`) as YAML in the schema `--content` reads.
-    public static func exportContent(contentPath: String?, workingDirectory: String = FileManager.default.currentDirectoryPath) throws -> String {
-        let options = RunOptions(contentPath: contentPath, workingDirectory: workingDirectory)
-        let content = try contentPath.map { try ConfigLoader.loadContent(path: options.absolute($0)) } ?? .builtIn
-        return try ConfigLoader.exportContent(content)
-    }
+  /// The content (built in, or from `contentPath`) as YAML in the schema `--content` reads.
+  public static func exportContent(
+    contentPath: String?, workingDirectory: String = FileManager.default.currentDirectoryPath
+  ) throws -> String {
+    let options = RunOptions(contentPath: contentPath, workingDirectory: workingDirectory)
+    let content =
+      try contentPath.map { try ConfigLoader.loadContent(path: options.absolute($0)) } ?? .builtIn
+    return try ConfigLoader.exportContent(content)
+  }
 
-    /// Loads and validates the config, every style it names and the content; writes nothing.
-    /// Returns a short report of what was checked.
-    public static func check(_ options: RunOptions) throws -> String {
-        let pipeline = try Pipeline(options: options)
-        var styles: [String] = []
-        for document in pipeline.resolvedDocuments {
-            let style = document.style
-            if !styles.contains(style.name) { styles.append(style.name) }
-        }
-        return "ok: \(pipeline.documents.count) documents, styles \(styles.joined(separator: ", ")), "
-            + "\(pipeline.content.allSections.count) sections, \(pipeline.content.charts.specs.count) charts"
+  /// Loads and validates the config, every style it names and the content; writes nothing.
+  ///
+  /// Returns a short report of what was checked.
+  public static func check(_ options: RunOptions) throws -> String {
+    let pipeline = try Pipeline(options: options)
+    var styles: [String] = []
+    for document in pipeline.resolvedDocuments {
+      let style = document.style
+      if !styles.contains(style.name) { styles.append(style.name) }
     }
+    return "ok: \(pipeline.documents.count) documents, styles \(styles.joined(separator: ", ")), "
+      + "\(pipeline.content.allSections.count) sections, \(pipeline.content.charts.specs.count) charts"
+  }
 
-    /// The documents the config defines, the styles available and the charts the content holds.
-    public static func listing(_ options: RunOptions) throws -> String {
-        let pipeline = try Pipeline(options: options)
-        var out = "documents:\n"
-        for d in pipeline.settings.documents {
-            out += "  \(d.name)  (\(d.kind.rawValue)\(d.maxPages.map { ", max \($0) pages" } ?? ""))\n"
-        }
-        out += "styles:\n"
-        for s in ConfigLoader.availableStyles(baseDirectory: pipeline.settings.baseDirectory,
-                                              workingDirectory: options.workingDirectory) {
-            out += "  \(s)\n"
-        }
-        out += "charts:\n"
-        for c in pipeline.content.charts.specs { out += "  \(c.id)  (\(c.kind.rawValue)) \(c.title)\n" }
-        return out
+  /// The documents the config defines, the styles available and the charts the content holds.
+  public static func listing(_ options: RunOptions) throws -> String {
+    let pipeline = try Pipeline(options: options)
+    var out = "documents:\n"
+    for d in pipeline.settings.documents {
+      out += "  \(d.name)  (\(d.kind.rawValue)\(d.maxPages.map { ", max \($0) pages" } ?? ""))\n"
     }
+    out += "styles:\n"
+    for s in ConfigLoader.availableStyles(
+      baseDirectory: pipeline.settings.baseDirectory,
+      workingDirectory: options.workingDirectory)
+    {
+      out += "  \(s)\n"
+    }
+    out += "charts:\n"
+    for c in pipeline.content.charts.specs { out += "  \(c.id)  (\(c.kind.rawValue)) \(c.title)\n" }
+    return out
+  }
 }

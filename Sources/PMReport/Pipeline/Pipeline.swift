@@ -3,254 +3,305 @@ import Foundation
 import Frames
 import Geometry
 import Pagination
+import Rendering
 import ReportConfig
 import ReportModel
-import Rendering
 import TextShaping
 
 /// The pipeline as a library: load config, style and content; lay out each document; write each format.
 public final class Pipeline {
-    /// pmreport's version, printed by `--version` and written as the PDF creator.
-    public static let version = "0.1.0"
+  /// pmreport's version, printed by `--version` and written as the PDF creator.
+  public static let version = "0.1.0"
 
-    public let options: RunOptions
-    public let settings: ReportSettings
-    /// The documents this run builds, in config order, each merged once from the command line, its
-    /// config entry, the config and its style, and checked as merged.
-    public let resolvedDocuments: [ResolvedDocument]
-    public let content: Comparison
-    /// Made on first use: `check`, `list` and `export-content` need no fonts. A render starts making
-    /// it while the inputs load (see ``PreparedMeasurer``).
-    private lazy var measurer = preparedMeasurer?.take() ?? PangoMeasurer()
-    private let preparedMeasurer: PreparedMeasurer?
-    /// Called with each line of progress (one per file written), each warning and each error.
-    private let log: (LogLine) -> Void
-    /// Font families already checked for a substitute (each is reported once a run).
-    private var checkedFamilies: Set<String> = []
-    /// Called as each document starts: its index, the number of documents, its name.
-    public var onDocument: (Int, Int, String) -> Void = { _, _, _ in }
+  public let options: RunOptions
+  public let settings: ReportSettings
+  /// The documents this run builds, in config order, each merged once from the command line, its
+  /// config entry, the config and its style, and checked as merged.
+  public let resolvedDocuments: [ResolvedDocument]
+  public let content: Comparison
+  /// Made on first use: `check`, `list` and `export-content` need no fonts.
+  ///
+  /// A render starts making it while the inputs load (see ``PreparedMeasurer``).
+  private lazy var measurer = preparedMeasurer?.take() ?? PangoMeasurer()
+  private let preparedMeasurer: PreparedMeasurer?
+  /// Called with each line of progress (one per file written), each warning and each error.
+  private let log: (LogLine) -> Void
+  /// Font families already checked for a substitute (each is reported once a run).
+  private var checkedFamilies: Set<String> = []
+  /// Called as each document starts: its index, the number of documents, its name.
+  public var onDocument: (Int, Int, String) -> Void = { _, _, _ in }
 
-    /// Loads and validates everything the run needs. Throws input errors before anything is written.
-    /// With `prepareFonts`, the text engine starts up on another thread meanwhile (for a render).
-    public convenience init(options: RunOptions, prepareFonts: Bool = false,
-                            log: @escaping (LogLine) -> Void = { _ in }) throws {
-        let prepared = prepareFonts ? PreparedMeasurer(warming: Style.classic.fonts.body) : nil
-        do {
-            try self.init(options: options, preparedMeasurer: prepared, log: log)
-        } catch {
-            prepared?.finish()
-            throw error
-        }
+  /// Loads and validates everything the run needs.
+  ///
+  /// Throws input errors before anything is written. With `prepareFonts`, the text engine starts up
+  /// on another thread meanwhile (for a render).
+  public convenience init(
+    options: RunOptions, prepareFonts: Bool = false,
+    log: @escaping (LogLine) -> Void = { _ in }
+  ) throws {
+    let prepared = prepareFonts ? PreparedMeasurer(warming: Style.classic.fonts.body) : nil
+    do {
+      try self.init(options: options, preparedMeasurer: prepared, log: log)
+    } catch {
+      prepared?.finish()
+      throw error
     }
+  }
 
-    private init(options: RunOptions, preparedMeasurer: PreparedMeasurer?, log: @escaping (LogLine) -> Void) throws {
-        self.options = options
-        self.log = log
-        self.preparedMeasurer = preparedMeasurer
-        var settings = try ConfigLoader.loadSettings(configPath: options.configPath.map(options.absolute),
-                                                     workingDirectory: options.workingDirectory)
-        if let path = options.contentPath { settings.contentPath = options.absolute(path) }
-        if let dir = options.outputDirectory { settings.outputDirectory = options.absolute(dir) }
-        if let formats = options.formats { settings.formats = formats }
-        if let dpi = options.dpi { settings.dpi = dpi }
-        self.settings = settings.settings
-        content = try settings.contentPath.map(ConfigLoader.loadContent(path:)) ?? .builtIn
-        let problems = ConfigLoader.validate(settings, against: content)
-        let errors = problems.filter { $0.severity == .error }
-        if !errors.isEmpty { throw InputError(diagnostics: errors) }
-        for warning in problems where warning.severity == .warning { log(LogLine(.warning, warning.description)) }
-        // Styles load and margins are checked against the paper each document gets, before anything
-        // is written: a bad --style is one error up front, not one failure per document.
-        resolvedDocuments = try ConfigLoader.resolve(
-            Self.documents(of: settings.settings, wanted: options.documents), in: settings,
-            commandLine: CommandLineSettings(style: options.style, paperSize: options.paperSize,
-                                             workingDirectory: options.workingDirectory))
-        if let wanted = options.documents {
-            let known = settings.documents.map(\.name) + ["charts"]
-            for name in wanted where !known.contains(name) {
-                throw UsageError.unknownDocument(name, known: known)
-            }
-        }
+  private init(
+    options: RunOptions, preparedMeasurer: PreparedMeasurer?, log: @escaping (LogLine) -> Void
+  ) throws {
+    self.options = options
+    self.log = log
+    self.preparedMeasurer = preparedMeasurer
+    var settings = try ConfigLoader.loadSettings(
+      configPath: options.configPath.map(options.absolute),
+      workingDirectory: options.workingDirectory)
+    if let path = options.contentPath { settings.contentPath = options.absolute(path) }
+    if let dir = options.outputDirectory { settings.outputDirectory = options.absolute(dir) }
+    if let formats = options.formats { settings.formats = formats }
+    if let dpi = options.dpi { settings.dpi = dpi }
+    self.settings = settings.settings
+    content = try settings.contentPath.map(ConfigLoader.loadContent(path:)) ?? .builtIn
+    let problems = ConfigLoader.validate(settings, against: content)
+    let errors = problems.filter { $0.severity == .error }
+    if !errors.isEmpty { throw InputError(diagnostics: errors) }
+    for warning in problems where warning.severity == .warning {
+      log(LogLine(.warning, warning.description))
     }
-
-    /// The documents this run builds, in config order.
-    public var documents: [DocumentSpec] { Self.documents(of: settings, wanted: options.documents) }
-
-    private static func documents(of settings: ReportSettings, wanted: [String]?) -> [DocumentSpec] {
-        var all = settings.documents
-        // The reserved `charts` document is built by default, even where a config does not list it.
-        if !all.contains(where: { $0.kind == .charts }) { all.append(DocumentSpec(name: "charts", kind: .charts)) }
-        guard let wanted else { return all }
-        return all.filter { wanted.contains($0.name) }
+    // Styles load and margins are checked against the paper each document gets, before anything
+    // is written: a bad --style is one error up front, not one failure per document.
+    resolvedDocuments = try ConfigLoader.resolve(
+      Self.documents(of: settings.settings, wanted: options.documents), in: settings,
+      commandLine: CommandLineSettings(
+        style: options.style, paperSize: options.paperSize,
+        workingDirectory: options.workingDirectory))
+    if let wanted = options.documents {
+      let known = settings.documents.map(\.name) + ["charts"]
+      for name in wanted where !known.contains(name) {
+        throw UsageError.unknownDocument(name, known: known)
+      }
     }
+  }
 
-    /// Builds every document in every format. A failing document is reported and the others still run.
-    public func run() -> RunSummary {
-        var summary = RunSummary()
-        do {
-            try FileManager.default.createOutputDirectory(settings.outputDirectory)
-            let leftovers = try RunLock.acquire(in: settings.outputDirectory)
-            if !leftovers.isEmpty {
-                log(LogLine(.warning, "note: removed \(leftovers.count) temporary file\(leftovers.count == 1 ? "" : "s") left by an interrupted run"))
-            }
-        } catch {
-            summary.failures.append(("output", error))
-            log(LogLine(.error, ErrorReport.message(for: error)))
-            return summary
-        }
-        defer { RunLock.release() }
-        let documents = resolvedDocuments
-        for (index, document) in documents.enumerated() {
-            onDocument(index, documents.count, document.name)
-            do {
-                try build(document, into: &summary)
-            } catch {
-                summary.failures.append((document.name, error))
-                log(LogLine(.error, ErrorReport.message(for: error, document: document.name)))
-            }
-        }
-        do {
-            _ = try Manifest(files: summary.files, outputDirectory: settings.outputDirectory)
-                .write(to: settings.outputDirectory)
-        } catch {
-            summary.failures.append(("manifest", error))
-            log(LogLine(.error, ErrorReport.message(for: error, document: "manifest.json")))
-        }
-        return summary
+  /// The documents this run builds, in config order.
+  public var documents: [DocumentSpec] { Self.documents(of: settings, wanted: options.documents) }
+
+  private static func documents(of settings: ReportSettings, wanted: [String]?) -> [DocumentSpec] {
+    var all = settings.documents
+    // The reserved `charts` document is built by default, even where a config does not list it.
+    if !all.contains(where: { $0.kind == .charts }) {
+      all.append(DocumentSpec(name: "charts", kind: .charts))
     }
+    guard let wanted else { return all }
+    return all.filter { wanted.contains($0.name) }
+  }
 
-    // MARK: One document
-
-    private func build(_ document: ResolvedDocument, into summary: inout RunSummary) throws {
-        let style = document.style
-        for family in [style.fonts.body, style.fonts.heading] where !checkedFamilies.contains(family) {
-            checkedFamilies.insert(family)
-            if let substitute = measurer.substitute(forFamily: family) {
-                warn("style '\(style.name)': font family '\(family)' is not installed; '\(substitute)' is used instead", &summary)
-            }
-        }
-        if document.kind == .charts {
-            try ChartsDocument(content: content, style: style, colors: document.colors, measurer: measurer, settings: settings,
-                               date: options.effectiveDate)
-                .write(formats: settings.formats, record: { record($0, &summary) })
-            return
-        }
-        var laidOut = try HandoutLayout(content: content, resolved: document, metadata: settings.metadata,
-                                        measurer: measurer, date: options.effectiveDate).layout()
-        // The lines are in the pages now; the shapes cached for the contents passes can go, so that
-        // pages written and released free their lines (another document re-shapes what it needs).
-        measurer.discardCachedShapes()
-        for w in laidOut.warnings { warn("\(document.name): \(w)", &summary) }
-        let missing = measurer.takeMissingCharacters()
-        if !missing.isEmpty {
-            let list = missing.map { "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) + " '\($0)'" }
-            warn("\(document.name): no installed font has \(list.joined(separator: ", ")); \(missing.count == 1 ? "it prints" : "they print") as a box", &summary)
-        }
-        if let budget = document.maxPages, laidOut.pages.count > budget {
-            warn("\(document.name): \(laidOut.pages.count) pages, over its budget of \(budget) (max-pages)", &summary)
-        }
-        var rendered = RenderDocument(pages: laidOut.pages, palette: measurer.palette, info: info(document.spec),
-                                      outline: laidOut.anchors.map(\.anchor))
-        laidOut.pages = []
-        for format in settings.formats {
-            let dir = (settings.outputDirectory as NSString).appendingPathComponent(format.rawValue)
-            try FileManager.default.createOutputDirectory(dir)
-            let target: OutputTarget = format == .pdf
-                ? .file((dir as NSString).appendingPathComponent(document.name + ".pdf"))
-                : .pageFolder((dir as NSString).appendingPathComponent(document.name))
-            // The last format written may free each page as it goes.
-            let files = try Self.exporter(for: format, dpi: settings.dpi)
-                .write(&rendered, to: target, releasingPages: format == settings.formats.last)
-            for file in files { record(WrittenFile(file, document: document.name, format: format), &summary) }
-        }
+  /// Builds every document in every format.
+  ///
+  /// A failing document is reported and the others still run.
+  public func run() -> RunSummary {
+    var summary = RunSummary()
+    do {
+      try FileManager.default.createOutputDirectory(settings.outputDirectory)
+      let leftovers = try RunLock.acquire(in: settings.outputDirectory)
+      if !leftovers.isEmpty {
+        log(
+          LogLine(
+            .warning,
+            "note: removed \(leftovers.count) temporary file\(leftovers.count == 1 ? "" : "s") left by an interrupted run"
+          ))
+      }
+    } catch {
+      summary.failures.append(("output", error))
+      log(LogLine(.error, ErrorReport.message(for: error)))
+      return summary
     }
-
-    /// The one exporter for each format, for handouts and standalone charts alike.
-    static func exporter(for format: OutputFormat, dpi: Double) -> any DocumentExporter {
-        switch format {
-        case .pdf: PDFExporter()
-        case .svg: SVGExporter()
-        case .png: PNGExporter(dpi: dpi)
-        }
+    defer { RunLock.release() }
+    let documents = resolvedDocuments
+    for (index, document) in documents.enumerated() {
+      onDocument(index, documents.count, document.name)
+      do {
+        try build(document, into: &summary)
+      } catch {
+        summary.failures.append((document.name, error))
+        log(LogLine(.error, ErrorReport.message(for: error, document: document.name)))
+      }
     }
-
-    func info(_ document: DocumentSpec) -> DocumentInfo {
-        let m = settings.metadata
-        return DocumentInfo(title: document.title ?? m.title, author: m.author, subject: m.subject,
-                            keywords: m.keywords, creator: "pmreport \(Self.version)",
-                            date: UTCDateTime(options.effectiveDate).iso8601)
+    do {
+      _ = try Manifest(files: summary.files, outputDirectory: settings.outputDirectory)
+        .write(to: settings.outputDirectory)
+    } catch {
+      summary.failures.append(("manifest", error))
+      log(LogLine(.error, ErrorReport.message(for: error, document: "manifest.json")))
     }
+    return summary
+  }
 
-    private func record(_ file: WrittenFile, _ summary: inout RunSummary) {
-        summary.files.append(file)
-        let shown = file.path.hasPrefix(options.workingDirectory + "/")
-            ? String(file.path.dropFirst(options.workingDirectory.count + 1)) : file.path
-        log(LogLine(.file, "\(shown)  \(file.pages) page\(file.pages == 1 ? "" : "s")  \(file.bytes) bytes  \(file.milliseconds) ms"))
-    }
+  // MARK: One document
 
-    private func warn(_ message: String, _ summary: inout RunSummary) {
-        summary.warnings.append(message)
-        log(LogLine(.warning, "warning: \(message)"))
+  private func build(_ document: ResolvedDocument, into summary: inout RunSummary) throws {
+    let style = document.style
+    for family in [style.fonts.body, style.fonts.heading] where !checkedFamilies.contains(family) {
+      checkedFamilies.insert(family)
+      if let substitute = measurer.substitute(forFamily: family) {
+        warn(
+          "style '\(style.name)': font family '\(family)' is not installed; '\(substitute)' is used instead",
+          &summary)
+      }
     }
+    if document.kind == .charts {
+      try ChartsDocument(
+        content: content, style: style, colors: document.colors, measurer: measurer,
+        settings: settings,
+        date: options.effectiveDate
+      )
+      .write(formats: settings.formats, record: { record($0, &summary) })
+      return
+    }
+    var laidOut = try HandoutLayout(
+      content: content, resolved: document, metadata: settings.metadata,
+      measurer: measurer, date: options.effectiveDate
+    ).layout()
+    // The lines are in the pages now; the shapes cached for the contents passes can go, so that
+    // pages written and released free their lines (another document re-shapes what it needs).
+    measurer.discardCachedShapes()
+    for w in laidOut.warnings { warn("\(document.name): \(w)", &summary) }
+    let missing = measurer.takeMissingCharacters()
+    if !missing.isEmpty {
+      let list = missing.map {
+        "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) + " '\($0)'"
+      }
+      warn(
+        "\(document.name): no installed font has \(list.joined(separator: ", ")); \(missing.count == 1 ? "it prints" : "they print") as a box",
+        &summary)
+    }
+    if let budget = document.maxPages, laidOut.pages.count > budget {
+      warn(
+        "\(document.name): \(laidOut.pages.count) pages, over its budget of \(budget) (max-pages)",
+        &summary)
+    }
+    var rendered = RenderDocument(
+      pages: laidOut.pages, palette: measurer.palette, info: info(document.spec),
+      outline: laidOut.anchors.map(\.anchor))
+    laidOut.pages = []
+    for format in settings.formats {
+      let dir = (settings.outputDirectory as NSString).appendingPathComponent(format.rawValue)
+      try FileManager.default.createOutputDirectory(dir)
+      let target: OutputTarget =
+        format == .pdf
+        ? .file((dir as NSString).appendingPathComponent(document.name + ".pdf"))
+        : .pageFolder((dir as NSString).appendingPathComponent(document.name))
+      // The last format written may free each page as it goes.
+      let files = try Self.exporter(for: format, dpi: settings.dpi)
+        .write(&rendered, to: target, releasingPages: format == settings.formats.last)
+      for file in files {
+        record(WrittenFile(file, document: document.name, format: format), &summary)
+      }
+    }
+  }
+
+  /// The one exporter for each format, for handouts and standalone charts alike.
+  static func exporter(for format: OutputFormat, dpi: Double) -> any DocumentExporter {
+    switch format {
+    case .pdf: PDFExporter()
+    case .svg: SVGExporter()
+    case .png: PNGExporter(dpi: dpi)
+    }
+  }
+
+  func info(_ document: DocumentSpec) -> DocumentInfo {
+    let m = settings.metadata
+    return DocumentInfo(
+      title: document.title ?? m.title, author: m.author, subject: m.subject,
+      keywords: m.keywords, creator: "pmreport \(Self.version)",
+      date: UTCDateTime(options.effectiveDate).iso8601)
+  }
+
+  private func record(_ file: WrittenFile, _ summary: inout RunSummary) {
+    summary.files.append(file)
+    let shown =
+      file.path.hasPrefix(options.workingDirectory + "/")
+      ? String(file.path.dropFirst(options.workingDirectory.count + 1)) : file.path
+    log(
+      LogLine(
+        .file,
+        "\(shown)  \(file.pages) page\(file.pages == 1 ? "" : "s")  \(file.bytes) bytes  \(file.milliseconds) ms"
+      ))
+  }
+
+  private func warn(_ message: String, _ summary: inout RunSummary) {
+    summary.warnings.append(message)
+    log(LogLine(.warning, "warning: \(message)"))
+  }
 
 }
 
 /// One line of a run's report on standard error.
 public struct LogLine: Sendable {
-    /// What the line reports: `--quiet` keeps only errors.
-    public enum Kind: Sendable { case file, warning, error }
-    public var kind: Kind
-    public var text: String
-    public init(_ kind: Kind, _ text: String) { self.kind = kind; self.text = text }
+  /// What the line reports: `--quiet` keeps only errors.
+  public enum Kind: Sendable { case file, warning, error }
+  public var kind: Kind
+  public var text: String
+  public init(_ kind: Kind, _ text: String) {
+    self.kind = kind
+    self.text = text
+  }
 }
 
 /// A bad command-line value (exit 64).
 public enum UsageError: Error, CustomStringConvertible {
-    case unknownDocument(String, known: [String])
+  case unknownDocument(String, known: [String])
 
-    public var description: String {
-        switch self {
-        case .unknownDocument(let name, let known):
-            "no document named '\(name)'\(Suggestions.nearest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""); the config defines: \(known.joined(separator: ", "))"
-        }
+  public var description: String {
+    switch self {
+    case .unknownDocument(let name, let known):
+      "no document named '\(name)'\(Suggestions.nearest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""); the config defines: \(known.joined(separator: ", "))"
     }
+  }
 }
 
 extension String {
-    /// The string with zeros in front up to `width` characters.
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+  /// The string with zeros in front up to `width` characters.
+  func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
+  }
 }
 
 extension FileManager {
-    /// Creates `path` and its parents, with a clear error when a file stands in the way or the
-    /// place is not writable (the system's own reason).
-    func createOutputDirectory(_ path: String) throws {
-        var isDir: ObjCBool = false
-        if fileExists(atPath: path, isDirectory: &isDir) {
-            if isDir.boolValue {
-                if access(path, W_OK) != 0 {
-                    throw RenderError.outputFolder(path: path, reason: "the output folder is not writable", errno: errno)
-                }
-                return
-            }
-            throw RenderError.outputFolder(path: path, reason: "is a file, so it cannot be the output folder", errno: nil)
+  /// Creates `path` and its parents, with a clear error when a file stands in the way or the
+  /// place is not writable (the system's own reason).
+  func createOutputDirectory(_ path: String) throws {
+    var isDir: ObjCBool = false
+    if fileExists(atPath: path, isDirectory: &isDir) {
+      if isDir.boolValue {
+        if access(path, W_OK) != 0 {
+          throw RenderError.outputFolder(
+            path: path, reason: "the output folder is not writable", errno: errno)
         }
-        // Find the nearest existing ancestor to say what is in the way.
-        var ancestor = (path as NSString).deletingLastPathComponent
-        while !ancestor.isEmpty, ancestor != "/", !fileExists(atPath: ancestor, isDirectory: &isDir) {
-            ancestor = (ancestor as NSString).deletingLastPathComponent
-        }
-        if fileExists(atPath: ancestor, isDirectory: &isDir), !isDir.boolValue {
-            throw RenderError.outputFolder(path: path, reason: "cannot create the output folder: \(ancestor) is a file",
-                                           errno: nil)
-        }
-        var made = ""
-        for component in (path as NSString).pathComponents {
-            made = made.isEmpty ? component : (made as NSString).appendingPathComponent(component)
-            if mkdir(made, 0o777) != 0, errno != EEXIST {
-                throw RenderError.outputFolder(path: path, reason: "cannot create the output folder in \(ancestor)",
-                                               errno: errno)
-            }
-        }
+        return
+      }
+      throw RenderError.outputFolder(
+        path: path, reason: "is a file, so it cannot be the output folder", errno: nil)
     }
+    // Find the nearest existing ancestor to say what is in the way.
+    var ancestor = (path as NSString).deletingLastPathComponent
+    while !ancestor.isEmpty, ancestor != "/", !fileExists(atPath: ancestor, isDirectory: &isDir) {
+      ancestor = (ancestor as NSString).deletingLastPathComponent
+    }
+    if fileExists(atPath: ancestor, isDirectory: &isDir), !isDir.boolValue {
+      throw RenderError.outputFolder(
+        path: path, reason: "cannot create the output folder: \(ancestor) is a file",
+        errno: nil)
+    }
+    var made = ""
+    for component in (path as NSString).pathComponents {
+      made = made.isEmpty ? component : (made as NSString).appendingPathComponent(component)
+      if mkdir(made, 0o777) != 0, errno != EEXIST {
+        throw RenderError.outputFolder(
+          path: path, reason: "cannot create the output folder in \(ancestor)",
+          errno: errno)
+      }
+    }
+  }
 }

@@ -5,65 +5,81 @@ import ReportModel
 
 /// What the command line asks for; nil fields fall back to the config, the document, then the style.
 public struct RunOptions: Sendable {
-    public var configPath: String?
-    public var contentPath: String?
-    public var style: String?
-    public var formats: [OutputFormat]?
-    public var documents: [String]?
-    public var paperSize: PaperSize?
-    public var outputDirectory: String?
-    public var dpi: Double?
-    public var workingDirectory: String
-    /// Creation date for metadata and the cover; nil for now (or `SOURCE_DATE_EPOCH`).
-    public var date: Date?
+  public var configPath: String?
+  public var contentPath: String?
+  public var style: String?
+  public var formats: [OutputFormat]?
+  public var documents: [String]?
+  public var paperSize: PaperSize?
+  public var outputDirectory: String?
+  public var dpi: Double?
+  public var workingDirectory: String
+  /// Creation date for metadata and the cover; nil for now (or `SOURCE_DATE_EPOCH`).
+  public var date: Date?
 
-    public init(configPath: String? = nil, contentPath: String? = nil, style: String? = nil,
-                formats: [OutputFormat]? = nil, documents: [String]? = nil, paperSize: PaperSize? = nil,
-                outputDirectory: String? = nil, dpi: Double? = nil,
-                workingDirectory: String = FileManager.default.currentDirectoryPath, date: Date? = nil) {
-        self.configPath = configPath; self.contentPath = contentPath; self.style = style
-        self.formats = formats; self.documents = documents; self.paperSize = paperSize
-        self.outputDirectory = outputDirectory; self.dpi = dpi; self.workingDirectory = workingDirectory
-        self.date = date
-    }
+  public init(
+    configPath: String? = nil, contentPath: String? = nil, style: String? = nil,
+    formats: [OutputFormat]? = nil, documents: [String]? = nil, paperSize: PaperSize? = nil,
+    outputDirectory: String? = nil, dpi: Double? = nil,
+    workingDirectory: String = FileManager.default.currentDirectoryPath, date: Date? = nil
+  ) {
+    self.configPath = configPath
+    self.contentPath = contentPath
+    self.style = style
+    self.formats = formats
+    self.documents = documents
+    self.paperSize = paperSize
+    self.outputDirectory = outputDirectory
+    self.dpi = dpi
+    self.workingDirectory = workingDirectory
+    self.date = date
+  }
 
-    /// A command-line path made absolute against the working directory.
-    func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : URL(fileURLWithPath: workingDirectory).appendingPathComponent(path).standardized.path
-    }
+  /// A command-line path made absolute against the working directory.
+  func absolute(_ path: String) -> String {
+    path.hasPrefix("/")
+      ? path : URL(fileURLWithPath: workingDirectory).appendingPathComponent(path).standardized.path
+  }
 
-    /// The run's date: the option, else `SOURCE_DATE_EPOCH`, else now.
-    var effectiveDate: Date {
-        if let date { return date }
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
-            return Date(timeIntervalSince1970: seconds)
-        }
-        return Date()
+  /// The run's date: the option, else `SOURCE_DATE_EPOCH`, else now.
+  var effectiveDate: Date {
+    if let date { return date }
+    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
+      let seconds = Double(epoch)
+    {
+      return Date(timeIntervalSince1970: seconds)
     }
+    return Date()
+  }
 }
 
 /// One file pmreport wrote.
 public struct WrittenFile: Sendable, Hashable {
-    /// Absolute path.
-    public var path: String
-    public var document: String
-    public var format: OutputFormat
-    public var pages: Int
-    public var bytes: Int
-    /// SHA-256 of the bytes written, lower-case hex.
-    public var sha256: String
-    /// Time spent writing this file alone.
-    public var milliseconds: Int
+  /// Absolute path.
+  public var path: String
+  public var document: String
+  public var format: OutputFormat
+  public var pages: Int
+  public var bytes: Int
+  /// SHA-256 of the bytes written, lower-case hex.
+  public var sha256: String
+  /// Time spent writing this file alone.
+  public var milliseconds: Int
 
-    init(_ file: FileWritten, document: String, format: OutputFormat) {
-        path = file.path; self.document = document; self.format = format; pages = file.pages
-        bytes = file.bytes; sha256 = file.sha256; milliseconds = file.milliseconds
-    }
+  init(_ file: FileWritten, document: String, format: OutputFormat) {
+    path = file.path
+    self.document = document
+    self.format = format
+    pages = file.pages
+    bytes = file.bytes
+    sha256 = file.sha256
+    milliseconds = file.milliseconds
+  }
 }
 
 /// What a run did: the files, the warnings, and the documents that failed.
 public struct RunSummary: Sendable {
-    public var files: [WrittenFile] = []
-    public var warnings: [String] = []
-    public var failures: [(document: String, error: any Error)] = []
+  public var files: [WrittenFile] = []
+  public var warnings: [String] = []
+  public var failures: [(document: String, error: any Error)] = []
 }

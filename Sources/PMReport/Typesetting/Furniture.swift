@@ -6,49 +6,55 @@ import TextShaping
 /// Running header (document title, current section, a hairline) and footer (`page X of Y`),
 /// laid out after the body so the page count is final.
 struct Furniture {
-    let type: TypeSet
-    let template: PageTemplate
-    let documentTitle: String
-    /// Page 1 carries the title block: no running header there.
-    let titlePage: Bool
+  let type: TypeSet
+  let template: PageTemplate
+  let documentTitle: String
+  /// Page 1 carries the title block: no running header there.
+  let titlePage: Bool
 
-    func frame(for page: PageContext) -> Frame? {
-        var frame = Frame(size: template.pageSize)
-        let body = template.body
-        let font = type.small
-        if !(titlePage && page.index == 0) {
-            let ruleY = body.minY - font.size * 1.4
-            let left = type.line(documentTitle, font: font, color: type.muted)
-            frame.push(.text(left, type.muted), at: Point(x: body.minX, y: ruleY - left.height - 2))
-            if let section = page.section {
-                var italic = font
-                italic.italic = true
-                let maxWidth = body.width - left.width - font.size * 3
-                let right = fitted(section, font: italic, maxWidth: maxWidth)
-                frame.push(.text(right, type.muted), at: Point(x: body.maxX - right.width, y: ruleY - right.height - 2))
-            }
-            frame.push(.shape(.line(from: Point(x: body.minX, y: ruleY), to: Point(x: body.maxX, y: ruleY),
-                                    stroke: Stroke(color: type.rule, width: 0.5))), at: .zero)
-        }
-        let footer = type.line("page \(page.index + 1) of \(page.count)", font: font, color: type.muted)
-        frame.push(.text(footer, type.muted),
-                   at: Point(x: body.midX - footer.width / 2, y: body.maxY + font.size * 2.2))
-        return frame
+  func frame(for page: PageContext) -> Frame? {
+    var frame = Frame(size: template.pageSize)
+    let body = template.body
+    let font = type.small
+    if !(titlePage && page.index == 0) {
+      let ruleY = body.minY - font.size * 1.4
+      let left = type.line(documentTitle, font: font, color: type.muted)
+      frame.push(.text(left, type.muted), at: Point(x: body.minX, y: ruleY - left.height - 2))
+      if let section = page.section {
+        var italic = font
+        italic.italic = true
+        let maxWidth = body.width - left.width - font.size * 3
+        let right = fitted(section, font: italic, maxWidth: maxWidth)
+        frame.push(
+          .text(right, type.muted),
+          at: Point(x: body.maxX - right.width, y: ruleY - right.height - 2))
+      }
+      frame.push(
+        .shape(
+          .line(
+            from: Point(x: body.minX, y: ruleY), to: Point(x: body.maxX, y: ruleY),
+            stroke: Stroke(color: type.rule, width: 0.5))), at: .zero)
     }
+    let footer = type.line("page \(page.index + 1) of \(page.count)", font: font, color: type.muted)
+    frame.push(
+      .text(footer, type.muted),
+      at: Point(x: body.midX - footer.width / 2, y: body.maxY + font.size * 2.2))
+    return frame
+  }
 
-    /// `text` on one line no wider than `maxWidth`, shortened with an ellipsis when it is wider.
-    private func fitted(_ text: String, font: FontSpec, maxWidth: Double) -> ShapedLine {
-        var line = type.line(text, font: font, color: type.muted)
-        var words = text.split(separator: " ")
-        while line.width > maxWidth, words.count > 1 {
-            words.removeLast()
-            line = type.line(words.joined(separator: " ") + "…", font: font, color: type.muted)
-        }
-        return line
+  /// `text` on one line no wider than `maxWidth`, shortened with an ellipsis when it is wider.
+  private func fitted(_ text: String, font: FontSpec, maxWidth: Double) -> ShapedLine {
+    var line = type.line(text, font: font, color: type.muted)
+    var words = text.split(separator: " ")
+    while line.width > maxWidth, words.count > 1 {
+      words.removeLast()
+      line = type.line(words.joined(separator: " ") + "…", font: font, color: type.muted)
     }
+    return line
+  }
 }
 
 extension Rect {
-    /// The horizontal centre.
-    var midX: Double { minX + width / 2 }
+  /// The horizontal centre.
+  var midX: Double { minX + width / 2 }
 }

@@ -8,191 +8,233 @@ import TextShaping
 
 /// Chart blocks by chart id, kept across the layout passes of one document.
 final class FigureCache {
-    private var blocks: [String: any Block] = [:]
+  private var blocks: [String: any Block] = [:]
 
-    /// The block for `id`, made by `make` the first time.
-    func block(_ id: String, _ make: () throws -> any Block) rethrows -> any Block {
-        if let hit = blocks[id] { return hit }
-        let made = try make()
-        blocks[id] = made
-        return made
-    }
+  /// The block for `id`, made by `make` the first time.
+  func block(_ id: String, _ make: () throws -> any Block) rethrows -> any Block {
+    if let hit = blocks[id] { return hit }
+    let made = try make()
+    blocks[id] = made
+    return made
+  }
 }
 
 /// Turns the content model into the block list of one report handout: title block, contents,
 /// sections with their lists, tables, questions and charts.
 struct ReportBuilder {
-    let content: Comparison
-    let document: DocumentSpec
-    let metadata: Metadata
-    let type: TypeSet
-    /// The date printed in the title block.
-    let date: Date
-    /// The tallest a chart may be drawn in the flow (a share of the page body).
-    let maxFigureHeight: Double
-    /// Charts laid out in an earlier pass: a chart does not depend on page numbers.
-    let figures = FigureCache()
+  let content: Comparison
+  let document: DocumentSpec
+  let metadata: Metadata
+  let type: TypeSet
+  /// The date printed in the title block.
+  let date: Date
+  /// The tallest a chart may be drawn in the flow (a share of the page body).
+  let maxFigureHeight: Double
+  /// Charts laid out in an earlier pass: a chart does not depend on page numbers.
+  let figures = FigureCache()
 
-    /// The top-level sections this document shows, in order.
-    var sections: [Section] {
-        guard let ids = document.sections else { return content.sections }
-        return ids.compactMap { id in content.allSections.first { $0.id == id } }
+  /// The top-level sections this document shows, in order.
+  var sections: [Section] {
+    guard let ids = document.sections else { return content.sections }
+    return ids.compactMap { id in content.allSections.first { $0.id == id } }
+  }
+
+  /// The charts this document shows, by the section they illustrate.
+  func charts(for section: Section) -> [ChartSpec] {
+    content.charts.specs.filter { spec in
+      spec.section == section.id && (document.charts.map { $0.contains(spec.id) } ?? true)
     }
+  }
 
-    /// The charts this document shows, by the section they illustrate.
-    func charts(for section: Section) -> [ChartSpec] {
-        content.charts.specs.filter { spec in
-            spec.section == section.id && (document.charts.map { $0.contains(spec.id) } ?? true)
-        }
+  /// Every block, given the page numbers of the previous layout pass (for the contents).
+  func blocks(pages: PageMap) throws -> [any Block] {
+    var out: [any Block] = []
+    if document.titleBlock { out.append(titleBlock()) }
+    // The untitled introduction opens the whole report, not a handout of chosen sections.
+    if document.sections == nil { out += content.introduction.map { type.paragraph($0) } }
+    let numbered = numberedSections()
+    if document.tableOfContents { out += tableOfContents(numbered, pages: pages) }
+    for entry in numbered { out += try blocks(for: entry) }
+    return out
+  }
+
+  // MARK: Sections
+
+  /// A section with its printed number and depth.
+  struct NumberedSection {
+    var section: Section
+    var number: String?
+    var level: Int
+    var children: [NumberedSection]
+    var anchor: String { "sec-" + section.id }
+  }
+
+  func numberedSections() -> [NumberedSection] {
+    // Numbers help find sections through a contents list; a sheet without one reads better without.
+    let numbered = type.style.headings.numbered && document.tableOfContents
+    func walk(_ s: Section, _ number: String, _ level: Int) -> NumberedSection {
+      NumberedSection(
+        section: s, number: numbered ? number : nil, level: level,
+        children: s.subsections.enumerated().map { walk($1, "\(number).\($0 + 1)", level + 1) })
     }
+    return sections.enumerated().map { walk($1, "\($0 + 1)", 1) }
+  }
 
-    /// Every block, given the page numbers of the previous layout pass (for the contents).
-    func blocks(pages: PageMap) throws -> [any Block] {
-        var out: [any Block] = []
-        if document.titleBlock { out.append(titleBlock()) }
-        // The untitled introduction opens the whole report, not a handout of chosen sections.
-        if document.sections == nil { out += content.introduction.map { type.paragraph($0) } }
-        let numbered = numberedSections()
-        if document.tableOfContents { out += tableOfContents(numbered, pages: pages) }
-        for entry in numbered { out += try blocks(for: entry) }
-        return out
+  private func blocks(for entry: NumberedSection) throws -> [any Block] {
+    var out: [any Block] = [
+      type.heading(
+        entry.section.title, number: entry.number, level: entry.level,
+        anchor: entry.anchor)
+    ]
+    for block in entry.section.blocks { out += blocks(for: block) }
+    for spec in charts(for: entry.section) {
+      out.append(try figures.block(spec.id) { try chart(spec) })
     }
+    for child in entry.children { out += try blocks(for: child) }
+    return out
+  }
 
-    // MARK: Sections
-
-    /// A section with its printed number and depth.
-    struct NumberedSection {
-        var section: Section
-        var number: String?
-        var level: Int
-        var children: [NumberedSection]
-        var anchor: String { "sec-" + section.id }
+  private func blocks(for block: ContentBlock) -> [any Block] {
+    switch block {
+    case .paragraph(let text):
+      return [type.paragraph(text)]
+    case .labelledList(let items):
+      return [type.list(items.map { ($0.label, $0.text) })]
+    case .pairedList(let items):
+      return [
+        TableSetter(type: type).aspectTable(
+          AspectTable(aspectHeader: "Aspect", rows: items), roles: content)
+      ]
+    case .aspectTable(let table):
+      return [TableSetter(type: type).aspectTable(table, roles: content)]
+    case .faq(let entries):
+      return entries.flatMap(faqEntry)
     }
+  }
 
-    func numberedSections() -> [NumberedSection] {
-        // Numbers help find sections through a contents list; a sheet without one reads better without.
-        let numbered = type.style.headings.numbered && document.tableOfContents
-        func walk(_ s: Section, _ number: String, _ level: Int) -> NumberedSection {
-            NumberedSection(section: s, number: numbered ? number : nil, level: level,
-                            children: s.subsections.enumerated().map { walk($1, "\(number).\($0 + 1)", level + 1) })
-        }
-        return sections.enumerated().map { walk($1, "\($0 + 1)", 1) }
+  /// A question (bold, kept with its answer) and its answer; kept on one page when short.
+  private func faqEntry(_ entry: FAQEntry) -> [any Block] {
+    var q = type.paragraph(
+      [TextRun(entry.question, font: type.body.bolded, color: type.text)],
+      spaceAfter: type.style.paragraph.spacing * 0.4)
+    q.breaks.keepWithNext = true
+    q.breaks.spaceBefore = type.style.paragraph.spacing
+    let answer = type.paragraph(entry.answer)
+    if q.lines.count + answer.lines.count < 8 {
+      return [
+        KeepTogetherBlock(
+          children: [q, answer],
+          breaks: BreakPolicy(
+            spaceBefore: q.breaks.spaceBefore, spaceAfter: answer.breaks.spaceAfter))
+      ]
     }
+    return [q, answer]
+  }
 
-    private func blocks(for entry: NumberedSection) throws -> [any Block] {
-        var out: [any Block] = [type.heading(entry.section.title, number: entry.number, level: entry.level,
-                                             anchor: entry.anchor)]
-        for block in entry.section.blocks { out += blocks(for: block) }
-        for spec in charts(for: entry.section) { out.append(try figures.block(spec.id) { try chart(spec) }) }
-        for child in entry.children { out += try blocks(for: child) }
-        return out
+  /// A chart at the text width, narrowed (and so shortened) when it would take more than
+  /// `maxFigureHeight`, so that a figure never leaves most of a page empty before it.
+  private func chart(_ spec: ChartSpec) throws -> any Block {
+    let theme = ChartTheme(style: type.style, colors: type.colors)
+    var frame = try ChartBuilder.frame(
+      for: spec, content: content, theme: theme, width: type.width,
+      measurer: type.measurer)
+    if frame.size.height > maxFigureHeight {
+      let narrower = max(Self.narrowestChart, type.width * maxFigureHeight / frame.size.height)
+      frame = try ChartBuilder.frame(
+        for: spec, content: content, theme: theme, width: narrower,
+        measurer: type.measurer)
     }
+    return FigureBlock(
+      frame: frame, breaks: BreakPolicy(spaceBefore: 14, spaceAfter: 14), centered: true,
+      floats: true)
+  }
 
-    private func blocks(for block: ContentBlock) -> [any Block] {
-        switch block {
-        case .paragraph(let text):
-            return [type.paragraph(text)]
-        case .labelledList(let items):
-            return [type.list(items.map { ($0.label, $0.text) })]
-        case .pairedList(let items):
-            return [TableSetter(type: type).aspectTable(AspectTable(aspectHeader: "Aspect", rows: items), roles: content)]
-        case .aspectTable(let table):
-            return [TableSetter(type: type).aspectTable(table, roles: content)]
-        case .faq(let entries):
-            return entries.flatMap(faqEntry)
-        }
+  /// Charts are not narrowed below this width, whatever their height.
+  static let narrowestChart = 260.0
+
+  // MARK: Title block and contents
+
+  /// The first aspect table in the content (the summary table), for the comparison-table document.
+  func summaryTable() -> AspectTable? {
+    for section in content.allSections {
+      for case .aspectTable(let table) in section.blocks { return table }
     }
+    return nil
+  }
 
-    /// A question (bold, kept with its answer) and its answer; kept on one page when short.
-    private func faqEntry(_ entry: FAQEntry) -> [any Block] {
-        var q = type.paragraph([TextRun(entry.question, font: type.body.bolded, color: type.text)],
-                               spaceAfter: type.style.paragraph.spacing * 0.4)
-        q.breaks.keepWithNext = true
-        q.breaks.spaceBefore = type.style.paragraph.spacing
-        let answer = type.paragraph(entry.answer)
-        if q.lines.count + answer.lines.count < 8 {
-            return [KeepTogetherBlock(children: [q, answer], breaks: BreakPolicy(
-                spaceBefore: q.breaks.spaceBefore, spaceAfter: answer.breaks.spaceAfter))]
-        }
-        return [q, answer]
+  /// The document title as an unnumbered top-level heading (for one-page sheets).
+  func titleHeading() -> [any Block] {
+    [type.heading(document.title ?? metadata.title, number: nil, level: 1, anchor: "title")]
+  }
+
+  private func titleBlock() -> any Block {
+    let f = type.style.fonts
+    var frame = Frame(size: Size(width: type.width, height: 0))
+    var y = 0.0
+    func put(_ lines: [ShapedLine], color: Color, tag: StructureTag, gap: Double) {
+      var part = Frame(size: Size(width: type.width, height: lines.reduce(0) { $0 + $1.height }))
+      var h = 0.0
+      for l in lines {
+        part.push(.text(l, color), at: Point(x: 0, y: h))
+        h += l.height
+      }
+      frame.push(.tagged(tag, part), at: Point(x: 0, y: y))
+      y += h + gap
     }
-
-    /// A chart at the text width, narrowed (and so shortened) when it would take more than
-    /// `maxFigureHeight`, so that a figure never leaves most of a page empty before it.
-    private func chart(_ spec: ChartSpec) throws -> any Block {
-        let theme = ChartTheme(style: type.style, colors: type.colors)
-        var frame = try ChartBuilder.frame(for: spec, content: content, theme: theme, width: type.width,
-                                           measurer: type.measurer)
-        if frame.size.height > maxFigureHeight {
-            let narrower = max(Self.narrowestChart, type.width * maxFigureHeight / frame.size.height)
-            frame = try ChartBuilder.frame(for: spec, content: content, theme: theme, width: narrower,
-                                           measurer: type.measurer)
-        }
-        return FigureBlock(frame: frame, breaks: BreakPolicy(spaceBefore: 14, spaceAfter: 14), centered: true,
-                           floats: true)
+    let title = document.title ?? metadata.title
+    put(
+      type.lines(
+        [
+          TextRun(
+            title, font: FontSpec(family: f.heading, size: f.titleSize, bold: true),
+            color: type.accent)
+        ], width: type.width, alignment: .left, hyphenate: false,
+        leading: 1.15), color: type.accent, tag: .heading1, gap: 6)
+    if let subtitle = metadata.subtitle {
+      put(
+        type.lines(
+          [
+            TextRun(
+              subtitle, font: FontSpec(family: f.heading, size: f.subtitleSize),
+              color: type.muted)
+          ], width: type.width, alignment: .left, hyphenate: false,
+          leading: 1.25), color: type.muted, tag: .paragraph, gap: 8)
     }
+    frame.push(
+      .shape(
+        .line(
+          from: Point(x: 0, y: y), to: Point(x: type.width, y: y),
+          stroke: Stroke(color: type.accent, width: 1.2))), at: .zero)
+    y += 6
+    let meta = "\(metadata.author) · \(Self.formatted(date))"
+    put(
+      [type.line(meta, font: type.small, color: type.muted)], color: type.muted, tag: .paragraph,
+      gap: 0)
+    frame.size.height = y
+    return FigureBlock(frame: frame, breaks: BreakPolicy(spaceAfter: 18))
+  }
 
-    /// Charts are not narrowed below this width, whatever their height.
-    static let narrowestChart = 260.0
+  /// "26 November 2026", in UTC so the same epoch prints the same date everywhere.
+  static func formatted(_ date: Date) -> String {
+    let c = UTCDateTime(date)
+    let months = [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October", "November", "December",
+    ]
+    return "\(c.day) \(months[max(0, min(11, c.month - 1))]) \(c.year)"
+  }
 
-    // MARK: Title block and contents
-
-    /// The first aspect table in the content (the summary table), for the comparison-table document.
-    func summaryTable() -> AspectTable? {
-        for section in content.allSections {
-            for case .aspectTable(let table) in section.blocks { return table }
-        }
-        return nil
+  /// The "Contents" heading and one `TOC` element of linked entries.
+  private func tableOfContents(_ sections: [NumberedSection], pages: PageMap) -> [any Block] {
+    func entries(_ list: [NumberedSection]) -> [NumberedSection] {
+      list.flatMap { [$0] + entries($0.children) }
     }
-
-    /// The document title as an unnumbered top-level heading (for one-page sheets).
-    func titleHeading() -> [any Block] {
-        [type.heading(document.title ?? metadata.title, number: nil, level: 1, anchor: "title")]
+    let lines = entries(sections).map {
+      TOCLine(type: type).block(entry: $0, page: pages.page(of: $0.anchor))
     }
-
-    private func titleBlock() -> any Block {
-        let f = type.style.fonts
-        var frame = Frame(size: Size(width: type.width, height: 0))
-        var y = 0.0
-        func put(_ lines: [ShapedLine], color: Color, tag: StructureTag, gap: Double) {
-            var part = Frame(size: Size(width: type.width, height: lines.reduce(0) { $0 + $1.height }))
-            var h = 0.0
-            for l in lines { part.push(.text(l, color), at: Point(x: 0, y: h)); h += l.height }
-            frame.push(.tagged(tag, part), at: Point(x: 0, y: y))
-            y += h + gap
-        }
-        let title = document.title ?? metadata.title
-        put(type.lines([TextRun(title, font: FontSpec(family: f.heading, size: f.titleSize, bold: true),
-                                color: type.accent)], width: type.width, alignment: .left, hyphenate: false,
-                       leading: 1.15), color: type.accent, tag: .heading1, gap: 6)
-        if let subtitle = metadata.subtitle {
-            put(type.lines([TextRun(subtitle, font: FontSpec(family: f.heading, size: f.subtitleSize),
-                                    color: type.muted)], width: type.width, alignment: .left, hyphenate: false,
-                           leading: 1.25), color: type.muted, tag: .paragraph, gap: 8)
-        }
-        frame.push(.shape(.line(from: Point(x: 0, y: y), to: Point(x: type.width, y: y),
-                                stroke: Stroke(color: type.accent, width: 1.2))), at: .zero)
-        y += 6
-        let meta = "\(metadata.author) · \(Self.formatted(date))"
-        put([type.line(meta, font: type.small, color: type.muted)], color: type.muted, tag: .paragraph, gap: 0)
-        frame.size.height = y
-        return FigureBlock(frame: frame, breaks: BreakPolicy(spaceAfter: 18))
-    }
-
-    /// "26 November 2026", in UTC so the same epoch prints the same date everywhere.
-    static func formatted(_ date: Date) -> String {
-        let c = UTCDateTime(date)
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
-        return "\(c.day) \(months[max(0, min(11, c.month - 1))]) \(c.year)"
-    }
-
-    /// The "Contents" heading and one `TOC` element of linked entries.
-    private func tableOfContents(_ sections: [NumberedSection], pages: PageMap) -> [any Block] {
-        func entries(_ list: [NumberedSection]) -> [NumberedSection] { list.flatMap { [$0] + entries($0.children) } }
-        let lines = entries(sections).map { TOCLine(type: type).block(entry: $0, page: pages.page(of: $0.anchor)) }
-        return [type.heading("Contents", number: nil, level: 1, anchor: "contents", outline: false),
-                StructureBlock(tag: .toc, children: lines, breaks: BreakPolicy(spaceAfter: 16))]
-    }
+    return [
+      type.heading("Contents", number: nil, level: 1, anchor: "contents", outline: false),
+      StructureBlock(tag: .toc, children: lines, breaks: BreakPolicy(spaceAfter: 16)),
+    ]
+  }
 }
-

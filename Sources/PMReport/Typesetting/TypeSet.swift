@@ -7,111 +7,131 @@ import TextShaping
 /// A style turned into fonts, colours and ready-made blocks: the one place that knows how a
 /// paragraph, a heading, a list item or a caption is set.
 final class TypeSet {
-    let style: Style
-    /// The style's colours, parsed and checked when the document was resolved.
-    let colors: StyleColors
-    let measurer: any TextMeasurer
-    /// The text width of the page body.
-    let width: Double
+  let style: Style
+  /// The style's colours, parsed and checked when the document was resolved.
+  let colors: StyleColors
+  let measurer: any TextMeasurer
+  /// The text width of the page body.
+  let width: Double
 
-    let text: Color, accent: Color, muted: Color, rule: Color, headerFill: Color, headerText: Color, zebra: Color
+  let text: Color, accent: Color, muted: Color, rule: Color, headerFill: Color, headerText: Color,
+    zebra: Color
 
-    init(style: Style, colors: StyleColors, measurer: any TextMeasurer, width: Double) {
-        self.style = style; self.colors = colors; self.measurer = measurer; self.width = width
-        text = colors.text
-        accent = colors.accent
-        muted = colors.muted
-        rule = colors.rule
-        headerFill = colors.headerFill
-        headerText = colors.headerText
-        zebra = colors.zebra
-    }
+  init(style: Style, colors: StyleColors, measurer: any TextMeasurer, width: Double) {
+    self.style = style
+    self.colors = colors
+    self.measurer = measurer
+    self.width = width
+    text = colors.text
+    accent = colors.accent
+    muted = colors.muted
+    rule = colors.rule
+    headerFill = colors.headerFill
+    headerText = colors.headerText
+    zebra = colors.zebra
+  }
 
-    // MARK: Fonts
+  // MARK: Fonts
 
-    var body: FontSpec { FontSpec(family: style.fonts.body, size: style.fonts.bodySize) }
-    var small: FontSpec { FontSpec(family: style.fonts.heading, size: style.fonts.smallSize) }
-    func headingFont(level: Int) -> FontSpec {
-        let f = style.fonts
-        let size = level <= 1 ? f.h1Size : level == 2 ? f.h2Size : f.h3Size
-        return FontSpec(family: f.heading, size: size, bold: true)
-    }
+  var body: FontSpec { FontSpec(family: style.fonts.body, size: style.fonts.bodySize) }
+  var small: FontSpec { FontSpec(family: style.fonts.heading, size: style.fonts.smallSize) }
+  func headingFont(level: Int) -> FontSpec {
+    let f = style.fonts
+    let size = level <= 1 ? f.h1Size : level == 2 ? f.h2Size : f.h3Size
+    return FontSpec(family: f.heading, size: size, bold: true)
+  }
 
-    // MARK: Shaping
+  // MARK: Shaping
 
-    /// Shapes runs into lines of `width`.
-    func lines(_ runs: [TextRun], width: Double, alignment: TextAlignment? = nil, hyphenate: Bool? = nil,
-               leading: Double? = nil) -> [ShapedLine] {
-        let p = style.paragraph
-        let spec = ParagraphSpec(runs: runs, width: width,
-                                 alignment: alignment ?? (p.justify ? .justify : .left),
-                                 hyphenate: hyphenate ?? p.hyphenate,
-                                 leading: leading ?? style.fonts.leading, maxHyphenRun: p.maxHyphenRun)
-        return measurer.shape(spec).lines
-    }
+  /// Shapes runs into lines of `width`.
+  func lines(
+    _ runs: [TextRun], width: Double, alignment: TextAlignment? = nil, hyphenate: Bool? = nil,
+    leading: Double? = nil
+  ) -> [ShapedLine] {
+    let p = style.paragraph
+    let spec = ParagraphSpec(
+      runs: runs, width: width,
+      alignment: alignment ?? (p.justify ? .justify : .left),
+      hyphenate: hyphenate ?? p.hyphenate,
+      leading: leading ?? style.fonts.leading, maxHyphenRun: p.maxHyphenRun)
+    return measurer.shape(spec).lines
+  }
 
-    /// One unbroken line (labels, numbers, furniture).
-    func line(_ string: String, font: FontSpec, color: Color? = nil) -> ShapedLine {
-        lines([TextRun(string, font: font, color: color ?? text)], width: 100_000, alignment: .left,
-              hyphenate: false, leading: 1.2).first
-            ?? ShapedLine(width: 0, height: font.size * 1.2, baseline: font.size, text: "")
-    }
+  /// One unbroken line (labels, numbers, furniture).
+  func line(_ string: String, font: FontSpec, color: Color? = nil) -> ShapedLine {
+    lines(
+      [TextRun(string, font: font, color: color ?? text)], width: 100_000, alignment: .left,
+      hyphenate: false, leading: 1.2
+    ).first
+      ?? ShapedLine(width: 0, height: font.size * 1.2, baseline: font.size, text: "")
+  }
 
-    // MARK: Blocks
+  // MARK: Blocks
 
-    /// A body paragraph, justified and hyphenated as the style says.
-    func paragraph(_ runs: [TextRun], indent: Double = 0, marker: ShapedLine? = nil,
-                   spaceAfter: Double? = nil) -> ParagraphBlock {
-        ParagraphBlock(lines: lines(runs, width: width - indent), indent: indent, marker: marker,
-                       color: text, tag: .paragraph,
-                       breaks: BreakPolicy(spaceAfter: spaceAfter ?? style.paragraph.spacing),
-                       orphans: style.paragraph.orphans, widows: style.paragraph.widows)
-    }
+  /// A body paragraph, justified and hyphenated as the style says.
+  func paragraph(
+    _ runs: [TextRun], indent: Double = 0, marker: ShapedLine? = nil,
+    spaceAfter: Double? = nil
+  ) -> ParagraphBlock {
+    ParagraphBlock(
+      lines: lines(runs, width: width - indent), indent: indent, marker: marker,
+      color: text, tag: .paragraph,
+      breaks: BreakPolicy(spaceAfter: spaceAfter ?? style.paragraph.spacing),
+      orphans: style.paragraph.orphans, widows: style.paragraph.widows)
+  }
 
-    /// A paragraph of plain body text.
-    func paragraph(_ string: String) -> ParagraphBlock { paragraph([TextRun(string, font: body, color: text)]) }
+  /// A paragraph of plain body text.
+  func paragraph(_ string: String) -> ParagraphBlock {
+    paragraph([TextRun(string, font: body, color: text)])
+  }
 
-    /// A heading: never hyphenated, kept with what follows, an anchor for links and the outline.
-    func heading(_ title: String, number: String?, level: Int, anchor: String, outline: Bool = true) -> ParagraphBlock {
-        let font = headingFont(level: level)
-        var runs: [TextRun] = []
-        if let number { runs.append(TextRun(number + "\u{2002}", font: font, color: accent)) }
-        runs.append(TextRun(title, font: font, color: level <= 1 ? accent : text))
-        let tag: StructureTag = level <= 1 ? .heading1 : level == 2 ? .heading2 : .heading3
-        let before = level <= 1 ? font.size * 1.5 : font.size * 1.2
-        let after = level <= 1 ? font.size * 0.55 : font.size * 0.45
-        let shown = number.map { "\($0) \(title)" } ?? title
-        return ParagraphBlock(
-            lines: lines(runs, width: width, alignment: .left, hyphenate: false, leading: 1.25),
-            color: text, tag: tag,
-            anchors: [Anchor(name: anchor, title: shown, outlineLevel: outline ? level : nil)],
-            breaks: BreakPolicy(keepWithNext: true,
-                                pageBreakBefore: level <= 1 && style.headings.pageBreakBefore,
-                                spaceBefore: before, spaceAfter: after))
-    }
+  /// A heading: never hyphenated, kept with what follows, an anchor for links and the outline.
+  func heading(_ title: String, number: String?, level: Int, anchor: String, outline: Bool = true)
+    -> ParagraphBlock
+  {
+    let font = headingFont(level: level)
+    var runs: [TextRun] = []
+    if let number { runs.append(TextRun(number + "\u{2002}", font: font, color: accent)) }
+    runs.append(TextRun(title, font: font, color: level <= 1 ? accent : text))
+    let tag: StructureTag = level <= 1 ? .heading1 : level == 2 ? .heading2 : .heading3
+    let before = level <= 1 ? font.size * 1.5 : font.size * 1.2
+    let after = level <= 1 ? font.size * 0.55 : font.size * 0.45
+    let shown = number.map { "\($0) \(title)" } ?? title
+    return ParagraphBlock(
+      lines: lines(runs, width: width, alignment: .left, hyphenate: false, leading: 1.25),
+      color: text, tag: tag,
+      anchors: [Anchor(name: anchor, title: shown, outlineLevel: outline ? level : nil)],
+      breaks: BreakPolicy(
+        keepWithNext: true,
+        pageBreakBefore: level <= 1 && style.headings.pageBreakBefore,
+        spaceBefore: before, spaceAfter: after))
+  }
 
-    /// Body runs that open with a bold lead-in label: "Label: text".
-    func labelled(_ label: String?, _ string: String) -> [TextRun] {
-        (label.map { [TextRun($0 + ": ", font: body.bolded, color: text)] } ?? [])
-            + [TextRun(string, font: body, color: text)]
-    }
+  /// Body runs that open with a bold lead-in label: "Label: text".
+  func labelled(_ label: String?, _ string: String) -> [TextRun] {
+    (label.map { [TextRun($0 + ": ", font: body.bolded, color: text)] } ?? [])
+      + [TextRun(string, font: body, color: text)]
+  }
 
-    /// A bulleted list of items with optional bold lead-in labels, one `L` element per page.
-    func list(_ items: [(label: String?, text: String)]) -> StructureBlock {
-        StructureBlock(tag: .list, children: items.enumerated().map { i, item in
-            listItem(label: item.label, text: item.text, last: i == items.count - 1)
-        }, breaks: BreakPolicy(spaceAfter: style.paragraph.spacing))
-    }
+  /// A bulleted list of items with optional bold lead-in labels, one `L` element per page.
+  func list(_ items: [(label: String?, text: String)]) -> StructureBlock {
+    StructureBlock(
+      tag: .list,
+      children: items.enumerated().map { i, item in
+        listItem(label: item.label, text: item.text, last: i == items.count - 1)
+      }, breaks: BreakPolicy(spaceAfter: style.paragraph.spacing))
+  }
 
-    /// A list item: a bullet hanging left of the text, an optional bold lead-in label.
-    func listItem(label: String?, text string: String, last: Bool) -> ParagraphBlock {
-        let runs = labelled(label, string)
-        let indent = style.fonts.bodySize * 1.5
-        let bullet = line("•", font: body, color: accent)
-        var block = paragraph(runs, indent: indent, marker: bullet,
-                              spaceAfter: last ? style.paragraph.spacing : style.paragraph.spacing * 0.5)
-        block.tag = .listItem
-        block.markerGap = indent - bullet.width - style.fonts.bodySize * 0.5
-        return block
-    }
+  /// A list item: a bullet hanging left of the text, an optional bold lead-in label.
+  func listItem(label: String?, text string: String, last: Bool) -> ParagraphBlock {
+    let runs = labelled(label, string)
+    let indent = style.fonts.bodySize * 1.5
+    let bullet = line("•", font: body, color: accent)
+    var block = paragraph(
+      runs, indent: indent, marker: bullet,
+      spaceAfter: last ? style.paragraph.spacing : style.paragraph.spacing * 0.5)
+    block.tag = .listItem
+    block.markerGap = indent - bullet.width - style.fonts.bodySize * 0.5
+    return block
+  }
 }

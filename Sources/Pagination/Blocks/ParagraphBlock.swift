@@ -4,92 +4,105 @@ import Geometry
 /// Shaped lines that split between lines, with widow and orphan control: a paragraph, a heading,
 /// a list item (with its marker hanging in the left margin of the text) or a caption.
 public struct ParagraphBlock: Block {
-    public var lines: [ShapedLine]
-    /// Left indent of every line.
-    public var indent: Double
-    /// A marker (bullet, number) set on the first line's baseline, its right edge `markerGap` before the text.
-    public var marker: ShapedLine?
-    public var markerGap: Double
-    public var color: Color
-    public var tag: StructureTag
-    /// Destinations placed at the top of the first line (only with the first part).
-    public var anchors: [Anchor]
-    public var breaks: BreakPolicy
-    /// Least lines left at the foot of a page.
-    public var orphans: Int
-    /// Least lines carried to the head of the next page.
-    public var widows: Int
-    /// Whether this part continues a paragraph begun on an earlier page.
-    var isContinuation = false
+  public var lines: [ShapedLine]
+  /// Left indent of every line.
+  public var indent: Double
+  /// A marker (bullet, number) set on the first line's baseline, its right edge `markerGap` before the text.
+  public var marker: ShapedLine?
+  public var markerGap: Double
+  public var color: Color
+  public var tag: StructureTag
+  /// Destinations placed at the top of the first line (only with the first part).
+  public var anchors: [Anchor]
+  public var breaks: BreakPolicy
+  /// Least lines left at the foot of a page.
+  public var orphans: Int
+  /// Least lines carried to the head of the next page.
+  public var widows: Int
+  /// Whether this part continues a paragraph begun on an earlier page.
+  var isContinuation = false
 
-    public init(lines: [ShapedLine], indent: Double = 0, marker: ShapedLine? = nil, markerGap: Double = 6,
-                color: Color = .black, tag: StructureTag = .paragraph, anchors: [Anchor] = [],
-                breaks: BreakPolicy = BreakPolicy(), orphans: Int = 2, widows: Int = 2) {
-        self.lines = lines; self.indent = indent; self.marker = marker; self.markerGap = markerGap
-        self.color = color; self.tag = tag; self.anchors = anchors; self.breaks = breaks
-        self.orphans = max(1, orphans); self.widows = max(1, widows)
+  public init(
+    lines: [ShapedLine], indent: Double = 0, marker: ShapedLine? = nil, markerGap: Double = 6,
+    color: Color = .black, tag: StructureTag = .paragraph, anchors: [Anchor] = [],
+    breaks: BreakPolicy = BreakPolicy(), orphans: Int = 2, widows: Int = 2
+  ) {
+    self.lines = lines
+    self.indent = indent
+    self.marker = marker
+    self.markerGap = markerGap
+    self.color = color
+    self.tag = tag
+    self.anchors = anchors
+    self.breaks = breaks
+    self.orphans = max(1, orphans)
+    self.widows = max(1, widows)
+  }
+
+  /// The total height of the lines.
+  public var height: Double { lines.reduce(0) { $0 + $1.height } }
+
+  public var leadHeight: Double {
+    lines.prefix(min(lines.count, breaks.keepWithNext ? lines.count : orphans)).reduce(0) {
+      $0 + $1.height
     }
+  }
 
-    /// The total height of the lines.
-    public var height: Double { lines.reduce(0) { $0 + $1.height } }
+  public var overflowDescription: String {
+    "a line taller than the page body (\(lines.first?.text.prefix(40) ?? ""))"
+  }
 
-    public var leadHeight: Double {
-        lines.prefix(min(lines.count, breaks.keepWithNext ? lines.count : orphans)).reduce(0) { $0 + $1.height }
+  public func layout(in regions: Regions) -> LayoutResult {
+    let fitting = Self.linesFitting(lines, in: regions.available)
+    if fitting >= lines.count { return .complete(frame(lines[...], width: regions.width)) }
+    let count = splitPoint(fitting: fitting, atPageTop: regions.atPageTop)
+    guard count > 0 else { return .deferred }
+    var rest = self
+    rest.lines = Array(lines[count...])
+    rest.marker = nil
+    rest.anchors = []
+    rest.isContinuation = true
+    rest.breaks.spaceBefore = 0
+    return .partial(frame(lines[..<count], width: regions.width), rest: rest)
+  }
+
+  /// How many lines to place when only `fitting` of them fit: 0 to move the whole paragraph on.
+  func splitPoint(fitting: Int, atPageTop: Bool) -> Int {
+    // Headings and other keep-together text never split, unless a page cannot hold them.
+    if breaks.keepWithNext { return atPageTop ? max(1, fitting) : 0 }
+    let keep = min(fitting, lines.count - widows)
+    if keep >= orphans { return keep }
+    // No split honours both rules: move on, or, at a page top, place what fits.
+    return atPageTop ? max(1, fitting) : 0
+  }
+
+  /// How many of `lines`, from the first, fit in `height`.
+  static func linesFitting(_ lines: [ShapedLine], in height: Double) -> Int {
+    var used = 0.0
+    for (i, line) in lines.enumerated() {
+      used += line.height
+      if used > height + 0.0001 { return i }
     }
+    return lines.count
+  }
 
-    public var overflowDescription: String {
-        "a line taller than the page body (\(lines.first?.text.prefix(40) ?? ""))"
+  private func frame(_ part: ArraySlice<ShapedLine>, width: Double) -> Frame {
+    var inner = Frame(size: Size(width: width, height: part.reduce(0) { $0 + $1.height }))
+    inner.reserveCapacity(part.count + anchors.count + 1)
+    if !isContinuation {
+      for anchor in anchors { inner.push(.anchor(anchor), at: Point(x: indent, y: 0)) }
     }
-
-    public func layout(in regions: Regions) -> LayoutResult {
-        let fitting = Self.linesFitting(lines, in: regions.available)
-        if fitting >= lines.count { return .complete(frame(lines[...], width: regions.width)) }
-        let count = splitPoint(fitting: fitting, atPageTop: regions.atPageTop)
-        guard count > 0 else { return .deferred }
-        var rest = self
-        rest.lines = Array(lines[count...])
-        rest.marker = nil
-        rest.anchors = []
-        rest.isContinuation = true
-        rest.breaks.spaceBefore = 0
-        return .partial(frame(lines[..<count], width: regions.width), rest: rest)
+    if let marker, let first = part.first {
+      let x = indent - markerGap - marker.width
+      inner.push(.text(marker, color), at: Point(x: x, y: first.baseline - marker.baseline))
     }
-
-    /// How many lines to place when only `fitting` of them fit: 0 to move the whole paragraph on.
-    func splitPoint(fitting: Int, atPageTop: Bool) -> Int {
-        // Headings and other keep-together text never split, unless a page cannot hold them.
-        if breaks.keepWithNext { return atPageTop ? max(1, fitting) : 0 }
-        let keep = min(fitting, lines.count - widows)
-        if keep >= orphans { return keep }
-        // No split honours both rules: move on, or, at a page top, place what fits.
-        return atPageTop ? max(1, fitting) : 0
+    var y = 0.0
+    for line in part {
+      inner.push(.text(line, color), at: Point(x: indent, y: y))
+      y += line.height
     }
-
-    /// How many of `lines`, from the first, fit in `height`.
-    static func linesFitting(_ lines: [ShapedLine], in height: Double) -> Int {
-        var used = 0.0
-        for (i, line) in lines.enumerated() {
-            used += line.height
-            if used > height + 0.0001 { return i }
-        }
-        return lines.count
-    }
-
-    private func frame(_ part: ArraySlice<ShapedLine>, width: Double) -> Frame {
-        var inner = Frame(size: Size(width: width, height: part.reduce(0) { $0 + $1.height }))
-        inner.reserveCapacity(part.count + anchors.count + 1)
-        if !isContinuation { for anchor in anchors { inner.push(.anchor(anchor), at: Point(x: indent, y: 0)) } }
-        if let marker, let first = part.first {
-            let x = indent - markerGap - marker.width
-            inner.push(.text(marker, color), at: Point(x: x, y: first.baseline - marker.baseline))
-        }
-        var y = 0.0
-        for line in part {
-            inner.push(.text(line, color), at: Point(x: indent, y: y))
-            y += line.height
-        }
-        var outer = Frame(size: inner.size)
-        outer.push(.tagged(tag, inner), at: .zero)
-        return outer
-    }
+    var outer = Frame(size: inner.size)
+    outer.push(.tagged(tag, inner), at: .zero)
+    return outer
+  }
 }

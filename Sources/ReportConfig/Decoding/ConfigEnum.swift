@@ -1,10 +1,12 @@
 import ReportModel
 
-/// An enum a file names by its raw value. Decoding checks the value against the cases and reports
-/// "unknown page size 'a3'; expected a4, letter, a5 or legal; did you mean 'a4'?".
+/// An enum a file names by its raw value.
+///
+/// Decoding checks the value against the cases and reports "unknown page size 'a3'; expected a4,
+/// letter, a5 or legal; did you mean 'a4'?".
 protocol ConfigEnum: CaseIterable, RawRepresentable, Decodable where RawValue == String {
-    /// What a value of this type is called in messages: "page size".
-    static var valueDescription: String { get }
+  /// What a value of this type is called in messages: "page size".
+  static var valueDescription: String { get }
 }
 
 extension PaperSize: ConfigEnum { static var valueDescription: String { "page size" } }

@@ -3,55 +3,64 @@
 /// `description` is a single line in the style compilers use, so editors can jump to it:
 /// `Styles/print.yml:12:3: error: paragraph.orphan: unknown key 'orphan' in paragraph; did you mean 'orphans'?`
 public struct Diagnostic: Sendable, CustomStringConvertible, Hashable {
-    /// How bad a problem is: errors stop the run, warnings are printed and the run goes on.
-    public enum Severity: String, Sendable, Hashable {
-        case error
-        case warning
-    }
+  /// How bad a problem is: errors stop the run, warnings are printed and the run goes on.
+  public enum Severity: String, Sendable, Hashable {
+    case error
+    case warning
+  }
 
-    public var severity: Severity
-    /// The file the problem is in, as it was named to pmreport.
-    public var file: String
-    /// 1-based line; 0 when the problem has no single place in the file.
-    public var line: Int
-    /// 1-based column, counted in Unicode scalars; 0 when unknown.
-    public var column: Int
-    /// Where in the document's structure: `documents[2].page-size`; empty for the file as a whole.
-    public var keyPath: String
-    /// What is wrong and what was expected.
-    public var message: String
+  public var severity: Severity
+  /// The file the problem is in, as it was named to pmreport.
+  public var file: String
+  /// 1-based line; 0 when the problem has no single place in the file.
+  public var line: Int
+  /// 1-based column, counted in Unicode scalars; 0 when unknown.
+  public var column: Int
+  /// Where in the document's structure: `documents[2].page-size`; empty for the file as a whole.
+  public var keyPath: String
+  /// What is wrong and what was expected.
+  public var message: String
 
-    public init(severity: Severity = .error, file: String, line: Int, column: Int, keyPath: String,
-                message: String) {
-        self.severity = severity; self.file = file; self.line = line; self.column = column
-        self.keyPath = keyPath; self.message = message
-    }
+  public init(
+    severity: Severity = .error, file: String, line: Int, column: Int, keyPath: String,
+    message: String
+  ) {
+    self.severity = severity
+    self.file = file
+    self.line = line
+    self.column = column
+    self.keyPath = keyPath
+    self.message = message
+  }
 
-    /// `FILE:LINE:COL: error: KEYPATH: MESSAGE`, on one line.
-    public var description: String {
-        var text = file
-        if line > 0 {
-            text += ":\(line)"
-            if column > 0 { text += ":\(column)" }
-        }
-        text += ": \(severity.rawValue): "
-        if !keyPath.isEmpty { text += "\(keyPath): " }
-        text += Diagnostic.oneLine(message)
-        return text
+  /// `FILE:LINE:COL: error: KEYPATH: MESSAGE`, on one line.
+  public var description: String {
+    var text = file
+    if line > 0 {
+      text += ":\(line)"
+      if column > 0 { text += ":\(column)" }
     }
+    text += ": \(severity.rawValue): "
+    if !keyPath.isEmpty { text += "\(keyPath): " }
+    text += Diagnostic.oneLine(message)
+    return text
+  }
 
-    /// The message with line breaks and tabs turned into spaces.
-    static func oneLine(_ text: String) -> String {
-        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
-    }
+  /// The message with line breaks and tabs turned into spaces.
+  static func oneLine(_ text: String) -> String {
+    String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+  }
 }
 
 extension Diagnostic {
-    /// An error at a place in a file.
-    init(_ message: String, at location: SourceLocation, keyPath: NodePath, severity: Severity = .error) {
-        self.init(severity: severity, file: location.file, line: location.line, column: location.column,
-                  keyPath: keyPath.description, message: message)
-    }
+  /// An error at a place in a file.
+  init(
+    _ message: String, at location: SourceLocation, keyPath: NodePath, severity: Severity = .error
+  ) {
+    self.init(
+      severity: severity, file: location.file, line: location.line, column: location.column,
+      keyPath: keyPath.description, message: message)
+  }
 }
 
 // MARK: - Errors
@@ -60,76 +69,82 @@ extension Diagnostic {
 ///
 /// It carries every problem found in the file, in file order, up to ``InputError/limit``.
 public struct InputError: Error, CustomStringConvertible, Sendable {
-    /// At most this many diagnostics are kept; the rest are counted in ``omitted``.
-    public static let limit = 50
+  /// At most this many diagnostics are kept; the rest are counted in ``omitted``.
+  public static let limit = 50
 
-    public var diagnostics: [Diagnostic]
-    /// How many further problems were found but not kept.
-    public var omitted: Int
+  public var diagnostics: [Diagnostic]
+  /// How many further problems were found but not kept.
+  public var omitted: Int
 
-    public init(diagnostics: [Diagnostic], omitted: Int = 0) {
-        if diagnostics.count > InputError.limit {
-            self.diagnostics = Array(diagnostics.prefix(InputError.limit))
-            self.omitted = omitted + diagnostics.count - InputError.limit
-        } else {
-            self.diagnostics = diagnostics
-            self.omitted = omitted
-        }
+  public init(diagnostics: [Diagnostic], omitted: Int = 0) {
+    if diagnostics.count > InputError.limit {
+      self.diagnostics = Array(diagnostics.prefix(InputError.limit))
+      self.omitted = omitted + diagnostics.count - InputError.limit
+    } else {
+      self.diagnostics = diagnostics
+      self.omitted = omitted
     }
+  }
 
-    /// Only the errors (not the warnings).
-    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+  /// Only the errors (not the warnings).
+  public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
-    /// One diagnostic a line, then a count of those left out.
-    public var description: String {
-        var lines = diagnostics.map(\.description)
-        if omitted > 0 { lines.append("… and \(omitted) more problem\(omitted == 1 ? "" : "s") not shown") }
-        return lines.joined(separator: "\n")
+  /// One diagnostic a line, then a count of those left out.
+  public var description: String {
+    var lines = diagnostics.map(\.description)
+    if omitted > 0 {
+      lines.append("… and \(omitted) more problem\(omitted == 1 ? "" : "s") not shown")
     }
+    return lines.joined(separator: "\n")
+  }
 }
 
 /// An input file that does not exist or cannot be opened (the command line exits 66, `EX_NOINPUT`).
 public struct MissingFileError: Error, CustomStringConvertible, Sendable {
-    /// The path as pmreport looked for it.
-    public var path: String
-    /// What the file was for: "config file", "content file", "style file".
-    public var role: String
-    /// Why it could not be read, when it exists but is unreadable.
-    public var reason: String?
+  /// The path as pmreport looked for it.
+  public var path: String
+  /// What the file was for: "config file", "content file", "style file".
+  public var role: String
+  /// Why it could not be read, when it exists but is unreadable.
+  public var reason: String?
 
-    public init(path: String, role: String = "file", reason: String? = nil) {
-        self.path = path; self.role = role; self.reason = reason
-    }
+  public init(path: String, role: String = "file", reason: String? = nil) {
+    self.path = path
+    self.role = role
+    self.reason = reason
+  }
 
-    public var description: String {
-        if let reason { return "cannot read \(role) \(path): \(reason)" }
-        return "\(role) not found: \(path)"
-    }
+  public var description: String {
+    if let reason { return "cannot read \(role) \(path): \(reason)" }
+    return "\(role) not found: \(path)"
+  }
 }
 
 /// A name given on the command line (such as `--style NAME`) that names nothing (exit 64, `EX_USAGE`).
 public struct UnknownNameError: Error, CustomStringConvertible, Sendable {
-    /// What kind of thing was named: "style".
-    public var kind: String
-    public var name: String
-    /// Every valid name, sorted.
-    public var available: [String]
-    /// The nearest valid name, if one is close.
-    public var suggestion: String?
+  /// What kind of thing was named: "style".
+  public var kind: String
+  public var name: String
+  /// Every valid name, sorted.
+  public var available: [String]
+  /// The nearest valid name, if one is close.
+  public var suggestion: String?
 
-    public init(kind: String, name: String, available: [String]) {
-        self.kind = kind; self.name = name; self.available = available
-        self.suggestion = Suggestions.nearest(to: name, in: available)
-    }
+  public init(kind: String, name: String, available: [String]) {
+    self.kind = kind
+    self.name = name
+    self.available = available
+    self.suggestion = Suggestions.nearest(to: name, in: available)
+  }
 
-    public var description: String {
-        var text = "unknown \(kind) '\(name)'"
-        if let suggestion { text += "; did you mean '\(suggestion)'?" }
-        if available.isEmpty {
-            text += " (no \(kind)s are available)"
-        } else {
-            text += " (available \(kind)s: \(available.joined(separator: ", ")))"
-        }
-        return text
+  public var description: String {
+    var text = "unknown \(kind) '\(name)'"
+    if let suggestion { text += "; did you mean '\(suggestion)'?" }
+    if available.isEmpty {
+      text += " (no \(kind)s are available)"
+    } else {
+      text += " (available \(kind)s: \(available.joined(separator: ", ")))"
     }
+    return text
+  }
 }

@@ -1,114 +1,136 @@
 import ReportModel
 
 /// The shape of `pmreport.yml` as written, before paths are resolved and defaults applied.
+///
 /// Every key is optional.
 struct ConfigFile: Decodable {
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, metadata, content, style, formats, output, dpi, documents
-    }
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case name, metadata, content, style, formats, output, dpi, documents
+  }
 
-    /// A label for the configuration; accepted and not used.
-    var name: String?
-    var metadata: MetadataEntry?
-    var content: String?
-    var style: String?
-    var formats: FormatList?
-    var output: String?
-    var dpi: Double?
-    var documents: [DocumentEntry]?
+  /// A label for the configuration; accepted and not used.
+  var name: String?
+  var metadata: MetadataEntry?
+  var content: String?
+  var style: String?
+  var formats: FormatList?
+  var output: String?
+  var dpi: Double?
+  var documents: [DocumentEntry]?
 }
 
 /// `metadata:`; a key left out keeps the built-in value, and `subtitle: null` removes the subtitle.
 struct MetadataEntry: Decodable {
-    enum CodingKeys: String, CodingKey, CaseIterable { case title, subtitle, author, subject, keywords }
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case title, subtitle, author, subject, keywords
+  }
 
-    var metadata: Metadata
+  var metadata: Metadata
 
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        var metadata = Metadata.builtIn
-        if let title = try c.decodeIfPresent(String.self, forKey: .title) { metadata.title = title }
-        if c.contains(.subtitle) { metadata.subtitle = try c.decodeIfPresent(String.self, forKey: .subtitle) }
-        if let author = try c.decodeIfPresent(String.self, forKey: .author) { metadata.author = author }
-        if let subject = try c.decodeIfPresent(String.self, forKey: .subject) { metadata.subject = subject }
-        if let keywords = try c.decodeIfPresent(KeywordList.self, forKey: .keywords) { metadata.keywords = keywords.words }
-        self.metadata = metadata
+  init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    var metadata = Metadata.builtIn
+    if let title = try c.decodeIfPresent(String.self, forKey: .title) { metadata.title = title }
+    if c.contains(.subtitle) {
+      metadata.subtitle = try c.decodeIfPresent(String.self, forKey: .subtitle)
     }
+    if let author = try c.decodeIfPresent(String.self, forKey: .author) { metadata.author = author }
+    if let subject = try c.decodeIfPresent(String.self, forKey: .subject) {
+      metadata.subject = subject
+    }
+    if let keywords = try c.decodeIfPresent(KeywordList.self, forKey: .keywords) {
+      metadata.keywords = keywords.words
+    }
+    self.metadata = metadata
+  }
 }
 
 /// `keywords:` as a list, or as one comma-separated text.
 struct KeywordList: Decodable {
-    var words: [String]
+  var words: [String]
 
-    init(from decoder: any Decoder) throws {
-        if let node = (decoder as? NodeDecoder)?.node, let text = node.scalar {
-            words = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        } else {
-            words = try [String](from: decoder)
-        }
+  init(from decoder: any Decoder) throws {
+    if let node = (decoder as? NodeDecoder)?.node, let text = node.scalar {
+      words = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        !$0.isEmpty
+      }
+    } else {
+      words = try [String](from: decoder)
     }
+  }
 }
 
 /// `formats:` as a list of formats, one format, or `all`.
 struct FormatList: Decodable {
-    var formats: [OutputFormat]
+  var formats: [OutputFormat]
 
-    init(from decoder: any Decoder) throws {
-        guard let nodeDecoder = decoder as? NodeDecoder, let node = nodeDecoder.node else {
-            formats = [.pdf]
-            return
-        }
-        let session = nodeDecoder.session
-        let names = OutputFormat.allCases.map(\.rawValue) + ["all"]
-        var result: [OutputFormat] = []
-        func add(_ item: SourceNode, at path: NodePath) {
-            guard let text = item.scalar else {
-                session.report("expected a format (\(Suggestions.list(names))), found \(item.kindDescription)",
-                               at: item.location, path: path)
-                return
-            }
-            if text == "all" {
-                result += OutputFormat.allCases
-            } else if let format = OutputFormat(rawValue: text) {
-                result.append(format)
-            } else {
-                var message = "unknown format '\(text)'; expected \(Suggestions.list(names))"
-                if let suggestion = Suggestions.nearest(to: text, in: names) { message += "; did you mean '\(suggestion)'?" }
-                session.report(message, at: item.location, path: path)
-            }
-        }
-        switch node.value {
-        case .scalar:
-            add(node, at: nodeDecoder.path)
-        case .sequence(let items):
-            if items.isEmpty { session.report("list at least one format (\(Suggestions.list(names)))", at: node.location, path: nodeDecoder.path) }
-            for (index, item) in items.enumerated() { add(item, at: nodeDecoder.path.appending(index)) }
-        case .mapping:
-            session.report("expected a list of formats (\(Suggestions.list(names))), found a mapping",
-                           at: node.location, path: nodeDecoder.path)
-        }
-        var seen: Set<OutputFormat> = []
-        formats = result.filter { seen.insert($0).inserted }
+  init(from decoder: any Decoder) throws {
+    guard let nodeDecoder = decoder as? NodeDecoder, let node = nodeDecoder.node else {
+      formats = [.pdf]
+      return
     }
+    let session = nodeDecoder.session
+    let names = OutputFormat.allCases.map(\.rawValue) + ["all"]
+    var result: [OutputFormat] = []
+    func add(_ item: SourceNode, at path: NodePath) {
+      guard let text = item.scalar else {
+        session.report(
+          "expected a format (\(Suggestions.list(names))), found \(item.kindDescription)",
+          at: item.location, path: path)
+        return
+      }
+      if text == "all" {
+        result += OutputFormat.allCases
+      } else if let format = OutputFormat(rawValue: text) {
+        result.append(format)
+      } else {
+        var message = "unknown format '\(text)'; expected \(Suggestions.list(names))"
+        if let suggestion = Suggestions.nearest(to: text, in: names) {
+          message += "; did you mean '\(suggestion)'?"
+        }
+        session.report(message, at: item.location, path: path)
+      }
+    }
+    switch node.value {
+    case .scalar:
+      add(node, at: nodeDecoder.path)
+    case .sequence(let items):
+      if items.isEmpty {
+        session.report(
+          "list at least one format (\(Suggestions.list(names)))", at: node.location,
+          path: nodeDecoder.path)
+      }
+      for (index, item) in items.enumerated() { add(item, at: nodeDecoder.path.appending(index)) }
+    case .mapping:
+      session.report(
+        "expected a list of formats (\(Suggestions.list(names))), found a mapping",
+        at: node.location, path: nodeDecoder.path)
+    }
+    var seen: Set<OutputFormat> = []
+    formats = result.filter { seen.insert($0).inserted }
+  }
 }
 
 /// One entry of `documents:`.
 struct DocumentEntry: Decodable {
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, kind, title, sections, charts, toc
-        case titleBlock = "title-block", pageSize = "page-size", orientation
-        case maxPages = "max-pages", style
-    }
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case name, kind, title, sections, charts, toc
+    case titleBlock = "title-block"
+    case pageSize = "page-size"
+    case orientation
+    case maxPages = "max-pages"
+    case style
+  }
 
-    var name: String
-    var kind: DocumentKind?
-    var title: String?
-    var sections: [String]?
-    var charts: [String]?
-    var toc: Bool?
-    var titleBlock: Bool?
-    var pageSize: PaperSize?
-    var orientation: Orientation?
-    var maxPages: Int?
-    var style: String?
+  var name: String
+  var kind: DocumentKind?
+  var title: String?
+  var sections: [String]?
+  var charts: [String]?
+  var toc: Bool?
+  var titleBlock: Bool?
+  var pageSize: PaperSize?
+  var orientation: Orientation?
+  var maxPages: Int?
+  var style: String?
 }

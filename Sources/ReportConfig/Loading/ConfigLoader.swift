@@ -9,22 +9,23 @@ import ReportModel
 /// - ``InputError``: a file holds bad data (exit 65);
 /// - ``UnknownNameError``: a style name given directly names no style (exit 64).
 public enum ConfigLoader {
-    /// The config file looked for in the working directory when none is named.
-    public static let defaultConfigName = "pmreport.yml"
-    /// The folder, beside the config file or in the working directory, that holds named styles.
-    public static let stylesFolder = "Styles"
+  /// The config file looked for in the working directory when none is named.
+  public static let defaultConfigName = "pmreport.yml"
+  /// The folder, beside the config file or in the working directory, that holds named styles.
+  public static let stylesFolder = "Styles"
 
-    // MARK: Shared steps
+  // MARK: Shared steps
 
-    /// Reads and parses a file; an empty file gives an empty mapping.
-    static func parseFile(_ absolutePath: String, display: String, role: String) throws -> SourceNode {
-        let text = try YAMLSource.read(absolutePath, displayName: display, role: role)
-        return try YAMLSource.parse(text, file: display)
-            ?? SourceNode.emptyMapping(at: SourceLocation(file: display, line: 1, column: 1))
-    }
+  /// Reads and parses a file; an empty file gives an empty mapping.
+  static func parseFile(_ absolutePath: String, display: String, role: String) throws -> SourceNode
+  {
+    let text = try YAMLSource.read(absolutePath, displayName: display, role: role)
+    return try YAMLSource.parse(text, file: display)
+      ?? SourceNode.emptyMapping(at: SourceLocation(file: display, line: 1, column: 1))
+  }
 
-    /// The working directory made absolute.
-    static func absoluteDirectory(_ directory: String) -> String {
-        Paths.absolute(directory.isEmpty ? "." : directory, relativeTo: Paths.current)
-    }
+  /// The working directory made absolute.
+  static func absoluteDirectory(_ directory: String) -> String {
+    Paths.absolute(directory.isEmpty ? "." : directory, relativeTo: Paths.current)
+  }
 }

@@ -9,62 +9,70 @@ import ReportModel
 /// `<command line>`.
 @dynamicMemberLookup
 public struct LoadedSettings: Sendable {
-    /// The validated settings.
-    public var settings: ReportSettings
-    /// The config file as it was named to pmreport; nil when there was none.
-    public var file: String?
-    /// Where each document entry was written, by document name (the first entry of a name).
-    var documentSources: [String: DocumentSources]
-    /// Where the config's own `style:` was written.
-    var styleLocation: SourceLocation?
+  /// The validated settings.
+  public var settings: ReportSettings
+  /// The config file as it was named to pmreport; nil when there was none.
+  public var file: String?
+  /// Where each document entry was written, by document name (the first entry of a name).
+  var documentSources: [String: DocumentSources]
+  /// Where the config's own `style:` was written.
+  var styleLocation: SourceLocation?
 
-    /// Settings with no file behind them.
-    public init(_ settings: ReportSettings) {
-        self.settings = settings; self.file = nil; self.documentSources = [:]; self.styleLocation = nil
-    }
+  /// Settings with no file behind them.
+  public init(_ settings: ReportSettings) {
+    self.settings = settings
+    self.file = nil
+    self.documentSources = [:]
+    self.styleLocation = nil
+  }
 
-    init(_ settings: ReportSettings, file: String, tree: SourceNode) {
-        self.settings = settings
-        self.file = file
-        let root = NodePath.root
-        styleLocation = tree.node(at: root.appending("style")).map(\.location)
-        var documents: [String: DocumentSources] = [:]
-        let path = root.appending("documents")
-        for (index, spec) in settings.documents.enumerated() where documents[spec.name] == nil {
-            documents[spec.name] = DocumentSources(spec, index: index, at: path.appending(index), in: tree)
-        }
-        documentSources = documents
+  init(_ settings: ReportSettings, file: String, tree: SourceNode) {
+    self.settings = settings
+    self.file = file
+    let root = NodePath.root
+    styleLocation = tree.node(at: root.appending("style")).map(\.location)
+    var documents: [String: DocumentSources] = [:]
+    let path = root.appending("documents")
+    for (index, spec) in settings.documents.enumerated() where documents[spec.name] == nil {
+      documents[spec.name] = DocumentSources(
+        spec, index: index, at: path.appending(index), in: tree)
     }
+    documentSources = documents
+  }
 
-    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<ReportSettings, Value>) -> Value {
-        get { settings[keyPath: keyPath] }
-        set { settings[keyPath: keyPath] = newValue }
-    }
+  public subscript<Value>(dynamicMember keyPath: WritableKeyPath<ReportSettings, Value>) -> Value {
+    get { settings[keyPath: keyPath] }
+    set { settings[keyPath: keyPath] = newValue }
+  }
 }
 
 /// Where one document entry of a config file and the values in it were written.
 struct DocumentSources: Sendable {
-    /// The entry's index in `documents`.
-    var index: Int
-    var location: SourceLocation
-    var sections: [(id: String, location: SourceLocation)]
-    var charts: [(id: String, location: SourceLocation)]
-    /// The entry's `page-size`, `orientation` and `style`, when written.
-    var pageSize: SourceLocation?
-    var orientation: SourceLocation?
-    var style: SourceLocation?
+  /// The entry's index in `documents`.
+  var index: Int
+  var location: SourceLocation
+  var sections: [(id: String, location: SourceLocation)]
+  var charts: [(id: String, location: SourceLocation)]
+  /// The entry's `page-size`, `orientation` and `style`, when written.
+  var pageSize: SourceLocation?
+  var orientation: SourceLocation?
+  var style: SourceLocation?
 
-    init(_ spec: DocumentSpec, index: Int, at here: NodePath, in tree: SourceNode) {
-        func ids(_ key: String, _ values: [String]?) -> [(id: String, location: SourceLocation)] {
-            (values ?? []).enumerated().map { ($0.element, tree.location(of: here.appending(key).appending($0.offset))) }
-        }
-        func written(_ key: String) -> SourceLocation? { tree.node(at: here.appending(key)).map(\.location) }
-        self.index = index
-        location = tree.location(of: here)
-        sections = ids("sections", spec.sections)
-        charts = ids("charts", spec.charts)
-        pageSize = written("page-size")
-        orientation = written("orientation")
-        style = written("style")
+  init(_ spec: DocumentSpec, index: Int, at here: NodePath, in tree: SourceNode) {
+    func ids(_ key: String, _ values: [String]?) -> [(id: String, location: SourceLocation)] {
+      (values ?? []).enumerated().map {
+        ($0.element, tree.location(of: here.appending(key).appending($0.offset)))
+      }
     }
+    func written(_ key: String) -> SourceLocation? {
+      tree.node(at: here.appending(key)).map(\.location)
+    }
+    self.index = index
+    location = tree.location(of: here)
+    sections = ids("sections", spec.sections)
+    charts = ids("charts", spec.charts)
+    pageSize = written("page-size")
+    orientation = written("orientation")
+    style = written("style")
+  }
 }

@@ -2,41 +2,48 @@ import Foundation
 
 /// File-system paths: resolving, displaying and testing them.
 enum Paths {
-    /// `path` made absolute against `directory` (with `~` expanded and `.`/`..` removed).
-    static func absolute(_ path: String, relativeTo directory: String) -> String {
-        var expanded = path
-        if path == "~" || path.hasPrefix("~/") { expanded = (path as NSString).expandingTildeInPath }
-        let joined = expanded.hasPrefix("/") ? expanded : directory + "/" + expanded
-        return URL(fileURLWithPath: joined).standardizedFileURL.path
+  /// `path` made absolute against `directory` (with `~` expanded and `.`/`..` removed).
+  static func absolute(_ path: String, relativeTo directory: String) -> String {
+    var expanded = path
+    if path == "~" || path.hasPrefix("~/") { expanded = (path as NSString).expandingTildeInPath }
+    let joined = expanded.hasPrefix("/") ? expanded : directory + "/" + expanded
+    return URL(fileURLWithPath: joined).standardizedFileURL.path
+  }
+
+  /// The process's current directory.
+  static var current: String { FileManager.default.currentDirectoryPath }
+
+  /// How to name a file in messages: relative to the current directory when it is inside it.
+  static func display(_ absolutePath: String) -> String {
+    let cwd = current.hasSuffix("/") ? current : current + "/"
+    if absolutePath.hasPrefix(cwd), absolutePath.count > cwd.count {
+      return String(absolutePath.dropFirst(cwd.count))
     }
+    return absolutePath
+  }
 
-    /// The process's current directory.
-    static var current: String { FileManager.default.currentDirectoryPath }
+  static func directory(of path: String) -> String { (path as NSString).deletingLastPathComponent }
 
-    /// How to name a file in messages: relative to the current directory when it is inside it.
-    static func display(_ absolutePath: String) -> String {
-        let cwd = current.hasSuffix("/") ? current : current + "/"
-        if absolutePath.hasPrefix(cwd), absolutePath.count > cwd.count { return String(absolutePath.dropFirst(cwd.count)) }
-        return absolutePath
+  /// The file name without folder and extension.
+  static func stem(of path: String) -> String {
+    ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+  }
+
+  /// Whether a regular file (or a link to one) exists there.
+  static func isFile(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      && !isDirectory.boolValue
+  }
+
+  /// The names of the `*.yml` files in a folder, without extension.
+  static func ymlStems(in directory: String) -> [String] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+      return []
     }
-
-    static func directory(of path: String) -> String { (path as NSString).deletingLastPathComponent }
-
-    /// The file name without folder and extension.
-    static func stem(of path: String) -> String {
-        ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    return names.filter {
+      $0.hasSuffix(".yml") && !$0.hasPrefix(".") && isFile(directory + "/" + $0)
     }
-
-    /// Whether a regular file (or a link to one) exists there.
-    static func isFile(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
-    }
-
-    /// The names of the `*.yml` files in a folder, without extension.
-    static func ymlStems(in directory: String) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-        return names.filter { $0.hasSuffix(".yml") && !$0.hasPrefix(".") && isFile(directory + "/" + $0) }
-            .map { String($0.dropLast(4)) }
-    }
+    .map { String($0.dropLast(4)) }
+  }
 }

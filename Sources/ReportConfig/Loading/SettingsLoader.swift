@@ -2,150 +2,182 @@ import Foundation
 import ReportModel
 
 extension ConfigLoader {
-    /// The settings with no config file: built-in metadata, the classic style, a PDF of the full report
-    /// in `<workingDirectory>/Output` at 150 dpi.
-    public static func defaultSettings(workingDirectory: String) -> ReportSettings {
-        let cwd = absoluteDirectory(workingDirectory)
-        return ReportSettings(metadata: .builtIn, contentPath: nil, style: "classic", formats: [.pdf],
-                              outputDirectory: cwd + "/Output", dpi: 150, documents: [.fullReport],
-                              baseDirectory: cwd)
-    }
+  /// The settings with no config file: built-in metadata, the classic style, a PDF of the full report
+  /// in `<workingDirectory>/Output` at 150 dpi.
+  public static func defaultSettings(workingDirectory: String) -> ReportSettings {
+    let cwd = absoluteDirectory(workingDirectory)
+    return ReportSettings(
+      metadata: .builtIn, contentPath: nil, style: "classic", formats: [.pdf],
+      outputDirectory: cwd + "/Output", dpi: 150, documents: [.fullReport],
+      baseDirectory: cwd)
+  }
 
-    /// Loads `pmreport.yml`.
-    ///
-    /// With `configPath` nil, `pmreport.yml` in `workingDirectory` is used if present, else
-    /// ``defaultSettings(workingDirectory:)``. A named config file that does not exist is a
-    /// ``MissingFileError``. Relative paths in the file (content, output, style paths) are relative to
-    /// the file's folder, which becomes ``ReportSettings/baseDirectory``; keys left out take the
-    /// defaults (output `<config folder>/Output`). The result keeps where each document entry was
-    /// written, for ``validate(_:against:)`` and ``resolve(_:in:commandLine:)``.
-    public static func loadSettings(configPath: String?, workingDirectory: String) throws -> LoadedSettings {
-        let cwd = absoluteDirectory(workingDirectory)
-        let path: String
-        let display: String
-        if let configPath {
-            path = Paths.absolute(configPath, relativeTo: cwd)
-            display = configPath
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw MissingFileError(path: configPath, role: "config file")
-            }
+  /// Loads `pmreport.yml`.
+  ///
+  /// With `configPath` nil, `pmreport.yml` in `workingDirectory` is used if present, else
+  /// ``defaultSettings(workingDirectory:)``. A named config file that does not exist is a
+  /// ``MissingFileError``. Relative paths in the file (content, output, style paths) are relative to
+  /// the file's folder, which becomes ``ReportSettings/baseDirectory``; keys left out take the
+  /// defaults (output `<config folder>/Output`). The result keeps where each document entry was
+  /// written, for ``validate(_:against:)`` and ``resolve(_:in:commandLine:)``.
+  public static func loadSettings(configPath: String?, workingDirectory: String) throws
+    -> LoadedSettings
+  {
+    let cwd = absoluteDirectory(workingDirectory)
+    let path: String
+    let display: String
+    if let configPath {
+      path = Paths.absolute(configPath, relativeTo: cwd)
+      display = configPath
+      guard FileManager.default.fileExists(atPath: path) else {
+        throw MissingFileError(path: configPath, role: "config file")
+      }
+    } else {
+      path = cwd + "/" + defaultConfigName
+      guard Paths.isFile(path) else {
+        return LoadedSettings(defaultSettings(workingDirectory: cwd))
+      }
+      display = Paths.display(path)
+    }
+    let folder = Paths.directory(of: path)
+    let tree = try parseFile(path, display: display, role: "config file")
+
+    let session = DecodingSession()
+    let file = try session.decodeFile(ConfigFile.self, from: tree)
+    var checker = Checker(tree: tree, primaryFile: display)
+    let settings = build(file, tree: tree, folder: folder, workingDirectory: cwd, checker: &checker)
+    let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
+    try Checker.throwIfErrors(diagnostics)
+    return LoadedSettings(settings, file: display, tree: tree)
+  }
+
+  /// Applies defaults, resolves paths and checks ranges and names.
+  private static func build(
+    _ file: ConfigFile, tree: SourceNode, folder: String, workingDirectory: String,
+    checker: inout Checker
+  ) -> ReportSettings {
+    let root = NodePath.root
+    var settings = defaultSettings(workingDirectory: folder)
+    if let metadata = file.metadata?.metadata {
+      checker.checkNotEmpty(
+        metadata.title, at: root.appending("metadata").appending("title"), what: "the title")
+      settings.metadata = metadata
+    }
+    if let content = file.content {
+      checker.checkNotEmpty(content, at: root.appending("content"), what: "the content path")
+      if !content.isEmpty { settings.contentPath = Paths.absolute(content, relativeTo: folder) }
+    }
+    if let style = file.style {
+      settings.style = checkStyle(
+        style, at: root.appending("style"), folder: folder,
+        workingDirectory: workingDirectory, checker: &checker)
+    }
+    if let formats = file.formats?.formats, !formats.isEmpty { settings.formats = formats }
+    if let output = file.output {
+      checker.checkNotEmpty(output, at: root.appending("output"), what: "the output folder")
+      if !output.isEmpty { settings.outputDirectory = Paths.absolute(output, relativeTo: folder) }
+    }
+    if let dpi = file.dpi {
+      checker.check(dpi, in: 30...1200, at: root.appending("dpi"), what: "dpi")
+      settings.dpi = dpi
+    }
+    if let entries = file.documents {
+      let path = root.appending("documents")
+      if entries.isEmpty {
+        checker.error(
+          "list at least one document, or leave documents out for the full report", at: path)
+      }
+      settings.documents = []
+      var firstUse: [String: Int] = [:]
+      for (index, entry) in entries.enumerated() {
+        let here = path.appending(index)
+        if let first = firstUse[entry.name] {
+          let line = tree.location(of: path.appending(first).appending("name")).line
+          checker.error(
+            "document name '\(entry.name)' is already used by documents[\(first)]"
+              + (line > 0 ? " (line \(line))" : "") + "; names must be unique",
+            at: here.appending("name"))
         } else {
-            path = cwd + "/" + defaultConfigName
-            guard Paths.isFile(path) else { return LoadedSettings(defaultSettings(workingDirectory: cwd)) }
-            display = Paths.display(path)
+          firstUse[entry.name] = index
         }
-        let folder = Paths.directory(of: path)
-        let tree = try parseFile(path, display: display, role: "config file")
-
-        let session = DecodingSession()
-        let file = try session.decodeFile(ConfigFile.self, from: tree)
-        var checker = Checker(tree: tree, primaryFile: display)
-        let settings = build(file, tree: tree, folder: folder, workingDirectory: cwd, checker: &checker)
-        let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
-        try Checker.throwIfErrors(diagnostics)
-        return LoadedSettings(settings, file: display, tree: tree)
+        settings.documents.append(
+          document(
+            entry, at: here, folder: folder,
+            workingDirectory: workingDirectory, checker: &checker))
+      }
     }
+    settings.baseDirectory = folder
+    return settings
+  }
 
-    /// Applies defaults, resolves paths and checks ranges and names.
-    private static func build(_ file: ConfigFile, tree: SourceNode, folder: String, workingDirectory: String,
-                              checker: inout Checker) -> ReportSettings {
-        let root = NodePath.root
-        var settings = defaultSettings(workingDirectory: folder)
-        if let metadata = file.metadata?.metadata {
-            checker.checkNotEmpty(metadata.title, at: root.appending("metadata").appending("title"), what: "the title")
-            settings.metadata = metadata
-        }
-        if let content = file.content {
-            checker.checkNotEmpty(content, at: root.appending("content"), what: "the content path")
-            if !content.isEmpty { settings.contentPath = Paths.absolute(content, relativeTo: folder) }
-        }
-        if let style = file.style {
-            settings.style = checkStyle(style, at: root.appending("style"), folder: folder,
-                                        workingDirectory: workingDirectory, checker: &checker)
-        }
-        if let formats = file.formats?.formats, !formats.isEmpty { settings.formats = formats }
-        if let output = file.output {
-            checker.checkNotEmpty(output, at: root.appending("output"), what: "the output folder")
-            if !output.isEmpty { settings.outputDirectory = Paths.absolute(output, relativeTo: folder) }
-        }
-        if let dpi = file.dpi {
-            checker.check(dpi, in: 30...1200, at: root.appending("dpi"), what: "dpi")
-            settings.dpi = dpi
-        }
-        if let entries = file.documents {
-            let path = root.appending("documents")
-            if entries.isEmpty { checker.error("list at least one document, or leave documents out for the full report", at: path) }
-            settings.documents = []
-            var firstUse: [String: Int] = [:]
-            for (index, entry) in entries.enumerated() {
-                let here = path.appending(index)
-                if let first = firstUse[entry.name] {
-                    let line = tree.location(of: path.appending(first).appending("name")).line
-                    checker.error("document name '\(entry.name)' is already used by documents[\(first)]"
-                                  + (line > 0 ? " (line \(line))" : "") + "; names must be unique", at: here.appending("name"))
-                } else {
-                    firstUse[entry.name] = index
-                }
-                settings.documents.append(document(entry, at: here, folder: folder,
-                                                   workingDirectory: workingDirectory, checker: &checker))
-            }
-        }
-        settings.baseDirectory = folder
-        return settings
+  private static func document(
+    _ entry: DocumentEntry, at path: NodePath, folder: String, workingDirectory: String,
+    checker: inout Checker
+  ) -> DocumentSpec {
+    if !Checker.isSafeFileName(entry.name) {
+      checker.error(
+        "document name '\(entry.name)' is used as a file name: use lowercase letters, digits, "
+          + "'.', '_' and '-', starting with a letter or digit (like 'full-report')",
+        at: path.appending("name"))
     }
+    if let title = entry.title {
+      checker.checkNotEmpty(title, at: path.appending("title"), what: "the title")
+    }
+    if let maxPages = entry.maxPages, maxPages < 1 {
+      checker.error(
+        "max-pages must be at least 1, not \(maxPages)", at: path.appending("max-pages"))
+    }
+    for (key, ids) in [("sections", entry.sections), ("charts", entry.charts)] {
+      guard let ids else { continue }
+      if ids.isEmpty {
+        checker.error(
+          "list at least one id, or leave \(key) out for all of them", at: path.appending(key))
+      }
+      var seen: [String: Int] = [:]
+      for (index, id) in ids.enumerated() {
+        if let first = seen[id] {
+          checker.error(
+            "'\(id)' is listed twice (also \(key)[\(first)])",
+            at: path.appending(key).appending(index))
+        } else {
+          seen[id] = index
+        }
+      }
+    }
+    var style: String?
+    if let name = entry.style {
+      style = checkStyle(
+        name, at: path.appending("style"), folder: folder,
+        workingDirectory: workingDirectory, checker: &checker)
+    }
+    return DocumentSpec(
+      name: entry.name, kind: entry.kind ?? .report, title: entry.title, sections: entry.sections,
+      charts: entry.charts, tableOfContents: entry.toc ?? true,
+      titleBlock: entry.titleBlock ?? true,
+      paperSize: entry.pageSize, orientation: entry.orientation, maxPages: entry.maxPages,
+      style: style)
+  }
 
-    private static func document(_ entry: DocumentEntry, at path: NodePath, folder: String, workingDirectory: String,
-                                 checker: inout Checker) -> DocumentSpec {
-        if !Checker.isSafeFileName(entry.name) {
-            checker.error("document name '\(entry.name)' is used as a file name: use lowercase letters, digits, "
-                          + "'.', '_' and '-', starting with a letter or digit (like 'full-report')",
-                          at: path.appending("name"))
-        }
-        if let title = entry.title { checker.checkNotEmpty(title, at: path.appending("title"), what: "the title") }
-        if let maxPages = entry.maxPages, maxPages < 1 {
-            checker.error("max-pages must be at least 1, not \(maxPages)", at: path.appending("max-pages"))
-        }
-        for (key, ids) in [("sections", entry.sections), ("charts", entry.charts)] {
-            guard let ids else { continue }
-            if ids.isEmpty {
-                checker.error("list at least one id, or leave \(key) out for all of them", at: path.appending(key))
-            }
-            var seen: [String: Int] = [:]
-            for (index, id) in ids.enumerated() {
-                if let first = seen[id] {
-                    checker.error("'\(id)' is listed twice (also \(key)[\(first)])", at: path.appending(key).appending(index))
-                } else {
-                    seen[id] = index
-                }
-            }
-        }
-        var style: String?
-        if let name = entry.style {
-            style = checkStyle(name, at: path.appending("style"), folder: folder,
-                               workingDirectory: workingDirectory, checker: &checker)
-        }
-        return DocumentSpec(name: entry.name, kind: entry.kind ?? .report, title: entry.title, sections: entry.sections,
-                            charts: entry.charts, tableOfContents: entry.toc ?? true, titleBlock: entry.titleBlock ?? true,
-                            paperSize: entry.pageSize, orientation: entry.orientation, maxPages: entry.maxPages,
-                            style: style)
+  /// A style reference from the config: a path is made absolute against the config folder; a name
+  /// must name an available style.
+  private static func checkStyle(
+    _ value: String, at path: NodePath, folder: String, workingDirectory: String,
+    checker: inout Checker
+  ) -> String {
+    if value.isEmpty {
+      checker.error("the style must be a style name or a path to a style file", at: path)
+      return value
     }
-
-    /// A style reference from the config: a path is made absolute against the config folder; a name
-    /// must name an available style.
-    private static func checkStyle(_ value: String, at path: NodePath, folder: String, workingDirectory: String,
-                                   checker: inout Checker) -> String {
-        if value.isEmpty {
-            checker.error("the style must be a style name or a path to a style file", at: path)
-            return value
-        }
-        if isStylePath(value) { return Paths.absolute(value, relativeTo: folder) }
-        let available = availableStyles(baseDirectory: folder, workingDirectory: workingDirectory)
-        if !available.contains(value) && !builtInStyleNames.contains(value) {
-            var message = "unknown style '\(value)'"
-            if let suggestion = Suggestions.nearest(to: value, in: available) { message += "; did you mean '\(suggestion)'?" }
-            message += " (available styles: \(available.joined(separator: ", ")))"
-            checker.error(message, at: path)
-        }
-        return value
+    if isStylePath(value) { return Paths.absolute(value, relativeTo: folder) }
+    let available = availableStyles(baseDirectory: folder, workingDirectory: workingDirectory)
+    if !available.contains(value) && !builtInStyleNames.contains(value) {
+      var message = "unknown style '\(value)'"
+      if let suggestion = Suggestions.nearest(to: value, in: available) {
+        message += "; did you mean '\(suggestion)'?"
+      }
+      message += " (available styles: \(available.joined(separator: ", ")))"
+      checker.error(message, at: path)
     }
+    return value
+  }
 }

@@ -1,259 +1,299 @@
 import Foundation
-import Yams
 import ReportModel
+import Yams
 
 extension ConfigLoader {
-    /// The names that mean the compiled-in ``Style/classic`` when no file of that name exists.
-    static let builtInStyleNames: Set<String> = ["classic", "default"]
+  /// The names that mean the compiled-in ``Style/classic`` when no file of that name exists.
+  static let builtInStyleNames: Set<String> = ["classic", "default"]
 
-    /// Loads a style by name or path, following its `extends` chain down to the built-in classic style.
-    ///
-    /// A name is looked up as `<baseDirectory>/Styles/<name>.yml`, then `<workingDirectory>/Styles/<name>.yml`;
-    /// "classic" (or "default") with no such file is ``Style/classic``, and any other shipped style's name
-    /// with no such file is its compiled-in copy (``builtInStyleFiles``), so a file on disk overrides a
-    /// shipped style. A value containing "/" or ending in `.yml`/`.yaml` is a path, relative to
-    /// `workingDirectory`.
-    ///
-    /// A style file may hold any subset of the style's keys, plus `name:` (what the style is called;
-    /// default the file name) and `extends: NAME-OR-PATH` (default: classic). Mappings merge key by
-    /// key down the chain; a cycle of `extends` is an error. A compiled-in style's `extends` names
-    /// another compiled-in style.
-    public static func loadStyle(_ nameOrPath: String, baseDirectory: String, workingDirectory: String) throws -> Style {
-        try loadStyleSources(nameOrPath, baseDirectory: baseDirectory, workingDirectory: workingDirectory).style
+  /// Loads a style by name or path, following its `extends` chain down to the built-in classic style.
+  ///
+  /// A name is looked up as `<baseDirectory>/Styles/<name>.yml`, then `<workingDirectory>/Styles/<name>.yml`;
+  /// "classic" (or "default") with no such file is ``Style/classic``, and any other shipped style's name
+  /// with no such file is its compiled-in copy (``builtInStyleFiles``), so a file on disk overrides a
+  /// shipped style. A value containing "/" or ending in `.yml`/`.yaml` is a path, relative to
+  /// `workingDirectory`.
+  ///
+  /// A style file may hold any subset of the style's keys, plus `name:` (what the style is called;
+  /// default the file name) and `extends: NAME-OR-PATH` (default: classic). Mappings merge key by
+  /// key down the chain; a cycle of `extends` is an error. A compiled-in style's `extends` names
+  /// another compiled-in style.
+  public static func loadStyle(
+    _ nameOrPath: String, baseDirectory: String, workingDirectory: String
+  ) throws -> Style {
+    try loadStyleSources(
+      nameOrPath, baseDirectory: baseDirectory, workingDirectory: workingDirectory
+    ).style
+  }
+
+  /// A style as ``loadStyle(_:baseDirectory:workingDirectory:)`` loads it, with the merged tree
+  /// that says where each of its values was written.
+  static func loadStyleSources(
+    _ nameOrPath: String, baseDirectory: String, workingDirectory: String
+  ) throws -> LoadedStyle {
+    let cwd = absoluteDirectory(workingDirectory)
+    let base = Paths.absolute(baseDirectory.isEmpty ? cwd : baseDirectory, relativeTo: cwd)
+    let start: StyleSource
+    if isStylePath(nameOrPath) {
+      let path = Paths.absolute(nameOrPath, relativeTo: cwd)
+      guard Paths.isFile(path) else { throw MissingFileError(path: nameOrPath, role: "style file") }
+      start = .file(path)
+    } else if let found = findStyle(named: nameOrPath, in: [base, cwd]) {
+      start = .file(found)
+    } else if builtInStyleNames.contains(nameOrPath) {
+      return LoadedStyle(
+        style: .classic, tree: try cachedClassicTree ?? classicTree(), path: nil, primaryFile: nil)
+    } else if builtInStyleText(named: nameOrPath) != nil {
+      start = .builtIn(nameOrPath)
+    } else {
+      throw UnknownNameError(
+        kind: "style", name: nameOrPath,
+        available: availableStyles(baseDirectory: base, workingDirectory: cwd))
+    }
+    return try loadStyleChain(from: start, baseDirectory: base, workingDirectory: cwd)
+  }
+
+  /// The style names available: the built-in ones (every shipped style) and every `Styles/*.yml`
+  /// beside the config file or in the working directory, sorted.
+  public static func availableStyles(baseDirectory: String, workingDirectory: String) -> [String] {
+    let cwd = absoluteDirectory(workingDirectory)
+    let base = Paths.absolute(baseDirectory.isEmpty ? cwd : baseDirectory, relativeTo: cwd)
+    var names = Set(builtInStyleFiles.map(\.name)).union(["classic"])
+    for directory in Set([base, cwd]) {
+      names.formUnion(Paths.ymlStems(in: directory + "/" + stylesFolder))
+    }
+    return names.sorted()
+  }
+
+  /// Whether a style reference is a path rather than a name.
+  static func isStylePath(_ value: String) -> Bool {
+    value.contains("/") || value.hasSuffix(".yml") || value.hasSuffix(".yaml")
+  }
+
+  /// `<directory>/Styles/<name>.yml` in the first of the directories that has it.
+  static func findStyle(named name: String, in directories: [String]) -> String? {
+    guard !name.isEmpty, !isStylePath(name) else { return nil }
+    for directory in directories {
+      let candidate = directory + "/" + stylesFolder + "/" + name + ".yml"
+      if Paths.isFile(candidate) { return candidate }
+    }
+    return nil
+  }
+
+  // MARK: The chain
+
+  /// A loaded style and where its values were written.
+  struct LoadedStyle {
+    var style: Style
+    /// The chain's files merged over the built-in classic style (whose values have line 0).
+    var tree: SourceNode
+    /// The requested style file, absolute; nil for a built-in style.
+    var path: String?
+    /// The requested file as messages name it: a problem involving several values points there.
+    var primaryFile: String?
+  }
+
+  /// The style values that are lengths: a number of points, or a number with a unit.
+  static let lengthPaths: [NodePath] = {
+    let root = NodePath.root
+    let page = ["margin-top", "margin-bottom", "margin-left", "margin-right"].map {
+      root.appending("page").appending($0)
+    }
+    let fonts = [
+      "body-size", "title-size", "subtitle-size", "h1-size", "h2-size", "h3-size", "table-size",
+      "small-size", "minimum-size",
+    ].map { root.appending("fonts").appending($0) }
+    return page + fonts + [root.appending("paragraph").appending("spacing")]
+  }()
+
+  /// Where one style of an `extends` chain is written: a file, or a compiled-in shipped style.
+  private enum StyleSource: Equatable {
+    case file(String)
+    case builtIn(String)
+
+    /// How messages name it: the file's display path, or `built-in style 'NAME'`.
+    var display: String {
+      switch self {
+      case .file(let path): Paths.display(path)
+      case .builtIn(let name): ConfigLoader.builtInStyleDisplay(name)
+      }
     }
 
-    /// A style as ``loadStyle(_:baseDirectory:workingDirectory:)`` loads it, with the merged tree
-    /// that says where each of its values was written.
-    static func loadStyleSources(_ nameOrPath: String, baseDirectory: String, workingDirectory: String) throws -> LoadedStyle {
-        let cwd = absoluteDirectory(workingDirectory)
-        let base = Paths.absolute(baseDirectory.isEmpty ? cwd : baseDirectory, relativeTo: cwd)
-        let start: StyleSource
-        if isStylePath(nameOrPath) {
-            let path = Paths.absolute(nameOrPath, relativeTo: cwd)
-            guard Paths.isFile(path) else { throw MissingFileError(path: nameOrPath, role: "style file") }
-            start = .file(path)
-        } else if let found = findStyle(named: nameOrPath, in: [base, cwd]) {
-            start = .file(found)
-        } else if builtInStyleNames.contains(nameOrPath) {
-            return LoadedStyle(style: .classic, tree: try cachedClassicTree ?? classicTree(), path: nil, primaryFile: nil)
-        } else if builtInStyleText(named: nameOrPath) != nil {
-            start = .builtIn(nameOrPath)
+    /// The file name without folder and extension, or the built-in style's name.
+    var stem: String {
+      switch self {
+      case .file(let path): Paths.stem(of: path)
+      case .builtIn(let name): name
+      }
+    }
+
+    var path: String? {
+      if case .file(let path) = self { return path }
+      return nil
+    }
+  }
+
+  /// One file of an `extends` chain.
+  private struct StyleFile {
+    var source: StyleSource
+    var display: String
+    var tree: SourceNode
+    /// The `name:` the file gives itself, if any.
+    var name: String?
+  }
+
+  private static func loadStyleChain(
+    from start: StyleSource, baseDirectory: String, workingDirectory: String
+  ) throws -> LoadedStyle {
+    var chain: [StyleFile] = []  // the requested style first
+    var problems: [Diagnostic] = []
+    var source = start
+    while true {
+      let display = source.display
+      let tree: SourceNode
+      switch source {
+      case .file(let path):
+        tree = try parseFile(path, display: display, role: "style file")
+      case .builtIn(let name):
+        // Compiled-in values have no position in a file the user has.
+        tree = try
+          (YAMLSource.parse(builtInStyleText(named: name) ?? "", file: display)
+          ?? SourceNode.emptyMapping(at: .builtIn(display))).withoutPositions()
+      }
+      guard tree.entries != nil else {
+        throw InputError(diagnostics: [
+          Diagnostic(
+            "a style file holds a mapping of style settings (page, fonts, colors, …), found \(tree.kindDescription)",
+            at: tree.location, keyPath: .root)
+        ])
+      }
+      var file = StyleFile(source: source, display: display, tree: tree)
+      if let nameNode = tree["name"] {
+        if let name = nameNode.scalar, !name.trimmingCharacters(in: .whitespaces).isEmpty {
+          file.name = name
         } else {
-            throw UnknownNameError(kind: "style", name: nameOrPath,
-                                   available: availableStyles(baseDirectory: base, workingDirectory: cwd))
+          problems.append(
+            Diagnostic(
+              "expected the style's name as text, found \(nameNode.kindDescription)",
+              at: nameNode.location, keyPath: NodePath.root.appending("name")))
         }
-        return try loadStyleChain(from: start, baseDirectory: base, workingDirectory: cwd)
-    }
-
-    /// The style names available: the built-in ones (every shipped style) and every `Styles/*.yml`
-    /// beside the config file or in the working directory, sorted.
-    public static func availableStyles(baseDirectory: String, workingDirectory: String) -> [String] {
-        let cwd = absoluteDirectory(workingDirectory)
-        let base = Paths.absolute(baseDirectory.isEmpty ? cwd : baseDirectory, relativeTo: cwd)
-        var names = Set(builtInStyleFiles.map(\.name)).union(["classic"])
-        for directory in Set([base, cwd]) { names.formUnion(Paths.ymlStems(in: directory + "/" + stylesFolder)) }
-        return names.sorted()
-    }
-
-    /// Whether a style reference is a path rather than a name.
-    static func isStylePath(_ value: String) -> Bool {
-        value.contains("/") || value.hasSuffix(".yml") || value.hasSuffix(".yaml")
-    }
-
-    /// `<directory>/Styles/<name>.yml` in the first of the directories that has it.
-    static func findStyle(named name: String, in directories: [String]) -> String? {
-        guard !name.isEmpty, !isStylePath(name) else { return nil }
-        for directory in directories {
-            let candidate = directory + "/" + stylesFolder + "/" + name + ".yml"
-            if Paths.isFile(candidate) { return candidate }
+      }
+      chain.append(file)
+      guard let extendsNode = tree["extends"], !extendsNode.isNull else { break }
+      let extendsPath = NodePath.root.appending("extends")
+      guard let parent = extendsNode.scalar, !parent.isEmpty else {
+        problems.append(
+          Diagnostic(
+            "expected a style name or path, found \(extendsNode.kindDescription)",
+            at: extendsNode.location, keyPath: extendsPath))
+        break
+      }
+      // A path is relative to the file's folder (a built-in style has none: the working directory).
+      let folder = source.path.map(Paths.directory(of:)) ?? workingDirectory
+      var next: StyleSource?
+      if isStylePath(parent) {
+        next = .file(Paths.absolute(parent, relativeTo: folder))
+      } else if case .builtIn = source {
+        // A built-in style extends built-in styles only: its chain does not depend on the folders.
+        next =
+          builtInStyleNames.contains(parent) || builtInStyleText(named: parent) == nil
+          ? nil : .builtIn(parent)
+      } else {
+        // A name: beside this file first (styles in one folder extend each other), then the usual
+        // places, then the compiled-in shipped styles.
+        let sibling = folder + "/" + parent + ".yml"
+        if let found = Paths.isFile(sibling)
+          ? sibling : findStyle(named: parent, in: [baseDirectory, workingDirectory])
+        {
+          next = .file(found)
+        } else if !builtInStyleNames.contains(parent), builtInStyleText(named: parent) != nil {
+          next = .builtIn(parent)
         }
-        return nil
-    }
-
-    // MARK: The chain
-
-    /// A loaded style and where its values were written.
-    struct LoadedStyle {
-        var style: Style
-        /// The chain's files merged over the built-in classic style (whose values have line 0).
-        var tree: SourceNode
-        /// The requested style file, absolute; nil for a built-in style.
-        var path: String?
-        /// The requested file as messages name it: a problem involving several values points there.
-        var primaryFile: String?
-    }
-
-    /// The style values that are lengths: a number of points, or a number with a unit.
-    static let lengthPaths: [NodePath] = {
-        let root = NodePath.root
-        let page = ["margin-top", "margin-bottom", "margin-left", "margin-right"].map { root.appending("page").appending($0) }
-        let fonts = ["body-size", "title-size", "subtitle-size", "h1-size", "h2-size", "h3-size", "table-size",
-                     "small-size", "minimum-size"].map { root.appending("fonts").appending($0) }
-        return page + fonts + [root.appending("paragraph").appending("spacing")]
-    }()
-
-    /// Where one style of an `extends` chain is written: a file, or a compiled-in shipped style.
-    private enum StyleSource: Equatable {
-        case file(String)
-        case builtIn(String)
-
-        /// How messages name it: the file's display path, or `built-in style 'NAME'`.
-        var display: String {
-            switch self {
-            case .file(let path): Paths.display(path)
-            case .builtIn(let name): ConfigLoader.builtInStyleDisplay(name)
-            }
+      }
+      if let next, next.path.map(Paths.isFile) ?? true {
+        if chain.contains(where: { $0.source == next }) {
+          if builtInStyleNames.contains(parent) && !isStylePath(parent) { break }
+          let names = chain.map(\.source.stem) + [next.stem]
+          problems.append(
+            Diagnostic(
+              "style '\(source.stem)' extends '\(parent)', which leads back to itself "
+                + "(\(names.joined(separator: " → "))); remove one of the extends",
+              at: extendsNode.location, keyPath: extendsPath))
+          break
         }
-
-        /// The file name without folder and extension, or the built-in style's name.
-        var stem: String {
-            switch self {
-            case .file(let path): Paths.stem(of: path)
-            case .builtIn(let name): name
-            }
+        source = next
+        continue
+      }
+      if builtInStyleNames.contains(parent) { break }
+      if isStylePath(parent) {
+        problems.append(
+          Diagnostic(
+            "style file '\(parent)' not found (looked for \(Paths.display(next?.path ?? parent)))",
+            at: extendsNode.location, keyPath: extendsPath))
+      } else {
+        var available = Set(
+          availableStyles(baseDirectory: baseDirectory, workingDirectory: workingDirectory))
+        if source.path != nil { available.formUnion(Paths.ymlStems(in: folder)) }
+        let names = available.sorted()
+        var message = "unknown style '\(parent)'"
+        if let suggestion = Suggestions.nearest(to: parent, in: names) {
+          message += "; did you mean '\(suggestion)'?"
         }
-
-        var path: String? {
-            if case .file(let path) = self { return path }
-            return nil
-        }
+        message += " (available styles: \(names.joined(separator: ", ")))"
+        problems.append(Diagnostic(message, at: extendsNode.location, keyPath: extendsPath))
+      }
+      break
     }
+    try Checker.throwIfErrors(Checker.sorted(problems))
 
-    /// One file of an `extends` chain.
-    private struct StyleFile {
-        var source: StyleSource
-        var display: String
-        var tree: SourceNode
-        /// The `name:` the file gives itself, if any.
-        var name: String?
+    // Merge: the built-in classic style, then each file from the root of the chain to the requested one.
+    var merged = try cachedClassicTree ?? classicTree()
+    for file in chain.reversed() { merged = merged.merged(with: file.tree.removingKeys(["name"])) }
+
+    let session = DecodingSession()
+    session.allowKeys(["extends"], at: .root)
+    session.acceptLengths(at: lengthPaths)
+    let decoded = try session.decodeFile(Style.self, from: merged)
+    var style = decoded
+    style.name = chain.first?.name ?? start.stem
+
+    var checker = Checker(tree: merged, primaryFile: chain.first?.display)
+    StyleRules.check(style, with: &checker)
+    let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
+    try Checker.throwIfErrors(diagnostics)
+    return LoadedStyle(
+      style: style, tree: merged, path: start.path, primaryFile: chain.first?.display)
+  }
+
+  /// ``classicTree()``, built once.
+  private static let cachedClassicTree: SourceNode? = try? classicTree()
+
+  /// ``Style/classic`` as a tree, the root of every chain.
+  ///
+  /// Its values have no position in a file.
+  static func classicTree() throws -> SourceNode {
+    let text = try YAMLEncoder().encode(Style.classic)
+    guard let node = try Yams.compose(yaml: text) else {
+      return .emptyMapping(at: .builtIn("built-in style 'classic'"))
     }
-
-    private static func loadStyleChain(from start: StyleSource, baseDirectory: String, workingDirectory: String) throws -> LoadedStyle {
-        var chain: [StyleFile] = []      // the requested style first
-        var problems: [Diagnostic] = []
-        var source = start
-        while true {
-            let display = source.display
-            let tree: SourceNode
-            switch source {
-            case .file(let path):
-                tree = try parseFile(path, display: display, role: "style file")
-            case .builtIn(let name):
-                // Compiled-in values have no position in a file the user has.
-                tree = try (YAMLSource.parse(builtInStyleText(named: name) ?? "", file: display)
-                    ?? SourceNode.emptyMapping(at: .builtIn(display))).withoutPositions()
-            }
-            guard tree.entries != nil else {
-                throw InputError(diagnostics: [Diagnostic(
-                    "a style file holds a mapping of style settings (page, fonts, colors, …), found \(tree.kindDescription)",
-                    at: tree.location, keyPath: .root)])
-            }
-            var file = StyleFile(source: source, display: display, tree: tree)
-            if let nameNode = tree["name"] {
-                if let name = nameNode.scalar, !name.trimmingCharacters(in: .whitespaces).isEmpty {
-                    file.name = name
-                } else {
-                    problems.append(Diagnostic("expected the style's name as text, found \(nameNode.kindDescription)",
-                                               at: nameNode.location, keyPath: NodePath.root.appending("name")))
-                }
-            }
-            chain.append(file)
-            guard let extendsNode = tree["extends"], !extendsNode.isNull else { break }
-            let extendsPath = NodePath.root.appending("extends")
-            guard let parent = extendsNode.scalar, !parent.isEmpty else {
-                problems.append(Diagnostic("expected a style name or path, found \(extendsNode.kindDescription)",
-                                           at: extendsNode.location, keyPath: extendsPath))
-                break
-            }
-            // A path is relative to the file's folder (a built-in style has none: the working directory).
-            let folder = source.path.map(Paths.directory(of:)) ?? workingDirectory
-            var next: StyleSource?
-            if isStylePath(parent) {
-                next = .file(Paths.absolute(parent, relativeTo: folder))
-            } else if case .builtIn = source {
-                // A built-in style extends built-in styles only: its chain does not depend on the folders.
-                next = builtInStyleNames.contains(parent) || builtInStyleText(named: parent) == nil
-                    ? nil : .builtIn(parent)
-            } else {
-                // A name: beside this file first (styles in one folder extend each other), then the usual
-                // places, then the compiled-in shipped styles.
-                let sibling = folder + "/" + parent + ".yml"
-                if let found = Paths.isFile(sibling) ? sibling : findStyle(named: parent, in: [baseDirectory, workingDirectory]) {
-                    next = .file(found)
-                } else if !builtInStyleNames.contains(parent), builtInStyleText(named: parent) != nil {
-                    next = .builtIn(parent)
-                }
-            }
-            if let next, next.path.map(Paths.isFile) ?? true {
-                if chain.contains(where: { $0.source == next }) {
-                    if builtInStyleNames.contains(parent) && !isStylePath(parent) { break }
-                    let names = chain.map(\.source.stem) + [next.stem]
-                    problems.append(Diagnostic(
-                        "style '\(source.stem)' extends '\(parent)', which leads back to itself "
-                            + "(\(names.joined(separator: " → "))); remove one of the extends",
-                        at: extendsNode.location, keyPath: extendsPath))
-                    break
-                }
-                source = next
-                continue
-            }
-            if builtInStyleNames.contains(parent) { break }
-            if isStylePath(parent) {
-                problems.append(Diagnostic("style file '\(parent)' not found (looked for \(Paths.display(next?.path ?? parent)))",
-                                           at: extendsNode.location, keyPath: extendsPath))
-            } else {
-                var available = Set(availableStyles(baseDirectory: baseDirectory, workingDirectory: workingDirectory))
-                if source.path != nil { available.formUnion(Paths.ymlStems(in: folder)) }
-                let names = available.sorted()
-                var message = "unknown style '\(parent)'"
-                if let suggestion = Suggestions.nearest(to: parent, in: names) { message += "; did you mean '\(suggestion)'?" }
-                message += " (available styles: \(names.joined(separator: ", ")))"
-                problems.append(Diagnostic(message, at: extendsNode.location, keyPath: extendsPath))
-            }
-            break
-        }
-        try Checker.throwIfErrors(Checker.sorted(problems))
-
-        // Merge: the built-in classic style, then each file from the root of the chain to the requested one.
-        var merged = try cachedClassicTree ?? classicTree()
-        for file in chain.reversed() { merged = merged.merged(with: file.tree.removingKeys(["name"])) }
-
-        let session = DecodingSession()
-        session.allowKeys(["extends"], at: .root)
-        session.acceptLengths(at: lengthPaths)
-        let decoded = try session.decodeFile(Style.self, from: merged)
-        var style = decoded
-        style.name = chain.first?.name ?? start.stem
-
-        var checker = Checker(tree: merged, primaryFile: chain.first?.display)
-        StyleRules.check(style, with: &checker)
-        let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
-        try Checker.throwIfErrors(diagnostics)
-        return LoadedStyle(style: style, tree: merged, path: start.path, primaryFile: chain.first?.display)
-    }
-
-    /// ``classicTree()``, built once.
-    private static let cachedClassicTree: SourceNode? = try? classicTree()
-
-    /// ``Style/classic`` as a tree, the root of every chain. Its values have no position in a file.
-    static func classicTree() throws -> SourceNode {
-        let text = try YAMLEncoder().encode(Style.classic)
-        guard let node = try Yams.compose(yaml: text) else { return .emptyMapping(at: .builtIn("built-in style 'classic'")) }
-        return try SourceNode(node, file: "built-in style 'classic'").withoutPositions()
-    }
+    return try SourceNode(node, file: "built-in style 'classic'").withoutPositions()
+  }
 }
 
 extension SourceNode {
-    /// The same tree with every line and column set to 0 (values compiled in, not written in a file).
-    func withoutPositions() -> SourceNode {
-        let here = SourceLocation(file: location.file, line: 0, column: 0)
-        switch value {
-        case .scalar: return SourceNode(value, at: here)
-        case .sequence(let items): return SourceNode(.sequence(items.map { $0.withoutPositions() }), at: here)
-        case .mapping(let entries):
-            return SourceNode(.mapping(entries.map {
-                Entry(key: $0.key, keyLocation: here, value: $0.value.withoutPositions())
-            }), at: here)
-        }
+  /// The same tree with every line and column set to 0 (values compiled in, not written in a file).
+  func withoutPositions() -> SourceNode {
+    let here = SourceLocation(file: location.file, line: 0, column: 0)
+    switch value {
+    case .scalar: return SourceNode(value, at: here)
+    case .sequence(let items):
+      return SourceNode(.sequence(items.map { $0.withoutPositions() }), at: here)
+    case .mapping(let entries):
+      return SourceNode(
+        .mapping(
+          entries.map {
+            Entry(key: $0.key, keyLocation: here, value: $0.value.withoutPositions())
+          }), at: here)
     }
+  }
 }

@@ -1,59 +1,72 @@
 import ReportModel
 
 extension ConfigLoader {
-    /// Checks the documents' section and chart ids against the content, with did-you-mean
-    /// suggestions; also warns about charts a document lists but cannot show.
-    ///
-    /// Positions come from the config file the settings were loaded from; ids that file did not
-    /// hold (set on the command line or in code) are reported against `<command line>`.
-    public static func validate(_ loaded: LoadedSettings, against content: Comparison) -> [Diagnostic] {
-        let settings = loaded.settings
-        let sectionIDs = content.allSections.map(\.id)
-        let chartIDs = content.charts.specs.map(\.id)
-        var diagnostics: [Diagnostic] = []
+  /// Checks the documents' section and chart ids against the content, with did-you-mean
+  /// suggestions; also warns about charts a document lists but cannot show.
+  ///
+  /// Positions come from the config file the settings were loaded from; ids that file did not
+  /// hold (set on the command line or in code) are reported against `<command line>`.
+  public static func validate(_ loaded: LoadedSettings, against content: Comparison) -> [Diagnostic]
+  {
+    let settings = loaded.settings
+    let sectionIDs = content.allSections.map(\.id)
+    let chartIDs = content.charts.specs.map(\.id)
+    var diagnostics: [Diagnostic] = []
 
-        for (position, document) in settings.documents.enumerated() {
-            let recorded = loaded.documentSources[document.name]
-            let index = recorded?.index ?? position
-            let path = NodePath.root.appending("documents").appending(index)
+    for (position, document) in settings.documents.enumerated() {
+      let recorded = loaded.documentSources[document.name]
+      let index = recorded?.index ?? position
+      let path = NodePath.root.appending("documents").appending(index)
 
-            func place(_ key: String, _ item: Int, _ id: String) -> (SourceLocation, NodePath) {
-                let here = path.appending(key).appending(item)
-                let list = key == "sections" ? recorded?.sections : recorded?.charts
-                if let list, list.indices.contains(item), list[item].id == id {
-                    return (list[item].location, here)
-                }
-                return (SourceLocation(file: "<command line>", line: 0, column: 0),
-                        NodePath.root.appending("documents").appending(position).appending(key).appending(item))
-            }
-
-            for (item, id) in (document.sections ?? []).enumerated() where content.section(id: id) == nil {
-                let (location, keyPath) = place("sections", item, id)
-                diagnostics.append(Diagnostic(ContentRules.unknown("section", id, among: sectionIDs)
-                                              + " (document '\(document.name)')", at: location, keyPath: keyPath))
-            }
-            for (item, id) in (document.charts ?? []).enumerated() {
-                let (location, keyPath) = place("charts", item, id)
-                guard let spec = content.charts.spec(id: id) else {
-                    diagnostics.append(Diagnostic(ContentRules.unknown("chart", id, among: chartIDs)
-                                                  + " (document '\(document.name)')", at: location, keyPath: keyPath))
-                    continue
-                }
-                if document.kind == .report, let sections = document.sections, let section = spec.section,
-                   !sections.contains(where: { chosen in
-                       chosen == section || (content.section(id: chosen)?.allSubsections.contains { $0.id == section } ?? false)
-                   }) {
-                    diagnostics.append(Diagnostic(
-                        "chart '\(id)' is shown with section '\(section)', which document '\(document.name)' leaves out;"
-                            + " it will not appear", at: location, keyPath: keyPath, severity: .warning))
-                }
-            }
+      func place(_ key: String, _ item: Int, _ id: String) -> (SourceLocation, NodePath) {
+        let here = path.appending(key).appending(item)
+        let list = key == "sections" ? recorded?.sections : recorded?.charts
+        if let list, list.indices.contains(item), list[item].id == id {
+          return (list[item].location, here)
         }
-        return Checker.sorted(diagnostics)
-    }
+        return (
+          SourceLocation(file: "<command line>", line: 0, column: 0),
+          NodePath.root.appending("documents").appending(position).appending(key).appending(item)
+        )
+      }
 
-    /// Settings made in code, with no file behind them: every id is reported against `<command line>`.
-    public static func validate(_ settings: ReportSettings, against content: Comparison) -> [Diagnostic] {
-        validate(LoadedSettings(settings), against: content)
+      for (item, id) in (document.sections ?? []).enumerated() where content.section(id: id) == nil
+      {
+        let (location, keyPath) = place("sections", item, id)
+        diagnostics.append(
+          Diagnostic(
+            ContentRules.unknown("section", id, among: sectionIDs)
+              + " (document '\(document.name)')", at: location, keyPath: keyPath))
+      }
+      for (item, id) in (document.charts ?? []).enumerated() {
+        let (location, keyPath) = place("charts", item, id)
+        guard let spec = content.charts.spec(id: id) else {
+          diagnostics.append(
+            Diagnostic(
+              ContentRules.unknown("chart", id, among: chartIDs)
+                + " (document '\(document.name)')", at: location, keyPath: keyPath))
+          continue
+        }
+        if document.kind == .report, let sections = document.sections, let section = spec.section,
+          !sections.contains(where: { chosen in
+            chosen == section
+              || (content.section(id: chosen)?.allSubsections.contains { $0.id == section } ?? false)
+          })
+        {
+          diagnostics.append(
+            Diagnostic(
+              "chart '\(id)' is shown with section '\(section)', which document '\(document.name)' leaves out;"
+                + " it will not appear", at: location, keyPath: keyPath, severity: .warning))
+        }
+      }
     }
+    return Checker.sorted(diagnostics)
+  }
+
+  /// Settings made in code, with no file behind them: every id is reported against `<command line>`.
+  public static func validate(_ settings: ReportSettings, against content: Comparison)
+    -> [Diagnostic]
+  {
+    validate(LoadedSettings(settings), against: content)
+  }
 }

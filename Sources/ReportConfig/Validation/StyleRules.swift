@@ -2,94 +2,113 @@ import ReportModel
 
 /// The range and format rules a style must keep.
 enum StyleRules {
-    /// Font sizes above this are taken for mistakes.
-    static let largestFontSize = 200.0
+  /// Font sizes above this are taken for mistakes.
+  static let largestFontSize = 200.0
 
-    static func check(_ style: Style, with checker: inout Checker) {
-        checkPage(style.page, with: &checker)
-        checkFonts(style.fonts, with: &checker)
-        checkColors(style.colors, with: &checker)
-        checkParagraph(style.paragraph, with: &checker)
-        checkCharts(style.charts, with: &checker)
-    }
+  static func check(_ style: Style, with checker: inout Checker) {
+    checkPage(style.page, with: &checker)
+    checkFonts(style.fonts, with: &checker)
+    checkColors(style.colors, with: &checker)
+    checkParagraph(style.paragraph, with: &checker)
+    checkCharts(style.charts, with: &checker)
+  }
 
-    private static func checkPage(_ page: PageStyle, with checker: inout Checker) {
-        let pagePath = NodePath.root.appending("page")
-        let margins: [(String, Double)] = [
-            ("margin-top", page.marginTop), ("margin-bottom", page.marginBottom),
-            ("margin-left", page.marginLeft), ("margin-right", page.marginRight),
-        ]
-        for (key, value) in margins where value < 0 {
-            checker.error("\(key) must not be negative, found \(Checker.number(value))", at: pagePath.appending(key))
-        }
-        let (width, height) = page.dimensions
-        let paper = "\(page.size.rawValue) \(page.orientation.rawValue)"
-        if page.marginLeft >= 0, page.marginRight >= 0, page.marginLeft + page.marginRight >= width {
-            let at = checker.place(["margin-right", "margin-left", "size", "orientation"].map { pagePath.appending($0) })
-            checker.error("margin-left \(Checker.number(page.marginLeft)) + margin-right \(Checker.number(page.marginRight))"
-                          + " = \(Checker.number(page.marginLeft + page.marginRight)) pt leaves no room for text on"
-                          + " \(paper) paper, which is \(Checker.number(width)) pt wide", at: at)
-        }
-        if page.marginTop >= 0, page.marginBottom >= 0, page.marginTop + page.marginBottom >= height {
-            let at = checker.place(["margin-bottom", "margin-top", "size", "orientation"].map { pagePath.appending($0) })
-            checker.error("margin-top \(Checker.number(page.marginTop)) + margin-bottom \(Checker.number(page.marginBottom))"
-                          + " = \(Checker.number(page.marginTop + page.marginBottom)) pt leaves no room for text on"
-                          + " \(paper) paper, which is \(Checker.number(height)) pt high", at: at)
-        }
+  private static func checkPage(_ page: PageStyle, with checker: inout Checker) {
+    let pagePath = NodePath.root.appending("page")
+    let margins: [(String, Double)] = [
+      ("margin-top", page.marginTop), ("margin-bottom", page.marginBottom),
+      ("margin-left", page.marginLeft), ("margin-right", page.marginRight),
+    ]
+    for (key, value) in margins where value < 0 {
+      checker.error(
+        "\(key) must not be negative, found \(Checker.number(value))", at: pagePath.appending(key))
     }
+    let (width, height) = page.dimensions
+    let paper = "\(page.size.rawValue) \(page.orientation.rawValue)"
+    if page.marginLeft >= 0, page.marginRight >= 0, page.marginLeft + page.marginRight >= width {
+      let at = checker.place(
+        ["margin-right", "margin-left", "size", "orientation"].map { pagePath.appending($0) })
+      checker.error(
+        "margin-left \(Checker.number(page.marginLeft)) + margin-right \(Checker.number(page.marginRight))"
+          + " = \(Checker.number(page.marginLeft + page.marginRight)) pt leaves no room for text on"
+          + " \(paper) paper, which is \(Checker.number(width)) pt wide", at: at)
+    }
+    if page.marginTop >= 0, page.marginBottom >= 0, page.marginTop + page.marginBottom >= height {
+      let at = checker.place(
+        ["margin-bottom", "margin-top", "size", "orientation"].map { pagePath.appending($0) })
+      checker.error(
+        "margin-top \(Checker.number(page.marginTop)) + margin-bottom \(Checker.number(page.marginBottom))"
+          + " = \(Checker.number(page.marginTop + page.marginBottom)) pt leaves no room for text on"
+          + " \(paper) paper, which is \(Checker.number(height)) pt high", at: at)
+    }
+  }
 
-    private static func checkFonts(_ fonts: FontStyle, with checker: inout Checker) {
-        let path = NodePath.root.appending("fonts")
-        checker.checkNotEmpty(fonts.body, at: path.appending("body"), what: "the body font family")
-        checker.checkNotEmpty(fonts.heading, at: path.appending("heading"), what: "the heading font family")
-        let sizes: [(String, Double)] = [
-            ("body-size", fonts.bodySize), ("title-size", fonts.titleSize), ("subtitle-size", fonts.subtitleSize),
-            ("h1-size", fonts.h1Size), ("h2-size", fonts.h2Size), ("h3-size", fonts.h3Size),
-            ("table-size", fonts.tableSize), ("small-size", fonts.smallSize), ("minimum-size", fonts.minimumSize),
-        ]
-        for (key, size) in sizes {
-            if size <= 0 {
-                checker.error("\(key) must be a size in points greater than 0, found \(Checker.number(size))",
-                              at: path.appending(key))
-            } else if size > largestFontSize {
-                checker.error("\(key) \(Checker.number(size)) pt is too large; sizes go up to "
-                              + "\(Checker.number(largestFontSize)) pt", at: path.appending(key))
-            }
-        }
-        if fonts.minimumSize > 0, fonts.tableSize > 0, fonts.minimumSize > fonts.tableSize {
-            let at = checker.place([path.appending("minimum-size"), path.appending("table-size")])
-            checker.error("minimum-size \(Checker.number(fonts.minimumSize)) is larger than table-size "
-                          + "\(Checker.number(fonts.tableSize)); it is how far table type may shrink", at: at)
-        }
-        if fonts.leading < 0.8 || fonts.leading > 4 {
-            checker.error("leading is the line height as a multiple of the font size and must be between 0.8 and 4,"
-                          + " not \(Checker.number(fonts.leading))", at: path.appending("leading"))
-        }
+  private static func checkFonts(_ fonts: FontStyle, with checker: inout Checker) {
+    let path = NodePath.root.appending("fonts")
+    checker.checkNotEmpty(fonts.body, at: path.appending("body"), what: "the body font family")
+    checker.checkNotEmpty(
+      fonts.heading, at: path.appending("heading"), what: "the heading font family")
+    let sizes: [(String, Double)] = [
+      ("body-size", fonts.bodySize), ("title-size", fonts.titleSize),
+      ("subtitle-size", fonts.subtitleSize),
+      ("h1-size", fonts.h1Size), ("h2-size", fonts.h2Size), ("h3-size", fonts.h3Size),
+      ("table-size", fonts.tableSize), ("small-size", fonts.smallSize),
+      ("minimum-size", fonts.minimumSize),
+    ]
+    for (key, size) in sizes {
+      if size <= 0 {
+        checker.error(
+          "\(key) must be a size in points greater than 0, found \(Checker.number(size))",
+          at: path.appending(key))
+      } else if size > largestFontSize {
+        checker.error(
+          "\(key) \(Checker.number(size)) pt is too large; sizes go up to "
+            + "\(Checker.number(largestFontSize)) pt", at: path.appending(key))
+      }
     }
+    if fonts.minimumSize > 0, fonts.tableSize > 0, fonts.minimumSize > fonts.tableSize {
+      let at = checker.place([path.appending("minimum-size"), path.appending("table-size")])
+      checker.error(
+        "minimum-size \(Checker.number(fonts.minimumSize)) is larger than table-size "
+          + "\(Checker.number(fonts.tableSize)); it is how far table type may shrink", at: at)
+    }
+    if fonts.leading < 0.8 || fonts.leading > 4 {
+      checker.error(
+        "leading is the line height as a multiple of the font size and must be between 0.8 and 4,"
+          + " not \(Checker.number(fonts.leading))", at: path.appending("leading"))
+    }
+  }
 
-    private static func checkColors(_ colors: ColorStyle, with checker: inout Checker) {
-        let path = NodePath.root.appending("colors")
-        let values: [(String, String)] = [
-            ("text", colors.text), ("accent", colors.accent), ("muted", colors.muted), ("rule", colors.rule),
-            ("header-fill", colors.headerFill), ("header-text", colors.headerText), ("zebra", colors.zebra),
-        ]
-        for (key, value) in values { checker.checkColor(value, at: path.appending(key)) }
-    }
+  private static func checkColors(_ colors: ColorStyle, with checker: inout Checker) {
+    let path = NodePath.root.appending("colors")
+    let values: [(String, String)] = [
+      ("text", colors.text), ("accent", colors.accent), ("muted", colors.muted),
+      ("rule", colors.rule),
+      ("header-fill", colors.headerFill), ("header-text", colors.headerText),
+      ("zebra", colors.zebra),
+    ]
+    for (key, value) in values { checker.checkColor(value, at: path.appending(key)) }
+  }
 
-    private static func checkParagraph(_ paragraph: ParagraphStyle, with checker: inout Checker) {
-        let path = NodePath.root.appending("paragraph")
-        checker.check(paragraph.orphans, in: 1...10, at: path.appending("orphans"), what: "orphans")
-        checker.check(paragraph.widows, in: 1...10, at: path.appending("widows"), what: "widows")
-        checker.check(paragraph.maxHyphenRun, in: 0...10, at: path.appending("max-hyphen-run"), what: "max-hyphen-run")
-        checker.check(paragraph.spacing, in: 0...200, at: path.appending("spacing"), what: "spacing")
-    }
+  private static func checkParagraph(_ paragraph: ParagraphStyle, with checker: inout Checker) {
+    let path = NodePath.root.appending("paragraph")
+    checker.check(paragraph.orphans, in: 1...10, at: path.appending("orphans"), what: "orphans")
+    checker.check(paragraph.widows, in: 1...10, at: path.appending("widows"), what: "widows")
+    checker.check(
+      paragraph.maxHyphenRun, in: 0...10, at: path.appending("max-hyphen-run"),
+      what: "max-hyphen-run")
+    checker.check(paragraph.spacing, in: 0...200, at: path.appending("spacing"), what: "spacing")
+  }
 
-    private static func checkCharts(_ charts: ChartStyle, with checker: inout Checker) {
-        let path = NodePath.root.appending("charts").appending("palette")
-        if charts.palette.count < 2 {
-            checker.error("the palette needs at least 2 colours (business, then technical), found \(charts.palette.count)",
-                          at: path)
-        }
-        for (index, color) in charts.palette.enumerated() { checker.checkColor(color, at: path.appending(index)) }
+  private static func checkCharts(_ charts: ChartStyle, with checker: inout Checker) {
+    let path = NodePath.root.appending("charts").appending("palette")
+    if charts.palette.count < 2 {
+      checker.error(
+        "the palette needs at least 2 colours (business, then technical), found \(charts.palette.count)",
+        at: path)
     }
+    for (index, color) in charts.palette.enumerated() {
+      checker.checkColor(color, at: path.appending(index))
+    }
+  }
 }

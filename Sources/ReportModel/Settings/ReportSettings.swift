@@ -1,97 +1,121 @@
 /// The validated contents of `pmreport.yml`: metadata, where things come from and go, and the
-/// documents to build. `ReportConfig` produces it; built-in defaults apply where there is no file.
+/// documents to build.
+///
+/// `ReportConfig` produces it; built-in defaults apply where there is no file.
 public struct ReportSettings: Hashable, Sendable {
-    public var metadata: Metadata
-    /// The content file, absolute; nil for the built-in comparison.
-    public var contentPath: String?
-    /// A style name (from the `Styles/` folder) or an absolute path to a style file.
-    public var style: String
-    public var formats: [OutputFormat]
-    /// The output folder, absolute.
-    public var outputDirectory: String
-    /// PNG resolution.
-    public var dpi: Double
-    public var documents: [DocumentSpec]
-    /// The folder holding the config file (or the working directory), where `Styles/` is looked up.
-    public var baseDirectory: String
+  public var metadata: Metadata
+  /// The content file, absolute; nil for the built-in comparison.
+  public var contentPath: String?
+  /// A style name (from the `Styles/` folder) or an absolute path to a style file.
+  public var style: String
+  public var formats: [OutputFormat]
+  /// The output folder, absolute.
+  public var outputDirectory: String
+  /// PNG resolution.
+  public var dpi: Double
+  public var documents: [DocumentSpec]
+  /// The folder holding the config file (or the working directory), where `Styles/` is looked up.
+  public var baseDirectory: String
 
-    public init(metadata: Metadata, contentPath: String?, style: String, formats: [OutputFormat],
-                outputDirectory: String, dpi: Double, documents: [DocumentSpec], baseDirectory: String) {
-        self.metadata = metadata; self.contentPath = contentPath; self.style = style; self.formats = formats
-        self.outputDirectory = outputDirectory; self.dpi = dpi; self.documents = documents
-        self.baseDirectory = baseDirectory
-    }
+  public init(
+    metadata: Metadata, contentPath: String?, style: String, formats: [OutputFormat],
+    outputDirectory: String, dpi: Double, documents: [DocumentSpec], baseDirectory: String
+  ) {
+    self.metadata = metadata
+    self.contentPath = contentPath
+    self.style = style
+    self.formats = formats
+    self.outputDirectory = outputDirectory
+    self.dpi = dpi
+    self.documents = documents
+    self.baseDirectory = baseDirectory
+  }
 }
 
 /// Document metadata, printed on the cover and written into the PDF.
 public struct Metadata: Codable, Hashable, Sendable {
-    public var title: String
-    public var subtitle: String?
-    public var author: String
-    public var subject: String
-    public var keywords: [String]
-    public init(title: String, subtitle: String?, author: String, subject: String, keywords: [String]) {
-        self.title = title; self.subtitle = subtitle; self.author = author; self.subject = subject
-        self.keywords = keywords
-    }
-    enum CodingKeys: String, CodingKey, CaseIterable { case title, subtitle, author, subject, keywords }
+  public var title: String
+  public var subtitle: String?
+  public var author: String
+  public var subject: String
+  public var keywords: [String]
+  public init(title: String, subtitle: String?, author: String, subject: String, keywords: [String])
+  {
+    self.title = title
+    self.subtitle = subtitle
+    self.author = author
+    self.subject = subject
+    self.keywords = keywords
+  }
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case title, subtitle, author, subject, keywords
+  }
 
-    /// The metadata used when there is no config file.
-    public static let builtIn = Metadata(
-        title: "Business Product Manager vs Technical Product Manager",
-        subtitle: "Roles, skills and collaboration compared",
-        author: "pmreport",
-        subject: "How the business and the technical product manager roles differ and work together",
-        keywords: ["product management", "business product manager", "technical product manager"])
+  /// The metadata used when there is no config file.
+  public static let builtIn = Metadata(
+    title: "Business Product Manager vs Technical Product Manager",
+    subtitle: "Roles, skills and collaboration compared",
+    author: "pmreport",
+    subject: "How the business and the technical product manager roles differ and work together",
+    keywords: ["product management", "business product manager", "technical product manager"])
 }
 
 /// The file formats pmreport writes.
 public enum OutputFormat: String, Codable, CaseIterable, Hashable, Sendable {
-    case pdf, svg, png
+  case pdf, svg, png
 }
 
 /// What kind of document a spec builds.
 public enum DocumentKind: String, Codable, CaseIterable, Hashable, Sendable {
-    /// Sections in reading order, with optional title block, TOC and charts.
-    case report
-    /// One page per role: focus, skills, tools, background, strengths, risks.
-    case roleCards = "role-cards"
-    /// The summary table alone, shrunk to fit one page when it can.
-    case comparisonTable = "comparison-table"
-    /// Every chart, each on its own cropped page.
-    case charts
+  /// Sections in reading order, with optional title block, TOC and charts.
+  case report
+  /// One page per role: focus, skills, tools, background, strengths, risks.
+  case roleCards = "role-cards"
+  /// The summary table alone, shrunk to fit one page when it can.
+  case comparisonTable = "comparison-table"
+  /// Every chart, each on its own cropped page.
+  case charts
 }
 
 /// One handout to build.
 public struct DocumentSpec: Hashable, Sendable {
-    /// File name without extension (`full-report`).
-    public var name: String
-    public var kind: DocumentKind
-    /// A title to print instead of the metadata title.
-    public var title: String?
-    /// Section ids in order; nil for every section.
-    public var sections: [String]?
-    /// Chart ids shown with their sections; nil for every chart whose section is included.
-    public var charts: [String]?
-    public var tableOfContents: Bool
-    public var titleBlock: Bool
-    public var paperSize: PaperSize?
-    public var orientation: Orientation?
-    /// A page budget: more pages than this is a warning.
-    public var maxPages: Int?
-    /// A style name or path for this document only.
-    public var style: String?
+  /// File name without extension (`full-report`).
+  public var name: String
+  public var kind: DocumentKind
+  /// A title to print instead of the metadata title.
+  public var title: String?
+  /// Section ids in order; nil for every section.
+  public var sections: [String]?
+  /// Chart ids shown with their sections; nil for every chart whose section is included.
+  public var charts: [String]?
+  public var tableOfContents: Bool
+  public var titleBlock: Bool
+  public var paperSize: PaperSize?
+  public var orientation: Orientation?
+  /// A page budget: more pages than this is a warning.
+  public var maxPages: Int?
+  /// A style name or path for this document only.
+  public var style: String?
 
-    public init(name: String, kind: DocumentKind = .report, title: String? = nil, sections: [String]? = nil,
-                charts: [String]? = nil, tableOfContents: Bool = true, titleBlock: Bool = true,
-                paperSize: PaperSize? = nil, orientation: Orientation? = nil, maxPages: Int? = nil,
-                style: String? = nil) {
-        self.name = name; self.kind = kind; self.title = title; self.sections = sections
-        self.charts = charts; self.tableOfContents = tableOfContents; self.titleBlock = titleBlock
-        self.paperSize = paperSize; self.orientation = orientation; self.maxPages = maxPages
-        self.style = style
-    }
+  public init(
+    name: String, kind: DocumentKind = .report, title: String? = nil, sections: [String]? = nil,
+    charts: [String]? = nil, tableOfContents: Bool = true, titleBlock: Bool = true,
+    paperSize: PaperSize? = nil, orientation: Orientation? = nil, maxPages: Int? = nil,
+    style: String? = nil
+  ) {
+    self.name = name
+    self.kind = kind
+    self.title = title
+    self.sections = sections
+    self.charts = charts
+    self.tableOfContents = tableOfContents
+    self.titleBlock = titleBlock
+    self.paperSize = paperSize
+    self.orientation = orientation
+    self.maxPages = maxPages
+    self.style = style
+  }
 
-    /// The one document built when there is no config: the whole report.
-    public static let fullReport = DocumentSpec(name: "full-report")
+  /// The one document built when there is no config: the whole report.
+  public static let fullReport = DocumentSpec(name: "full-report")
 }
