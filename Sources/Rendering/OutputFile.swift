@@ -159,7 +159,7 @@ public final class TemporaryFiles: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: aside)
       }
     }
-    RunLock.releaseBeforeExit()
+    RunLock.release()
   }
 }
 

@@ -29,11 +29,9 @@ public enum RunLock {
     return removeLeftovers(in: folder)
   }
 
-  /// Gives the lock back and removes the lock file (at the end of a run).
+  /// Gives the lock back and removes the lock file (at the end of a run, or of an interrupted one
+  /// once its temporaries are gone).
   public static func release() { state.unlockAll() }
-
-  /// Removes the lock files without waiting for anything (an interrupted run, its temporaries gone).
-  static func releaseBeforeExit() { state.unlockAll() }
 
   /// Removes the temporaries in `folder` (and three levels below) whose run is gone; returns them.
   static func removeLeftovers(in folder: String) -> [String] {
