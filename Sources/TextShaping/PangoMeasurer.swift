@@ -114,15 +114,18 @@ public final class PangoMeasurer: TextMeasurer {
     return shaped
   }
 
-  private func shapeUncached(_ paragraph: ParagraphSpec) -> ShapedParagraph {
-    var runs = paragraph.runs
-    if paragraph.hyphenate, let hyphenator {
-      runs = runs.map {
-        var r = $0
-        r.text = hyphenator.hyphenate(r.text)
-        return r
-      }
+  /// The paragraph's runs with their hyphenation points marked (soft hyphens), when it asks for them.
+  private func hyphenatedRuns(_ paragraph: ParagraphSpec) -> [TextRun] {
+    guard paragraph.hyphenate, let hyphenator else { return paragraph.runs }
+    return paragraph.runs.map {
+      var r = $0
+      r.text = hyphenator.hyphenate(r.text)
+      return r
     }
+  }
+
+  private func shapeUncached(_ paragraph: ParagraphSpec) -> ShapedParagraph {
+    var runs = hyphenatedRuns(paragraph)
     // Pango breaks an unbreakable word letter by letter, re-shaping the rest of it for every
     // line (quadratic in its length): give very long words break points of their own.
     let broken = runs.map {
@@ -160,14 +163,7 @@ public final class PangoMeasurer: TextMeasurer {
   }
 
   private func widthsUncached(_ paragraph: ParagraphSpec) -> TextWidths {
-    var runs = paragraph.runs
-    if paragraph.hyphenate, let hyphenator {
-      runs = runs.map {
-        var r = $0
-        r.text = hyphenator.hyphenate(r.text)
-        return r
-      }
-    }
+    let runs = hyphenatedRuns(paragraph)
     let handle = makeLayout(runs: runs, spec: paragraph)
     pango_layout_set_width(handle.layout, -1)
     var logical = PangoRectangle()
