@@ -15,4 +15,5 @@ extension OutputFormat: ConfigEnum { static var valueDescription: String { "form
 extension TableRules: ConfigEnum { static var valueDescription: String { "table rules value" } }
 extension ChartKind: ConfigEnum { static var valueDescription: String { "chart kind" } }
 extension DocumentKind: ConfigEnum { static var valueDescription: String { "document kind" } }
-extension RoleID: ConfigEnum { static var valueDescription: String { "role id" } }
+extension SectionKind: ConfigEnum { static var valueDescription: String { "section kind" } }
+extension CellAlignment: ConfigEnum { static var valueDescription: String { "alignment" } }

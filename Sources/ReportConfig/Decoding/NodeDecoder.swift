@@ -1,3 +1,5 @@
+import ReportModel
+
 /// A `Decoder` over a ``SourceNode`` tree that reports problems to a ``DecodingSession`` instead of
 /// stopping at the first.
 ///
@@ -10,7 +12,14 @@ struct NodeDecoder: Decoder {
   let session: DecodingSession
 
   var codingPath: [any CodingKey] { path.codingPath }
-  var userInfo: [CodingUserInfoKey: Any] { [:] }
+  /// Tells a value the shape of its node (``NodeShape``), so a value that may be written as text or
+  /// as a list picks its form without a failed attempt being reported.
+  var userInfo: [CodingUserInfoKey: Any] {
+    guard let node else { return [:] }
+    let shape: NodeShape =
+      node.entries != nil ? .mapping : node.items != nil ? .list : .scalar
+    return [NodeShape.userInfoKey: shape]
+  }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
     guard let node else {

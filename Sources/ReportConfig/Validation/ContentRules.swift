@@ -1,52 +1,72 @@
 import ReportModel
 
-/// The rules a content file must keep beyond its shape.
+/// The rules content must keep beyond its shape (a YAML file or a Markdown file's tree alike).
 enum ContentRules {
-  /// Checks a decoded comparison; puts the roles in order (business, technical) when both exist.
+  /// The most roles a comparison may have.
+  static let maxRoles = 4
+
+  /// Checks a decoded comparison.
   static func check(_ comparison: inout Comparison, with checker: inout Checker) {
-    checkRoles(&comparison, with: &checker)
-    let sectionIDs = checkSections(comparison, with: &checker)
-    checkCharts(comparison.charts, sectionIDs: sectionIDs, with: &checker)
+    let roleIDs = checkRoles(comparison, with: &checker)
+    let sectionIDs = checkSections(comparison, roles: roleIDs, with: &checker)
+    checkCharts(comparison.charts, roles: roleIDs, sectionIDs: sectionIDs, with: &checker)
   }
 
   // MARK: Roles
 
-  private static func checkRoles(_ comparison: inout Comparison, with checker: inout Checker) {
+  /// Checks the roles; returns their ids, in order.
+  private static func checkRoles(_ comparison: Comparison, with checker: inout Checker)
+    -> [String]
+  {
     let path = NodePath.root.appending("roles")
     var firstIndex: [RoleID: Int] = [:]
     for (index, role) in comparison.roles.enumerated() {
       let here = path.appending(index)
       if let first = firstIndex[role.id] {
         checker.error(
-          "role '\(role.id.rawValue)' is already defined by roles[\(first)]",
+          "role '\(role.id)' is already defined by roles[\(first)]; role ids must be unique",
           at: here.appending("id"))
       } else {
         firstIndex[role.id] = index
+      }
+      if !Checker.isKebabCase(role.id.rawValue) {
+        checker.error(
+          "role id '\(role.id)' must be kebab-case: lowercase letters and digits in words joined "
+            + "by single hyphens, like 'scrum-master'", at: here.appending("id"))
       }
       checker.checkNotEmpty(role.name, at: here.appending("name"), what: "the role's name")
       checker.checkNotEmpty(
         role.shortName, at: here.appending("short-name"), what: "the role's short name")
     }
-    let missing = RoleID.allCases.filter { firstIndex[$0] == nil }
-    if !missing.isEmpty {
+    let count = comparison.roles.count
+    if count == 1 || count > maxRoles {
       checker.error(
-        "expected exactly two roles, business and technical; "
-          + "missing \(Suggestions.list(missing.map { "'\($0.rawValue)'" }))", at: path)
-    } else if comparison.roles.count != 2 {
+        "a comparison has 2 to \(maxRoles) roles, found \(count) "
+          + "(leave roles out for a plain document)", at: path)
+    }
+    return comparison.roles.map(\.id.rawValue)
+  }
+
+  /// Reports a role id the content does not define, with a did-you-mean.
+  private static func checkRole(
+    _ id: RoleID, roles: [String], at path: NodePath, with checker: inout Checker
+  ) {
+    guard !roles.contains(id.rawValue) else { return }
+    if roles.isEmpty {
       checker.error(
-        "expected exactly two roles, business and technical, found \(comparison.roles.count)",
-        at: path)
-    } else if comparison.roles.first?.id != .business {
-      comparison.roles.reverse()
+        "'\(id)' names a role, but the content defines no roles (add `roles:` with 2 to "
+          + "\(maxRoles) entries)", at: path)
+    } else {
+      checker.error(unknown("role", id.rawValue, among: roles), at: path)
     }
   }
 
   // MARK: Sections
 
   /// Checks every section; returns the ids defined (with their paths), in reading order.
-  private static func checkSections(_ comparison: Comparison, with checker: inout Checker)
-    -> [String]
-  {
+  private static func checkSections(
+    _ comparison: Comparison, roles: [String], with checker: inout Checker
+  ) -> [String] {
     var defined: [String: NodePath] = [:]
     var order: [String] = []
     func visit(_ sections: [Section], at path: NodePath) {
@@ -68,6 +88,18 @@ enum ContentRules {
           order.append(section.id)
         }
         checker.checkNotEmpty(section.title, at: here.appending("title"), what: "the section title")
+        if let role = section.role {
+          checkRole(role, roles: roles, at: here.appending("role"), with: &checker)
+        }
+        for (blockIndex, block) in section.blocks.enumerated() {
+          if case .roleTable(let table) = block {
+            let key = table.paired && table.aspectHeader == RoleTable.defaultAspectHeader
+              ? "paired" : "table"
+            checkRoleTable(
+              table, roles: roles, at: here.appending("blocks").appending(blockIndex).appending(key),
+              with: &checker)
+          }
+        }
         visit(section.subsections, at: here.appending("subsections"))
       }
     }
@@ -75,15 +107,34 @@ enum ContentRules {
     return order
   }
 
+  /// Every row of a role table has a statement for each role and none for another.
+  private static func checkRoleTable(
+    _ table: RoleTable, roles: [String], at path: NodePath, with checker: inout Checker
+  ) {
+    let rowsPath = table.paired && table.aspectHeader == RoleTable.defaultAspectHeader
+      ? path : path.appending("rows")
+    for (index, row) in table.rows.enumerated() {
+      let here = rowsPath.appending(index)
+      for cell in row.cells {
+        checkRole(cell.role, roles: roles, at: here.appending(cell.role.rawValue), with: &checker)
+      }
+      let missing = roles.filter { id in !row.cells.contains { $0.role.rawValue == id } }
+      if !missing.isEmpty, !roles.isEmpty {
+        checker.error(
+          "the row '\(row.label)' has no statement for \(Suggestions.list(missing.map { "'\($0)'" })); "
+            + "a role table has one for each role (\(roles.joined(separator: ", ")))", at: here)
+      }
+    }
+  }
+
   // MARK: Charts
 
   private static func checkCharts(
-    _ charts: ChartData, sectionIDs: [String], with checker: inout Checker
+    _ charts: ChartData, roles: [String], sectionIDs: [String], with checker: inout Checker
   ) {
-    let path = NodePath.root.appending("charts")
     var seen: [String: Int] = [:]
-    for (index, spec) in charts.specs.enumerated() {
-      let here = path.appending("specs").appending(index)
+    for (index, spec) in (charts.specs ?? []).enumerated() {
+      let here = NodePath.root.appending("charts").appending(index)
       if !Checker.isKebabCase(spec.id) {
         checker.error(
           "chart id '\(spec.id)' must be kebab-case (it is also a file name), like 'focus-profile'",
@@ -91,7 +142,7 @@ enum ContentRules {
       }
       if let first = seen[spec.id] {
         checker.error(
-          "chart id '\(spec.id)' is already used by specs[\(first)]", at: here.appending("id"))
+          "chart id '\(spec.id)' is already used by charts[\(first)]", at: here.appending("id"))
       } else {
         seen[spec.id] = index
       }
@@ -101,23 +152,33 @@ enum ContentRules {
       }
     }
     for (index, dimension) in charts.focus.enumerated() {
-      let here = path.appending("focus").appending(index)
+      let here = NodePath.root.appending("focus").appending(index)
       checker.checkNotEmpty(
         dimension.label, at: here.appending("label"), what: "the dimension's label")
-      checker.check(
-        dimension.business, in: 0...5, at: here.appending("business"), what: "a focus score")
-      checker.check(
-        dimension.technical, in: 0...5, at: here.appending("technical"), what: "a focus score")
+      for score in dimension.scores {
+        let at = here.appending(score.role.rawValue)
+        checkRole(score.role, roles: roles, at: at, with: &checker)
+        checker.check(score.score, in: 0...5, at: at, what: "a focus score")
+      }
     }
-    let shared = charts.overlap.sharedSection
-    if !sectionIDs.contains(shared) {
-      checker.error(
-        unknownSection(shared, among: sectionIDs),
-        at: path.appending("overlap").appending("shared-section"))
+    if let overlap = charts.overlap {
+      let here = NodePath.root.appending("overlap")
+      if !sectionIDs.contains(overlap.sharedSection) {
+        checker.error(
+          unknownSection(overlap.sharedSection, among: sectionIDs),
+          at: here.appending("shared-section"))
+      }
+      for entry in overlap.distinct {
+        checkRole(entry.role, roles: roles, at: here.appending(entry.role.rawValue), with: &checker)
+      }
     }
     for (index, link) in charts.stakeholders.enumerated() {
-      let here = path.appending("stakeholders").appending(index)
+      let here = NodePath.root.appending("stakeholders").appending(index)
       checker.checkNotEmpty(link.team, at: here.appending("team"), what: "the team")
+      for (roleIndex, role) in link.roles.enumerated() {
+        checkRole(
+          role, roles: roles, at: here.appending("roles").appending(roleIndex), with: &checker)
+      }
     }
   }
 

@@ -10,7 +10,8 @@ extension ConfigLoader {
   {
     let settings = loaded.settings
     let sectionIDs = content.allSections.map(\.id)
-    let chartIDs = content.charts.specs.map(\.id)
+    let charts = content.charts.charts(roleCount: content.roles.count)
+    let chartIDs = charts.map(\.id)
     var diagnostics: [Diagnostic] = []
 
     for (position, document) in settings.documents.enumerated() {
@@ -30,6 +31,14 @@ extension ConfigLoader {
         )
       }
 
+      if !content.hasRoles, document.kind.needsRoles {
+        let location = recorded?.location ?? SourceLocation(file: "<command line>", line: 0, column: 0)
+        diagnostics.append(
+          Diagnostic(
+            "document '\(document.name)' is a \(document.kind.rawValue) document, which needs roles; "
+              + "the content defines none (add `roles:` with 2 to \(ContentRules.maxRoles) "
+              + "entries to its front matter)", at: location, keyPath: path.appending("kind")))
+      }
       for (item, id) in (document.sections ?? []).enumerated() where content.section(id: id) == nil
       {
         let (location, keyPath) = place("sections", item, id)
@@ -40,7 +49,7 @@ extension ConfigLoader {
       }
       for (item, id) in (document.charts ?? []).enumerated() {
         let (location, keyPath) = place("charts", item, id)
-        guard let spec = content.charts.spec(id: id) else {
+        guard let spec = charts.first(where: { $0.id == id }) else {
           diagnostics.append(
             Diagnostic(
               ContentRules.unknown("chart", id, among: chartIDs)

@@ -19,7 +19,8 @@ extension Comparison {
       Role(id: .technical, name: "Technical Product Manager", shortName: "Technical PM"),
     ],
     introduction: [
-      "In this article we discuss the roles and distinctions between a Business Product Manager and a Technical Product Manager, crucial in product management fields. These managers play distinct yet complementary roles in the success of products, with one focusing on market-oriented strategies and the other on the technical pathways that fulfill these strategies. The insights provided aim to clarify their differences, skills, and interactions in professional settings, emphasizing their unique contributions to product success."
+      .paragraph(
+        "In this article we discuss the roles and distinctions between a Business Product Manager and a Technical Product Manager, crucial in product management fields. These managers play distinct yet complementary roles in the success of products, with one focusing on market-oriented strategies and the other on the technical pathways that fulfill these strategies. The insights provided aim to clarify their differences, skills, and interactions in professional settings, emphasizing their unique contributions to product success.")
     ],
     sections: [
       BuiltinArticle.mainDifference,
@@ -72,59 +73,59 @@ private enum BuiltinArticle {
 
   /// Eight aspects, one statement for each role.
   static let keyDifferences = Section(
-    id: "key-differences",
+    id: "key-differences", paired: true,
     title: "Key Differences Between Business Product Manager and Technical Product Manager",
     blocks: [
       .pairedList([
-        PairedItem(
+        RoleRow(
           label: "Focus",
           business: "Business Product Managers prioritize market and business needs.",
           technical:
             "Technical Product Managers concentrate more on technical requirements and possibilities."
         ),
-        PairedItem(
+        RoleRow(
           label: "Skills",
           business:
             "Business Product Managers excel in market analysis, customer insight, and strategic planning.",
           technical:
             "Technical Product Managers have strong knowledge in software development, data analysis, and technical design."
         ),
-        PairedItem(
+        RoleRow(
           label: "Interactions",
           business:
             "Business Product Managers frequently interact with marketing, sales, and customer support teams.",
           technical:
             "Technical Product Managers often collaborate with developers, engineers, and IT staff."
         ),
-        PairedItem(
+        RoleRow(
           label: "Goals",
           business:
             "The primary goal for Business Product Managers is to increase product market share and profitability.",
           technical:
             "Technical Product Managers aim to ensure product feasibility, usability, and technical excellence."
         ),
-        PairedItem(
+        RoleRow(
           label: "Challenges",
           business:
             "Business Product Managers might face challenges like identifying market trends and meeting customer expectations.",
           technical:
             "Technical Product Managers deal with issues such as aligning technology with user needs and overcoming technical hurdles."
         ),
-        PairedItem(
+        RoleRow(
           label: "Outcome Responsibility",
           business:
             "Business Product Managers are accountable for meeting business-related product KPIs.",
           technical:
             "Technical Product Managers are responsible for meeting the technical milestones and deliverables."
         ),
-        PairedItem(
+        RoleRow(
           label: "Tools Utilized",
           business:
             "Business Product Managers often use tools for project management, CRM, and data analytics.",
           technical:
             "Technical Product Managers use tools related to software development, like JIRA, GitHub, and technical roadmapping."
         ),
-        PairedItem(
+        RoleRow(
           label: "Training and Background",
           business:
             "Business Product Managers generally have backgrounds in business, marketing, or economics.",
@@ -174,7 +175,7 @@ private enum BuiltinArticle {
 
   /// Where the business role is stronger.
   static let businessAdvantages = Section(
-    id: "business-advantages",
+    id: "business-advantages", role: .business, kind: .strengths,
     title: "Advantages of a Business Product Manager Over a Technical Product Manager",
     blocks: [
       .labelledList([
@@ -218,7 +219,7 @@ private enum BuiltinArticle {
 
   /// Where the business role is weaker.
   static let businessDisadvantages = Section(
-    id: "business-disadvantages",
+    id: "business-disadvantages", role: .business, kind: .risks,
     title: "Disadvantages of a Business Product Manager Compared to a Technical Product Manager",
     blocks: [
       .labelledList([
@@ -257,7 +258,7 @@ private enum BuiltinArticle {
 
   /// Where the technical role is stronger.
   static let technicalAdvantages = Section(
-    id: "technical-advantages",
+    id: "technical-advantages", role: .technical, kind: .strengths,
     title: "Advantages of a Technical Product Manager Over a Business Product Manager",
     blocks: [
       .labelledList([
@@ -296,7 +297,7 @@ private enum BuiltinArticle {
 
   /// Where the technical role is weaker.
   static let technicalDisadvantages = Section(
-    id: "technical-disadvantages",
+    id: "technical-disadvantages", role: .technical, kind: .risks,
     title: "Disadvantages of a Technical Product Manager Compared to a Business Product Manager",
     blocks: [
       .labelledList([
@@ -335,7 +336,7 @@ private enum BuiltinArticle {
 
   /// Situations that favor the business role.
   static let businessExcels = Section(
-    id: "business-excels",
+    id: "business-excels", role: .business, kind: .strengths,
     title: "When a Business Product Manager Excels Over a Technical Product Manager",
     blocks: [
       .labelledList([
@@ -374,7 +375,7 @@ private enum BuiltinArticle {
 
   /// Situations that favor the technical role.
   static let technicalExcels = Section(
-    id: "technical-excels",
+    id: "technical-excels", role: .technical, kind: .strengths,
     title: "When a Technical Product Manager Stands Out Over Business Product Manager",
     blocks: [
       .labelledList([
@@ -417,46 +418,46 @@ private enum BuiltinArticle {
   /// Product Bill", …); the model keeps the role by identity (the `business` and `technical`
   /// fields) and drops those prefixes.
   static let rolesAndResponsibilities = Section(
-    id: "roles-and-responsibilities",
+    id: "roles-and-responsibilities", paired: true,
     title: "Key Roles and Responsibilities Across Business and Technical Product Managers",
     blocks: [
       .pairedList([
-        PairedItem(
+        RoleRow(
           label: "Strategy Development",
           business:
             "They craft and refine the product’s business strategy, focusing on market expansion and customer base growth.",
           technical:
             "They formulate the technical strategy, ensuring it aligns with the overall business goals while addressing technical challenges."
         ),
-        PairedItem(
+        RoleRow(
           label: "Team Coordination",
           business:
             "Leads cross-departmental teams to align product initiatives with market needs and company objectives.",
           technical:
             "Coordinates with engineering teams to ensure the technical development of the product stays on track and meets all specifications."
         ),
-        PairedItem(
+        RoleRow(
           label: "Performance Metrics",
           business:
             "Tracks and analyzes market performance data to gauge the success of the product and guide future developments.",
           technical:
             "Focuses on technical metrics like system performance, bug tracking, and feature usage to refine product quality."
         ),
-        PairedItem(
+        RoleRow(
           label: "Customer Interaction",
           business:
             "Often engages with customers and clients to gather feedback and understand their needs to inform product adjustments.",
           technical:
             "While less involved in direct customer interactions, they need to understand customer feedback to tweak technical aspects of the product."
         ),
-        PairedItem(
+        RoleRow(
           label: "Innovation Management",
           business:
             "Pushes the envelope by seeking out and implementing innovative marketing and product development techniques.",
           technical:
             "Drives innovation in the product’s technical design and functionality, ensuring state-of-the-art technology integration."
         ),
-        PairedItem(
+        RoleRow(
           label: "Resource Allocation",
           business:
             "Manages the budget and resources for market research, promotional activities, and product launch campaigns.",
@@ -606,87 +607,87 @@ private enum BuiltinArticle {
         "Understanding the distinctions and overlapping roles of Business Product Managers and Technical Product Managers is crucial when aligning product development with market needs and technical possibilities. While Business Product Managers focus on strategic market positioning and customer insights to drive product success, Technical Product Managers concentrate on the technical challenges and solutions that ensure high product quality and relevance in the market. Both roles require a unique set of skills and approaches, but together they contribute significantly to the holistic success and competitiveness of products in dynamic markets."
       ),
       .aspectTable(
-        AspectTable(
+        RoleTable(
           aspectHeader: "Aspect",
           rows: [
-            PairedItem(
+            RoleRow(
               label: "Focus",
               business: "Concentrates on market needs, customer demands, and business goals.",
               technical:
                 "Concentrates on technical specifications, product functionality, and alignment with technical standards."
             ),
-            PairedItem(
+            RoleRow(
               label: "Skills Required",
               business: "Strong in market analysis, strategic planning, and customer insight.",
               technical:
                 "Strong in software development, technical problem-solving, and technical design."),
-            PairedItem(
+            RoleRow(
               label: "Interactions",
               business: "Works with marketing, sales, and customer support teams.",
               technical: "Collaborates closely with engineering and IT departments."),
-            PairedItem(
+            RoleRow(
               label: "Primary Goals",
               business: "Increase product market share and profitability.",
               technical: "Ensure product feasibility, usability, and technical excellence."),
-            PairedItem(
+            RoleRow(
               label: "Common Challenges",
               business: "Identifying market trends, meeting customer expectations.",
               technical: "Addressing technical issues, aligning technology with user needs."),
-            PairedItem(
+            RoleRow(
               label: "Outcome Responsibility",
               business:
                 "Accountable for business-related product KPIs such as sales volume and market penetration.",
               technical:
                 "Responsible for technical milestones and ensuring product meets technical requirements."
             ),
-            PairedItem(
+            RoleRow(
               label: "Tools Utilized",
               business: "Uses CRM, data analytics, and project management tools.",
               technical:
                 "Uses technical tools like JIRA, GitHub, and technical roadmapping software."),
-            PairedItem(
+            RoleRow(
               label: "Training and Background",
               business:
                 "Often have backgrounds in business, marketing, or economics. May hold an MBA.",
               technical:
                 "Typically have a technical background in fields like computer science or engineering."
             ),
-            PairedItem(
+            RoleRow(
               label: "Advantages Over the Other",
               business:
                 "Better understanding of market trends and customer needs, leading to products that fulfill market demands and drive revenue.",
               technical:
                 "Strong technical expertise allows for precise technical planning and quality assurance, ensuring the product’s technical integrity and innovation."
             ),
-            PairedItem(
+            RoleRow(
               label: "Disadvantages Compared to the Other",
               business:
                 "May lack technical depth, which can hinder communication with engineering teams and lead to misaligned product features.",
               technical:
                 "Might lack insight into broader market demands and strategic business alignment, potentially resulting in over-engineered products."
             ),
-            PairedItem(
+            RoleRow(
               label: "Necessity for Collaboration",
               business:
                 "Requires consistent collaboration across several departments to align product features with market demands and business strategies.",
               technical:
                 "Primarily collaborates with technical staff to align product specifications with technical standards and advancements."
             ),
-            PairedItem(
+            RoleRow(
               label: "Impact on Product Cycle",
               business:
                 "Influential in defining the product vision and strategy, impacting the market reach and customer engagement.",
               technical:
                 "Crucial in defining technical specifications and ensuring the product is technically viable and advanced."
             ),
-            PairedItem(
+            RoleRow(
               label: "Market Adaptability",
               business:
                 "Quick to pivot strategies in response to changing market conditions to capitalize on new opportunities.",
               technical:
                 "Stays updated with the latest technologies, ensuring the product remains relevant and competitive."
             ),
-            PairedItem(
+            RoleRow(
               label: "Vision and Strategic Influence",
               business:
                 "Drives the strategic direction of the product to enhance its market presence and profitability.",
@@ -795,4 +796,49 @@ private enum BuiltinArticle {
       // testing and customer feedback.
       StakeholderLink(team: "Clients and customers", roles: [.business, .technical]),
     ])
+}
+
+// MARK: - Shorthands for the article's two roles
+
+extension RoleID {
+  fileprivate static let business: RoleID = "business"
+  fileprivate static let technical: RoleID = "technical"
+}
+
+extension RoleRow {
+  fileprivate init(label: String, business: RichText, technical: RichText) {
+    self.init(
+      label: label,
+      cells: [RoleCell(role: .business, text: business), RoleCell(role: .technical, text: technical)])
+  }
+}
+
+extension FocusDimension {
+  fileprivate init(label: String, business: Double, technical: Double) {
+    self.init(
+      label: label,
+      scores: [RoleScore(role: .business, score: business), RoleScore(role: .technical, score: technical)])
+  }
+}
+
+extension OverlapTraits {
+  fileprivate init(business: [String], technical: [String], sharedSection: String) {
+    self.init(
+      distinct: [RoleTraits(role: .business, traits: business), RoleTraits(role: .technical, traits: technical)],
+      sharedSection: sharedSection)
+  }
+}
+
+/// The article's role tables: a paired list (set as labelled items) and the summary table.
+extension ContentBlock {
+  fileprivate static func pairedList(_ rows: [RoleRow]) -> ContentBlock {
+    .roleTable(RoleTable(aspectHeader: "Aspect", columns: [.business, .technical], rows: rows, paired: true))
+  }
+  fileprivate static func aspectTable(_ table: RoleTable) -> ContentBlock { .roleTable(table) }
+}
+
+extension RoleTable {
+  fileprivate init(aspectHeader: String, rows: [RoleRow]) {
+    self.init(aspectHeader: aspectHeader, columns: [.business, .technical], rows: rows)
+  }
 }

@@ -2,19 +2,20 @@
 ///
 /// Figures the content already implies (how many traits the roles share, for example) are not
 /// stored here: the charts module computes them from the sections.
-public struct ChartData: Codable, Hashable, Sendable {
-  /// The charts, in the order a charts document lists them.
-  public var specs: [ChartSpec]
+public struct ChartData: Hashable, Sendable {
+  /// The charts as the content lists them; nil when it lists none (then ``charts(roles:)`` picks
+  /// every chart whose data is present).
+  public var specs: [ChartSpec]?
   /// The focus profile: 0–5 emphasis per role on each dimension.
   public var focus: [FocusDimension]
   /// What each role does alone; the shared traits come from the section `overlap.sharedSection`.
-  public var overlap: OverlapTraits
+  public var overlap: OverlapTraits?
   /// Who each role works with.
   public var stakeholders: [StakeholderLink]
 
   public init(
-    specs: [ChartSpec], focus: [FocusDimension], overlap: OverlapTraits,
-    stakeholders: [StakeholderLink]
+    specs: [ChartSpec]?, focus: [FocusDimension] = [], overlap: OverlapTraits? = nil,
+    stakeholders: [StakeholderLink] = []
   ) {
     self.specs = specs
     self.focus = focus
@@ -22,10 +23,40 @@ public struct ChartData: Codable, Hashable, Sendable {
     self.stakeholders = stakeholders
   }
 
-  enum CodingKeys: String, CodingKey, CaseIterable { case specs, focus, overlap, stakeholders }
+  /// No chart data at all.
+  public static let none = ChartData(specs: nil)
 
-  /// The chart with this id.
-  public func spec(id: String) -> ChartSpec? { specs.first { $0.id == id } }
+  /// The charts to draw for `roleCount` roles: the listed ones, or every chart whose data is
+  /// present, with default words; kinds that cannot show that many roles are left out.
+  public func charts(roleCount: Int) -> [ChartSpec] {
+    let listed = specs ?? defaultSpecs
+    return listed.filter { $0.kind.roleCounts.contains(roleCount) }
+  }
+
+  /// The chart with this id, among those drawn for `roleCount` roles.
+  public func spec(id: String, roleCount: Int) -> ChartSpec? {
+    charts(roleCount: roleCount).first { $0.id == id }
+  }
+
+  /// Every chart whose data is present, with default words.
+  var defaultSpecs: [ChartSpec] {
+    var out: [ChartSpec] = []
+    if !focus.isEmpty {
+      out.append(ChartSpec(id: "focus-profile", kind: .radar, title: "Focus profile"))
+      out.append(
+        ChartSpec(id: "focus-difference", kind: .divergingBars, title: "Difference in focus"))
+    }
+    if let overlap {
+      out.append(
+        ChartSpec(
+          id: "overlap", kind: .venn, title: "Shared and distinct traits",
+          section: overlap.sharedSection))
+    }
+    if !stakeholders.isEmpty {
+      out.append(ChartSpec(id: "stakeholders", kind: .stakeholderMap, title: "Stakeholders"))
+    }
+    return out
+  }
 }
 
 /// The kinds of chart the charts module can draw.
@@ -34,6 +65,15 @@ public enum ChartKind: String, Codable, CaseIterable, Hashable, Sendable {
   case divergingBars = "diverging-bars"
   case venn
   case stakeholderMap = "stakeholder-map"
+
+  /// How many roles the kind can show.
+  public var roleCounts: ClosedRange<Int> {
+    switch self {
+    case .radar, .stakeholderMap: 2...4
+    case .divergingBars: 2...2
+    case .venn: 2...3
+    }
+  }
 }
 
 /// One chart: what it draws, its words, and the section it illustrates.
@@ -45,52 +85,84 @@ public struct ChartSpec: Codable, Hashable, Sendable {
   public var caption: String
   /// The id of the section the chart is shown with in a handout (at that section's end).
   public var section: String?
+  /// Alternate text for the chart; generated from the data when nil.
+  public var alt: String?
 
-  public init(id: String, kind: ChartKind, title: String, caption: String, section: String?) {
+  public init(
+    id: String, kind: ChartKind, title: String, caption: String = "", section: String? = nil,
+    alt: String? = nil
+  ) {
     self.id = id
     self.kind = kind
     self.title = title
     self.caption = caption
     self.section = section
+    self.alt = alt
   }
-  enum CodingKeys: String, CodingKey, CaseIterable { case id, kind, title, caption, section }
+  enum CodingKeys: String, CodingKey, CaseIterable { case id, kind, title, caption, section, alt }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(String.self, forKey: .id)
+    kind = try c.decode(ChartKind.self, forKey: .kind)
+    title = try c.decode(String.self, forKey: .title)
+    caption = try c.decodeIfPresent(String.self, forKey: .caption) ?? ""
+    section = try c.decodeIfPresent(String.self, forKey: .section)
+    alt = try c.decodeIfPresent(String.self, forKey: .alt)
+  }
 }
 
-/// One axis of the focus profile.
-public struct FocusDimension: Codable, Hashable, Sendable {
+/// A role's score on one focus dimension.
+public struct RoleScore: Hashable, Sendable {
+  public var role: RoleID
+  public var score: Double
+  public init(role: RoleID, score: Double) {
+    self.role = role
+    self.score = score
+  }
+}
+
+/// One axis of the focus profile: `{label, <role-id>: score, …}`.
+public struct FocusDimension: Hashable, Sendable {
   public var label: String
-  /// Emphasis 0…5 for the business role.
-  public var business: Double
-  /// Emphasis 0…5 for the technical role.
-  public var technical: Double
-  public init(label: String, business: Double, technical: Double) {
+  /// Emphasis 0…5 for each role, in the order written.
+  public var scores: [RoleScore]
+  public init(label: String, scores: [RoleScore]) {
     self.label = label
-    self.business = business
-    self.technical = technical
+    self.scores = scores
   }
-  enum CodingKeys: String, CodingKey, CaseIterable { case label, business, technical }
-  /// The score for a role.
-  public func score(for role: RoleID) -> Double { role == .business ? business : technical }
+  /// The score for a role (0 when the content gives none).
+  public func score(for role: RoleID) -> Double {
+    scores.first { $0.role == role }?.score ?? 0
+  }
 }
 
-/// The traits each role has alone; the shared ones are the labels of a list section.
-public struct OverlapTraits: Codable, Hashable, Sendable {
-  public var business: [String]
-  public var technical: [String]
+/// A role's traits that no other role has.
+public struct RoleTraits: Hashable, Sendable {
+  public var role: RoleID
+  public var traits: [String]
+  public init(role: RoleID, traits: [String]) {
+    self.role = role
+    self.traits = traits
+  }
+}
+
+/// The traits each role has alone; the shared ones are the labels of a list section:
+/// `{<role-id>: [traits], …, shared-section: id}`.
+public struct OverlapTraits: Hashable, Sendable {
+  public var distinct: [RoleTraits]
   /// The id of the section whose labelled list names the shared traits (`key-similarities`).
   public var sharedSection: String
-  public init(business: [String], technical: [String], sharedSection: String) {
-    self.business = business
-    self.technical = technical
+  public init(distinct: [RoleTraits], sharedSection: String) {
+    self.distinct = distinct
     self.sharedSection = sharedSection
   }
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case business, technical
-    case sharedSection = "shared-section"
+  /// The traits of a role alone.
+  public func traits(of role: RoleID) -> [String] {
+    distinct.first { $0.role == role }?.traits ?? []
   }
 }
 
-/// A team and the roles that work with it, as the article names them.
+/// A team and the roles that work with it, as the content names them.
 public struct StakeholderLink: Codable, Hashable, Sendable {
   public var team: String
   public var roles: [RoleID]

@@ -1,19 +1,33 @@
-/// The content model of one comparison between two roles: plain values, no layout, no drawing.
+/// The content model: a comparison of two to four roles, or a plain document with no roles.
 ///
-/// Every part a config can pick (sections, charts) carries a stable kebab-case id.
+/// Plain values, no layout, no drawing. Every part a config can pick (sections, charts) carries a
+/// stable kebab-case id; roles are named by ids the content chooses.
 
 // MARK: - Roles
 
-/// Which of the two compared roles a value refers to.
+/// A role's id, chosen by the content (`business`, `sm`, `data-scientist`).
 ///
-/// Paired text refers to a role by identity, never by a typed label, so the printed role name
-/// always comes from ``Role``.
-public enum RoleID: String, Codable, CaseIterable, Hashable, Sendable {
-  case business
-  case technical
+/// Text for each role is keyed by it, so the printed role name always comes from ``Role``.
+public struct RoleID: RawRepresentable, Codable, Hashable, Comparable, Sendable,
+  ExpressibleByStringLiteral, CustomStringConvertible
+{
+  public var rawValue: String
+  public init(rawValue: String) { self.rawValue = rawValue }
+  public init(_ rawValue: String) { self.rawValue = rawValue }
+  public init(stringLiteral value: String) { rawValue = value }
+  public var description: String { rawValue }
+  public static func < (a: RoleID, b: RoleID) -> Bool { a.rawValue < b.rawValue }
+
+  public init(from decoder: any Decoder) throws {
+    rawValue = try decoder.singleValueContainer().decode(String.self)
+  }
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode(rawValue)
+  }
 }
 
-/// One of the two compared roles.
+/// One of the compared roles.
 public struct Role: Codable, Hashable, Sendable {
   public var id: RoleID
   /// The full name, as headings and table headers print it ("Business Product Manager").
@@ -29,191 +43,296 @@ public struct Role: Codable, Hashable, Sendable {
 
 // MARK: - Comparison
 
-/// The whole comparison: the two roles, the introduction, the sections and the chart data.
-public struct Comparison: Codable, Hashable, Sendable {
-  /// Exactly two roles: business first, technical second.
+/// The whole content: its own metadata, the roles, the introduction, the sections and the chart
+/// data.
+public struct Comparison: Hashable, Sendable {
+  /// What the content says about itself (front matter); a config's `metadata` overrides it.
+  public var info: ContentInfo
+  /// Two to four roles, in the order columns, cards and legends show them; none for a plain
+  /// document.
   public var roles: [Role]
   /// The untitled opening paragraphs.
-  public var introduction: [String]
+  public var introduction: [ContentBlock]
   /// The titled sections, in reading order.
   public var sections: [Section]
   /// Editorial data that the charts draw.
   public var charts: ChartData
 
-  public init(roles: [Role], introduction: [String], sections: [Section], charts: ChartData) {
+  public init(
+    info: ContentInfo = ContentInfo(), roles: [Role], introduction: [ContentBlock],
+    sections: [Section], charts: ChartData
+  ) {
+    self.info = info
     self.roles = roles
     self.introduction = introduction
     self.sections = sections
     self.charts = charts
   }
 
-  enum CodingKeys: String, CodingKey, CaseIterable { case roles, introduction, sections, charts }
+  /// Whether the content compares roles (role cards, the comparison table and the charts need them).
+  public var hasRoles: Bool { !roles.isEmpty }
 
-  /// The role with this identity.
-  public func role(_ id: RoleID) -> Role {
-    roles.first { $0.id == id } ?? Role(id: id, name: id.rawValue, shortName: id.rawValue)
-  }
+  /// The role with this id, if the content defines it.
+  public func role(_ id: RoleID) -> Role? { roles.first { $0.id == id } }
+
+  /// The printed name of a role (its id when the content does not define it).
+  public func name(of id: RoleID) -> String { role(id)?.name ?? id.rawValue }
+
+  /// The short name of a role (its id when the content does not define it).
+  public func shortName(of id: RoleID) -> String { role(id)?.shortName ?? id.rawValue }
 
   /// Every section, depth first (a section before its subsections).
   public var allSections: [Section] { sections.flatMap { [$0] + $0.allSubsections } }
 
   /// The section with this id, at any depth.
   public func section(id: String) -> Section? { allSections.first { $0.id == id } }
+
+  /// Every role table, in reading order.
+  public var roleTables: [RoleTable] {
+    allSections.flatMap { section in
+      section.blocks.compactMap { block -> RoleTable? in
+        if case .roleTable(let table) = block { return table }
+        return nil
+      }
+    }
+  }
+}
+
+/// What a content file says about itself: the front matter's `title`, `subtitle`, `author`, `date`
+/// and `lang`. Each is optional; a config's `metadata` takes precedence.
+public struct ContentInfo: Codable, Hashable, Sendable {
+  public var title: String?
+  public var subtitle: String?
+  public var author: String?
+  /// The printed date, as written ("March 2026"); the PDF's dates still come from the run.
+  public var date: String?
+  /// The content's language, a BCP 47 tag (`en`, `de-AT`).
+  public var lang: String?
+
+  public init(
+    title: String? = nil, subtitle: String? = nil, author: String? = nil, date: String? = nil,
+    lang: String? = nil
+  ) {
+    self.title = title
+    self.subtitle = subtitle
+    self.author = author
+    self.date = date
+    self.lang = lang
+  }
+
+  enum CodingKeys: String, CodingKey, CaseIterable { case title, subtitle, author, date, lang }
 }
 
 // MARK: - Section
 
-/// A titled part of the comparison: content blocks, then subsections.
-public struct Section: Codable, Hashable, Sendable {
+/// What the role cards collect from a section marked for a role.
+public enum SectionKind: String, Codable, CaseIterable, Hashable, Sendable {
+  case strengths, risks
+}
+
+/// A titled part of the content: content blocks, then subsections.
+public struct Section: Hashable, Sendable {
   /// Stable kebab-case id (`key-differences`).
   public var id: String
   public var title: String
   public var blocks: [ContentBlock]
   public var subsections: [Section]
+  /// The role whose strengths or risks this section lists (`role=` in Markdown).
+  public var role: RoleID?
+  /// Whether the section lists the role's strengths or its risks (`kind=`).
+  public var kind: SectionKind?
+  /// Its role tables keep the look of a paired list where the two differ (`.paired`).
+  public var paired: Bool
 
-  public init(id: String, title: String, blocks: [ContentBlock], subsections: [Section] = []) {
+  public init(
+    id: String, role: RoleID? = nil, kind: SectionKind? = nil, paired: Bool = false,
+    title: String, blocks: [ContentBlock], subsections: [Section] = []
+  ) {
     self.id = id
     self.title = title
     self.blocks = blocks
     self.subsections = subsections
+    self.role = role
+    self.kind = kind
+    self.paired = paired
   }
 
   /// The subsections at every depth below this one.
   public var allSubsections: [Section] { subsections.flatMap { [$0] + $0.allSubsections } }
+
+  /// The labels of this section's labelled lists.
+  public var labels: [String] {
+    blocks.flatMap { block -> [String] in
+      if case .labelledList(let items) = block { return items.map(\.label) }
+      return []
+    }
+  }
 }
 
 // MARK: - Blocks
 
 /// One piece of section content, in its real shape.
-public enum ContentBlock: Hashable, Sendable {
+public indirect enum ContentBlock: Hashable, Sendable {
   /// A paragraph of prose.
-  case paragraph(String)
+  case paragraph(RichText)
   /// A list of items that each open with a bold label ("Market Insight: …").
   case labelledList([LabelledItem])
-  /// A list whose items each say one thing for each role (Key Differences).
-  case pairedList([PairedItem])
+  /// A bulleted or numbered list; items hold blocks (nested lists among them).
+  case list(ListBlock)
   /// Questions and answers.
   case faq([FAQEntry])
-  /// A table of aspects, one column per role (the summary table).
-  case aspectTable(AspectTable)
+  /// Rows of aspects with one cell a role.
+  case roleTable(RoleTable)
+  /// Any other table.
+  case table(PlainTable)
+  /// Preformatted text: monospace, never hyphenated or justified.
+  case code(CodeBlock)
+  /// A block quote, set as a callout.
+  case quote([ContentBlock])
+  /// A thematic break.
+  case rule
+  /// A picture from a file next to the content.
+  case image(ImageBlock)
 }
 
 /// "Label: text".
 public struct LabelledItem: Codable, Hashable, Sendable {
   public var label: String
-  public var text: String
-  public init(label: String, text: String) {
+  public var text: RichText
+  public init(label: String, text: RichText) {
     self.label = label
     self.text = text
   }
   enum CodingKeys: String, CodingKey, CaseIterable { case label, text }
 }
 
-/// A labelled item with one statement per role.
-public struct PairedItem: Codable, Hashable, Sendable {
-  public var label: String
-  public var business: String
-  public var technical: String
-  public init(label: String, business: String, technical: String) {
-    self.label = label
-    self.business = business
-    self.technical = technical
+/// A bulleted or numbered list.
+public struct ListBlock: Codable, Hashable, Sendable {
+  public var ordered: Bool
+  /// The first number of a numbered list.
+  public var start: Int
+  /// Each item's blocks.
+  public var items: [[ContentBlock]]
+  public init(ordered: Bool, start: Int = 1, items: [[ContentBlock]]) {
+    self.ordered = ordered
+    self.start = start
+    self.items = items
   }
-  enum CodingKeys: String, CodingKey, CaseIterable { case label, business, technical }
-  /// The statement for a role.
-  public func text(for role: RoleID) -> String { role == .business ? business : technical }
+  enum CodingKeys: String, CodingKey, CaseIterable { case ordered, start, items }
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    ordered = try c.decodeIfPresent(Bool.self, forKey: .ordered) ?? false
+    start = try c.decodeIfPresent(Int.self, forKey: .start) ?? 1
+    items = try c.decode([[ContentBlock]].self, forKey: .items)
+  }
 }
 
 /// A question and its answer.
 public struct FAQEntry: Codable, Hashable, Sendable {
   public var question: String
-  public var answer: String
-  public init(question: String, answer: String) {
+  public var answer: RichText
+  public init(question: String, answer: RichText) {
     self.question = question
     self.answer = answer
   }
   enum CodingKeys: String, CodingKey, CaseIterable { case question, answer }
 }
 
+/// One statement for a role.
+public struct RoleCell: Hashable, Sendable {
+  public var role: RoleID
+  public var text: RichText
+  public init(role: RoleID, text: RichText) {
+    self.role = role
+    self.text = text
+  }
+}
+
+/// An aspect with one statement a role: a row of a role table.
+///
+/// Written as a mapping `{label, <role-id>: text, …}` (so `{label, business, technical}` reads as
+/// before).
+public struct RoleRow: Hashable, Sendable {
+  public var label: String
+  public var cells: [RoleCell]
+  public init(label: String, cells: [RoleCell]) {
+    self.label = label
+    self.cells = cells
+  }
+  /// The statement for a role, if the row has one.
+  public func text(for role: RoleID) -> RichText? { cells.first { $0.role == role }?.text }
+}
+
 /// Rows of aspects compared side by side; the column headers are the role names.
-public struct AspectTable: Codable, Hashable, Sendable {
+public struct RoleTable: Hashable, Sendable {
   /// The header of the first column ("Aspect").
   public var aspectHeader: String
-  public var rows: [PairedItem]
-  public init(aspectHeader: String, rows: [PairedItem]) {
+  /// The roles of the columns after the first, in order.
+  public var columns: [RoleID]
+  public var rows: [RoleRow]
+  /// Set as a list of labelled items, one statement a role (today's paired list) where the look
+  /// differs from a table.
+  public var paired: Bool
+  public init(aspectHeader: String, columns: [RoleID], rows: [RoleRow], paired: Bool = false) {
     self.aspectHeader = aspectHeader
+    self.columns = columns
     self.rows = rows
+    self.paired = paired
   }
 }
 
-// MARK: - Codable for ContentBlock
-
-/// Blocks are written as a mapping with exactly one key naming the kind:
-/// `paragraph: "…"`, `list: [{label, text}]`, `paired: [{label, business, technical}]`,
-/// `faq: [{question, answer}]`, `table: {aspect-header, rows}`.
-extension ContentBlock: Codable {
-  public enum Kind: String, CodingKey, CaseIterable, Sendable {
-    case paragraph, list, paired, faq, table
+/// A table that is not about the roles: a header row and body rows of text.
+public struct PlainTable: Codable, Hashable, Sendable {
+  public var header: [RichText]
+  public var rows: [[RichText]]
+  /// Per column: `left`, `center` or `right` (from the Markdown delimiter row).
+  public var alignments: [CellAlignment]
+  public init(header: [RichText], rows: [[RichText]], alignments: [CellAlignment] = []) {
+    self.header = header
+    self.rows = rows
+    self.alignments = alignments
   }
-
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: Kind.self)
-    guard c.allKeys.count == 1, let kind = c.allKeys.first else {
-      throw DecodingError.dataCorrupted(
-        .init(
-          codingPath: decoder.codingPath,
-          debugDescription:
-            "a block has exactly one of the keys paragraph, list, paired, faq, table"))
-    }
-    switch kind {
-    case .paragraph: self = .paragraph(try c.decode(String.self, forKey: kind))
-    case .list: self = .labelledList(try c.decode([LabelledItem].self, forKey: kind))
-    case .paired: self = .pairedList(try c.decode([PairedItem].self, forKey: kind))
-    case .faq: self = .faq(try c.decode([FAQEntry].self, forKey: kind))
-    case .table: self = .aspectTable(try c.decode(AspectTable.self, forKey: kind))
-    }
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: Kind.self)
-    switch self {
-    case .paragraph(let s): try c.encode(s, forKey: .paragraph)
-    case .labelledList(let items): try c.encode(items, forKey: .list)
-    case .pairedList(let items): try c.encode(items, forKey: .paired)
-    case .faq(let entries): try c.encode(entries, forKey: .faq)
-    case .aspectTable(let t): try c.encode(t, forKey: .table)
-    }
-  }
-}
-
-extension AspectTable {
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case aspectHeader = "aspect-header"
-    case rows
-  }
-}
-
-extension Section {
-  enum CodingKeys: String, CodingKey, CaseIterable { case id, title, blocks, subsections }
+  enum CodingKeys: String, CodingKey, CaseIterable { case header, rows, alignments }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    id = try c.decode(String.self, forKey: .id)
-    title = try c.decode(String.self, forKey: .title)
-    blocks = try c.decodeIfPresent([ContentBlock].self, forKey: .blocks) ?? []
-    subsections = try c.decodeIfPresent([Section].self, forKey: .subsections) ?? []
+    header = try c.decode([RichText].self, forKey: .header)
+    rows = try c.decodeIfPresent([[RichText]].self, forKey: .rows) ?? []
+    alignments = try c.decodeIfPresent([CellAlignment].self, forKey: .alignments) ?? []
   }
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(id, forKey: .id)
-    try c.encode(title, forKey: .title)
-    if !blocks.isEmpty { try c.encode(blocks, forKey: .blocks) }
-    if !subsections.isEmpty { try c.encode(subsections, forKey: .subsections) }
+    try c.encode(header, forKey: .header)
+    try c.encode(rows, forKey: .rows)
+    if alignments.contains(where: { $0 != .left }) { try c.encode(alignments, forKey: .alignments) }
   }
 }
 
-extension Role {
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, name
-    case shortName = "short-name"
+/// How a plain table's column is aligned.
+public enum CellAlignment: String, Codable, CaseIterable, Hashable, Sendable {
+  case left, center, right
+}
+
+/// Preformatted text.
+public struct CodeBlock: Codable, Hashable, Sendable {
+  /// The info string's first word (`swift`), if any.
+  public var language: String?
+  public var text: String
+  public init(language: String?, text: String) {
+    self.language = language
+    self.text = text
   }
+  enum CodingKeys: String, CodingKey, CaseIterable { case language, text }
+}
+
+/// A picture: PNG, JPEG or SVG, by a path relative to the content file.
+public struct ImageBlock: Codable, Hashable, Sendable {
+  /// As written in the content.
+  public var path: String
+  /// The alternate text (what a screen reader says, and what prints if the image cannot be drawn).
+  public var alt: String
+  public init(path: String, alt: String) {
+    self.path = path
+    self.alt = alt
+  }
+  enum CodingKeys: String, CodingKey, CaseIterable { case path, alt }
 }

@@ -75,6 +75,9 @@ public enum DocumentKind: String, Codable, CaseIterable, Hashable, Sendable {
   case comparisonTable = "comparison-table"
   /// Every chart, each on its own cropped page.
   case charts
+
+  /// Whether the kind only makes sense for content that compares roles.
+  public var needsRoles: Bool { self == .roleCards || self == .comparisonTable }
 }
 
 /// One handout to build.
