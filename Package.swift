@@ -58,25 +58,30 @@ let package = Package(
       ]),
 
     // MARK: Tests
+    // Shorthands for tests about the built-in article's two roles.
+    .target(name: "ContentFixtures", dependencies: ["ReportModel"], path: "Tests/ContentFixtures"),
     .testTarget(
-      name: "ReportModelTests", dependencies: ["ReportModel"],
+      name: "ReportModelTests", dependencies: ["ContentFixtures", "ReportModel"],
       resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "ReportConfigTests", dependencies: ["ReportConfig", "ReportModel", "Geometry"]),
+      name: "ReportConfigTests",
+      dependencies: ["ContentFixtures", "ReportConfig", "ReportModel", "Geometry"]),
     .testTarget(name: "FramesTests", dependencies: ["Frames", "Geometry"]),
     .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Frames", "Geometry"]),
     .testTarget(
       name: "PaginationTests", dependencies: ["Pagination", "Frames", "TextShaping", "Geometry"]),
     .testTarget(
       name: "ChartsTests",
-      dependencies: ["Charts", "Frames", "TextShaping", "ReportModel", "Geometry"]),
+      dependencies: [
+        "Charts", "Frames", "TextShaping", "ReportModel", "Geometry", "ContentFixtures",
+      ]),
     .testTarget(
       name: "RenderingTests", dependencies: ["Rendering", "Frames", "Geometry", "CCairo"]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
         "PMReport", "ReportModel", "ReportConfig", "Rendering",
-        "Geometry", "Frames",
+        "Geometry", "Frames", "ContentFixtures",
         .product(name: "Yams", package: "Yams"),
       ]),
   ]
