@@ -12,7 +12,7 @@ struct PMReportCommand: ParsableCommand {
     commandName: "pmreport",
     abstract: "Typeset the Business vs Technical Product Manager handouts as PDF, SVG and PNG.",
     version: Pipeline.version,
-    subcommands: [Render.self, ExportContent.self, Check.self, List.self],
+    subcommands: [Render.self, Init.self, ExportContent.self, Check.self, List.self],
     defaultSubcommand: Render.self)
 }
 
@@ -257,5 +257,39 @@ enum Interruption {
     // A parent may start us with these signals blocked (Foundation's `Process` passes on the
     // test runner's mask): then Ctrl-C or a CI timeout's SIGTERM would never arrive.
     pthread_sigmask(SIG_UNBLOCK, &handled, nil)
+  }
+}
+
+// MARK: - init
+
+/// Writes a ready project for a new comparison.
+struct Init: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Write a new project: pmreport.yml, content.md with the structure filled in, Styles/, "
+      + ".gitignore.")
+
+  @Argument(help: "The folder to write the project into (created if missing).")
+  var directory: String
+
+  @Option(
+    name: .customLong("role"),
+    help:
+      "A role to compare, 2 to 4 times: \"Scrum Master\", or \"Scrum Master=sm\" to choose its id.")
+  var roles: [String] = []
+
+  @Option(name: .long, help: "The content's language, a BCP 47 tag such as en, de, fr, es.")
+  var lang: String = "en"
+
+  @Flag(name: .long, help: "Replace files that already exist.")
+  var force = false
+
+  func run() throws {
+    let template = ProjectTemplate(roles: roles.map(NewRole.init(parsing:)), lang: lang)
+    let written = try ExitStatus.guarding {
+      try Pipeline.initProject(template, in: directory, force: force)
+    }
+    Console.error(
+      "wrote \(written.count) files into \(directory); next: cd \(directory) && pmreport")
   }
 }

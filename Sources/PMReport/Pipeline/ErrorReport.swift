@@ -37,6 +37,7 @@ public enum ErrorReport {
     case is UsageError, is UnknownNameError: .usage
     case is InputError, is ChartError, is DocumentError: .dataError
     case is MissingFileError: .noInput
+    case is ProjectExistsError: .cannotCreate
     case let e as RenderError:
       switch e {
       case .write, .outputFolder: .cannotCreate

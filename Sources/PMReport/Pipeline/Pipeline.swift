@@ -61,14 +61,22 @@ public final class Pipeline {
     if let dir = options.outputDirectory { settings.outputDirectory = options.absolute(dir) }
     if let formats = options.formats { settings.formats = formats }
     if let dpi = options.dpi { settings.dpi = dpi }
+    let content = try settings.contentPath.map(ConfigLoader.loadContent(path:)) ?? .builtIn
+    settings.settings.metadata = settings.settings.metadata.merged(
+      with: content.info, configKeys: settings.settings.metadataKeys,
+      builtInContent: settings.contentPath == nil,
+      fallbackTitle: settings.contentPath.map {
+        (($0 as NSString).lastPathComponent as NSString).deletingPathExtension
+      } ?? Metadata.builtIn.title)
     self.settings = settings.settings
-    content = try settings.contentPath.map(ConfigLoader.loadContent(path:)) ?? .builtIn
+    self.content = content
     let problems = ConfigLoader.validate(settings, against: content)
     let errors = problems.filter { $0.severity == .error }
     if !errors.isEmpty { throw InputError(diagnostics: errors) }
     for warning in problems where warning.severity == .warning {
       log(LogLine(.warning, warning.description))
     }
+    for note in Self.chartsLeftOut(content) { log(LogLine(.warning, note)) }
     // Styles load and margins are checked against the paper each document gets, before anything
     // is written: a bad --style is one error up front, not one failure per document.
     resolvedDocuments = try ConfigLoader.resolve(
@@ -252,11 +260,14 @@ public struct LogLine: Sendable {
 /// A bad command-line value (exit 64).
 public enum UsageError: Error, CustomStringConvertible {
   case unknownDocument(String, known: [String])
+  /// `pmreport init`'s roles are not usable (the messages say why).
+  case badRoles([String])
 
   public var description: String {
     switch self {
     case .unknownDocument(let name, let known):
       "no document named '\(name)'\(Suggestions.nearest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""); the config defines: \(known.joined(separator: ", "))"
+    case .badRoles(let problems): problems.joined(separator: "; ")
     }
   }
 }
@@ -302,6 +313,22 @@ extension FileManager {
           path: path, reason: "cannot create the output folder in \(ancestor)",
           errno: errno)
       }
+    }
+  }
+}
+
+extension Pipeline {
+  /// A note for each chart the content lists whose kind cannot show the content's number of roles
+  /// (the Venn shows two or three, the diverging bars two): it is left out of every document.
+  static func chartsLeftOut(_ content: Comparison) -> [String] {
+    guard content.hasRoles else { return [] }
+    let count = content.roles.count
+    return (content.charts.specs ?? []).filter { !$0.kind.roleCounts.contains(count) }.map {
+      let range = $0.kind.roleCounts
+      let shows =
+        range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+      return "chart '\($0.id)' (\($0.kind.rawValue)) shows \(shows) roles and the content has "
+        + "\(count): it is left out"
     }
   }
 }

@@ -171,7 +171,7 @@ struct ReportBuilder {
           from: Point(x: 0, y: y), to: Point(x: type.width, y: y),
           stroke: Stroke(color: type.accent, width: 1.2))), at: .zero)
     y += 6
-    let meta = "\(metadata.author) · \(Self.formatted(date))"
+    let meta = "\(metadata.author) · \(content.info.date ?? Self.formatted(date))"
     put(
       [type.line(meta, font: type.small, color: type.muted)], color: type.muted, tag: .paragraph,
       gap: 0)

@@ -26,9 +26,12 @@ struct MetadataEntry: Decodable {
   }
 
   var metadata: Metadata
+  /// The keys written.
+  var keys: Set<MetadataKey>
 
   init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
+    keys = Set(c.allKeys.compactMap { MetadataKey(rawValue: $0.stringValue) })
     var metadata = Metadata.builtIn
     if let title = try c.decodeIfPresent(String.self, forKey: .title) { metadata.title = title }
     if c.contains(.subtitle) {

@@ -58,10 +58,11 @@ extension ConfigLoader {
   ) -> ReportSettings {
     let root = NodePath.root
     var settings = defaultSettings(workingDirectory: folder)
-    if let metadata = file.metadata?.metadata {
+    if let entry = file.metadata {
       checker.checkNotEmpty(
-        metadata.title, at: root.appending("metadata").appending("title"), what: "the title")
-      settings.metadata = metadata
+        entry.metadata.title, at: root.appending("metadata").appending("title"), what: "the title")
+      settings.metadata = entry.metadata
+      settings.metadataKeys = entry.keys
     }
     if let content = file.content {
       checker.checkNotEmpty(content, at: root.appending("content"), what: "the content path")

@@ -4,6 +4,8 @@
 /// `ReportConfig` produces it; built-in defaults apply where there is no file.
 public struct ReportSettings: Hashable, Sendable {
   public var metadata: Metadata
+  /// The `metadata` keys the config file wrote (they win over the content's front matter).
+  public var metadataKeys: Set<MetadataKey> = []
   /// The content file, absolute; nil for the built-in comparison.
   public var contentPath: String?
   /// A style name (from the `Styles/` folder) or an absolute path to a style file.
