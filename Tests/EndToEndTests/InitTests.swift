@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// `pmreport init`: a ready project for a new comparison, never replacing files unasked.
+@Suite struct InitTests {
+  @Test func writesAProjectAndRefusesToReplaceIt() throws {
+    let dir = try temporaryDirectory("pmreport-init")
+    let arguments = ["init", "project", "--role", "Scrum Master", "--role", "Product Owner=po"]
+    let first = try runPMReport(arguments, in: dir)
+    #expect(first.status == 0, "\(first.summary)")
+    let project = dir + "/project"
+    for file in [
+      "pmreport.yml", "content.md", ".gitignore", "Styles/classic.yml", "Styles/print-bw.yml",
+    ] {
+      #expect(FileManager.default.fileExists(atPath: project + "/" + file), "\(file)")
+    }
+    let content = try String(contentsOfFile: project + "/content.md", encoding: .utf8)
+    #expect(content.contains("id: scrum-master, name: Scrum Master"))
+    #expect(content.contains("id: po, name: Product Owner"))
+    #expect(content.contains("{#po-strengths role=po kind=strengths}"))
+    #expect(content.contains("| Aspect | Scrum Master | Product Owner |"))
+    let ignore = try String(contentsOfFile: project + "/.gitignore", encoding: .utf8)
+    #expect(ignore.contains("Output/"))
+
+    // Again: nothing replaced, exit 73, the files named.
+    try "edited".write(toFile: project + "/content.md", atomically: true, encoding: .utf8)
+    let second = try runPMReport(arguments, in: dir)
+    #expect(second.status == 73)
+    #expect(second.error.contains("content.md") && second.error.contains("--force"))
+    #expect(try String(contentsOfFile: project + "/content.md", encoding: .utf8) == "edited")
+
+    let forced = try runPMReport(arguments + ["--force"], in: dir)
+    #expect(forced.status == 0, "\(forced.summary)")
+    #expect(try String(contentsOfFile: project + "/content.md", encoding: .utf8) != "edited")
+  }
+
+  @Test func oneRoleIsAUsageError() throws {
+    let dir = try temporaryDirectory("pmreport-init-bad")
+    let result = try runPMReport(["init", "p", "--role", "Solo"], in: dir)
+    #expect(result.status == 64)
+    #expect(result.error.contains("2 to 4 roles"))
+    #expect(!FileManager.default.fileExists(atPath: dir + "/p/pmreport.yml"))
+  }
+}
