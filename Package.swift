@@ -28,6 +28,11 @@ let package = Package(
       providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
     // libhyphen ships no .pc file: its module map links "hyphen" directly.
     .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev", "hyphen-en-us"])]),
+    // cmark-gfm and its table extension: Markdown content files. The .pc file lists both libraries;
+    // the module map links both too, for a .pc that leaves the extensions out.
+    .systemLibrary(
+      name: "CCmark", pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]),
 
     // MARK: Swift modules, lowest first
     .target(name: "Geometry"),
@@ -36,7 +41,7 @@ let package = Package(
     // The shipped styles (copies of Styles/*.yml, kept equal by a test) compiled in as bytes.
     .target(
       name: "ReportConfig",
-      dependencies: ["ReportModel", "Geometry", .product(name: "Yams", package: "Yams")],
+      dependencies: ["ReportModel", "Geometry", "CCmark", .product(name: "Yams", package: "Yams")],
       resources: ["classic", "compact", "large-print", "modern", "print-bw"].map {
         .embedInCode("BuiltinStyles/\($0).yml")
       }),
