@@ -38,13 +38,14 @@ let package = Package(
     .target(name: "Geometry"),
     .target(name: "Frames", dependencies: ["Geometry"]),
     .target(name: "ReportModel", dependencies: ["Geometry"]),
-    // The shipped styles (copies of Styles/*.yml, kept equal by a test) compiled in as bytes.
+    // The shipped styles (copies of Styles/*.yml, kept equal by a test) and the built-in content
+    // (the article, in Markdown) compiled in as bytes.
     .target(
       name: "ReportConfig",
       dependencies: ["ReportModel", "Geometry", "CCmark", .product(name: "Yams", package: "Yams")],
       resources: ["classic", "compact", "large-print", "modern", "print-bw"].map {
         .embedInCode("BuiltinStyles/\($0).yml")
-      }),
+      } + [.embedInCode("BuiltinContent/comparison.md")]),
     .target(name: "TextShaping", dependencies: ["Geometry", "Frames", "CPango", "CHyphen"]),
     .target(name: "Pagination", dependencies: ["Geometry", "Frames"]),
     .target(name: "Charts", dependencies: ["Geometry", "Frames", "TextShaping", "ReportModel"]),

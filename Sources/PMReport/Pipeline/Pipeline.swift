@@ -62,7 +62,9 @@ public final class Pipeline {
     if let formats = options.formats { settings.formats = formats }
     if let dpi = options.dpi { settings.dpi = dpi }
     self.settings = settings.settings
-    content = try settings.contentPath.map(ConfigLoader.loadContent(path:)) ?? .builtIn
+    content =
+      try settings.contentPath.map(ConfigLoader.loadContent(path:))
+      ?? ConfigLoader.builtInContent()
     let problems = ConfigLoader.validate(settings, against: content)
     let errors = problems.filter { $0.severity == .error }
     if !errors.isEmpty { throw InputError(diagnostics: errors) }
