@@ -396,6 +396,10 @@ import Testing
         .list(ListBlock(ordered: false, items: [[.paragraph("one")]])),
         .list(ListBlock(ordered: true, start: 3, items: [[.paragraph("two")], [.rule]])),
         .labelledList([LabelledItem(label: "L", text: "t")]),
+        .paragraph("two\nlines\n"), .paragraph("\\ - + > ~~~ 10. a & b &amp; c x_y"),
+        .paragraph(RichText(spans: [TextSpan("l`k", style: .code, link: "https://a.b/c d")])),
+        .code(CodeBlock(language: nil, text: "```\ninner\n```")),
+        .image(ImageBlock(path: "a b (1).png", alt: "x]y")),
       ],
       sections: [
         Section(

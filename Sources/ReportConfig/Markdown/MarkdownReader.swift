@@ -591,7 +591,7 @@ struct MarkdownReader {
       let language = node.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(
         String.init)
       if node.fenced, language == Self.yamlBlockInfo {
-        return yamlBlocks(text, node: node, path: path)
+        return yamlBlocks(node.literal, node: node, path: path)
       }
       var pairs: [(String, SourceNode)] = []
       if let language, !language.isEmpty {

@@ -279,13 +279,18 @@ struct MarkdownWriter {
 
   /// A run of backticks or tildes longer than any in `text`, and at least three.
   static func fence(for text: String, character: Character) -> String {
+    String(repeating: character, count: max(3, longestRun(of: character, in: text) + 1))
+  }
+
+  /// The length of the longest run of `character` in `text`.
+  static func longestRun(of character: Character, in text: String) -> Int {
     var longest = 0
     var run = 0
     for c in text {
       run = c == character ? run + 1 : 0
       longest = max(longest, run)
     }
-    return String(repeating: character, count: max(3, longest + 1))
+    return longest
   }
 
   /// A link or image destination, in angle brackets when it holds spaces or brackets.
@@ -319,7 +324,7 @@ struct MarkdownWriter {
     guard !text.isEmpty else { return "" }
     var core: String
     if span.style.contains(.code) {
-      let ticks = fence(for: text, character: "`").dropFirst(2)
+      let ticks = String(repeating: "`", count: longestRun(of: "`", in: text) + 1)
       let pad =
         text.hasPrefix("`") || text.hasSuffix("`") || (text.first == " " && text.last == " ")
       core =
