@@ -64,11 +64,10 @@ let package = Package(
       ]),
 
     // MARK: Tests
+    .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
     .testTarget(
-      name: "ReportModelTests", dependencies: ["ReportModel"],
+      name: "ReportConfigTests", dependencies: ["ReportConfig", "ReportModel", "Geometry"],
       resources: [.copy("Fixtures")]),
-    .testTarget(
-      name: "ReportConfigTests", dependencies: ["ReportConfig", "ReportModel", "Geometry"]),
     .testTarget(name: "FramesTests", dependencies: ["Frames", "Geometry"]),
     .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Frames", "Geometry"]),
     .testTarget(
