@@ -64,9 +64,12 @@ let package = Package(
       ]),
 
     // MARK: Tests
-    .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
+    // Shorthands for tests about the built-in article's two roles.
+    .target(name: "ContentFixtures", dependencies: ["ReportModel"], path: "Tests/ContentFixtures"),
+    .testTarget(name: "ReportModelTests", dependencies: ["ContentFixtures", "ReportModel"]),
     .testTarget(
-      name: "ReportConfigTests", dependencies: ["ReportConfig", "ReportModel", "Geometry"],
+      name: "ReportConfigTests",
+      dependencies: ["ContentFixtures", "ReportConfig", "ReportModel", "Geometry"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "FramesTests", dependencies: ["Frames", "Geometry"]),
     .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Frames", "Geometry"]),
@@ -74,14 +77,16 @@ let package = Package(
       name: "PaginationTests", dependencies: ["Pagination", "Frames", "TextShaping", "Geometry"]),
     .testTarget(
       name: "ChartsTests",
-      dependencies: ["Charts", "Frames", "TextShaping", "ReportModel", "Geometry"]),
+      dependencies: [
+        "Charts", "Frames", "TextShaping", "ReportModel", "Geometry", "ContentFixtures",
+      ]),
     .testTarget(
       name: "RenderingTests", dependencies: ["Rendering", "Frames", "Geometry", "CCairo"]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
         "PMReport", "ReportModel", "ReportConfig", "Rendering",
-        "Geometry", "Frames",
+        "Geometry", "Frames", "ContentFixtures",
         .product(name: "Yams", package: "Yams"),
       ]),
   ]

@@ -123,7 +123,7 @@ extension ChartSpec {
   /// Throws unless every focus score is a finite number from 0 to ``maximumScore``.
   func validate(_ dims: [FocusDimension]) throws {
     for d in dims {
-      for v in [d.business, d.technical] where !v.isFinite || v < 0 || v > Self.maximumScore {
+      for v in d.scores.map(\.score) where !v.isFinite || v < 0 || v > Self.maximumScore {
         throw ChartError.invalidScore(chart: id, label: d.label, value: v)
       }
     }

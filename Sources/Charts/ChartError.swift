@@ -42,4 +42,18 @@ extension ChartError {
     }
     return dims
   }
+
+  /// The content's roles, or `noData` when the chart's kind cannot show that many.
+  static func roles(of content: Comparison, for spec: ChartSpec) throws -> [Role] {
+    let count = content.roles.count
+    guard spec.kind.roleCounts.contains(count) else {
+      let range = spec.kind.roleCounts
+      let wanted =
+        range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+      throw ChartError.noData(
+        chart: spec.id,
+        detail: "a \(spec.kind.rawValue) chart shows \(wanted) roles; the content has \(count)")
+    }
+    return content.roles
+  }
 }

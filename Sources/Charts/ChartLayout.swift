@@ -44,25 +44,22 @@ public enum ChartMarks: Sendable, Hashable {
 
 // MARK: - Radar
 
-/// A radar's geometry: one axis per focus dimension, both roles' polygons.
+/// A radar's geometry: one axis per focus dimension, one polygon a role.
 public struct RadarMarks: Sendable, Hashable {
   public var center: Point
   /// The radius of the outer ring (`maxScore`).
   public var radius: Double
   public var maxScore: Double
   public var axisLabels: [String]
-  /// The business polygon's vertices, one per axis.
-  public var business: [Point]
-  /// The technical polygon's vertices, one per axis.
-  public var technical: [Point]
+  /// Each role's polygon vertices (one per axis), in the content's role order.
+  public var series: [[Point]]
   /// Each axis label's box, in axis order.
   public var labelRects: [Rect]
 
   func moved(dy: Double) -> RadarMarks {
     var m = self
     m.center = center.offset(0, dy)
-    m.business = business.map { $0.offset(0, dy) }
-    m.technical = technical.map { $0.offset(0, dy) }
+    m.series = series.map { $0.map { $0.offset(0, dy) } }
     m.labelRects = labelRects.map { $0.moved(0, dy) }
     return m
   }
@@ -81,7 +78,7 @@ public struct DivergingBarsMarks: Sendable, Hashable {
   /// One dimension's bar.
   public struct Bar: Sendable, Hashable {
     public var label: String
-    /// Business score minus technical score.
+    /// The first role's score minus the second's.
     public var difference: Double
     /// The role the dimension leans to; nil when the scores are equal.
     public var leaning: RoleID?
@@ -111,14 +108,15 @@ public struct DivergingBarsMarks: Sendable, Hashable {
 
 /// The three areas of a two-set Venn diagram.
 public enum VennRegion: String, Sendable, Hashable, CaseIterable {
-  case business, shared, technical
+  /// The first role's crescent, the lens both share, the second role's crescent.
+  case left, shared, right
 }
 
 /// A Venn diagram's geometry: two ellipses and the words in each region.
 public struct VennMarks: Sendable, Hashable {
-  /// The bounding boxes of the business (left) and technical (right) ellipses.
-  public var business: Rect
-  public var technical: Rect
+  /// The bounding boxes of the first role's (left) and the second role's (right) ellipses.
+  public var left: Rect
+  public var right: Rect
   /// Left crescent, lens, right crescent.
   public var regions: [Region]
 
@@ -139,8 +137,8 @@ public struct VennMarks: Sendable, Hashable {
 
   func moved(dy: Double) -> VennMarks {
     var m = self
-    m.business = business.moved(0, dy)
-    m.technical = technical.moved(0, dy)
+    m.left = left.moved(0, dy)
+    m.right = right.moved(0, dy)
     m.regions = regions.map { r in
       var r = r
       r.headerRect = r.headerRect.moved(0, dy)
@@ -153,11 +151,10 @@ public struct VennMarks: Sendable, Hashable {
 
 // MARK: - Stakeholder map
 
-/// A stakeholder map's geometry: the two role nodes, the teams between them and the links.
+/// A stakeholder map's geometry: the role nodes, the teams between them and the links.
 public struct StakeholderMarks: Sendable, Hashable {
-  /// The business role's node (left) and the technical role's node (right).
-  public var business: Rect
-  public var technical: Rect
+  /// Each role's node, in the content's role order (the first on the left, the second on the right).
+  public var roleNodes: [Rect]
   public var teams: [Team]
   public var links: [Link]
 
@@ -166,7 +163,7 @@ public struct StakeholderMarks: Sendable, Hashable {
     public var name: String
     public var roles: [RoleID]
     public var rect: Rect
-    /// Linked to both roles.
+    /// Linked to more than one role.
     public var highlighted: Bool
   }
 
@@ -180,8 +177,7 @@ public struct StakeholderMarks: Sendable, Hashable {
 
   func moved(dy: Double) -> StakeholderMarks {
     var m = self
-    m.business = business.moved(0, dy)
-    m.technical = technical.moved(0, dy)
+    m.roleNodes = roleNodes.map { $0.moved(0, dy) }
     m.teams = teams.map { t in
       var t = t
       t.rect = t.rect.moved(0, dy)

@@ -85,22 +85,26 @@ extension ChartTheme {
     return fallback[index % fallback.count]
   }
 
-  /// The series colour of a role: palette slot 0 for business, 1 for technical.
-  public func color(for role: RoleID) -> Color { color(at: role == .business ? 0 : 1) }
+  /// The series colour of the role at `index` in the content's order: palette slot 0 for the
+  /// first role, 1 for the second; the third and fourth roles take slots 3 and 4 (slot 2 is the
+  /// accent).
+  public func color(forRole index: Int) -> Color { color(at: index < 2 ? index : index + 1) }
 
-  /// The first accent colour (palette slot 2): highlights that belong to neither role.
+  /// The first accent colour (palette slot 2): highlights that belong to no role.
   public var accent: Color { color(at: 2) }
 
-  /// The dash pattern of a role's lines: solid for business, dashed for technical when patterns are on.
-  public func dash(for role: RoleID) -> [Double] {
-    patterns && role == .technical ? [5, 3] : []
+  /// The dash pattern of a role's lines when patterns are on: solid, dashed, dotted, dash-dot.
+  public func dash(forRole index: Int) -> [Double] {
+    guard patterns else { return [] }
+    return [[], [5, 3], [1.5, 2.5], [6, 2.5, 1.5, 2.5]][index % 4]
   }
 
-  /// The hatching of a role's areas: none for business, diagonal lines for technical when patterns
-  /// are on.
-  public func hatch(for role: RoleID) -> Hatch? {
-    guard patterns, role == .technical else { return nil }
+  /// The hatching of a role's areas when patterns are on: none, then diagonal lines one way, the
+  /// other way, and horizontal.
+  public func hatch(forRole index: Int) -> Hatch? {
+    guard patterns, index % 4 != 0 else { return nil }
     return Hatch(
-      color: Color(red: 1, green: 1, blue: 1, alpha: 0.6), angle: 45, spacing: 3.5, lineWidth: 0.9)
+      color: Color(red: 1, green: 1, blue: 1, alpha: 0.6), angle: [0, 45, -45, 0][index % 4],
+      spacing: 3.5, lineWidth: 0.9)
   }
 }

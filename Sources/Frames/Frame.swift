@@ -67,6 +67,9 @@ public enum FrameItem: Sendable {
   indirect case shape(Shape)
   /// A clickable area linking to a named destination, around the frame drawn inside it.
   case link(destination: String, Frame)
+  /// A clickable rectangle of `size` at the item's position, over text drawn elsewhere (a link in
+  /// running text): `#name` is a named destination, anything else a URI.
+  case linkArea(target: String, Size)
   /// A named destination (and, for headings, an outline entry) at the item's position.
   case anchor(Anchor)
 }

@@ -22,6 +22,8 @@ public struct ShapedLine: Sendable {
   public var hyphenated: Bool
   /// The shaped glyphs; nil for measurers that only measure (test fakes).
   public var glyphs: GlyphRuns?
+  /// The stretches of the line that are links.
+  public var links: [LineLink] = []
 
   public init(
     width: Double, height: Double, baseline: Double, text: String? = nil, hyphenated: Bool = false,
@@ -34,5 +36,18 @@ public struct ShapedLine: Sendable {
     self.storedText = text
     self.hyphenated = hyphenated
     self.glyphs = glyphs
+  }
+}
+
+/// A stretch of a line that links somewhere: from `x` (after the line's `offset`) for `width`.
+public struct LineLink: Hashable, Sendable {
+  public var x: Double
+  public var width: Double
+  /// `#destination` inside the document, or a URI.
+  public var target: String
+  public init(x: Double, width: Double, target: String) {
+    self.x = x
+    self.width = width
+    self.target = target
   }
 }

@@ -36,6 +36,17 @@ struct Painter {
         if tagged { cairo_tag_begin(cr, CAIRO_TAG_LINK, "dest='\(Self.escape(destination))'") }
         draw(inner, at: at)
         if tagged { cairo_tag_end(cr, CAIRO_TAG_LINK) }
+      case .linkArea(let target, let size):
+        if tagged {
+          let rect =
+            "rect=[\(Self.number(at.x)) \(Self.number(at.y)) \(Self.number(size.width)) "
+            + "\(Self.number(size.height))]"
+          let goal =
+            target.hasPrefix("#")
+            ? "dest='\(Self.escape(String(target.dropFirst())))'" : "uri='\(Self.escape(target))'"
+          cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(goal) \(rect)")
+          cairo_tag_end(cr, CAIRO_TAG_LINK)
+        }
       case .anchor(let anchor):
         if tagged {
           let attrs =

@@ -358,15 +358,45 @@ public final class PangoMeasurer: TextMeasurer {
       // Ends at a soft hyphen (U+00AD, C2 AD in UTF-8): breaks there, with a hyphen drawn.
       let hyphenated =
         end >= start + 2 && end < bytes.count && bytes[end - 2] == 0xC2 && bytes[end - 1] == 0xAD
-      let shaped = ShapedLine(
+      var shaped = ShapedLine(
         width: Double(logical.width) / scale, height: height,
         baseline: (height - (ascent + descent)) / 2 + ascent,
         hyphenated: hyphenated,
         offset: Double(logical.x) / scale,
         glyphs: lineCopier.copy(
           line, layoutText: textPointer, palette: paletteBuilder, colorAt: colorAt))
+      shaped.links = Self.links(of: line, from: start, to: end, runs: runs, runEnds: runEnds)
       out.append((shaped, end))
     } while pango_layout_iter_next_line(iter) != 0
+    return out
+  }
+}
+
+// MARK: - Links
+
+extension PangoMeasurer {
+  /// Where the linked runs among `runs` land on the layout line covering bytes `start..<end`.
+  static func links(
+    of line: UnsafeMutablePointer<PangoLayoutLine>, from start: Int, to end: Int, runs: [TextRun],
+    runEnds: [Int]
+  ) -> [LineLink] {
+    guard runs.contains(where: { $0.link != nil }) else { return [] }
+    var out: [LineLink] = []
+    for (i, run) in runs.enumerated() {
+      guard let target = run.link else { continue }
+      let runStart = i == 0 ? 0 : runEnds[i - 1]
+      let lo = max(runStart, start)
+      let hi = min(runEnds[i], end)
+      guard lo < hi else { continue }
+      var x0: Int32 = 0
+      var x1: Int32 = 0
+      pango_layout_line_index_to_x(line, Int32(lo), 0, &x0)
+      pango_layout_line_index_to_x(line, Int32(hi), 0, &x1)
+      let scale = Double(PANGO_SCALE)
+      let left = Double(min(x0, x1)) / scale
+      let width = Double(abs(x1 - x0)) / scale
+      if width > 0 { out.append(LineLink(x: left, width: width, target: target)) }
+    }
     return out
   }
 }

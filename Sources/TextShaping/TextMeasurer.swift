@@ -80,10 +80,13 @@ public struct TextRun: Hashable, Sendable {
   public var text: String
   public var font: FontSpec
   public var color: Color
-  public init(_ text: String, font: FontSpec, color: Color = .black) {
+  /// Where the run links to (`#destination` or a URI); the lines report where it lands.
+  public var link: String?
+  public init(_ text: String, font: FontSpec, color: Color = .black, link: String? = nil) {
     self.text = text
     self.font = font
     self.color = color
+    self.link = link
   }
 }
 

@@ -1,4 +1,5 @@
 import Charts
+import ContentFixtures
 import Frames
 import Geometry
 import ReportModel
@@ -42,7 +43,7 @@ struct ChartErrorTests {
     }
 
     var content = Fixture.comparison()
-    content.charts.overlap.sharedSection = "nowhere"
+    content.charts.overlap?.sharedSection = "nowhere"
     #expect(throws: ChartError.missingSection(chart: "overlap", section: "nowhere")) {
       try layout(.venn, content)
     }

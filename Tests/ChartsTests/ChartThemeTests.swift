@@ -1,4 +1,5 @@
 import Charts
+import ContentFixtures
 import Frames
 import Geometry
 import ReportModel
@@ -9,12 +10,12 @@ struct ChartThemeTests {
   @Test("the standard palette is Okabe–Ito, business orange and technical blue")
   func standard() {
     let t = ChartTheme.standard
-    #expect(t.color(for: .business) == Color(hex: "#E69F00"))
-    #expect(t.color(for: .technical) == Color(hex: "#0072B2"))
+    #expect(t.color(forRole: 0) == Color(hex: "#E69F00"))
+    #expect(t.color(forRole: 1) == Color(hex: "#0072B2"))
     #expect(t.accent == Color(hex: "#009E73"))
     #expect(t.patterns)
     // Apart in grayscale too.
-    #expect(abs(t.color(for: .business).luminance - t.color(for: .technical).luminance) > 0.2)
+    #expect(abs(t.color(forRole: 0).luminance - t.color(forRole: 1).luminance) > 0.2)
   }
 
   @Test("a theme from a style takes its palette, colours and sans family")
@@ -25,13 +26,13 @@ struct ChartThemeTests {
     colors.palette = [.black, .white]
     colors.muted = Color(red: 0.5, green: 0.5, blue: 0.5)
     let t = ChartTheme(style: style, colors: colors)
-    #expect(t.color(for: .business) == .black)
-    #expect(t.color(for: .technical) == .white)
+    #expect(t.color(forRole: 0) == .black)
+    #expect(t.color(forRole: 1) == .white)
     #expect(t.color(at: 2) == Color(hex: "#009E73"))
     #expect(!t.patterns)
     #expect(t.muted == colors.muted)
     #expect(t.text == Color(hex: "#1b1f24"))
     #expect(t.fontFamily == style.fonts.heading)
-    #expect(t.dash(for: .technical).isEmpty)
+    #expect(t.dash(forRole: 1).isEmpty)
   }
 }

@@ -1,4 +1,5 @@
 import Charts
+import ContentFixtures
 import Frames
 import Geometry
 import ReportModel
@@ -41,13 +42,14 @@ struct DivergingBarsTests {
     guard case .divergingBars(let m) = chart.marks else { return }
     for bar in m.bars {
       switch bar.leaning {
-      case .business?:
+      case RoleID.business?:
         #expect(close(bar.rect.maxX, m.centerX, 1e-9))
         #expect(bar.valueRect.maxX <= bar.rect.minX)
-      case .technical?:
+      case RoleID.technical?:
         #expect(close(bar.rect.minX, m.centerX, 1e-9))
         #expect(bar.valueRect.minX >= bar.rect.maxX)
-      case nil:
+      default:
+        #expect(bar.leaning == nil)
         #expect(bar.rect.width == 0)
         #expect(bar.valueText == "0")
       }

@@ -1,4 +1,5 @@
 import Charts
+import ContentFixtures
 import Frames
 import Geometry
 import ReportModel
@@ -15,7 +16,7 @@ struct RadarChartTests {
     }
     let dims = Fixture.focus
     #expect(m.maxScore == 5)
-    #expect(m.business.count == dims.count && m.technical.count == dims.count)
+    #expect(m.series[0].count == dims.count && m.series[1].count == dims.count)
     for (i, d) in dims.enumerated() {
       let b = ChartGeometry.radarVertex(
         score: d.business, maxScore: 5, radius: m.radius, index: i,
@@ -23,20 +24,20 @@ struct RadarChartTests {
       let t = ChartGeometry.radarVertex(
         score: d.technical, maxScore: 5, radius: m.radius, index: i,
         count: dims.count, center: m.center)
-      #expect(close(m.business[i], b, 1e-9))
-      #expect(close(m.technical[i], t, 1e-9))
+      #expect(close(m.series[0][i], b, 1e-9))
+      #expect(close(m.series[1][i], t, 1e-9))
     }
     // The first axis is straight up: "Market insight" scores 5 for business, at the full radius.
-    #expect(close(m.business[0], Point(x: m.center.x, y: m.center.y - m.radius), 1e-9))
+    #expect(close(m.series[0][0], Point(x: m.center.x, y: m.center.y - m.radius), 1e-9))
     // The polygons in the frame pass through exactly those vertices.
     let polygons = shapes(in: chart.frame).map { points(of: $0.1, at: $0.0) }
     #expect(
       polygons.contains {
-        $0.count == dims.count && zip($0, m.business).allSatisfy { close($0, $1, 1e-9) }
+        $0.count == dims.count && zip($0, m.series[0]).allSatisfy { close($0, $1, 1e-9) }
       })
     #expect(
       polygons.contains {
-        $0.count == dims.count && zip($0, m.technical).allSatisfy { close($0, $1, 1e-9) }
+        $0.count == dims.count && zip($0, m.series[1]).allSatisfy { close($0, $1, 1e-9) }
       })
   }
 
@@ -97,7 +98,7 @@ struct RadarChartTests {
     let chart = try layout(.radar, Fixture.comparison(focus: focus))
     guard case .radar(let m) = chart.marks else { return }
     #expect(m.maxScore == 7)
-    #expect(close(m.business[0], Point(x: m.center.x, y: m.center.y - m.radius), 1e-9))
+    #expect(close(m.series[0][0], Point(x: m.center.x, y: m.center.y - m.radius), 1e-9))
   }
 }
 

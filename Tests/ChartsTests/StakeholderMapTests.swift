@@ -1,4 +1,5 @@
 import Charts
+import ContentFixtures
 import Frames
 import Geometry
 import ReportModel
@@ -27,9 +28,9 @@ struct StakeholderMapTests {
     }
     #expect(lines.count == m.links.count)
     // Business lines solid, technical dashed.
-    let business = lines.filter { $0.1.stroke?.color == ChartTheme.standard.color(for: .business) }
+    let business = lines.filter { $0.1.stroke?.color == ChartTheme.standard.color(forRole: 0) }
     let technical = lines.filter {
-      $0.1.stroke?.color == ChartTheme.standard.color(for: .technical)
+      $0.1.stroke?.color == ChartTheme.standard.color(forRole: 1)
     }
     #expect(business.count == 4 && technical.count == 4)
     #expect(business.allSatisfy { $0.1.stroke?.dash.isEmpty == true })
@@ -42,14 +43,14 @@ struct StakeholderMapTests {
     guard case .stakeholderMap(let m) = chart.marks else { return }
     #expect(m.teams.count == 6)
     for team in m.teams {
-      #expect(team.rect.minX > m.business.maxX)
-      #expect(team.rect.maxX < m.technical.minX)
+      #expect(team.rect.minX > m.roleNodes[0].maxX)
+      #expect(team.rect.maxX < m.roleNodes[1].minX)
       #expect(team.highlighted == (team.roles.count == 2))
     }
     #expect(m.teams.filter(\.highlighted).map(\.name) == ["Developers", "Clients and customers"])
     for link in m.links {
       let team = try #require(m.teams.first { $0.name == link.team })
-      let node = link.role == .business ? m.business : m.technical
+      let node = link.role == .business ? m.roleNodes[0] : m.roleNodes[1]
       #expect(close(link.from.x, link.role == .business ? node.maxX : node.minX))
       #expect(close(link.to.x, link.role == .business ? team.rect.minX : team.rect.maxX))
     }

@@ -1,4 +1,5 @@
 import Charts
+import ContentFixtures
 import Frames
 import Geometry
 import ReportModel
@@ -97,7 +98,7 @@ enum Fixture {
   ) -> Comparison {
     Comparison(
       roles: roles,
-      introduction: ["Two roles compared."],
+      introduction: [.paragraph("Two roles compared.")],
       sections: [
         Section(id: "differences", title: "Key differences", blocks: [.paragraph("They differ.")]),
         Section(

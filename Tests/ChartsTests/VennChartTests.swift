@@ -1,4 +1,5 @@
 import Charts
+import ContentFixtures
 import Frames
 import Geometry
 import ReportModel
@@ -19,8 +20,8 @@ struct VennChartTests {
       #expect(shared.count == n)
       #expect(shared.items == Fixture.similarities.prefix(n).map(\.label))
       #expect(words(in: chart.frame).contains("\(n) shared"))
-      #expect(m.region(.business)?.count == 3)
-      #expect(m.region(.technical)?.count == 4)
+      #expect(m.region(.left)?.count == 3)
+      #expect(m.region(.right)?.count == 4)
       #expect(words(in: chart.frame).contains("3 only"))
       #expect(words(in: chart.frame).contains("4 only"))
     }
@@ -34,20 +35,20 @@ struct VennChartTests {
       for region in m.regions {
         for rect in [region.headerRect] + region.itemRects {
           switch region.kind {
-          case .business:
-            #expect(ChartGeometry.ellipse(m.business, contains: rect))
-            #expect(!ChartGeometry.ellipse(m.technical, intersects: rect))
+          case .left:
+            #expect(ChartGeometry.ellipse(m.left, contains: rect))
+            #expect(!ChartGeometry.ellipse(m.right, intersects: rect))
           case .shared:
-            #expect(ChartGeometry.ellipse(m.business, contains: rect))
-            #expect(ChartGeometry.ellipse(m.technical, contains: rect))
-          case .technical:
-            #expect(ChartGeometry.ellipse(m.technical, contains: rect))
-            #expect(!ChartGeometry.ellipse(m.business, intersects: rect))
+            #expect(ChartGeometry.ellipse(m.left, contains: rect))
+            #expect(ChartGeometry.ellipse(m.right, contains: rect))
+          case .right:
+            #expect(ChartGeometry.ellipse(m.right, contains: rect))
+            #expect(!ChartGeometry.ellipse(m.left, intersects: rect))
           }
         }
       }
       // Left holds business, right technical.
-      #expect(m.business.center.x < m.technical.center.x)
+      #expect(m.left.center.x < m.right.center.x)
     }
   }
 
@@ -57,10 +58,10 @@ struct VennChartTests {
     let many = Fixture.comparison(business: (1...12).map { "Business trait number \($0)" })
     let big = try layout(.venn, many)
     guard case .venn(let s) = small.marks, case .venn(let b) = big.marks else { return }
-    #expect(b.business.height > s.business.height)
-    for rect in b.region(.business)!.itemRects {
-      #expect(ChartGeometry.ellipse(b.business, contains: rect))
-      #expect(!ChartGeometry.ellipse(b.technical, intersects: rect))
+    #expect(b.left.height > s.left.height)
+    for rect in b.region(.left)!.itemRects {
+      #expect(ChartGeometry.ellipse(b.left, contains: rect))
+      #expect(!ChartGeometry.ellipse(b.right, intersects: rect))
     }
   }
 }

@@ -82,18 +82,10 @@ func squeezed(_ text: String) -> String {
 
 /// Every string of the content model a reader should find in the full report.
 func modelStrings(_ c: Comparison) -> [String] {
-  var out = c.introduction
+  var out = c.introduction.flatMap(strings)
   func walk(_ s: Section) {
     out.append(s.title)
-    for block in s.blocks {
-      switch block {
-      case .paragraph(let p): out.append(p)
-      case .labelledList(let items): for i in items { out += [i.label, i.text] }
-      case .pairedList(let items): for i in items { out += [i.label, i.business, i.technical] }
-      case .faq(let entries): for e in entries { out += [e.question, e.answer] }
-      case .aspectTable(let t): for r in t.rows { out += [r.label, r.business, r.technical] }
-      }
-    }
+    out += s.blocks.flatMap(strings)
     s.subsections.forEach(walk)
   }
   c.sections.forEach(walk)
@@ -122,4 +114,20 @@ extension Tag {
   /// Suites that take a minute or more (fuzzing, interrupting and killing real runs): `make test`
   /// runs them, `make test-fast` leaves them out.
   @Tag static var long: Self
+}
+
+/// A block's strings, in reading order.
+func strings(_ block: ContentBlock) -> [String] {
+  switch block {
+  case .paragraph(let text): return [text.plain]
+  case .labelledList(let items): return items.flatMap { [$0.label, $0.text.plain] }
+  case .faq(let entries): return entries.flatMap { [$0.question, $0.answer.plain] }
+  case .roleTable(let table): return table.rows.flatMap { [$0.label] + $0.cells.map(\.text.plain) }
+  case .table(let table): return (table.header + table.rows.flatMap { $0 }).map(\.plain)
+  case .list(let list): return list.items.flatMap { $0.flatMap(strings) }
+  case .quote(let blocks): return blocks.flatMap(strings)
+  case .code(let code): return [code.text]
+  case .image(let image): return [image.alt]
+  case .rule: return []
+  }
 }

@@ -1,3 +1,4 @@
+import ContentFixtures
 import Foundation
 import ReportModel
 import Testing
@@ -16,18 +17,18 @@ import Testing
     Section(
       id: "empty-table", title: "Emptytabletitle",
       blocks: [
-        .aspectTable(AspectTable(aspectHeader: emptyHeader, rows: []))
+        .roleTable(RoleTable(aspectHeader: emptyHeader, rows: []))
       ]),
     Section(
       id: "big-table", title: "Bigtabletitle",
       blocks: [
-        .aspectTable(
-          AspectTable(
+        .roleTable(
+          RoleTable(
             aspectHeader: bigHeader,
             rows: (1...rowCount).map {
-              PairedItem(
-                label: rowLabel($0), business: "Business cell \($0).",
-                technical: "Technical cell \($0).")
+              RoleRow(
+                label: rowLabel($0), business: RichText("Business cell \($0)."),
+                technical: RichText("Technical cell \($0)."))
             }))
       ]),
   ]

@@ -1,3 +1,4 @@
+import ContentFixtures
 import Foundation
 import ReportModel
 import Testing
@@ -30,16 +31,16 @@ import Testing
   static let section = Section(
     id: "survival", title: "Text That Must Survive",
     blocks: [
-      .paragraph(longText)
-    ] + samples.map { .paragraph($0.text) } + [
+      .paragraph(RichText(longText))
+    ] + samples.map { ContentBlock.paragraph(RichText($0.text)) } + [
       .labelledList(
-        [LabelledItem(label: "Long", text: longText)]
-          + samples.map { LabelledItem(label: "Item \($0.name)", text: $0.text) }),
-      .aspectTable(
-        AspectTable(
+        [LabelledItem(label: "Long", text: RichText(longText))]
+          + samples.map { LabelledItem(label: "Item \($0.name)", text: RichText($0.text)) }),
+      .roleTable(
+        RoleTable(
           aspectHeader: "Sample",
           rows: samples.map {
-            PairedItem(label: $0.name, business: $0.text, technical: $0.text)
+            RoleRow(label: $0.name, business: RichText($0.text), technical: RichText($0.text))
           })),
     ])
 
@@ -136,12 +137,13 @@ import Testing
     let section = Section(
       id: "wide-cell", title: "Wide Cell",
       blocks: [
-        .aspectTable(
-          AspectTable(
+        .roleTable(
+          RoleTable(
             aspectHeader: "Aspect",
             rows: labels.enumerated().map { i, label in
-              PairedItem(
-                label: label, business: i == 0 ? Self.longText : "Short business text.",
+              RoleRow(
+                label: label,
+                business: RichText(i == 0 ? Self.longText : "Short business text."),
                 technical: "Short technical text.")
             }))
       ])

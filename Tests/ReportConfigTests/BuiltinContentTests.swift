@@ -1,3 +1,4 @@
+import ContentFixtures
 import Foundation
 import ReportConfig
 import ReportModel
@@ -118,7 +119,8 @@ struct BuiltinContentTests {
       let section = try #require(spec.section, "chart \(spec.id) names no section")
       #expect(model.section(id: section) != nil, "chart \(spec.id): no section “\(section)”")
     }
-    let shared = try #require(model.charts.overlap.flatMap { model.section(id: $0.sharedSection) })
+    let overlap = try #require(model.charts.overlap)
+    let shared = try #require(model.section(id: overlap.sharedSection))
     let hasLabelledList = shared.blocks.contains {
       if case .labelledList(let items) = $0 { return !items.isEmpty }
       return false
@@ -178,9 +180,7 @@ struct BuiltinContentTests {
   @Test("chart data: scores within 0…5, short traits, linked teams")
   func chartData() throws {
     let charts = model.charts
-    #expect(charts.specs?.map(\.kind) == [.radar, .divergingBars, .venn, .stakeholderMap])
-    let roles = model.roles.map(\.id)
-    let overlap = try #require(charts.overlap)
+    #expect((charts.specs ?? []).map(\.kind) == [.radar, .divergingBars, .venn, .stakeholderMap])
     for id in ["focus-profile", "focus-difference"] {
       let caption = try #require(charts.spec(id: id, roleCount: 2)).caption
       #expect(
@@ -190,18 +190,18 @@ struct BuiltinContentTests {
     #expect((7...8).contains(charts.focus.count))
     #expect(Set(charts.focus.map(\.label)).count == charts.focus.count)
     for dim in charts.focus {
-      for role in roles {
+      for role in [RoleID.business, .technical] {
         #expect((0...5).contains(dim.score(for: role)), "\(dim.label): \(dim.score(for: role))")
       }
     }
     let market = try #require(charts.focus.first { $0.label == "Market insight" })
-    #expect(market.score(for: "business") > market.score(for: "technical"))
+    #expect(market.score(for: .business) > market.score(for: .technical))
     let technical = try #require(charts.focus.first { $0.label == "Technical depth" })
-    #expect(technical.score(for: "technical") > technical.score(for: "business"))
+    #expect(technical.score(for: .technical) > technical.score(for: .business))
 
-    let sharedLabels = Set(
-      labelledItems(in: overlap.sharedSection).map { $0.label.lowercased() })
-    for traits in roles.map(overlap.traits(of:)) {
+    let overlap = try #require(charts.overlap)
+    let sharedLabels = Set(labelledItems(in: overlap.sharedSection).map { $0.label.lowercased() })
+    for traits in [overlap.traits(of: .business), overlap.traits(of: .technical)] {
       #expect((4...6).contains(traits.count))
       #expect(Set(traits).count == traits.count)
       for trait in traits {
@@ -209,21 +209,17 @@ struct BuiltinContentTests {
         #expect(!sharedLabels.contains(trait.lowercased()), "“\(trait)” is a shared trait")
       }
     }
-    #expect(
-      Set(overlap.traits(of: "business")).isDisjoint(with: overlap.traits(of: "technical")))
+    #expect(Set(overlap.traits(of: .business)).isDisjoint(with: overlap.traits(of: .technical)))
 
     let teams = charts.stakeholders.map(\.team)
     #expect(Set(teams).count == teams.count)
     for link in charts.stakeholders {
       #expect(!link.roles.isEmpty && Set(link.roles).count == link.roles.count, "\(link.team)")
     }
-    for role in roles {
+    for role in [RoleID.business, .technical] {
       #expect(charts.stakeholders.contains { $0.roles == [role] }, "no team for \(role) alone")
     }
   }
-
-  // The round trips (Markdown and YAML) are in MarkdownContentTests. JSON is not one of them:
-  // JSONDecoder does not keep a mapping's key order, and a row's role cells are keyed by role.
 
   // MARK: - Helpers
 
@@ -348,17 +344,12 @@ private enum ModelText {
     return article(model) + model.roles.map(\.shortName)
       + (charts.specs ?? []).flatMap { [$0.title, $0.caption] }
       + charts.focus.map(\.label)
-      + (charts.overlap?.distinct.flatMap(\.traits) ?? [])
+      + (charts.overlap?.distinct ?? []).flatMap(\.traits)
       + charts.stakeholders.map(\.team)
   }
 
   /// The paired items of every list and table.
-  static func pairedItems(_ model: Comparison) -> [RoleRow] {
-    model.allSections.flatMap(\.blocks).flatMap { block -> [RoleRow] in
-      if case .roleTable(let table) = block { return table.rows }
-      return []
-    }
-  }
+  static func pairedItems(_ model: Comparison) -> [RoleRow] { model.roleTables.flatMap(\.rows) }
 
   /// The label of every item and table row.
   static func labels(_ model: Comparison) -> [String] {
@@ -376,9 +367,16 @@ private enum ModelText {
     case .labelledList(let items): return items.flatMap { [$0.label, $0.text.plain] }
     case .faq(let entries): return entries.flatMap { [$0.question, $0.answer.plain] }
     case .roleTable(let table):
+      // A paired list has no header of its own.
       return (table.paired ? [] : [table.aspectHeader])
         + table.rows.flatMap { [$0.label] + $0.cells.map(\.text.plain) }
-    default: return []
+    case .table(let table):
+      return (table.header + table.rows.flatMap { $0 }).map(\.plain)
+    case .list(let list): return list.items.flatMap { $0.flatMap(strings) }
+    case .quote(let blocks): return blocks.flatMap(strings)
+    case .code(let code): return [code.text]
+    case .image(let image): return [image.alt]
+    case .rule: return []
     }
   }
 }

@@ -3,8 +3,8 @@ import Geometry
 import ReportModel
 import TextShaping
 
-/// The focus difference: per dimension, a bar from a centre line, business − technical, business
-/// leanings to the left and technical ones to the right.
+/// The focus difference of two roles: per dimension, a bar from a centre line, first role − second
+/// role, the first role's leanings to the left and the second's to the right.
 ///
 /// Dimension labels sit flush right in a column left of the plot; headers over each half say which
 /// role leans that way; bar lengths are |difference| × a common unit; "+3"-style value labels sit past
@@ -23,7 +23,9 @@ enum DivergingBarsChart {
     try spec.validate(dims)
     let font = setter.font(theme.labelSize)
     let numberFont = setter.font(theme.labelSize, bold: true, numbers: true)
-    let differences = dims.map { $0.business - $0.technical }
+    let roles = try ChartError.roles(of: content, for: spec)
+    let (left, right) = (roles[0], roles[1])
+    let differences = dims.map { $0.score(for: left.id) - $0.score(for: right.id) }
 
     // Columns: labels | plot (value room | bars ← centre → bars | value room).
     let natural = dims.map { setter.naturalWidth($0.label, font: font) }.max() ?? 0
@@ -49,15 +51,13 @@ enum DivergingBarsChart {
 
     var canvas = Canvas()
     // Headers over each half: which role leans which way.
-    let business = content.role(.business)
-    let technical = content.role(.technical)
     let headerFont = setter.font(theme.labelSize, bold: true)
     let headerWidth = centerX - plotLeft - 6
     let leftHeader = setter.block(
-      "\u{2190} \(business.shortName) leans more", font: headerFont,
+      "\u{2190} \(left.shortName) leans more", font: headerFont,
       color: theme.text, maxWidth: headerWidth, alignment: .right)
     let rightHeader = setter.block(
-      "\(technical.shortName) leans more \u{2192}", font: headerFont,
+      "\(right.shortName) leans more \u{2192}", font: headerFont,
       color: theme.text, maxWidth: headerWidth, alignment: .left)
     let headerHeight = max(leftHeader.height, rightHeader.height)
     canvas.write(
@@ -97,13 +97,14 @@ enum DivergingBarsChart {
       let barTop = row.top + (row.height - barHeight) / 2
       let rect = ChartGeometry.barRect(
         difference: d, centerX: centerX, unit: unit, top: barTop, height: barHeight)
-      let leaning: RoleID? = d > 0 ? .business : d < 0 ? .technical : nil
-      if let leaning, rect.width > 0 {
-        let color = theme.color(for: leaning)
+      let side: Int? = d > 0 ? 0 : d < 0 ? 1 : nil
+      let leaning = side.map { roles[$0].id }
+      if let side, rect.width > 0 {
+        let color = theme.color(forRole: side)
         canvas.draw(
           Shape(
             path: [.rect(rect)], fill: color, stroke: Stroke(color: color, width: 0.6),
-            hatch: theme.hatch(for: leaning)))
+            hatch: theme.hatch(forRole: side)))
       }
       let labelRect = canvas.write(
         labels[i],
@@ -112,10 +113,10 @@ enum DivergingBarsChart {
           y: row.top + (row.height - labels[i].height) / 2))
       let v = values[i]
       let vx: Double
-      switch leaning {
-      case .business: vx = rect.minX - valueGap - v.width
-      case .technical: vx = rect.maxX + valueGap
-      case nil: vx = centerX + valueGap
+      switch side {
+      case 0: vx = rect.minX - valueGap - v.width
+      case 1: vx = rect.maxX + valueGap
+      default: vx = centerX + valueGap
       }
       // A white ground under the value keeps grid lines from running through it.
       let valueOrigin = Point(x: vx, y: barTop + (barHeight - v.height) / 2)

@@ -3,7 +3,8 @@ import Geometry
 import ReportModel
 import TextShaping
 
-/// The focus profile: one axis per dimension, rings at each score, both roles as closed polygons.
+/// The focus profile: one axis per dimension, rings at each score, each role (two to four) as a
+/// closed polygon.
 ///
 /// The radius is as large as the width allows once the axis labels are placed outside the outer ring
 /// (flush left on the right half, flush right on the left half, centred at top and bottom) and spread
@@ -24,7 +25,7 @@ enum RadarChart {
     }
     try spec.validate(dims)
     let n = dims.count
-    let top = dims.flatMap { [$0.business, $0.technical] }.max() ?? 0
+    let top = dims.flatMap { $0.scores.map(\.score) }.max() ?? 0
     let maxScore = max(5, top.rounded(.up))
 
     // Labels, aligned by the side of the axis they belong to.
@@ -79,53 +80,45 @@ enum RadarChart {
       canvas.draw(
         .line(from: center, to: p, stroke: Stroke(color: theme.rule.tinted(0.25), width: 0.5)))
     }
-    // Series: business under technical, then the markers on top.
-    var series: [RoleID: [Point]] = [:]
-    for role in [RoleID.business, .technical] {
-      let pts = dims.enumerated().map { vertex($0.element.score(for: role), $0.offset) }
-      series[role] = pts
-      var fill = theme.color(for: role)
-      fill.alpha = role == .business ? 0.24 : 0.2
+    // Series: the first role at the bottom, then the markers on top.
+    let roles = content.roles
+    let series = roles.map { role in
+      dims.enumerated().map { vertex($0.element.score(for: role.id), $0.offset) }
+    }
+    for (index, points) in series.enumerated() {
+      var fill = theme.color(forRole: index)
+      fill.alpha = index == 0 ? 0.24 : roles.count > 2 ? 0.14 : 0.2
       canvas.draw(
         .polygon(
-          pts, fill: fill,
+          points, fill: fill,
           stroke: Stroke(
-            color: theme.color(for: role), width: 1.8,
-            dash: theme.dash(for: role))))
+            color: theme.color(forRole: index), width: 1.8, dash: theme.dash(forRole: index))))
     }
-    for role in [RoleID.business, .technical] {
-      let marker = self.marker(role)
-      for p in series[role] ?? [] {
+    for (index, points) in series.enumerated() {
+      for p in points {
         canvas.draw(
-          marker.shape(
-            at: p, size: 6, fill: theme.color(for: role),
+          marker(index).shape(
+            at: p, size: 6, fill: theme.color(forRole: index),
             stroke: Stroke(color: .white, width: 0.8)))
       }
     }
     // Axis labels.
     for (block, rect) in zip(blocks, rects) { canvas.write(block, at: rect.origin) }
 
-    let business = content.role(.business)
-    let technical = content.role(.technical)
-    let legend = [
-      LegendEntry(
-        swatch: .line(
-          Stroke(color: theme.color(for: .business), width: 1.8, dash: theme.dash(for: .business)),
-          marker: marker(.business), markerFill: nil), label: business.shortName),
-      LegendEntry(
-        swatch: .line(
-          Stroke(
-            color: theme.color(for: .technical), width: 1.8, dash: theme.dash(for: .technical)),
-          marker: marker(.technical), markerFill: nil), label: technical.shortName),
-      LegendEntry(swatch: .none, label: "Rings mark scores 1–\(ChartFormat.number(maxScore))"),
-    ]
+    let legend =
+      roles.enumerated().map { index, role in
+        LegendEntry(
+          swatch: .line(
+            Stroke(
+              color: theme.color(forRole: index), width: 1.8, dash: theme.dash(forRole: index)),
+            marker: marker(index), markerFill: nil), label: role.shortName)
+      } + [LegendEntry(swatch: .none, label: "Rings mark scores 1–\(ChartFormat.number(maxScore))")]
     let marks = RadarMarks(
       center: center, radius: radius, maxScore: maxScore, axisLabels: dims.map(\.label),
-      business: series[.business] ?? [], technical: series[.technical] ?? [],
-      labelRects: rects)
+      series: series, labelRects: rects)
     return PlotPart(canvas: canvas, legend: legend, marks: .radar(marks))
   }
 
-  /// Circles for business, squares for technical.
-  static func marker(_ role: RoleID) -> Marker { role == .business ? .circle : .square }
+  /// The marker of the role at `index`: circles, squares, triangles, diamonds.
+  static func marker(_ index: Int) -> Marker { Marker.forRole(index) }
 }

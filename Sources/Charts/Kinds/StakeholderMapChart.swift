@@ -3,11 +3,11 @@ import Geometry
 import ReportModel
 import TextShaping
 
-/// Who each role works with: the business role's node on the left, the technical role's on the right,
-/// the teams in a column between them, a line from each role to each team it works with.
+/// Who each role works with: the first role's node on the left, the second's on the right, the teams
+/// in a column between them, a line from each role to each team it works with.
 ///
-/// Teams are grouped: the business role's alone first, then the shared ones (highlighted), then the
-/// technical role's alone, each group in the content's order. Lines run from a role node's inner edge
+/// Teams are grouped: the first role's alone first, then the shared ones (highlighted), then the
+/// second role's alone, each group in the content's order. Lines run from a role node's inner edge
 /// to a team node's near edge, through the empty gutters only, so no line crosses a label.
 enum StakeholderMapChart {
   static let inset = 2.0
@@ -23,14 +23,16 @@ enum StakeholderMapChart {
     -> PlotPart
   {
     let theme = setter.theme
+    let roles = try ChartError.roles(of: content, for: spec)
+    let (first, second) = (roles[0], roles[1])
     let raw = content.charts.stakeholders
-      .map { (name: $0.team.trimmingSpaces, roles: RoleID.allCases.filter(Set($0.roles).contains)) }
+      .map { (name: $0.team.trimmingSpaces, roles: roles.map(\.id).filter(Set($0.roles).contains)) }
       .filter { !$0.name.isEmpty }
     guard !raw.isEmpty else {
       throw ChartError.noData(chart: spec.id, detail: "no teams to map")
     }
     func group(_ roles: [RoleID]) -> Int {
-      switch (roles.contains(.business), roles.contains(.technical)) {
+      switch (roles.contains(first.id), roles.contains(second.id)) {
       case (true, false): 0
       case (true, true): 1
       case (false, true): 2
@@ -44,13 +46,11 @@ enum StakeholderMapChart {
 
     // Column widths: ideal ones, shrunk together when the gutters would get too narrow for the
     // lines, and smaller type only when that is not enough.
-    let business = content.role(.business)
-    let technical = content.role(.technical)
     var columns: Columns?
     for scale in [1.0, 0.9, 0.8, 0.7] {
       let size = max(theme.labelSize * scale, min(6, theme.labelSize))
       if let c = self.columns(
-        teams: teams, roles: [business, technical], size: size, width: width, setter: setter)
+        teams: teams, roles: [first, second], size: size, width: width, setter: setter)
       {
         columns = c
         break
@@ -91,33 +91,34 @@ enum StakeholderMapChart {
     let linkCounts = Dictionary(grouping: teams.flatMap(\.roles), by: { $0 }).mapValues(\.count)
     for (team, rect) in zip(teams, teamRects) {
       for role in team.roles {
-        let node = roleRects[role == .business ? 0 : 1]
+        let side = role == first.id ? 0 : 1
+        let node = roleRects[side]
         let k = leaving[role, default: 0]
         let count = linkCounts[role, default: 1]
         leaving[role] = k + 1
         let span = max(0, node.height - 14)
         let fromY = node.minY + 7 + span * (Double(k) + 0.5) / Double(count)
-        let from = Point(x: role == .business ? node.maxX : node.minX, y: fromY)
-        let to = Point(x: role == .business ? rect.minX : rect.maxX, y: rect.center.y)
+        let from = Point(x: side == 0 ? node.maxX : node.minX, y: fromY)
+        let to = Point(x: side == 0 ? rect.minX : rect.maxX, y: rect.center.y)
         canvas.draw(
           .line(
             from: from, to: to,
             stroke: Stroke(
-              color: theme.color(for: role), width: 1.2,
-              dash: theme.dash(for: role))))
+              color: theme.color(forRole: side), width: 1.2, dash: theme.dash(forRole: side))))
         canvas.draw(
           .ellipse(
-            in: Rect(x: to.x - 2, y: to.y - 2, width: 4, height: 4), fill: theme.color(for: role)))
+            in: Rect(x: to.x - 2, y: to.y - 2, width: 4, height: 4),
+            fill: theme.color(forRole: side)))
         links.append(.init(team: team.name, role: role, from: from, to: to))
       }
     }
     // Nodes and their words.
-    for (i, role) in [RoleID.business, .technical].enumerated() {
+    for i in 0..<2 {
       let r = roleRects[i]
       canvas.draw(
         roundedRect(
-          r, radius: 4, fill: theme.color(for: role).tinted(0.8),
-          stroke: Stroke(color: theme.color(for: role), width: 1.4)))
+          r, radius: 4, fill: theme.color(forRole: i).tinted(0.8),
+          stroke: Stroke(color: theme.color(forRole: i), width: 1.4)))
       canvas.write(
         roleBlocks[i],
         at: Point(
@@ -140,24 +141,20 @@ enum StakeholderMapChart {
       marksTeams.append(.init(name: team.name, roles: team.roles, rect: r, highlighted: both))
     }
 
-    let legend = [
-      LegendEntry(
-        swatch: .line(
-          Stroke(color: theme.color(for: .business), width: 1.2, dash: theme.dash(for: .business)),
-          marker: nil, markerFill: nil), label: business.shortName),
-      LegendEntry(
-        swatch: .line(
-          Stroke(
-            color: theme.color(for: .technical), width: 1.2, dash: theme.dash(for: .technical)),
-          marker: nil, markerFill: nil), label: technical.shortName),
-      LegendEntry(
-        swatch: .patch(
-          fill: theme.accent.tinted(0.78), stroke: Stroke(color: theme.accent, width: 1.3),
-          hatch: nil),
-        label: "Works with both"),
-    ]
-    let marks = StakeholderMarks(
-      business: roleRects[0], technical: roleRects[1], teams: marksTeams, links: links)
+    let legend =
+      [first, second].enumerated().map { i, role in
+        LegendEntry(
+          swatch: .line(
+            Stroke(color: theme.color(forRole: i), width: 1.2, dash: theme.dash(forRole: i)),
+            marker: nil, markerFill: nil), label: role.shortName)
+      } + [
+        LegendEntry(
+          swatch: .patch(
+            fill: theme.accent.tinted(0.78), stroke: Stroke(color: theme.accent, width: 1.3),
+            hatch: nil),
+          label: "Works with both")
+      ]
+    let marks = StakeholderMarks(roleNodes: roleRects, teams: marksTeams, links: links)
     return PlotPart(canvas: canvas, legend: legend, marks: .stakeholderMap(marks))
   }
 

@@ -3,8 +3,8 @@ import Geometry
 import ReportModel
 import TextShaping
 
-/// The overlap: two overlapping ellipses, the business traits in the left crescent, the technical ones
-/// in the right, the shared ones in the lens.
+/// The overlap of two roles: two overlapping ellipses, the first role's traits in the left crescent,
+/// the second role's in the right, the shared ones in the lens.
 ///
 /// The shared traits are the labels of the labelled list in section `overlap.sharedSection`, and each
 /// region's header counts its items, so no number is typed. The ellipses are sized by search: over a few
@@ -42,25 +42,26 @@ enum VennChart {
     -> PlotPart
   {
     let theme = setter.theme
-    let overlap = content.charts.overlap
+    let roles = try ChartError.roles(of: content, for: spec)
+    guard let overlap = content.charts.overlap else {
+      throw ChartError.noData(chart: spec.id, detail: "the content gives no overlap traits")
+    }
     guard let section = content.section(id: overlap.sharedSection) else {
       throw ChartError.missingSection(chart: spec.id, section: overlap.sharedSection)
     }
     let shared = sharedTraits(in: section)
-    let left = overlap.business.map(\.trimmingSpaces).filter { !$0.isEmpty }
-    let right = overlap.technical.map(\.trimmingSpaces).filter { !$0.isEmpty }
+    let left = overlap.traits(of: roles[0].id).map(\.trimmingSpaces).filter { !$0.isEmpty }
+    let right = overlap.traits(of: roles[1].id).map(\.trimmingSpaces).filter { !$0.isEmpty }
     guard !(left.isEmpty && right.isEmpty && shared.isEmpty) else {
       throw ChartError.noData(
         chart: spec.id, detail: "no traits for either role and no shared ones")
     }
-    let business = content.role(.business)
-    let technical = content.role(.technical)
     let contents = [
       RegionContent(
-        kind: .business, title: business.shortName, count: "\(left.count) only", items: left),
+        kind: .left, title: roles[0].shortName, count: "\(left.count) only", items: left),
       RegionContent(kind: .shared, title: "Both", count: "\(shared.count) shared", items: shared),
       RegionContent(
-        kind: .technical, title: technical.shortName, count: "\(right.count) only", items: right),
+        kind: .right, title: roles[1].shortName, count: "\(right.count) only", items: right),
     ]
 
     // The most compact shape that holds every label; smaller type only when nothing else fits.
@@ -96,18 +97,17 @@ enum VennChart {
     let leftBox = Rect(x: cx - fit.d / 2 - fit.a, y: 0, width: 2 * fit.a, height: 2 * fit.b)
     let rightBox = Rect(x: cx + fit.d / 2 - fit.a, y: 0, width: 2 * fit.a, height: 2 * fit.b)
     var canvas = Canvas()
-    for (role, box) in [(RoleID.business, leftBox), (.technical, rightBox)] {
-      var fill = theme.color(for: role)
+    for (role, box) in [(0, leftBox), (1, rightBox)] {
+      var fill = theme.color(forRole: role)
       fill.alpha = 0.14
       canvas.draw(.ellipse(in: box, fill: fill))
     }
-    for (role, box) in [(RoleID.business, leftBox), (.technical, rightBox)] {
+    for (role, box) in [(0, leftBox), (1, rightBox)] {
       canvas.draw(
         .ellipse(
           in: box,
           stroke: Stroke(
-            color: theme.color(for: role), width: 1.4,
-            dash: theme.dash(for: role))))
+            color: theme.color(forRole: role), width: 1.4, dash: theme.dash(forRole: role))))
     }
     var regions: [VennMarks.Region] = []
     for (content, placement) in zip(contents, fit.regions) {
@@ -121,7 +121,7 @@ enum VennChart {
           kind: content.kind, count: content.items.count, header: [content.title, content.count],
           headerRect: header, items: content.items, itemRects: Array(rects.dropFirst(2))))
     }
-    let marks = VennMarks(business: leftBox, technical: rightBox, regions: regions)
+    let marks = VennMarks(left: leftBox, right: rightBox, regions: regions)
     return PlotPart(canvas: canvas, legend: [], marks: .venn(marks))
   }
 
@@ -260,13 +260,13 @@ enum VennChart {
       let lo: Double
       let hi: Double
       switch region {
-      case .business:
+      case .left:
         lo = cxL - outer + padX
         hi = min(cxR - inner - padX, cxL + outer - padX)
       case .shared:
         lo = cxR - outer + padX
         hi = cxL + outer - padX
-      case .technical:
+      case .right:
         lo = max(cxL + inner + padX, cxR - outer + padX)
         hi = cxR + outer - padX
       }
@@ -279,9 +279,9 @@ enum VennChart {
     let commonHi = zip(blocks, slots).map { $1.hi - $0.width / 2 }.min() ?? 0
     let middle: Double =
       switch region {
-      case .business: -a
+      case .left: -a
       case .shared: 0
-      case .technical: a
+      case .right: a
       }
     let common: Double? = commonLo <= commonHi ? min(max(middle, commonLo), commonHi) : nil
     if columnar, common == nil { return nil }

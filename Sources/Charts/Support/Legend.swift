@@ -2,9 +2,14 @@ import Frames
 import Geometry
 import TextShaping
 
-/// A point marker's shape: circles for the business series, squares for the technical one.
+/// A point marker's shape, one a role: circles, squares, triangles, diamonds.
 enum Marker: Sendable {
-  case circle, square
+  case circle, square, triangle, diamond
+
+  /// The marker of the role at `index` in the content's order.
+  static func forRole(_ index: Int) -> Marker {
+    [.circle, .square, .triangle, .diamond][index % 4]
+  }
 
   /// The marker centred on `p`, about `size` across (squares a little smaller, to look equal).
   func shape(at p: Point, size: Double, fill: Color, stroke: Stroke?) -> Shape {
@@ -17,6 +22,20 @@ enum Marker: Sendable {
       let s = size * 0.9
       return .rect(
         Rect(x: p.x - s / 2, y: p.y - s / 2, width: s, height: s), fill: fill, stroke: stroke)
+    case .triangle:
+      let r = size * 0.62
+      let points = [
+        Point(x: p.x, y: p.y - r), Point(x: p.x + r * 0.866, y: p.y + r / 2),
+        Point(x: p.x - r * 0.866, y: p.y + r / 2),
+      ]
+      return .polygon(points, fill: fill, stroke: stroke)
+    case .diamond:
+      let r = size * 0.62
+      let points = [
+        Point(x: p.x, y: p.y - r), Point(x: p.x + r, y: p.y), Point(x: p.x, y: p.y + r),
+        Point(x: p.x - r, y: p.y),
+      ]
+      return .polygon(points, fill: fill, stroke: stroke)
     }
   }
 }

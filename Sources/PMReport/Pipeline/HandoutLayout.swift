@@ -73,7 +73,7 @@ struct HandoutLayout {
     while true {
       let setter = TableSetter(type: type, fontSize: size)
       let result = try layout(type) { _ in
-        builder.titleHeading() + [setter.aspectTable(table, roles: content)]
+        builder.titleHeading() + [setter.roleTable(table, content: content)]
       }
       if result.pages.count <= 1 || size <= floor { return result }
       size = max(floor, size - 0.5)

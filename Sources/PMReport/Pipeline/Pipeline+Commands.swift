@@ -38,7 +38,7 @@ extension Pipeline {
       if !styles.contains(style.name) { styles.append(style.name) }
     }
     return "ok: \(pipeline.documents.count) documents, styles \(styles.joined(separator: ", ")), "
-      + "\(pipeline.content.allSections.count) sections, \(pipeline.content.charts.specs.count) charts"
+      + "\(pipeline.content.allSections.count) sections, \(pipeline.content.charts.charts(roleCount: pipeline.content.roles.count).count) charts"
   }
 
   /// The documents the config defines, the styles available and the charts the content holds.
@@ -56,7 +56,9 @@ extension Pipeline {
       out += "  \(s)\n"
     }
     out += "charts:\n"
-    for c in pipeline.content.charts.specs { out += "  \(c.id)  (\(c.kind.rawValue)) \(c.title)\n" }
+    for c in pipeline.content.charts.charts(roleCount: pipeline.content.roles.count) {
+      out += "  \(c.id)  (\(c.kind.rawValue)) \(c.title)\n"
+    }
     return out
   }
 }

@@ -33,6 +33,9 @@ struct ReportBuilder {
   /// Charts laid out in an earlier pass: a chart does not depend on page numbers.
   let figures = FigureCache()
 
+  /// Sets the content's blocks.
+  var setter: BlockSetter { BlockSetter(content: content, type: type) }
+
   /// The top-level sections this document shows, in order.
   var sections: [Section] {
     guard let ids = document.sections else { return content.sections }
@@ -41,7 +44,7 @@ struct ReportBuilder {
 
   /// The charts this document shows, by the section they illustrate.
   func charts(for section: Section) -> [ChartSpec] {
-    content.charts.specs.filter { spec in
+    content.charts.charts(roleCount: content.roles.count).filter { spec in
       spec.section == section.id && (document.charts.map { $0.contains(spec.id) } ?? true)
     }
   }
@@ -51,7 +54,7 @@ struct ReportBuilder {
     var out: [any Block] = []
     if document.titleBlock { out.append(titleBlock()) }
     // The untitled introduction opens the whole report, not a handout of chosen sections.
-    if document.sections == nil { out += content.introduction.map { type.paragraph($0) } }
+    if document.sections == nil { out += setter.blocks(for: content.introduction) }
     let numbered = numberedSections()
     if document.tableOfContents { out += tableOfContents(numbered, pages: pages) }
     for entry in numbered { out += try blocks(for: entry) }
@@ -86,49 +89,12 @@ struct ReportBuilder {
         entry.section.title, number: entry.number, level: entry.level,
         anchor: entry.anchor)
     ]
-    for block in entry.section.blocks { out += blocks(for: block) }
+    out += setter.blocks(for: entry.section.blocks)
     for spec in charts(for: entry.section) {
       out.append(try figures.block(spec.id) { try chart(spec) })
     }
     for child in entry.children { out += try blocks(for: child) }
     return out
-  }
-
-  private func blocks(for block: ContentBlock) -> [any Block] {
-    switch block {
-    case .paragraph(let text):
-      return [type.paragraph(text)]
-    case .labelledList(let items):
-      return [type.list(items.map { ($0.label, $0.text) })]
-    case .pairedList(let items):
-      return [
-        TableSetter(type: type).aspectTable(
-          AspectTable(aspectHeader: "Aspect", rows: items), roles: content)
-      ]
-    case .aspectTable(let table):
-      return [TableSetter(type: type).aspectTable(table, roles: content)]
-    case .faq(let entries):
-      return entries.flatMap(faqEntry)
-    }
-  }
-
-  /// A question (bold, kept with its answer) and its answer; kept on one page when short.
-  private func faqEntry(_ entry: FAQEntry) -> [any Block] {
-    var q = type.paragraph(
-      [TextRun(entry.question, font: type.body.bolded, color: type.text)],
-      spaceAfter: type.style.paragraph.spacing * 0.4)
-    q.breaks.keepWithNext = true
-    q.breaks.spaceBefore = type.style.paragraph.spacing
-    let answer = type.paragraph(entry.answer)
-    if q.lines.count + answer.lines.count < 8 {
-      return [
-        KeepTogetherBlock(
-          children: [q, answer],
-          breaks: BreakPolicy(
-            spaceBefore: q.breaks.spaceBefore, spaceAfter: answer.breaks.spaceAfter))
-      ]
-    }
-    return [q, answer]
   }
 
   /// A chart at the text width, narrowed (and so shortened) when it would take more than
@@ -154,12 +120,11 @@ struct ReportBuilder {
 
   // MARK: Title block and contents
 
-  /// The first aspect table in the content (the summary table), for the comparison-table document.
-  func summaryTable() -> AspectTable? {
-    for section in content.allSections {
-      for case .aspectTable(let table) in section.blocks { return table }
-    }
-    return nil
+  /// The table the comparison-table document shows: the first role table not set as a paired
+  /// list (the summary table), else the first role table.
+  func summaryTable() -> RoleTable? {
+    let tables = content.roleTables
+    return tables.first { !$0.paired } ?? tables.first
   }
 
   /// The document title as an unnumbered top-level heading (for one-page sheets).

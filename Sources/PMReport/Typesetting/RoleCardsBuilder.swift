@@ -3,49 +3,48 @@ import Pagination
 import ReportModel
 import TextShaping
 
-/// The role-cards document: one card (page) per role with its focus, skills, tools, background and
-/// the other aspects of the differences list, then its strengths and its risks.
+/// The role-cards document: one card (page) per role with its statement on each aspect, then its
+/// strengths and its risks.
 ///
-/// Which sections feed a card follows the content's ids: the role-paired lists give the aspects;
-/// `<role>-advantages` and `<role>-excels` the strengths; `<role>-disadvantages` the risks.
+/// What feeds a card is marked in the content, not guessed from ids: the aspects are the rows of
+/// the first role table set as a paired list (a `.paired` section), else of the first role table;
+/// the strengths and risks are the labels of the labelled lists in the sections marked
+/// `role=<id> kind=strengths` or `kind=risks`.
 struct RoleCardsBuilder {
   let content: Comparison
   let type: TypeSet
 
   func blocks(pages: PageMap) throws -> [any Block] {
-    RoleID.allCases.enumerated().flatMap { index, role in card(for: role, first: index == 0) }
+    content.roles.enumerated().flatMap { index, role in card(for: role, first: index == 0) }
   }
 
-  private func card(for role: RoleID, first: Bool) -> [any Block] {
-    let name = content.role(role).name
-    var title = type.heading(name, number: nil, level: 1, anchor: "card-\(role.rawValue)")
+  /// The rows that give each card its aspects: the first role table set as a paired list (the
+  /// key differences), else the first role table.
+  private var aspects: [RoleRow] {
+    let tables = content.roleTables
+    return (tables.first(where: \.paired) ?? tables.first)?.rows ?? []
+  }
+
+  private func card(for role: Role, first: Bool) -> [any Block] {
+    var title = type.heading(role.name, number: nil, level: 1, anchor: "card-\(role.id)")
     title.breaks.pageBreakBefore = !first
     var out: [any Block] = [title]
-    let aspects = (content.section(id: "key-differences")?.blocks ?? []).flatMap {
-      block -> [PairedItem] in
-      if case .pairedList(let items) = block { return items }
-      return []
+    for row in aspects {
+      guard let text = row.text(for: role.id) else { continue }
+      out.append(type.paragraph(type.labelled(row.label, text)))
     }
-    for item in aspects {
-      out.append(type.paragraph(type.labelled(item.label, item.text(for: role))))
-    }
-    out += labelList(
-      "Strengths", ids: ["\(role.rawValue)-advantages", "\(role.rawValue)-excels"], role: role)
-    out += labelList("Risks", ids: ["\(role.rawValue)-disadvantages"], role: role)
+    out += labelList("Strengths", kind: .strengths, role: role.id)
+    out += labelList("Risks", kind: .risks, role: role.id)
     return out
   }
 
-  /// A subheading and the labels of the labelled lists in the sections `ids`, as bullets.
-  private func labelList(_ title: String, ids: [String], role: RoleID) -> [any Block] {
-    let labels = ids.compactMap(content.section(id:)).flatMap { section in
-      section.blocks.flatMap { block -> [String] in
-        if case .labelledList(let items) = block { return items.map(\.label) }
-        return []
-      }
-    }
+  /// A subheading and the labels of the labelled lists in the sections marked for `role` and
+  /// `kind`, as bullets.
+  private func labelList(_ title: String, kind: SectionKind, role: RoleID) -> [any Block] {
+    let labels = content.allSections.filter { $0.role == role && $0.kind == kind }.flatMap(\.labels)
     guard !labels.isEmpty else { return [] }
     let heading = type.heading(
-      title, number: nil, level: 2, anchor: "card-\(role.rawValue)-\(title.lowercased())")
-    return [heading, type.list(labels.map { (nil, $0) })]
+      title, number: nil, level: 2, anchor: "card-\(role)-\(title.lowercased())")
+    return [heading, type.list(labels.map { (nil, RichText($0)) })]
   }
 }

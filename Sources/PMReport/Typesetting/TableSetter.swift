@@ -4,8 +4,9 @@ import Pagination
 import ReportModel
 import TextShaping
 
-/// Sets an aspect table (aspect, one column per role) as a ``TableBlock``: column widths from the
-/// content, wrapped cells, a header row that repeats on every page the table continues on.
+/// Sets a role table (aspect, one column per role) or any other table as a ``TableBlock``: column
+/// widths from the content, wrapped cells, a header row that repeats on every page the table
+/// continues on.
 struct TableSetter {
   let type: TypeSet
   /// Table type size; the comparison-table document shrinks it to fit a page.
@@ -31,23 +32,44 @@ struct TableSetter {
       ruleColor: type.rule, strongRuleColor: type.accent)
   }
 
-  /// An aspect table: the aspect column, then one column per role, headed by the role names.
-  func aspectTable(_ table: AspectTable, roles: Comparison) -> TableBlock {
+  /// A role table: the aspect column, then one column per role, headed by the role names.
+  func roleTable(_ table: RoleTable, content: Comparison) -> TableBlock {
     self.table(
-      header: [table.aspectHeader, roles.role(.business).name, roles.role(.technical).name],
-      rows: table.rows.map { [$0.label, $0.business, $0.technical] }, width: type.width)
+      header: [RichText(table.aspectHeader)] + table.columns.map { RichText(content.name(of: $0)) },
+      rows: table.rows.map { row in
+        [RichText(row.label)] + table.columns.map { row.text(for: $0) ?? RichText("") }
+      }, labelColumn: true, width: type.width)
   }
 
-  /// The table: header (aspect header, role names), one row per item with the label in bold.
-  func table(header: [String], rows: [[String]], width: Double, anchors: [Anchor] = [])
-    -> TableBlock
-  {
+  /// Any other table, as written (no label column).
+  func plainTable(_ table: PlainTable, width: Double) -> TableBlock {
+    let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+    func padded(_ row: [RichText]) -> [RichText] {
+      row + Array(repeating: RichText(""), count: max(0, columns - row.count))
+    }
+    return self.table(
+      header: padded(table.header), rows: table.rows.map(padded),
+      alignments: table.alignments.map {
+        switch $0 {
+        case .left: .left
+        case .center: .center
+        case .right: .right
+        }
+      }, labelColumn: false, width: width)
+  }
+
+  /// The table: a header row, then the rows; with `labelColumn`, the first column is bold and
+  /// never hyphenated.
+  func table(
+    header: [RichText], rows: [[RichText]], alignments: [TextAlignment] = [], labelColumn: Bool,
+    width: Double, anchors: [Anchor] = []
+  ) -> TableBlock {
     let columns = header.count
     let pad = appearance.paddingX
-    let headRuns = header.map { [TextRun($0, font: headFont, color: type.headerText)] }
+    let headRuns = header.map { type.runs($0, font: headFont, color: type.headerText) }
     let bodyRuns = rows.map { row in
-      row.enumerated().map { c, s in
-        [TextRun(s, font: c == 0 ? cellFont.bolded : cellFont, color: type.text)]
+      row.enumerated().map { c, text in
+        type.runs(text, font: labelColumn && c == 0 ? cellFont.bolded : cellFont)
       }
     }
     let all = [headRuns] + bodyRuns
@@ -63,8 +85,9 @@ struct TableSetter {
           // The label column is short bold words: never hyphenated.
           TableCell(
             lines: type.lines(
-              r, width: widths[c] - 2 * pad, alignment: .left,
-              hyphenate: c > 0 && type.style.paragraph.hyphenate, leading: 1.3),
+              r, width: widths[c] - 2 * pad,
+              alignment: alignments.indices.contains(c) ? alignments[c] : .left,
+              hyphenate: !(labelColumn && c == 0) && type.style.paragraph.hyphenate, leading: 1.3),
             color: color)
         })
     }

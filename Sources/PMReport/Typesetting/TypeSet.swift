@@ -35,6 +35,10 @@ final class TypeSet {
 
   var body: FontSpec { FontSpec(family: style.fonts.body, size: style.fonts.bodySize) }
   var small: FontSpec { FontSpec(family: style.fonts.heading, size: style.fonts.smallSize) }
+  /// Code: the style's monospace family, a little smaller than the body.
+  var mono: FontSpec {
+    FontSpec(family: style.fonts.mono ?? FontStyle.defaultMono, size: style.fonts.bodySize * 0.88)
+  }
   func headingFont(level: Int) -> FontSpec {
     let f = style.fonts
     let size = level <= 1 ? f.h1Size : level == 2 ? f.h2Size : f.h3Size
@@ -81,8 +85,25 @@ final class TypeSet {
   }
 
   /// A paragraph of plain body text.
-  func paragraph(_ string: String) -> ParagraphBlock {
-    paragraph([TextRun(string, font: body, color: text)])
+  func paragraph(_ string: String) -> ParagraphBlock { paragraph(RichText(string)) }
+
+  /// A paragraph of body text with its inline formatting.
+  func paragraph(_ rich: RichText, indent: Double = 0) -> ParagraphBlock {
+    paragraph(runs(rich, font: body), indent: indent)
+  }
+
+  /// Formatted text as runs: strong is bold, emphasis italic, code monospace; links in the accent
+  /// colour, `#id` links going to the section `id`.
+  func runs(_ rich: RichText, font: FontSpec, color: Color? = nil) -> [TextRun] {
+    rich.spans.map { span in
+      var f =
+        span.style.contains(.code) ? FontSpec(family: mono.family, size: font.size * 0.9) : font
+      if span.style.contains(.strong) { f.bold = true }
+      if span.style.contains(.emphasis) { f.italic = true }
+      let target = span.link.map { $0.hasPrefix("#") ? "#sec-" + $0.dropFirst() : $0 }
+      return TextRun(
+        span.text, font: f, color: target == nil ? (color ?? text) : accent, link: target)
+    }
   }
 
   /// A heading: never hyphenated, kept with what follows, an anchor for links and the outline.
@@ -108,30 +129,37 @@ final class TypeSet {
   }
 
   /// Body runs that open with a bold lead-in label: "Label: text".
-  func labelled(_ label: String?, _ string: String) -> [TextRun] {
+  func labelled(_ label: String?, _ rich: RichText) -> [TextRun] {
     (label.map { [TextRun($0 + ": ", font: body.bolded, color: text)] } ?? [])
-      + [TextRun(string, font: body, color: text)]
+      + runs(rich, font: body)
   }
 
   /// A bulleted list of items with optional bold lead-in labels, one `L` element per page.
-  func list(_ items: [(label: String?, text: String)]) -> StructureBlock {
+  func list(_ items: [(label: String?, text: RichText)], indent: Double = 0) -> StructureBlock {
     StructureBlock(
       tag: .list,
       children: items.enumerated().map { i, item in
-        listItem(label: item.label, text: item.text, last: i == items.count - 1)
+        listItem(label: item.label, text: item.text, indent: indent, last: i == items.count - 1)
       }, breaks: BreakPolicy(spaceAfter: style.paragraph.spacing))
   }
 
-  /// A list item: a bullet hanging left of the text, an optional bold lead-in label.
-  func listItem(label: String?, text string: String, last: Bool) -> ParagraphBlock {
-    let runs = labelled(label, string)
-    let indent = style.fonts.bodySize * 1.5
-    let bullet = line("•", font: body, color: accent)
+  /// A list item: a marker (a bullet, or a number) hanging left of the text, an optional bold
+  /// lead-in label; `indent` is where the list itself starts.
+  func listItem(
+    label: String?, text rich: RichText, marker: String = "•", indent base: Double = 0,
+    last: Bool
+  ) -> ParagraphBlock {
+    let runs = labelled(label, rich)
+    let step = style.fonts.bodySize * 1.5
+    let indent = base + step
+    let mark = line(marker, font: body, color: accent)
     var block = paragraph(
-      runs, indent: indent, marker: bullet,
+      runs, indent: indent, marker: mark,
       spaceAfter: last ? style.paragraph.spacing : style.paragraph.spacing * 0.5)
     block.tag = .listItem
-    block.markerGap = indent - bullet.width - style.fonts.bodySize * 0.5
+    // A bullet starts half an em into the indent; numbers end a little before the text.
+    block.markerGap =
+      marker == "•" ? step - mark.width - style.fonts.bodySize * 0.5 : style.fonts.bodySize * 0.4
     return block
   }
 }

@@ -10,6 +10,8 @@ public struct ParagraphBlock: Block {
   /// A marker (bullet, number) set on the first line's baseline, its right edge `markerGap` before the text.
   public var marker: ShapedLine?
   public var markerGap: Double
+  /// A vertical rule down the left of every part, `sideRule.offset` left of the text (a quote).
+  public var sideRule: (color: Color, offset: Double)?
   public var color: Color
   public var tag: StructureTag
   /// Destinations placed at the top of the first line (only with the first part).
@@ -96,9 +98,22 @@ public struct ParagraphBlock: Block {
       let x = indent - markerGap - marker.width
       inner.push(.text(marker, color), at: Point(x: x, y: first.baseline - marker.baseline))
     }
+    if let sideRule {
+      let x = indent - sideRule.offset
+      inner.push(
+        .shape(
+          .line(
+            from: Point(x: x, y: 0), to: Point(x: x, y: inner.size.height),
+            stroke: Stroke(color: sideRule.color, width: 2))), at: .zero)
+    }
     var y = 0.0
     for line in part {
       inner.push(.text(line, color), at: Point(x: indent, y: y))
+      for link in line.links {
+        inner.push(
+          .linkArea(target: link.target, Size(width: link.width, height: line.height)),
+          at: Point(x: indent + line.offset + link.x, y: y))
+      }
       y += line.height
     }
     var outer = Frame(size: inner.size)

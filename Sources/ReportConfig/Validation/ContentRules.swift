@@ -9,7 +9,14 @@ enum ContentRules {
   static func check(_ comparison: inout Comparison, with checker: inout Checker) {
     let roleIDs = checkRoles(comparison, with: &checker)
     let sectionIDs = checkSections(comparison, roles: roleIDs, with: &checker)
-    checkCharts(comparison.charts, roles: roleIDs, sectionIDs: sectionIDs, with: &checker)
+    // Earlier files keep the chart data under `charts:` (with the charts as `specs`).
+    let legacy = checker.tree.node(at: NodePath.root.appending("charts"))?.entries != nil
+    let places = ChartPlaces(
+      data: legacy ? NodePath.root.appending("charts") : .root,
+      specs: legacy
+        ? NodePath.root.appending("charts").appending("specs") : NodePath.root.appending("charts"))
+    checkCharts(
+      comparison.charts, roles: roleIDs, sectionIDs: sectionIDs, at: places, with: &checker)
   }
 
   // MARK: Roles
@@ -44,7 +51,7 @@ enum ContentRules {
         "a comparison has 2 to \(maxRoles) roles, found \(count) "
           + "(leave roles out for a plain document)", at: path)
     }
-    return comparison.roles.map(\.id.rawValue)
+    return firstIndex.sorted { $0.value < $1.value }.map(\.key.rawValue)
   }
 
   /// Reports a role id the content does not define, with a did-you-mean.
@@ -93,10 +100,12 @@ enum ContentRules {
         }
         for (blockIndex, block) in section.blocks.enumerated() {
           if case .roleTable(let table) = block {
-            let key = table.paired && table.aspectHeader == RoleTable.defaultAspectHeader
+            let key =
+              table.paired && table.aspectHeader == RoleTable.defaultAspectHeader
               ? "paired" : "table"
             checkRoleTable(
-              table, roles: roles, at: here.appending("blocks").appending(blockIndex).appending(key),
+              table, roles: roles,
+              at: here.appending("blocks").appending(blockIndex).appending(key),
               with: &checker)
           }
         }
@@ -111,7 +120,8 @@ enum ContentRules {
   private static func checkRoleTable(
     _ table: RoleTable, roles: [String], at path: NodePath, with checker: inout Checker
   ) {
-    let rowsPath = table.paired && table.aspectHeader == RoleTable.defaultAspectHeader
+    let rowsPath =
+      table.paired && table.aspectHeader == RoleTable.defaultAspectHeader
       ? path : path.appending("rows")
     for (index, row) in table.rows.enumerated() {
       let here = rowsPath.appending(index)
@@ -129,12 +139,21 @@ enum ContentRules {
 
   // MARK: Charts
 
+  /// Where the chart data and the chart list were written.
+  struct ChartPlaces {
+    /// The mapping holding `focus`, `overlap` and `stakeholders`.
+    var data: NodePath
+    /// The list of charts.
+    var specs: NodePath
+  }
+
   private static func checkCharts(
-    _ charts: ChartData, roles: [String], sectionIDs: [String], with checker: inout Checker
+    _ charts: ChartData, roles: [String], sectionIDs: [String], at places: ChartPlaces,
+    with checker: inout Checker
   ) {
     var seen: [String: Int] = [:]
     for (index, spec) in (charts.specs ?? []).enumerated() {
-      let here = NodePath.root.appending("charts").appending(index)
+      let here = places.specs.appending(index)
       if !Checker.isKebabCase(spec.id) {
         checker.error(
           "chart id '\(spec.id)' must be kebab-case (it is also a file name), like 'focus-profile'",
@@ -142,7 +161,8 @@ enum ContentRules {
       }
       if let first = seen[spec.id] {
         checker.error(
-          "chart id '\(spec.id)' is already used by charts[\(first)]", at: here.appending("id"))
+          "chart id '\(spec.id)' is already used by \(places.specs.containerName)[\(first)]",
+          at: here.appending("id"))
       } else {
         seen[spec.id] = index
       }
@@ -152,7 +172,7 @@ enum ContentRules {
       }
     }
     for (index, dimension) in charts.focus.enumerated() {
-      let here = NodePath.root.appending("focus").appending(index)
+      let here = places.data.appending("focus").appending(index)
       checker.checkNotEmpty(
         dimension.label, at: here.appending("label"), what: "the dimension's label")
       for score in dimension.scores {
@@ -162,7 +182,7 @@ enum ContentRules {
       }
     }
     if let overlap = charts.overlap {
-      let here = NodePath.root.appending("overlap")
+      let here = places.data.appending("overlap")
       if !sectionIDs.contains(overlap.sharedSection) {
         checker.error(
           unknownSection(overlap.sharedSection, among: sectionIDs),
@@ -173,7 +193,7 @@ enum ContentRules {
       }
     }
     for (index, link) in charts.stakeholders.enumerated() {
-      let here = NodePath.root.appending("stakeholders").appending(index)
+      let here = places.data.appending("stakeholders").appending(index)
       checker.checkNotEmpty(link.team, at: here.appending("team"), what: "the team")
       for (roleIndex, role) in link.roles.enumerated() {
         checkRole(

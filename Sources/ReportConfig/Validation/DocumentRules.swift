@@ -32,7 +32,8 @@ extension ConfigLoader {
       }
 
       if !content.hasRoles, document.kind.needsRoles {
-        let location = recorded?.location ?? SourceLocation(file: "<command line>", line: 0, column: 0)
+        let location =
+          recorded?.location ?? SourceLocation(file: "<command line>", line: 0, column: 0)
         diagnostics.append(
           Diagnostic(
             "document '\(document.name)' is a \(document.kind.rawValue) document, which needs roles; "

@@ -15,12 +15,13 @@ extension Comparison {
   /// `--content` file is given: the article's introduction and sections, plus the editorial chart data.
   public static let builtIn = Comparison(
     roles: [
-      Role(id: .business, name: "Business Product Manager", shortName: "Business PM"),
-      Role(id: .technical, name: "Technical Product Manager", shortName: "Technical PM"),
+      Role(id: .bpm, name: "Business Product Manager", shortName: "Business PM"),
+      Role(id: .tpm, name: "Technical Product Manager", shortName: "Technical PM"),
     ],
     introduction: [
       .paragraph(
-        "In this article we discuss the roles and distinctions between a Business Product Manager and a Technical Product Manager, crucial in product management fields. These managers play distinct yet complementary roles in the success of products, with one focusing on market-oriented strategies and the other on the technical pathways that fulfill these strategies. The insights provided aim to clarify their differences, skills, and interactions in professional settings, emphasizing their unique contributions to product success.")
+        "In this article we discuss the roles and distinctions between a Business Product Manager and a Technical Product Manager, crucial in product management fields. These managers play distinct yet complementary roles in the success of products, with one focusing on market-oriented strategies and the other on the technical pathways that fulfill these strategies. The insights provided aim to clarify their differences, skills, and interactions in professional settings, emphasizing their unique contributions to product success."
+      )
     ],
     sections: [
       BuiltinArticle.mainDifference,
@@ -76,7 +77,7 @@ private enum BuiltinArticle {
     id: "key-differences", paired: true,
     title: "Key Differences Between Business Product Manager and Technical Product Manager",
     blocks: [
-      .pairedList([
+      .articlePairedList([
         RoleRow(
           label: "Focus",
           business: "Business Product Managers prioritize market and business needs.",
@@ -175,7 +176,7 @@ private enum BuiltinArticle {
 
   /// Where the business role is stronger.
   static let businessAdvantages = Section(
-    id: "business-advantages", role: .business, kind: .strengths,
+    id: "business-advantages", role: .bpm, kind: .strengths,
     title: "Advantages of a Business Product Manager Over a Technical Product Manager",
     blocks: [
       .labelledList([
@@ -219,7 +220,7 @@ private enum BuiltinArticle {
 
   /// Where the business role is weaker.
   static let businessDisadvantages = Section(
-    id: "business-disadvantages", role: .business, kind: .risks,
+    id: "business-disadvantages", role: .bpm, kind: .risks,
     title: "Disadvantages of a Business Product Manager Compared to a Technical Product Manager",
     blocks: [
       .labelledList([
@@ -258,7 +259,7 @@ private enum BuiltinArticle {
 
   /// Where the technical role is stronger.
   static let technicalAdvantages = Section(
-    id: "technical-advantages", role: .technical, kind: .strengths,
+    id: "technical-advantages", role: .tpm, kind: .strengths,
     title: "Advantages of a Technical Product Manager Over a Business Product Manager",
     blocks: [
       .labelledList([
@@ -297,7 +298,7 @@ private enum BuiltinArticle {
 
   /// Where the technical role is weaker.
   static let technicalDisadvantages = Section(
-    id: "technical-disadvantages", role: .technical, kind: .risks,
+    id: "technical-disadvantages", role: .tpm, kind: .risks,
     title: "Disadvantages of a Technical Product Manager Compared to a Business Product Manager",
     blocks: [
       .labelledList([
@@ -336,7 +337,7 @@ private enum BuiltinArticle {
 
   /// Situations that favor the business role.
   static let businessExcels = Section(
-    id: "business-excels", role: .business, kind: .strengths,
+    id: "business-excels", role: .bpm, kind: .strengths,
     title: "When a Business Product Manager Excels Over a Technical Product Manager",
     blocks: [
       .labelledList([
@@ -375,7 +376,7 @@ private enum BuiltinArticle {
 
   /// Situations that favor the technical role.
   static let technicalExcels = Section(
-    id: "technical-excels", role: .technical, kind: .strengths,
+    id: "technical-excels", role: .tpm, kind: .strengths,
     title: "When a Technical Product Manager Stands Out Over Business Product Manager",
     blocks: [
       .labelledList([
@@ -421,7 +422,7 @@ private enum BuiltinArticle {
     id: "roles-and-responsibilities", paired: true,
     title: "Key Roles and Responsibilities Across Business and Technical Product Managers",
     blocks: [
-      .pairedList([
+      .articlePairedList([
         RoleRow(
           label: "Strategy Development",
           business:
@@ -606,7 +607,7 @@ private enum BuiltinArticle {
       .paragraph(
         "Understanding the distinctions and overlapping roles of Business Product Managers and Technical Product Managers is crucial when aligning product development with market needs and technical possibilities. While Business Product Managers focus on strategic market positioning and customer insights to drive product success, Technical Product Managers concentrate on the technical challenges and solutions that ensure high product quality and relevance in the market. Both roles require a unique set of skills and approaches, but together they contribute significantly to the holistic success and competitiveness of products in dynamic markets."
       ),
-      .aspectTable(
+      .articleTable(
         RoleTable(
           aspectHeader: "Aspect",
           rows: [
@@ -773,43 +774,43 @@ private enum BuiltinArticle {
     stakeholders: [
       // Interactions (list and table), Cross-functional Leadership, Strategic Influence,
       // the business daily work.
-      StakeholderLink(team: "Marketing", roles: [.business]),
-      StakeholderLink(team: "Sales", roles: [.business]),
+      StakeholderLink(team: "Marketing", roles: [.bpm]),
+      StakeholderLink(team: "Sales", roles: [.bpm]),
       // Interactions (list and table).
-      StakeholderLink(team: "Customer support", roles: [.business]),
+      StakeholderLink(team: "Customer support", roles: [.bpm]),
       // Strategic Influence and Collaboration.
-      StakeholderLink(team: "Finance", roles: [.business]),
+      StakeholderLink(team: "Finance", roles: [.bpm]),
       // Cross-functional Leadership; Strategic Influence and Collaboration.
-      StakeholderLink(team: "Operations", roles: [.business]),
+      StakeholderLink(team: "Operations", roles: [.bpm]),
       // Collaboration (similarity): "management, development teams, and clients".
-      StakeholderLink(team: "Management", roles: [.business, .technical]),
+      StakeholderLink(team: "Management", roles: [.bpm, .tpm]),
       // Collaboration (similarity) names development teams for both; the technical role works
       // with developers daily (Interactions, daily work).
-      StakeholderLink(team: "Developers", roles: [.business, .technical]),
+      StakeholderLink(team: "Developers", roles: [.bpm, .tpm]),
       // Interactions (list and table), Team Coordination, Strategic Influence and Collaboration.
-      StakeholderLink(team: "Engineering", roles: [.technical]),
+      StakeholderLink(team: "Engineering", roles: [.tpm]),
       // Interactions (list: "IT staff"; table: "IT departments").
-      StakeholderLink(team: "IT", roles: [.technical]),
+      StakeholderLink(team: "IT", roles: [.tpm]),
       // The usability FAQ.
-      StakeholderLink(team: "UX/UI designers", roles: [.technical]),
+      StakeholderLink(team: "UX/UI designers", roles: [.tpm]),
       // Collaboration (similarity: "clients"); business Customer Interaction; technical user
       // testing and customer feedback.
-      StakeholderLink(team: "Clients and customers", roles: [.business, .technical]),
+      StakeholderLink(team: "Clients and customers", roles: [.bpm, .tpm]),
     ])
 }
 
 // MARK: - Shorthands for the article's two roles
 
 extension RoleID {
-  fileprivate static let business: RoleID = "business"
-  fileprivate static let technical: RoleID = "technical"
+  fileprivate static let bpm: RoleID = "business"
+  fileprivate static let tpm: RoleID = "technical"
 }
 
 extension RoleRow {
   fileprivate init(label: String, business: RichText, technical: RichText) {
     self.init(
       label: label,
-      cells: [RoleCell(role: .business, text: business), RoleCell(role: .technical, text: technical)])
+      cells: [RoleCell(role: .bpm, text: business), RoleCell(role: .tpm, text: technical)])
   }
 }
 
@@ -817,28 +818,30 @@ extension FocusDimension {
   fileprivate init(label: String, business: Double, technical: Double) {
     self.init(
       label: label,
-      scores: [RoleScore(role: .business, score: business), RoleScore(role: .technical, score: technical)])
+      scores: [RoleScore(role: .bpm, score: business), RoleScore(role: .tpm, score: technical)])
   }
 }
 
 extension OverlapTraits {
   fileprivate init(business: [String], technical: [String], sharedSection: String) {
     self.init(
-      distinct: [RoleTraits(role: .business, traits: business), RoleTraits(role: .technical, traits: technical)],
+      distinct: [
+        RoleTraits(role: .bpm, traits: business), RoleTraits(role: .tpm, traits: technical),
+      ],
       sharedSection: sharedSection)
   }
 }
 
 /// The article's role tables: a paired list (set as labelled items) and the summary table.
 extension ContentBlock {
-  fileprivate static func pairedList(_ rows: [RoleRow]) -> ContentBlock {
-    .roleTable(RoleTable(aspectHeader: "Aspect", columns: [.business, .technical], rows: rows, paired: true))
+  fileprivate static func articlePairedList(_ rows: [RoleRow]) -> ContentBlock {
+    .roleTable(RoleTable(aspectHeader: "Aspect", columns: [.bpm, .tpm], rows: rows, paired: true))
   }
-  fileprivate static func aspectTable(_ table: RoleTable) -> ContentBlock { .roleTable(table) }
+  fileprivate static func articleTable(_ table: RoleTable) -> ContentBlock { .roleTable(table) }
 }
 
 extension RoleTable {
   fileprivate init(aspectHeader: String, rows: [RoleRow]) {
-    self.init(aspectHeader: aspectHeader, columns: [.business, .technical], rows: rows)
+    self.init(aspectHeader: aspectHeader, columns: [.bpm, .tpm], rows: rows)
   }
 }

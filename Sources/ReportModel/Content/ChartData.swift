@@ -69,9 +69,8 @@ public enum ChartKind: String, Codable, CaseIterable, Hashable, Sendable {
   /// How many roles the kind can show.
   public var roleCounts: ClosedRange<Int> {
     switch self {
-    case .radar, .stakeholderMap: 2...4
-    case .divergingBars: 2...2
-    case .venn: 2...3
+    case .radar: 2...4
+    case .divergingBars, .venn, .stakeholderMap: 2...2
     }
   }
 }

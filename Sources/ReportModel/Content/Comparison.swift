@@ -98,8 +98,10 @@ public struct Comparison: Hashable, Sendable {
   }
 }
 
-/// What a content file says about itself: the front matter's `title`, `subtitle`, `author`, `date`
-/// and `lang`. Each is optional; a config's `metadata` takes precedence.
+/// What a content file says about itself.
+///
+/// The front matter's `title`, `subtitle`, `author`, `date` and `lang`, each optional; a config's
+/// `metadata` takes precedence.
 public struct ContentInfo: Codable, Hashable, Sendable {
   public var title: String?
   public var subtitle: String?

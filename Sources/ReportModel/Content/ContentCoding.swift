@@ -37,7 +37,7 @@ extension Comparison: Codable {
     info = try ContentInfo(from: decoder)
     roles = try c.decodeIfPresent([Role].self, forKey: .roles) ?? []
     introduction = try c.decodeIfPresent([ContentBlock].self, forKey: .introduction) ?? []
-    sections = try c.decodeIfPresent([Section].self, forKey: .sections) ?? []
+    sections = try c.decode([Section].self, forKey: .sections)
     var charts = ChartData(
       specs: nil,
       focus: try c.decodeIfPresent([FocusDimension].self, forKey: .focus) ?? [],
@@ -69,7 +69,9 @@ extension Comparison: Codable {
     try c.encodeIfPresent(charts.overlap, forKey: .overlap)
     if !charts.stakeholders.isEmpty { try c.encode(charts.stakeholders, forKey: .stakeholders) }
     try c.encodeIfPresent(charts.specs, forKey: .charts)
-    if !introduction.isEmpty { try c.encode(introduction, forKey: .introduction) }
+    if !introduction.isEmpty {
+      try c.encode(introduction.map(IntroductionItem.init), forKey: .introduction)
+    }
     try c.encode(sections, forKey: .sections)
   }
 }
@@ -98,6 +100,20 @@ extension Role {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case id, name
     case shortName = "short-name"
+  }
+}
+
+/// An introduction block as written: a plain paragraph as a bare string (as earlier files have it),
+/// anything else as a block.
+private struct IntroductionItem: Encodable {
+  let block: ContentBlock
+  func encode(to encoder: any Encoder) throws {
+    if case .paragraph(let text) = block, text.isPlain {
+      var c = encoder.singleValueContainer()
+      try c.encode(text.plain)
+    } else {
+      try block.encode(to: encoder)
+    }
   }
 }
 
@@ -142,9 +158,18 @@ extension ContentBlock: Codable {
   }
 
   public init(from decoder: any Decoder) throws {
-    if decoder.nodeShape == .scalar {
+    switch decoder.nodeShape {
+    case .scalar:
       self = .paragraph(try RichText(from: decoder))
       return
+    case nil:
+      // A decoder that does not say the shape (JSON): a bare string is a paragraph.
+      if let text = try? decoder.singleValueContainer().decode(String.self) {
+        self = .paragraph(RichText(text))
+        return
+      }
+    case .list, .mapping:
+      break
     }
     let c = try decoder.container(keyedBy: Kind.self)
     guard c.allKeys.count == 1, let kind = c.allKeys.first else {
@@ -182,7 +207,8 @@ extension ContentBlock: Codable {
     case .labelledList(let items): try c.encode(items, forKey: .list)
     case .list(let list): try c.encode(list, forKey: .bullets)
     case .faq(let entries): try c.encode(entries, forKey: .faq)
-    case .roleTable(let table) where table.paired && table.aspectHeader == RoleTable.defaultAspectHeader:
+    case .roleTable(let table)
+    where table.paired && table.aspectHeader == RoleTable.defaultAspectHeader:
       try c.encode(table.rows, forKey: .paired)
     case .roleTable(let table): try c.encode(table, forKey: .table)
     case .table(let table): try c.encode(table, forKey: .grid)
@@ -201,7 +227,9 @@ extension RoleTable: Codable {
   /// The role columns the rows use, in first-seen order.
   public static func columns(of rows: [RoleRow]) -> [RoleID] {
     var seen: [RoleID] = []
-    for row in rows { for cell in row.cells where !seen.contains(cell.role) { seen.append(cell.role) } }
+    for row in rows {
+      for cell in row.cells where !seen.contains(cell.role) { seen.append(cell.role) }
+    }
     return seen
   }
 

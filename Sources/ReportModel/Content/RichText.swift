@@ -137,7 +137,12 @@ public enum NodeShape: Sendable {
   case scalar, list, mapping
 
   /// The `userInfo` key under which a decoder gives the shape.
-  public static let userInfoKey = CodingUserInfoKey(rawValue: "pmreport.nodeShape")!
+  public static let userInfoKey: CodingUserInfoKey = {
+    guard let key = CodingUserInfoKey(rawValue: "pmreport.nodeShape") else {
+      preconditionFailure("CodingUserInfoKey rejected a constant key")
+    }
+    return key
+  }()
 }
 
 extension Decoder {

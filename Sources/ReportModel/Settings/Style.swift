@@ -103,6 +103,10 @@ public struct FontStyle: Codable, Hashable, Sendable {
   public var smallSize: Double
   /// The least size a document may shrink table type to when fitting a page.
   public var minimumSize: Double
+  /// The family for code (`mono`); nil for ``FontStyle/defaultMono``.
+  public var mono: String?
+  /// The monospace family used when a style names none (Debian's `fonts-dejavu-core`).
+  public static let defaultMono = "DejaVu Sans Mono"
   public init(
     body: String, heading: String, bodySize: Double, leading: Double, titleSize: Double,
     subtitleSize: Double, h1Size: Double, h2Size: Double, h3Size: Double, tableSize: Double,
@@ -122,7 +126,7 @@ public struct FontStyle: Codable, Hashable, Sendable {
     self.minimumSize = minimumSize
   }
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case body, heading, leading
+    case body, heading, leading, mono
     case bodySize = "body-size"
     case titleSize = "title-size"
     case subtitleSize = "subtitle-size"
