@@ -78,7 +78,8 @@ let package = Package(
     .testTarget(
       name: "ChartsTests",
       dependencies: [
-        "Charts", "Frames", "TextShaping", "ReportModel", "Geometry", "ContentFixtures",
+        "Charts", "Frames", "TextShaping", "ReportModel", "ReportConfig", "Geometry",
+        "ContentFixtures",
       ]),
     .testTarget(
       name: "RenderingTests", dependencies: ["Rendering", "Frames", "Geometry", "CCairo"]),
