@@ -28,18 +28,24 @@ let package = Package(
       providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
     // libhyphen ships no .pc file: its module map links "hyphen" directly.
     .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev", "hyphen-en-us"])]),
+    // cmark-gfm and its table extension: Markdown content files. The .pc file lists both libraries;
+    // the module map links both too, for a .pc that leaves the extensions out.
+    .systemLibrary(
+      name: "CCmark", pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]),
 
     // MARK: Swift modules, lowest first
     .target(name: "Geometry"),
     .target(name: "Frames", dependencies: ["Geometry"]),
     .target(name: "ReportModel", dependencies: ["Geometry"]),
-    // The shipped styles (copies of Styles/*.yml, kept equal by a test) compiled in as bytes.
+    // The shipped styles (copies of Styles/*.yml, kept equal by a test) and the built-in content
+    // (the article, in Markdown) compiled in as bytes.
     .target(
       name: "ReportConfig",
-      dependencies: ["ReportModel", "Geometry", .product(name: "Yams", package: "Yams")],
+      dependencies: ["ReportModel", "Geometry", "CCmark", .product(name: "Yams", package: "Yams")],
       resources: ["classic", "compact", "large-print", "modern", "print-bw"].map {
         .embedInCode("BuiltinStyles/\($0).yml")
-      }),
+      } + [.embedInCode("BuiltinContent/comparison.md")]),
     .target(name: "TextShaping", dependencies: ["Geometry", "Frames", "CPango", "CHyphen"]),
     .target(name: "Pagination", dependencies: ["Geometry", "Frames"]),
     .target(name: "Charts", dependencies: ["Geometry", "Frames", "TextShaping", "ReportModel"]),
@@ -60,12 +66,11 @@ let package = Package(
     // MARK: Tests
     // Shorthands for tests about the built-in article's two roles.
     .target(name: "ContentFixtures", dependencies: ["ReportModel"], path: "Tests/ContentFixtures"),
-    .testTarget(
-      name: "ReportModelTests", dependencies: ["ContentFixtures", "ReportModel"],
-      resources: [.copy("Fixtures")]),
+    .testTarget(name: "ReportModelTests", dependencies: ["ContentFixtures", "ReportModel"]),
     .testTarget(
       name: "ReportConfigTests",
-      dependencies: ["ContentFixtures", "ReportConfig", "ReportModel", "Geometry"]),
+      dependencies: ["ContentFixtures", "ReportConfig", "ReportModel", "Geometry"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "FramesTests", dependencies: ["Frames", "Geometry"]),
     .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Frames", "Geometry"]),
     .testTarget(
@@ -73,7 +78,8 @@ let package = Package(
     .testTarget(
       name: "ChartsTests",
       dependencies: [
-        "Charts", "Frames", "TextShaping", "ReportModel", "Geometry", "ContentFixtures",
+        "Charts", "Frames", "TextShaping", "ReportModel", "ReportConfig", "Geometry",
+        "ContentFixtures",
       ]),
     .testTarget(
       name: "RenderingTests", dependencies: ["Rendering", "Frames", "Geometry", "CCairo"]),

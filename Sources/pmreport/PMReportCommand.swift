@@ -100,6 +100,12 @@ struct Render: ParsableCommand {
   }
 }
 
+/// The choices of `export-content --format`: YAML or Markdown (also written `md`).
+enum ContentFormatChoice: String, ExpressibleByArgument, CaseIterable {
+  case yaml, markdown, md
+  var format: Pipeline.ContentFormat { self == .yaml ? .yaml : .markdown }
+}
+
 /// `--format` values: a format or `all`.
 enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
   case pdf, svg, png, all
@@ -118,16 +124,21 @@ extension PaperSize: ExpressibleByArgument {}
 
 // MARK: - export-content
 
-/// Prints the content as YAML, the schema `--content` reads.
+/// Prints the content as YAML or Markdown, either of which `--content` reads.
 struct ExportContent: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export-content",
-    abstract: "Print the content (built-in or --content) as editable YAML.")
+    abstract: "Print the content (built-in or --content) as editable YAML or Markdown.")
 
   @OptionGroup var input: InputOptions
 
+  @Option(name: .long, help: "yaml (the default) or markdown (front matter and body).")
+  var format: ContentFormatChoice = .yaml
+
   func run() throws {
-    let text = try ExitStatus.guarding { try Pipeline.exportContent(contentPath: input.content) }
+    let text = try ExitStatus.guarding {
+      try Pipeline.exportContent(contentPath: input.content, format: format.format)
+    }
     FileHandle.standardOutput.write(Data(text.utf8))
   }
 }

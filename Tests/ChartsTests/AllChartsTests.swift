@@ -46,7 +46,7 @@ struct AllChartsTests {
 
   @Test("the built-in comparison charts lay out", arguments: ChartKind.allCases)
   func builtIn(kind: ChartKind) throws {
-    let content = Comparison.builtIn
+    let content = try Comparison.builtIn
     for spec in content.charts.specs ?? [] where spec.kind == kind {
       for width in Self.widths {
         let chart = try ChartBuilder.layout(

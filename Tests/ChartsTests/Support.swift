@@ -2,6 +2,7 @@ import Charts
 import ContentFixtures
 import Frames
 import Geometry
+import ReportConfig
 import ReportModel
 import TextShaping
 
@@ -172,3 +173,11 @@ extension Rect {
 /// real numbers, but their positions are sums taken in different orders, so they may differ by a few
 /// units in the last place.
 func overlaps(_ a: Rect, _ b: Rect) -> Bool { a.insetBy(1e-6).intersects(b.insetBy(1e-6)) }
+
+extension Comparison {
+  /// The built-in content as every run reads it: `ConfigLoader.builtInContent()` (the embedded
+  /// `BuiltinContent/comparison.md`).
+  static var builtIn: Comparison {
+    get throws { try ConfigLoader.builtInContent() }
+  }
+}

@@ -18,7 +18,7 @@ import Testing
 
   @Test func everyChartIsWrittenInEveryFormat() throws {
     let dir = try Self.output.get()
-    for spec in Comparison.builtIn.charts.specs ?? [] {
+    for spec in try Comparison.builtIn.charts.specs ?? [] {
       for ext in ["svg", "pdf", "png"] {
         let path = "\(dir)/\(ext)/charts/\(spec.id).\(ext)"
         #expect(FileManager.default.fileExists(atPath: path), "missing \(path)")
@@ -28,7 +28,7 @@ import Testing
 
   @Test func svgFilesAreValidXML() throws {
     let dir = try Self.output.get()
-    for spec in Comparison.builtIn.charts.specs ?? [] {
+    for spec in try Comparison.builtIn.charts.specs ?? [] {
       let result = try run("xmllint", ["--noout", "\(dir)/svg/charts/\(spec.id).svg"])
       #expect(result.status == 0, "\(spec.id): \(result.error)")
     }
@@ -36,7 +36,7 @@ import Testing
 
   @Test func pngFilesAreNotBlank() throws {
     let dir = try Self.output.get()
-    for spec in Comparison.builtIn.charts.specs ?? [] {
+    for spec in try Comparison.builtIn.charts.specs ?? [] {
       // The PNG: a real image of the chart's size at 60 dpi, too large to be one flat colour.
       let png = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/png/charts/\(spec.id).png"))
       #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
@@ -63,10 +63,10 @@ import Testing
 
   @Test func chartCaptionsAndLabelsAreTextInTheReport() throws {
     let text = squeezed(try run("pdftotext", [try RenderedReport.pdf(), "-"]).output)
-    for spec in Comparison.builtIn.charts.specs ?? [] {
+    for spec in try Comparison.builtIn.charts.specs ?? [] {
       #expect(text.contains(squeezed(spec.title)), "\(spec.id) title missing")
     }
-    for dimension in Comparison.builtIn.charts.focus {
+    for dimension in try Comparison.builtIn.charts.focus {
       #expect(text.contains(squeezed(dimension.label)))
     }
   }

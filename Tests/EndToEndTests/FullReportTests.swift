@@ -12,7 +12,7 @@ import Testing
     let text = squeezed(
       try run("pdftotext", body + ["-enc", "UTF-8", try RenderedReport.pdf(), "-"]).output)
     var missing: [String] = []
-    for s in modelStrings(.builtIn) where !text.contains(squeezed(s)) { missing.append(s) }
+    for s in try modelStrings(.builtIn) where !text.contains(squeezed(s)) { missing.append(s) }
     #expect(missing.isEmpty, "missing from the PDF: \(missing.prefix(5))")
   }
 

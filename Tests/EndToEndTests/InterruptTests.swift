@@ -13,7 +13,7 @@ import Testing
         id: "\(s.id)-copy-\(copy)", title: s.title, blocks: s.blocks,
         subsections: s.subsections.map { renamed($0, copy) })
     }
-    let original = Comparison.builtIn.sections
+    let original = try Comparison.builtIn.sections
     return try ContentFixture.yaml(
       adding: (1..<30).flatMap { copy in original.map { renamed($0, copy) } })
   }

@@ -106,7 +106,7 @@ enum ContentFixture {
   /// The built-in comparison with `sections` put before its own (the built-in ones stay, so the
   /// charts' section references still hold), as content-file YAML.
   static func yaml(adding sections: [Section]) throws -> String {
-    var content = Comparison.builtIn
+    var content = try Comparison.builtIn
     content.sections.insert(contentsOf: sections, at: 0)
     return try ConfigLoader.exportContent(content)
   }

@@ -1,5 +1,6 @@
 import Foundation
 import PMReport
+import ReportConfig
 import ReportModel
 import Testing
 
@@ -129,5 +130,13 @@ func strings(_ block: ContentBlock) -> [String] {
   case .code(let code): return [code.text]
   case .image(let image): return [image.alt]
   case .rule: return []
+  }
+}
+
+extension Comparison {
+  /// The built-in content as every run reads it: `ConfigLoader.builtInContent()` (the embedded
+  /// `BuiltinContent/comparison.md`).
+  static var builtIn: Comparison {
+    get throws { try ConfigLoader.builtInContent() }
   }
 }

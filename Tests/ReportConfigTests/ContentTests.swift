@@ -66,7 +66,7 @@ import Testing
   }
 
   @Test func exportRoundTripsTheBuiltInComparison() throws {
-    try checkRoundTrip(.builtIn)
+    try checkRoundTrip(ConfigLoader.builtInContent())
   }
 
   private func checkRoundTrip(_ comparison: Comparison) throws {

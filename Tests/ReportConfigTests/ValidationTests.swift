@@ -94,7 +94,7 @@ import Testing
     try #require(FileManager.default.fileExists(atPath: path))
     let settings = try ConfigLoader.loadSettings(configPath: path, workingDirectory: Self.root)
     #expect(!settings.documents.isEmpty)
-    let problems = ConfigLoader.validate(settings, against: .builtIn)
+    let problems = try ConfigLoader.validate(settings, against: ConfigLoader.builtInContent())
     #expect(problems.isEmpty, "\(problems)")
   }
 }

@@ -3,14 +3,28 @@ import ReportConfig
 import ReportModel
 
 extension Pipeline {
-  /// The content (built in, or from `contentPath`) as YAML in the schema `--content` reads.
+  /// The formats `export-content` writes.
+  public enum ContentFormat: String, CaseIterable, Sendable {
+    /// The YAML content schema.
+    case yaml
+    /// Markdown with YAML front matter.
+    case markdown
+  }
+
+  /// The content (built in, or from `contentPath`) as YAML or Markdown, in a form `--content`
+  /// reads back to the same content.
   public static func exportContent(
-    contentPath: String?, workingDirectory: String = FileManager.default.currentDirectoryPath
+    contentPath: String?, format: ContentFormat = .yaml,
+    workingDirectory: String = FileManager.default.currentDirectoryPath
   ) throws -> String {
     let options = RunOptions(contentPath: contentPath, workingDirectory: workingDirectory)
     let content =
-      try contentPath.map { try ConfigLoader.loadContent(path: options.absolute($0)) } ?? .builtIn
-    return try ConfigLoader.exportContent(content)
+      try contentPath.map { try ConfigLoader.loadContent(path: options.absolute($0)) }
+      ?? ConfigLoader.builtInContent()
+    switch format {
+    case .yaml: return try ConfigLoader.exportContent(content)
+    case .markdown: return try ConfigLoader.exportMarkdown(content)
+    }
   }
 
   /// Loads and validates the config, every style it names and the content; writes nothing.

@@ -61,7 +61,9 @@ public final class Pipeline {
     if let dir = options.outputDirectory { settings.outputDirectory = options.absolute(dir) }
     if let formats = options.formats { settings.formats = formats }
     if let dpi = options.dpi { settings.dpi = dpi }
-    let content = try settings.contentPath.map(ConfigLoader.loadContent(path:)) ?? .builtIn
+    let content =
+      try settings.contentPath.map(ConfigLoader.loadContent(path:))
+      ?? ConfigLoader.builtInContent()
     settings.settings.metadata = settings.settings.metadata.merged(
       with: content.info, configKeys: settings.settings.metadataKeys,
       builtInContent: settings.contentPath == nil,

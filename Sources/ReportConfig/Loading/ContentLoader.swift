@@ -8,15 +8,52 @@ extension ConfigLoader {
   /// Checks, beyond the shape: exactly two roles, `business` and `technical` (put in that order);
   /// section ids unique and kebab-case; chart ids unique and kebab-case, each chart's section and the
   /// overlap's shared section existing; focus scores between 0 and 5.
+  ///
+  /// A file named `.md` or `.markdown` is Markdown (front matter and body, see
+  /// ``loadMarkdownContent(_:file:)``); any other is YAML. Both become the same tree and pass the
+  /// same decoder and rules.
   public static func loadContent(path: String) throws -> Comparison {
     let absolute = Paths.absolute(path, relativeTo: Paths.current)
     let display = path.hasPrefix("/") ? Paths.display(absolute) : path
+    if isMarkdown(path) {
+      let text = try YAMLSource.read(absolute, displayName: display, role: "content file")
+      return try loadMarkdownContent(text, file: display)
+    }
     let tree = try parseFile(absolute, display: display, role: "content file")
+    return try decodeContent(tree, file: display)
+  }
+
+  /// Whether a content path names a Markdown file (by its extension).
+  public static func isMarkdown(_ path: String) -> Bool {
+    let ext = (path as NSString).pathExtension.lowercased()
+    return ext == "md" || ext == "markdown"
+  }
+
+  /// Reads content written as Markdown.
+  ///
+  /// YAML front matter gives the metadata, roles and chart data, the body the introduction and
+  /// sections. `file` names it in messages.
+  public static func loadMarkdownContent(_ text: String, file: String) throws -> Comparison {
+    let (tree, problems) = try MarkdownReader.read(text, file: file)
+    return try decodeContent(tree, file: file, problems: problems)
+  }
+
+  /// Decodes a content tree and checks the content rules; `problems` are the reader's own.
+  static func decodeContent(_ tree: SourceNode, file: String, problems: [Diagnostic] = [])
+    throws -> Comparison
+  {
     let session = DecodingSession()
-    var comparison = try session.decodeFile(Comparison.self, from: tree)
-    var checker = Checker(tree: tree, primaryFile: display)
+    var comparison: Comparison
+    do {
+      comparison = try session.decodeFile(Comparison.self, from: tree)
+    } catch let error as InputError {
+      throw InputError(diagnostics: Checker.sorted(problems + error.diagnostics))
+    }
+    var checker = Checker(tree: tree, primaryFile: file)
     ContentRules.check(&comparison, with: &checker)
-    let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
+    // The reader's problems are not decoding failures: the rules' findings stay beside them.
+    let diagnostics = Checker.sorted(
+      Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics) + problems)
     try Checker.throwIfErrors(diagnostics)
     return comparison
   }
@@ -27,25 +64,37 @@ extension ConfigLoader {
   /// ``loadContent(path:)`` reads it back to an equal value, and exporting that gives the same
   /// text.
   public static func exportContent(_ comparison: Comparison) throws -> String {
-    let options = YAMLEncoder.Options(
-      indent: 2, width: -1, allowUnicode: true, lineBreak: .ln,
-      sortKeys: false, sequenceStyle: .block, mappingStyle: .block,
-      newLineScalarStyle: .literal)
-    let encoder = YAMLEncoder()
-    encoder.options = options
-    let encoded = try encoder.encode(comparison)
-    // Yams writes doubles in exponent form (4.5e+0); write them as people do (4.5).
-    guard let node = try Yams.compose(yaml: encoded) else { return encoded }
-    let body = try Yams.serialize(
-      node: tidyNumbers(node), indent: options.indent, width: options.width,
-      allowUnicode: options.allowUnicode, lineBreak: options.lineBreak,
-      sortKeys: false)
+    let body = try yaml(comparison)
     return """
       # pmreport content: the comparison the handouts are built from.
       # Edit it, then use it with `--content FILE` or `content: FILE` in pmreport.yml.
       # Each block is one of paragraph, list, paired, faq or table.
 
       """ + body
+  }
+
+  /// A value as pmreport writes YAML: block style, Unicode kept, long text on one line, multi-line
+  /// text as `|` blocks, numbers in their shortest decimal form; with `keys`, only those top-level
+  /// keys (a Markdown file's front matter).
+  static func yaml(_ value: some Encodable, keys: [String]? = nil) throws -> String {
+    let options = YAMLEncoder.Options(
+      indent: 2, width: -1, allowUnicode: true, lineBreak: .ln,
+      sortKeys: false, sequenceStyle: .block, mappingStyle: .block,
+      newLineScalarStyle: .literal)
+    let encoder = YAMLEncoder()
+    encoder.options = options
+    let encoded = try encoder.encode(value)
+    // Yams writes doubles in exponent form (4.5e+0); write them as people do (4.5).
+    guard var node = try Yams.compose(yaml: encoded) else { return encoded }
+    if let keys, case .mapping(let mapping) = node {
+      let kept = mapping.filter { pair in pair.key.string.map { keys.contains($0) } ?? false }
+      if kept.isEmpty { return "" }
+      node = Node(kept.map { ($0.key, $0.value) }, .implicit, .block)
+    }
+    return try Yams.serialize(
+      node: tidyNumbers(node), indent: options.indent, width: options.width,
+      allowUnicode: options.allowUnicode, lineBreak: options.lineBreak,
+      sortKeys: false)
   }
 
   /// The tree with every plain float scalar in its shortest decimal form.

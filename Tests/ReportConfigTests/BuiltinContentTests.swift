@@ -1,13 +1,17 @@
 import ContentFixtures
 import Foundation
+import ReportConfig
 import ReportModel
 import Testing
 
-/// Checks the built-in comparison against the article it was transcribed from
-/// (`Fixtures/comparison-article.txt`): nothing dropped, nothing garbled, ids and chart data sound.
+/// Checks the built-in comparison (`BuiltinContent/comparison.md`, read by the loader) against the
+/// article it was transcribed from (`Fixtures/comparison-article.txt`): nothing dropped, nothing
+/// garbled, ids and chart data sound.
 @Suite("Built-in comparison")
 struct BuiltinContentTests {
-  let model = Comparison.builtIn
+  let model: Comparison
+
+  init() throws { model = try ConfigLoader.builtInContent() }
 
   // MARK: - Completeness
 
@@ -48,6 +52,7 @@ struct BuiltinContentTests {
       model.section(id: "daily-tasks")?.subsections.map(\.id)
         == ["business-daily-work", "technical-daily-work"])
     #expect(model.introduction.count == 1)
+    #expect(model.info == ContentInfo())
     for section in model.allSections {
       #expect(!section.blocks.isEmpty || !section.subsections.isEmpty, "\(section.id) is empty")
     }
@@ -57,8 +62,8 @@ struct BuiltinContentTests {
   func roles() {
     #expect(
       model.roles == [
-        Role(id: .business, name: "Business Product Manager", shortName: "Business PM"),
-        Role(id: .technical, name: "Technical Product Manager", shortName: "Technical PM"),
+        Role(id: "business", name: "Business Product Manager", shortName: "Business PM"),
+        Role(id: "technical", name: "Technical Product Manager", shortName: "Technical PM"),
       ])
   }
 
@@ -134,7 +139,7 @@ struct BuiltinContentTests {
     }
     #expect(tables.count == 1)
     let table = try #require(tables.first)
-    #expect(table.aspectHeader == "Aspect")
+    #expect(table.aspectHeader == "Aspect" && table.columns == ["business", "technical"])
     #expect(table.rows.count == 14)
     #expect(table.rows.first?.label == "Focus")
     #expect(table.rows.last?.label == "Vision and Strategic Influence")
