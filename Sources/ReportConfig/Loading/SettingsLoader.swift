@@ -58,10 +58,16 @@ extension ConfigLoader {
   ) -> ReportSettings {
     let root = NodePath.root
     var settings = defaultSettings(workingDirectory: folder)
-    if let metadata = file.metadata?.metadata {
+    if var metadata = file.metadata?.metadata {
       checker.checkNotEmpty(
         metadata.title, at: root.appending("metadata").appending("title"), what: "the title")
+      metadata.lang = LanguageRules.check(
+        metadata.lang, at: root.appending("metadata").appending("lang"), checker: &checker)
       settings.metadata = metadata
+    }
+    if let words = file.words?.words {
+      LanguageRules.check(words, at: root.appending("words"), checker: &checker)
+      settings.wordOverrides = words
     }
     if let content = file.content {
       checker.checkNotEmpty(content, at: root.appending("content"), what: "the content path")
