@@ -117,7 +117,9 @@ enum RadarChart {
           Stroke(
             color: theme.color(for: .technical), width: 1.8, dash: theme.dash(for: .technical)),
           marker: marker(.technical), markerFill: nil), label: technical.shortName),
-      LegendEntry(swatch: .none, label: "Rings mark scores 1–\(ChartFormat.number(maxScore))"),
+      LegendEntry(
+        swatch: .none,
+        label: theme.words.fill(.radarRings, ["max": ChartFormat.number(maxScore)])),
     ]
     let marks = RadarMarks(
       center: center, radius: radius, maxScore: maxScore, axisLabels: dims.map(\.label),

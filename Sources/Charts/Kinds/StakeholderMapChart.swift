@@ -154,7 +154,7 @@ enum StakeholderMapChart {
         swatch: .patch(
           fill: theme.accent.tinted(0.78), stroke: Stroke(color: theme.accent, width: 1.3),
           hatch: nil),
-        label: "Works with both"),
+        label: theme.words[.worksWithBoth]),
     ]
     let marks = StakeholderMarks(
       business: roleRects[0], technical: roleRects[1], teams: marksTeams, links: links)

@@ -55,12 +55,18 @@ enum VennChart {
     }
     let business = content.role(.business)
     let technical = content.role(.technical)
+    let words = theme.words
+    func count(_ key: Words.Key, _ n: Int) -> String { words.fill(key, ["count": String(n)]) }
     let contents = [
       RegionContent(
-        kind: .business, title: business.shortName, count: "\(left.count) only", items: left),
-      RegionContent(kind: .shared, title: "Both", count: "\(shared.count) shared", items: shared),
+        kind: .business, title: business.shortName, count: count(.onlyCount, left.count),
+        items: left),
       RegionContent(
-        kind: .technical, title: technical.shortName, count: "\(right.count) only", items: right),
+        kind: .shared, title: words[.both], count: count(.sharedCount, shared.count),
+        items: shared),
+      RegionContent(
+        kind: .technical, title: technical.shortName, count: count(.onlyCount, right.count),
+        items: right),
     ]
 
     // The most compact shape that holds every label; smaller type only when nothing else fits.

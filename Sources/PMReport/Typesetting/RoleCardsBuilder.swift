@@ -30,13 +30,15 @@ struct RoleCardsBuilder {
       out.append(type.paragraph(type.labelled(item.label, item.text(for: role))))
     }
     out += labelList(
-      "Strengths", ids: ["\(role.rawValue)-advantages", "\(role.rawValue)-excels"], role: role)
-    out += labelList("Risks", ids: ["\(role.rawValue)-disadvantages"], role: role)
+      .strengths, ids: ["\(role.rawValue)-advantages", "\(role.rawValue)-excels"], role: role)
+    out += labelList(.risks, ids: ["\(role.rawValue)-disadvantages"], role: role)
     return out
   }
 
   /// A subheading and the labels of the labelled lists in the sections `ids`, as bullets.
-  private func labelList(_ title: String, ids: [String], role: RoleID) -> [any Block] {
+  ///
+  /// The anchor is named after the key, so it stays the same in every language.
+  private func labelList(_ title: Words.Key, ids: [String], role: RoleID) -> [any Block] {
     let labels = ids.compactMap(content.section(id:)).flatMap { section in
       section.blocks.flatMap { block -> [String] in
         if case .labelledList(let items) = block { return items.map(\.label) }
@@ -45,7 +47,7 @@ struct RoleCardsBuilder {
     }
     guard !labels.isEmpty else { return [] }
     let heading = type.heading(
-      title, number: nil, level: 2, anchor: "card-\(role.rawValue)-\(title.lowercased())")
+      type.words[title], number: nil, level: 2, anchor: "card-\(role.rawValue)-\(title.rawValue)")
     return [heading, type.list(labels.map { (nil, $0) })]
   }
 }
