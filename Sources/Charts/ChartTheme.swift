@@ -26,10 +26,13 @@ public struct ChartTheme: Hashable, Sendable {
   public var labelSize: Double
   /// The caption under the chart.
   public var captionSize: Double
+  /// The words charts print (legends, axis captions), in the document's language.
+  public var words: Words
 
   public init(
     palette: [Color], patterns: Bool, text: Color, muted: Color, rule: Color,
-    fontFamily: String, titleSize: Double, labelSize: Double, captionSize: Double
+    fontFamily: String, titleSize: Double, labelSize: Double, captionSize: Double,
+    words: Words = .english
   ) {
     self.palette = palette
     self.patterns = patterns
@@ -40,6 +43,7 @@ public struct ChartTheme: Hashable, Sendable {
     self.titleSize = titleSize
     self.labelSize = labelSize
     self.captionSize = captionSize
+    self.words = words
   }
 
   /// The Okabe–Ito colours: orange, blue, bluish green, reddish purple, sky blue, vermillion.
@@ -61,7 +65,7 @@ extension ChartTheme {
   /// The theme a style asks for: its chart palette and patterns, its text colours (already parsed
   /// and checked, as `ReportConfig` resolves them), its sans family (the heading font) and sizes
   /// derived from its type scale.
-  public init(style: Style, colors: StyleColors) {
+  public init(style: Style, colors: StyleColors, words: Words = .english) {
     self.init(
       palette: colors.palette,
       patterns: style.charts.patterns,
@@ -71,7 +75,7 @@ extension ChartTheme {
       fontFamily: style.fonts.heading,
       titleSize: style.fonts.h2Size,
       labelSize: max(style.fonts.smallSize + 0.5, style.fonts.minimumSize),
-      captionSize: max(style.fonts.smallSize, style.fonts.minimumSize))
+      captionSize: max(style.fonts.smallSize, style.fonts.minimumSize), words: words)
   }
 }
 

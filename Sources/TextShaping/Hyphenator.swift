@@ -4,31 +4,52 @@ import CHyphen
 ///
 /// Pango breaks at soft hyphens and draws the hyphen, so the line breaker itself stays Pango's.
 /// Words are cached: the same word is hyphenated once per hyphenator.
+///
+/// The patterns are Debian's `hyphen-*` dictionaries, found by language tag
+/// (``dictionaryPath(forLanguage:in:)``). Words are handed to libhyphen in the dictionary's own
+/// encoding (UTF-8, or ISO 8859-1 for German, Dutch and Portuguese) and the break points mapped back
+/// to the text; a word with a letter the dictionary's encoding lacks is left alone. The compiled
+/// patterns are cached on disk (``HyphenCache``): the German ones take libhyphen about 3 s to load,
+/// the cache a few milliseconds.
 public final class Hyphenator {
   private let dictionary: UnsafeMutablePointer<HyphenDict>
+  /// The dictionary file the patterns came from.
+  public let dictionaryPath: String
+  /// Whether the patterns were rebuilt from the cache rather than loaded by libhyphen.
+  public let loadedFromCache: Bool
+  /// How words are encoded for the dictionary.
+  private let encoding: Encoding
   /// Words hyphenated so far (UTF-8), with their soft hyphens.
   private var cache: [[UInt8]: [UInt8]] = [:]
   /// Least letters before the first and after the last hyphen.
   private let leftMin: Int32 = 2, rightMin: Int32 = 3
-  /// Words shorter than this are never hyphenated.
+  /// Words shorter than this (in characters) are never hyphenated.
   private let shortestWord = 6
 
-  /// Loads the patterns at `path`; nil when the file is missing or unreadable.
-  public init?(dictionaryPath: String) {
-    guard let dict = hnj_hyphen_load(dictionaryPath) else { return nil }
+  /// Loads the patterns at `path` (through the cache in `cacheDirectory`, when there is one); nil
+  /// when the file is missing, unreadable or empty.
+  public init?(dictionaryPath: String, cacheDirectory: String? = Hyphenator.defaultCacheDirectory) {
+    guard let (dict, fromCache) = Self.load(dictionaryPath, cacheDirectory: cacheDirectory) else {
+      return nil
+    }
     dictionary = dict
+    self.dictionaryPath = dictionaryPath
+    loadedFromCache = fromCache
+    encoding = Encoding(charset: dict.pointee.cset)
+  }
+
+  /// The patterns for a BCP 47 language tag (`de`, `en-GB`), when installed; see
+  /// ``dictionaryPath(forLanguage:in:)``.
+  public convenience init?(
+    language: String, folders: [String] = Hyphenator.dictionaryFolders,
+    cacheDirectory: String? = Hyphenator.defaultCacheDirectory
+  ) {
+    guard let path = Self.dictionaryPath(forLanguage: language, in: folders) else { return nil }
+    self.init(dictionaryPath: path, cacheDirectory: cacheDirectory)
   }
 
   /// The US English patterns from Debian's `hyphen-en-us`, when installed.
-  public static func englishUS() -> Hyphenator? {
-    for path in [
-      "/usr/share/hyphen/hyph_en_US.dic", "/usr/share/hyphen/hyph_en_Latn_US.dic",
-      "/usr/local/share/hyphen/hyph_en_US.dic", "/opt/homebrew/share/hyphen/hyph_en_US.dic",
-    ] {
-      if let h = Hyphenator(dictionaryPath: path) { return h }
-    }
-    return nil
-  }
+  public static func englishUS() -> Hyphenator? { Hyphenator(language: "en-US") }
 
   deinit { hnj_hyphen_free(dictionary) }
 
@@ -82,7 +103,8 @@ public final class Hyphenator {
     }
   }
 
-  /// `text` with soft hyphens at every allowed break inside its words (runs of ASCII letters).
+  /// `text` with soft hyphens at every allowed break inside its words (runs of letters and the
+  /// marks that go with them).
   public func hyphenate(_ text: String) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
@@ -90,13 +112,18 @@ public final class Hyphenator {
     text.withUTF8 { bytes in
       var i = 0
       while i < bytes.count {
-        guard Self.isASCIILetter(bytes[i]) else {
-          out.append(bytes[i])
-          i += 1
+        var (scalar, length) = Self.scalar(in: bytes, at: i)
+        guard Self.isWordScalar(scalar) else {
+          out.append(contentsOf: bytes[i..<i + length])
+          i += length
           continue
         }
-        var end = i
-        while end < bytes.count, Self.isASCIILetter(bytes[end]) { end += 1 }
+        var end = i + length
+        while end < bytes.count {
+          (scalar, length) = Self.scalar(in: bytes, at: end)
+          guard Self.isWordScalar(scalar) else { break }
+          end += length
+        }
         appendHyphenated(UnsafeBufferPointer(rebasing: bytes[i..<end]), to: &out)
         i = end
       }
@@ -104,11 +131,34 @@ public final class Hyphenator {
     return String(decoding: out, as: UTF8.self)
   }
 
-  private static func isASCIILetter(_ byte: UInt8) -> Bool {
-    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+  /// The scalar starting at `i` of valid UTF-8 and its length in bytes.
+  private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (
+    Unicode.Scalar, Int
+  ) {
+    let b = bytes[i]
+    if b < 0x80 { return (Unicode.Scalar(b), 1) }
+    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+    var value = UInt32(b) & (0x7F >> length)
+    for k in 1..<min(length, bytes.count - i) { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+    return (Unicode.Scalar(value) ?? "\u{FFFD}", min(length, bytes.count - i))
   }
 
-  /// Appends one word (ASCII letters only) with its soft hyphens.
+  /// A letter, or a mark that belongs to the letter before it.
+  private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+    return scalar.properties.isAlphabetic || isMark(scalar)
+  }
+
+  /// The lowercase letter, when it is one letter (the patterns are lowercase).
+  private static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    let v = scalar.value
+    if v < 0x80 { return v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v | 0x20)) : scalar }
+    let lower = scalar.properties.lowercaseMapping.unicodeScalars
+    return lower.count == 1 ? lower.first ?? scalar : scalar
+  }
+
+  /// Appends one word (letters and marks only) with its soft hyphens.
   private func appendHyphenated(_ word: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
     if word.count < shortestWord {
       out.append(contentsOf: word)
@@ -119,28 +169,56 @@ public final class Hyphenator {
       out.append(contentsOf: hit)
       return
     }
-    let lower = key.map { CChar(bitPattern: $0 | 0x20) }
-    var hyphens = [CChar](repeating: 0, count: lower.count + 5)
+    let result = hyphenated(word) ?? key
+    cache[key] = result
+    out.append(contentsOf: result)
+  }
+
+  /// The word with soft hyphens, or nil to leave it as it is (too short, a letter the dictionary
+  /// cannot encode, libhyphen refused it).
+  private func hyphenated(_ word: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    // Each character's end in `word`, and the word in the dictionary's encoding, lowercase.
+    var ends: [Int] = []
+    var encoded: [CChar] = []
+    encoded.reserveCapacity(word.count + 1)
+    var i = 0
+    while i < word.count {
+      let (scalar, length) = Self.scalar(in: word, at: i)
+      i += length
+      ends.append(i)
+      guard encoding.append(Self.lowercase(scalar), to: &encoded) else { return nil }
+    }
+    guard ends.count >= shortestWord else { return nil }
+    let size = encoded.count
+    encoded.append(0)  // libhyphen looks for its no-hyphen sequences with strstr
+    var hyphens = [CChar](repeating: 0, count: size + 5)
     var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
     var pos: UnsafeMutablePointer<Int32>? = nil
     var cut: UnsafeMutablePointer<Int32>? = nil
-    let status = lower.withUnsafeBufferPointer { buf in
+    let status = encoded.withUnsafeBufferPointer { buf in
       hnj_hyphen_hyphenate3(
-        dictionary, buf.baseAddress, Int32(lower.count), &hyphens,
+        dictionary, buf.baseAddress, Int32(size), &hyphens,
         nil, &rep, &pos, &cut, leftMin, rightMin, 2, 2)
     }
-    freeReplacements(rep, pos, cut, count: lower.count)
-    var result = key
+    // Break points are by character now (libhyphen maps UTF-8 bytes to characters itself). One with
+    // a spelling change (German "Schiffahrt" → "Schiff-fahrt") cannot be a soft hyphen: skipped.
+    var breaks = [Bool](repeating: false, count: ends.count)
     if status == 0 {
-      result = []
-      result.reserveCapacity(key.count + key.count / 2)
-      for (i, byte) in key.enumerated() {
-        result.append(byte)
-        if i < key.count - 1, hyphens[i] & 1 == 1 { result += [0xC2, 0xAD] }
+      for k in 0..<ends.count - 1 where hyphens[k] & 1 == 1 {
+        breaks[k] = rep.map { $0[k] == nil } ?? true
       }
     }
-    cache[key] = result
-    out.append(contentsOf: result)
+    freeReplacements(rep, pos, cut, count: size)
+    guard status == 0 else { return nil }
+    var result: [UInt8] = []
+    result.reserveCapacity(word.count + word.count / 2)
+    var start = 0
+    for (k, end) in ends.enumerated() {
+      result.append(contentsOf: word[start..<end])
+      if breaks[k] { result += [0xC2, 0xAD] }
+      start = end
+    }
+    return result
   }
 
   /// Frees the non-standard hyphenation tables libhyphen may allocate (none for English).

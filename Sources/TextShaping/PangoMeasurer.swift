@@ -10,7 +10,7 @@ import Geometry
 public final class PangoMeasurer: TextMeasurer {
   private let fontMap: UnsafeMutablePointer<PangoFontMap>
   private let context: OpaquePointer
-  private let hyphenator: Hyphenator?
+  private var hyphenator: Hyphenator?
   /// Font descriptions by request, reused across paragraphs.
   private var fontCache: [FontSpec: OpaquePointer] = [:]
   /// Paragraphs already shaped: layout passes (the contents' second pass, a table shrinking to fit)
@@ -47,6 +47,20 @@ public final class PangoMeasurer: TextMeasurer {
     pango_context_set_language(context, lang)
     self.hyphenator = hyphenator
   }
+
+  /// Sets the language text is shaped and hyphenated in.
+  ///
+  /// Pango's language (`en` is `en-us`) and the hyphenator (nil: no hyphenation). Forgets the
+  /// shapes cached so far.
+  public func setLanguage(_ tag: String, hyphenator: Hyphenator?) {
+    let lower = String(tag.lowercased().map { $0 == "_" ? "-" : $0 })
+    pango_context_set_language(context, pango_language_from_string(lower == "en" ? "en-us" : lower))
+    self.hyphenator = hyphenator
+    discardCachedShapes()
+  }
+
+  /// The hyphenator in use (nil: none).
+  public var currentHyphenator: Hyphenator? { hyphenator }
 
   deinit {
     for desc in fontCache.values { pango_font_description_free(desc) }

@@ -54,10 +54,10 @@ enum DivergingBarsChart {
     let headerFont = setter.font(theme.labelSize, bold: true)
     let headerWidth = centerX - plotLeft - 6
     let leftHeader = setter.block(
-      "\u{2190} \(left.shortName) leans more", font: headerFont,
+      "\u{2190} " + theme.words.fill(.leansMore, ["role": left.shortName]), font: headerFont,
       color: theme.text, maxWidth: headerWidth, alignment: .right)
     let rightHeader = setter.block(
-      "\(right.shortName) leans more \u{2192}", font: headerFont,
+      theme.words.fill(.leansMore, ["role": right.shortName]) + " \u{2192}", font: headerFont,
       color: theme.text, maxWidth: headerWidth, alignment: .left)
     let headerHeight = max(leftHeader.height, rightHeader.height)
     canvas.write(
@@ -151,7 +151,7 @@ enum DivergingBarsChart {
       tickBottom = max(tickBottom, rect.maxY)
     }
     let note = setter.block(
-      "Difference in emphasis, in points",
+      theme.words[.emphasisAxis],
       font: setter.font(theme.captionSize), color: theme.muted,
       maxWidth: plotRight - plotLeft, alignment: .center)
     canvas.write(

@@ -112,7 +112,11 @@ enum RadarChart {
             Stroke(
               color: theme.color(forRole: index), width: 1.8, dash: theme.dash(forRole: index)),
             marker: marker(index), markerFill: nil), label: role.shortName)
-      } + [LegendEntry(swatch: .none, label: "Rings mark scores 1–\(ChartFormat.number(maxScore))")]
+      } + [
+        LegendEntry(
+          swatch: .none,
+          label: theme.words.fill(.radarRings, ["max": ChartFormat.number(maxScore)]))
+      ]
     let marks = RadarMarks(
       center: center, radius: radius, maxScore: maxScore, axisLabels: dims.map(\.label),
       series: series, labelRects: rects)

@@ -152,7 +152,7 @@ enum StakeholderMapChart {
           swatch: .patch(
             fill: theme.accent.tinted(0.78), stroke: Stroke(color: theme.accent, width: 1.3),
             hatch: nil),
-          label: "Works with both")
+          label: theme.words[.worksWithBoth])
       ]
     let marks = StakeholderMarks(roleNodes: roleRects, teams: marksTeams, links: links)
     return PlotPart(canvas: canvas, legend: legend, marks: .stakeholderMap(marks))

@@ -56,12 +56,18 @@ enum VennChart {
       throw ChartError.noData(
         chart: spec.id, detail: "no traits for either role and no shared ones")
     }
+    let words = theme.words
+    func count(_ key: Words.Key, _ n: Int) -> String { words.fill(key, ["count": String(n)]) }
     let contents = [
       RegionContent(
-        kind: .left, title: roles[0].shortName, count: "\(left.count) only", items: left),
-      RegionContent(kind: .shared, title: "Both", count: "\(shared.count) shared", items: shared),
+        kind: .left, title: roles[0].shortName, count: count(.onlyCount, left.count),
+        items: left),
       RegionContent(
-        kind: .right, title: roles[1].shortName, count: "\(right.count) only", items: right),
+        kind: .shared, title: words[.both], count: count(.sharedCount, shared.count),
+        items: shared),
+      RegionContent(
+        kind: .right, title: roles[1].shortName, count: count(.onlyCount, right.count),
+        items: right),
     ]
 
     // The most compact shape that holds every label; smaller type only when nothing else fits.

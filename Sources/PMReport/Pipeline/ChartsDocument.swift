@@ -27,7 +27,8 @@ struct ChartsDocument {
   func pages() throws -> [(spec: ChartSpec, page: Page)] {
     try content.charts.charts(roleCount: content.roles.count).map { spec in
       let frame = try ChartBuilder.frame(
-        for: spec, content: content, theme: ChartTheme(style: style, colors: colors),
+        for: spec, content: content,
+        theme: ChartTheme(style: style, colors: colors, words: settings.words),
         width: Self.chartWidth, measurer: measurer)
       let size = Size(
         width: frame.size.width + 2 * Self.margin, height: frame.size.height + 2 * Self.margin)

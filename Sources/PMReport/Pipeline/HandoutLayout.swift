@@ -15,6 +15,8 @@ struct HandoutLayout {
   let metadata: Metadata
   let measurer: any TextMeasurer
   let date: Date
+  /// The words the document prints itself (contents, footer, captions, dates).
+  var words: Words = .english
 
   var document: DocumentSpec { resolved.spec }
   var style: Style { resolved.style }
@@ -27,7 +29,8 @@ struct HandoutLayout {
 
   func layout() throws -> LaidOutDocument {
     let type = TypeSet(
-      style: style, colors: resolved.colors, measurer: measurer, width: template.body.width)
+      style: style, colors: resolved.colors, measurer: measurer, width: template.body.width,
+      words: words)
     switch document.kind {
     case .comparisonTable: return try comparisonTable(type)
     case .roleCards: return try layout(type, RoleCardsBuilder(content: content, type: type).blocks)

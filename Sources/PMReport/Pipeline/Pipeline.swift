@@ -19,6 +19,8 @@ public final class Pipeline {
   /// config entry, the config and its style, and checked as merged.
   public let resolvedDocuments: [ResolvedDocument]
   public let content: Comparison
+  /// The words the documents print, in the document language with the config's overrides.
+  public var words: Words { settings.words }
   /// Made on first use: `check`, `list` and `export-content` need no fonts.
   ///
   /// A render starts making it while the inputs load (see ``PreparedMeasurer``).
@@ -128,6 +130,7 @@ public final class Pipeline {
       return summary
     }
     defer { RunLock.release() }
+    prepareLanguage(&summary)
     let documents = resolvedDocuments
     for (index, document) in documents.enumerated() {
       onDocument(index, documents.count, document.name)
@@ -146,6 +149,29 @@ public final class Pipeline {
       log(LogLine(.error, ErrorReport.message(for: error, document: "manifest.json")))
     }
     return summary
+  }
+
+  // MARK: Language
+
+  /// Sets the document language (``Metadata/lang``) on the measurer.
+  ///
+  /// Pango's language and the hyphenation patterns; the prepared measurer's patterns are kept when
+  /// they are the right ones. A language with no patterns installed is typeset without
+  /// hyphenation, with one warning a run.
+  private func prepareLanguage(_ summary: inout RunSummary) {
+    let lang = settings.metadata.lang
+    let path = Hyphenator.dictionaryPath(forLanguage: lang)
+    let current = measurer.currentHyphenator
+    let hyphenator =
+      path != nil && current?.dictionaryPath == path
+      ? current : path.flatMap { Hyphenator(dictionaryPath: $0) }
+    measurer.setLanguage(lang, hyphenator: hyphenator)
+    if hyphenator == nil, resolvedDocuments.contains(where: { $0.style.paragraph.hyphenate }) {
+      warn(
+        "no hyphenation patterns are installed for language '\(lang)' (metadata.lang), so the "
+          + "documents are not hyphenated; on Debian, install hyphen-\(Words.primarySubtag(lang))",
+        &summary)
+    }
   }
 
   // MARK: One document
@@ -171,7 +197,7 @@ public final class Pipeline {
     }
     var laidOut = try HandoutLayout(
       content: content, resolved: document, metadata: settings.metadata,
-      measurer: measurer, date: options.effectiveDate
+      measurer: measurer, date: options.effectiveDate, words: words
     ).layout()
     // The lines are in the pages now; the shapes cached for the contents passes can go, so that
     // pages written and released free their lines (another document re-shapes what it needs).

@@ -3,7 +3,8 @@ import Geometry
 import Pagination
 import TextShaping
 
-/// Running header (document title, current section, a hairline) and footer (`page X of Y`),
+/// Running header (document title, current section, a hairline) and footer (`page X of Y`, in the
+/// document's language),
 /// laid out after the body so the page count is final.
 struct Furniture {
   let type: TypeSet
@@ -35,7 +36,8 @@ struct Furniture {
             from: Point(x: body.minX, y: ruleY), to: Point(x: body.maxX, y: ruleY),
             stroke: Stroke(color: type.rule, width: 0.5))), at: .zero)
     }
-    let footer = type.line("page \(page.index + 1) of \(page.count)", font: font, color: type.muted)
+    let footer = type.line(
+      type.words.pageOf(page.index + 1, page.count), font: font, color: type.muted)
     frame.push(
       .text(footer, type.muted),
       at: Point(x: body.midX - footer.width / 2, y: body.maxY + font.size * 2.2))

@@ -100,7 +100,7 @@ struct ReportBuilder {
   /// A chart at the text width, narrowed (and so shortened) when it would take more than
   /// `maxFigureHeight`, so that a figure never leaves most of a page empty before it.
   private func chart(_ spec: ChartSpec) throws -> any Block {
-    let theme = ChartTheme(style: type.style, colors: type.colors)
+    let theme = ChartTheme(style: type.style, colors: type.colors, words: type.words)
     var frame = try ChartBuilder.frame(
       for: spec, content: content, theme: theme, width: type.width,
       measurer: type.measurer)
@@ -171,7 +171,8 @@ struct ReportBuilder {
           from: Point(x: 0, y: y), to: Point(x: type.width, y: y),
           stroke: Stroke(color: type.accent, width: 1.2))), at: .zero)
     y += 6
-    let meta = "\(metadata.author) · \(content.info.date ?? Self.formatted(date))"
+    let meta =
+      "\(metadata.author) · \(content.info.date ?? Self.formatted(date, words: type.words))"
     put(
       [type.line(meta, font: type.small, color: type.muted)], color: type.muted, tag: .paragraph,
       gap: 0)
@@ -179,14 +180,12 @@ struct ReportBuilder {
     return FigureBlock(frame: frame, breaks: BreakPolicy(spaceAfter: 18))
   }
 
-  /// "26 November 2026", in UTC so the same epoch prints the same date everywhere.
-  static func formatted(_ date: Date) -> String {
+  /// The title block's date, as "26 November 2026" (German: "26 November" with a dot after the day).
+  ///
+  /// In UTC, so the same epoch prints the same date everywhere.
+  static func formatted(_ date: Date, words: Words = .english) -> String {
     let c = UTCDateTime(date)
-    let months = [
-      "January", "February", "March", "April", "May", "June", "July", "August", "September",
-      "October", "November", "December",
-    ]
-    return "\(c.day) \(months[max(0, min(11, c.month - 1))]) \(c.year)"
+    return words.date(day: c.day, month: c.month, year: c.year)
   }
 
   /// The "Contents" heading and one `TOC` element of linked entries.
@@ -198,7 +197,8 @@ struct ReportBuilder {
       TOCLine(type: type).block(entry: $0, page: pages.page(of: $0.anchor))
     }
     return [
-      type.heading("Contents", number: nil, level: 1, anchor: "contents", outline: false),
+      type.heading(
+        type.words[.contents], number: nil, level: 1, anchor: "contents", outline: false),
       StructureBlock(tag: .toc, children: lines, breaks: BreakPolicy(spaceAfter: 16)),
     ]
   }

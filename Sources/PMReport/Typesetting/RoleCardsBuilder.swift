@@ -33,18 +33,20 @@ struct RoleCardsBuilder {
       guard let text = row.text(for: role.id) else { continue }
       out.append(type.paragraph(type.labelled(row.label, text)))
     }
-    out += labelList("Strengths", kind: .strengths, role: role.id)
-    out += labelList("Risks", kind: .risks, role: role.id)
+    out += labelList(.strengths, kind: .strengths, role: role.id)
+    out += labelList(.risks, kind: .risks, role: role.id)
     return out
   }
 
   /// A subheading and the labels of the labelled lists in the sections marked for `role` and
   /// `kind`, as bullets.
-  private func labelList(_ title: String, kind: SectionKind, role: RoleID) -> [any Block] {
+  ///
+  /// The anchor is named after the key, so it stays the same in every language.
+  private func labelList(_ title: Words.Key, kind: SectionKind, role: RoleID) -> [any Block] {
     let labels = content.allSections.filter { $0.role == role && $0.kind == kind }.flatMap(\.labels)
     guard !labels.isEmpty else { return [] }
     let heading = type.heading(
-      title, number: nil, level: 2, anchor: "card-\(role)-\(title.lowercased())")
+      type.words[title], number: nil, level: 2, anchor: "card-\(role)-\(title.rawValue)")
     return [heading, type.list(labels.map { (nil, RichText($0)) })]
   }
 }

@@ -35,10 +35,18 @@ struct TableSetter {
   /// A role table: the aspect column, then one column per role, headed by the role names.
   func roleTable(_ table: RoleTable, content: Comparison) -> TableBlock {
     self.table(
-      header: [RichText(table.aspectHeader)] + table.columns.map { RichText(content.name(of: $0)) },
+      header: [RichText(aspectHeader(table))]
+        + table.columns.map { RichText(content.name(of: $0)) },
       rows: table.rows.map { row in
         [RichText(row.label)] + table.columns.map { row.text(for: $0) ?? RichText("") }
       }, labelColumn: true, width: type.width)
+  }
+
+  /// The first column's header: as the content wrote it, or the language's word for "Aspect" when
+  /// the content gave none (a paired list).
+  private func aspectHeader(_ table: RoleTable) -> String {
+    table.paired && table.aspectHeader == RoleTable.defaultAspectHeader
+      ? type.words[.aspect] : table.aspectHeader
   }
 
   /// Any other table, as written (no label column).

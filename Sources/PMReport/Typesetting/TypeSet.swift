@@ -13,12 +13,18 @@ final class TypeSet {
   let measurer: any TextMeasurer
   /// The text width of the page body.
   let width: Double
+  /// The words the document prints itself, in its language.
+  let words: Words
 
   let text: Color, accent: Color, muted: Color, rule: Color, headerFill: Color, headerText: Color,
     zebra: Color
 
-  init(style: Style, colors: StyleColors, measurer: any TextMeasurer, width: Double) {
+  init(
+    style: Style, colors: StyleColors, measurer: any TextMeasurer, width: Double,
+    words: Words = .english
+  ) {
     self.style = style
+    self.words = words
     self.colors = colors
     self.measurer = measurer
     self.width = width

@@ -5,7 +5,7 @@ import ReportModel
 /// Every key is optional.
 struct ConfigFile: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case name, metadata, content, style, formats, output, dpi, documents
+    case name, metadata, content, style, formats, output, dpi, documents, words
   }
 
   /// A label for the configuration; accepted and not used.
@@ -17,12 +17,26 @@ struct ConfigFile: Decodable {
   var output: String?
   var dpi: Double?
   var documents: [DocumentEntry]?
+  var words: WordsEntry?
+}
+
+/// `words:`: printed words by key (`contents: Table of contents`); an unknown key is reported with
+/// a suggestion, as for any mapping.
+struct WordsEntry: Decodable {
+  var words: [Words.Key: String] = [:]
+
+  init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: Words.Key.self)
+    for key in Words.Key.allCases where c.contains(key) {
+      words[key] = try c.decode(String.self, forKey: key)
+    }
+  }
 }
 
 /// `metadata:`; a key left out keeps the built-in value, and `subtitle: null` removes the subtitle.
 struct MetadataEntry: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case title, subtitle, author, subject, keywords
+    case title, subtitle, author, subject, keywords, lang
   }
 
   var metadata: Metadata
@@ -44,6 +58,7 @@ struct MetadataEntry: Decodable {
     if let keywords = try c.decodeIfPresent(KeywordList.self, forKey: .keywords) {
       metadata.keywords = keywords.words
     }
+    if let lang = try c.decodeIfPresent(String.self, forKey: .lang) { metadata.lang = lang }
     self.metadata = metadata
   }
 }

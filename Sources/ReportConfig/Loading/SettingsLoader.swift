@@ -59,10 +59,17 @@ extension ConfigLoader {
     let root = NodePath.root
     var settings = defaultSettings(workingDirectory: folder)
     if let entry = file.metadata {
+      var metadata = entry.metadata
       checker.checkNotEmpty(
-        entry.metadata.title, at: root.appending("metadata").appending("title"), what: "the title")
-      settings.metadata = entry.metadata
+        metadata.title, at: root.appending("metadata").appending("title"), what: "the title")
+      metadata.lang = LanguageRules.check(
+        metadata.lang, at: root.appending("metadata").appending("lang"), checker: &checker)
+      settings.metadata = metadata
       settings.metadataKeys = entry.keys
+    }
+    if let words = file.words?.words {
+      LanguageRules.check(words, at: root.appending("words"), checker: &checker)
+      settings.wordOverrides = words
     }
     if let content = file.content {
       checker.checkNotEmpty(content, at: root.appending("content"), what: "the content path")

@@ -7,6 +7,10 @@ enum ContentRules {
 
   /// Checks a decoded comparison.
   static func check(_ comparison: inout Comparison, with checker: inout Checker) {
+    if let lang = comparison.info.lang {
+      comparison.info.lang = LanguageRules.check(
+        lang, at: NodePath.root.appending("lang"), checker: &checker)
+    }
     let roleIDs = checkRoles(comparison, with: &checker)
     let sectionIDs = checkSections(comparison, roles: roleIDs, with: &checker)
     // Earlier files keep the chart data under `charts:` (with the charts as `specs`).

@@ -3,12 +3,13 @@
 
 /// The `metadata` keys a config can set.
 public enum MetadataKey: String, CaseIterable, Hashable, Sendable {
-  case title, subtitle, author, subject, keywords
+  case title, subtitle, author, subject, keywords, lang
 }
 
 extension Metadata {
   /// The metadata of a run: each key the config wrote (`configKeys`) keeps the config's value;
-  /// the others take the content's front matter (`title`, `subtitle`, `author`) when it has them,
+  /// the others take the content's front matter (`title`, `subtitle`, `author`, `lang`) when it has
+  /// them,
   /// else this value's (the built-in defaults, which describe the built-in article).
   ///
   /// For content other than the built-in article (`builtInContent` false) the built-in defaults
@@ -23,6 +24,7 @@ extension Metadata {
     if !keep(.title) { out.title = info.title ?? (builtInContent ? title : fallbackTitle) }
     if !keep(.subtitle) { out.subtitle = info.subtitle ?? (builtInContent ? subtitle : nil) }
     if !keep(.author), let author = info.author { out.author = author }
+    if !keep(.lang), let lang = info.lang { out.lang = lang }
     if !keep(.subject), !builtInContent { out.subject = info.subtitle ?? "" }
     if !keep(.keywords), !builtInContent { out.keywords = [] }
     return out

@@ -18,10 +18,13 @@ public struct ReportSettings: Hashable, Sendable {
   public var documents: [DocumentSpec]
   /// The folder holding the config file (or the working directory), where `Styles/` is looked up.
   public var baseDirectory: String
+  /// The config's `words:`: printed words replacing the shipped ones, by key.
+  public var wordOverrides: [Words.Key: String]
 
   public init(
     metadata: Metadata, contentPath: String?, style: String, formats: [OutputFormat],
-    outputDirectory: String, dpi: Double, documents: [DocumentSpec], baseDirectory: String
+    outputDirectory: String, dpi: Double, documents: [DocumentSpec], baseDirectory: String,
+    wordOverrides: [Words.Key: String] = [:]
   ) {
     self.metadata = metadata
     self.contentPath = contentPath
@@ -31,7 +34,12 @@ public struct ReportSettings: Hashable, Sendable {
     self.dpi = dpi
     self.documents = documents
     self.baseDirectory = baseDirectory
+    self.wordOverrides = wordOverrides
   }
+
+  /// The words the documents print: the shipped table for the document language
+  /// (``Metadata/lang``) with the config's overrides.
+  public var words: Words { Words(language: metadata.lang, overrides: wordOverrides) }
 }
 
 /// Document metadata, printed on the cover and written into the PDF.
@@ -41,16 +49,33 @@ public struct Metadata: Codable, Hashable, Sendable {
   public var author: String
   public var subject: String
   public var keywords: [String]
-  public init(title: String, subtitle: String?, author: String, subject: String, keywords: [String])
-  {
+  /// The document language, a BCP 47 tag (`en`, `de`, `en-GB`): it picks the hyphenation patterns
+  /// and the words pmreport prints (``Words``).
+  public var lang: String
+  public init(
+    title: String, subtitle: String?, author: String, subject: String, keywords: [String],
+    lang: String = "en"
+  ) {
     self.title = title
     self.subtitle = subtitle
     self.author = author
     self.subject = subject
     self.keywords = keywords
+    self.lang = lang
   }
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case title, subtitle, author, subject, keywords
+    case title, subtitle, author, subject, keywords, lang
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      title: try c.decode(String.self, forKey: .title),
+      subtitle: try c.decodeIfPresent(String.self, forKey: .subtitle),
+      author: try c.decode(String.self, forKey: .author),
+      subject: try c.decode(String.self, forKey: .subject),
+      keywords: try c.decode([String].self, forKey: .keywords),
+      lang: try c.decodeIfPresent(String.self, forKey: .lang) ?? "en")
   }
 
   /// The metadata used when there is no config file.

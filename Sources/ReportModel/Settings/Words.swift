@@ -1,0 +1,179 @@
+/// The words pmreport prints itself (captions, furniture, chart legends, dates), in the document's
+/// language.
+///
+/// The shipped tables cover English, German, French and Spanish, chosen by the language tag's
+/// primary subtag (`de-AT` takes German; a language with no table takes English). A config's
+/// `words:` overrides any entry by its kebab-case key. Entries with placeholders are templates
+/// (`"page {page} of {pages}"`), filled by ``fill(_:_:)``; never assembled by concatenation, so a
+/// language can put the numbers where its grammar wants them.
+public struct Words: Hashable, Sendable {
+  /// Every word pmreport prints, by its key in `words:`.
+  public enum Key: String, CaseIterable, CodingKey, Hashable, Sendable {
+    /// The heading of the table of contents.
+    case contents
+    /// The footer: `{page}` and `{pages}`.
+    case pageOf = "page-of"
+    /// The role cards' subheadings.
+    case strengths, risks
+    /// A heading for questions and answers (reserved: the content names its own FAQ section).
+    case faq
+    /// The first column's header of a table made from a paired list.
+    case aspect
+    /// The title-block date: `{day}`, `{month}` (one of the month names) and `{year}`.
+    case date
+    case january, february, march, april, may, june, july, august, september, october, november,
+      december
+    /// The overlap chart's middle region, and its counts: `{count}`.
+    case both
+    case onlyCount = "only-count"
+    case sharedCount = "shared-count"
+    /// The diverging-bars chart: each side's header (`{role}`) and the axis caption.
+    case leansMore = "leans-more"
+    case emphasisAxis = "emphasis-axis"
+    /// The radar chart's legend note: `{max}`.
+    case radarRings = "radar-rings"
+    /// The stakeholder map's legend entry for a team working with both roles.
+    case worksWithBoth = "works-with-both"
+
+    /// The placeholders a key's text may use.
+    public var placeholders: [String] {
+      switch self {
+      case .pageOf: ["page", "pages"]
+      case .date: ["day", "month", "year"]
+      case .onlyCount, .sharedCount: ["count"]
+      case .leansMore: ["role"]
+      case .radarRings: ["max"]
+      default: []
+      }
+    }
+
+    static let months: [Key] = [
+      .january, .february, .march, .april, .may, .june, .july, .august, .september, .october,
+      .november, .december,
+    ]
+  }
+
+  /// The language whose table these words started from (`en`, `de`, `fr`, `es`).
+  public private(set) var language: String
+  private var table: [Key: String]
+
+  /// The shipped words for a BCP 47 tag's language, with `overrides` on top.
+  public init(language tag: String, overrides: [Key: String] = [:]) {
+    let primary = Words.primarySubtag(tag)
+    let shipped = Words.shipped[primary] ?? Words.shipped["en"] ?? [:]
+    language = Words.shipped[primary] == nil ? "en" : primary
+    table = shipped.merging(overrides) { _, override in override }
+  }
+
+  /// The English words, as pmreport printed them before it knew languages.
+  public static let english = Words(language: "en")
+
+  /// The languages with a shipped table.
+  public static var shippedLanguages: [String] { shipped.keys.sorted() }
+
+  /// `de` for `de-AT`, `de_at` or `DE`.
+  public static func primarySubtag(_ tag: String) -> String {
+    String(tag.prefix { $0 != "-" && $0 != "_" }).lowercased()
+  }
+
+  public subscript(key: Key) -> String { table[key] ?? Words.shipped["en"]?[key] ?? "" }
+
+  /// `key`'s template with `{name}` placeholders replaced by `values` (unknown ones stay as written).
+  public func fill(_ key: Key, _ values: [String: String]) -> String {
+    Words.fill(self[key], values)
+  }
+
+  /// `template` with each `{name}` in `values` replaced.
+  public static func fill(_ template: String, _ values: [String: String]) -> String {
+    var out = ""
+    var rest = Substring(template)
+    while let open = rest.firstIndex(of: "{") {
+      out += rest[..<open]
+      let after = rest[rest.index(after: open)...]
+      if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
+        out += value
+        rest = after[after.index(after: close)...]
+      } else {
+        out += "{"
+        rest = after
+      }
+    }
+    return out + rest
+  }
+
+  /// The placeholders written in `template` (`{page}` → `page`).
+  public static func placeholders(in template: String) -> [String] {
+    var found: [String] = []
+    var rest = Substring(template)
+    while let open = rest.firstIndex(of: "{") {
+      let after = rest[rest.index(after: open)...]
+      guard let close = after.firstIndex(of: "}") else { break }
+      let name = after[..<close]
+      if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "-" }) { found.append(String(name)) }
+      rest = after[after.index(after: close)...]
+    }
+    return found
+  }
+
+  // MARK: Filled words
+
+  /// "page 3 of 12".
+  public func pageOf(_ page: Int, _ pages: Int) -> String {
+    fill(.pageOf, ["page": String(page), "pages": String(pages)])
+  }
+
+  /// A date from its parts ("26 November 2026"); `month` is 1–12.
+  public func date(day: Int, month: Int, year: Int) -> String {
+    let name = self[Key.months[max(0, min(11, month - 1))]]
+    return fill(.date, ["day": String(day), "month": name, "year": String(year)])
+  }
+
+  // MARK: Shipped tables
+
+  private static let shipped: [String: [Key: String]] = [
+    "en": [
+      .contents: "Contents", .pageOf: "page {page} of {pages}", .strengths: "Strengths",
+      .risks: "Risks", .faq: "FAQ", .aspect: "Aspect", .date: "{day} {month} {year}",
+      .january: "January", .february: "February", .march: "March", .april: "April", .may: "May",
+      .june: "June", .july: "July", .august: "August", .september: "September",
+      .october: "October", .november: "November", .december: "December",
+      .both: "Both", .onlyCount: "{count} only", .sharedCount: "{count} shared",
+      .leansMore: "{role} leans more", .emphasisAxis: "Difference in emphasis, in points",
+      .radarRings: "Rings mark scores 1–{max}", .worksWithBoth: "Works with both",
+    ],
+    "de": [
+      .contents: "Inhalt", .pageOf: "Seite {page} von {pages}", .strengths: "Stärken",
+      .risks: "Risiken", .faq: "Häufige Fragen", .aspect: "Aspekt", .date: "{day}. {month} {year}",
+      .january: "Januar", .february: "Februar", .march: "März", .april: "April", .may: "Mai",
+      .june: "Juni", .july: "Juli", .august: "August", .september: "September",
+      .october: "Oktober", .november: "November", .december: "Dezember",
+      .both: "Beide", .onlyCount: "nur {count}", .sharedCount: "{count} gemeinsam",
+      .leansMore: "{role} gewichtet stärker",
+      .emphasisAxis: "Unterschied in der Gewichtung, in Punkten",
+      .radarRings: "Ringe markieren Werte 1–{max}", .worksWithBoth: "Arbeitet mit beiden",
+    ],
+    "fr": [
+      .contents: "Sommaire", .pageOf: "page {page} sur {pages}", .strengths: "Points forts",
+      .risks: "Risques", .faq: "Questions fréquentes", .aspect: "Aspect",
+      .date: "{day} {month} {year}",
+      .january: "janvier", .february: "février", .march: "mars", .april: "avril", .may: "mai",
+      .june: "juin", .july: "juillet", .august: "août", .september: "septembre",
+      .october: "octobre", .november: "novembre", .december: "décembre",
+      .both: "Les deux", .onlyCount: "{count} seulement", .sharedCount: "{count} en commun",
+      .leansMore: "{role} insiste davantage", .emphasisAxis: "Écart d’accent, en points",
+      .radarRings: "Les cercles marquent les notes 1–{max}",
+      .worksWithBoth: "Travaille avec les deux",
+    ],
+    "es": [
+      .contents: "Índice", .pageOf: "página {page} de {pages}", .strengths: "Fortalezas",
+      .risks: "Riesgos", .faq: "Preguntas frecuentes", .aspect: "Aspecto",
+      .date: "{day} de {month} de {year}",
+      .january: "enero", .february: "febrero", .march: "marzo", .april: "abril", .may: "mayo",
+      .june: "junio", .july: "julio", .august: "agosto", .september: "septiembre",
+      .october: "octubre", .november: "noviembre", .december: "diciembre",
+      .both: "Ambos", .onlyCount: "solo {count}", .sharedCount: "{count} en común",
+      .leansMore: "{role} pone más énfasis", .emphasisAxis: "Diferencia de énfasis, en puntos",
+      .radarRings: "Los anillos marcan puntuaciones 1–{max}", .worksWithBoth: "Trabaja con ambos",
+    ],
+  ]
+}
