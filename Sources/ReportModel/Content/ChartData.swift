@@ -70,7 +70,8 @@ public enum ChartKind: String, Codable, CaseIterable, Hashable, Sendable {
   public var roleCounts: ClosedRange<Int> {
     switch self {
     case .radar: 2...4
-    case .divergingBars, .venn, .stakeholderMap: 2...2
+    case .venn: 2...3
+    case .divergingBars, .stakeholderMap: 2...2
     }
   }
 }
