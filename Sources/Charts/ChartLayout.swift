@@ -106,18 +106,35 @@ public struct DivergingBarsMarks: Sendable, Hashable {
 
 // MARK: - Venn
 
-/// The three areas of a two-set Venn diagram.
-public enum VennRegion: String, Sendable, Hashable, CaseIterable {
-  /// The first role's crescent, the lens both share, the second role's crescent.
-  case left, shared, right
+/// One area of a Venn diagram: the roles whose sets hold it (and no other role's set).
+///
+/// Roles are named by their index in the content's order, so `[0]` is the first role's area alone
+/// and `[0, 1]` the lens of a two-role diagram (or the first two roles' pairwise area of three).
+public struct VennRegion: Sendable, Hashable, CustomStringConvertible {
+  /// The indices of the roles whose sets hold the region, ascending and without repeats.
+  public let roles: [Int]
+
+  /// The region held by exactly `roles` (in any order).
+  public init(_ roles: [Int]) { self.roles = Array(Set(roles)).sorted() }
+
+  /// The area of the role at `index` alone.
+  public static func only(_ index: Int) -> VennRegion { VennRegion([index]) }
+
+  /// The area every one of `count` roles shares.
+  public static func all(_ count: Int) -> VennRegion { VennRegion(Array(0..<count)) }
+
+  public var description: String { "{" + roles.map(String.init).joined(separator: ",") + "}" }
 }
 
-/// A Venn diagram's geometry: two ellipses and the words in each region.
+/// A Venn diagram's geometry: one ellipse a role and the words in each region.
 public struct VennMarks: Sendable, Hashable {
-  /// The bounding boxes of the first role's (left) and the second role's (right) ellipses.
-  public var left: Rect
-  public var right: Rect
-  /// Left crescent, lens, right crescent.
+  /// The bounding box of each role's ellipse (a circle's for three roles), in the content's role
+  /// order: for two roles the first on the left, the second on the right; for three the first top
+  /// left, the second top right, the third below.
+  public var sets: [Rect]
+  /// Every region: for two roles the first role's crescent, the lens, the second role's crescent;
+  /// for three each role alone, then the pairwise areas (empty: the content has no data for them),
+  /// then the area all share.
   public var regions: [Region]
 
   /// One region's header and items.
@@ -125,9 +142,11 @@ public struct VennMarks: Sendable, Hashable {
     public var kind: VennRegion
     /// How many items the region holds (the number its header shows).
     public var count: Int
-    /// The header's lines' words: `["Business PM", "5 only"]` or `["Both", "6 shared"]`, say.
+    /// The header's lines' words: `["Business PM", "5 only"]` or `["Both", "6 shared"]`, say;
+    /// empty for a region that shows nothing.
     public var header: [String]
-    public var headerRect: Rect
+    /// The header's box; nil when there is no header.
+    public var headerRect: Rect?
     public var items: [String]
     public var itemRects: [Rect]
   }
@@ -137,11 +156,10 @@ public struct VennMarks: Sendable, Hashable {
 
   func moved(dy: Double) -> VennMarks {
     var m = self
-    m.left = left.moved(0, dy)
-    m.right = right.moved(0, dy)
+    m.sets = sets.map { $0.moved(0, dy) }
     m.regions = regions.map { r in
       var r = r
-      r.headerRect = r.headerRect.moved(0, dy)
+      r.headerRect = r.headerRect?.moved(0, dy)
       r.itemRects = r.itemRects.map { $0.moved(0, dy) }
       return r
     }
@@ -153,7 +171,8 @@ public struct VennMarks: Sendable, Hashable {
 
 /// A stakeholder map's geometry: the role nodes, the teams between them and the links.
 public struct StakeholderMarks: Sendable, Hashable {
-  /// Each role's node, in the content's role order (the first on the left, the second on the right).
+  /// Each role's node, in the content's role order: the first, third on the left, the second,
+  /// fourth on the right.
   public var roleNodes: [Rect]
   public var teams: [Team]
   public var links: [Link]

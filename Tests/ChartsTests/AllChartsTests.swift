@@ -44,6 +44,21 @@ struct AllChartsTests {
     }
   }
 
+  @Test(
+    "three and four roles: labels inside the frame and pairwise disjoint",
+    arguments: ChartKind.allCases)
+  func manyRoles(kind: ChartKind) throws {
+    for n in [3, 4] where kind.roleCounts.contains(n) {
+      // Three circles need more room than two ellipses (handouts draw charts 260 pt or wider).
+      for width in Self.widths where kind != .venn || width >= 260 {
+        let chart = try layout(kind, TeamFixture.comparison(n), width: width)
+        #expect(chart.frame.size.width == width)
+        checkLabels(chart, "\(kind), \(n) roles, at \(width)")
+        checkShapes(chart, "\(kind), \(n) roles, at \(width)")
+      }
+    }
+  }
+
   @Test("the built-in comparison charts lay out", arguments: ChartKind.allCases)
   func builtIn(kind: ChartKind) throws {
     let content = try Comparison.builtIn
@@ -89,9 +104,12 @@ struct AllChartsTests {
 
   @Test("the same input gives the same frame", arguments: ChartKind.allCases)
   func deterministic(kind: ChartKind) throws {
-    let a = try layout(kind)
-    let b = try layout(kind)
-    #expect(a.marks == b.marks)
-    #expect(a.labelRects == b.labelRects)
+    for content in [Fixture.comparison(), TeamFixture.comparison(3), TeamFixture.comparison(4)]
+    where kind.roleCounts.contains(content.roles.count) {
+      let a = try layout(kind, content)
+      let b = try layout(kind, content)
+      #expect(a.marks == b.marks)
+      #expect(a.labelRects == b.labelRects)
+    }
   }
 }

@@ -85,3 +85,31 @@ struct DivergingBarsTests {
     }
   }
 }
+
+@Suite("Diverging bars: more than two roles")
+struct DivergingBarsManyRolesTests {
+  @Test("left out for three and four roles, kept for two", arguments: [2, 3, 4])
+  func leftOut(roles n: Int) throws {
+    let content = TeamFixture.comparison(n)
+    let kinds = content.charts.charts(roleCount: n).map(\.kind)
+    #expect(kinds.contains(.divergingBars) == (n == 2))
+    #expect(kinds.contains(.radar) && kinds.contains(.stakeholderMap))
+    #expect(kinds.contains(.venn) == (n <= 3))
+    // The listed specs without the bars: the others still drawn, in order.
+    #expect(kinds == Fixture.specs.map(\.kind).filter { $0.roleCounts.contains(n) })
+    // Asked for anyway, the bars refuse with a data error, not a trap.
+    if n > 2 {
+      #expect(throws: ChartError.self) { try layout(.divergingBars, content) }
+    }
+  }
+
+  @Test("without listed charts, the defaults for three roles leave the bars out")
+  func defaults() {
+    var data = TeamFixture.comparison(3).charts
+    data.specs = nil
+    #expect(data.charts(roleCount: 3).map(\.kind) == [.radar, .venn, .stakeholderMap])
+    #expect(data.charts(roleCount: 4).map(\.kind) == [.radar, .stakeholderMap])
+    #expect(
+      data.charts(roleCount: 2).map(\.kind) == [.radar, .divergingBars, .venn, .stakeholderMap])
+  }
+}

@@ -116,3 +116,71 @@ struct RadarLabelTests {
     #expect(m.labelRects[3].height > ChartTheme.standard.labelSize * 1.2 + 0.001)
   }
 }
+
+@Suite("Radar chart: three and four roles")
+struct RadarManyRolesTests {
+  @Test("one polygon, one set of markers and one legend entry a role", arguments: [3, 4])
+  func series(roles n: Int) throws {
+    let content = TeamFixture.comparison(n)
+    let chart = try layout(.radar, content)
+    guard case .radar(let m) = chart.marks else {
+      Issue.record("not a radar")
+      return
+    }
+    let dims = TeamFixture.scores
+    #expect(m.series.count == n)
+    let theme = ChartTheme.standard
+    let all = shapes(in: chart.frame)
+    for i in 0..<n {
+      // The vertices are the role's scores.
+      for (k, (_, values)) in dims.enumerated() {
+        let p = ChartGeometry.radarVertex(
+          score: values[i], maxScore: m.maxScore, radius: m.radius, index: k, count: dims.count,
+          center: m.center)
+        #expect(close(m.series[i][k], p, 1e-9))
+      }
+      // The polygon: translucent, in the role's colour and dash, through those vertices.
+      let polygon = all.filter { p, s in
+        s.stroke?.color == theme.color(forRole: i) && (s.fill?.alpha ?? 1) < 1
+          && s.stroke?.dash == theme.dash(forRole: i)
+      }
+      #expect(polygon.count == 1, "role \(i)")
+      if let (p, s) = polygon.first {
+        #expect(zip(points(of: s, at: p), m.series[i]).allSatisfy { close($0, $1, 1e-9) })
+      }
+      // The markers: one a vertex in the plot, one in the legend, filled with the role's colour.
+      let markers = all.filter { p, s in
+        s.fill == theme.color(forRole: i) && s.stroke?.color == .white
+      }
+      #expect(markers.count == dims.count + 1, "role \(i)")
+    }
+    // The four marker shapes differ: circles, squares, triangles, diamonds.
+    let plotMarkers = all.filter { p, s in
+      s.stroke?.color == .white && chart.plotRect.contains(s.bounds!.moved(p))
+    }
+    #expect(plotMarkers.count == n * dims.count)
+  }
+
+  @Test("the legend names every role, once", arguments: [3, 4])
+  func legend(roles n: Int) throws {
+    let chart = try layout(.radar, TeamFixture.comparison(n))
+    let legend = try #require(chart.legendRect)
+    let lines = chart.frame.textLines().filter { legend.contains($0.0) }.map(\.1.text)
+    for role in TeamFixture.roles.prefix(n) {
+      #expect(lines.filter { $0 == role.shortName }.count == 1, "\(role.shortName)")
+    }
+    if n == 3 { #expect(!lines.contains("Stakeholder")) }
+    #expect(lines.contains { $0.hasPrefix("Rings mark") })
+  }
+
+  @Test("labels stay outside the ring and the plot's words apart", arguments: [3, 4])
+  func labels(roles n: Int) throws {
+    for width in [220.0, 460, 700] {
+      let chart = try layout(.radar, TeamFixture.comparison(n), width: width)
+      guard case .radar(let m) = chart.marks else { return }
+      for rect in m.labelRects {
+        #expect(ChartGeometry.distance(from: m.center, to: rect) > m.radius + 4)
+      }
+    }
+  }
+}

@@ -181,3 +181,76 @@ extension Comparison {
     get throws { try ConfigLoader.builtInContent() }
   }
 }
+
+/// A Scrum team's roles: three or four roles compared (the charts' roles beyond two).
+enum TeamFixture {
+  static let roles = [
+    Role(id: "scrum-master", name: "Scrum Master", shortName: "Scrum Master"),
+    Role(id: "product-owner", name: "Product Owner", shortName: "Product Owner"),
+    Role(id: "developer", name: "Developer", shortName: "Developer"),
+    Role(id: "stakeholder", name: "Stakeholder", shortName: "Stakeholder"),
+  ]
+
+  /// Each dimension's scores for the four roles, in the roles' order.
+  static let scores: [(String, [Double])] = [
+    ("Process facilitation", [5, 2, 2, 1]),
+    ("Backlog ownership", [2, 5, 2, 3]),
+    ("Technical depth", [1, 2, 5, 1]),
+    ("Engineering collaboration and delivery", [3, 3, 5, 1]),
+    ("Business value", [2, 5, 2, 4]),
+    ("Team health", [5, 3, 3, 1]),
+  ]
+
+  static let distinct: [[String]] = [
+    ["Facilitates events", "Removes impediments", "Coaches the team in Scrum"],
+    ["Orders the backlog", "Maximises value"],
+    ["Builds the increment", "Owns the definition of done", "Estimates the work"],
+    ["Funds the product", "Reviews increments"],
+  ]
+
+  static let shared = [
+    LabelledItem(label: "Sprint goal", text: "All work toward it."),
+    LabelledItem(label: "Transparency", text: "All keep the work visible."),
+    LabelledItem(label: "Continuous improvement", text: "All inspect and adapt."),
+  ]
+
+  /// Each team and the indices of the roles that work with it.
+  static let stakeholders: [(String, [Int])] = [
+    ("Management", [0, 3]),
+    ("Customers and users", [1, 3]),
+    ("Other Scrum teams", [0, 2]),
+    ("Operations", [2]),
+    ("Sales and marketing", [1]),
+    ("HR", [0]),
+    ("Architecture board", [2, 1, 0]),
+  ]
+
+  /// The comparison of the first `count` roles (2 to 4): links to the other roles are left out.
+  static func comparison(_ count: Int) -> Comparison {
+    let roles = Array(Self.roles.prefix(count))
+    let ids = roles.map(\.id)
+    return Comparison(
+      roles: roles,
+      introduction: [.paragraph("Several roles compared.")],
+      sections: [
+        Section(id: "differences", title: "Key differences", blocks: [.paragraph("They differ.")]),
+        Section(
+          id: "similarities", title: "Key similarities",
+          blocks: [.paragraph("They share a lot."), .labelledList(shared)]),
+      ],
+      charts: ChartData(
+        specs: Fixture.specs,
+        focus: scores.map { label, values in
+          FocusDimension(
+            label: label,
+            scores: zip(ids, values).map { RoleScore(role: $0, score: $1) })
+        },
+        overlap: OverlapTraits(
+          distinct: zip(ids, distinct).map { RoleTraits(role: $0, traits: $1) },
+          sharedSection: "similarities"),
+        stakeholders: stakeholders.compactMap { team, linked in
+          let inside = linked.filter { $0 < count }
+          return inside.isEmpty ? nil : StakeholderLink(team: team, roles: inside.map { ids[$0] })
+        }))
+  }
+}

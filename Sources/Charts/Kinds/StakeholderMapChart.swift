@@ -8,7 +8,9 @@ import TextShaping
 ///
 /// Teams are grouped: the first role's alone first, then the shared ones (highlighted), then the
 /// second role's alone, each group in the content's order. Lines run from a role node's inner edge
-/// to a team node's near edge, through the empty gutters only, so no line crosses a label.
+/// to a team node's near edge, through the empty gutters only, so no line crosses a label. Three
+/// and four roles are laid out by ``sides(spec:roles:teams:width:setter:)``: the same columns,
+/// with two role nodes stacked on a side.
 enum StakeholderMapChart {
   static let inset = 2.0
   /// The gutter width for the lines that columns shrink to keep.
@@ -30,6 +32,9 @@ enum StakeholderMapChart {
       .filter { !$0.name.isEmpty }
     guard !raw.isEmpty else {
       throw ChartError.noData(chart: spec.id, detail: "no teams to map")
+    }
+    if roles.count > 2 {
+      return try sides(spec: spec, roles: roles, teams: raw, width: width, setter: setter)
     }
     func group(_ roles: [RoleID]) -> Int {
       switch (roles.contains(first.id), roles.contains(second.id)) {
@@ -190,7 +195,7 @@ enum StakeholderMapChart {
     let roleWidth = (roleBlocks.map(\.width).max() ?? 0) + 2 * padX
     let teamBlocks = teams.map { team in
       setter.block(
-        team.name, font: team.roles.count == 2 ? bold : font, color: theme.text,
+        team.name, font: team.roles.count >= 2 ? bold : font, color: theme.text,
         maxWidth: teamMax - 2 * padX, alignment: .center)
     }
     let teamWidth = max(teamMax, (teamBlocks.map(\.width).max() ?? 0) + 2 * padX)

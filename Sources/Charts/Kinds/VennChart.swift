@@ -3,15 +3,16 @@ import Geometry
 import ReportModel
 import TextShaping
 
-/// The overlap of two roles: two overlapping ellipses, the first role's traits in the left crescent,
-/// the second role's in the right, the shared ones in the lens.
+/// The overlap of two roles: two ellipses, each role's traits in its crescent, shared in the lens.
 ///
-/// The shared traits are the labels of the labelled list in section `overlap.sharedSection`, and each
-/// region's header counts its items, so no number is typed. The ellipses are sized by search: over a few
-/// shapes (circles, then taller ellipses) and overlaps, the smallest size at which every label, stacked
-/// in its region, lies inside that region with a margin; the cheapest (by area, circles favoured) wins.
-/// A tidier arrangement — the three headers on one line, each region's labels on one centre line — is
-/// taken when it needs at most 45% more area; smaller type is tried only when nothing fits.
+/// The first role's crescent is on the left, the second's on the right; three roles are drawn by
+/// ``VennThree``. The shared traits are the labels of the labelled list in section
+/// `overlap.sharedSection`, and each region's header counts its items, so no number is typed. The
+/// ellipses are sized by search: over a few shapes (circles, then taller ellipses) and overlaps,
+/// the smallest size at which every label, stacked in its region, lies inside that region with a
+/// margin; the cheapest (by area, circles favoured) wins. A tidier arrangement — the three headers
+/// on one line, each region's labels on one centre line — is taken when it needs at most 45% more
+/// area; smaller type is tried only when nothing fits.
 enum VennChart {
   static let inset = 2.0
   /// Horizontal and vertical margins between text and the outlines.
@@ -50,6 +51,10 @@ enum VennChart {
       throw ChartError.missingSection(chart: spec.id, section: overlap.sharedSection)
     }
     let shared = sharedTraits(in: section)
+    if roles.count == 3 {
+      return try VennThree.part(
+        spec: spec, roles: roles, overlap: overlap, shared: shared, width: width, setter: setter)
+    }
     let left = overlap.traits(of: roles[0].id).map(\.trimmingSpaces).filter { !$0.isEmpty }
     let right = overlap.traits(of: roles[1].id).map(\.trimmingSpaces).filter { !$0.isEmpty }
     guard !(left.isEmpty && right.isEmpty && shared.isEmpty) else {
@@ -60,13 +65,13 @@ enum VennChart {
     func count(_ key: Words.Key, _ n: Int) -> String { words.fill(key, ["count": String(n)]) }
     let contents = [
       RegionContent(
-        kind: .left, title: roles[0].shortName, count: count(.onlyCount, left.count),
+        kind: .only(0), title: roles[0].shortName, count: count(.onlyCount, left.count),
         items: left),
       RegionContent(
-        kind: .shared, title: words[.both], count: count(.sharedCount, shared.count),
+        kind: .all(2), title: words[.both], count: count(.sharedCount, shared.count),
         items: shared),
       RegionContent(
-        kind: .right, title: roles[1].shortName, count: count(.onlyCount, right.count),
+        kind: .only(1), title: roles[1].shortName, count: count(.onlyCount, right.count),
         items: right),
     ]
 
@@ -127,7 +132,7 @@ enum VennChart {
           kind: content.kind, count: content.items.count, header: [content.title, content.count],
           headerRect: header, items: content.items, itemRects: Array(rects.dropFirst(2))))
     }
-    let marks = VennMarks(left: leftBox, right: rightBox, regions: regions)
+    let marks = VennMarks(sets: [leftBox, rightBox], regions: regions)
     return PlotPart(canvas: canvas, legend: [], marks: .venn(marks))
   }
 
@@ -142,6 +147,14 @@ enum VennChart {
   }
 
   // MARK: Fitting
+
+  /// The three areas of a two-set diagram.
+  enum Side { case left, shared, right }
+
+  /// The side of a two-set diagram's region.
+  static func side(_ region: VennRegion) -> Side {
+    region.roles.count > 1 ? .shared : region.roles.first == 0 ? .left : .right
+  }
 
   /// How a region's words are stacked.
   struct Arrangement {
@@ -211,7 +224,7 @@ enum VennChart {
     let font = setter.font(labelSize)
     var stacks: [(blocks: [TextBlock], gaps: [Double])] = []
     for content in contents {
-      let wrap = content.kind == .shared ? lensWrap : crescentWrap
+      let wrap = content.kind == .all(2) ? lensWrap : crescentWrap
       var blocks = [
         setter.block(
           content.title, font: titleFont, color: theme.text, maxWidth: wrap, alignment: .center),
@@ -232,7 +245,7 @@ enum VennChart {
       let top = arrangement.alignHeaders ? -tallest / 2 : -heights[i] / 2
       guard
         let rects = place(
-          stacks[i].blocks, gaps: stacks[i].gaps, top: top, region: content.kind,
+          stacks[i].blocks, gaps: stacks[i].gaps, top: top, region: side(content.kind),
           a: a, b: b, d: d, columnar: arrangement.columnar)
       else { return nil }
       placements.append(Placement(blocks: stacks[i].blocks, rects: rects))
@@ -247,7 +260,7 @@ enum VennChart {
   ///
   /// The ellipses' centres are at x = ∓d/2, y = 0.
   static func place(
-    _ blocks: [TextBlock], gaps: [Double], top: Double, region: VennRegion, a: Double,
+    _ blocks: [TextBlock], gaps: [Double], top: Double, region: Side, a: Double,
     b: Double, d: Double, columnar: Bool
   ) -> [Rect]? {
     let cxL = -d / 2

@@ -69,8 +69,9 @@ public enum ChartKind: String, Codable, CaseIterable, Hashable, Sendable {
   /// How many roles the kind can show.
   public var roleCounts: ClosedRange<Int> {
     switch self {
-    case .radar: 2...4
-    case .divergingBars, .venn, .stakeholderMap: 2...2
+    case .radar, .stakeholderMap: 2...4
+    case .venn: 2...3
+    case .divergingBars: 2...2
     }
   }
 }

@@ -25,6 +25,8 @@ public struct Words: Hashable, Sendable {
       december
     /// The overlap chart's middle region, and its counts: `{count}`.
     case both
+    /// The three-role overlap chart's header for what every role shares.
+    case all
     case onlyCount = "only-count"
     case sharedCount = "shared-count"
     /// The diverging-bars chart: each side's header (`{role}`) and the axis caption.
@@ -34,6 +36,8 @@ public struct Words: Hashable, Sendable {
     case radarRings = "radar-rings"
     /// The stakeholder map's legend entry for a team working with both roles.
     case worksWithBoth = "works-with-both"
+    /// The legend entry for a team working with several roles (three or four compared).
+    case worksWithSeveral = "works-with-several"
 
     /// The placeholders a key's text may use.
     public var placeholders: [String] {
@@ -137,9 +141,10 @@ public struct Words: Hashable, Sendable {
       .january: "January", .february: "February", .march: "March", .april: "April", .may: "May",
       .june: "June", .july: "July", .august: "August", .september: "September",
       .october: "October", .november: "November", .december: "December",
-      .both: "Both", .onlyCount: "{count} only", .sharedCount: "{count} shared",
+      .both: "Both", .all: "All", .onlyCount: "{count} only", .sharedCount: "{count} shared",
       .leansMore: "{role} leans more", .emphasisAxis: "Difference in emphasis, in points",
       .radarRings: "Rings mark scores 1–{max}", .worksWithBoth: "Works with both",
+      .worksWithSeveral: "Works with more than one role",
     ],
     "de": [
       .contents: "Inhalt", .pageOf: "Seite {page} von {pages}", .strengths: "Stärken",
@@ -147,10 +152,11 @@ public struct Words: Hashable, Sendable {
       .january: "Januar", .february: "Februar", .march: "März", .april: "April", .may: "Mai",
       .june: "Juni", .july: "Juli", .august: "August", .september: "September",
       .october: "Oktober", .november: "November", .december: "Dezember",
-      .both: "Beide", .onlyCount: "nur {count}", .sharedCount: "{count} gemeinsam",
+      .both: "Beide", .all: "Alle", .onlyCount: "nur {count}", .sharedCount: "{count} gemeinsam",
       .leansMore: "{role} gewichtet stärker",
       .emphasisAxis: "Unterschied in der Gewichtung, in Punkten",
       .radarRings: "Ringe markieren Werte 1–{max}", .worksWithBoth: "Arbeitet mit beiden",
+      .worksWithSeveral: "Arbeitet mit mehreren Rollen",
     ],
     "fr": [
       .contents: "Sommaire", .pageOf: "page {page} sur {pages}", .strengths: "Points forts",
@@ -159,10 +165,12 @@ public struct Words: Hashable, Sendable {
       .january: "janvier", .february: "février", .march: "mars", .april: "avril", .may: "mai",
       .june: "juin", .july: "juillet", .august: "août", .september: "septembre",
       .october: "octobre", .november: "novembre", .december: "décembre",
-      .both: "Les deux", .onlyCount: "{count} seulement", .sharedCount: "{count} en commun",
+      .both: "Les deux", .all: "Tous", .onlyCount: "{count} seulement",
+      .sharedCount: "{count} en commun",
       .leansMore: "{role} insiste davantage", .emphasisAxis: "Écart d’accent, en points",
       .radarRings: "Les cercles marquent les notes 1–{max}",
       .worksWithBoth: "Travaille avec les deux",
+      .worksWithSeveral: "Travaille avec plusieurs rôles",
     ],
     "es": [
       .contents: "Índice", .pageOf: "página {page} de {pages}", .strengths: "Fortalezas",
@@ -171,9 +179,10 @@ public struct Words: Hashable, Sendable {
       .january: "enero", .february: "febrero", .march: "marzo", .april: "abril", .may: "mayo",
       .june: "junio", .july: "julio", .august: "agosto", .september: "septiembre",
       .october: "octubre", .november: "noviembre", .december: "diciembre",
-      .both: "Ambos", .onlyCount: "solo {count}", .sharedCount: "{count} en común",
+      .both: "Ambos", .all: "Todos", .onlyCount: "solo {count}", .sharedCount: "{count} en común",
       .leansMore: "{role} pone más énfasis", .emphasisAxis: "Diferencia de énfasis, en puntos",
       .radarRings: "Los anillos marcan puntuaciones 1–{max}", .worksWithBoth: "Trabaja con ambos",
+      .worksWithSeveral: "Trabaja con varios roles",
     ],
   ]
 }
