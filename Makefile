@@ -14,7 +14,7 @@ RELEASE_BIN := .build/release/pmreport
 
 # Every Debian package the build, the text engine and the fonts need: the one list, extended here.
 SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libhyphen-dev hyphen-en-us \
-	fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
+	librsvg2-dev fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
 # What the tests read PDFs and SVGs back with.
 TEST_PACKAGES := poppler-utils qpdf libxml2-utils
 # What the benchmark measures with (GNU time for peak memory; PyYAML to scale the content).
