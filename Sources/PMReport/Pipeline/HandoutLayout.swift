@@ -15,6 +15,8 @@ struct HandoutLayout {
   let metadata: Metadata
   let measurer: any TextMeasurer
   let date: Date
+  /// The content's images by path as written: file, kind and natural size.
+  var images: [String: ImageItem] = [:]
 
   var document: DocumentSpec { resolved.spec }
   var style: Style { resolved.style }
@@ -28,6 +30,8 @@ struct HandoutLayout {
   func layout() throws -> LaidOutDocument {
     let type = TypeSet(
       style: style, colors: resolved.colors, measurer: measurer, width: template.body.width)
+    type.images = images
+    type.bodyHeight = template.body.height
     switch document.kind {
     case .comparisonTable: return try comparisonTable(type)
     case .roleCards: return try layout(type, RoleCardsBuilder(content: content, type: type).blocks)

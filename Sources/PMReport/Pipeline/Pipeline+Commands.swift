@@ -4,12 +4,20 @@ import ReportModel
 
 extension Pipeline {
   /// The content (built in, or from `contentPath`) as YAML in the schema `--content` reads.
+  ///
+  /// The file must lie inside `root` (default: the working directory).
   public static func exportContent(
-    contentPath: String?, workingDirectory: String = FileManager.default.currentDirectoryPath
+    contentPath: String?, workingDirectory: String = FileManager.default.currentDirectoryPath,
+    root: String? = nil
   ) throws -> String {
     let options = RunOptions(contentPath: contentPath, workingDirectory: workingDirectory)
+    let projectRoot = ProjectRoot(options.absolute(root ?? workingDirectory))
     let content =
-      try contentPath.map { try ConfigLoader.loadContent(path: options.absolute($0)) } ?? .builtIn
+      try contentPath.map {
+        let path = try confineCommandLine(
+          options.absolute($0), as: $0, option: "--content", in: projectRoot)
+        return try ConfigLoader.loadContentFile(path: path, display: $0).content
+      } ?? .builtIn
     return try ConfigLoader.exportContent(content)
   }
 

@@ -9,8 +9,16 @@ extension ConfigLoader {
   /// section ids unique and kebab-case; chart ids unique and kebab-case, each chart's section and the
   /// overlap's shared section existing; focus scores between 0 and 5.
   public static func loadContent(path: String) throws -> Comparison {
+    try loadContentFile(path: path).content
+  }
+
+  /// Loads a content file as ``loadContent(path:)`` does, with where its image paths were written.
+  ///
+  /// `display` names the file in messages (default: `path`, relative to the working directory
+  /// when inside it).
+  public static func loadContentFile(path: String, display: String? = nil) throws -> LoadedContent {
     let absolute = Paths.absolute(path, relativeTo: Paths.current)
-    let display = path.hasPrefix("/") ? Paths.display(absolute) : path
+    let display = display ?? (path.hasPrefix("/") ? Paths.display(absolute) : path)
     let tree = try parseFile(absolute, display: display, role: "content file")
     let session = DecodingSession()
     var comparison = try session.decodeFile(Comparison.self, from: tree)
@@ -18,7 +26,28 @@ extension ConfigLoader {
     ContentRules.check(&comparison, with: &checker)
     let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
     try Checker.throwIfErrors(diagnostics)
-    return comparison
+    var images: [String: SourceLocation] = [:]
+    collectImagePaths(in: tree, into: &images)
+    return LoadedContent(
+      content: comparison, file: display, path: absolute, imageLocations: images)
+  }
+
+  /// Where each `image: {path: …}` block's path is written, the first place of each path.
+  private static func collectImagePaths(
+    in node: SourceNode, into places: inout [String: SourceLocation]
+  ) {
+    if let entries = node.entries {
+      for entry in entries {
+        if entry.key == "image", let pathNode = entry.value.entry("path")?.value,
+          let path = pathNode.scalar, places[path] == nil
+        {
+          places[path] = pathNode.location
+        }
+        collectImagePaths(in: entry.value, into: &places)
+      }
+    } else if let items = node.items {
+      for item in items { collectImagePaths(in: item, into: &places) }
+    }
   }
 
   /// The comparison as content-file YAML: keys in the model's order, block style, Unicode kept,
@@ -64,5 +93,27 @@ extension ConfigLoader {
     case .alias:
       return node
     }
+  }
+}
+
+/// A content file as loaded: the content, the file, and where its image paths were written.
+public struct LoadedContent: Sendable {
+  public var content: Comparison
+  /// The file as messages name it.
+  public var file: String
+  /// The file, absolute.
+  public var path: String
+  /// Where each image path was written, by the path as written; an image path with no entry
+  /// (content made in code) is reported against ``file``.
+  public var imageLocations: [String: SourceLocation]
+
+  public init(
+    content: Comparison, file: String, path: String,
+    imageLocations: [String: SourceLocation] = [:]
+  ) {
+    self.content = content
+    self.file = file
+    self.path = path
+    self.imageLocations = imageLocations
   }
 }
