@@ -26,6 +26,10 @@ let package = Package(
     .systemLibrary(
       name: "CPango", pkgConfig: "pangocairo",
       providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
+    // gdk-pixbuf (PNG, JPEG) and librsvg (SVG, drawn as vectors) for the content's images.
+    .systemLibrary(
+      name: "CImages", pkgConfig: "librsvg-2.0",
+      providers: [.apt(["librsvg2-dev"]), .brew(["librsvg"])]),
     // libhyphen ships no .pc file: its module map links "hyphen" directly.
     .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev", "hyphen-en-us"])]),
     // cmark-gfm and its table extension: Markdown content files. The .pc file lists both libraries;
@@ -49,7 +53,8 @@ let package = Package(
     .target(name: "TextShaping", dependencies: ["Geometry", "Frames", "CPango", "CHyphen"]),
     .target(name: "Pagination", dependencies: ["Geometry", "Frames"]),
     .target(name: "Charts", dependencies: ["Geometry", "Frames", "TextShaping", "ReportModel"]),
-    .target(name: "Rendering", dependencies: ["Geometry", "Frames", "CCairo", "CGLib"]),
+    .target(
+      name: "Rendering", dependencies: ["Geometry", "Frames", "CCairo", "CGLib", "CImages"]),
     .target(
       name: "PMReport",
       dependencies: [
@@ -82,12 +87,13 @@ let package = Package(
         "ContentFixtures",
       ]),
     .testTarget(
-      name: "RenderingTests", dependencies: ["Rendering", "Frames", "Geometry", "CCairo"]),
+      name: "RenderingTests",
+      dependencies: ["Rendering", "Frames", "Geometry", "CCairo", "CImages"]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
         "PMReport", "ReportModel", "ReportConfig", "Rendering",
-        "Geometry", "Frames", "ContentFixtures",
+        "Geometry", "Frames", "ContentFixtures", "CCairo", "CImages",
         .product(name: "Yams", package: "Yams"),
       ]),
   ]

@@ -72,6 +72,47 @@ public enum FrameItem: Sendable {
   case linkArea(target: String, Size)
   /// A named destination (and, for headings, an outline entry) at the item's position.
   case anchor(Anchor)
+  /// A picture from a file, scaled into the box of its `size` whose top-left corner is the item's
+  /// position (boxed, as shapes are).
+  indirect case image(ImageItem)
+}
+
+/// The kinds of image file pmreport draws.
+public enum ImageKind: String, Sendable, Hashable, CaseIterable {
+  /// PNG and JPEG are decoded to pixels (gdk-pixbuf).
+  case png, jpeg
+  /// SVG is drawn as vectors (librsvg).
+  case svg
+
+  /// The kind a file name's extension says (`.png`, `.jpg`/`.jpeg`, `.svg`, any case); nil for any
+  /// other.
+  public init?(fileExtension ext: String) {
+    switch ext.lowercased() {
+    case "png": self = .png
+    case "jpg", "jpeg": self = .jpeg
+    case "svg": self = .svg
+    default: return nil
+    }
+  }
+}
+
+/// A picture placed in a frame: plain data naming the file; the renderer holds the decoded image.
+public struct ImageItem: Hashable, Sendable {
+  /// The image file, absolute, symbolic links resolved: the key the renderer's images go by.
+  public var path: String
+  public var kind: ImageKind
+  /// The drawn size in points; the image is scaled to fill it.
+  public var size: Size
+  /// The alternate text, kept for the accessibility work (cairo 1.16 takes no attributes on a
+  /// `Figure` tag, so it is not in the PDF yet).
+  public var alt: String
+
+  public init(path: String, kind: ImageKind, size: Size, alt: String) {
+    self.path = path
+    self.kind = kind
+    self.size = size
+    self.alt = alt
+  }
 }
 
 /// A named place in a document: a link target, and an outline entry when `outlineLevel` is set.

@@ -33,11 +33,17 @@ public struct RenderDocument: Sendable {
   public var palette: GlyphPalette
   public var info: DocumentInfo
   public var outline: [Anchor]
-  public init(pages: [Page], palette: GlyphPalette, info: DocumentInfo, outline: [Anchor] = []) {
+  /// The decoded images the pages' image items name.
+  public var images: ImageStore
+  public init(
+    pages: [Page], palette: GlyphPalette, info: DocumentInfo, outline: [Anchor] = [],
+    images: ImageStore = .empty
+  ) {
     self.pages = pages
     self.palette = palette
     self.info = info
     self.outline = outline
+    self.images = images
   }
 }
 
@@ -103,7 +109,7 @@ public struct PDFExporter: DocumentExporter {
     defer { cairo_destroy(cr) }
     let painter = Painter(
       cr: cr, tagged: true, palette: document.palette,
-      fonts: ScaledFonts(palette: document.palette))
+      fonts: ScaledFonts(palette: document.palette), images: document.images)
     cairo_tag_begin(cr, "Document", "")
     for i in document.pages.indices {  // by index: an iterator would hold every page until the end
       let page = document.pages[i]
@@ -289,9 +295,10 @@ public struct PNGExporter: DocumentExporter {
 struct Painting: Sendable {
   let palette: GlyphPalette
   let fonts: ScaledFonts
+  let images: ImageStore
 
   func painter(_ cr: OpaquePointer, tagged: Bool) -> Painter {
-    Painter(cr: cr, tagged: tagged, palette: palette, fonts: fonts)
+    Painter(cr: cr, tagged: tagged, palette: palette, fonts: fonts, images: images)
   }
 }
 
@@ -305,7 +312,9 @@ func writePages(
   _ document: RenderDocument, ext: String, to target: OutputTarget,
   _ drawOne: @escaping @Sendable (Page, Painting, CheckedFile) throws -> Void
 ) throws -> [FileWritten] {
-  let painting = Painting(palette: document.palette, fonts: ScaledFonts(palette: document.palette))
+  let painting = Painting(
+    palette: document.palette, fonts: ScaledFonts(palette: document.palette),
+    images: document.images)
   let pages = document.pages
   switch target {
   case .file(let path):

@@ -16,6 +16,8 @@ struct Painter {
   /// The colours glyph runs name, and the scaled fonts made from the palette's fonts.
   let palette: GlyphPalette
   let fonts: ScaledFonts
+  /// The decoded images ``FrameItem/image(_:)`` items name by path.
+  let images: ImageStore
 
   /// Draws `frame` with its top-left corner at `origin` (absolute page coordinates).
   func draw(_ frame: Frame, at origin: Point) {
@@ -54,6 +56,8 @@ struct Painter {
           cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs)
           cairo_tag_end(cr, CAIRO_TAG_DEST)
         }
+      case .image(let image):
+        drawImage(image, at: at)
       }
     }
   }
@@ -121,6 +125,41 @@ struct Painter {
     }
     cairo_set_line_width(cr, size * 0.05)
     cairo_stroke(cr)
+  }
+
+  /// An image scaled into its box.
+  ///
+  /// Pixels go through a cairo image surface made for this drawing alone, SVG as vectors through
+  /// librsvg. An image missing from the store (a bug) is drawn as an outlined box.
+  private func drawImage(_ item: ImageItem, at p: Point) {
+    cairo_save(cr)
+    defer { cairo_restore(cr) }
+    cairo_translate(cr, p.x, p.y)
+    switch images[item.path] {
+    case .raster(let raster):
+      guard let surface = raster.makeSurface() else { return }
+      defer { cairo_surface_destroy(surface) }
+      // The same id for the same file: a PDF keeps one copy of an image shown on several pages.
+      let id = Array("pmreport-image:\(item.path)".utf8)
+      if let copy = malloc(id.count) {
+        memcpy(copy, id, id.count)
+        cairo_surface_set_mime_data(
+          surface, CAIRO_MIME_TYPE_UNIQUE_ID, copy.assumingMemoryBound(to: UInt8.self),
+          UInt(id.count), { free($0) }, copy)
+      }
+      cairo_scale(
+        cr, item.size.width / Double(raster.width), item.size.height / Double(raster.height))
+      cairo_set_source_surface(cr, surface, 0, 0)
+      cairo_rectangle(cr, 0, 0, Double(raster.width), Double(raster.height))
+      cairo_fill(cr)
+    case .svg(let svg):
+      svg.draw(on: cr, size: item.size)
+    case nil:
+      cairo_rectangle(cr, 0, 0, item.size.width, item.size.height)
+      cairo_set_source_rgb(cr, 0.5, 0.5, 0.5)
+      cairo_set_line_width(cr, 0.5)
+      cairo_stroke(cr)
+    }
   }
 
   private func drawShape(_ shape: Shape, at p: Point) {

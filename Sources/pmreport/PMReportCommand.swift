@@ -33,8 +33,17 @@ struct InputOptions: ParsableArguments {
   @Option(name: .long, help: "A style name from the Styles/ folder, or a style file path.")
   var style: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The project root: every file read (config, content, styles, images) must lie inside it "
+        + "(default: the config file's folder, else the working directory)."))
+  var root: String?
+
   /// These inputs as run options (everything else at its default).
-  var runOptions: RunOptions { RunOptions(configPath: config, contentPath: content, style: style) }
+  var runOptions: RunOptions {
+    RunOptions(configPath: config, contentPath: content, style: style, root: root)
+  }
 }
 
 // MARK: - render (default)
@@ -83,7 +92,7 @@ struct Render: ParsableCommand {
     let options = RunOptions(
       configPath: input.config, contentPath: input.content, style: input.style,
       formats: formats, documents: document.isEmpty ? nil : document,
-      paperSize: pageSize, outputDirectory: output, dpi: dpi)
+      paperSize: pageSize, outputDirectory: output, dpi: dpi, root: input.root)
     let quiet = self.quiet
     let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
     let summary = try ExitStatus.guarding {
@@ -137,7 +146,8 @@ struct ExportContent: ParsableCommand {
 
   func run() throws {
     let text = try ExitStatus.guarding {
-      try Pipeline.exportContent(contentPath: input.content, format: format.format)
+      try Pipeline.exportContent(
+        contentPath: input.content, format: format.format, root: input.root)
     }
     FileHandle.standardOutput.write(Data(text.utf8))
   }

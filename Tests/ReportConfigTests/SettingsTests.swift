@@ -115,8 +115,10 @@ import Testing
         - name: a
           style: ./local-style.yml
       """)
-    // The working directory is elsewhere: it must not matter.
-    let settings = try ConfigLoader.loadSettings(configPath: path, workingDirectory: "/")
+    // The working directory is elsewhere: it must not matter. The root takes in the folder above
+    // the config's, where the content and the style are.
+    let settings = try ConfigLoader.loadSettings(
+      configPath: path, workingDirectory: "/", root: folder.path + "/project")
     #expect(settings.baseDirectory == folder.path + "/project/conf")
     #expect(settings.contentPath == folder.path + "/project/data/content.yml")
     #expect(settings.outputDirectory == folder.path + "/project/conf/out")

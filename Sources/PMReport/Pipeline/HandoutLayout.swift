@@ -17,6 +17,8 @@ struct HandoutLayout {
   let date: Date
   /// The words the document prints itself (contents, footer, captions, dates).
   var words: Words = .english
+  /// The content's images by path as written: file, kind and natural size.
+  var images: [String: ImageItem] = [:]
 
   var document: DocumentSpec { resolved.spec }
   var style: Style { resolved.style }
@@ -31,6 +33,8 @@ struct HandoutLayout {
     let type = TypeSet(
       style: style, colors: resolved.colors, measurer: measurer, width: template.body.width,
       words: words)
+    type.images = images
+    type.bodyHeight = template.body.height
     switch document.kind {
     case .comparisonTable: return try comparisonTable(type)
     case .roleCards: return try layout(type, RoleCardsBuilder(content: content, type: type).blocks)

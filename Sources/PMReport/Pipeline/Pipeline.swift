@@ -21,6 +21,10 @@ public final class Pipeline {
   public let content: Comparison
   /// The words the documents print, in the document language with the config's overrides.
   public var words: Words { settings.words }
+  /// The folder every file the run reads lies in (see ``ProjectRoot``).
+  public let root: ProjectRoot
+  /// The content's images, decoded.
+  let images: ContentImages
   /// Made on first use: `check`, `list` and `export-content` need no fonts.
   ///
   /// A render starts making it while the inputs load (see ``PreparedMeasurer``).
@@ -58,14 +62,21 @@ public final class Pipeline {
     self.preparedMeasurer = preparedMeasurer
     var settings = try ConfigLoader.loadSettings(
       configPath: options.configPath.map(options.absolute),
-      workingDirectory: options.workingDirectory)
-    if let path = options.contentPath { settings.contentPath = options.absolute(path) }
+      workingDirectory: options.workingDirectory, root: options.root.map(options.absolute))
+    root = settings.root
+    var contentDisplay: String?
+    if let path = options.contentPath {
+      settings.contentPath = try Self.confineCommandLine(
+        options.absolute(path), as: path, option: "--content", in: settings.root)
+      contentDisplay = path
+    }
     if let dir = options.outputDirectory { settings.outputDirectory = options.absolute(dir) }
     if let formats = options.formats { settings.formats = formats }
     if let dpi = options.dpi { settings.dpi = dpi }
-    let content =
-      try settings.contentPath.map(ConfigLoader.loadContent(path:))
-      ?? ConfigLoader.builtInContent()
+    let loaded = try settings.contentPath.map {
+      try ConfigLoader.loadContentFile(path: $0, display: contentDisplay)
+    }
+    let content = try loaded?.content ?? ConfigLoader.builtInContent()
     settings.settings.metadata = settings.settings.metadata.merged(
       with: content.info, configKeys: settings.settings.metadataKeys,
       builtInContent: settings.contentPath == nil,
@@ -77,6 +88,8 @@ public final class Pipeline {
     let problems = ConfigLoader.validate(settings, against: content)
     let errors = problems.filter { $0.severity == .error }
     if !errors.isEmpty { throw InputError(diagnostics: errors) }
+    // Every image is read and decoded now: a bad one stops the run before anything is written.
+    images = try ContentImages.load(content, from: loaded, root: settings.root)
     for warning in problems where warning.severity == .warning {
       log(LogLine(.warning, warning.description))
     }
@@ -93,6 +106,22 @@ public final class Pipeline {
       for name in wanted where !known.contains(name) {
         throw UsageError.unknownDocument(name, known: known)
       }
+    }
+  }
+
+  /// `path` (absolute), given on the command line by `option`, with symbolic links resolved, if it
+  /// lies inside the root; else an input error naming the option.
+  static func confineCommandLine(
+    _ path: String, as written: String, option: String, in root: ProjectRoot
+  ) throws -> String {
+    switch root.confine(path) {
+    case .success(let real): return real
+    case .failure(let violation):
+      throw InputError(diagnostics: [
+        Diagnostic(
+          file: "command line", line: 0, column: 0, keyPath: option,
+          message: root.message(violation, for: written, what: "file"))
+      ])
     }
   }
 
@@ -197,7 +226,7 @@ public final class Pipeline {
     }
     var laidOut = try HandoutLayout(
       content: content, resolved: document, metadata: settings.metadata,
-      measurer: measurer, date: options.effectiveDate, words: words
+      measurer: measurer, date: options.effectiveDate, words: words, images: images.items
     ).layout()
     // The lines are in the pages now; the shapes cached for the contents passes can go, so that
     // pages written and released free their lines (another document re-shapes what it needs).
@@ -219,7 +248,7 @@ public final class Pipeline {
     }
     var rendered = RenderDocument(
       pages: laidOut.pages, palette: measurer.palette, info: info(document.spec),
-      outline: laidOut.anchors.map(\.anchor))
+      outline: laidOut.anchors.map(\.anchor), images: images.store)
     laidOut.pages = []
     for format in settings.formats {
       let dir = (settings.outputDirectory as NSString).appendingPathComponent(format.rawValue)

@@ -14,6 +14,9 @@ public struct RunOptions: Sendable {
   public var outputDirectory: String?
   public var dpi: Double?
   public var workingDirectory: String
+  /// `--root`: the folder every file read must lie in (default: the config file's folder, else
+  /// the working directory).
+  public var root: String?
   /// Creation date for metadata and the cover; nil for now (or `SOURCE_DATE_EPOCH`).
   public var date: Date?
 
@@ -21,8 +24,10 @@ public struct RunOptions: Sendable {
     configPath: String? = nil, contentPath: String? = nil, style: String? = nil,
     formats: [OutputFormat]? = nil, documents: [String]? = nil, paperSize: PaperSize? = nil,
     outputDirectory: String? = nil, dpi: Double? = nil,
-    workingDirectory: String = FileManager.default.currentDirectoryPath, date: Date? = nil
+    workingDirectory: String = FileManager.default.currentDirectoryPath, date: Date? = nil,
+    root: String? = nil
   ) {
+    self.root = root
     self.configPath = configPath
     self.contentPath = contentPath
     self.style = style

@@ -38,8 +38,31 @@ struct BlockSetter {
     case .rule:
       return [rule()]
     case .image(let image):
-      return [type.paragraph(RichText(spans: [TextSpan(image.alt, style: .emphasis)]))]
+      guard let item = type.images[image.path] else {
+        return [type.paragraph(RichText(spans: [TextSpan(image.alt, style: .emphasis)]))]
+      }
+      return [figure(item, alt: image.alt, indent: indent)]
     }
+  }
+
+  // MARK: Images
+
+  /// An image as a figure: its natural size scaled down to the measure and to 60% of the page
+  /// body's height, centred, never split; tagged `Figure`, the alt text kept on the item.
+  private func figure(_ source: ImageItem, alt: String, indent: Double) -> FigureBlock {
+    let room = max(1, type.width - indent)
+    let natural = source.size
+    let scale = min(1, room / natural.width, type.bodyHeight * 0.6 / natural.height)
+    var item = source
+    item.size = Size(width: natural.width * scale, height: natural.height * scale)
+    item.alt = alt
+    var picture = Frame(size: item.size)
+    picture.push(.image(item), at: .zero)
+    var frame = Frame(size: Size(width: type.width, height: item.size.height))
+    frame.push(
+      .tagged(.figure, picture), at: Point(x: indent + (room - item.size.width) / 2, y: 0))
+    let spacing = type.style.paragraph.spacing
+    return FigureBlock(frame: frame, breaks: BreakPolicy(spaceBefore: spacing, spaceAfter: spacing))
   }
 
   // MARK: Lists

@@ -15,6 +15,11 @@ final class TypeSet {
   let width: Double
   /// The words the document prints itself, in its language.
   let words: Words
+  /// The height of the page body (an image is at most 60% of it).
+  var bodyHeight = Double.infinity
+  /// The content's images by path as written (file, kind, natural size); an image missing here
+  /// is set as its alt text.
+  var images: [String: ImageItem] = [:]
 
   let text: Color, accent: Color, muted: Color, rule: Color, headerFill: Color, headerText: Color,
     zebra: Color

@@ -3,24 +3,36 @@ import ReportModel
 import Yams
 
 extension ConfigLoader {
-  /// Loads a content file: a ``Comparison`` written as YAML, in the shape `exportContent` writes.
-  ///
-  /// Checks, beyond the shape: exactly two roles, `business` and `technical` (put in that order);
-  /// section ids unique and kebab-case; chart ids unique and kebab-case, each chart's section and the
-  /// overlap's shared section existing; focus scores between 0 and 5.
+  /// Loads a content file: a ``Comparison`` written as YAML (the shape `exportContent` writes) or
+  /// as Markdown.
   ///
   /// A file named `.md` or `.markdown` is Markdown (front matter and body, see
   /// ``loadMarkdownContent(_:file:)``); any other is YAML. Both become the same tree and pass the
-  /// same decoder and rules.
+  /// same decoder and rules (``ContentRules``): roles, ids, role tables, chart data.
   public static func loadContent(path: String) throws -> Comparison {
+    try loadContentFile(path: path).content
+  }
+
+  /// Loads a content file as ``loadContent(path:)`` does, with where its image paths were written.
+  ///
+  /// `display` names the file in messages (default: `path`, relative to the working directory
+  /// when inside it).
+  public static func loadContentFile(path: String, display: String? = nil) throws -> LoadedContent {
     let absolute = Paths.absolute(path, relativeTo: Paths.current)
-    let display = path.hasPrefix("/") ? Paths.display(absolute) : path
+    let display = display ?? (path.hasPrefix("/") ? Paths.display(absolute) : path)
+    let tree: SourceNode
+    var problems: [Diagnostic] = []
     if isMarkdown(path) {
       let text = try YAMLSource.read(absolute, displayName: display, role: "content file")
-      return try loadMarkdownContent(text, file: display)
+      (tree, problems) = try MarkdownReader.read(text, file: display)
+    } else {
+      tree = try parseFile(absolute, display: display, role: "content file")
     }
-    let tree = try parseFile(absolute, display: display, role: "content file")
-    return try decodeContent(tree, file: display)
+    let comparison = try decodeContent(tree, file: display, problems: problems)
+    var images: [String: SourceLocation] = [:]
+    collectImagePaths(in: tree, into: &images)
+    return LoadedContent(
+      content: comparison, file: display, path: absolute, imageLocations: images)
   }
 
   /// Whether a content path names a Markdown file (by its extension).
@@ -56,6 +68,24 @@ extension ConfigLoader {
       Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics) + problems)
     try Checker.throwIfErrors(diagnostics)
     return comparison
+  }
+
+  /// Where each `image: {path: …}` block's path is written, the first place of each path.
+  private static func collectImagePaths(
+    in node: SourceNode, into places: inout [String: SourceLocation]
+  ) {
+    if let entries = node.entries {
+      for entry in entries {
+        if entry.key == "image", let pathNode = entry.value.entry("path")?.value,
+          let path = pathNode.scalar, places[path] == nil
+        {
+          places[path] = pathNode.location
+        }
+        collectImagePaths(in: entry.value, into: &places)
+      }
+    } else if let items = node.items {
+      for item in items { collectImagePaths(in: item, into: &places) }
+    }
   }
 
   /// The comparison as content-file YAML: keys in the model's order, block style, Unicode kept,
@@ -113,5 +143,27 @@ extension ConfigLoader {
     case .alias:
       return node
     }
+  }
+}
+
+/// A content file as loaded: the content, the file, and where its image paths were written.
+public struct LoadedContent: Sendable {
+  public var content: Comparison
+  /// The file as messages name it.
+  public var file: String
+  /// The file, absolute.
+  public var path: String
+  /// Where each image path was written, by the path as written; an image path with no entry
+  /// (content made in code) is reported against ``file``.
+  public var imageLocations: [String: SourceLocation]
+
+  public init(
+    content: Comparison, file: String, path: String,
+    imageLocations: [String: SourceLocation] = [:]
+  ) {
+    self.content = content
+    self.file = file
+    self.path = path
+    self.imageLocations = imageLocations
   }
 }

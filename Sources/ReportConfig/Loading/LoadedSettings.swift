@@ -17,18 +17,23 @@ public struct LoadedSettings: Sendable {
   var documentSources: [String: DocumentSources]
   /// Where the config's own `style:` was written.
   var styleLocation: SourceLocation?
+  /// The folder every file the run reads must lie in: `--root`, else the config file's folder,
+  /// else the working directory.
+  public var root: ProjectRoot
 
-  /// Settings with no file behind them.
-  public init(_ settings: ReportSettings) {
+  /// Settings with no file behind them; the root defaults to their base directory.
+  public init(_ settings: ReportSettings, root: ProjectRoot? = nil) {
     self.settings = settings
     self.file = nil
     self.documentSources = [:]
     self.styleLocation = nil
+    self.root = root ?? ProjectRoot(settings.baseDirectory)
   }
 
-  init(_ settings: ReportSettings, file: String, tree: SourceNode) {
+  init(_ settings: ReportSettings, file: String, tree: SourceNode, root: ProjectRoot) {
     self.settings = settings
     self.file = file
+    self.root = root
     let root = NodePath.root
     styleLocation = tree.node(at: root.appending("style")).map(\.location)
     var documents: [String: DocumentSources] = [:]

@@ -20,10 +20,19 @@ extension ConfigLoader {
   /// the file's folder, which becomes ``ReportSettings/baseDirectory``; keys left out take the
   /// defaults (output `<config folder>/Output`). The result keeps where each document entry was
   /// written, for ``validate(_:against:)`` and ``resolve(_:in:commandLine:)``.
-  public static func loadSettings(configPath: String?, workingDirectory: String) throws
-    -> LoadedSettings
-  {
+  ///
+  /// `root` (`--root`) is the folder every file read must lie in, the config file included;
+  /// without it the root is the config file's folder, or with no config file the working
+  /// directory (``LoadedSettings/root``). A path in the config leading out of the root is an
+  /// error at the key that names it, and nothing is read from it.
+  public static func loadSettings(
+    configPath: String?, workingDirectory: String, root: String? = nil
+  ) throws -> LoadedSettings {
     let cwd = absoluteDirectory(workingDirectory)
+    let givenRoot = root.map { ProjectRoot(Paths.absolute($0, relativeTo: cwd)) }
+    if let givenRoot, !FileManager.default.fileExists(atPath: givenRoot.path) {
+      throw MissingFileError(path: root ?? givenRoot.path, role: "root folder")
+    }
     let path: String
     let display: String
     if let configPath {
@@ -35,26 +44,37 @@ extension ConfigLoader {
     } else {
       path = cwd + "/" + defaultConfigName
       guard Paths.isFile(path) else {
-        return LoadedSettings(defaultSettings(workingDirectory: cwd))
+        return LoadedSettings(
+          defaultSettings(workingDirectory: cwd), root: givenRoot ?? ProjectRoot(cwd))
       }
       display = Paths.display(path)
     }
+    if let givenRoot, case .failure(let violation) = givenRoot.confine(path) {
+      throw InputError(diagnostics: [
+        Diagnostic(
+          file: "command line", line: 0, column: 0, keyPath: "--config",
+          message: givenRoot.message(violation, for: display, what: "the config file"))
+      ])
+    }
     let folder = Paths.directory(of: path)
+    let projectRoot = givenRoot ?? ProjectRoot(folder)
     let tree = try parseFile(path, display: display, role: "config file")
 
     let session = DecodingSession()
     let file = try session.decodeFile(ConfigFile.self, from: tree)
     var checker = Checker(tree: tree, primaryFile: display)
-    let settings = build(file, tree: tree, folder: folder, workingDirectory: cwd, checker: &checker)
+    let settings = build(
+      file, tree: tree, folder: folder, workingDirectory: cwd, root: projectRoot,
+      checker: &checker)
     let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
     try Checker.throwIfErrors(diagnostics)
-    return LoadedSettings(settings, file: display, tree: tree)
+    return LoadedSettings(settings, file: display, tree: tree, root: projectRoot)
   }
 
   /// Applies defaults, resolves paths and checks ranges and names.
   private static func build(
     _ file: ConfigFile, tree: SourceNode, folder: String, workingDirectory: String,
-    checker: inout Checker
+    root projectRoot: ProjectRoot, checker: inout Checker
   ) -> ReportSettings {
     let root = NodePath.root
     var settings = defaultSettings(workingDirectory: folder)
@@ -73,12 +93,20 @@ extension ConfigLoader {
     }
     if let content = file.content {
       checker.checkNotEmpty(content, at: root.appending("content"), what: "the content path")
-      if !content.isEmpty { settings.contentPath = Paths.absolute(content, relativeTo: folder) }
+      if !content.isEmpty {
+        switch projectRoot.resolve(written: content, from: folder) {
+        case .success(let path): settings.contentPath = path
+        case .failure(let violation):
+          checker.error(
+            projectRoot.message(violation, for: content, what: "the content file"),
+            at: root.appending("content"))
+        }
+      }
     }
     if let style = file.style {
       settings.style = checkStyle(
         style, at: root.appending("style"), folder: folder,
-        workingDirectory: workingDirectory, checker: &checker)
+        workingDirectory: workingDirectory, root: projectRoot, checker: &checker)
     }
     if let formats = file.formats?.formats, !formats.isEmpty { settings.formats = formats }
     if let output = file.output {
@@ -111,7 +139,7 @@ extension ConfigLoader {
         settings.documents.append(
           document(
             entry, at: here, folder: folder,
-            workingDirectory: workingDirectory, checker: &checker))
+            workingDirectory: workingDirectory, root: projectRoot, checker: &checker))
       }
     }
     settings.baseDirectory = folder
@@ -120,7 +148,7 @@ extension ConfigLoader {
 
   private static func document(
     _ entry: DocumentEntry, at path: NodePath, folder: String, workingDirectory: String,
-    checker: inout Checker
+    root: ProjectRoot, checker: inout Checker
   ) -> DocumentSpec {
     if !Checker.isSafeFileName(entry.name) {
       checker.error(
@@ -156,7 +184,7 @@ extension ConfigLoader {
     if let name = entry.style {
       style = checkStyle(
         name, at: path.appending("style"), folder: folder,
-        workingDirectory: workingDirectory, checker: &checker)
+        workingDirectory: workingDirectory, root: root, checker: &checker)
     }
     return DocumentSpec(
       name: entry.name, kind: entry.kind ?? .report, title: entry.title, sections: entry.sections,
@@ -170,13 +198,20 @@ extension ConfigLoader {
   /// must name an available style.
   private static func checkStyle(
     _ value: String, at path: NodePath, folder: String, workingDirectory: String,
-    checker: inout Checker
+    root: ProjectRoot, checker: inout Checker
   ) -> String {
     if value.isEmpty {
       checker.error("the style must be a style name or a path to a style file", at: path)
       return value
     }
-    if isStylePath(value) { return Paths.absolute(value, relativeTo: folder) }
+    if isStylePath(value) {
+      switch root.resolve(written: value, from: folder) {
+      case .success(let real): return real
+      case .failure(let violation):
+        checker.error(root.message(violation, for: value, what: "the style file"), at: path)
+        return value
+      }
+    }
     let available = availableStyles(baseDirectory: folder, workingDirectory: workingDirectory)
     if !available.contains(value) && !builtInStyleNames.contains(value) {
       var message = "unknown style '\(value)'"

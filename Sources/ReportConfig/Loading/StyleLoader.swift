@@ -28,18 +28,25 @@ extension ConfigLoader {
 
   /// A style as ``loadStyle(_:baseDirectory:workingDirectory:)`` loads it, with the merged tree
   /// that says where each of its values was written.
+  ///
+  /// With a `root`, every style file of the chain must lie inside it: a `Styles/` folder outside
+  /// it is not searched, and a path (or a found file that is a symbolic link) leading out is an
+  /// error, read from nothing.
   static func loadStyleSources(
-    _ nameOrPath: String, baseDirectory: String, workingDirectory: String
+    _ nameOrPath: String, baseDirectory: String, workingDirectory: String,
+    root: ProjectRoot? = nil
   ) throws -> LoadedStyle {
     let cwd = absoluteDirectory(workingDirectory)
     let base = Paths.absolute(baseDirectory.isEmpty ? cwd : baseDirectory, relativeTo: cwd)
+    let folders = [base, cwd].filter { root?.contains($0) ?? true }
     let start: StyleSource
     if isStylePath(nameOrPath) {
-      let path = Paths.absolute(nameOrPath, relativeTo: cwd)
+      let path = try confined(
+        Paths.absolute(nameOrPath, relativeTo: cwd), as: nameOrPath, in: root)
       guard Paths.isFile(path) else { throw MissingFileError(path: nameOrPath, role: "style file") }
       start = .file(path)
-    } else if let found = findStyle(named: nameOrPath, in: [base, cwd]) {
-      start = .file(found)
+    } else if let found = findStyle(named: nameOrPath, in: folders) {
+      start = .file(try confined(found, as: Paths.display(found), in: root))
     } else if builtInStyleNames.contains(nameOrPath) {
       return LoadedStyle(
         style: .classic, tree: try cachedClassicTree ?? classicTree(), path: nil, primaryFile: nil)
@@ -50,7 +57,25 @@ extension ConfigLoader {
         kind: "style", name: nameOrPath,
         available: availableStyles(baseDirectory: base, workingDirectory: cwd))
     }
-    return try loadStyleChain(from: start, baseDirectory: base, workingDirectory: cwd)
+    return try loadStyleChain(
+      from: start, baseDirectory: base, workingDirectory: cwd, root: root)
+  }
+
+  /// `path` with symbolic links resolved when it lies inside `root` (or there is no root); else an
+  /// input error naming the style file.
+  private static func confined(_ path: String, as written: String, in root: ProjectRoot?) throws
+    -> String
+  {
+    guard let root else { return path }
+    switch root.confine(path) {
+    case .success(let real): return real
+    case .failure(let violation):
+      throw InputError(diagnostics: [
+        Diagnostic(
+          file: written, line: 0, column: 0, keyPath: "",
+          message: root.message(violation, for: written, what: "the style file"))
+      ])
+    }
   }
 
   /// The style names available: the built-in ones (every shipped style) and every `Styles/*.yml`
@@ -143,7 +168,7 @@ extension ConfigLoader {
   }
 
   private static func loadStyleChain(
-    from start: StyleSource, baseDirectory: String, workingDirectory: String
+    from start: StyleSource, baseDirectory: String, workingDirectory: String, root: ProjectRoot?
   ) throws -> LoadedStyle {
     var chain: [StyleFile] = []  // the requested style first
     var problems: [Diagnostic] = []
@@ -191,7 +216,18 @@ extension ConfigLoader {
       // A path is relative to the file's folder (a built-in style has none: the working directory).
       let folder = source.path.map(Paths.directory(of:)) ?? workingDirectory
       var next: StyleSource?
-      if isStylePath(parent) {
+      if isStylePath(parent), let root {
+        switch root.resolve(written: parent, from: folder) {
+        case .success(let real): next = .file(real)
+        case .failure(let violation):
+          problems.append(
+            Diagnostic(
+              root.message(violation, for: parent, what: "the style file"),
+              at: extendsNode.location, keyPath: extendsPath))
+          break
+        }
+        if next == nil { break }
+      } else if isStylePath(parent) {
         next = .file(Paths.absolute(parent, relativeTo: folder))
       } else if case .builtIn = source {
         // A built-in style extends built-in styles only: its chain does not depend on the folders.
@@ -202,9 +238,15 @@ extension ConfigLoader {
         // A name: beside this file first (styles in one folder extend each other), then the usual
         // places, then the compiled-in shipped styles.
         let sibling = folder + "/" + parent + ".yml"
-        if let found = Paths.isFile(sibling)
-          ? sibling : findStyle(named: parent, in: [baseDirectory, workingDirectory])
-        {
+        let folders = [baseDirectory, workingDirectory].filter { root?.contains($0) ?? true }
+        if let found = Paths.isFile(sibling) ? sibling : findStyle(named: parent, in: folders) {
+          if let root, case .failure(let violation) = root.confine(found) {
+            problems.append(
+              Diagnostic(
+                root.message(violation, for: Paths.display(found), what: "the style file"),
+                at: extendsNode.location, keyPath: extendsPath))
+            break
+          }
           next = .file(found)
         } else if !builtInStyleNames.contains(parent), builtInStyleText(named: parent) != nil {
           next = .builtIn(parent)

@@ -78,7 +78,7 @@ extension ConfigLoader {
     } else {
       loadedStyle = try loadStyleSources(
         styleName, baseDirectory: settings.baseDirectory,
-        workingDirectory: commandLine.workingDirectory)
+        workingDirectory: commandLine.workingDirectory, root: loaded.root)
       styles[styleName] = loadedStyle
     }
     let tree = loadedStyle.tree

@@ -1,0 +1,100 @@
+import Foundation
+
+/// The folder every file a run reads must lie in: `--root DIR`, else the config file's folder,
+/// else the working directory.
+///
+/// A config or content file may come from a pull request that CI builds, so a path written in one
+/// (the content file, a style file, an image) that is absolute, that leads out with `..`, or that
+/// is a symbolic link leading out is refused before a byte of it is read. Paths given on the
+/// command line may be absolute but must lie inside the root too (as Typst confines its inputs to
+/// `--root`).
+public struct ProjectRoot: Sendable, Hashable, CustomStringConvertible {
+  /// The root as given, absolute (how messages name it).
+  public let path: String
+  /// The root with symbolic links resolved.
+  public let physicalPath: String
+
+  /// `directory` made absolute against the working directory.
+  public init(_ directory: String) {
+    path = Paths.absolute(directory, relativeTo: Paths.current)
+    physicalPath = Self.physical(path)
+  }
+
+  public var description: String { Paths.display(path) }
+
+  /// Why a path is refused.
+  public enum Violation: Error, Sendable, Hashable {
+    /// Written as an absolute path (`/etc/passwd`, `~/x`) in a file.
+    case absolute
+    /// Its `..` lead out of the root.
+    case leadsOut
+    /// A symbolic link on the way leads out of the root, to `target`.
+    case linksOut(target: String)
+  }
+
+  /// The file a path written in a file names, relative to `folder` (the writing file's folder),
+  /// with symbolic links resolved; or why it is refused.
+  public func resolve(written: String, from folder: String) -> Result<String, Violation> {
+    if written.hasPrefix("/") || written == "~" || written.hasPrefix("~/") {
+      return .failure(.absolute)
+    }
+    return confine(Paths.absolute(written, relativeTo: folder))
+  }
+
+  /// `absolutePath` with symbolic links resolved, if it lies inside the root.
+  public func confine(_ absolutePath: String) -> Result<String, Violation> {
+    let lexical = URL(fileURLWithPath: absolutePath).standardizedFileURL.path
+    guard Self.isInside(lexical, path) || Self.isInside(lexical, physicalPath) else {
+      return .failure(.leadsOut)
+    }
+    let real = Self.physical(lexical)
+    guard Self.isInside(real, physicalPath) else { return .failure(.linksOut(target: real)) }
+    return .success(real)
+  }
+
+  /// Whether `absolutePath` (symbolic links resolved) lies inside the root.
+  public func contains(_ absolutePath: String) -> Bool {
+    if case .success = confine(absolutePath) { return true }
+    return false
+  }
+
+  /// What is wrong with `written`, for a message.
+  public func message(_ violation: Violation, for written: String, what: String) -> String {
+    switch violation {
+    case .absolute:
+      return "\(what) '\(written)' is an absolute path; write it relative to the file that names "
+        + "it, inside the project root \(self)"
+    case .leadsOut:
+      return "\(what) '\(written)' \(written.hasPrefix("/") ? "lies outside" : "leads out of") "
+        + "the project root \(self); nothing outside it is read (pass --root to widen the root)"
+    case .linksOut(let target):
+      return "\(what) '\(written)' is a symbolic link leading out of the project root \(self) "
+        + "(to \(target)); nothing outside it is read"
+    }
+  }
+
+  static func isInside(_ path: String, _ root: String) -> Bool {
+    root == "/" || path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+  }
+
+  /// `path` with every symbolic link resolved (`realpath`); a tail that does not exist yet is
+  /// kept as written after its deepest existing folder.
+  static func physical(_ path: String) -> String {
+    var head = path
+    var tail: [String] = []
+    while true {
+      if let resolved = realpath(head, nil) {
+        defer { free(resolved) }
+        var out = String(cString: resolved)
+        for component in tail.reversed() {
+          out = out == "/" ? "/" + component : out + "/" + component
+        }
+        return out
+      }
+      let parent = (head as NSString).deletingLastPathComponent
+      if parent == head || parent.isEmpty { return path }
+      tail.append((head as NSString).lastPathComponent)
+      head = parent
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import CImages
+import Foundation
+import Frames
+import Geometry
+import Testing
+
+@testable import Rendering
+
+/// Writes a `width`×`height` image of `pixels` (RGBA, not premultiplied, row by row) through
+/// gdk-pixbuf's own saver as `type` ("png" or "jpeg").
+func writeImage(
+  _ path: String, type: String, width: Int, height: Int, alpha: Bool = true,
+  pixels: (Int, Int) -> (UInt8, UInt8, UInt8, UInt8)
+) throws {
+  let pixbuf = try #require(
+    gdk_pixbuf_new(GDK_COLORSPACE_RGB, alpha ? 1 : 0, 8, Int32(width), Int32(height)))
+  defer { g_object_unref(UnsafeMutableRawPointer(pixbuf)) }
+  let data = try #require(gdk_pixbuf_get_pixels(pixbuf))
+  let stride = Int(gdk_pixbuf_get_rowstride(pixbuf))
+  let channels = alpha ? 4 : 3
+  for y in 0..<height {
+    for x in 0..<width {
+      let (r, g, b, a) = pixels(x, y)
+      let p = data + y * stride + x * channels
+      p[0] = r
+      p[1] = g
+      p[2] = b
+      if alpha { p[3] = a }
+    }
+  }
+  var error: UnsafeMutablePointer<GError>?
+  let saved = gdk_pixbuf_savev(pixbuf, path, type, nil, nil, &error)
+  if let error { g_error_free(error) }
+  #expect(saved != 0, "gdk-pixbuf could not save \(path)")
+}
+
+@Suite struct ImageTests {
+  @Test func pngPixelsArePremultipliedARGB32() throws {
+    let dir = try temporaryDirectory("images")
+    let path = dir + "/tiny.png"
+    try writeImage(path, type: "png", width: 3, height: 1) { x, _ in
+      [(255, 0, 0, 128), (0, 0, 255, 255), (10, 20, 30, 0)][x]
+    }
+    guard case .raster(let image) = try ImageStore.load(path, kind: .png) else {
+      Issue.record("a PNG should load as pixels")
+      return
+    }
+    #expect(image.width == 3 && image.height == 1)
+    // Alpha in the high byte, colour multiplied by alpha (255 × 128/255 = 128), transparent black.
+    #expect(image.pixels == [0x8080_0000, 0xFF00_00FF, 0x0000_0000])
+    // 96 dpi when the file says nothing: a pixel is 0.75 pt.
+    #expect(image.size == Size(width: 2.25, height: 0.75))
+    // The copy cairo draws holds the same pixels.
+    let surface = try #require(image.makeSurface())
+    defer { cairo_surface_destroy(surface) }
+    let data = try #require(cairo_image_surface_get_data(surface))
+    let first = UnsafeRawPointer(data).loadUnaligned(as: UInt32.self)
+    #expect(first == 0x8080_0000)
+  }
+
+  @Test func jpegDecodesOpaque() throws {
+    let dir = try temporaryDirectory("images")
+    let path = dir + "/photo.jpg"
+    try writeImage(path, type: "jpeg", width: 8, height: 4, alpha: false) { _, _ in
+      (0, 200, 0, 255)
+    }
+    let image = try ImageStore.load(path, kind: .jpeg)
+    guard case .raster(let raster) = image else {
+      Issue.record("a JPEG should load as pixels")
+      return
+    }
+    #expect(raster.pixels.allSatisfy { $0 >> 24 == 0xFF })
+    #expect(image.size == Size(width: 6, height: 3))
+  }
+
+  @Test func aFileOfAnotherTypeIsRefused() throws {
+    let dir = try temporaryDirectory("images")
+    let path = dir + "/really-a-jpeg.png"
+    try writeImage(path, type: "jpeg", width: 2, height: 2, alpha: false) { _, _ in (1, 2, 3, 255) }
+    #expect(throws: ImageError.self) { try ImageStore.load(path, kind: .png) }
+    try Data("not an image".utf8).write(to: URL(fileURLWithPath: dir + "/broken.png"))
+    #expect(throws: ImageError.self) { try ImageStore.load(dir + "/broken.png", kind: .png) }
+    #expect(throws: ImageError.self) { try ImageStore.load(dir + "/absent.png", kind: .png) }
+  }
+
+  @Test func svgSizeIsItsIntrinsicSize() throws {
+    let dir = try temporaryDirectory("images")
+    func size(_ svg: String) throws -> Size {
+      let path = dir + "/\(UUID().uuidString).svg"
+      try Data(svg.utf8).write(to: URL(fileURLWithPath: path))
+      return try ImageStore.load(path, kind: .svg).size
+    }
+    let ns = "xmlns=\"http://www.w3.org/2000/svg\""
+    // Pixels at 96 dpi: 200 px is 150 pt.
+    #expect(try size("<svg \(ns) width=\"200\" height=\"100\"/>") == Size(width: 150, height: 75))
+    #expect(try size("<svg \(ns) width=\"2in\" height=\"1in\"/>") == Size(width: 144, height: 72))
+    // No width and height: the viewBox's user units as pixels.
+    #expect(try size("<svg \(ns) viewBox=\"0 0 40 20\"/>") == Size(width: 30, height: 15))
+    #expect(throws: ImageError.self) { try size("<svg \(ns)/>") }
+    #expect(throws: ImageError.self) { try size("<svg oops") }
+  }
+}
