@@ -182,7 +182,7 @@ struct BuiltinContentTests {
     let charts = model.charts
     #expect((charts.specs ?? []).map(\.kind) == [.radar, .divergingBars, .venn, .stakeholderMap])
     for id in ["focus-profile", "focus-difference"] {
-      let caption = try #require(charts.spec(id: id, roleCount: 2)).caption
+      let caption = try #require(charts.charts(roleCount: 2).first { $0.id == id }).caption
       #expect(
         caption.contains("0–5") && caption.lowercased().contains("editorial"), "\(id): \(caption)")
     }

@@ -25,7 +25,7 @@ struct ChartsDocument {
 
   /// One page per chart, in content order.
   func pages() throws -> [(spec: ChartSpec, page: Page)] {
-    try content.charts.charts(roleCount: content.roles.count).map { spec in
+    try content.charts(words: settings.words).map { spec in
       let frame = try ChartBuilder.frame(
         for: spec, content: content,
         theme: ChartTheme(style: style, colors: colors, words: settings.words),

@@ -44,7 +44,7 @@ extension Pipeline {
       if !styles.contains(style.name) { styles.append(style.name) }
     }
     return "ok: \(pipeline.documents.count) documents, styles \(styles.joined(separator: ", ")), "
-      + "\(pipeline.content.allSections.count) sections, \(pipeline.content.charts.charts(roleCount: pipeline.content.roles.count).count) charts"
+      + "\(pipeline.content.allSections.count) sections, \(pipeline.content.charts(words: pipeline.words).count) charts"
   }
 
   /// The documents the config defines, the styles available and the charts the content holds.
@@ -62,7 +62,7 @@ extension Pipeline {
       out += "  \(s)\n"
     }
     out += "charts:\n"
-    for c in pipeline.content.charts.charts(roleCount: pipeline.content.roles.count) {
+    for c in pipeline.content.charts(words: pipeline.words) {
       out += "  \(c.id)  (\(c.kind.rawValue)) \(c.title)\n"
     }
     return out

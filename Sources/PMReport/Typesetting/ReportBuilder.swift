@@ -44,8 +44,18 @@ struct ReportBuilder {
 
   /// The charts this document shows, by the section they illustrate.
   func charts(for section: Section) -> [ChartSpec] {
-    content.charts.charts(roleCount: content.roles.count).filter { spec in
+    content.charts(words: type.words).filter { spec in
       spec.section == section.id && (document.charts.map { $0.contains(spec.id) } ?? true)
+    }
+  }
+
+  /// The charts that name no section (or one the content lacks): the whole report shows them at
+  /// its end, so that no chart the content lists goes missing.
+  func unplacedCharts() -> [ChartSpec] {
+    guard document.sections == nil else { return [] }
+    return content.charts(words: type.words).filter { spec in
+      (spec.section.map { content.section(id: $0) == nil } ?? true)
+        && (document.charts.map { $0.contains(spec.id) } ?? true)
     }
   }
 
@@ -58,6 +68,7 @@ struct ReportBuilder {
     let numbered = numberedSections()
     if document.tableOfContents { out += tableOfContents(numbered, pages: pages) }
     for entry in numbered { out += try blocks(for: entry) }
+    for spec in unplacedCharts() { out.append(try figures.block(spec.id) { try chart(spec) }) }
     return out
   }
 

@@ -10,7 +10,7 @@ extension ConfigLoader {
   {
     let settings = loaded.settings
     let sectionIDs = content.allSections.map(\.id)
-    let charts = content.charts.charts(roleCount: content.roles.count)
+    let charts = content.charts()
     let chartIDs = charts.map(\.id)
     var diagnostics: [Diagnostic] = []
 

@@ -27,35 +27,57 @@ public struct ChartData: Hashable, Sendable {
   public static let none = ChartData(specs: nil)
 
   /// The charts to draw for `roleCount` roles: the listed ones, or every chart whose data is
-  /// present, with default words; kinds that cannot show that many roles are left out.
-  public func charts(roleCount: Int) -> [ChartSpec] {
-    let listed = specs ?? defaultSpecs
+  /// present, titled in `words` and shown with `defaultSection` (the Venn with its shared section);
+  /// kinds that cannot show that many roles are left out.
+  public func charts(
+    roleCount: Int, words: Words = .english, defaultSection: String? = nil
+  ) -> [ChartSpec] {
+    let listed = specs ?? defaultSpecs(words: words, section: defaultSection)
     return listed.filter { $0.kind.roleCounts.contains(roleCount) }
   }
 
-  /// The chart with this id, among those drawn for `roleCount` roles.
-  public func spec(id: String, roleCount: Int) -> ChartSpec? {
-    charts(roleCount: roleCount).first { $0.id == id }
-  }
-
-  /// Every chart whose data is present, with default words.
-  var defaultSpecs: [ChartSpec] {
+  /// Every chart whose data is present.
+  func defaultSpecs(words: Words, section: String?) -> [ChartSpec] {
     var out: [ChartSpec] = []
     if !focus.isEmpty {
-      out.append(ChartSpec(id: "focus-profile", kind: .radar, title: "Focus profile"))
       out.append(
-        ChartSpec(id: "focus-difference", kind: .divergingBars, title: "Difference in focus"))
+        ChartSpec(
+          id: "focus-profile", kind: .radar, title: words[.focusChart], section: section))
+      out.append(
+        ChartSpec(
+          id: "focus-difference", kind: .divergingBars, title: words[.differenceChart],
+          section: section))
     }
     if let overlap {
       out.append(
         ChartSpec(
-          id: "overlap", kind: .venn, title: "Shared and distinct traits",
-          section: overlap.sharedSection))
+          id: "overlap", kind: .venn, title: words[.overlapChart], section: overlap.sharedSection))
     }
     if !stakeholders.isEmpty {
-      out.append(ChartSpec(id: "stakeholders", kind: .stakeholderMap, title: "Stakeholders"))
+      out.append(
+        ChartSpec(
+          id: "stakeholders", kind: .stakeholderMap, title: words[.stakeholderChart],
+          section: section))
     }
     return out
+  }
+}
+
+extension Comparison {
+  /// The charts this content draws, in `words`: those it lists, or every chart its data allows,
+  /// shown with the first section that holds a paired role table (else any role table, else the
+  /// first section).
+  public func charts(words: Words = .english) -> [ChartSpec] {
+    let withTable = { (paired: Bool) in
+      self.allSections.first { section in
+        section.blocks.contains {
+          if case .roleTable(let table) = $0 { return !paired || table.paired }
+          return false
+        }
+      }
+    }
+    let home = (withTable(true) ?? withTable(false) ?? sections.first)?.id
+    return charts.charts(roleCount: roles.count, words: words, defaultSection: home)
   }
 }
 

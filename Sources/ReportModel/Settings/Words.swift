@@ -38,6 +38,11 @@ public struct Words: Hashable, Sendable {
     case worksWithBoth = "works-with-both"
     /// The legend entry for a team working with several roles (three or four compared).
     case worksWithSeveral = "works-with-several"
+    /// The titles of the charts a content gets when it lists none.
+    case focusChart = "focus-chart"
+    case differenceChart = "difference-chart"
+    case overlapChart = "overlap-chart"
+    case stakeholderChart = "stakeholder-chart"
 
     /// The placeholders a key's text may use.
     public var placeholders: [String] {
@@ -145,6 +150,10 @@ public struct Words: Hashable, Sendable {
       .leansMore: "{role} leans more", .emphasisAxis: "Difference in emphasis, in points",
       .radarRings: "Rings mark scores 1–{max}", .worksWithBoth: "Works with both",
       .worksWithSeveral: "Works with more than one role",
+      .focusChart: "Where each role puts its weight",
+      .differenceChart: "How far apart the roles are",
+      .overlapChart: "What the roles share and what they do alone",
+      .stakeholderChart: "Who each role works with",
     ],
     "de": [
       .contents: "Inhalt", .pageOf: "Seite {page} von {pages}", .strengths: "Stärken",
@@ -157,6 +166,10 @@ public struct Words: Hashable, Sendable {
       .emphasisAxis: "Unterschied in der Gewichtung, in Punkten",
       .radarRings: "Ringe markieren Werte 1–{max}", .worksWithBoth: "Arbeitet mit beiden",
       .worksWithSeveral: "Arbeitet mit mehreren Rollen",
+      .focusChart: "Wo jede Rolle ihren Schwerpunkt setzt",
+      .differenceChart: "Wie weit die Rollen auseinanderliegen",
+      .overlapChart: "Was die Rollen teilen und was jede allein tut",
+      .stakeholderChart: "Mit wem jede Rolle arbeitet",
     ],
     "fr": [
       .contents: "Sommaire", .pageOf: "page {page} sur {pages}", .strengths: "Points forts",
@@ -171,6 +184,9 @@ public struct Words: Hashable, Sendable {
       .radarRings: "Les cercles marquent les notes 1–{max}",
       .worksWithBoth: "Travaille avec les deux",
       .worksWithSeveral: "Travaille avec plusieurs rôles",
+      .focusChart: "Où chaque rôle met l’accent", .differenceChart: "L’écart entre les rôles",
+      .overlapChart: "Ce que les rôles partagent et ce que chacun fait seul",
+      .stakeholderChart: "Avec qui chaque rôle travaille",
     ],
     "es": [
       .contents: "Índice", .pageOf: "página {page} de {pages}", .strengths: "Fortalezas",
@@ -183,6 +199,10 @@ public struct Words: Hashable, Sendable {
       .leansMore: "{role} pone más énfasis", .emphasisAxis: "Diferencia de énfasis, en puntos",
       .radarRings: "Los anillos marcan puntuaciones 1–{max}", .worksWithBoth: "Trabaja con ambos",
       .worksWithSeveral: "Trabaja con varios roles",
+      .focusChart: "Dónde pone el peso cada rol",
+      .differenceChart: "Cuánto se distancian los roles",
+      .overlapChart: "Lo que los roles comparten y lo que hace cada uno",
+      .stakeholderChart: "Con quién trabaja cada rol",
     ],
   ]
 }
