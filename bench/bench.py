@@ -129,6 +129,9 @@ def plan(quick: bool, runs_override: int | None, typst: bool) -> list[Case]:
     add("pmreport", "-", "startup", 1, 5, required=False)
     for scale in pdf_scales:
         add("pmreport", "-", "check", scale, 3, required=False)
+    # The same content as Markdown (what reading Markdown costs against YAML).
+    add("pmreport", "-", "check-md", 1, 5, required=False)
+    add("pmreport", "pdf", "full-md", 1, 5, required=False)
     for scale in pdf_scales:
         for what in ("full", "set"):
             add("pmreport", "pdf", what, scale, 3 if scale >= 100 else 5)
@@ -259,7 +262,7 @@ def copy_section(section: dict, k: int) -> dict:
                         item["text"] = tag_text(item["text"], k)
                 elif kind == "paired":
                     for item in value:
-                        for key in ("label", "business", "technical"):
+                        for key in item:                 # label and one text a role
                             item[key] = tag_text(item[key], k)
                 elif kind == "faq":
                     for entry in value:
@@ -267,7 +270,7 @@ def copy_section(section: dict, k: int) -> dict:
                         entry["answer"] = tag_text(entry["answer"], k)
                 elif kind == "table":
                     for row in value.get("rows") or []:
-                        for key in ("label", "business", "technical"):
+                        for key in row:
                             row[key] = tag_text(row[key], k)
         for sub in sec.get("subsections") or []:
             visit(sub)
@@ -310,13 +313,15 @@ def content_stats(content: dict) -> dict:
                         count(i["label"]); count(i["text"])
                 elif kind == "paired":
                     for i in value:
-                        count(i["label"]); count(i["business"]); count(i["technical"])
+                        for text in i.values():
+                            count(text)
                 elif kind == "faq":
                     for i in value:
                         count(i["question"]); count(i["answer"])
                 elif kind == "table":
                     for i in value.get("rows") or []:
-                        count(i["label"]); count(i["business"]); count(i["technical"])
+                        for text in i.values():
+                            count(text)
         for sub in sec.get("subsections") or []:
             visit(sub)
 
@@ -338,11 +343,15 @@ def typst_source(content: dict, metadata: dict) -> str:
     block, introduction, `#outline()`, labelled lists with bold labels, aspect tables (header row
     repeated across pages, zebra rows), questions kept with answers, and a 200 pt placeholder
     figure per chart (Typst draws no charts here; pmreport's are vector drawings of similar size)."""
-    roles = {r["id"]: r for r in content.get("roles") or []}
-    business = roles.get("business", {}).get("name", "Business")
-    technical = roles.get("technical", {}).get("name", "Technical")
+    role_list = content.get("roles") or []
+    ids = [r["id"] for r in role_list][:2] or ["business", "technical"]
+    business = role_list[0]["name"] if role_list else "Business"
+    technical = role_list[1]["name"] if len(role_list) > 1 else "Technical"
     charts_by_section: dict[str, list[dict]] = {}
-    for spec in (content.get("charts") or {}).get("specs") or []:
+    charts = content.get("charts") or []
+    # The content lists its charts at the top level (earlier files: under charts.specs).
+    specs = (charts.get("specs") or []) if isinstance(charts, dict) else charts
+    for spec in specs:
         if spec.get("section"):
             charts_by_section.setdefault(spec["section"], []).append(spec)
 
@@ -380,8 +389,8 @@ def typst_source(content: dict, metadata: dict) -> str:
         lines = ["#block(breakable: true, text(9pt, table(columns: (1fr, 2fr, 2fr),",
                  f"  table.header({typst_string(header)}, {typst_string(business)}, {typst_string(technical)}),"]
         for r in rows:
-            lines.append(f"  strong({typst_string(r['label'])}), {typst_string(r['business'])}, "
-                         f"{typst_string(r['technical'])},")
+            lines.append(f"  strong({typst_string(r['label'])}), {typst_string(r[ids[0]])}, "
+                         f"{typst_string(r[ids[1]])},")
         lines += [")))", ""]
         return lines
 
@@ -545,6 +554,12 @@ class Bench:
         base_text = r.stdout
         base = yaml.safe_load(base_text)
         self.metadata = (yaml.safe_load(CONFIG.read_text()) or {}).get("metadata", {}) if CONFIG.exists() else {}
+        md = subprocess.run([str(self.bin), "export-content", "--format", "markdown"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+        if md.returncode != 0:
+            raise SystemExit(f"bench: `pmreport export-content --format markdown` failed: {md.stderr.strip()}")
+        self.markdown_file = WORK / "content-1.md"
+        self.markdown_file.write_text(md.stdout)
         for n in scales:
             path = WORK / f"content-{n}.yml"
             content = base if n == 1 else scaled_content(base, n)
@@ -573,12 +588,14 @@ class Bench:
         out_dir = WORK / "out" / case.name
         if case.what == "startup":
             return [str(self.bin), "--version"]
-        if case.what == "check":
-            return [str(self.bin), "check", "--config", str(CONFIG), "--content", str(self.content_files[case.scale])]
+        markdown = case.what.endswith("-md")
+        content = str(self.markdown_file if markdown else self.content_files[case.scale])
+        if case.what in ("check", "check-md"):
+            return [str(self.bin), "check", "--config", str(CONFIG), "--content", content]
         if case.tool == "pmreport":
-            cmd = [str(self.bin), "--config", str(CONFIG), "--content", str(self.content_files[case.scale]),
+            cmd = [str(self.bin), "--config", str(CONFIG), "--content", content,
                    "--format", case.fmt, "--output", str(out_dir)]
-            if case.what == "full":
+            if case.what in ("full", "full-md"):
                 cmd += ["--document", "full-report"]
             return cmd
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -760,7 +777,8 @@ def swift_version() -> str:
 
 def report(b: Bench) -> tuple[str, str, list[dict]]:
     """(console text, markdown, target verdicts)."""
-    what_label = {"full": "full report", "set": "whole set", "check": "`check` only", "startup": "`--version`"}
+    what_label = {"full": "full report", "set": "whole set", "check": "`check` only", "startup": "`--version`",
+                  "check-md": "`check` only, Markdown content", "full-md": "full report, Markdown content"}
     lines_md: list[str] = []
     lines_tx: list[str] = []
 

@@ -34,6 +34,27 @@ import Testing
     #expect(try String(contentsOfFile: project + "/content.md", encoding: .utf8) != "edited")
   }
 
+  @Test func theNewProjectBuildsEveryHandout() throws {
+    let dir = try temporaryDirectory("pmreport-init-build")
+    let created = try runPMReport(
+      ["init", "p", "--role", "Scrum Master", "--role", "Product Owner", "--role", "Developer"],
+      in: dir)
+    #expect(created.status == 0, "\(created.summary)")
+    let built = try runPMReport([], in: dir + "/p")
+    #expect(built.status == 0, "\(built.summary)")
+    for document in ["full-report", "summary", "comparison-table", "faq", "role-cards"] {
+      let pdf = dir + "/p/Output/pdf/\(document).pdf"
+      #expect(FileManager.default.fileExists(atPath: pdf), "\(document)")
+    }
+    // Three roles: the radar, the Venn and the stakeholder map; no diverging bars (two roles).
+    let charts = try FileManager.default.contentsOfDirectory(atPath: dir + "/p/Output/pdf/charts")
+    #expect(Set(charts) == ["focus-profile.pdf", "overlap.pdf", "stakeholders.pdf"])
+    let cards = try PDFText.pages(dir + "/p/Output/pdf/role-cards.pdf").joined(separator: "\n")
+    for name in ["Scrum Master", "Product Owner", "Developer", "Strengths", "Risks"] {
+      #expect(cards.contains(name), "role cards lack \(name)")
+    }
+  }
+
   @Test func oneRoleIsAUsageError() throws {
     let dir = try temporaryDirectory("pmreport-init-bad")
     let result = try runPMReport(["init", "p", "--role", "Solo"], in: dir)

@@ -96,8 +96,15 @@ public final class Pipeline {
     for note in Self.chartsLeftOut(content) { log(LogLine(.warning, note)) }
     // Styles load and margins are checked against the paper each document gets, before anything
     // is written: a bad --style is one error up front, not one failure per document.
+    let drawsCharts = !content.charts().isEmpty
+    if !drawsCharts, let wanted = options.documents, wanted.contains("charts"),
+      !settings.settings.documents.contains(where: { $0.name == "charts" })
+    {
+      throw DocumentError.noCharts("charts")
+    }
     resolvedDocuments = try ConfigLoader.resolve(
-      Self.documents(of: settings.settings, wanted: options.documents), in: settings,
+      Self.documents(of: settings.settings, wanted: options.documents, charts: drawsCharts),
+      in: settings,
       commandLine: CommandLineSettings(
         style: options.style, paperSize: options.paperSize,
         workingDirectory: options.workingDirectory))
@@ -126,12 +133,17 @@ public final class Pipeline {
   }
 
   /// The documents this run builds, in config order.
-  public var documents: [DocumentSpec] { Self.documents(of: settings, wanted: options.documents) }
+  public var documents: [DocumentSpec] {
+    Self.documents(of: settings, wanted: options.documents, charts: !content.charts().isEmpty)
+  }
 
-  private static func documents(of settings: ReportSettings, wanted: [String]?) -> [DocumentSpec] {
+  private static func documents(of settings: ReportSettings, wanted: [String]?, charts: Bool)
+    -> [DocumentSpec]
+  {
     var all = settings.documents
-    // The reserved `charts` document is built by default, even where a config does not list it.
-    if !all.contains(where: { $0.kind == .charts }) {
+    // The reserved `charts` document is built by default, even where a config does not list it
+    // (when the content has charts to draw).
+    if charts, !all.contains(where: { $0.kind == .charts }) {
       all.append(DocumentSpec(name: "charts", kind: .charts))
     }
     guard let wanted else { return all }

@@ -111,6 +111,7 @@ public struct ProjectTemplate {
         kind: report
         title: "\(title): Summary"
         sections: [key-differences, summary]
+        charts: [focus-profile]
         toc: false
         style: compact
 

@@ -102,6 +102,20 @@ enum ContentRules {
         if let role = section.role {
           checkRole(role, roles: roles, at: here.appending("role"), with: &checker)
         }
+        // The role cards collect a section only with both marks.
+        switch (section.role, section.kind) {
+        case (let role?, nil):
+          checker.error(
+            "section '\(section.id)' is marked for role '\(role)' but not what it lists: add "
+              + "kind=strengths or kind=risks (the role cards collect it then)",
+            at: here.appending("role"))
+        case (nil, let kind?):
+          checker.error(
+            "section '\(section.id)' lists \(kind.rawValue) but names no role: add role=<id>"
+              + (roles.isEmpty ? "" : " (\(roles.joined(separator: ", ")))"),
+            at: here.appending("kind"))
+        default: break
+        }
         for (blockIndex, block) in section.blocks.enumerated() {
           if case .roleTable(let table) = block {
             let key =

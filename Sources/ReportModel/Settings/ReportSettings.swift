@@ -104,7 +104,7 @@ public enum DocumentKind: String, Codable, CaseIterable, Hashable, Sendable {
   case charts
 
   /// Whether the kind only makes sense for content that compares roles.
-  public var needsRoles: Bool { self == .roleCards || self == .comparisonTable }
+  public var needsRoles: Bool { self == .roleCards || self == .comparisonTable || self == .charts }
 }
 
 /// One handout to build.

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// Markdown with no roles is a plain document: the report kinds render it; the kinds that compare
+/// roles say they need them.
+@Suite struct PlainDocumentTests {
+  static let readme = """
+    ---
+    title: Project Notes
+    ---
+
+    A tool's README, written for people, with [a link](https://example.org/docs).
+
+    # Install
+
+    Run these commands:
+
+    ```sh
+    make handouts
+    make test
+    ```
+
+    # Usage
+
+    1. Write `content.md`.
+    2. Run **pmreport**.
+
+    | Option | Meaning |
+    |---|---|
+    | `--format` | pdf, svg, png or all |
+
+    > Keep the output folder out of git.
+
+    """
+
+  @Test func aReadmeRendersAsADocument() throws {
+    let dir = try temporaryDirectory("pmreport-plain")
+    try Self.readme.write(toFile: dir + "/README.md", atomically: true, encoding: .utf8)
+    let result = try runPMReport(["--content", "README.md", "--output", "out"], in: dir)
+    #expect(result.status == 0, "\(result.summary)")
+    let text = try PDFText.pages(dir + "/out/pdf/full-report.pdf").joined(separator: "\n")
+    let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    for expected in [
+      "Project Notes", "A tool's README, written for people, with a link.", "make handouts",
+      "1. Write content.md.", "2. Run pmreport.", "--format pdf, svg, png or all",
+      "Keep the output folder out of git.",
+    ] {
+      #expect(flat.contains(expected), "missing “\(expected)”")
+    }
+    // No roles, so no charts.
+    #expect(!FileManager.default.fileExists(atPath: dir + "/out/pdf/charts"))
+  }
+
+  @Test func roleCardsOfAPlainDocumentAreADataError() throws {
+    let dir = try temporaryDirectory("pmreport-plain-cards")
+    try Self.readme.write(toFile: dir + "/README.md", atomically: true, encoding: .utf8)
+    try """
+    content: README.md
+    documents:
+      - name: cards
+        kind: role-cards
+    """.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
+    let result = try runPMReport([], in: dir)
+    #expect(result.status == 65)
+    #expect(result.error.contains("pmreport.yml:3:") && result.error.contains("needs roles"))
+  }
+}
