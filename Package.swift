@@ -95,6 +95,8 @@ let package = Package(
         "PMReport", "ReportModel", "ReportConfig", "Rendering",
         "Geometry", "Frames", "ContentFixtures", "CCairo", "CImages",
         .product(name: "Yams", package: "Yams"),
-      ]),
+      ],
+      // New comparisons written from the README alone, in English and in German.
+      resources: [.copy("Fixtures")]),
   ]
 )

@@ -65,3 +65,30 @@ import Testing
     #expect(result.error.contains("pmreport.yml:3:") && result.error.contains("needs roles"))
   }
 }
+
+/// A content path or an image path that names no file: where it was written, and the file meant.
+@Suite struct MissingInputTests {
+  @Test func aMissingContentFileIsPlacedInTheConfigWithADidYouMean() throws {
+    let dir = try temporaryDirectory("pmreport-missing")
+    try "# A\n\nText.\n".write(toFile: dir + "/content.md", atomically: true, encoding: .utf8)
+    try "content: contents.md\n".write(
+      toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
+    let result = try runPMReport([], in: dir)
+    #expect(result.status == 66)
+    #expect(result.error.contains("pmreport.yml:1:10: content file not found: contents.md"))
+    #expect(result.error.contains("did you mean 'content.md'?"))
+  }
+
+  @Test func aMissingImageIsPlacedAtItsPathWithADidYouMean() throws {
+    let dir = try temporaryDirectory("pmreport-missing-image")
+    try FileManager.default.createDirectory(atPath: dir + "/img", withIntermediateDirectories: true)
+    try "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/>".write(
+      toFile: dir + "/img/sprint_cycle.svg", atomically: true, encoding: .utf8)
+    try "# A\n\nSee:\n\n![The cycle](img/sprint-cycle.svg)\n".write(
+      toFile: dir + "/content.md", atomically: true, encoding: .utf8)
+    let result = try runPMReport(["--content", "content.md"], in: dir)
+    #expect(result.status == 65)
+    #expect(result.error.contains("content.md:5:14:"), "\(result.error)")
+    #expect(result.error.contains("did you mean 'sprint_cycle.svg'?"))
+  }
+}

@@ -56,6 +56,15 @@ import Testing
     #expect(problem?.column == 33)
   }
 
+  @Test func aRoleMarkNeedsAKindAndAKindARole() {
+    let found = errors(
+      Self.twoRoles + "# Good {role=business}\n\n- **A:** b\n\n# Bad {kind=risks}\n\n- **C:** d\n")
+    let noKind = diagnostic(found, at: "sections[0].role")
+    #expect(noKind?.message.contains("add kind=strengths or kind=risks") == true)
+    let noRole = diagnostic(found, at: "sections[1].kind")
+    #expect(noRole?.message.contains("names no role: add role=<id> (business, technical)") == true)
+  }
+
   @Test func aTypoKeyInFrontMatterGetsADidYouMean() {
     let found = errors("---\nsubtitel: x\n---\n# A\n")
     let problem = diagnostic(found, at: "subtitel")

@@ -63,11 +63,17 @@ struct ContentImages {
         images.store[real] = image
         images.items[written] = ImageItem(path: real, kind: kind, size: image.size, alt: "")
       } catch let error as ImageError {
-        problem("image '\(written)': \(error.reason)")
+        problem("image '\(written)': \(error.reason)" + Self.nearbyName(real))
       }
     }
     if !problems.isEmpty { throw InputError(diagnostics: problems) }
     return images
+  }
+
+  /// "; did you mean 'x.png'?" when `path` is missing and a file beside it has a name close to its.
+  static func nearbyName(_ path: String) -> String {
+    guard !FileManager.default.fileExists(atPath: path) else { return "" }
+    return Suggestions.nearestFile(beside: path).map { "; did you mean '\($0)'?" } ?? ""
   }
 
   /// `http:`, `https:`, `file:`, `data:`, any `scheme:` before the first slash.

@@ -73,8 +73,15 @@ public final class Pipeline {
     if let dir = options.outputDirectory { settings.outputDirectory = options.absolute(dir) }
     if let formats = options.formats { settings.formats = formats }
     if let dpi = options.dpi { settings.dpi = dpi }
-    let loaded = try settings.contentPath.map {
-      try ConfigLoader.loadContentFile(path: $0, display: contentDisplay)
+    let loaded: LoadedContent?
+    do {
+      loaded = try settings.contentPath.map {
+        try ConfigLoader.loadContentFile(path: $0, display: contentDisplay)
+      }
+    } catch var missing as MissingFileError {
+      // A path from the config: say where it was written.
+      if contentDisplay == nil { missing.location = settings.contentLocation }
+      throw missing
     }
     let content = try loaded?.content ?? ConfigLoader.builtInContent()
     settings.settings.metadata = settings.settings.metadata.merged(

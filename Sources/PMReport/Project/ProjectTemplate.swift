@@ -243,6 +243,12 @@ extension Pipeline {
   {
     let problems = template.problems
     if !problems.isEmpty { throw UsageError.badRoles(problems) }
+    // Absolute, so that folder creation never works on a one-letter relative path (which
+    // swift-corelibs-foundation's path functions trap on).
+    let directory =
+      directory.hasPrefix("/")
+      ? directory
+      : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(directory)
     let files = template.files.map {
       (path: (directory as NSString).appendingPathComponent($0.path), text: $0.text)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One problem found in an input file, with the place it was found.
 ///
 /// `description` is a single line in the style compilers use, so editors can jump to it:
@@ -107,6 +109,10 @@ public struct MissingFileError: Error, CustomStringConvertible, Sendable {
   public var role: String
   /// Why it could not be read, when it exists but is unreadable.
   public var reason: String?
+  /// Where the path was written (a config key), when it was written in a file.
+  public var location: SourceLocation?
+  /// A file in the same folder with a name close to the missing one.
+  public var suggestion: String?
 
   public init(path: String, role: String = "file", reason: String? = nil) {
     self.path = path
@@ -114,9 +120,18 @@ public struct MissingFileError: Error, CustomStringConvertible, Sendable {
     self.reason = reason
   }
 
+  /// The same error with a did-you-mean from the files beside `absolute` (the path looked for).
+  func suggesting(from absolute: String) -> MissingFileError {
+    var copy = self
+    copy.suggestion = Suggestions.nearestFile(beside: absolute)
+    return copy
+  }
+
   public var description: String {
-    if let reason { return "cannot read \(role) \(path): \(reason)" }
-    return "\(role) not found: \(path)"
+    let place = location.map { "\($0): " } ?? ""
+    if let reason { return "\(place)cannot read \(role) \(path): \(reason)" }
+    return "\(place)\(role) not found: \(path)"
+      + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
   }
 }
 

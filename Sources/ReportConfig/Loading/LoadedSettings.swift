@@ -17,6 +17,8 @@ public struct LoadedSettings: Sendable {
   var documentSources: [String: DocumentSources]
   /// Where the config's own `style:` was written.
   var styleLocation: SourceLocation?
+  /// Where the config's `content:` was written.
+  public var contentLocation: SourceLocation?
   /// The folder every file the run reads must lie in: `--root`, else the config file's folder,
   /// else the working directory.
   public var root: ProjectRoot
@@ -36,6 +38,7 @@ public struct LoadedSettings: Sendable {
     self.root = root
     let root = NodePath.root
     styleLocation = tree.node(at: root.appending("style")).map(\.location)
+    contentLocation = tree.node(at: root.appending("content")).map(\.location)
     var documents: [String: DocumentSources] = [:]
     let path = root.appending("documents")
     for (index, spec) in settings.documents.enumerated() where documents[spec.name] == nil {

@@ -192,6 +192,21 @@ struct MarkdownReader {
     return SourceLocation(file: file, line: line, column: scalars + 1)
   }
 
+  /// Where `(target` is written, from `start` on (cmark gives inlines no position): so an error
+  /// about an image's path points at the path.
+  func location(ofLinkTarget target: String, from start: SourceLocation) -> SourceLocation? {
+    let needle = Array(("(" + target).utf8)
+    guard start.line >= 1, !needle.isEmpty else { return nil }
+    for line in start.line...min(lines.count, start.line + 20) {
+      let bytes = Array(lines[line - 1])
+      guard bytes.count >= needle.count else { continue }
+      for i in 0...(bytes.count - needle.count) where Array(bytes[i..<i + needle.count]) == needle {
+        return location(line: line, byteColumn: i + 2)
+      }
+    }
+    return nil
+  }
+
   func location(of node: MarkdownSyntax.Node) -> SourceLocation {
     location(line: node.startLine, byteColumn: node.startColumn)
   }
@@ -624,10 +639,11 @@ struct MarkdownReader {
       return nil
     }
     let alt = Self.richText(node.children).plain
+    let written = location(ofLinkTarget: node.url, from: here) ?? here
     return Self.block(
       "image",
       Self.mapping(
-        [("path", Self.scalar(node.url, at: here)), ("alt", Self.scalar(alt, at: here))],
+        [("path", Self.scalar(node.url, at: written)), ("alt", Self.scalar(alt, at: here))],
         at: here))
   }
 

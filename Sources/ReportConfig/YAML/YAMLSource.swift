@@ -24,7 +24,7 @@ enum YAMLSource {
   static func read(_ path: String, displayName: String, role: String) throws -> String {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw MissingFileError(path: displayName, role: role)
+      throw MissingFileError(path: displayName, role: role).suggesting(from: path)
     }
     if isDirectory.boolValue {
       throw MissingFileError(path: displayName, role: role, reason: "it is a folder")
