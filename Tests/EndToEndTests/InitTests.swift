@@ -55,6 +55,24 @@ import Testing
     }
   }
 
+  @Test func aGermanProjectHasGermanHeadingsAndTitles() throws {
+    let dir = try temporaryDirectory("pmreport-init-de")
+    let result = try runPMReport(
+      ["init", "de", "--role", "Scrum Master=sm", "--role", "Product Owner=po", "--lang", "de"],
+      in: dir)
+    #expect(result.status == 0, "\(result.summary)")
+    let content = try String(contentsOfFile: dir + "/de/content.md", encoding: .utf8)
+    #expect(content.contains("lang: de"))
+    #expect(content.contains("# Wesentliche Unterschiede {#key-differences .paired}"))
+    #expect(content.contains("# Stärken: Scrum Master {#sm-strengths role=sm kind=strengths}"))
+    let config = try String(contentsOfFile: dir + "/de/pmreport.yml", encoding: .utf8)
+    #expect(config.contains("Scrum Master vs Product Owner: Auf einen Blick"))
+    let built = try runPMReport([], in: dir + "/de")
+    #expect(built.status == 0, "\(built.summary)")
+    let text = try PDFText.pages(dir + "/de/Output/pdf/full-report.pdf").joined(separator: "\n")
+    #expect(text.contains("Inhalt") && text.contains("Seite 1 von"))
+  }
+
   @Test func oneRoleIsAUsageError() throws {
     let dir = try temporaryDirectory("pmreport-init-bad")
     let result = try runPMReport(["init", "p", "--role", "Solo"], in: dir)

@@ -85,6 +85,40 @@ public struct ProjectTemplate {
 
   var title: String { roles.map(\.name).joined(separator: " vs ") }
 
+  /// The words of the headings and document titles, in the project's language (the guidance in
+  /// the text stays English).
+  struct Headings {
+    var differences, similarities, faq, summary, glance, cards: String
+  }
+
+  /// The printed words of the project's language (the role sections' headings use them).
+  var words: Words { Words(language: lang) }
+
+  var headings: Headings {
+    switch Words.primarySubtag(lang) {
+    case "de":
+      Headings(
+        differences: "Wesentliche Unterschiede", similarities: "Gemeinsamkeiten",
+        faq: "Häufige Fragen", summary: "Zusammenfassung",
+        glance: "Auf einen Blick", cards: "Rollenkarten")
+    case "fr":
+      Headings(
+        differences: "Principales différences", similarities: "Points communs",
+        faq: "Questions fréquentes",
+        summary: "Synthèse", glance: "En un coup d’œil", cards: "Fiches de rôle")
+    case "es":
+      Headings(
+        differences: "Diferencias clave", similarities: "Similitudes",
+        faq: "Preguntas frecuentes", summary: "Resumen",
+        glance: "De un vistazo", cards: "Tarjetas de rol")
+    default:
+      Headings(
+        differences: "Key Differences", similarities: "Key Similarities",
+        faq: "FAQ", summary: "Summary", glance: "At a Glance",
+        cards: "Role Cards")
+    }
+  }
+
   var gitignore: String {
     """
     # pmreport writes here; build it again with `pmreport`.
@@ -109,7 +143,7 @@ public struct ProjectTemplate {
 
       - name: summary              # a short quick reference
         kind: report
-        title: "\(title): Summary"
+        title: "\(title): \(headings.summary)"
         sections: [key-differences, summary]
         charts: [focus-profile]
         toc: false
@@ -117,18 +151,18 @@ public struct ProjectTemplate {
 
       - name: comparison-table     # the summary table on one landscape page
         kind: comparison-table
-        title: "\(title) at a Glance"
+        title: "\(title): \(headings.glance)"
         orientation: landscape
 
       - name: faq                  # the questions and answers as a sheet
         kind: report
-        title: "\(title): Questions and Answers"
+        title: "\(title): \(headings.faq)"
         sections: [faq]
         toc: false
 
       - name: role-cards           # one card per role
         kind: role-cards
-        title: "Role Cards"
+        title: "\(headings.cards)"
 
       - name: charts               # every chart alone: <format>/charts/<chart-id>.<format>
         kind: charts
@@ -159,12 +193,12 @@ public struct ProjectTemplate {
       .joined(separator: "\n")
     let perRole = roles.map { role in
       """
-      # Strengths of the \(role.name) {#\(role.id)-strengths role=\(role.id) kind=strengths}
+      # \(words[.strengths]): \(role.name) {#\(role.id)-strengths role=\(role.id) kind=strengths}
 
       - **A strength:** What the \(role.name) does well, and why it matters. The role cards list
         these labels.
 
-      # Risks for the \(role.name) {#\(role.id)-risks role=\(role.id) kind=risks}
+      # \(words[.risks]): \(role.name) {#\(role.id)-risks role=\(role.id) kind=risks}
 
       - **A risk:** Where the \(role.name) can struggle, and what helps.
       """
@@ -190,7 +224,7 @@ public struct ProjectTemplate {
       Replace this paragraph with the introduction: what the roles are and why a trainee should
       know how they differ. Text before the first heading opens the full report.
 
-      # Key Differences {#key-differences .paired}
+      # \(headings.differences) {#key-differences .paired}
 
       Each row compares the roles on one aspect; the role cards show each role's column.
 
@@ -199,20 +233,20 @@ public struct ProjectTemplate {
       \(row("Skills", "The skills needed"))
       \(row("Works with", "Who they work with"))
 
-      # Key Similarities {#key-similarities}
+      # \(headings.similarities) {#key-similarities}
 
       - **A shared trait:** What the roles have in common. The overlap chart lists these labels
         as shared.
 
       \(perRole)
 
-      # FAQ {#faq .faq}
+      # \(headings.faq) {#faq .faq}
 
       ## A question trainees often ask?
 
       Its answer, in a paragraph or two.
 
-      # Summary {#summary}
+      # \(headings.summary) {#summary}
 
       A closing paragraph, then the table the comparison-table document shows.
 

@@ -21,7 +21,8 @@ struct Furniture {
       let ruleY = body.minY - font.size * 1.4
       let left = type.line(documentTitle, font: font, color: type.muted)
       frame.push(.text(left, type.muted), at: Point(x: body.minX, y: ruleY - left.height - 2))
-      if let section = page.section {
+      // The section in force, unless it only repeats the title (a one-table sheet's heading).
+      if let section = page.section, section != documentTitle {
         var italic = font
         italic.italic = true
         let maxWidth = body.width - left.width - font.size * 3
