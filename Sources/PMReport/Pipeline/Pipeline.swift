@@ -100,6 +100,7 @@ public final class Pipeline {
     for warning in problems where warning.severity == .warning {
       log(LogLine(.warning, warning.description))
     }
+    for warning in loaded?.warnings ?? [] { log(LogLine(.warning, warning.description)) }
     for note in Self.chartsLeftOut(content) { log(LogLine(.warning, note)) }
     // Styles load and margins are checked against the paper each document gets, before anything
     // is written: a bad --style is one error up front, not one failure per document.

@@ -28,11 +28,13 @@ extension ConfigLoader {
     } else {
       tree = try parseFile(absolute, display: display, role: "content file")
     }
-    let comparison = try decodeContent(tree, file: display, problems: problems)
+    let (comparison, warnings) = try decodeContent(tree, file: display, problems: problems)
     var images: [String: SourceLocation] = [:]
     collectImagePaths(in: tree, into: &images)
-    return LoadedContent(
+    var loaded = LoadedContent(
       content: comparison, file: display, path: absolute, imageLocations: images)
+    loaded.warnings = warnings
+    return loaded
   }
 
   /// Whether a content path names a Markdown file (by its extension).
@@ -47,12 +49,14 @@ extension ConfigLoader {
   /// sections. `file` names it in messages.
   public static func loadMarkdownContent(_ text: String, file: String) throws -> Comparison {
     let (tree, problems) = try MarkdownReader.read(text, file: file)
-    return try decodeContent(tree, file: file, problems: problems)
+    return try decodeContent(tree, file: file, problems: problems).content
   }
 
   /// Decodes a content tree and checks the content rules; `problems` are the reader's own.
+  ///
+  /// Returns the content and the warnings found (errors are thrown).
   static func decodeContent(_ tree: SourceNode, file: String, problems: [Diagnostic] = [])
-    throws -> Comparison
+    throws -> (content: Comparison, warnings: [Diagnostic])
   {
     let session = DecodingSession()
     var comparison: Comparison
@@ -67,7 +71,7 @@ extension ConfigLoader {
     let diagnostics = Checker.sorted(
       Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics) + problems)
     try Checker.throwIfErrors(diagnostics)
-    return comparison
+    return (comparison, diagnostics.filter { $0.severity == .warning })
   }
 
   /// Where each `image: {path: …}` block's path is written, the first place of each path.
@@ -135,7 +139,10 @@ extension ConfigLoader {
         Resolver.default.resolveTag(of: node) == .float,
         let value = DecodingSession.parseNumber(scalar.string), value.isFinite
       else { return node }
-      return Node(value.description, Tag(.float), .plain)
+      // Whole numbers as people write them (5, not 5.0); others in their shortest form.
+      let text =
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : value.description
+      return Node(text, Tag(.float), .plain)
     case .mapping(let mapping):
       return Node(mapping.map { (tidyNumbers($0.key), tidyNumbers($0.value)) }, .implicit, .block)
     case .sequence(let sequence):
@@ -156,6 +163,8 @@ public struct LoadedContent: Sendable {
   /// Where each image path was written, by the path as written; an image path with no entry
   /// (content made in code) is reported against ``file``.
   public var imageLocations: [String: SourceLocation]
+  /// What the content rules found worth saying that does not stop a run.
+  public var warnings: [Diagnostic] = []
 
   public init(
     content: Comparison, file: String, path: String,

@@ -19,8 +19,10 @@ enum ContentRules {
       data: legacy ? NodePath.root.appending("charts") : .root,
       specs: legacy
         ? NodePath.root.appending("charts").appending("specs") : NodePath.root.appending("charts"))
+    let shared = comparison.charts.overlap.flatMap { comparison.section(id: $0.sharedSection) }
     checkCharts(
-      comparison.charts, roles: roleIDs, sectionIDs: sectionIDs, at: places, with: &checker)
+      comparison.charts, roles: roleIDs, sectionIDs: sectionIDs, at: places,
+      shared: shared?.labels ?? [], with: &checker)
   }
 
   // MARK: Roles
@@ -167,7 +169,7 @@ enum ContentRules {
 
   private static func checkCharts(
     _ charts: ChartData, roles: [String], sectionIDs: [String], at places: ChartPlaces,
-    with checker: inout Checker
+    shared: [String], with checker: inout Checker
   ) {
     var seen: [String: Int] = [:]
     for (index, spec) in (charts.specs ?? []).enumerated() {
@@ -206,8 +208,15 @@ enum ContentRules {
           unknownSection(overlap.sharedSection, among: sectionIDs),
           at: here.appending("shared-section"))
       }
+      let sharedLabels = Set(shared.map { $0.lowercased() })
       for entry in overlap.distinct {
-        checkRole(entry.role, roles: roles, at: here.appending(entry.role.rawValue), with: &checker)
+        let at = here.appending(entry.role.rawValue)
+        checkRole(entry.role, roles: roles, at: at, with: &checker)
+        for trait in entry.traits where sharedLabels.contains(trait.lowercased()) {
+          checker.warning(
+            "'\(trait)' is listed as '\(entry.role)' only and is also a shared trait (a label "
+              + "in section '\(overlap.sharedSection)'): the overlap chart shows it twice", at: at)
+        }
       }
     }
     for (index, link) in charts.stakeholders.enumerated() {
