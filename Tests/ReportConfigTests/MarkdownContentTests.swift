@@ -433,7 +433,7 @@ import Testing
               ])
           ])
       ],
-      charts: .none)
+      charts: ChartData(specs: nil))
     let markdown = try ConfigLoader.exportMarkdown(content)
     #expect(try load(markdown) == content)
     #expect(markdown.contains("## FAQ {#faq .faq}"))

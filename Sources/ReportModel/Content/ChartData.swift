@@ -23,9 +23,6 @@ public struct ChartData: Hashable, Sendable {
     self.stakeholders = stakeholders
   }
 
-  /// No chart data at all.
-  public static let none = ChartData(specs: nil)
-
   /// The charts to draw for `roleCount` roles: the listed ones, or every chart whose data is
   /// present, titled in `words` and shown with `defaultSection` (the Venn with its shared section);
   /// kinds that cannot show that many roles are left out.

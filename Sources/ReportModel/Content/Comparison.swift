@@ -8,15 +8,14 @@
 /// A role's id, chosen by the content (`business`, `sm`, `data-scientist`).
 ///
 /// Text for each role is keyed by it, so the printed role name always comes from ``Role``.
-public struct RoleID: RawRepresentable, Codable, Hashable, Comparable, Sendable,
-  ExpressibleByStringLiteral, CustomStringConvertible
+public struct RoleID: RawRepresentable, Codable, Hashable, Sendable, ExpressibleByStringLiteral,
+  CustomStringConvertible
 {
   public var rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
   public init(_ rawValue: String) { self.rawValue = rawValue }
   public init(stringLiteral value: String) { rawValue = value }
   public var description: String { rawValue }
-  public static func < (a: RoleID, b: RoleID) -> Bool { a.rawValue < b.rawValue }
 
   public init(from decoder: any Decoder) throws {
     rawValue = try decoder.singleValueContainer().decode(String.self)
@@ -77,9 +76,6 @@ public struct Comparison: Hashable, Sendable {
 
   /// The printed name of a role (its id when the content does not define it).
   public func name(of id: RoleID) -> String { role(id)?.name ?? id.rawValue }
-
-  /// The short name of a role (its id when the content does not define it).
-  public func shortName(of id: RoleID) -> String { role(id)?.shortName ?? id.rawValue }
 
   /// Every section, depth first (a section before its subsections).
   public var allSections: [Section] { sections.flatMap { [$0] + $0.allSubsections } }
