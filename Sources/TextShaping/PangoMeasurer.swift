@@ -21,6 +21,8 @@ public final class PangoMeasurer: TextMeasurer {
   private var shapeCache: [ParagraphSpec: ShapedParagraph] = [:]
   /// Widths already measured (tables are measured again on every contents pass).
   private var widthsCache: [ParagraphSpec: TextWidths] = [:]
+  /// A line's ascent and descent by font (a paragraph's least, see `ParagraphSpec.baseFont`).
+  private var metricsCache: [FontSpec: (ascent: Double, descent: Double)] = [:]
   /// Names the fonts and colours the shaped lines are drawn with.
   private let paletteBuilder = PaletteBuilder()
   /// Copies lines out of layouts (with its scratch space).
@@ -147,9 +149,23 @@ public final class PangoMeasurer: TextMeasurer {
       r.text = Hyphenator.breakingLongWords(r.text)
       return r
     }
-    let hasLongWord = broken != runs
+    var hasLongWord = broken != runs
     runs = broken
     var layout = makeLayout(runs: runs, spec: paragraph)
+    // Unhyphenated text: a word wider than the measure is broken by Pango at any letter (with a
+    // hyphen drawn that is not in the text). Give those words, and only those, their dictionary's
+    // hyphenation points and break again.
+    if !paragraph.hyphenate, let hyphenator {
+      let forced = Self.breaksInsideWords(layout.layout)
+      if !forced.isEmpty {
+        let marked = Self.hyphenatingWords(at: forced, in: runs, with: hyphenator)
+        if marked != runs {
+          runs = marked
+          hasLongWord = true
+          layout = makeLayout(runs: runs, spec: paragraph)
+        }
+      }
+    }
     var lines = readLines(layout, runs: runs, spec: paragraph)
     // Pango breaks greedily and knows no limit on consecutive hyphens: where a run of hyphenated
     // lines grows too long, take the hyphenation points out of the word that ends it and break
@@ -250,6 +266,63 @@ public final class PangoMeasurer: TextMeasurer {
     return nil
   }
 
+  /// The UTF-8 offsets in the layout's text where a line ends at no line-break opportunity: where
+  /// Pango broke a word too wide for the measure at a letter of its choosing.
+  static func breaksInsideWords(_ layout: OpaquePointer) -> [Int] {
+    var count: Int32 = 0
+    guard pango_layout_get_line_count(layout) > 1,
+      let attrs = pango_layout_get_log_attrs_readonly(layout, &count),
+      let textPointer = pango_layout_get_text(layout)
+    else { return [] }
+    let bytes = UnsafeBufferPointer(
+      start: UnsafeRawPointer(textPointer).assumingMemoryBound(to: UInt8.self),
+      count: strlen(textPointer))
+    var out: [Int] = []
+    var charIndex = 0
+    var scanned = 0
+    let lines = pango_layout_get_line_count(layout)
+    for l in 0..<(lines - 1) {
+      guard let line = pango_layout_get_line_readonly(layout, l) else { continue }
+      let end = min(Int(line.pointee.start_index + line.pointee.length), bytes.count)
+      // Characters up to `end` (lead bytes only).
+      while scanned < end {
+        if bytes[scanned] & 0xC0 != 0x80 { charIndex += 1 }
+        scanned += 1
+      }
+      if end < bytes.count, charIndex < Int(count), attrs[charIndex].is_line_break == 0 {
+        out.append(end)
+      }
+    }
+    return out
+  }
+
+  /// `runs` with the words that hold the UTF-8 offsets `bytes` of their text hyphenated (their
+  /// soft hyphens so far replaced by the dictionary's, then very long pieces broken as usual).
+  static func hyphenatingWords(at bytes: [Int], in runs: [TextRun], with hyphenator: Hyphenator)
+    -> [TextRun]
+  {
+    var offset = 0
+    return runs.map { run in
+      var r = run
+      var utf8 = Array(run.text.utf8)
+      defer { offset += run.text.utf8.count }
+      // From the last offset back, so that earlier offsets stay valid while words grow.
+      for byte in bytes.reversed() where byte >= offset && byte <= offset + utf8.count {
+        let local = byte - offset
+        var lo = local
+        var hi = local
+        while lo > 0, utf8[lo - 1] != 0x20 { lo -= 1 }
+        while hi < utf8.count, utf8[hi] != 0x20 { hi += 1 }
+        guard lo < hi else { continue }
+        let word = String(decoding: utf8[lo..<hi], as: UTF8.self).withoutSoftHyphens
+        let marked = Hyphenator.breakingLongWords(hyphenator.hyphenate(word))
+        utf8.replaceSubrange(lo..<hi, with: Array(marked.utf8))
+      }
+      r.text = String(decoding: utf8, as: UTF8.self)
+      return r
+    }
+  }
+
   /// `runs` without the soft hyphens of the word that holds the UTF-8 offset `byte` of their text.
   static func removingSoftHyphens(around byte: Int, in runs: [TextRun]) -> [TextRun] {
     var offset = 0
@@ -333,6 +406,24 @@ public final class PangoMeasurer: TextMeasurer {
     return desc
   }
 
+  /// The ascent and descent of a line set in `font` (measured as `readLines` measures lines).
+  private func lineMetrics(_ font: FontSpec) -> (ascent: Double, descent: Double) {
+    if let hit = metricsCache[font] { return hit }
+    let probe = makeLayout(
+      runs: [TextRun("x", font: font)], spec: ParagraphSpec(runs: [], width: 100_000))
+    var metrics = (ascent: 0.0, descent: 0.0)
+    if let iter = pango_layout_get_iter(probe.layout) {
+      defer { pango_layout_iter_free(iter) }
+      var logical = PangoRectangle()
+      pango_layout_iter_get_line_extents(iter, nil, &logical)
+      let scale = Double(PANGO_SCALE)
+      let ascent = Double(pango_layout_iter_get_baseline(iter)) / scale - Double(logical.y) / scale
+      metrics = (ascent, Double(logical.height) / scale - ascent)
+    }
+    metricsCache[font] = metrics
+    return metrics
+  }
+
   /// The lines of `handle`'s layout, copied out as glyph runs (`runs` are the texts it was made of).
   private func readLines(_ handle: LayoutHandle, runs: [TextRun], spec: ParagraphSpec) -> [(
     line: ShapedLine, endByte: Int
@@ -343,6 +434,7 @@ public final class PangoMeasurer: TextMeasurer {
       start: UnsafeRawPointer(textPointer).assumingMemoryBound(to: UInt8.self),
       count: strlen(textPointer))
     let nominal = spec.fontSize * spec.leading
+    let least = spec.baseFont.map(lineMetrics) ?? (ascent: 0, descent: 0)
     var out: [(ShapedLine, Int)] = []
     guard let iter = pango_layout_get_iter(layout) else { return [] }
     defer { pango_layout_iter_free(iter) }
@@ -363,8 +455,9 @@ public final class PangoMeasurer: TextMeasurer {
       pango_layout_iter_get_line_extents(iter, &ink, &logical)
       let scale = Double(PANGO_SCALE)
       let baselineInLayout = Double(pango_layout_iter_get_baseline(iter)) / scale
-      let ascent = baselineInLayout - Double(logical.y) / scale
-      let descent = Double(logical.height) / scale - ascent
+      let lineAscent = baselineInLayout - Double(logical.y) / scale
+      let ascent = max(least.ascent, lineAscent)
+      let descent = max(least.descent, Double(logical.height) / scale - lineAscent)
       let height = max(nominal, ascent + descent)
       let start = Int(line.pointee.start_index)
       let length = Int(line.pointee.length)

@@ -103,16 +103,24 @@ public struct ParagraphSpec: Hashable, Sendable {
   /// The line width in points.
   public var width: Double
   public var alignment: TextAlignment
-  /// Mark hyphenation points (libhyphen) before breaking.
+  /// Mark hyphenation points (libhyphen) in every word before breaking.
+  ///
+  /// When false, only a word too wide for the measure gets them: it must break somewhere, and
+  /// breaks at a dictionary point, with the soft hyphen in the text, rather than at any letter.
   public var hyphenate: Bool
   /// Line height as a multiple of the largest font size in the runs.
   public var leading: Double
   /// Most hyphenated line ends in a row (0: no limit).
   public var maxHyphenRun: Int
+  /// The paragraph's own font (body, table cell): every line is at least as tall as one set in it.
+  ///
+  /// Its baseline is at least as low too, even for a line holding only smaller text (a code span),
+  /// so that lines and table cells share baselines. Nil: the runs alone decide.
+  public var baseFont: FontSpec?
 
   public init(
     runs: [TextRun], width: Double, alignment: TextAlignment = .left, hyphenate: Bool = false,
-    leading: Double = 1.3, maxHyphenRun: Int = 0
+    leading: Double = 1.3, maxHyphenRun: Int = 0, baseFont: FontSpec? = nil
   ) {
     self.runs = runs
     self.width = width
@@ -120,12 +128,13 @@ public struct ParagraphSpec: Hashable, Sendable {
     self.hyphenate = hyphenate
     self.leading = leading
     self.maxHyphenRun = maxHyphenRun
+    self.baseFont = baseFont
   }
 
   /// All the text, as it will be broken.
   public var text: String { runs.map(\.text).joined() }
-  /// The largest font size among the runs.
-  public var fontSize: Double { runs.map(\.font.size).max() ?? 0 }
+  /// The largest font size among the runs and the base font.
+  public var fontSize: Double { max(runs.map(\.font.size).max() ?? 0, baseFont?.size ?? 0) }
 }
 
 // MARK: - Output

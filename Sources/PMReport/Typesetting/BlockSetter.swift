@@ -113,6 +113,12 @@ struct BlockSetter {
   /// The sign at the start of a code line's continuation when a long line wraps.
   static let wrapMarker = "\u{21AA} "
 
+  /// A code block of at most this many lines never splits (unless at a page top and taller than
+  /// the page).
+  static let codeUnsplitLines = 8
+  /// Least lines of a longer code block on each side of a page break.
+  static let codeLinesKept = 3
+
   /// Code: monospace, left aligned, never hyphenated; a line longer than the measure wraps, its
   /// continuations opening with ``wrapMarker``.
   private func code(_ code: CodeBlock, indent: Double) -> ParagraphBlock {
@@ -139,7 +145,9 @@ struct BlockSetter {
       lines: lines, indent: inset, color: type.text, tag: .paragraph,
       breaks: BreakPolicy(
         spaceBefore: type.style.paragraph.spacing * 0.5, spaceAfter: type.style.paragraph.spacing),
-      orphans: type.style.paragraph.orphans, widows: type.style.paragraph.widows)
+      orphans: max(Self.codeLinesKept, type.style.paragraph.orphans),
+      widows: max(Self.codeLinesKept, type.style.paragraph.widows))
+    block.unsplitLines = Self.codeUnsplitLines
     block.sideRule = (type.rule, type.style.fonts.bodySize * 0.5)
     return block
   }

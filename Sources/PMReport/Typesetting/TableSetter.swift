@@ -87,21 +87,25 @@ struct TableSetter {
     let widths = TableColumns.widths(
       minimum: minimum.map { $0 + 2 * pad },
       preferred: preferred.map { $0 + 2 * pad }, available: width)
-    func row(_ runs: [[TextRun]], color: Color) -> TableRow {
+    func row(_ runs: [[TextRun]], color: Color, font: (Int) -> FontSpec) -> TableRow {
       TableRow(
         cells: runs.enumerated().map { c, r in
-          // The label column is short bold words: never hyphenated.
+          // The label column is short bold words: never hyphenated. Every cell's lines are at
+          // least as tall as its font's, so a cell of code alone keeps the row's baseline.
           TableCell(
             lines: type.lines(
               r, width: widths[c] - 2 * pad,
               alignment: alignments.indices.contains(c) ? alignments[c] : .left,
-              hyphenate: !(labelColumn && c == 0) && type.style.paragraph.hyphenate, leading: 1.3),
+              hyphenate: !(labelColumn && c == 0) && type.style.paragraph.hyphenate, leading: 1.3,
+              base: font(c)),
             color: color)
         })
     }
     return TableBlock(
-      columnWidths: widths, header: row(headRuns, color: type.headerText),
-      rows: bodyRuns.map { row($0, color: type.text) }, appearance: appearance,
+      columnWidths: widths, header: row(headRuns, color: type.headerText) { _ in headFont },
+      rows: bodyRuns.map {
+        row($0, color: type.text) { c in labelColumn && c == 0 ? cellFont.bolded : cellFont }
+      }, appearance: appearance,
       breaks: BreakPolicy(
         spaceBefore: type.style.paragraph.spacing,
         spaceAfter: type.style.paragraph.spacing * 2),

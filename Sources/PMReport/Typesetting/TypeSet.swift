@@ -58,17 +58,18 @@ final class TypeSet {
 
   // MARK: Shaping
 
-  /// Shapes runs into lines of `width`.
+  /// Shapes runs into lines of `width`; every line at least as tall as a line of `base` (the
+  /// font the runs were made from), so a line of code alone keeps the text's baseline.
   func lines(
     _ runs: [TextRun], width: Double, alignment: TextAlignment? = nil, hyphenate: Bool? = nil,
-    leading: Double? = nil
+    leading: Double? = nil, base: FontSpec? = nil
   ) -> [ShapedLine] {
     let p = style.paragraph
     let spec = ParagraphSpec(
       runs: runs, width: width,
       alignment: alignment ?? (p.justify ? .justify : .left),
       hyphenate: hyphenate ?? p.hyphenate,
-      leading: leading ?? style.fonts.leading, maxHyphenRun: p.maxHyphenRun)
+      leading: leading ?? style.fonts.leading, maxHyphenRun: p.maxHyphenRun, baseFont: base)
     return measurer.shape(spec).lines
   }
 
@@ -83,13 +84,14 @@ final class TypeSet {
 
   // MARK: Blocks
 
-  /// A body paragraph, justified and hyphenated as the style says.
+  /// A body paragraph, justified and hyphenated as the style says (its lines at least as tall as
+  /// body text's).
   func paragraph(
     _ runs: [TextRun], indent: Double = 0, marker: ShapedLine? = nil,
     spaceAfter: Double? = nil
   ) -> ParagraphBlock {
     ParagraphBlock(
-      lines: lines(runs, width: width - indent), indent: indent, marker: marker,
+      lines: lines(runs, width: width - indent, base: body), indent: indent, marker: marker,
       color: text, tag: .paragraph,
       breaks: BreakPolicy(spaceAfter: spaceAfter ?? style.paragraph.spacing),
       orphans: style.paragraph.orphans, widows: style.paragraph.widows)

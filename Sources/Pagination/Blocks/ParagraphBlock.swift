@@ -21,6 +21,11 @@ public struct ParagraphBlock: Block {
   public var orphans: Int
   /// Least lines carried to the head of the next page.
   public var widows: Int
+  /// At most this many lines: the paragraph never splits (short code blocks).
+  ///
+  /// It moves whole to the next page, and splits only at a page top when taller than the page.
+  /// 0: no such rule.
+  public var unsplitLines = 0
   /// Whether this part continues a paragraph begun on an earlier page.
   var isContinuation = false
 
@@ -45,7 +50,8 @@ public struct ParagraphBlock: Block {
   public var height: Double { lines.reduce(0) { $0 + $1.height } }
 
   public var leadHeight: Double {
-    lines.prefix(min(lines.count, breaks.keepWithNext ? lines.count : orphans)).reduce(0) {
+    let whole = breaks.keepWithNext || lines.count <= unsplitLines
+    return lines.prefix(min(lines.count, whole ? lines.count : orphans)).reduce(0) {
       $0 + $1.height
     }
   }
@@ -71,7 +77,7 @@ public struct ParagraphBlock: Block {
   /// How many lines to place when only `fitting` of them fit: 0 to move the whole paragraph on.
   func splitPoint(fitting: Int, atPageTop: Bool) -> Int {
     // Headings and other keep-together text never split, unless a page cannot hold them.
-    if breaks.keepWithNext { return atPageTop ? max(1, fitting) : 0 }
+    if breaks.keepWithNext || lines.count <= unsplitLines { return atPageTop ? max(1, fitting) : 0 }
     let keep = min(fitting, lines.count - widows)
     if keep >= orphans { return keep }
     // No split honours both rules: move on, or, at a page top, place what fits.

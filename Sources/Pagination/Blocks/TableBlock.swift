@@ -47,7 +47,9 @@ public struct TableAppearance: Sendable {
 /// A table that splits between rows and repeats its header row on every page it continues on.
 ///
 /// A row that does not fit in the space left moves whole to the next page; only a row taller than a
-/// whole page body splits inside its cells, line by line.
+/// whole page body splits inside its cells, line by line. A break between rows leaves at least
+/// `minimumRowsBeforeBreak` body rows before it and `minimumRowsAfterBreak` after it, unless the
+/// table stands at a page top and no such break fits.
 public struct TableBlock: Block {
   public var columnWidths: [Double]
   public var header: TableRow?
@@ -82,6 +84,11 @@ public struct TableBlock: Block {
   /// Least body rows left at the foot of a page before the table breaks (a header with a single row
   /// under it reads like an orphan line).
   public var minimumRowsBeforeBreak = 2
+  /// Least body rows carried to the next page when the table breaks between rows.
+  ///
+  /// One row alone under a repeated header leaves a page mostly empty. With both minimums at 2, a
+  /// table of 3 rows or fewer moves whole (unless taller than a page).
+  public var minimumRowsAfterBreak = 2
 
   public var leadHeight: Double {
     headerHeight + rows.prefix(minimumRowsBeforeBreak).reduce(0) { $0 + height(of: $1) }
@@ -107,8 +114,16 @@ public struct TableBlock: Block {
         continue
       }
       if !placed.isEmpty {
-        // Too few rows to leave here: move the table on, when a fresh page would take them.
-        if placed.count < minimumRowsBeforeBreak, !regions.atPageTop, firstRowIndex == 0,
+        // At least `minimumRowsAfterBreak` rows go on: pull rows over to the next page for them.
+        let cut = min(i, rows.count - minimumRowsAfterBreak)
+        if cut >= minimumRowsBeforeBreak {
+          return .partial(
+            frame(Array(placed.prefix(cut)), width: regions.width),
+            rest: remainder(from: cut, replacing: nil))
+        }
+        // No break leaves enough rows on both sides: move the table on, when a fresh page would
+        // take its first rows; else (at a page top) break where the page is full.
+        if !regions.atPageTop, firstRowIndex == 0,
           headerHeight + rows.prefix(minimumRowsBeforeBreak).reduce(0, { $0 + height(of: $1) })
             <= regions.full
         {
