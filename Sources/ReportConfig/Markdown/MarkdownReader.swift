@@ -117,22 +117,31 @@ struct MarkdownReader {
   /// opens otherwise (or the block never closes).
   static func splitFrontMatter(_ text: String) -> (yaml: String, lineCount: Int, body: String)? {
     guard text.hasPrefix("---") else { return nil }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    func trimmed(_ line: Substring) -> Substring {
-      var line = line
-      while let last = line.last, last == "\r" || last == " " || last == "\t" {
-        line = line.dropLast()
+    // Bytes, not Characters: the file may be long and only the fence lines matter.
+    let bytes = Array(text.utf8)
+    var lineStarts = [0]
+    for (i, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(i + 1) }
+    func line(_ n: Int) -> ArraySlice<UInt8> {
+      let end = n + 1 < lineStarts.count ? lineStarts[n + 1] - 1 : bytes.count
+      var slice = bytes[lineStarts[n]..<end]
+      while let last = slice.last, last == 0x0D || last == 0x20 || last == 0x09 {
+        slice = slice.dropLast()
       }
-      return line
+      return slice
     }
-    guard let first = lines.first, trimmed(first) == "---" else { return nil }
+    let dashes = Array("---".utf8)
+    let dots = Array("...".utf8)
+    guard line(0).elementsEqual(dashes) else { return nil }
     guard
-      let close = lines.indices.dropFirst().first(where: {
-        trimmed(lines[$0]) == "---" || trimmed(lines[$0]) == "..."
+      let close = (1..<lineStarts.count).first(where: {
+        line($0).elementsEqual(dashes) || line($0).elementsEqual(dots)
       })
     else { return nil }
-    let yaml = lines[1..<close].joined(separator: "\n")
-    let body = lines[(close + 1)...].joined(separator: "\n")
+    let yamlEnd = lineStarts[close] - 1
+    let yaml = close > 1 ? String(decoding: bytes[lineStarts[1]..<yamlEnd], as: UTF8.self) : ""
+    let body =
+      close + 1 < lineStarts.count
+      ? String(decoding: bytes[lineStarts[close + 1]...], as: UTF8.self) : ""
     return (yaml, close + 1, body)
   }
 
