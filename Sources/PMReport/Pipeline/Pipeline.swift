@@ -102,14 +102,15 @@ public final class Pipeline {
     }
     for warning in loaded?.warnings ?? [] { log(LogLine(.warning, warning.description)) }
     for note in Self.chartsLeftOut(content) { log(LogLine(.warning, note)) }
-    // Styles load and margins are checked against the paper each document gets, before anything
-    // is written: a bad --style is one error up front, not one failure per document.
+    // The charts document, asked for by name, needs charts to draw.
     let drawsCharts = !content.charts().isEmpty
     if !drawsCharts, let wanted = options.documents, wanted.contains("charts"),
       !settings.settings.documents.contains(where: { $0.name == "charts" })
     {
       throw DocumentError.noCharts("charts")
     }
+    // Styles load and margins are checked against the paper each document gets, before anything
+    // is written: a bad --style is one error up front, not one failure per document.
     resolvedDocuments = try ConfigLoader.resolve(
       Self.documents(of: settings.settings, wanted: options.documents, charts: drawsCharts),
       in: settings,
