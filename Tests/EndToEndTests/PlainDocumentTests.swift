@@ -51,6 +51,16 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir + "/out/pdf/charts"))
   }
 
+  @Test func askingAPlainDocumentForItsChartsIsADataError() throws {
+    let dir = try temporaryDirectory("pmreport-plain-charts")
+    try Self.readme.write(toFile: dir + "/README.md", atomically: true, encoding: .utf8)
+    let result = try runPMReport(
+      ["--content", "README.md", "--document", "charts", "--output", "out"], in: dir)
+    #expect(result.status == 65)
+    #expect(result.error.contains("charts need roles"))
+    #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+  }
+
   @Test func roleCardsOfAPlainDocumentAreADataError() throws {
     let dir = try temporaryDirectory("pmreport-plain-cards")
     try Self.readme.write(toFile: dir + "/README.md", atomically: true, encoding: .utf8)

@@ -56,6 +56,29 @@ import Testing
     #expect(problem?.column == 33)
   }
 
+  @Test func aTraitBothSharedAndOneRolesIsAWarning() throws {
+    let folder = try TempFolder()
+    defer { folder.remove() }
+    let path = try folder.write(
+      "content.md",
+      """
+      ---
+      roles:
+        - {id: a, name: A, short-name: A}
+        - {id: b, name: B, short-name: B}
+      overlap: {a: [Curiosity, Rigour], b: [Speed], shared-section: common}
+      ---
+      # Common {#common}
+
+      - **Curiosity:** Both ask.
+      """)
+    let loaded = try ConfigLoader.loadContentFile(path: path)
+    let warning = try #require(loaded.warnings.first)
+    #expect(warning.line == 5)
+    #expect(
+      warning.message.contains("'Curiosity' is listed as 'a' only and is also a shared trait"))
+  }
+
   @Test func aRoleMarkNeedsAKindAndAKindARole() {
     let found = errors(
       Self.twoRoles + "# Good {role=business}\n\n- **A:** b\n\n# Bad {kind=risks}\n\n- **C:** d\n")
