@@ -23,6 +23,10 @@ let package = Package(
     .systemLibrary(
       name: "CGLib", pkgConfig: "glib-2.0",
       providers: [.apt(["libglib2.0-dev"]), .brew(["glib"])]),
+    // libqpdf's C API: completes the PDFs cairo writes (language, XMP, link descriptions, /ID).
+    .systemLibrary(
+      name: "CQPDF", pkgConfig: "libqpdf",
+      providers: [.apt(["libqpdf-dev"]), .brew(["qpdf"])]),
     .systemLibrary(
       name: "CPango", pkgConfig: "pangocairo",
       providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
@@ -54,7 +58,8 @@ let package = Package(
     .target(name: "Pagination", dependencies: ["Geometry", "Frames"]),
     .target(name: "Charts", dependencies: ["Geometry", "Frames", "TextShaping", "ReportModel"]),
     .target(
-      name: "Rendering", dependencies: ["Geometry", "Frames", "CCairo", "CGLib", "CImages"]),
+      name: "Rendering",
+      dependencies: ["Geometry", "Frames", "CCairo", "CGLib", "CImages", "CQPDF"]),
     .target(
       name: "PMReport",
       dependencies: [
