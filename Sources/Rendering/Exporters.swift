@@ -13,9 +13,11 @@ public struct DocumentInfo: Sendable {
   /// Creation and modification date, `YYYY-MM-DDThh:mm:ssZ` (from `SOURCE_DATE_EPOCH` when set, for
   /// reproducible bytes).
   public var date: String
+  /// The document's natural language, a BCP 47 tag (the catalog's `/Lang`).
+  public var language: String
   public init(
     title: String, author: String, subject: String, keywords: [String], creator: String,
-    date: String
+    date: String, language: String = "en"
   ) {
     self.title = title
     self.author = author
@@ -23,6 +25,7 @@ public struct DocumentInfo: Sendable {
     self.keywords = keywords
     self.creator = creator
     self.date = date
+    self.language = language
   }
 }
 
@@ -67,6 +70,9 @@ public protocol DocumentExporter: Sendable {
 // MARK: - PDF
 
 /// Writes a document as one PDF: tagged structure, named destinations, outline and metadata.
+///
+/// cairo writes the PDF into memory; ``PDFFinisher`` completes it with libqpdf (language, XMP,
+/// link descriptions, trailer `/ID`) and writes the result through the checked file.
 public struct PDFExporter: DocumentExporter {
   public init() {}
 
@@ -94,10 +100,22 @@ public struct PDFExporter: DocumentExporter {
     _ document: inout RenderDocument, releasingPages: Bool, into file: CheckedFile,
     path: String
   ) throws {
+    let sink = ByteSink()
+    try drawPDF(&document, releasingPages: releasingPages, into: sink, path: path)
+    let titles = Dictionary(
+      document.outline.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
+    try PDFFinisher(info: document.info, destinationTitles: titles, path: path)
+      .finish(sink.bytes, into: file)
+  }
+
+  /// Draws `document` with cairo into `sink`'s bytes.
+  private static func drawPDF(
+    _ document: inout RenderDocument, releasingPages: Bool, into sink: ByteSink, path: String
+  ) throws {
     let first = document.pages.first?.size ?? Size(width: 595, height: 842)
     guard
       let surface = cairo_pdf_surface_create_for_stream(
-        CheckedFile.cairoWriter, file.cairoClosure,
+        ByteSink.cairoWriter, Unmanaged.passUnretained(sink).toOpaque(),
         first.width, first.height)
     else {
       throw RenderError.cairo(operation: "create a PDF surface", status: "no surface", path: path)
@@ -176,15 +194,9 @@ public struct SVGExporter: DocumentExporter {
   /// Draws `page` as SVG into `file`.
   static func draw(_ page: Page, fonts: Painting, into file: CheckedFile) throws {
     let sink = ByteSink()
-    let collect: cairo_write_func_t = { closure, data, length in
-      guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-      Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().bytes
-        .append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-      return CAIRO_STATUS_SUCCESS
-    }
     guard
       let surface = cairo_svg_surface_create_for_stream(
-        collect, Unmanaged.passUnretained(sink).toOpaque(),
+        ByteSink.cairoWriter, Unmanaged.passUnretained(sink).toOpaque(),
         page.size.width, page.size.height)
     else {
       throw RenderError.cairo(
@@ -245,8 +257,16 @@ public struct SVGExporter: DocumentExporter {
 }
 
 /// Bytes written by cairo through a stream callback.
-private final class ByteSink {
+final class ByteSink {
   var bytes: [UInt8] = []
+
+  /// A cairo stream function appending to the `ByteSink` passed as its closure.
+  static let cairoWriter: cairo_write_func_t = { closure, data, length in
+    guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+    Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().bytes
+      .append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+    return CAIRO_STATUS_SUCCESS
+  }
 }
 
 /// Writes PNG: one image a page at a resolution, on white (or a single page as one file).

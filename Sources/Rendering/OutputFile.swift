@@ -167,6 +167,8 @@ public final class TemporaryFiles: @unchecked Sendable {
 public enum RenderError: Error, CustomStringConvertible {
   /// Cairo reported a non-success status (a fault of ours or cairo's: exit 70).
   case cairo(operation: String, status: String, path: String)
+  /// libqpdf reported an error completing a PDF (a fault of ours or qpdf's: exit 70).
+  case pdf(operation: String, reason: String, path: String)
   /// The system refused to write a file or folder (exit 73), with its `errno`.
   case write(path: String, errno: Int32)
   /// The output folder cannot be used (exit 73): `reason` says why, `errno` the system's word.
@@ -175,6 +177,7 @@ public enum RenderError: Error, CustomStringConvertible {
   public var description: String {
     switch self {
     case .cairo(let op, let status, let path): "\(path): cairo failed to \(op): \(status)"
+    case .pdf(let op, let reason, let path): "\(path): qpdf failed to \(op): \(reason)"
     case .write(let path, let code): "\(path): cannot write: \(String(cString: strerror(code)))"
     case .outputFolder(let path, let reason, let code):
       "\(path): \(reason)" + (code.map { " (\(String(cString: strerror($0))))" } ?? "")

@@ -61,6 +61,7 @@ struct ChartsDocument {
     let m = settings.metadata
     return DocumentInfo(
       title: spec.title, author: m.author, subject: m.subject, keywords: m.keywords,
-      creator: "pmreport \(Pipeline.version)", date: UTCDateTime(date).iso8601)
+      creator: "pmreport \(Pipeline.version)", date: UTCDateTime(date).iso8601,
+      language: m.lang)
   }
 }

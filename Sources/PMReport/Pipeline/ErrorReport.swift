@@ -41,7 +41,7 @@ public enum ErrorReport {
     case let e as RenderError:
       switch e {
       case .write, .outputFolder: .cannotCreate
-      case .cairo: .software
+      case .cairo, .pdf: .software
       }
     default: .software
     }

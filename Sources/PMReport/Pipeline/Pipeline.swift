@@ -301,7 +301,7 @@ public final class Pipeline {
     return DocumentInfo(
       title: document.title ?? m.title, author: m.author, subject: m.subject,
       keywords: m.keywords, creator: "pmreport \(Self.version)",
-      date: UTCDateTime(options.effectiveDate).iso8601)
+      date: UTCDateTime(options.effectiveDate).iso8601, language: m.lang)
   }
 
   private func record(_ file: WrittenFile, _ summary: inout RunSummary) {

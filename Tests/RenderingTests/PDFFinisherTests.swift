@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@testable import Rendering
+
+/// libqpdf's pass over cairo's PDF: what it refuses becomes a `RenderError` naming the file, and
+/// the XMP's ids and text are well formed.
+@Suite struct PDFFinisherTests {
+  private let info = DocumentInfo(
+    title: "A & B <report>", author: "Ann", subject: "S", keywords: ["k1", "k2"],
+    creator: "pmreport test", date: "2023-11-14T22:13:20Z", language: "de")
+
+  @Test func bytesThatAreNoPDFAreAnErrorNamingTheFile() throws {
+    let path = try temporaryDirectory("pmreport-finisher") + "/broken.pdf"
+    let finisher = PDFFinisher(info: info, destinationTitles: [:], path: path)
+    #expect {
+      try OutputFile.atomically(path) { file in
+        try finisher.finish(Array("not a PDF at all".utf8), into: file)
+      }
+    } throws: { error in
+      guard case .pdf(_, _, let named) = error as? RenderError else { return false }
+      return named == path && "\(error)".hasPrefix("\(path): qpdf failed to read cairo's PDF")
+    }
+    #expect(!FileManager.default.fileExists(atPath: path))
+  }
+
+  @Test func theXMPEscapesItsValuesAndDerivesVersion8UUIDs() {
+    let packet = XMPPacket(
+      info: info, producer: "cairo", contentHash: Array(repeating: 0xFF, count: 32))
+    #expect(packet.text.contains(">A &amp; B &lt;report&gt;</rdf:li>"))
+    #expect(packet.text.contains("<pdf:Keywords>k1, k2</pdf:Keywords>"))
+    #expect(packet.text.contains("<rdf:li>de</rdf:li>"))
+    #expect(
+      XMPPacket.uuid(Array(repeating: UInt8(0xFF), count: 16))
+        == "uuid:ffffffff-ffff-8fff-bfff-ffffffffffff")
+  }
+}
