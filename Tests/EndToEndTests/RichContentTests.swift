@@ -70,6 +70,10 @@ import Testing
     let qdf = try run("qpdf", ["--qdf", "--object-streams=disable", pdf, "-"]).output
     #expect(qdf.contains("/URI (https://example.org/guide)"))
     #expect(qdf.contains("/Dest (sec-summary)") || qdf.contains("/Dest /sec-summary"))
+    // Described for assistive technology (libqpdf's pass): the URI, or the heading it goes to.
+    #expect(qdf.contains("/Contents (https://example.org/guide)"))
+    #expect(qdf.contains("/Contents (Go to "))
+    #expect(qdf.contains("/Tabs /S"))
   }
 
   @Test func codeIsMonospaceAndEmphasisItalic() throws {
