@@ -12,7 +12,8 @@ public enum ChartBuilder {
   public static let minimumWidth = 160.0
 
   /// The whole chart — title, plot, legend where needed, caption — as one frame `width` wide (its
-  /// height is the chart's own), wrapped in a `Figure` structure element.
+  /// height is the chart's own), wrapped in a `Figure` structure element that carries the chart's
+  /// alternate text (``ChartAltText``).
   public static func frame(
     for spec: ChartSpec, content: Comparison, theme: ChartTheme, width: Double,
     measurer: any TextMeasurer
@@ -97,10 +98,11 @@ public enum ChartBuilder {
     if let captionFrame, let captionRect {
       inner.push(.tagged(.caption, captionFrame), at: captionRect.origin)
     }
+    let alt = ChartAltText.text(for: spec, content: content, words: theme.words)
     var outer = Frame(size: Size(width: width, height: y))
-    outer.push(.tagged(.figure, inner), at: .zero)
+    outer.push(.tagged(.figure, inner, alt: alt), at: .zero)
     return ChartLayout(
-      frame: outer, kind: spec.kind, titleRect: titleRect, plotRect: plotRect,
+      frame: outer, alt: alt, kind: spec.kind, titleRect: titleRect, plotRect: plotRect,
       legendRect: legendRect, captionRect: captionRect, marks: part.marks.moved(dy: dy))
   }
 }

@@ -6,8 +6,10 @@ import ReportModel
 ///
 /// Every rectangle and point is in the coordinates of ``frame`` (top-left origin, y down).
 public struct ChartLayout: Sendable {
-  /// The whole chart, wrapped in a `Figure` structure element.
+  /// The whole chart, wrapped in a `Figure` structure element (which carries ``alt``).
   public var frame: Frame
+  /// The chart's alternate text: the content's `alt`, else generated from the data.
+  public var alt: String
   public var kind: ChartKind
   /// The title's box; nil when the spec has no title.
   public var titleRect: Rect?

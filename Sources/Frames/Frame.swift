@@ -45,7 +45,7 @@ public struct Frame: Sendable {
       let at = Point(x: origin.x + p.x, y: origin.y + p.y)
       switch item {
       case .group(let f): f.walk(origin: at, body)
-      case .tagged(_, let f): f.walk(origin: at, body)
+      case .tagged(_, let f, _): f.walk(origin: at, body)
       case .link(_, let f): f.walk(origin: at, body)
       default: body(at, item)
       }
@@ -58,7 +58,10 @@ public enum FrameItem: Sendable {
   /// Another frame, its origin at the item's position.
   case group(Frame)
   /// A logical structure element (`P`, `H1`, `Table`, …) around a frame, for tagged PDF.
-  case tagged(StructureTag, Frame)
+  ///
+  /// `alt` is the element's alternate text (a chart's `Figure`): plain data for the accessibility
+  /// pass, since cairo 1.16 takes no attributes on a structure tag; nothing draws it.
+  case tagged(StructureTag, Frame, alt: String? = nil)
   /// A line of text; its box's top-left corner is the item's position. The colour is the default
   /// for runs that set none.
   case text(ShapedLine, Color)

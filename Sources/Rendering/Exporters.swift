@@ -38,15 +38,34 @@ public struct RenderDocument: Sendable {
   public var outline: [Anchor]
   /// The decoded images the pages' image items name.
   public var images: ImageStore
+  /// What each page's SVG file says about itself, by page; a page without one is titled with
+  /// `info.title`.
+  public var svgLabels: [SVGLabel]
   public init(
     pages: [Page], palette: GlyphPalette, info: DocumentInfo, outline: [Anchor] = [],
-    images: ImageStore = .empty
+    images: ImageStore = .empty, svgLabels: [SVGLabel] = []
   ) {
     self.pages = pages
     self.palette = palette
     self.info = info
     self.outline = outline
     self.images = images
+    self.svgLabels = svgLabels
+  }
+}
+
+/// The title and description an SVG file carries (cairo's SVG has neither).
+public struct SVGLabel: Hashable, Sendable {
+  public var title: String
+  /// The `<desc>`: a chart's alternate text, a page's section; none when empty.
+  public var description: String
+  /// Whether the file is one picture (a standalone chart): its root element gets `role="img"` and
+  /// `aria-labelledby` naming the title and description.
+  public var isImage: Bool
+  public init(title: String, description: String = "", isImage: Bool = false) {
+    self.title = title
+    self.description = description
+    self.isImage = isImage
   }
 }
 
@@ -186,13 +205,16 @@ public struct SVGExporter: DocumentExporter {
     throws
     -> [FileWritten]
   {
-    try writePages(document, ext: "svg", to: target) { page, fonts, file in
-      try Self.draw(page, fonts: fonts, into: file)
+    let labels = document.svgLabels
+    let title = document.info.title
+    return try writePages(document, ext: "svg", to: target) { index, page, fonts, file in
+      let label = labels.indices.contains(index) ? labels[index] : SVGLabel(title: title)
+      try Self.draw(page, label: label, fonts: fonts, into: file)
     }
   }
 
-  /// Draws `page` as SVG into `file`.
-  static func draw(_ page: Page, fonts: Painting, into file: CheckedFile) throws {
+  /// Draws `page` as SVG into `file`, with `label`'s title and description.
+  static func draw(_ page: Page, label: SVGLabel, fonts: Painting, into file: CheckedFile) throws {
     let sink = ByteSink()
     guard
       let surface = cairo_svg_surface_create_for_stream(
@@ -211,21 +233,82 @@ public struct SVGExporter: DocumentExporter {
     try check(cairo_status(cr), "draw the page", file.path)
     cairo_surface_finish(surface)
     try check(cairo_surface_status(surface), "write the file", file.path)
-    writeNumberingPageGroupFromOne(sink.bytes, to: file)
+    let svg = numberingPageGroupFromOne(sink.bytes)
+    file.write(labelled(svg, label))
   }
 
-  /// Writes `svg` with its page group's id `surfaceN` made `surface1`.
+  /// `svg` with `label`'s `<title>` and `<desc>` right after the root `<svg …>` start tag (and
+  /// `role="img"` with `aria-labelledby` on it for a picture); unchanged when it has no such tag.
+  static func labelled(_ svg: [UInt8], _ label: SVGLabel) -> [UInt8] {
+    guard let end = rootStartTagEnd(svg) else { return svg }
+    var head = Array(svg[..<end])
+    let desc = label.description
+    if label.isImage {
+      let ids = desc.isEmpty ? titleID : "\(titleID) \(descID)"
+      head += Array(" role=\"img\" aria-labelledby=\"\(ids)\"".utf8)
+    }
+    var added = "\n<title id=\"\(titleID)\">\(xmlEscaped(label.title))</title>"
+    if !desc.isEmpty { added += "\n<desc id=\"\(descID)\">\(xmlEscaped(desc))</desc>" }
+    return head + svg[end..<(end + 1)] + Array(added.utf8) + svg[(end + 1)...]
+  }
+
+  static let titleID = "pmreport-title"
+  static let descID = "pmreport-desc"
+
+  /// The index of the `>` closing the first `<svg` start tag (quoted values skipped); nil when
+  /// there is none, or it closes with `/>`.
+  static func rootStartTagEnd(_ svg: [UInt8]) -> Int? {
+    let open = Array("<svg".utf8)
+    guard svg.count > open.count,
+      let start = (0...(svg.count - open.count)).first(where: { i in
+        svg[i..<(i + open.count)].elementsEqual(open)
+      })
+    else { return nil }
+    var quote: UInt8?
+    for i in (start + open.count)..<svg.count {
+      let c = svg[i]
+      if let q = quote {
+        if c == q { quote = nil }
+      } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+        quote = c
+      } else if c == UInt8(ascii: ">") {
+        return svg[i - 1] == UInt8(ascii: "/") ? nil : i
+      }
+    }
+    return nil
+  }
+
+  /// `text` as XML character data: `&`, `<`, `>` and quotes escaped, characters XML 1.0 forbids
+  /// (controls other than tab and line breaks) left out.
+  static func xmlEscaped(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+      default:
+        let v = scalar.value
+        if v >= 0x20 && v != 0xFFFE && v != 0xFFFF { out.unicodeScalars.append(scalar) }
+      }
+    }
+    return out
+  }
+
+  /// `svg` with its page group's id `surfaceN` made `surface1`.
   ///
   /// cairo numbers that id from a process-wide counter, so it would depend on how many surfaces
   /// came before (and, with pages written concurrently, on timing); it is the only `surface` id in
-  /// our pages and nothing refers to it. A file with any other is written as it is.
-  static func writeNumberingPageGroupFromOne(_ svg: [UInt8], to file: CheckedFile) {
-    svg.withUnsafeBytes { raw in
-      guard let digits = pageGroupNumber(in: raw) else { return file.write(raw) }
-      file.write(UnsafeRawBufferPointer(rebasing: raw[0..<digits.lowerBound]))
-      file.write(Array("1".utf8))
-      file.write(UnsafeRawBufferPointer(rebasing: raw[digits.upperBound...]))
-    }
+  /// our pages and nothing refers to it. A file with any other is returned as it is. (Done before
+  /// the title goes in, so a title with the word "surface" cannot hide the id.)
+  static func numberingPageGroupFromOne(_ svg: [UInt8]) -> [UInt8] {
+    let digits = svg.withUnsafeBytes { pageGroupNumber(in: $0) }
+    guard let digits else { return svg }
+    var out = svg
+    out.replaceSubrange(digits, with: Array("1".utf8))
+    return out
   }
 
   /// Where the digits of the one `id="surfaceN"` are; nil when there is none or more than one
@@ -281,7 +364,7 @@ public struct PNGExporter: DocumentExporter {
     -> [FileWritten]
   {
     let dpi = self.dpi
-    return try writePages(document, ext: "png", to: target) { page, fonts, file in
+    return try writePages(document, ext: "png", to: target) { _, page, fonts, file in
       try Self.draw(page, dpi: dpi, fonts: fonts, into: file)
     }
   }
@@ -330,7 +413,7 @@ struct Painting: Sendable {
 /// error is thrown, and the earlier folder stays.
 func writePages(
   _ document: RenderDocument, ext: String, to target: OutputTarget,
-  _ drawOne: @escaping @Sendable (Page, Painting, CheckedFile) throws -> Void
+  _ drawOne: @escaping @Sendable (Int, Page, Painting, CheckedFile) throws -> Void
 ) throws -> [FileWritten] {
   let painting = Painting(
     palette: document.palette, fonts: ScaledFonts(palette: document.palette),
@@ -344,7 +427,8 @@ func writePages(
         path: path)
     }
     let started = Clock.now
-    let written = try OutputFile.atomically(path) { file in try drawOne(pages[0], painting, file) }
+    let written = try OutputFile.atomically(path) { file in try drawOne(0, pages[0], painting, file)
+    }
     return [
       FileWritten(
         path: path, pages: 1, bytes: written.bytes, sha256: written.sha256,
@@ -361,7 +445,7 @@ func writePages(
           let file = try CheckedFile(
             creating: (staging as NSString).appendingPathComponent(name),
             reportedAs: path)
-          try OutputFile.drawing(into: file) { try drawOne(pages[i], painting, $0) }
+          try OutputFile.drawing(into: file) { try drawOne(i, pages[i], painting, $0) }
           let (bytes, sha256) = try file.finish()
           results.record(
             i,

@@ -26,7 +26,7 @@ struct Painter {
       switch item {
       case .group(let inner):
         draw(inner, at: at)
-      case .tagged(let tag, let inner):
+      case .tagged(let tag, let inner, _):
         if tagged { cairo_tag_begin(cr, tag.rawValue, "") }
         draw(inner, at: at)
         if tagged { cairo_tag_end(cr, tag.rawValue) }

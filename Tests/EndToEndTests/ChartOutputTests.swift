@@ -34,6 +34,18 @@ import Testing
     }
   }
 
+  @Test func svgChartsAreDescribedPictures() throws {
+    let dir = try Self.output.get()
+    for spec in try Comparison.builtIn.charts(words: .english) {
+      let svg = try String(contentsOfFile: "\(dir)/svg/charts/\(spec.id).svg", encoding: .utf8)
+      #expect(svg.contains("role=\"img\" aria-labelledby=\"pmreport-title pmreport-desc\">"))
+      #expect(svg.contains("<title id=\"pmreport-title\">\(spec.title)</title>"), "\(spec.id)")
+      #expect(svg.contains("<desc id=\"pmreport-desc\">"), "\(spec.id)")
+    }
+    let radar = try String(contentsOfFile: "\(dir)/svg/charts/focus-profile.svg", encoding: .utf8)
+    #expect(radar.contains("<desc id=\"pmreport-desc\">Focus profile, scores 0 to 5. "))
+  }
+
   @Test func pngFilesAreNotBlank() throws {
     let dir = try Self.output.get()
     for spec in try Comparison.builtIn.charts.specs ?? [] {

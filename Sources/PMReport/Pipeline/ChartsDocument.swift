@@ -23,18 +23,19 @@ struct ChartsDocument {
   /// White space around a standalone chart.
   static let margin = 18.0
 
-  /// One page per chart, in content order.
-  func pages() throws -> [(spec: ChartSpec, page: Page)] {
+  /// One page per chart, in content order, with the chart's alternate text.
+  func pages() throws -> [(spec: ChartSpec, page: Page, alt: String)] {
     try content.charts(words: settings.words).map { spec in
-      let frame = try ChartBuilder.frame(
+      let layout = try ChartBuilder.layout(
         for: spec, content: content,
         theme: ChartTheme(style: style, colors: colors, words: settings.words),
         width: Self.chartWidth, measurer: measurer)
+      let frame = layout.frame
       let size = Size(
         width: frame.size.width + 2 * Self.margin, height: frame.size.height + 2 * Self.margin)
       var page = Frame(size: size)
       page.push(frame: frame, at: Point(x: Self.margin, y: Self.margin))
-      return (spec, Page(size: size, frame: page))
+      return (spec, Page(size: size, frame: page), layout.alt)
     }
   }
 
@@ -46,9 +47,11 @@ struct ChartsDocument {
         .appendingPathComponent("charts")
       try FileManager.default.createOutputDirectory(dir)
       let exporter = Pipeline.exporter(for: format, dpi: settings.dpi)
-      for (spec, page) in charts {
+      for (spec, page, alt) in charts {
         let path = (dir as NSString).appendingPathComponent("\(spec.id).\(format.rawValue)")
-        var document = RenderDocument(pages: [page], palette: measurer.palette, info: info(spec))
+        var document = RenderDocument(
+          pages: [page], palette: measurer.palette, info: info(spec),
+          svgLabels: [SVGLabel(title: spec.title, description: alt, isImage: true)])
         for file in try exporter.write(&document, to: .file(path), releasingPages: false) {
           record(WrittenFile(file, document: "charts", format: format))
         }

@@ -267,9 +267,12 @@ public final class Pipeline {
         "\(document.name): \(laidOut.pages.count) pages, over its budget of \(budget) (max-pages)",
         &summary)
     }
+    let info = info(document.spec)
     var rendered = RenderDocument(
-      pages: laidOut.pages, palette: measurer.palette, info: info(document.spec),
-      outline: laidOut.anchors.map(\.anchor), images: images.store)
+      pages: laidOut.pages, palette: measurer.palette, info: info,
+      outline: laidOut.anchors.map(\.anchor), images: images.store,
+      svgLabels: Self.svgLabels(
+        title: info.title, pageCount: laidOut.pages.count, anchors: laidOut.anchors, words: words))
     laidOut.pages = []
     for format in settings.formats {
       let dir = (settings.outputDirectory as NSString).appendingPathComponent(format.rawValue)
@@ -284,6 +287,19 @@ public final class Pipeline {
       for file in files {
         record(WrittenFile(file, document: document.name, format: format), &summary)
       }
+    }
+  }
+
+  /// Each page's SVG title and description: "Title — page 2 of 9", and the title of the section
+  /// the page is in (the last top-level heading at or before it; none before the first).
+  static func svgLabels(
+    title: String, pageCount: Int, anchors: [AnchorLocation], words: Words
+  ) -> [SVGLabel] {
+    let headings = anchors.filter { $0.anchor.outlineLevel == 1 }
+    return (0..<pageCount).map { i in
+      let section = headings.last { $0.pageIndex <= i }?.anchor.title ?? ""
+      return SVGLabel(
+        title: "\(title) \u{2014} \(words.pageOf(i + 1, pageCount))", description: section)
     }
   }
 

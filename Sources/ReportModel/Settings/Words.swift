@@ -43,6 +43,26 @@ public struct Words: Hashable, Sendable {
     case differenceChart = "difference-chart"
     case overlapChart = "overlap-chart"
     case stakeholderChart = "stakeholder-chart"
+    /// Charts' generated alternate text (sentences a listener hears): the radar's opening
+    /// (`{max}`), one role's scores (`{role}`, `{scores}`) and one score (`{label}`, `{score}`).
+    case altFocus = "alt-focus"
+    case altRoleScores = "alt-role-scores"
+    case altScore = "alt-score"
+    /// The diverging bars' sentence (`{items}`), a dimension one role leans to (`{label}`,
+    /// `{role}`, `{lean}`) and one where neither does (`{label}`).
+    case altDifference = "alt-difference"
+    case altLean = "alt-lean"
+    case altEqual = "alt-equal"
+    /// The overlap chart's regions: one role's traits (`{role}`, `{count}`, `{traits}`), those two
+    /// roles share and those all three share (`{count}`, `{traits}`); the word for no traits.
+    case altOnly = "alt-only"
+    case altShared = "alt-shared"
+    case altAll = "alt-all"
+    case altNone = "alt-none"
+    /// The stakeholder map: a team and its roles (`{team}`, `{roles}`), and the last two of a
+    /// list (`{first}`, `{last}`).
+    case altTeam = "alt-team"
+    case altAnd = "alt-and"
 
     /// The placeholders a key's text may use.
     public var placeholders: [String] {
@@ -51,7 +71,16 @@ public struct Words: Hashable, Sendable {
       case .date: ["day", "month", "year"]
       case .onlyCount, .sharedCount: ["count"]
       case .leansMore: ["role"]
-      case .radarRings: ["max"]
+      case .radarRings, .altFocus: ["max"]
+      case .altRoleScores: ["role", "scores"]
+      case .altScore: ["label", "score"]
+      case .altDifference: ["items"]
+      case .altLean: ["label", "role", "lean"]
+      case .altEqual: ["label"]
+      case .altOnly: ["role", "count", "traits"]
+      case .altShared, .altAll: ["count", "traits"]
+      case .altTeam: ["team", "roles"]
+      case .altAnd: ["first", "last"]
       default: []
       }
     }
@@ -154,6 +183,12 @@ public struct Words: Hashable, Sendable {
       .differenceChart: "How far apart the roles are",
       .overlapChart: "What the roles share and what they do alone",
       .stakeholderChart: "Who each role works with",
+      .altFocus: "Focus profile, scores 0 to {max}.", .altRoleScores: "{role}: {scores}.",
+      .altScore: "{label} {score}", .altDifference: "Which role leans more, in points: {items}.",
+      .altLean: "{label}: {role} {lean}", .altEqual: "{label}: equal",
+      .altOnly: "{role} only ({count}): {traits}.", .altShared: "Shared ({count}): {traits}.",
+      .altAll: "All ({count}): {traits}.", .altNone: "none", .altTeam: "{team} works with {roles}.",
+      .altAnd: "{first} and {last}",
     ],
     "de": [
       .contents: "Inhalt", .pageOf: "Seite {page} von {pages}", .strengths: "Stärken",
@@ -170,6 +205,13 @@ public struct Words: Hashable, Sendable {
       .differenceChart: "Wie weit die Rollen auseinanderliegen",
       .overlapChart: "Was die Rollen teilen und was jede allein tut",
       .stakeholderChart: "Mit wem jede Rolle arbeitet",
+      .altFocus: "Schwerpunktprofil, Werte 0 bis {max}.", .altRoleScores: "{role}: {scores}.",
+      .altScore: "{label} {score}",
+      .altDifference: "Welche Rolle stärker gewichtet, in Punkten: {items}.",
+      .altLean: "{label}: {role} {lean}", .altEqual: "{label}: gleich",
+      .altOnly: "Nur {role} ({count}): {traits}.", .altShared: "Gemeinsam ({count}): {traits}.",
+      .altAll: "Alle ({count}): {traits}.", .altNone: "keine",
+      .altTeam: "{team} arbeitet mit {roles}.", .altAnd: "{first} und {last}",
     ],
     "fr": [
       .contents: "Sommaire", .pageOf: "page {page} sur {pages}", .strengths: "Points forts",
@@ -187,6 +229,14 @@ public struct Words: Hashable, Sendable {
       .focusChart: "Où chaque rôle met l’accent", .differenceChart: "L’écart entre les rôles",
       .overlapChart: "Ce que les rôles partagent et ce que chacun fait seul",
       .stakeholderChart: "Avec qui chaque rôle travaille",
+      .altFocus: "Profil des priorités, notes de 0 à {max}.",
+      .altRoleScores: "{role}\u{00A0}: {scores}.", .altScore: "{label} {score}",
+      .altDifference: "Rôle qui insiste davantage, en points\u{00A0}: {items}.",
+      .altLean: "{label}\u{00A0}: {role} {lean}", .altEqual: "{label}\u{00A0}: égal",
+      .altOnly: "{role} seulement ({count})\u{00A0}: {traits}.",
+      .altShared: "En commun ({count})\u{00A0}: {traits}.",
+      .altAll: "Tous ({count})\u{00A0}: {traits}.", .altNone: "aucun",
+      .altTeam: "{team} travaille avec {roles}.", .altAnd: "{first} et {last}",
     ],
     "es": [
       .contents: "Índice", .pageOf: "página {page} de {pages}", .strengths: "Fortalezas",
@@ -203,6 +253,13 @@ public struct Words: Hashable, Sendable {
       .differenceChart: "Cuánto se distancian los roles",
       .overlapChart: "Lo que los roles comparten y lo que hace cada uno",
       .stakeholderChart: "Con quién trabaja cada rol",
+      .altFocus: "Perfil de enfoque, puntuaciones de 0 a {max}.",
+      .altRoleScores: "{role}: {scores}.", .altScore: "{label} {score}",
+      .altDifference: "Qué rol pone más énfasis, en puntos: {items}.",
+      .altLean: "{label}: {role} {lean}", .altEqual: "{label}: igual",
+      .altOnly: "Solo {role} ({count}): {traits}.", .altShared: "En común ({count}): {traits}.",
+      .altAll: "Todos ({count}): {traits}.", .altNone: "ninguno",
+      .altTeam: "{team} trabaja con {roles}.", .altAnd: "{first} y {last}",
     ],
   ]
 }
