@@ -51,33 +51,11 @@ enum StakeholderMapChart {
 
     // Column widths: ideal ones, shrunk together when the gutters would get too narrow for the
     // lines, and smaller type only when that is not enough.
-    var columns: Columns?
-    for scale in [1.0, 0.9, 0.8, 0.7] {
-      let size = max(theme.labelSize * scale, min(6, theme.labelSize))
-      if let c = self.columns(
-        teams: teams, roles: [first, second], size: size, width: width, setter: setter)
-      {
-        columns = c
-        break
-      }
-    }
-    guard let columns else {
-      throw ChartError.doesNotFit(
-        chart: spec.id, width: width, detail: "no room for the lines between the nodes")
-    }
-    let (roleBlocks, teamBlocks) = (columns.roleBlocks, columns.teamBlocks)
-    let (roleWidth, teamWidth, gutter) = (columns.roleWidth, columns.teamWidth, columns.gutter)
-    let teamX = inset + roleWidth + gutter
-
-    // Team column.
-    var teamRects: [Rect] = []
-    var y = 0.0
-    for block in teamBlocks {
-      let rect = Rect(x: teamX, y: y, width: teamWidth, height: block.height + 2 * padY)
-      teamRects.append(rect)
-      y = rect.maxY + teamGap
-    }
-    let columnHeight = y - teamGap
+    let columns = try fittedColumns(
+      teams: teams, roles: [first, second], spec: spec, width: width, setter: setter)
+    let (roleBlocks, teamBlocks, roleWidth) =
+      (columns.roleBlocks, columns.teamBlocks, columns.roleWidth)
+    let (teamRects, columnHeight) = teamColumn(columns)
 
     // Role nodes, centred on the column.
     let roleRects = roleBlocks.enumerated().map { i, block in
@@ -117,9 +95,53 @@ enum StakeholderMapChart {
         links.append(.init(team: team.name, role: role, from: from, to: to))
       }
     }
-    // Nodes and their words.
-    for i in 0..<2 {
-      let r = roleRects[i]
+    let marksTeams = drawNodes(
+      roleRects: roleRects, roleBlocks: roleBlocks, teams: teams, teamRects: teamRects,
+      teamBlocks: teamBlocks, theme: theme, on: &canvas)
+    let legend = self.legend(roles: [first, second], several: .worksWithBoth, theme: theme)
+    let marks = StakeholderMarks(roleNodes: roleRects, teams: marksTeams, links: links)
+    return PlotPart(canvas: canvas, legend: legend, marks: .stakeholderMap(marks))
+  }
+
+  // MARK: Shared by the two- and the three-or-four-role maps
+
+  /// The node columns at the largest label size (down to 70%) whose gutters leave room for the
+  /// lines; throws when none does.
+  static func fittedColumns(
+    teams: [(name: String, roles: [RoleID])], roles: [Role], spec: ChartSpec, width: Double,
+    setter: TextSetter
+  ) throws -> Columns {
+    let theme = setter.theme
+    for scale in [1.0, 0.9, 0.8, 0.7] {
+      let size = max(theme.labelSize * scale, min(6, theme.labelSize))
+      if let c = columns(teams: teams, roles: roles, size: size, width: width, setter: setter) {
+        return c
+      }
+    }
+    throw ChartError.doesNotFit(
+      chart: spec.id, width: width, detail: "no room for the lines between the nodes")
+  }
+
+  /// The team nodes, one under another in the middle column, and the column's height.
+  static func teamColumn(_ columns: Columns) -> (rects: [Rect], height: Double) {
+    let teamX = inset + columns.roleWidth + columns.gutter
+    var rects: [Rect] = []
+    var y = 0.0
+    for block in columns.teamBlocks {
+      let rect = Rect(x: teamX, y: y, width: columns.teamWidth, height: block.height + 2 * padY)
+      rects.append(rect)
+      y = rect.maxY + teamGap
+    }
+    return (rects, y - teamGap)
+  }
+
+  /// Draws the role nodes and the team nodes (a team linked to more than one role highlighted)
+  /// with their words, over the links; returns the teams' marks.
+  static func drawNodes(
+    roleRects: [Rect], roleBlocks: [TextBlock], teams: [(name: String, roles: [RoleID])],
+    teamRects: [Rect], teamBlocks: [TextBlock], theme: ChartTheme, on canvas: inout Canvas
+  ) -> [StakeholderMarks.Team] {
+    for (i, r) in roleRects.enumerated() {
       canvas.draw(
         roundedRect(
           r, radius: 4, fill: theme.color(forRole: i).tinted(0.8),
@@ -127,40 +149,39 @@ enum StakeholderMapChart {
       canvas.write(
         roleBlocks[i],
         at: Point(
-          x: r.center.x - roleBlocks[i].width / 2,
-          y: r.center.y - roleBlocks[i].height / 2))
+          x: r.center.x - roleBlocks[i].width / 2, y: r.center.y - roleBlocks[i].height / 2))
     }
-    var marksTeams: [StakeholderMarks.Team] = []
+    var marks: [StakeholderMarks.Team] = []
     for (i, team) in teams.enumerated() {
       let r = teamRects[i]
-      let both = team.roles.count == 2
+      let several = team.roles.count >= 2
       canvas.draw(
         roundedRect(
-          r, radius: 3, fill: both ? theme.accent.tinted(0.78) : .white,
-          stroke: Stroke(color: both ? theme.accent : theme.rule, width: both ? 1.3 : 0.8)))
+          r, radius: 3, fill: several ? theme.accent.tinted(0.78) : .white,
+          stroke: Stroke(color: several ? theme.accent : theme.rule, width: several ? 1.3 : 0.8)))
       canvas.write(
         teamBlocks[i],
         at: Point(
-          x: r.center.x - teamBlocks[i].width / 2,
-          y: r.center.y - teamBlocks[i].height / 2))
-      marksTeams.append(.init(name: team.name, roles: team.roles, rect: r, highlighted: both))
+          x: r.center.x - teamBlocks[i].width / 2, y: r.center.y - teamBlocks[i].height / 2))
+      marks.append(.init(name: team.name, roles: team.roles, rect: r, highlighted: several))
     }
+    return marks
+  }
 
-    let legend =
-      [first, second].enumerated().map { i, role in
-        LegendEntry(
-          swatch: .line(
-            Stroke(color: theme.color(forRole: i), width: 1.2, dash: theme.dash(forRole: i)),
-            marker: nil, markerFill: nil), label: role.shortName)
-      } + [
-        LegendEntry(
-          swatch: .patch(
-            fill: theme.accent.tinted(0.78), stroke: Stroke(color: theme.accent, width: 1.3),
-            hatch: nil),
-          label: theme.words[.worksWithBoth])
-      ]
-    let marks = StakeholderMarks(roleNodes: roleRects, teams: marksTeams, links: links)
-    return PlotPart(canvas: canvas, legend: legend, marks: .stakeholderMap(marks))
+  /// A line swatch for each role, then the highlighted team's patch, worded by `several`.
+  static func legend(roles: [Role], several: Words.Key, theme: ChartTheme) -> [LegendEntry] {
+    roles.enumerated().map { i, role in
+      LegendEntry(
+        swatch: .line(
+          Stroke(color: theme.color(forRole: i), width: 1.2, dash: theme.dash(forRole: i)),
+          marker: nil, markerFill: nil), label: role.shortName)
+    } + [
+      LegendEntry(
+        swatch: .patch(
+          fill: theme.accent.tinted(0.78), stroke: Stroke(color: theme.accent, width: 1.3),
+          hatch: nil),
+        label: theme.words[several])
+    ]
   }
 
   struct Columns {

@@ -42,33 +42,11 @@ extension StakeholderMapChart {
     }
     .map(\.element)
 
-    var columns: Columns?
-    for scale in [1.0, 0.9, 0.8, 0.7] {
-      let size = max(theme.labelSize * scale, min(6, theme.labelSize))
-      if let c = self.columns(
-        teams: teams, roles: roles, size: size, width: width, setter: setter)
-      {
-        columns = c
-        break
-      }
-    }
-    guard let columns else {
-      throw ChartError.doesNotFit(
-        chart: spec.id, width: width, detail: "no room for the lines between the nodes")
-    }
-    let (roleBlocks, teamBlocks) = (columns.roleBlocks, columns.teamBlocks)
-    let (roleWidth, teamWidth, gutter) = (columns.roleWidth, columns.teamWidth, columns.gutter)
-    let teamX = inset + roleWidth + gutter
-
-    // Team column.
-    var teamRects: [Rect] = []
-    var y = 0.0
-    for block in teamBlocks {
-      let rect = Rect(x: teamX, y: y, width: teamWidth, height: block.height + 2 * padY)
-      teamRects.append(rect)
-      y = rect.maxY + teamGap
-    }
-    let columnHeight = y - teamGap
+    let columns = try fittedColumns(
+      teams: teams, roles: roles, spec: spec, width: width, setter: setter)
+    let (roleBlocks, teamBlocks, roleWidth) =
+      (columns.roleBlocks, columns.teamBlocks, columns.roleWidth)
+    let (teamRects, columnHeight) = teamColumn(columns)
 
     // Role nodes: each side's spread down the column, stacked around its middle when they would
     // come too close.
@@ -131,45 +109,10 @@ extension StakeholderMapChart {
         }
       }
     }
-    // Nodes and their words.
-    for (i, r) in roleRects.enumerated() {
-      canvas.draw(
-        roundedRect(
-          r, radius: 4, fill: theme.color(forRole: i).tinted(0.8),
-          stroke: Stroke(color: theme.color(forRole: i), width: 1.4)))
-      canvas.write(
-        roleBlocks[i],
-        at: Point(
-          x: r.center.x - roleBlocks[i].width / 2, y: r.center.y - roleBlocks[i].height / 2))
-    }
-    var marksTeams: [StakeholderMarks.Team] = []
-    for (i, team) in teams.enumerated() {
-      let r = teamRects[i]
-      let several = team.roles.count >= 2
-      canvas.draw(
-        roundedRect(
-          r, radius: 3, fill: several ? theme.accent.tinted(0.78) : .white,
-          stroke: Stroke(color: several ? theme.accent : theme.rule, width: several ? 1.3 : 0.8)))
-      canvas.write(
-        teamBlocks[i],
-        at: Point(
-          x: r.center.x - teamBlocks[i].width / 2, y: r.center.y - teamBlocks[i].height / 2))
-      marksTeams.append(.init(name: team.name, roles: team.roles, rect: r, highlighted: several))
-    }
-
-    let legend =
-      roles.enumerated().map { i, role in
-        LegendEntry(
-          swatch: .line(
-            Stroke(color: theme.color(forRole: i), width: 1.2, dash: theme.dash(forRole: i)),
-            marker: nil, markerFill: nil), label: role.shortName)
-      } + [
-        LegendEntry(
-          swatch: .patch(
-            fill: theme.accent.tinted(0.78), stroke: Stroke(color: theme.accent, width: 1.3),
-            hatch: nil),
-          label: theme.words[.worksWithSeveral])
-      ]
+    let marksTeams = drawNodes(
+      roleRects: roleRects, roleBlocks: roleBlocks, teams: teams, teamRects: teamRects,
+      teamBlocks: teamBlocks, theme: theme, on: &canvas)
+    let legend = self.legend(roles: roles, several: .worksWithSeveral, theme: theme)
     let marks = StakeholderMarks(roleNodes: roleRects, teams: marksTeams, links: links)
     return PlotPart(canvas: canvas, legend: legend, marks: .stakeholderMap(marks))
   }

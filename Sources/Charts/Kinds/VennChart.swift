@@ -187,25 +187,33 @@ enum VennChart {
         {
           continue
         }
-        guard var found = attempt(aMax) else { continue }
-        var lo = 10.0
-        var hi = aMax
-        for _ in 0..<10 {
-          let mid = (lo + hi) / 2
-          if let f = attempt(mid) {
-            hi = mid
-            found = f
-          } else {
-            lo = mid
-          }
-        }
-        // A little air, when it still fits.
-        if let roomier = attempt(min(aMax, found.a * 1.06)) { found = roomier }
+        guard let found = smallestFit(largest: aMax, size: \.a, attempt) else { continue }
         let cost = (2 * found.a + found.d) * 2 * found.b * (1 + 0.3 * (aspect - 1))
         if best.map({ cost < $0.cost }) ?? true { best = (cost, found) }
       }
     }
     return best
+  }
+
+  /// The smallest size from 10 up to `largest` at which `attempt` fits (bisected ten times),
+  /// then 6 % larger when that still fits (a little air); nil when it does not fit at `largest`.
+  static func smallestFit<Fitted>(
+    largest: Double, size: (Fitted) -> Double, _ attempt: (Double) -> Fitted?
+  ) -> Fitted? {
+    guard var found = attempt(largest) else { return nil }
+    var lo = 10.0
+    var hi = largest
+    for _ in 0..<10 {
+      let mid = (lo + hi) / 2
+      if let f = attempt(mid) {
+        hi = mid
+        found = f
+      } else {
+        lo = mid
+      }
+    }
+    if let roomier = attempt(min(largest, size(found) * 1.06)) { found = roomier }
+    return found
   }
 
   /// Every region's labels placed for ellipses of semi-axes `a` × `a·aspect`, centres `a·alpha`

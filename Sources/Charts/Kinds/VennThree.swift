@@ -139,20 +139,8 @@ enum VennThree {
         VennThree.attempt(r: r, s: r * alpha, contents, labelSize: labelSize, setter: setter)
       }
       let rMax = (width - 2 * inset - 2) / (2 + alpha)
-      guard rMax > 10, var found = attempt(rMax) else { continue }
-      var lo = 10.0
-      var hi = rMax
-      for _ in 0..<10 {
-        let mid = (lo + hi) / 2
-        if let f = attempt(mid) {
-          hi = mid
-          found = f
-        } else {
-          lo = mid
-        }
-      }
-      // A little air, when it still fits.
-      if let roomier = attempt(min(rMax, found.r * 1.06)) { found = roomier }
+      guard rMax > 10, let found = VennChart.smallestFit(largest: rMax, size: \.r, attempt)
+      else { continue }
       let cost = (2 * found.r + found.s) * (2 * found.r + found.s * 3.0.squareRoot() / 2)
       if best.map({ cost < $0.cost }) ?? true { best = (cost, found) }
     }

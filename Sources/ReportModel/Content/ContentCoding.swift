@@ -15,6 +15,24 @@ struct DynamicKey: CodingKey {
   init?(intValue: Int) { nil }
 }
 
+/// A mapping holding one fixed key and a value a role, keyed by the role's id
+/// (`{label, <role-id>: …}`, `{<role-id>: …, shared-section}`).
+extension KeyedDecodingContainer where Key == DynamicKey {
+  /// Every entry but `fixed`, as (role, value), in the order written.
+  func roleValues<Value: Decodable>(besides fixed: String) throws -> [(RoleID, Value)] {
+    try allKeys.filter { $0.stringValue != fixed }.map {
+      (RoleID($0.stringValue), try decode(Value.self, forKey: $0))
+    }
+  }
+}
+
+extension KeyedEncodingContainer where Key == DynamicKey {
+  /// Writes each role's value under the role's id, in order.
+  mutating func encode<Value: Encodable>(roleValues: [(RoleID, Value)]) throws {
+    for (role, value) in roleValues { try encode(value, forKey: DynamicKey(role.rawValue)) }
+  }
+}
+
 // MARK: - Comparison
 
 extension Comparison: Codable {
@@ -257,14 +275,12 @@ extension RoleRow: Codable {
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: DynamicKey.self)
     label = try c.decode(String.self, forKey: DynamicKey("label"))
-    cells = try c.allKeys.filter { $0.stringValue != "label" }.map {
-      RoleCell(role: RoleID($0.stringValue), text: try c.decode(RichText.self, forKey: $0))
-    }
+    cells = try c.roleValues(besides: "label").map { RoleCell(role: $0, text: $1) }
   }
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: DynamicKey.self)
     try c.encode(label, forKey: DynamicKey("label"))
-    for cell in cells { try c.encode(cell.text, forKey: DynamicKey(cell.role.rawValue)) }
+    try c.encode(roleValues: cells.map { ($0.role, $0.text) })
   }
 }
 
@@ -274,14 +290,12 @@ extension FocusDimension: Codable {
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: DynamicKey.self)
     label = try c.decode(String.self, forKey: DynamicKey("label"))
-    scores = try c.allKeys.filter { $0.stringValue != "label" }.map {
-      RoleScore(role: RoleID($0.stringValue), score: try c.decode(Double.self, forKey: $0))
-    }
+    scores = try c.roleValues(besides: "label").map { RoleScore(role: $0, score: $1) }
   }
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: DynamicKey.self)
     try c.encode(label, forKey: DynamicKey("label"))
-    for score in scores { try c.encode(score.score, forKey: DynamicKey(score.role.rawValue)) }
+    try c.encode(roleValues: scores.map { ($0.role, $0.score) })
   }
 }
 
@@ -290,13 +304,13 @@ extension OverlapTraits: Codable {
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: DynamicKey.self)
     sharedSection = try c.decode(String.self, forKey: Self.sharedKey)
-    distinct = try c.allKeys.filter { $0.stringValue != Self.sharedKey.stringValue }.map {
-      RoleTraits(role: RoleID($0.stringValue), traits: try c.decode([String].self, forKey: $0))
+    distinct = try c.roleValues(besides: Self.sharedKey.stringValue).map {
+      RoleTraits(role: $0, traits: $1)
     }
   }
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: DynamicKey.self)
-    for entry in distinct { try c.encode(entry.traits, forKey: DynamicKey(entry.role.rawValue)) }
+    try c.encode(roleValues: distinct.map { ($0.role, $0.traits) })
     try c.encode(sharedSection, forKey: Self.sharedKey)
   }
 }
