@@ -27,6 +27,9 @@ let package = Package(
     .systemLibrary(
       name: "CQPDF", pkgConfig: "libqpdf",
       providers: [.apt(["libqpdf-dev"]), .brew(["qpdf"])]),
+    // qpdf's C++ content tokenizer: page furniture cairo drew as `/Private` marked content becomes
+    // `/Artifact` (the C API has no tokenizer; no PDF syntax is parsed by hand).
+    .target(name: "CArtifacts", linkerSettings: [.linkedLibrary("qpdf")]),
     .systemLibrary(
       name: "CPango", pkgConfig: "pangocairo",
       providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
@@ -59,7 +62,7 @@ let package = Package(
     .target(name: "Charts", dependencies: ["Geometry", "Frames", "TextShaping", "ReportModel"]),
     .target(
       name: "Rendering",
-      dependencies: ["Geometry", "Frames", "CCairo", "CGLib", "CImages", "CQPDF"]),
+      dependencies: ["Geometry", "Frames", "CCairo", "CGLib", "CImages", "CQPDF", "CArtifacts"]),
     .target(
       name: "PMReport",
       dependencies: [
@@ -103,5 +106,6 @@ let package = Package(
       ],
       // New comparisons written from the README alone, in English and in German.
       resources: [.copy("Fixtures")]),
-  ]
+  ],
+  cxxLanguageStandard: .cxx17
 )

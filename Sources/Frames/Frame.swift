@@ -39,6 +39,18 @@ public struct Frame: Sendable {
     return out
   }
 
+  /// Whether any structure element or link is inside: then cairo leaves the drawing beside them
+  /// unmarked, and the painter must wrap it.
+  public var holdsStructure: Bool {
+    items.contains { _, item in
+      switch item {
+      case .tagged, .link, .linkArea: true
+      case .group(let inner): inner.holdsStructure
+      default: false
+      }
+    }
+  }
+
   /// Calls `body` with each non-group item and its absolute position, depth first, in drawing order.
   public func walk(origin: Point = .zero, _ body: (Point, FrameItem) -> Void) {
     for (p, item) in items {
@@ -149,7 +161,21 @@ public enum StructureTag: String, Sendable, CaseIterable {
   case caption = "Caption"
   case toc = "TOC"
   case tocItem = "TOCI"
-  case artifact = "Span"
+  /// A table of contents entry's reference to its heading (holding the link).
+  case reference = "Reference"
+  case span = "Span"
+  /// Decoration that is not content (dot leaders, tick boxes): a PDF `/Artifact`, outside the
+  /// structure tree.
+  case artifact = "Artifact"
+
+  /// Whether the element only groups others: drawing directly inside it (a table's fills, a
+  /// list's rules) is decoration, not content.
+  public var isGrouping: Bool {
+    switch self {
+    case .list, .listItem, .table, .tableRow, .toc, .tocItem: true
+    default: false
+    }
+  }
 }
 
 /// A finished page: everything on it, in page coordinates.

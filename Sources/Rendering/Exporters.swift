@@ -41,9 +41,11 @@ public struct RenderDocument: Sendable {
   /// What each page's SVG file says about itself, by page; a page without one is titled with
   /// `info.title`.
   public var svgLabels: [SVGLabel]
+  /// The standards the PDF is written to (PDF/UA-1 by default).
+  public var standards: PDFStandards
   public init(
     pages: [Page], palette: GlyphPalette, info: DocumentInfo, outline: [Anchor] = [],
-    images: ImageStore = .empty, svgLabels: [SVGLabel] = []
+    images: ImageStore = .empty, svgLabels: [SVGLabel] = [], standards: PDFStandards = .ua1
   ) {
     self.pages = pages
     self.palette = palette
@@ -51,6 +53,7 @@ public struct RenderDocument: Sendable {
     self.outline = outline
     self.images = images
     self.svgLabels = svgLabels
+    self.standards = standards
   }
 }
 
@@ -120,17 +123,21 @@ public struct PDFExporter: DocumentExporter {
     path: String
   ) throws {
     let sink = ByteSink()
-    try drawPDF(&document, releasingPages: releasingPages, into: sink, path: path)
+    let marks = try drawPDF(&document, releasingPages: releasingPages, into: sink, path: path)
     let titles = Dictionary(
       document.outline.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
-    try PDFFinisher(info: document.info, destinationTitles: titles, path: path)
-      .finish(sink.bytes, into: file)
+    try PDFFinisher(
+      info: document.info, standards: document.standards, figureAlts: marks.figureAlts,
+      destinationTitles: titles, path: path
+    )
+    .finish(sink.bytes, into: file)
   }
 
-  /// Draws `document` with cairo into `sink`'s bytes.
+  /// Draws `document` with cairo into `sink`'s bytes; returns what the finisher needs to know of
+  /// the tags drawn.
   private static func drawPDF(
     _ document: inout RenderDocument, releasingPages: Bool, into sink: ByteSink, path: String
-  ) throws {
+  ) throws -> MarkedContentLog {
     let first = document.pages.first?.size ?? Size(width: 595, height: 842)
     guard
       let surface = cairo_pdf_surface_create_for_stream(
@@ -161,6 +168,7 @@ public struct PDFExporter: DocumentExporter {
     cairo_surface_finish(surface)
     try check(cairo_status(cr), "finish the document", path)
     try check(cairo_surface_status(surface), "write the file", path)
+    return painter.marks
   }
 
   private static func setMetadata(_ surface: OpaquePointer, _ info: DocumentInfo) {

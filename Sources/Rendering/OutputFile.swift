@@ -173,6 +173,9 @@ public enum RenderError: Error, CustomStringConvertible {
   case write(path: String, errno: Int32)
   /// The output folder cannot be used (exit 73): `reason` says why, `errno` the system's word.
   case outputFolder(path: String, reason: String, errno: Int32?)
+  /// A system file a feature needs is missing (exit 72): what it is for, and the Debian package
+  /// that installs it.
+  case missingResource(what: String, path: String, package: String)
 
   public var description: String {
     switch self {
@@ -181,6 +184,8 @@ public enum RenderError: Error, CustomStringConvertible {
     case .write(let path, let code): "\(path): cannot write: \(String(cString: strerror(code)))"
     case .outputFolder(let path, let reason, let code):
       "\(path): \(reason)" + (code.map { " (\(String(cString: strerror($0))))" } ?? "")
+    case .missingResource(let what, let path, let package):
+      "\(path): missing: \(what) (install it: apt-get install \(package))"
     }
   }
 }

@@ -1,3 +1,4 @@
+import CArtifacts
 import CGLib
 import CQPDF
 import Foundation
@@ -7,12 +8,20 @@ import Foundation
 ///
 /// Through libqpdf's C API: the catalog's `/Lang`, `/ViewerPreferences << /DisplayDocTitle true >>`
 /// and `/MarkInfo << /Marked true >>`; an XMP `/Metadata` stream with the Info dictionary's values,
-/// `pdfuaid:part` 1 and document and instance ids derived from the SHA-256 of the pages' content;
-/// `/Tabs /S` on every page with annotations and a `/Contents` on every link without one. qpdf
-/// writes the file with a deterministic trailer `/ID`, so equal input gives equal bytes.
+/// the identification of the standards the file meets and document and instance ids derived from
+/// the SHA-256 of the pages' content; the structure tree completed (``PDFStructure``) and the page
+/// furniture's marked content rewritten from cairo's `/Private` to `/Artifact` (the `CArtifacts`
+/// target: qpdf's C++ tokenizer, which the C API lacks); `/Tabs /S` on every page with
+/// annotations, a `/Contents` on every link without one and the print flag on every annotation;
+/// for PDF/A-2b, an sRGB output intent. qpdf writes the file with a deterministic trailer `/ID`, so
+/// equal input gives equal bytes.
 struct PDFFinisher {
   /// The document's metadata (title, language, date…).
   var info: DocumentInfo
+  /// The standards the file claims to meet.
+  var standards: PDFStandards
+  /// The alternate text of each figure, in document order.
+  var figureAlts: [String]
   /// Named destinations' titles (a heading's text by its anchor name), for link descriptions.
   var destinationTitles: [String: String]
   /// The file's name in messages.
@@ -58,11 +67,14 @@ struct PDFFinisher {
     setFlag(q, in: root, "/ViewerPreferences", key: "/DisplayDocTitle")
     setFlag(q, in: root, "/MarkInfo", key: "/Marked")
     try check(q, "set the catalog's keys")
-    let contentHash = try pages(q)
+    let artifacts = try PDFStructure(q: q, figureAlts: figureAlts, path: path).complete()
+    try check(q, "complete the structure tree")
+    let contentHash = try pages(q, artifacts: artifacts)
     let producer = infoValue(q, "/Producer") ?? "cairo"
     try check(q, "read the Info dictionary")
     let xmp = Array(
-      XMPPacket(info: info, producer: producer, contentHash: contentHash).text.utf8)
+      XMPPacket(info: info, producer: producer, standards: standards, contentHash: contentHash)
+        .text.utf8)
     let stream = qpdf_oh_new_stream(q)
     xmp.withUnsafeBufferPointer { bytes in
       qpdf_oh_replace_stream_data(
@@ -73,6 +85,36 @@ struct PDFFinisher {
     qpdf_oh_replace_key(q, dictionary, "/Subtype", qpdf_oh_new_name(q, "/XML"))
     qpdf_oh_replace_key(q, root, "/Metadata", stream)
     try check(q, "add the XMP metadata")
+    if standards.contains(.a2b) {
+      try addOutputIntent(q, root)
+    }
+  }
+
+  /// Where Debian's `icc-profiles-free` puts the sRGB profile PDF/A's output intent embeds.
+  static let sRGBProfilePath = "/usr/share/color/icc/sRGB.icc"
+
+  /// The catalog's `/OutputIntents`: one `GTS_PDFA1` intent with the sRGB profile, which every
+  /// colour cairo writes (DeviceRGB) is then read in.
+  private func addOutputIntent(_ q: qpdf_data, _ root: qpdf_oh) throws {
+    guard let profile = FileManager.default.contents(atPath: Self.sRGBProfilePath) else {
+      throw RenderError.missingResource(
+        what: "the sRGB colour profile PDF/A-2b embeds", path: Self.sRGBProfilePath,
+        package: "icc-profiles-free")
+    }
+    let stream = qpdf_oh_new_stream(q)
+    profile.withUnsafeBytes { bytes in
+      qpdf_oh_replace_stream_data(
+        q, stream, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count,
+        qpdf_oh_new_null(q), qpdf_oh_new_null(q))
+    }
+    qpdf_oh_replace_key(q, qpdf_oh_get_dict(q, stream), "/N", qpdf_oh_new_integer(q, 3))
+    let intent = qpdf_oh_parse(
+      q,
+      "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) "
+        + "/RegistryName (http://www.color.org) /Info (sRGB IEC61966-2.1) >>")
+    qpdf_oh_replace_key(q, intent, "/DestOutputProfile", stream)
+    qpdf_oh_replace_key(q, root, "/OutputIntents", qpdf_oh_wrap_in_array(q, intent))
+    try check(q, "add the output intent")
   }
 
   /// Sets `key` true in the catalog's dictionary `name`, made when missing.
@@ -85,9 +127,11 @@ struct PDFFinisher {
     }
   }
 
-  /// Walks the pages: `/Tabs /S` and link descriptions where there are annotations; returns the
-  /// SHA-256 of every page's content, in page order.
-  private func pages(_ q: qpdf_data) throws -> [UInt8] {
+  /// Walks the pages: the furniture's marked content made `/Artifact` (as many sequences as the
+  /// structure tree lost `Private` MCIDs on the page, or the file is wrong); `/Tabs /S`, link
+  /// descriptions and print flags where there are annotations. Returns the SHA-256 of every page's
+  /// content as cairo wrote it, in page order.
+  private func pages(_ q: qpdf_data, artifacts: [Int32: [Int32]]) throws -> [UInt8] {
     let count = qpdf_get_num_pages(q)
     try check(q, "count the pages")
     let checksum = g_checksum_new(G_CHECKSUM_SHA256)
@@ -100,14 +144,20 @@ struct PDFFinisher {
       try check(q, "read page \(i + 1)'s content")
       if let data {
         g_checksum_update(checksum, data, length)
-        free(data)
+        defer { free(data) }
+        let expected = artifacts[qpdf_oh_get_object_id(q, page)]?.count ?? 0
+        try rewriteArtifacts(
+          q, page: page, number: i + 1, content: data, length, expected: expected)
       }
       let annotations = qpdf_oh_get_key(q, page, "/Annots")
       guard qpdf_oh_is_array(q, annotations) != 0, qpdf_oh_get_array_n_items(q, annotations) > 0
       else { continue }
       qpdf_oh_replace_key(q, page, "/Tabs", qpdf_oh_new_name(q, "/S"))
       for n in 0..<qpdf_oh_get_array_n_items(q, annotations) {
-        describeLink(q, qpdf_oh_get_array_item(q, annotations, n))
+        let annotation = qpdf_oh_get_array_item(q, annotations, n)
+        describeLink(q, annotation)
+        // PDF/A: every annotation printed, none hidden.
+        qpdf_oh_replace_key(q, annotation, "/F", qpdf_oh_new_integer(q, 4))
       }
       try check(q, "describe page \(i + 1)'s links")
     }
@@ -115,6 +165,42 @@ struct PDFFinisher {
     var size = digest.count
     g_checksum_get_digest(checksum, &digest, &size)
     return digest
+  }
+
+  /// Replaces the page's content with one stream where the furniture's `/Private` marked content
+  /// is `/Artifact`; `expected` is how many such sequences the structure tree said the page has.
+  private func rewriteArtifacts(
+    _ q: qpdf_data, page: qpdf_oh, number: Int, content: UnsafeMutablePointer<UInt8>, _ length: Int,
+    expected: Int
+  ) throws {
+    guard expected > 0 else { return }
+    var out: UnsafeMutablePointer<CChar>?
+    var outLength = 0
+    var count = 0
+    var message = [CChar](repeating: 0, count: 256)
+    let status = content.withMemoryRebound(to: CChar.self, capacity: length) { bytes in
+      pmreport_rewrite_artifacts(bytes, length, &out, &outLength, &count, &message, message.count)
+    }
+    guard status == 0, let out else {
+      throw RenderError.pdf(
+        operation: "mark page \(number)'s furniture as artifacts",
+        reason: String(decoding: message.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self),
+        path: path)
+    }
+    defer { free(out) }
+    guard count == expected else {
+      throw RenderError.pdf(
+        operation: "mark page \(number)'s furniture as artifacts",
+        reason: "\(count) sequences in the content for \(expected) in the structure tree",
+        path: path)
+    }
+    let stream = qpdf_oh_new_stream(q)
+    out.withMemoryRebound(to: UInt8.self, capacity: outLength) { bytes in
+      qpdf_oh_replace_stream_data(
+        q, stream, bytes, outLength, qpdf_oh_new_null(q), qpdf_oh_new_null(q))
+    }
+    qpdf_oh_replace_key(q, page, "/Contents", stream)
+    try check(q, "replace page \(number)'s content")
   }
 
   /// Gives a link annotation without `/Contents` one: "Go to <title>" for a destination, the URI
@@ -170,80 +256,5 @@ struct PDFFinisher {
     let error = qpdf_get_error(q)
     let reason = qpdf_get_error_full_text(q, error).map { String(cString: $0) } ?? "unknown error"
     throw RenderError.pdf(operation: operation, reason: reason, path: path)
-  }
-}
-
-/// The XMP packet of a finished PDF: Dublin Core, PDF and XMP basic properties with the Info
-/// dictionary's values, the PDF/UA identification, and ids derived from the content's hash.
-struct XMPPacket {
-  var info: DocumentInfo
-  var producer: String
-  /// SHA-256 of the pages' content: the first half makes the document id, the second the
-  /// instance id.
-  var contentHash: [UInt8]
-
-  var text: String {
-    let title = Self.escape(info.title)
-    let subject = Self.escape(info.subject)
-    let lang = Self.escape(info.language)
-    let date = Self.escape(info.date)
-    return """
-      <?xpacket begin="\u{FEFF}" id="W5M0MpCehiHzreSzNTczkc9d"?>
-      <x:xmpmeta xmlns:x="adobe:ns:meta/">
-      <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-      <rdf:Description rdf:about=""
-        xmlns:dc="http://purl.org/dc/elements/1.1/"
-        xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-        xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-        xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
-        xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
-      <dc:format>application/pdf</dc:format>
-      <dc:title><rdf:Alt><rdf:li xml:lang="x-default">\(title)</rdf:li></rdf:Alt></dc:title>
-      <dc:creator><rdf:Seq><rdf:li>\(Self.escape(info.author))</rdf:li></rdf:Seq></dc:creator>
-      <dc:description><rdf:Alt>
-      <rdf:li xml:lang="x-default">\(subject)</rdf:li>
-      </rdf:Alt></dc:description>
-      <dc:language><rdf:Bag><rdf:li>\(lang)</rdf:li></rdf:Bag></dc:language>
-      <pdf:Keywords>\(Self.escape(info.keywords.joined(separator: ", ")))</pdf:Keywords>
-      <pdf:Producer>\(Self.escape(producer))</pdf:Producer>
-      <xmp:CreatorTool>\(Self.escape(info.creator))</xmp:CreatorTool>
-      <xmp:CreateDate>\(date)</xmp:CreateDate>
-      <xmp:ModifyDate>\(date)</xmp:ModifyDate>
-      <xmp:MetadataDate>\(date)</xmp:MetadataDate>
-      <xmpMM:DocumentID>\(Self.uuid(contentHash.prefix(16)))</xmpMM:DocumentID>
-      <xmpMM:InstanceID>\(Self.uuid(contentHash.dropFirst(16).prefix(16)))</xmpMM:InstanceID>
-      <pdfuaid:part>1</pdfuaid:part>
-      </rdf:Description>
-      </rdf:RDF>
-      </x:xmpmeta>
-      <?xpacket end="w"?>
-      """
-  }
-
-  /// `uuid:` and 16 bytes as an RFC 9562 version 8 (custom) UUID.
-  static func uuid<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
-    var b = Array(bytes) + [UInt8](repeating: 0, count: max(0, 16 - bytes.count))
-    b[6] = (b[6] & 0x0F) | 0x80
-    b[8] = (b[8] & 0x3F) | 0x80
-    let hex = b.prefix(16).map { String(format: "%02x", $0) }.joined()
-    let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
-      String(hex.dropFirst(range.lowerBound).prefix(range.count))
-    }
-    return "uuid:" + parts.joined(separator: "-")
-  }
-
-  /// `s` with XML's special characters escaped.
-  static func escape(_ s: String) -> String {
-    var out = ""
-    for c in s {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.append(c)
-      }
-    }
-    return out
   }
 }

@@ -19,47 +19,127 @@ struct Painter {
   /// The decoded images ``FrameItem/image(_:)`` items name by path.
   let images: ImageStore
 
-  /// Draws `frame` with its top-left corner at `origin` (absolute page coordinates).
+  /// What the structure tags of the drawing so far need from the file's finisher.
+  let marks = MarkedContentLog()
+
+  /// Draws `frame` with its top-left corner at `origin` (absolute page coordinates): a page, or a
+  /// picture on a surface of its own.
+  ///
+  /// On a tagged surface every mark lands in marked content. cairo marks the drawing of a tag with
+  /// no tags inside; the drawing directly inside a tag that holds other tags, or outside every tag,
+  /// it leaves unmarked. So the painter wraps such drawing itself: in a `Span` inside an element
+  /// that holds content (a paragraph with a link, a figure with a caption), and in cairo's
+  /// `Private` everywhere else (the running header and footer, rules, table fills), which the
+  /// finisher turns into `/Artifact`.
   func draw(_ frame: Frame, at origin: Point) {
+    draw(frame, at: origin, wrap: tagged ? .artifact : .none)
+    endRun()
+  }
+
+  /// How drawing that cairo would leave unmarked is wrapped.
+  private enum Wrap {
+    /// cairo marks it (the innermost tag holds no tags), or the surface is not tagged.
+    case none
+    case span
+    case artifact
+
+    /// The cairo tag a run of such drawing is wrapped in.
+    var cairoTag: String? {
+      switch self {
+      case .none: nil
+      case .span: StructureTag.span.rawValue
+      case .artifact: "Private"
+      }
+    }
+  }
+
+  private func draw(_ frame: Frame, at origin: Point, wrap: Wrap) {
     for (p, item) in frame.items {
       let at = Point(x: origin.x + p.x, y: origin.y + p.y)
       switch item {
       case .group(let inner):
-        draw(inner, at: at)
-      case .tagged(let tag, let inner, _):
-        if tagged { cairo_tag_begin(cr, tag.rawValue, "") }
-        draw(inner, at: at)
-        if tagged { cairo_tag_end(cr, tag.rawValue) }
+        draw(inner, at: at, wrap: wrap)
+      case .tagged(let tag, let inner, let alt):
+        guard tagged else {
+          draw(inner, at: at, wrap: .none)
+          continue
+        }
+        endRun()
+        if tag == .artifact {
+          // Decoration inside content: drawn as one artifact, whatever it holds.
+          beginRun("Private")
+          Painter(cr: cr, tagged: false, palette: palette, fonts: fonts, images: images)
+            .draw(inner, at: at, wrap: .none)
+          endRun()
+          continue
+        }
+        if tag == .figure { marks.figureAlts.append(alt ?? "") }
+        cairo_tag_begin(cr, tag.rawValue, "")
+        draw(inner, at: at, wrap: Self.wrap(inside: tag, holding: inner))
+        endRun()
+        cairo_tag_end(cr, tag.rawValue)
       case .text(let line, let color):
+        beginRun(wrap.cairoTag)
         drawText(line, color: color, at: at)
       case .shape(let shape):
+        beginRun(wrap.cairoTag)
         drawShape(shape, at: at)
-      case .link(let destination, let inner):
-        if tagged { cairo_tag_begin(cr, CAIRO_TAG_LINK, "dest='\(Self.escape(destination))'") }
-        draw(inner, at: at)
-        if tagged { cairo_tag_end(cr, CAIRO_TAG_LINK) }
-      case .linkArea(let target, let size):
-        if tagged {
-          let rect =
-            "rect=[\(Self.number(at.x)) \(Self.number(at.y)) \(Self.number(size.width)) "
-            + "\(Self.number(size.height))]"
-          let goal =
-            target.hasPrefix("#")
-            ? "dest='\(Self.escape(String(target.dropFirst())))'" : "uri='\(Self.escape(target))'"
-          cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(goal) \(rect)")
-          cairo_tag_end(cr, CAIRO_TAG_LINK)
-        }
-      case .anchor(let anchor):
-        if tagged {
-          let attrs =
-            "name='\(Self.escape(anchor.name))' x=\(Self.number(at.x)) y=\(Self.number(at.y))"
-          cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs)
-          cairo_tag_end(cr, CAIRO_TAG_DEST)
-        }
       case .image(let image):
+        beginRun(wrap.cairoTag)
         drawImage(image, at: at)
+      case .link(let destination, let inner):
+        guard tagged else {
+          draw(inner, at: at, wrap: .none)
+          continue
+        }
+        endRun()
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, "dest='\(Self.escape(destination))'")
+        draw(inner, at: at, wrap: inner.holdsStructure ? .span : .none)
+        endRun()
+        cairo_tag_end(cr, CAIRO_TAG_LINK)
+      case .linkArea(let target, let size):
+        guard tagged else { continue }
+        endRun()
+        let rect =
+          "rect=[\(Self.number(at.x)) \(Self.number(at.y)) \(Self.number(size.width)) "
+          + "\(Self.number(size.height))]"
+        let goal =
+          target.hasPrefix("#")
+          ? "dest='\(Self.escape(String(target.dropFirst())))'" : "uri='\(Self.escape(target))'"
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(goal) \(rect)")
+        cairo_tag_end(cr, CAIRO_TAG_LINK)
+      case .anchor(let anchor):
+        guard tagged else { continue }
+        endRun()
+        let attrs =
+          "name='\(Self.escape(anchor.name))' x=\(Self.number(at.x)) y=\(Self.number(at.y))"
+        cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs)
+        cairo_tag_end(cr, CAIRO_TAG_DEST)
       }
     }
+  }
+
+  /// How the drawing directly inside `tag` is wrapped: not at all when `inner` holds no tags
+  /// (cairo marks it as the tag's own content).
+  private static func wrap(inside tag: StructureTag, holding inner: Frame) -> Wrap {
+    guard inner.holdsStructure else { return .none }
+    return tag.isGrouping ? .artifact : .span
+  }
+
+  /// Opens a wrapping tag for the drawing that follows, unless the same one is open.
+  private func beginRun(_ cairoTag: String?) {
+    guard marks.openRun != cairoTag else { return }
+    endRun()
+    guard let cairoTag else { return }
+    cairo_tag_begin(cr, cairoTag, "")
+    marks.openRun = cairoTag
+  }
+
+  /// Closes the open wrapping tag, if any.
+  private func endRun() {
+    guard let open = marks.openRun else { return }
+    cairo_tag_end(cr, open)
+    marks.openRun = nil
   }
 
   private func drawText(_ line: ShapedLine, color: Color, at p: Point) {
@@ -245,4 +325,12 @@ struct Painter {
 
   /// A number in a locale-independent, fixed form.
   static func number(_ v: Double) -> String { String(format: "%.3f", v) }
+}
+
+/// What a tagged drawing leaves for the PDF finisher, and the painter's open wrapping tag.
+final class MarkedContentLog {
+  /// The alternate text of each `Figure`, in the order cairo writes the elements.
+  var figureAlts: [String] = []
+  /// The cairo tag wrapping the current run of drawing, if one is open.
+  fileprivate var openRun: String?
 }

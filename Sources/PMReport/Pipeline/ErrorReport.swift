@@ -16,6 +16,8 @@ public enum ErrorKind: Sendable, CaseIterable {
   case software
   /// The output cannot be created or written (disk full, not writable, a file in the way).
   case cannotCreate
+  /// A system file a feature needs is missing (a package to install).
+  case osFile
 
   /// The exit status for this kind: the one table.
   public var exitCode: Int32 {
@@ -25,6 +27,7 @@ public enum ErrorKind: Sendable, CaseIterable {
     case .noInput: 66
     case .software: 70
     case .cannotCreate: 73
+    case .osFile: 72
     }
   }
 }
@@ -42,12 +45,14 @@ public enum ErrorReport {
       switch e {
       case .write, .outputFolder: .cannotCreate
       case .cairo, .pdf: .software
+      case .missingResource: .osFile
       }
     default: .software
     }
   }
 
-  /// 64 usage, 65 bad input data, 66 missing input file, 73 cannot create output, 70 internal error.
+  /// 64 usage, 65 bad input data, 66 missing input file, 72 missing system file, 73 cannot create
+  /// output, 70 internal error.
   public static func exitCode(for error: any Error) -> Int32 { kind(of: error).exitCode }
 
   /// The message to print: every diagnostic of an input error on its own line; `document` names

@@ -6,6 +6,9 @@ import TextShaping
 
 /// One line of the table of contents: number, title, dot leaders, right-aligned page number, all
 /// one link to the heading's named destination.
+///
+/// Tagged as a `TOCI` holding a `Reference` to the heading, which holds the link (the number a
+/// `Lbl` in it); the leaders are an artifact.
 struct TOCLine {
   let type: TypeSet
 
@@ -30,25 +33,32 @@ struct TOCLine {
       size: Size(width: type.width, height: titleLines.reduce(0) { $0 + $1.height }))
     let titleX = indent + (numberLine == nil ? 0 : numberWidth)
     if let numberLine, let first = titleLines.first {
-      frame.push(
+      // The section number is the entry's label: read apart from the title.
+      var label = Frame(size: frame.size)
+      label.push(
         .text(numberLine, type.text), at: Point(x: indent, y: first.baseline - numberLine.baseline))
+      frame.push(.tagged(.listLabel, label), at: .zero)
     }
     var y = 0.0
     for line in titleLines {
       frame.push(.text(line, type.text), at: Point(x: titleX, y: y))
       y += line.height
     }
+    var leaders = Frame(size: frame.size)
     if let last = titleLines.last {
       let baselineY = y - last.height + last.baseline
       let pageX = type.width - pageLine.width
       frame.push(.text(pageLine, type.text), at: Point(x: pageX, y: baselineY - pageLine.baseline))
       pushLeaders(
-        into: &frame, from: titleX + last.offset + last.width, to: pageX, baseline: baselineY)
+        into: &leaders, from: titleX + last.offset + last.width, to: pageX, baseline: baselineY)
     }
-    var linked = Frame(size: frame.size)
-    linked.push(.link(destination: entry.anchor, frame), at: .zero)
+    var reference = Frame(size: frame.size)
+    reference.push(.link(destination: entry.anchor, frame), at: .zero)
+    var item = Frame(size: frame.size)
+    item.push(.tagged(.reference, reference), at: .zero)
+    if !leaders.items.isEmpty { item.push(.tagged(.artifact, leaders), at: .zero) }
     var tagged = Frame(size: frame.size)
-    tagged.push(.tagged(.tocItem, linked), at: .zero)
+    tagged.push(.tagged(.tocItem, item), at: .zero)
     return FigureBlock(
       frame: tagged, breaks: BreakPolicy(spaceBefore: level == 1 ? 4 : 0, spaceAfter: 1.5))
   }

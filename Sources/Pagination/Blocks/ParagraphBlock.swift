@@ -100,17 +100,24 @@ public struct ParagraphBlock: Block {
     if !isContinuation {
       for anchor in anchors { inner.push(.anchor(anchor), at: Point(x: indent, y: 0)) }
     }
+    var label: Frame?
     if let marker, let first = part.first {
       let x = indent - markerGap - marker.width
-      inner.push(.text(marker, color), at: Point(x: x, y: first.baseline - marker.baseline))
+      var frame = Frame(size: inner.size)
+      frame.push(.text(marker, color), at: Point(x: x, y: first.baseline - marker.baseline))
+      label = frame
+      // A list item's label is an element of its own (below); elsewhere it is a line of the text.
+      if tag != .listItem { inner.push(frame: frame, at: .zero) }
     }
     if let sideRule {
       let x = indent - sideRule.offset
-      inner.push(
+      var rule = Frame(size: inner.size)
+      rule.push(
         .shape(
           .line(
             from: Point(x: x, y: 0), to: Point(x: x, y: inner.size.height),
             stroke: Stroke(color: sideRule.color, width: 2))), at: .zero)
+      inner.push(.tagged(.artifact, rule), at: .zero)
     }
     var y = 0.0
     for line in part {
@@ -123,7 +130,15 @@ public struct ParagraphBlock: Block {
       y += line.height
     }
     var outer = Frame(size: inner.size)
-    outer.push(.tagged(tag, inner), at: .zero)
+    if tag == .listItem {
+      // A list item is a label (its marker) and a body; a continuation has only the body.
+      var item = Frame(size: inner.size)
+      if let label { item.push(.tagged(.listLabel, label), at: .zero) }
+      item.push(.tagged(.listBody, inner), at: .zero)
+      outer.push(.tagged(.listItem, item), at: .zero)
+    } else {
+      outer.push(.tagged(tag, inner), at: .zero)
+    }
     return outer
   }
 }

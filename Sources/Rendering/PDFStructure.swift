@@ -1,0 +1,134 @@
+import CQPDF
+
+/// Completes the structure tree cairo wrote, through libqpdf's C API: the `Private` elements the
+/// painter used for page furniture leave the tree (their marked content becomes `/Artifact`, see
+/// ``PDFFinisher``) and the parent tree forgets their MCIDs; each `Figure` gets its `/Alt`, in
+/// document order; each `TH` its `/Scope`.
+struct PDFStructure {
+  let q: qpdf_data
+  /// The alternate text of each `Figure`, in the order cairo wrote the elements.
+  let figureAlts: [String]
+  /// The file's name in messages.
+  let path: String
+
+  /// What the tree edit found.
+  struct Summary {
+    /// MCIDs of removed `Private` elements, by their page's object id.
+    var artifactMCIDs: [Int32: [Int32]] = [:]
+    var figures = 0
+  }
+
+  /// Edits the tree; returns the MCIDs that became artifacts, by page object id.
+  func complete() throws -> [Int32: [Int32]] {
+    let root = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot")
+    guard qpdf_oh_is_dictionary(q, root) != 0 else { return [:] }
+    var summary = Summary()
+    edit(root, page: nil, into: &summary)
+    guard summary.figures == figureAlts.count else {
+      throw RenderError.pdf(
+        operation: "describe the figures",
+        reason: "\(figureAlts.count) alternate texts for \(summary.figures) figures", path: path)
+    }
+    forget(summary.artifactMCIDs, in: qpdf_oh_get_key(q, root, "/ParentTree"))
+    return summary.artifactMCIDs
+  }
+
+  /// Walks `element`'s kids in document order: describes figures and header cells, removes
+  /// `Private` kids and records their MCIDs.
+  private func edit(_ element: qpdf_oh, page: qpdf_oh?, into summary: inout Summary) {
+    let page = qpdf_oh_has_key(q, element, "/Pg") != 0 ? qpdf_oh_get_key(q, element, "/Pg") : page
+    var kids = qpdf_oh_get_key(q, element, "/K")
+    if qpdf_oh_is_dictionary(q, kids) != 0 {
+      kids = qpdf_oh_wrap_in_array(q, kids)
+      qpdf_oh_replace_key(q, element, "/K", kids)
+    }
+    guard qpdf_oh_is_array(q, kids) != 0 else { return }
+    var removed: [Int32] = []
+    for i in 0..<qpdf_oh_get_array_n_items(q, kids) {
+      let kid = qpdf_oh_get_array_item(q, kids, i)
+      guard qpdf_oh_is_dictionary(q, kid) != 0, qpdf_oh_has_key(q, kid, "/S") != 0 else { continue }
+      let type = qpdf_oh_get_key(q, kid, "/S")
+      if qpdf_oh_is_name_and_equals(q, type, "/Private") != 0 {
+        collectMCIDs(of: kid, page: page, into: &summary)
+        removed.append(i)
+        continue
+      }
+      if qpdf_oh_is_name_and_equals(q, type, "/Figure") != 0 {
+        if summary.figures < figureAlts.count {
+          qpdf_oh_replace_key(
+            q, kid, "/Alt", qpdf_oh_new_unicode_string(q, figureAlts[summary.figures]))
+        }
+        summary.figures += 1
+      } else if qpdf_oh_is_name_and_equals(q, type, "/TH") != 0 {
+        qpdf_oh_replace_key(q, kid, "/A", qpdf_oh_parse(q, "<< /O /Table /Scope /Column >>"))
+      }
+      edit(kid, page: page, into: &summary)
+    }
+    for i in removed.reversed() { qpdf_oh_erase_item(q, kids, i) }
+  }
+
+  /// The MCIDs a removed element held, with their pages.
+  private func collectMCIDs(of element: qpdf_oh, page: qpdf_oh?, into summary: inout Summary) {
+    let page = qpdf_oh_has_key(q, element, "/Pg") != 0 ? qpdf_oh_get_key(q, element, "/Pg") : page
+    let kids = qpdf_oh_get_key(q, element, "/K")
+    let items =
+      qpdf_oh_is_array(q, kids) != 0
+      ? (0..<qpdf_oh_get_array_n_items(q, kids)).map { qpdf_oh_get_array_item(q, kids, $0) }
+      : [kids]
+    for item in items {
+      if qpdf_oh_is_integer(q, item) != 0, let page {
+        summary.artifactMCIDs[qpdf_oh_get_object_id(q, page), default: []].append(
+          Int32(qpdf_oh_get_int_value_as_int(q, item)))
+      } else if qpdf_oh_is_dictionary_of_type(q, item, "/MCR", "") != 0 {
+        let owner = qpdf_oh_has_key(q, item, "/Pg") != 0 ? qpdf_oh_get_key(q, item, "/Pg") : page
+        guard let owner else { continue }
+        summary.artifactMCIDs[qpdf_oh_get_object_id(q, owner), default: []].append(
+          Int32(qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, item, "/MCID"))))
+      }
+    }
+  }
+
+  /// Sets the parent tree's entries for `mcids` to null: each page's array, found through the
+  /// page's `/StructParents`, indexed by MCID.
+  private func forget(_ mcids: [Int32: [Int32]], in parentTree: qpdf_oh) {
+    guard !mcids.isEmpty, qpdf_oh_is_dictionary(q, parentTree) != 0 else { return }
+    var keys: [Int32: Int32] = [:]  // page object id → its parent tree key
+    for n in 0..<qpdf_get_num_pages(q) {
+      let page = qpdf_get_page_n(q, Int(n))
+      let key = qpdf_oh_get_key(q, page, "/StructParents")
+      if qpdf_oh_is_integer(q, key) != 0 {
+        keys[qpdf_oh_get_object_id(q, page)] = Int32(qpdf_oh_get_int_value_as_int(q, key))
+      }
+    }
+    var entries: [Int32: qpdf_oh] = [:]
+    collectEntries(parentTree, into: &entries)
+    for (page, list) in mcids {
+      guard let key = keys[page], let array = entries[key], qpdf_oh_is_array(q, array) != 0 else {
+        continue
+      }
+      let count = qpdf_oh_get_array_n_items(q, array)
+      for mcid in list where mcid >= 0 && mcid < count {
+        qpdf_oh_set_array_item(q, array, mcid, qpdf_oh_new_null(q))
+      }
+    }
+  }
+
+  /// A number tree's entries, from its `/Nums` and through its `/Kids`.
+  private func collectEntries(_ node: qpdf_oh, into entries: inout [Int32: qpdf_oh]) {
+    let nums = qpdf_oh_get_key(q, node, "/Nums")
+    if qpdf_oh_is_array(q, nums) != 0 {
+      let count = qpdf_oh_get_array_n_items(q, nums)
+      for i in stride(from: 0, to: count - 1, by: 2) {
+        let key = qpdf_oh_get_array_item(q, nums, i)
+        guard qpdf_oh_is_integer(q, key) != 0 else { continue }
+        entries[Int32(qpdf_oh_get_int_value_as_int(q, key))] = qpdf_oh_get_array_item(
+          q, nums, i + 1)
+      }
+    }
+    let kids = qpdf_oh_get_key(q, node, "/Kids")
+    guard qpdf_oh_is_array(q, kids) != 0 else { return }
+    for i in 0..<qpdf_oh_get_array_n_items(q, kids) {
+      collectEntries(qpdf_oh_get_array_item(q, kids, i), into: &entries)
+    }
+  }
+}
