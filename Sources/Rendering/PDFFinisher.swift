@@ -127,10 +127,11 @@ struct PDFFinisher {
     }
   }
 
-  /// Walks the pages: the furniture's marked content made `/Artifact` (as many sequences as the
-  /// structure tree lost `Private` MCIDs on the page, or the file is wrong); `/Tabs /S`, link
-  /// descriptions and print flags where there are annotations. Returns the SHA-256 of every page's
-  /// content as cairo wrote it, in page order.
+  /// Walks the pages; returns the SHA-256 of every page's content as cairo wrote it, in page order.
+  ///
+  /// The furniture's marked content becomes `/Artifact` (as many sequences as the structure tree
+  /// lost `Private` MCIDs on the page, or the file is wrong); pages with annotations get
+  /// `/Tabs /S`, link descriptions and print flags.
   private func pages(_ q: qpdf_data, artifacts: [Int32: [Int32]]) throws -> [UInt8] {
     let count = qpdf_get_num_pages(q)
     try check(q, "count the pages")
