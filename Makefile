@@ -15,10 +15,12 @@ RELEASE_BIN := .build/release/pmreport
 # Every Debian package the build, the text engine and the fonts need: the one list, extended here.
 SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libhyphen-dev \
 	hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl hyphen-pt-pt \
-	libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libqpdf-dev \
+	libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libqpdf-dev icc-profiles-free \
 	fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
-# What the tests read PDFs and SVGs back with.
-TEST_PACKAGES := poppler-utils qpdf libxml2-utils
+# What the tests read PDFs and SVGs back with (and pip, for the PDF/UA check's pikepdf).
+TEST_PACKAGES := poppler-utils qpdf libxml2-utils python3-pip
+# From PyPI: pikepdf reads PDFs back for the PDF/UA and PDF/A check (Tests/Accessibility).
+PYTHON_TEST_PACKAGES := pikepdf==10.18.0
 # What the benchmark measures with (GNU time for peak memory; PyYAML to scale the content).
 BENCH_PACKAGES := time python3-yaml
 
@@ -45,6 +47,9 @@ system-packages:
 
 test-packages: system-packages
 	$(call ensure_packages,$(TEST_PACKAGES))
+	@python3 -c 'import pikepdf' 2>/dev/null || { echo "installing: $(PYTHON_TEST_PACKAGES)"; \
+		python3 -m pip install -q $(PYTHON_TEST_PACKAGES) 2>/dev/null || \
+		python3 -m pip install -q --break-system-packages $(PYTHON_TEST_PACKAGES); }
 
 # The Swift runtime and Foundation linked in: about 5 MB less memory a run than loading them as
 # shared libraries (fewer pages touched at start), and a quicker start.

@@ -96,7 +96,7 @@ let package = Package(
       ]),
     .testTarget(
       name: "RenderingTests",
-      dependencies: ["Rendering", "Frames", "Geometry", "CCairo", "CImages"]),
+      dependencies: ["Rendering", "Frames", "Geometry", "CCairo", "CImages", "CArtifacts"]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: [

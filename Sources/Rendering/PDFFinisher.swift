@@ -71,6 +71,7 @@ struct PDFFinisher {
     try check(q, "complete the structure tree")
     let contentHash = try pages(q, artifacts: artifacts)
     let producer = infoValue(q, "/Producer") ?? "cairo"
+    datePrefixes(q)
     try check(q, "read the Info dictionary")
     let xmp = Array(
       XMPPacket(info: info, producer: producer, standards: standards, contentHash: contentHash)
@@ -243,6 +244,16 @@ struct PDFFinisher {
       return nil
     }
     return String(cString: value)
+  }
+
+  /// Gives the Info dictionary's dates the `D:` prefix cairo 1.16 leaves out (PDF/A checks it).
+  private func datePrefixes(_ q: qpdf_data) {
+    let dictionary = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Info")
+    for key in ["/CreationDate", "/ModDate"] {
+      guard let date = text(q, qpdf_oh_get_key_if_dict(q, dictionary, key)), !date.hasPrefix("D:")
+      else { continue }
+      qpdf_oh_replace_key(q, dictionary, key, qpdf_oh_new_string(q, "D:" + date))
+    }
   }
 
   /// A string value of the trailer's Info dictionary.

@@ -77,6 +77,13 @@ struct Render: ParsableCommand {
   @Option(name: .long, help: "PNG resolution in dots per inch (default 150).")
   var dpi: Double?
 
+  @Option(
+    name: .customLong("pdf-standard"),
+    help: ArgumentHelp(
+      "The standard every PDF meets: ua-1 (the default), a-2b, or none (plain PDF); repeat for "
+        + "both (default: each document's, else the config's pdf-standard)."))
+  var pdfStandard: [PDFStandardChoice] = []
+
   @Flag(name: .long, help: "Print nothing but errors.")
   var quiet = false
 
@@ -92,7 +99,8 @@ struct Render: ParsableCommand {
     let options = RunOptions(
       configPath: input.config, contentPath: input.content, style: input.style,
       formats: formats, documents: document.isEmpty ? nil : document,
-      paperSize: pageSize, outputDirectory: output, dpi: dpi, root: input.root)
+      paperSize: pageSize, outputDirectory: output, dpi: dpi, root: input.root,
+      pdfStandards: pdfStandard.isEmpty ? nil : PDFStandardChoice.expand(pdfStandard))
     let quiet = self.quiet
     let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
     let summary = try ExitStatus.guarding {
@@ -130,6 +138,16 @@ enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension PaperSize: ExpressibleByArgument {}
+
+/// `--pdf-standard` values: a standard, or `none`.
+enum PDFStandardChoice: String, ExpressibleByArgument, CaseIterable {
+  case ua1 = "ua-1"
+  case a2b = "a-2b"
+  case none
+  static func expand(_ choices: [PDFStandardChoice]) -> Set<PDFStandard> {
+    Set(choices.compactMap { PDFStandard(rawValue: $0.rawValue) })
+  }
+}
 
 // MARK: - export-content
 

@@ -168,6 +168,9 @@ def check_catalog(pdf, report, a2b):
         ):
             report.fail("a-2b", "no GTS_PDFA1 output intent with a profile")
         info = pdf.trailer.get("/Info")
+        for key in ("/CreationDate", "/ModDate"):
+            if info is not None and key in info and not str(info[key]).startswith("D:"):
+                report.fail("a-2b", f"the Info {key} is not a PDF date (D:…)")
         if info is not None and "/Title" in info and title:
             if text(info.Title) != title.group(1).strip().replace("&amp;", "&").replace(
                 "&lt;", "<"

@@ -12,7 +12,8 @@ import Testing
 
   @Test func bytesThatAreNoPDFAreAnErrorNamingTheFile() throws {
     let path = try temporaryDirectory("pmreport-finisher") + "/broken.pdf"
-    let finisher = PDFFinisher(info: info, destinationTitles: [:], path: path)
+    let finisher = PDFFinisher(
+      info: info, standards: .ua1, figureAlts: [], destinationTitles: [:], path: path)
     #expect {
       try OutputFile.atomically(path) { file in
         try finisher.finish(Array("not a PDF at all".utf8), into: file)
@@ -26,12 +27,30 @@ import Testing
 
   @Test func theXMPEscapesItsValuesAndDerivesVersion8UUIDs() {
     let packet = XMPPacket(
-      info: info, producer: "cairo", contentHash: Array(repeating: 0xFF, count: 32))
+      info: info, producer: "cairo", standards: .ua1,
+      contentHash: Array(repeating: 0xFF, count: 32))
     #expect(packet.text.contains(">A &amp; B &lt;report&gt;</rdf:li>"))
     #expect(packet.text.contains("<pdf:Keywords>k1, k2</pdf:Keywords>"))
     #expect(packet.text.contains("<rdf:li>de</rdf:li>"))
     #expect(
       XMPPacket.uuid(Array(repeating: UInt8(0xFF), count: 16))
         == "uuid:ffffffff-ffff-8fff-bfff-ffffffffffff")
+  }
+
+  @Test func theXMPClaimsExactlyTheChosenStandards() {
+    func text(_ standards: PDFStandards) -> String {
+      XMPPacket(info: info, producer: "cairo", standards: standards, contentHash: []).text
+    }
+    #expect(text(.ua1).contains("<pdfuaid:part>1</pdfuaid:part>"))
+    #expect(!text(.ua1).contains("<pdfaid:part>"))
+    let both = text([.ua1, .a2b])
+    #expect(both.contains("<pdfaid:part>2</pdfaid:part>"))
+    #expect(both.contains("<pdfaid:conformance>B</pdfaid:conformance>"))
+    // PDF/A predefines no pdfuaid schema: the file describes it.
+    #expect(both.contains("<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"))
+    let archival = text(.a2b)
+    #expect(!archival.contains("<pdfuaid:part>"))
+    #expect(!archival.contains("<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"))
+    #expect(!text([]).contains("aid:part>"))
   }
 }

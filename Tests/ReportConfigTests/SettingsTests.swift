@@ -235,6 +235,45 @@ import Testing
     #expect(diagnostics.count == 1)
   }
 
+  @Test func pdfStandardsAreReadFromTheConfigAndEachDocument() throws {
+    let folder = try TempFolder()
+    defer { folder.remove() }
+    let path = try folder.write(
+      "pmreport.yml",
+      """
+      pdf-standard: none
+      documents:
+        - name: a
+        - name: b
+          pdf-standard: [ua-1, a-2b]
+        - name: c
+          pdf-standard: a-2b
+      """)
+    let settings = try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path)
+      .settings
+    #expect(settings.pdfStandards.isEmpty)
+    #expect(settings.documents.map(\.pdfStandards) == [nil, [.ua1, .a2b], [.a2b]])
+    // Without the key, every PDF is PDF/UA-1.
+    #expect(ConfigLoader.defaultSettings(workingDirectory: folder.path).pdfStandards == [.ua1])
+  }
+
+  @Test func pdfStandardsAreOneAListOrNoneAndWrongNamesAreSuggested() throws {
+    let diagnostics = try configErrors(
+      """
+      pdf-standard: [ua-1, a-2c]
+      documents:
+        - name: a
+          pdf-standard: ua1
+      """)
+    #expect(
+      diagnostic(diagnostics, at: "pdf-standard[1]")?.message
+        == "unknown PDF standard 'a-2c'; expected ua-1, a-2b or none; did you mean 'a-2b'?")
+    #expect(
+      diagnostic(diagnostics, at: "documents[0].pdf-standard")?.message
+        == "unknown PDF standard 'ua1'; expected ua-1, a-2b or none; did you mean 'ua-1'?")
+    #expect(diagnostic(diagnostics, at: "pdf-standard[1]")?.column == 22)
+  }
+
   @Test func badEnumValuesListTheAllowedValuesAndSuggestTheNearest() throws {
     let diagnostics = try configErrors(
       """

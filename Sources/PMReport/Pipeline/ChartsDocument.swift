@@ -16,6 +16,8 @@ struct ChartsDocument {
   let colors: StyleColors
   let measurer: any TextMeasurer
   let settings: ReportSettings
+  /// The standards the chart PDFs meet.
+  let standards: PDFStandards
   let date: Date
 
   /// The width charts are drawn at when they stand alone.
@@ -51,7 +53,8 @@ struct ChartsDocument {
         let path = (dir as NSString).appendingPathComponent("\(spec.id).\(format.rawValue)")
         var document = RenderDocument(
           pages: [page], palette: measurer.palette, info: info(spec),
-          svgLabels: [SVGLabel(title: spec.title, description: alt, isImage: true)])
+          svgLabels: [SVGLabel(title: spec.title, description: alt, isImage: true)],
+          standards: standards)
         for file in try exporter.write(&document, to: .file(path), releasingPages: false) {
           record(WrittenFile(file, document: "charts", format: format))
         }

@@ -239,7 +239,7 @@ public final class Pipeline {
     if document.kind == .charts {
       try ChartsDocument(
         content: content, style: style, colors: document.colors, measurer: measurer,
-        settings: settings,
+        settings: settings, standards: options.pdfStandards(for: document.spec, in: settings),
         date: options.effectiveDate
       )
       .write(formats: settings.formats, record: { record($0, &summary) })
@@ -272,7 +272,8 @@ public final class Pipeline {
       pages: laidOut.pages, palette: measurer.palette, info: info,
       outline: laidOut.anchors.map(\.anchor), images: images.store,
       svgLabels: Self.svgLabels(
-        title: info.title, pageCount: laidOut.pages.count, anchors: laidOut.anchors, words: words))
+        title: info.title, pageCount: laidOut.pages.count, anchors: laidOut.anchors, words: words),
+      standards: options.pdfStandards(for: document.spec, in: settings))
     laidOut.pages = []
     for format in settings.formats {
       let dir = (settings.outputDirectory as NSString).appendingPathComponent(format.rawValue)

@@ -19,14 +19,17 @@ public struct RunOptions: Sendable {
   public var root: String?
   /// Creation date for metadata and the cover; nil for now (or `SOURCE_DATE_EPOCH`).
   public var date: Date?
+  /// `--pdf-standard`: what every PDF meets, over the documents' and the config's choice.
+  public var pdfStandards: Set<PDFStandard>?
 
   public init(
     configPath: String? = nil, contentPath: String? = nil, style: String? = nil,
     formats: [OutputFormat]? = nil, documents: [String]? = nil, paperSize: PaperSize? = nil,
     outputDirectory: String? = nil, dpi: Double? = nil,
     workingDirectory: String = FileManager.default.currentDirectoryPath, date: Date? = nil,
-    root: String? = nil
+    root: String? = nil, pdfStandards: Set<PDFStandard>? = nil
   ) {
+    self.pdfStandards = pdfStandards
     self.root = root
     self.configPath = configPath
     self.contentPath = contentPath
@@ -38,6 +41,16 @@ public struct RunOptions: Sendable {
     self.dpi = dpi
     self.workingDirectory = workingDirectory
     self.date = date
+  }
+
+  /// The standards `document`'s PDF meets: the command line's, else the document's, else the
+  /// config's.
+  func pdfStandards(for document: DocumentSpec, in settings: ReportSettings) -> PDFStandards {
+    let chosen = pdfStandards ?? document.pdfStandards ?? settings.pdfStandards
+    var standards: PDFStandards = []
+    if chosen.contains(.ua1) { standards.insert(.ua1) }
+    if chosen.contains(.a2b) { standards.insert(.a2b) }
+    return standards
   }
 
   /// A command-line path made absolute against the working directory.

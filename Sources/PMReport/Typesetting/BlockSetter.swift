@@ -48,7 +48,7 @@ struct BlockSetter {
   // MARK: Images
 
   /// An image as a figure: its natural size scaled down to the measure and to 60% of the page
-  /// body's height, centred, never split; tagged `Figure`, the alt text kept on the item.
+  /// body's height, centred, never split; tagged `Figure` with its alt text (an artifact without).
   private func figure(_ source: ImageItem, alt: String, indent: Double) -> FigureBlock {
     let room = max(1, type.width - indent)
     let natural = source.size
@@ -59,8 +59,10 @@ struct BlockSetter {
     var picture = Frame(size: item.size)
     picture.push(.image(item), at: .zero)
     var frame = Frame(size: Size(width: type.width, height: item.size.height))
+    // An image with no alternate text is decoration: an artifact, which a listener skips.
     frame.push(
-      .tagged(.figure, picture), at: Point(x: indent + (room - item.size.width) / 2, y: 0))
+      alt.isEmpty ? .tagged(.artifact, picture) : .tagged(.figure, picture, alt: alt),
+      at: Point(x: indent + (room - item.size.width) / 2, y: 0))
     let spacing = type.style.paragraph.spacing
     return FigureBlock(frame: frame, breaks: BreakPolicy(spaceBefore: spacing, spaceAfter: spacing))
   }

@@ -14,6 +14,7 @@ extension Orientation: ConfigEnum { static var valueDescription: String { "orien
 extension OutputFormat: ConfigEnum { static var valueDescription: String { "format" } }
 extension TableRules: ConfigEnum { static var valueDescription: String { "table rules value" } }
 extension ChartKind: ConfigEnum { static var valueDescription: String { "chart kind" } }
+extension PDFStandard: ConfigEnum { static var valueDescription: String { "PDF standard" } }
 extension DocumentKind: ConfigEnum { static var valueDescription: String { "document kind" } }
 extension SectionKind: ConfigEnum { static var valueDescription: String { "section kind" } }
 extension CellAlignment: ConfigEnum { static var valueDescription: String { "alignment" } }

@@ -6,6 +6,7 @@ import ReportModel
 struct ConfigFile: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case name, metadata, content, style, formats, output, dpi, documents, words
+    case pdfStandard = "pdf-standard"
   }
 
   /// A label for the configuration; accepted and not used.
@@ -13,11 +14,12 @@ struct ConfigFile: Decodable {
   var metadata: MetadataEntry?
   var content: String?
   var style: String?
-  var formats: FormatList?
+  var formats: NameList<OutputFormat>?
   var output: String?
   var dpi: Double?
   var documents: [DocumentEntry]?
   var words: WordsEntry?
+  var pdfStandard: NameList<PDFStandard>?
 }
 
 /// `words:`: printed words by key (`contents: Table of contents`); an unknown key is reported with
@@ -78,31 +80,47 @@ struct KeywordList: Decodable {
   }
 }
 
-/// `formats:` as a list of formats, one format, or `all`.
-struct FormatList: Decodable {
-  var formats: [OutputFormat]
+/// A config enum a list key takes, with the words that stand for several values at once
+/// (`formats: all`, `pdf-standard: none`).
+protocol ListedConfigEnum: ConfigEnum, Hashable {
+  static var listWords: [String: [Self]] { get }
+}
+
+extension OutputFormat: ListedConfigEnum {
+  static var listWords: [String: [OutputFormat]] { ["all": allCases] }
+}
+
+extension PDFStandard: ListedConfigEnum {
+  static var listWords: [String: [PDFStandard]] { ["none": []] }
+}
+
+/// A list key (`formats:`, `pdf-standard:`) written as a list, as one value, or as a word standing
+/// for several; each unknown name is reported with a suggestion.
+struct NameList<Value: ListedConfigEnum>: Decodable {
+  var values: [Value]
 
   init(from decoder: any Decoder) throws {
     guard let nodeDecoder = decoder as? NodeDecoder, let node = nodeDecoder.node else {
-      formats = [.pdf]
+      values = []
       return
     }
     let session = nodeDecoder.session
-    let names = OutputFormat.allCases.map(\.rawValue) + ["all"]
-    var result: [OutputFormat] = []
+    let what = Value.valueDescription
+    let names = Value.allCases.map(\.rawValue) + Value.listWords.keys.sorted()
+    var result: [Value] = []
     func add(_ item: SourceNode, at path: NodePath) {
       guard let text = item.scalar else {
         session.report(
-          "expected a format (\(Suggestions.list(names))), found \(item.kindDescription)",
+          "expected a \(what) (\(Suggestions.list(names))), found \(item.kindDescription)",
           at: item.location, path: path)
         return
       }
-      if text == "all" {
-        result += OutputFormat.allCases
-      } else if let format = OutputFormat(rawValue: text) {
-        result.append(format)
+      if let several = Value.listWords[text] {
+        result += several
+      } else if let value = Value(rawValue: text) {
+        result.append(value)
       } else {
-        var message = "unknown format '\(text)'; expected \(Suggestions.list(names))"
+        var message = "unknown \(what) '\(text)'; expected \(Suggestions.list(names))"
         if let suggestion = Suggestions.nearest(to: text, in: names) {
           message += "; did you mean '\(suggestion)'?"
         }
@@ -115,17 +133,17 @@ struct FormatList: Decodable {
     case .sequence(let items):
       if items.isEmpty {
         session.report(
-          "list at least one format (\(Suggestions.list(names)))", at: node.location,
+          "list at least one \(what) (\(Suggestions.list(names)))", at: node.location,
           path: nodeDecoder.path)
       }
       for (index, item) in items.enumerated() { add(item, at: nodeDecoder.path.appending(index)) }
     case .mapping:
       session.report(
-        "expected a list of formats (\(Suggestions.list(names))), found a mapping",
+        "expected a list of \(what)s (\(Suggestions.list(names))), found a mapping",
         at: node.location, path: nodeDecoder.path)
     }
-    var seen: Set<OutputFormat> = []
-    formats = result.filter { seen.insert($0).inserted }
+    var seen: Set<Value> = []
+    values = result.filter { seen.insert($0).inserted }
   }
 }
 
@@ -138,6 +156,7 @@ struct DocumentEntry: Decodable {
     case orientation
     case maxPages = "max-pages"
     case style
+    case pdfStandard = "pdf-standard"
   }
 
   var name: String
@@ -151,4 +170,5 @@ struct DocumentEntry: Decodable {
   var orientation: Orientation?
   var maxPages: Int?
   var style: String?
+  var pdfStandard: NameList<PDFStandard>?
 }

@@ -108,7 +108,8 @@ extension ConfigLoader {
         style, at: root.appending("style"), folder: folder,
         workingDirectory: workingDirectory, root: projectRoot, checker: &checker)
     }
-    if let formats = file.formats?.formats, !formats.isEmpty { settings.formats = formats }
+    if let formats = file.formats?.values, !formats.isEmpty { settings.formats = formats }
+    if let standards = file.pdfStandard?.values { settings.pdfStandards = Set(standards) }
     if let output = file.output {
       checker.checkNotEmpty(output, at: root.appending("output"), what: "the output folder")
       if !output.isEmpty { settings.outputDirectory = Paths.absolute(output, relativeTo: folder) }
@@ -191,7 +192,7 @@ extension ConfigLoader {
       charts: entry.charts, tableOfContents: entry.toc ?? true,
       titleBlock: entry.titleBlock ?? true,
       paperSize: entry.pageSize, orientation: entry.orientation, maxPages: entry.maxPages,
-      style: style)
+      style: style, pdfStandards: entry.pdfStandard.map { Set($0.values) })
   }
 
   /// A style reference from the config: a path is made absolute against the config folder; a name

@@ -20,6 +20,8 @@ public struct ReportSettings: Hashable, Sendable {
   public var baseDirectory: String
   /// The config's `words:`: printed words replacing the shipped ones, by key.
   public var wordOverrides: [Words.Key: String]
+  /// The config's `pdf-standard:`: what every PDF meets unless its document says otherwise.
+  public var pdfStandards: Set<PDFStandard> = [.ua1]
 
   public init(
     metadata: Metadata, contentPath: String?, style: String, formats: [OutputFormat],
@@ -92,6 +94,16 @@ public enum OutputFormat: String, Codable, CaseIterable, Hashable, Sendable {
   case pdf, svg, png
 }
 
+/// A standard a PDF is written to.
+///
+/// `pdf-standard:` takes one, a list, or `none` (plain PDF).
+public enum PDFStandard: String, Codable, CaseIterable, Hashable, Sendable {
+  /// PDF/UA-1 (ISO 14289-1): tagged, described, for assistive technology. The default.
+  case ua1 = "ua-1"
+  /// PDF/A-2b (ISO 19005-2, level B): archival; adds an sRGB output intent.
+  case a2b = "a-2b"
+}
+
 /// What kind of document a spec builds.
 public enum DocumentKind: String, Codable, CaseIterable, Hashable, Sendable {
   /// Sections in reading order, with optional title block, TOC and charts.
@@ -126,12 +138,14 @@ public struct DocumentSpec: Hashable, Sendable {
   public var maxPages: Int?
   /// A style name or path for this document only.
   public var style: String?
+  /// The standards this document's PDF meets; nil for the config's.
+  public var pdfStandards: Set<PDFStandard>?
 
   public init(
     name: String, kind: DocumentKind = .report, title: String? = nil, sections: [String]? = nil,
     charts: [String]? = nil, tableOfContents: Bool = true, titleBlock: Bool = true,
     paperSize: PaperSize? = nil, orientation: Orientation? = nil, maxPages: Int? = nil,
-    style: String? = nil
+    style: String? = nil, pdfStandards: Set<PDFStandard>? = nil
   ) {
     self.name = name
     self.kind = kind
@@ -144,6 +158,7 @@ public struct DocumentSpec: Hashable, Sendable {
     self.orientation = orientation
     self.maxPages = maxPages
     self.style = style
+    self.pdfStandards = pdfStandards
   }
 
   /// The one document built when there is no config: the whole report.

@@ -1,0 +1,53 @@
+import CArtifacts
+import Foundation
+import Testing
+
+/// The content-stream rewrite behind page furniture as artifacts: qpdf's tokenizer finds cairo's
+/// `/Private <</MCID n>> BDC` openings, and only those.
+@Suite struct ArtifactRewriteTests {
+  /// The rewritten content and the number of openings rewritten; nil when the rewrite failed.
+  func rewrite(_ content: String) -> (text: String, count: Int)? {
+    let bytes = Array(content.utf8).map { CChar(bitPattern: $0) }
+    var out: UnsafeMutablePointer<CChar>?
+    var length = 0
+    var count = 0
+    var error = [CChar](repeating: 0, count: 128)
+    let status = pmreport_rewrite_artifacts(
+      bytes, bytes.count, &out, &length, &count, &error, error.count)
+    guard status == 0, let out else { return nil }
+    defer { free(out) }
+    let text = String(
+      decoding: UnsafeBufferPointer(start: out, count: length).map { UInt8(bitPattern: $0) },
+      as: UTF8.self)
+    return (text, count)
+  }
+
+  @Test func furnitureOpeningsBecomeArtifacts() throws {
+    let content =
+      "/P <</MCID 0>> BDC BT (body) Tj ET EMC\n/Private <</MCID 1>> BDC 0 0 10 10 re f EMC\n"
+      + "/Private<</MCID 22>>BDC BT (page 1 of 2) Tj ET EMC"
+    let result = try #require(rewrite(content))
+    #expect(result.count == 2)
+    #expect(
+      result.text
+        == "/P <</MCID 0>> BDC BT (body) Tj ET EMC\n/Artifact BMC 0 0 10 10 re f EMC\n"
+        + "/Artifact BMC BT (page 1 of 2) Tj ET EMC")
+  }
+
+  @Test func textThatLooksLikeAnOpeningIsLeftAlone() throws {
+    // A string shown on the page, a comment, and a Private tag with other properties.
+    let content =
+      "BT (/Private <</MCID 3>> BDC) Tj ET % /Private <</MCID 4>> BDC\n"
+      + "/Private <</Lang (en)>> BDC EMC"
+    let result = try #require(rewrite(content))
+    #expect(result.count == 0)
+    #expect(result.text == content)
+  }
+
+  @Test func anInlineImageIsCopiedWhole() throws {
+    let content = "BI /W 1 /H 1 /BPC 8 /CS /G ID \u{01}\nEI /Private <</MCID 5>> BDC EMC"
+    let result = try #require(rewrite(content))
+    #expect(result.count == 1)
+    #expect(result.text.hasSuffix("EI /Artifact BMC EMC"))
+  }
+}
