@@ -3,8 +3,9 @@ import PMReport
 import ReportModel
 import Testing
 
-/// PDF/UA-1 and PDF/A-2b, checked the way a validator would: `Tests/Accessibility/check_pdf.py`
-/// (pikepdf) reads each file back and lists every machine-checkable failure of the Matterhorn
+/// PDF/UA-1 and PDF/A-2b, checked the way a validator would.
+///
+/// `Tests/Accessibility/check_pdf.py` (pikepdf) reads each file back and lists every machine-checkable failure of the Matterhorn
 /// Protocol it knows (the catalog, the XMP, marked content around every mark, the structure tree,
 /// annotations, fonts). The same check passes Typst's PDF/UA-1 output (see the script).
 @Suite struct AccessibilityTests {
