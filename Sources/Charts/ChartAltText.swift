@@ -83,15 +83,29 @@ public enum ChartAltText {
     return (roles.map(only) + [words.fill(.altAll, all)]).joined(separator: " ")
   }
 
-  /// The stakeholder map's text: each team and the roles it works with.
+  /// The stakeholder map's text: the teams grouped by the roles they work with (in any order),
+  /// groups in the order the map first names them.
   ///
-  /// "Marketing works with Business PM. Developers works with Business PM and Technical PM. …"
+  /// "With Business PM: Marketing and Sales. With Business PM and Technical PM: Developers. …"
   static func stakeholderMap(_ content: Comparison, words: Words) -> String {
-    content.charts.stakeholders.map { link in
-      let names = link.roles.map { id in
+    // A team's roles in the content's order, so that "A and B" and "B and A" are one group.
+    let order = Dictionary(
+      content.roles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var groups: [(roles: [RoleID], teams: [String])] = []
+    for link in content.charts.stakeholders {
+      let roles = link.roles.sorted { (order[$0] ?? .max) < (order[$1] ?? .max) }
+      if let i = groups.firstIndex(where: { $0.roles == roles }) {
+        groups[i].teams.append(clean(link.team))
+      } else {
+        groups.append((roles, [clean(link.team)]))
+      }
+    }
+    return groups.map { group in
+      let names = group.roles.map { id in
         content.roles.first { $0.id == id }?.shortName ?? id.rawValue
       }
-      return words.fill(.altTeam, ["team": clean(link.team), "roles": listing(names, words)])
+      return words.fill(
+        .altTeam, ["roles": listing(names, words), "teams": listing(group.teams, words)])
     }.joined(separator: " ")
   }
 

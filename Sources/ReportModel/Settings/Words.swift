@@ -79,7 +79,7 @@ public struct Words: Hashable, Sendable {
       case .altEqual: ["label"]
       case .altOnly: ["role", "count", "traits"]
       case .altShared, .altAll: ["count", "traits"]
-      case .altTeam: ["team", "roles"]
+      case .altTeam: ["roles", "teams"]
       case .altAnd: ["first", "last"]
       default: []
       }
@@ -187,7 +187,7 @@ public struct Words: Hashable, Sendable {
       .altScore: "{label} {score}", .altDifference: "Which role leans more, in points: {items}.",
       .altLean: "{label}: {role} {lean}", .altEqual: "{label}: equal",
       .altOnly: "{role} only ({count}): {traits}.", .altShared: "Shared ({count}): {traits}.",
-      .altAll: "All ({count}): {traits}.", .altNone: "none", .altTeam: "{team} works with {roles}.",
+      .altAll: "All ({count}): {traits}.", .altNone: "none", .altTeam: "With {roles}: {teams}.",
       .altAnd: "{first} and {last}",
     ],
     "de": [
@@ -211,7 +211,7 @@ public struct Words: Hashable, Sendable {
       .altLean: "{label}: {role} {lean}", .altEqual: "{label}: gleich",
       .altOnly: "Nur {role} ({count}): {traits}.", .altShared: "Gemeinsam ({count}): {traits}.",
       .altAll: "Alle ({count}): {traits}.", .altNone: "keine",
-      .altTeam: "{team} arbeitet mit {roles}.", .altAnd: "{first} und {last}",
+      .altTeam: "Mit {roles}: {teams}.", .altAnd: "{first} und {last}",
     ],
     "fr": [
       .contents: "Sommaire", .pageOf: "page {page} sur {pages}", .strengths: "Points forts",
@@ -236,7 +236,7 @@ public struct Words: Hashable, Sendable {
       .altOnly: "{role} seulement ({count})\u{00A0}: {traits}.",
       .altShared: "En commun ({count})\u{00A0}: {traits}.",
       .altAll: "Tous ({count})\u{00A0}: {traits}.", .altNone: "aucun",
-      .altTeam: "{team} travaille avec {roles}.", .altAnd: "{first} et {last}",
+      .altTeam: "Avec {roles} : {teams}.", .altAnd: "{first} et {last}",
     ],
     "es": [
       .contents: "Índice", .pageOf: "página {page} de {pages}", .strengths: "Fortalezas",
@@ -259,7 +259,7 @@ public struct Words: Hashable, Sendable {
       .altLean: "{label}: {role} {lean}", .altEqual: "{label}: igual",
       .altOnly: "Solo {role} ({count}): {traits}.", .altShared: "En común ({count}): {traits}.",
       .altAll: "Todos ({count}): {traits}.", .altNone: "ninguno",
-      .altTeam: "{team} trabaja con {roles}.", .altAnd: "{first} y {last}",
+      .altTeam: "Con {roles}: {teams}.", .altAnd: "{first} y {last}",
     ],
   ]
 }
