@@ -44,7 +44,7 @@ public struct Frame: Sendable {
   public var holdsStructure: Bool {
     items.contains { _, item in
       switch item {
-      case .tagged, .link, .linkArea: true
+      case .tagged, .language, .link, .linkArea: true
       case .group(let inner): inner.holdsStructure
       default: false
       }
@@ -58,6 +58,7 @@ public struct Frame: Sendable {
       switch item {
       case .group(let f): f.walk(origin: at, body)
       case .tagged(_, let f, _): f.walk(origin: at, body)
+      case .language(_, let f): f.walk(origin: at, body)
       case .link(_, let f): f.walk(origin: at, body)
       default: body(at, item)
       }
@@ -74,6 +75,9 @@ public enum FrameItem: Sendable {
   /// `alt` is the element's alternate text (a chart's `Figure`): plain data for the accessibility
   /// pass, since cairo 1.16 takes no attributes on a structure tag; nothing draws it.
   case tagged(StructureTag, Frame, alt: String? = nil)
+  /// A passage in another language than the document's (a BCP 47 tag): a `Div` element with that
+  /// `/Lang` around the frame's elements.
+  case language(String, Frame)
   /// A line of text; its box's top-left corner is the item's position. The colour is the default
   /// for runs that set none.
   case text(ShapedLine, Color)
@@ -163,6 +167,8 @@ public enum StructureTag: String, Sendable, CaseIterable {
   case tocItem = "TOCI"
   /// A table of contents entry's reference to its heading (holding the link).
   case reference = "Reference"
+  /// A generic block of elements (a passage in another language).
+  case division = "Div"
   case span = "Span"
   /// Decoration that is not content (dot leaders, tick boxes): a PDF `/Artifact`, outside the
   /// structure tree.

@@ -127,7 +127,7 @@ public struct PDFExporter: DocumentExporter {
     let titles = Dictionary(
       document.outline.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
     try PDFFinisher(
-      info: document.info, standards: document.standards, figureAlts: marks.figureAlts,
+      info: document.info, standards: document.standards, marks: marks,
       destinationTitles: titles, path: path
     )
     .finish(sink.bytes, into: file)

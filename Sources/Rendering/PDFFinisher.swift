@@ -20,8 +20,9 @@ struct PDFFinisher {
   var info: DocumentInfo
   /// The standards the file claims to meet.
   var standards: PDFStandards
-  /// The alternate text of each figure, in document order.
-  var figureAlts: [String]
+  /// The alternate text of each figure, and the language of each passage in another language, in
+  /// document order.
+  var marks: MarkedContentLog
   /// Named destinations' titles (a heading's text by its anchor name), for link descriptions.
   var destinationTitles: [String: String]
   /// The file's name in messages.
@@ -67,7 +68,9 @@ struct PDFFinisher {
     setFlag(q, in: root, "/ViewerPreferences", key: "/DisplayDocTitle")
     setFlag(q, in: root, "/MarkInfo", key: "/Marked")
     try check(q, "set the catalog's keys")
-    let artifacts = try PDFStructure(q: q, figureAlts: figureAlts, path: path).complete()
+    let artifacts = try PDFStructure(
+      q: q, figureAlts: marks.figureAlts, divisionLangs: marks.divisionLangs, path: path
+    ).complete()
     try check(q, "complete the structure tree")
     let contentHash = try pages(q, artifacts: artifacts)
     let producer = infoValue(q, "/Producer") ?? "cairo"

@@ -3,11 +3,13 @@ import CQPDF
 /// Completes the structure tree cairo wrote, through libqpdf's C API: the `Private` elements the
 /// painter used for page furniture leave the tree (their marked content becomes `/Artifact`, see
 /// ``PDFFinisher``) and the parent tree forgets their MCIDs; each `Figure` gets its `/Alt`, in
-/// document order; each `TH` its `/Scope`.
+/// document order; each `Div` its `/Lang`, in document order; each `TH` its `/Scope`.
 struct PDFStructure {
   let q: qpdf_data
   /// The alternate text of each `Figure`, in the order cairo wrote the elements.
   let figureAlts: [String]
+  /// The language of each `Div`, in the order cairo wrote the elements.
+  let divisionLangs: [String]
   /// The file's name in messages.
   let path: String
 
@@ -16,6 +18,7 @@ struct PDFStructure {
     /// MCIDs of removed `Private` elements, by their page's object id.
     var artifactMCIDs: [Int32: [Int32]] = [:]
     var figures = 0
+    var divisions = 0
   }
 
   /// Edits the tree; returns the MCIDs that became artifacts, by page object id.
@@ -28,6 +31,11 @@ struct PDFStructure {
       throw RenderError.pdf(
         operation: "describe the figures",
         reason: "\(figureAlts.count) alternate texts for \(summary.figures) figures", path: path)
+    }
+    guard summary.divisions == divisionLangs.count else {
+      throw RenderError.pdf(
+        operation: "give passages their language",
+        reason: "\(divisionLangs.count) languages for \(summary.divisions) passages", path: path)
     }
     forget(summary.artifactMCIDs, in: qpdf_oh_get_key(q, root, "/ParentTree"))
     return summary.artifactMCIDs
@@ -59,6 +67,12 @@ struct PDFStructure {
             q, kid, "/Alt", qpdf_oh_new_unicode_string(q, figureAlts[summary.figures]))
         }
         summary.figures += 1
+      } else if qpdf_oh_is_name_and_equals(q, type, "/Div") != 0 {
+        if summary.divisions < divisionLangs.count {
+          qpdf_oh_replace_key(
+            q, kid, "/Lang", qpdf_oh_new_unicode_string(q, divisionLangs[summary.divisions]))
+        }
+        summary.divisions += 1
       } else if qpdf_oh_is_name_and_equals(q, type, "/TH") != 0 {
         qpdf_oh_replace_key(q, kid, "/A", qpdf_oh_parse(q, "<< /O /Table /Scope /Column >>"))
       }

@@ -78,6 +78,17 @@ struct Painter {
         draw(inner, at: at, wrap: Self.wrap(inside: tag, holding: inner))
         endRun()
         cairo_tag_end(cr, tag.rawValue)
+      case .language(let lang, let inner):
+        guard tagged else {
+          draw(inner, at: at, wrap: .none)
+          continue
+        }
+        endRun()
+        marks.divisionLangs.append(lang)
+        cairo_tag_begin(cr, StructureTag.division.rawValue, "")
+        draw(inner, at: at, wrap: Self.wrap(inside: .division, holding: inner))
+        endRun()
+        cairo_tag_end(cr, StructureTag.division.rawValue)
       case .text(let line, let color):
         beginRun(wrap.cairoTag)
         drawText(line, color: color, at: at)
@@ -331,6 +342,8 @@ struct Painter {
 final class MarkedContentLog {
   /// The alternate text of each `Figure`, in the order cairo writes the elements.
   var figureAlts: [String] = []
+  /// The language of each `Div`, in the order cairo writes the elements.
+  var divisionLangs: [String] = []
   /// The cairo tag wrapping the current run of drawing, if one is open.
   fileprivate var openRun: String?
 }

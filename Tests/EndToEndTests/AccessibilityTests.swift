@@ -97,6 +97,41 @@ import Testing
     #expect(report.contains(": 1 failures"))
   }
 
+  @Test func aPassageInAnotherLanguageCarriesItsLanguage() throws {
+    let dir = try temporaryDirectory("pmreport-lang")
+    try """
+    ---
+    title: Glossary
+    lang: en
+    ---
+    # Terms
+
+    The words a team uses.
+
+    ## Begriffe {lang=de}
+
+    Die Wörter, die ein Team benutzt: Rückstand, Inkrement, Sprint.
+
+    ### Beispiele
+
+    Ein Beispiel für jeden Begriff.
+    """.write(toFile: dir + "/glossary.md", atomically: true, encoding: .utf8)
+    let pipeline = try Pipeline(
+      options: RunOptions(
+        contentPath: dir + "/glossary.md", formats: [.pdf], outputDirectory: dir + "/out",
+        workingDirectory: dir, date: Date(timeIntervalSince1970: 1_700_000_000), root: dir))
+    let summary = pipeline.run()
+    if let failure = summary.failures.first { throw failure.error }
+    let pdf = dir + "/out/pdf/full-report.pdf"
+    let (status, report) = try Self.check([pdf])
+    #expect(status == 0, "\(report)")
+    let qdf = try run("qpdf", ["--qdf", "--object-streams=disable", pdf, "-"]).output
+    // The German section's heading, paragraph and subsection (which inherits it): a Div each.
+    #expect(qdf.components(separatedBy: "/Lang (de)").count - 1 == 4)
+    #expect(qdf.contains("/S /Div"))
+    #expect(qdf.contains("/Lang (en)"))
+  }
+
   @Test func archivalOutputIsByteIdenticalAcrossRuns() throws {
     let first = try Self.render(standards: [.ua1, .a2b], documents: ["summary"])
     let second = try Self.render(standards: [.ua1, .a2b], documents: ["summary"])

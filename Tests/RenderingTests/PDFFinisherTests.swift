@@ -13,7 +13,7 @@ import Testing
   @Test func bytesThatAreNoPDFAreAnErrorNamingTheFile() throws {
     let path = try temporaryDirectory("pmreport-finisher") + "/broken.pdf"
     let finisher = PDFFinisher(
-      info: info, standards: .ua1, figureAlts: [], destinationTitles: [:], path: path)
+      info: info, standards: .ua1, marks: MarkedContentLog(), destinationTitles: [:], path: path)
     #expect {
       try OutputFile.atomically(path) { file in
         try finisher.finish(Array("not a PDF at all".utf8), into: file)

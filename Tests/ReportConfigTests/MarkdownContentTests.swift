@@ -168,6 +168,18 @@ import Testing
     #expect(problem?.message.contains("did you mean 'business'?") == true)
   }
 
+  @Test func aSectionsLanguageIsReadCheckedAndWrittenBack() throws {
+    let content = try load(Self.twoRoles + "# Begriffe {#terms lang=de}\n\nDie Wörter.\n")
+    #expect(content.sections.first?.lang == "de")
+    let again = try load(try ConfigLoader.exportMarkdown(content))
+    #expect(again.sections.first?.lang == "de")
+    let found = errors(Self.twoRoles + "# A {lang=german}\n")
+    let problem = diagnostic(found, at: "sections[0].lang")
+    #expect(problem?.line == 8)
+    #expect(problem?.column == 6)
+    #expect(problem?.message.contains("did you mean 'de'?") == true)
+  }
+
   @Test func columnsCountCharactersNotBytes() {
     // "Über Führung " holds two two-byte letters before the attribute.
     let found = errors(Self.twoRoles + "# Über Führung {role=nobody}\n")

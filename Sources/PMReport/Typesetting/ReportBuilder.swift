@@ -94,7 +94,10 @@ struct ReportBuilder {
     return sections.enumerated().map { walk($1, "\($0 + 1)", 1) }
   }
 
-  private func blocks(for entry: NumberedSection) throws -> [any Block] {
+  /// A section's heading, blocks and charts, then its subsections'; in the section's language
+  /// when it names one other than the document's (which its subsections inherit).
+  private func blocks(for entry: NumberedSection, language: String? = nil) throws -> [any Block] {
+    let language = entry.section.lang ?? language
     var out: [any Block] = [
       type.heading(
         entry.section.title, number: entry.number, level: entry.level,
@@ -104,7 +107,10 @@ struct ReportBuilder {
     for spec in charts(for: entry.section) {
       out.append(try figures.block(spec.id) { try chart(spec) })
     }
-    for child in entry.children { out += try blocks(for: child) }
+    if let language, language.lowercased() != metadata.lang.lowercased() {
+      out = out.map { LanguageBlock.wrapping($0, in: language) }
+    }
+    for child in entry.children { out += try blocks(for: child, language: language) }
     return out
   }
 

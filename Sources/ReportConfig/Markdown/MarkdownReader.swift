@@ -32,7 +32,7 @@ struct MarkdownReader {
 
   /// The classes and keys a heading's `{…}` may hold.
   static let headingClasses = ["faq", "paired"]
-  static let headingKeys = ["role", "kind"]
+  static let headingKeys = ["role", "kind", "lang"]
 
   private init(text: String, file: String) {
     self.file = file
@@ -523,7 +523,7 @@ struct MarkdownReader {
         } else {
           error(
             "unknown heading attribute '\(token.text)'; a heading's {…} holds #id, .faq, "
-              + ".paired, role=<role id> and kind=strengths or kind=risks",
+              + ".paired, role=<role id>, kind=strengths or kind=risks, and lang=<language tag>",
             at: token.location, path: path)
         }
       }

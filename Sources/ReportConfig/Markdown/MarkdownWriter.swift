@@ -66,6 +66,7 @@ struct MarkdownWriter {
     if section.paired { attributes.append(".paired") }
     if let role = section.role { attributes.append("role=" + attributeValue(role.rawValue)) }
     if let kind = section.kind { attributes.append("kind=" + kind.rawValue) }
+    if let lang = section.lang { attributes.append("lang=" + attributeValue(lang)) }
     var out =
       String(repeating: "#", count: level) + " "
       + Self.inline(RichText(section.title), heading: true)

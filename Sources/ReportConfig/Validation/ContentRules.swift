@@ -104,6 +104,9 @@ enum ContentRules {
         if let role = section.role {
           checkRole(role, roles: roles, at: here.appending("role"), with: &checker)
         }
+        if let lang = section.lang {
+          _ = LanguageRules.check(lang, at: here.appending("lang"), checker: &checker)
+        }
         // The role cards collect a section only with both marks.
         switch (section.role, section.kind) {
         case (let role?, nil):

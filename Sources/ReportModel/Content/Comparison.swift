@@ -141,11 +141,15 @@ public struct Section: Hashable, Sendable {
   public var kind: SectionKind?
   /// Its role tables keep the look of a paired list where the two differ (`.paired`).
   public var paired: Bool
+  /// The language of the section and its subsections when it is not the document's (`lang=`), a
+  /// BCP 47 tag: a screen reader switches voice for it.
+  public var lang: String?
 
   public init(
     id: String, role: RoleID? = nil, kind: SectionKind? = nil, paired: Bool = false,
-    title: String, blocks: [ContentBlock], subsections: [Section] = []
+    lang: String? = nil, title: String, blocks: [ContentBlock], subsections: [Section] = []
   ) {
+    self.lang = lang
     self.id = id
     self.title = title
     self.blocks = blocks

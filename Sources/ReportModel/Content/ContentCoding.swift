@@ -139,7 +139,7 @@ private struct IntroductionItem: Encodable {
 
 extension Section: Codable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, title, role, kind, paired, blocks, subsections
+    case id, title, role, kind, paired, lang, blocks, subsections
   }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -148,6 +148,7 @@ extension Section: Codable {
     role = try c.decodeIfPresent(RoleID.self, forKey: .role)
     kind = try c.decodeIfPresent(SectionKind.self, forKey: .kind)
     paired = try c.decodeIfPresent(Bool.self, forKey: .paired) ?? false
+    lang = try c.decodeIfPresent(String.self, forKey: .lang)
     blocks = try c.decodeIfPresent([ContentBlock].self, forKey: .blocks) ?? []
     subsections = try c.decodeIfPresent([Section].self, forKey: .subsections) ?? []
   }
@@ -158,6 +159,7 @@ extension Section: Codable {
     try c.encodeIfPresent(role, forKey: .role)
     try c.encodeIfPresent(kind, forKey: .kind)
     if paired { try c.encode(true, forKey: .paired) }
+    try c.encodeIfPresent(lang, forKey: .lang)
     if !blocks.isEmpty { try c.encode(blocks, forKey: .blocks) }
     if !subsections.isEmpty { try c.encode(subsections, forKey: .subsections) }
   }
