@@ -2,6 +2,8 @@
 #include "artifacts.h"
 
 #include <qpdf/BufferInputSource.hh>
+#include <qpdf/Pl_Buffer.hh>
+#include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDFTokenizer.hh>
 
 #include <cstdlib>
@@ -10,25 +12,35 @@
 #include <stdexcept>
 #include <memory>
 #include <string>
-#include <vector>
 
 namespace {
 
-using Token = QPDFTokenizer::Token;
+/// What the rewrite needs of a significant token: which part of `/Private << /MCID n >> BDC` it can
+/// be, and where its raw bytes start in the output.
+enum class Part { other, privateName, dictOpen, mcidName, integer, dictClose, bdc };
 
-/// The significant tokens of `/Private << /MCID n >> BDC`, in order.
-bool isPrivateOpening(std::vector<Token> const &last) {
-    if (last.size() < 6) return false;
-    auto n = last.size();
-    return last[n - 6].getType() == QPDFTokenizer::tt_name &&
-           last[n - 6].getValue() == "/Private" &&
-           last[n - 5].getType() == QPDFTokenizer::tt_dict_open &&
-           last[n - 4].getType() == QPDFTokenizer::tt_name &&
-           last[n - 4].getValue() == "/MCID" &&
-           last[n - 3].getType() == QPDFTokenizer::tt_integer &&
-           last[n - 2].getType() == QPDFTokenizer::tt_dict_close &&
-           last[n - 1].getType() == QPDFTokenizer::tt_word && last[n - 1].getValue() == "BDC";
+struct Seen {
+    Part part = Part::other;
+    size_t start = 0;
+};
+
+Part partOf(QPDFTokenizer::Token const &token) {
+    switch (token.getType()) {
+    case QPDFTokenizer::tt_name:
+        if (token.getValue() == "/Private") return Part::privateName;
+        if (token.getValue() == "/MCID") return Part::mcidName;
+        return Part::other;
+    case QPDFTokenizer::tt_dict_open: return Part::dictOpen;
+    case QPDFTokenizer::tt_dict_close: return Part::dictClose;
+    case QPDFTokenizer::tt_integer: return Part::integer;
+    case QPDFTokenizer::tt_word: return token.getValue() == "BDC" ? Part::bdc : Part::other;
+    default: return Part::other;
+    }
 }
+
+/// The parts of the opening, in order.
+constexpr Part opening[6] = {Part::privateName, Part::dictOpen, Part::mcidName,
+                             Part::integer,     Part::dictClose, Part::bdc};
 
 }  // namespace
 
@@ -43,12 +55,12 @@ extern "C" int pmreport_rewrite_artifacts(
         tokenizer.includeIgnorable();
         std::string result;
         result.reserve(length);
-        // The last six significant tokens, and where each starts in `result`.
-        std::vector<Token> last;
-        std::vector<size_t> starts;
+        // The last six significant tokens, in a ring.
+        Seen last[6];
+        size_t seen = 0;
         size_t rewritten = 0;
         for (;;) {
-            Token token = tokenizer.readToken(input, "page content", true);
+            QPDFTokenizer::Token token = tokenizer.readToken(input, "page content", true);
             auto type = token.getType();
             if (type == QPDFTokenizer::tt_eof) break;
             if (type == QPDFTokenizer::tt_bad) {
@@ -61,25 +73,31 @@ extern "C" int pmreport_rewrite_artifacts(
                 tokenizer.expectInlineImage(input);
             }
             if (type == QPDFTokenizer::tt_space || type == QPDFTokenizer::tt_comment) continue;
-            last.push_back(token);
-            starts.push_back(start);
-            if (last.size() > 6) {
-                last.erase(last.begin());
-                starts.erase(starts.begin());
+            last[seen % 6] = Seen{partOf(token), start};
+            ++seen;
+            if (seen < 6 || last[(seen - 1) % 6].part != Part::bdc) continue;
+            bool matches = true;
+            for (size_t i = 0; i < 6 && matches; ++i) {
+                matches = last[(seen + i) % 6].part == opening[i];
             }
-            if (isPrivateOpening(last)) {
-                result.resize(starts.front());
+            if (matches) {
+                result.resize(last[seen % 6].start);
                 result += "/Artifact BMC";
-                last.clear();
-                starts.clear();
+                seen = 0;
                 ++rewritten;
             }
         }
-        char *buffer = static_cast<char *>(std::malloc(result.size() + 1));
-        if (buffer == nullptr) throw std::bad_alloc();
-        std::memcpy(buffer, result.data(), result.size());
-        *out = buffer;
-        *out_length = result.size();
+        // Compressed here, so that the file keeps a page's content compressed in memory until
+        // it is written, and qpdf writes it as it is.
+        Pl_Buffer compressed("compressed content");
+        Pl_Flate flate("flate", &compressed, Pl_Flate::a_deflate);
+        flate.write(reinterpret_cast<unsigned char const *>(result.data()), result.size());
+        flate.finish();
+        unsigned char *buffer = nullptr;
+        size_t buffer_length = 0;
+        compressed.getMallocBuffer(&buffer, &buffer_length);
+        *out = reinterpret_cast<char *>(buffer);
+        *out_length = buffer_length;
         *count = rewritten;
         return 0;
     } catch (std::exception const &e) {

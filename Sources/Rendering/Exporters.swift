@@ -1,4 +1,5 @@
 import CCairo
+import CGLib
 import Foundation
 import Frames
 import Geometry
@@ -122,28 +123,27 @@ public struct PDFExporter: DocumentExporter {
     _ document: inout RenderDocument, releasingPages: Bool, into file: CheckedFile,
     path: String
   ) throws {
-    let sink = ByteSink()
-    let marks = try drawPDF(&document, releasingPages: releasingPages, into: sink, path: path)
+    let drawn = ScratchFile("cairo.pdf")
+    let marks = try drawPDF(&document, releasingPages: releasingPages, into: drawn, path: path)
+    // cairo's surface is gone: hand its freed memory back before qpdf parses the file, so that a
+    // long document's peak is not cairo's and qpdf's added up.
+    malloc_trim(0)
     let titles = Dictionary(
       document.outline.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
     try PDFFinisher(
       info: document.info, standards: document.standards, marks: marks,
       destinationTitles: titles, path: path
     )
-    .finish(sink.bytes, into: file)
+    .finish(drawn, into: file)
   }
 
-  /// Draws `document` with cairo into `sink`'s bytes; returns what the finisher needs to know of
-  /// the tags drawn.
+  /// Draws `document` with cairo into the scratch file `drawn`; returns what the finisher needs to
+  /// know of the tags drawn.
   private static func drawPDF(
-    _ document: inout RenderDocument, releasingPages: Bool, into sink: ByteSink, path: String
+    _ document: inout RenderDocument, releasingPages: Bool, into drawn: ScratchFile, path: String
   ) throws -> MarkedContentLog {
     let first = document.pages.first?.size ?? Size(width: 595, height: 842)
-    guard
-      let surface = cairo_pdf_surface_create_for_stream(
-        ByteSink.cairoWriter, Unmanaged.passUnretained(sink).toOpaque(),
-        first.width, first.height)
-    else {
+    guard let surface = cairo_pdf_surface_create(drawn.path, first.width, first.height) else {
       throw RenderError.cairo(operation: "create a PDF surface", status: "no surface", path: path)
     }
     defer { cairo_surface_destroy(surface) }

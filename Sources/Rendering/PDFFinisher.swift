@@ -28,9 +28,9 @@ struct PDFFinisher {
   /// The file's name in messages.
   var path: String
 
-  /// Reads `pdf`, completes it and writes the result to `file`; throws a ``RenderError/pdf`` for
-  /// any error qpdf reports.
-  func finish(_ pdf: [UInt8], into file: CheckedFile) throws {
+  /// Reads the PDF cairo wrote into `drawn`, completes it and writes the result to `file`; throws
+  /// a ``RenderError/pdf`` for any error qpdf reports.
+  func finish(_ drawn: ScratchFile, into file: CheckedFile) throws {
     var handle = qpdf_init()
     guard let q = handle else {
       throw RenderError.pdf(operation: "start", reason: "qpdf_init gave nothing", path: path)
@@ -38,41 +38,58 @@ struct PDFFinisher {
     defer { qpdf_cleanup(&handle) }
     qpdf_silence_errors(q)
     qpdf_set_suppress_warnings(q, QPDF_BOOL(1))
-    // qpdf reads the buffer in place: it must stay valid until the file is written.
-    try pdf.withUnsafeBytes { raw in
-      guard let base = raw.baseAddress else {
-        throw RenderError.pdf(operation: "read cairo's PDF", reason: "no bytes", path: path)
+    qpdf_read(q, drawn.path, nil)
+    try check(q, "read cairo's PDF")
+    try complete(q)
+    try write(q, into: file)
+  }
+
+  /// qpdf writes the finished file into a scratch file (not into memory: a long document's copy in
+  /// memory, and the buffers qpdf grows it in, would add to the peak), which is then copied into
+  /// `file`, the checked writer, and removed.
+  private func write(_ q: qpdf_data, into file: CheckedFile) throws {
+    let finished = ScratchFile("qpdf.pdf")
+    qpdf_init_write(q, finished.path)
+    try check(q, "start writing")
+    // Streams already compressed (cairo's, the rewritten pages') are written as they are.
+    qpdf_set_decode_level(q, qpdf_dl_none)
+    qpdf_set_deterministic_ID(q, QPDF_BOOL(1))
+    qpdf_write(q)
+    try check(q, "write the PDF")
+    guard let input = fopen(finished.path, "rb") else {
+      throw RenderError.pdf(
+        operation: "read the finished PDF back", reason: String(cString: strerror(errno)),
+        path: path)
+    }
+    defer { fclose(input) }
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, input) }
+      if count > 0 {
+        chunk.withUnsafeBytes { file.write(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
       }
-      qpdf_read_memory(
-        q, path, base.assumingMemoryBound(to: CChar.self), UInt64(raw.count), nil)
-      try check(q, "read cairo's PDF")
-      try complete(q)
-      qpdf_init_write_memory(q)
-      try check(q, "start writing")
-      qpdf_set_deterministic_ID(q, QPDF_BOOL(1))
-      qpdf_write(q)
-      try check(q, "write the PDF")
-      let length = qpdf_get_buffer_length(q)
-      guard let buffer = qpdf_get_buffer(q) else {
-        throw RenderError.pdf(operation: "write the PDF", reason: "no buffer", path: path)
-      }
-      file.write(UnsafeRawBufferPointer(start: buffer, count: length))
+      if count < chunk.count { break }
+    }
+    guard ferror(input) == 0 else {
+      throw RenderError.pdf(
+        operation: "read the finished PDF back", reason: "read error", path: path)
     }
   }
 
   /// Adds the catalog keys, the pages' tab order and link descriptions, and the XMP stream.
   private func complete(_ q: qpdf_data) throws {
+    let artifacts = try PDFStructure(
+      q: q, figureAlts: marks.figureAlts, divisionLangs: marks.divisionLangs, path: path
+    ).complete()
+    try check(q, "complete the structure tree")
+    // Releases every handle as it goes: the catalog's is taken after.
+    let contentHash = try pages(q, artifacts: artifacts)
     let root = qpdf_get_root(q)
     try check(q, "find the catalog")
     qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, info.language))
     setFlag(q, in: root, "/ViewerPreferences", key: "/DisplayDocTitle")
     setFlag(q, in: root, "/MarkInfo", key: "/Marked")
     try check(q, "set the catalog's keys")
-    let artifacts = try PDFStructure(
-      q: q, figureAlts: marks.figureAlts, divisionLangs: marks.divisionLangs, path: path
-    ).complete()
-    try check(q, "complete the structure tree")
-    let contentHash = try pages(q, artifacts: artifacts)
     let producer = infoValue(q, "/Producer") ?? "cairo"
     datePrefixes(q)
     try check(q, "read the Info dictionary")
@@ -154,6 +171,8 @@ struct PDFFinisher {
         try rewriteArtifacts(
           q, page: page, number: i + 1, content: data, length, expected: expected)
       }
+      // Each page's handles go once it is done (a handle a C API call; a long document has many).
+      defer { qpdf_oh_release_all(q) }
       let annotations = qpdf_oh_get_key(q, page, "/Annots")
       guard qpdf_oh_is_array(q, annotations) != 0, qpdf_oh_get_array_n_items(q, annotations) > 0
       else { continue }
@@ -202,7 +221,7 @@ struct PDFFinisher {
     let stream = qpdf_oh_new_stream(q)
     out.withMemoryRebound(to: UInt8.self, capacity: outLength) { bytes in
       qpdf_oh_replace_stream_data(
-        q, stream, bytes, outLength, qpdf_oh_new_null(q), qpdf_oh_new_null(q))
+        q, stream, bytes, outLength, qpdf_oh_new_name(q, "/FlateDecode"), qpdf_oh_new_null(q))
     }
     qpdf_oh_replace_key(q, page, "/Contents", stream)
     try check(q, "replace page \(number)'s content")

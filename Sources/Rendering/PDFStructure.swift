@@ -1,4 +1,5 @@
 import CQPDF
+import Foundation
 
 /// Completes the structure tree cairo wrote, through libqpdf's C API: the `Private` elements the
 /// painter used for page furniture leave the tree (their marked content becomes `/Artifact`, see
@@ -41,8 +42,11 @@ struct PDFStructure {
     return summary.artifactMCIDs
   }
 
-  /// Walks `element`'s kids in document order: describes figures and header cells, removes
-  /// `Private` kids and records their MCIDs.
+  /// Walks `element`'s kids in document order: describes figures, passages and header cells,
+  /// removes `Private` kids and records their MCIDs.
+  ///
+  /// Each kid's handles are released once it is done: a long document has tens of thousands of
+  /// elements, and every C API call makes a handle.
   private func edit(_ element: qpdf_oh, page: qpdf_oh?, into summary: inout Summary) {
     let page = qpdf_oh_has_key(q, element, "/Pg") != 0 ? qpdf_oh_get_key(q, element, "/Pg") : page
     var kids = qpdf_oh_get_key(q, element, "/K")
@@ -54,26 +58,30 @@ struct PDFStructure {
     var removed: [Int32] = []
     for i in 0..<qpdf_oh_get_array_n_items(q, kids) {
       let kid = qpdf_oh_get_array_item(q, kids, i)
-      guard qpdf_oh_is_dictionary(q, kid) != 0, qpdf_oh_has_key(q, kid, "/S") != 0 else { continue }
-      let type = qpdf_oh_get_key(q, kid, "/S")
-      if qpdf_oh_is_name_and_equals(q, type, "/Private") != 0 {
+      let type = qpdf_oh_get_key_if_dict(q, kid, "/S")
+      defer {
+        qpdf_oh_release(q, type)
+        qpdf_oh_release(q, kid)
+      }
+      guard qpdf_oh_is_name(q, type) != 0, let name = qpdf_oh_get_name(q, type) else { continue }
+      if strcmp(name, "/Private") == 0 {
         collectMCIDs(of: kid, page: page, into: &summary)
         removed.append(i)
         continue
       }
-      if qpdf_oh_is_name_and_equals(q, type, "/Figure") != 0 {
+      if strcmp(name, "/Figure") == 0 {
         if summary.figures < figureAlts.count {
           qpdf_oh_replace_key(
             q, kid, "/Alt", qpdf_oh_new_unicode_string(q, figureAlts[summary.figures]))
         }
         summary.figures += 1
-      } else if qpdf_oh_is_name_and_equals(q, type, "/Div") != 0 {
+      } else if strcmp(name, "/Div") == 0 {
         if summary.divisions < divisionLangs.count {
           qpdf_oh_replace_key(
             q, kid, "/Lang", qpdf_oh_new_unicode_string(q, divisionLangs[summary.divisions]))
         }
         summary.divisions += 1
-      } else if qpdf_oh_is_name_and_equals(q, type, "/TH") != 0 {
+      } else if strcmp(name, "/TH") == 0 {
         qpdf_oh_replace_key(q, kid, "/A", qpdf_oh_parse(q, "<< /O /Table /Scope /Column >>"))
       }
       edit(kid, page: page, into: &summary)

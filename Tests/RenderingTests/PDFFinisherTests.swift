@@ -14,15 +14,21 @@ import Testing
     let path = try temporaryDirectory("pmreport-finisher") + "/broken.pdf"
     let finisher = PDFFinisher(
       info: info, standards: .ua1, marks: MarkedContentLog(), destinationTitles: [:], path: path)
+    let drawn = ScratchFile("test.pdf")
+    try "not a PDF at all".write(toFile: drawn.path, atomically: false, encoding: .utf8)
     #expect {
       try OutputFile.atomically(path) { file in
-        try finisher.finish(Array("not a PDF at all".utf8), into: file)
+        try finisher.finish(drawn, into: file)
       }
     } throws: { error in
       guard case .pdf(_, _, let named) = error as? RenderError else { return false }
       return named == path && "\(error)".hasPrefix("\(path): qpdf failed to read cairo's PDF")
     }
     #expect(!FileManager.default.fileExists(atPath: path))
+    // The scratch files go with their values.
+    let scratch = drawn.path
+    _ = consume drawn
+    #expect(!FileManager.default.fileExists(atPath: scratch))
   }
 
   @Test func theXMPEscapesItsValuesAndDerivesVersion8UUIDs() {

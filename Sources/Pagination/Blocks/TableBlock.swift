@@ -170,35 +170,42 @@ public struct TableBlock: Block {
 
   // MARK: Drawing into a frame
 
+  /// The table: the fills first, all at once (one artifact in a tagged PDF, not one a row), then
+  /// the rows, then the rules.
   private func frame(_ body: [TableRow], width: Double) -> Frame {
     let tableWidth = self.width
     var table = Frame(size: Size(width: tableWidth, height: 0))
     for anchor in anchors { table.push(.anchor(anchor), at: .zero) }
-    var y = 0.0
-    var rowTops: [Double] = []
-    if let header {
-      let h = height(of: header)
-      if let fill = appearance.headerFill {
-        table.push(
-          .shape(.rect(Rect(x: 0, y: 0, width: tableWidth, height: h), fill: fill)), at: .zero)
-      }
-      table.push(.tagged(.tableRow, rowFrame(header, tag: .tableHeader, height: h)), at: .zero)
-      y = h
+    let headerHeight = header.map { height(of: $0) } ?? 0
+    let heights = body.map { height(of: $0) }
+    var fills = Frame(size: Size(width: tableWidth, height: 0))
+    if header != nil, let fill = appearance.headerFill {
+      fills.push(
+        .shape(.rect(Rect(x: 0, y: 0, width: tableWidth, height: headerHeight), fill: fill)),
+        at: .zero)
     }
-    let bodyTop = y
-    for (i, row) in body.enumerated() {
-      let h = height(of: row)
+    var rowTops: [Double] = []
+    var y = headerHeight
+    for (i, h) in heights.enumerated() {
       if let zebra = appearance.zebraFill, (firstRowIndex + i) % 2 == 1 {
-        table.push(
+        fills.push(
           .shape(.rect(Rect(x: 0, y: y, width: tableWidth, height: h), fill: zebra)), at: .zero)
       }
       rowTops.append(y)
-      table.push(
-        .tagged(.tableRow, rowFrame(row, tag: .tableCell, height: h)), at: Point(x: 0, y: y))
       y += h
     }
+    table.push(frame: fills, at: .zero)
+    if let header {
+      table.push(
+        .tagged(.tableRow, rowFrame(header, tag: .tableHeader, height: headerHeight)), at: .zero)
+    }
+    for (i, row) in body.enumerated() {
+      table.push(
+        .tagged(.tableRow, rowFrame(row, tag: .tableCell, height: heights[i])),
+        at: Point(x: 0, y: rowTops[i]))
+    }
     table.size.height = y
-    pushRules(into: &table, bodyTop: bodyTop, rowTops: rowTops, bottom: y)
+    pushRules(into: &table, bodyTop: headerHeight, rowTops: rowTops, bottom: y)
     var outer = Frame(size: table.size)
     outer.push(.tagged(.table, table), at: .zero)
     return outer
