@@ -45,8 +45,8 @@ constexpr Part opening[6] = {Part::privateName, Part::dictOpen, Part::mcidName,
 }  // namespace
 
 extern "C" int pmreport_rewrite_artifacts(
-    const char *content, size_t length, char **out, size_t *out_length, size_t *count,
-    char *error, size_t error_size) {
+    const char *content, size_t length, int compress, char **out, size_t *out_length,
+    size_t *count, char *error, size_t error_size) {
     try {
         auto input = std::make_shared<BufferInputSource>(
             "page content", std::string(content, length));
@@ -87,6 +87,15 @@ extern "C" int pmreport_rewrite_artifacts(
                 ++rewritten;
             }
         }
+        *count = rewritten;
+        if (compress == 0) {
+            char *plain = static_cast<char *>(std::malloc(result.size() + 1));
+            if (plain == nullptr) throw std::bad_alloc();
+            std::memcpy(plain, result.data(), result.size());
+            *out = plain;
+            *out_length = result.size();
+            return 0;
+        }
         // Compressed here, so that the file keeps a page's content compressed in memory until
         // it is written, and qpdf writes it as it is.
         Pl_Buffer compressed("compressed content");
@@ -98,7 +107,6 @@ extern "C" int pmreport_rewrite_artifacts(
         compressed.getMallocBuffer(&buffer, &buffer_length);
         *out = reinterpret_cast<char *>(buffer);
         *out_length = buffer_length;
-        *count = rewritten;
         return 0;
     } catch (std::exception const &e) {
         if (error_size > 0) {

@@ -13,7 +13,7 @@ import Testing
     var count = 0
     var error = [CChar](repeating: 0, count: 128)
     let status = pmreport_rewrite_artifacts(
-      bytes, bytes.count, &out, &length, &count, &error, error.count)
+      bytes, bytes.count, 0, &out, &length, &count, &error, error.count)
     guard status == 0, let out else { return nil }
     defer { free(out) }
     let text = String(
@@ -42,6 +42,20 @@ import Testing
     let result = try #require(rewrite(content))
     #expect(result.count == 0)
     #expect(result.text == content)
+  }
+
+  @Test func theRewrittenContentIsCompressedForTheFile() throws {
+    let bytes = Array("/Private <</MCID 1>> BDC EMC".utf8).map { CChar(bitPattern: $0) }
+    var out: UnsafeMutablePointer<CChar>?
+    var length = 0
+    var count = 0
+    var error = [CChar](repeating: 0, count: 128)
+    let status = pmreport_rewrite_artifacts(
+      bytes, bytes.count, 1, &out, &length, &count, &error, error.count)
+    defer { free(out) }
+    #expect(status == 0 && count == 1)
+    // A zlib stream: its header's first byte is 0x78.
+    #expect(length > 2 && out.map { UInt8(bitPattern: $0[0]) } == 0x78)
   }
 
   @Test func anInlineImageIsCopiedWhole() throws {
