@@ -111,15 +111,12 @@ struct PDFFinisher {
     }
   }
 
-  /// Where Debian's `icc-profiles-free` puts the sRGB profile PDF/A's output intent embeds.
-  static let sRGBProfilePath = "/usr/share/color/icc/sRGB.icc"
-
   /// The catalog's `/OutputIntents`: one `GTS_PDFA1` intent with the sRGB profile, which every
   /// colour cairo writes (DeviceRGB) is then read in.
   private func addOutputIntent(_ q: qpdf_data, _ root: qpdf_oh) throws {
-    guard let profile = FileManager.default.contents(atPath: Self.sRGBProfilePath) else {
+    guard let profile = FileManager.default.contents(atPath: PDFStandards.sRGBProfilePath) else {
       throw RenderError.missingResource(
-        what: "the sRGB colour profile PDF/A-2b embeds", path: Self.sRGBProfilePath,
+        what: "the sRGB colour profile PDF/A-2b embeds", path: PDFStandards.sRGBProfilePath,
         package: "icc-profiles-free")
     }
     let stream = qpdf_oh_new_stream(q)

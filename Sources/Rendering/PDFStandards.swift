@@ -6,4 +6,7 @@ public struct PDFStandards: OptionSet, Hashable, Sendable {
 
   public static let ua1 = PDFStandards(rawValue: 1)
   public static let a2b = PDFStandards(rawValue: 2)
+
+  /// Where Debian's `icc-profiles-free` puts the sRGB profile PDF/A's output intent embeds.
+  public static let sRGBProfilePath = "/usr/share/color/icc/sRGB.icc"
 }

@@ -12,7 +12,7 @@ struct PMReportCommand: ParsableCommand {
     commandName: "pmreport",
     abstract: "Typeset the Business vs Technical Product Manager handouts as PDF, SVG and PNG.",
     version: Pipeline.version,
-    subcommands: [Render.self, Init.self, ExportContent.self, Check.self, List.self],
+    subcommands: [Render.self, Init.self, ExportContent.self, Check.self, List.self, Doctor.self],
     defaultSubcommand: Render.self)
 }
 
@@ -185,6 +185,29 @@ struct Check: ParsableCommand {
       try Pipeline.check(input.runOptions)
     }
     Console.error(report)
+  }
+}
+
+// MARK: - doctor
+
+/// Checks what a run needs on this machine.
+struct Doctor: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Check what a run needs on this machine: libraries, fonts, hyphenation patterns, the output "
+      + "folder; exit 0 only when everything passes (else 69).")
+
+  @OptionGroup var input: InputOptions
+
+  @Option(name: .long, help: "The output folder to check (default: the config's, else ./Output).")
+  var output: String?
+
+  func run() throws {
+    var options = input.runOptions
+    options.outputDirectory = output
+    let checks = PMReport.Doctor.checks(options: options)
+    for check in checks { print(check.line) }
+    if checks.contains(where: { !$0.passed }) { throw ExitCode(69) }
   }
 }
 
