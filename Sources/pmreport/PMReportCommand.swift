@@ -77,6 +77,9 @@ struct Render: ParsableCommand {
   @Option(name: .long, help: "PNG resolution in dots per inch (default 150).")
   var dpi: Double?
 
+  @Option(name: .long, help: "The shuffle seed of every worksheet (default: each one's seed:).")
+  var seed: UInt64?
+
   @Flag(name: .long, help: "Print nothing but errors.")
   var quiet = false
 
@@ -89,10 +92,11 @@ struct Render: ParsableCommand {
   func run() throws {
     Interruption.install()
     let formats = format.isEmpty ? nil : FormatChoice.expand(format)
-    let options = RunOptions(
+    var options = RunOptions(
       configPath: input.config, contentPath: input.content, style: input.style,
       formats: formats, documents: document.isEmpty ? nil : document,
       paperSize: pageSize, outputDirectory: output, dpi: dpi, root: input.root)
+    options.seed = seed
     let quiet = self.quiet
     let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
     let summary = try ExitStatus.guarding {

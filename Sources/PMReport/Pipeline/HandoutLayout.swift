@@ -19,6 +19,9 @@ struct HandoutLayout {
   var words: Words = .english
   /// The content's images by path as written: file, kind and natural size.
   var images: [String: ImageItem] = [:]
+  /// The worksheet whose exercises a worksheet or an answer key prints (itself, or the one its
+  /// `key-for` names).
+  var worksheet: DocumentSpec?
 
   var document: DocumentSpec { resolved.spec }
   var style: Style { resolved.style }
@@ -39,6 +42,25 @@ struct HandoutLayout {
     case .comparisonTable: return try comparisonTable(type)
     case .roleCards: return try layout(type, RoleCardsBuilder(content: content, type: type).blocks)
     case .report, .charts: return try layout(type, reportBuilder(type).blocks(pages:))
+    case .worksheet, .answerKey:
+      let builder = WorksheetBuilder(
+        content: content, worksheet: worksheet ?? document, title: title,
+        isKey: document.kind == .answerKey, type: type)
+      return try layout(type, builder.blocks)
+    }
+  }
+
+  /// The title the document prints and its PDF carries.
+  var title: String { Self.title(of: document, metadata: metadata, words: words) }
+
+  /// A document's title: its own, else the metadata title (a worksheet's and an answer key's
+  /// with ": Worksheet" or ": Answer Key", in the document's words).
+  static func title(of document: DocumentSpec, metadata: Metadata, words: Words) -> String {
+    if let title = document.title { return title }
+    switch document.kind {
+    case .worksheet: return words.fill(.worksheetTitle, ["title": metadata.title])
+    case .answerKey: return words.fill(.answerKeyTitle, ["title": metadata.title])
+    default: return metadata.title
     }
   }
 
@@ -53,8 +75,8 @@ struct HandoutLayout {
     -> LaidOutDocument
   {
     let furniture = Furniture(
-      type: type, template: template, documentTitle: document.title ?? metadata.title,
-      titlePage: document.titleBlock && document.kind == .report)
+      type: type, template: template, documentTitle: title,
+      titlePage: document.titleBlock && document.kind.hasTitlePage)
     var failure: (any Error)?
     let result = DocumentLayout.layout(
       template: template,

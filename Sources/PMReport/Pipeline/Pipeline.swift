@@ -73,6 +73,9 @@ public final class Pipeline {
     if let dir = options.outputDirectory { settings.outputDirectory = options.absolute(dir) }
     if let formats = options.formats { settings.formats = formats }
     if let dpi = options.dpi { settings.dpi = dpi }
+    if let seed = options.seed {
+      for index in settings.documents.indices { settings.documents[index].seed = seed }
+    }
     let loaded: LoadedContent?
     do {
       loaded = try settings.contentPath.map {
@@ -247,7 +250,8 @@ public final class Pipeline {
     }
     var laidOut = try HandoutLayout(
       content: content, resolved: document, metadata: settings.metadata,
-      measurer: measurer, date: options.effectiveDate, words: words, images: images.items
+      measurer: measurer, date: options.effectiveDate, words: words, images: images.items,
+      worksheet: worksheet(for: document.spec)
     ).layout()
     // The lines are in the pages now; the shapes cached for the contents passes can go, so that
     // pages written and released free their lines (another document re-shapes what it needs).
@@ -290,6 +294,16 @@ public final class Pipeline {
     }
   }
 
+  /// The worksheet whose exercises `document` prints: itself, or the one an answer key's
+  /// `key-for` names (checked when the config loaded).
+  func worksheet(for document: DocumentSpec) -> DocumentSpec? {
+    switch document.kind {
+    case .worksheet: document
+    case .answerKey: settings.documents.first { $0.name == document.keyFor }
+    default: nil
+    }
+  }
+
   /// Each page's SVG title and description: "Title — page 2 of 9", and the title of the section
   /// the page is in (the last top-level heading at or before it; none before the first).
   static func svgLabels(
@@ -315,7 +329,8 @@ public final class Pipeline {
   func info(_ document: DocumentSpec) -> DocumentInfo {
     let m = settings.metadata
     return DocumentInfo(
-      title: document.title ?? m.title, author: m.author, subject: m.subject,
+      title: HandoutLayout.title(of: document, metadata: m, words: words), author: m.author,
+      subject: m.subject,
       keywords: m.keywords, creator: "pmreport \(Self.version)",
       date: UTCDateTime(options.effectiveDate).iso8601, language: m.lang)
   }

@@ -19,6 +19,8 @@ public struct RunOptions: Sendable {
   public var root: String?
   /// Creation date for metadata and the cover; nil for now (or `SOURCE_DATE_EPOCH`).
   public var date: Date?
+  /// `--seed`: every worksheet's shuffle seed.
+  public var seed: UInt64?
 
   public init(
     configPath: String? = nil, contentPath: String? = nil, style: String? = nil,

@@ -17,3 +17,4 @@ extension ChartKind: ConfigEnum { static var valueDescription: String { "chart k
 extension DocumentKind: ConfigEnum { static var valueDescription: String { "document kind" } }
 extension SectionKind: ConfigEnum { static var valueDescription: String { "section kind" } }
 extension CellAlignment: ConfigEnum { static var valueDescription: String { "alignment" } }
+extension ExerciseKind: ConfigEnum { static var valueDescription: String { "exercise kind" } }

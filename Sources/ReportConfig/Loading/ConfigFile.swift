@@ -138,6 +138,9 @@ struct DocumentEntry: Decodable {
     case orientation
     case maxPages = "max-pages"
     case style
+    case exercises, seed
+    case keyFor = "key-for"
+    case prompts
   }
 
   var name: String
@@ -151,4 +154,15 @@ struct DocumentEntry: Decodable {
   var orientation: Orientation?
   var maxPages: Int?
   var style: String?
+  var exercises: [ExerciseEntry]?
+  var seed: Int?
+  var keyFor: String?
+  var prompts: [String]?
+}
+
+/// One entry of a worksheet's `exercises:` (`{kind: who-does-it, items: 8}`).
+struct ExerciseEntry: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable { case kind, items }
+  var kind: ExerciseKind
+  var items: Int?
 }

@@ -141,6 +141,7 @@ extension ConfigLoader {
             entry, at: here, folder: folder,
             workingDirectory: workingDirectory, root: projectRoot, checker: &checker))
       }
+      checkKeys(settings.documents, at: path, checker: &checker)
     }
     settings.baseDirectory = folder
     return settings
@@ -180,6 +181,7 @@ extension ConfigLoader {
         }
       }
     }
+    let exercises = trainingChecks(entry, at: path, checker: &checker)
     var style: String?
     if let name = entry.style {
       style = checkStyle(
@@ -191,7 +193,82 @@ extension ConfigLoader {
       charts: entry.charts, tableOfContents: entry.toc ?? true,
       titleBlock: entry.titleBlock ?? true,
       paperSize: entry.pageSize, orientation: entry.orientation, maxPages: entry.maxPages,
-      style: style)
+      style: style, exercises: exercises, seed: UInt64(max(0, entry.seed ?? 1)),
+      keyFor: entry.keyFor, prompts: entry.prompts)
+  }
+
+  /// Each answer key's `key-for` must name a worksheet of the config.
+  private static func checkKeys(
+    _ documents: [DocumentSpec], at path: NodePath, checker: inout Checker
+  ) {
+    let worksheets = documents.filter { $0.kind == .worksheet }.map(\.name)
+    for (index, document) in documents.enumerated() {
+      guard let target = document.keyFor, !worksheets.contains(target) else { continue }
+      var message = "key-for names '\(target)', which is not a worksheet of this config"
+      if let suggestion = Suggestions.nearest(to: target, in: worksheets) {
+        message += "; did you mean '\(suggestion)'?"
+      }
+      message +=
+        worksheets.isEmpty
+        ? " (the config has no worksheet: add one with kind: worksheet)"
+        : " (worksheets: \(worksheets.joined(separator: ", ")))"
+      checker.error(message, at: path.appending(index).appending("key-for"))
+    }
+  }
+
+  /// Checks a worksheet's or answer key's keys (item counts, seed, `key-for` on an answer key
+  /// only, prompts not empty) and returns its exercises.
+  private static func trainingChecks(
+    _ entry: DocumentEntry, at path: NodePath, checker: inout Checker
+  ) -> [ExerciseSpec]? {
+    let kind = entry.kind ?? .report
+    let exercises = entry.exercises?.enumerated().map { index, item in
+      let items = item.items ?? 5
+      if items < 1 || items > 100 {
+        checker.error(
+          "items must be between 1 and 100, not \(items)",
+          at: path.appending("exercises").appending(index).appending("items"))
+      }
+      return ExerciseSpec(kind: item.kind, items: items)
+    }
+    if let exercises, exercises.isEmpty {
+      checker.error(
+        "list at least one exercise, or leave exercises out for the default set",
+        at: path.appending("exercises"))
+    }
+    if let seed = entry.seed, seed < 0 {
+      checker.error("seed must be 0 or more, not \(seed)", at: path.appending("seed"))
+    }
+    if let prompts = entry.prompts {
+      if prompts.isEmpty {
+        checker.error(
+          "list at least one prompt, or leave prompts out for the shipped ones",
+          at: path.appending("prompts"))
+      }
+      for (index, prompt) in prompts.enumerated() {
+        checker.checkNotEmpty(
+          prompt, at: path.appending("prompts").appending(index), what: "a prompt")
+      }
+    }
+    let worksheetKeys = [
+      ("exercises", entry.exercises != nil), ("seed", entry.seed != nil),
+      ("prompts", entry.prompts != nil),
+    ]
+    for (key, present) in worksheetKeys where present && kind != .worksheet {
+      checker.error(
+        "\(key) belongs to a worksheet (kind: worksheet); an answer key takes them from its "
+          + "worksheet (key-for)", at: path.appending(key))
+    }
+    if kind == .answerKey, entry.keyFor == nil {
+      checker.error(
+        "an answer key needs key-for: the name of its worksheet document",
+        at: path.appending("kind"))
+    }
+    if entry.keyFor != nil, kind != .answerKey {
+      checker.error(
+        "key-for belongs to an answer key (kind: answer-key)", at: path.appending("key-for"))
+    }
+    return exercises
   }
 
   /// A style reference from the config: a path is made absolute against the config folder; a name

@@ -102,6 +102,13 @@ public enum DocumentKind: String, Codable, CaseIterable, Hashable, Sendable {
   case comparisonTable = "comparison-table"
   /// Every chart, each on its own cropped page.
   case charts
+  /// Exercises generated from the content (``ExerciseSpec``), with tick boxes and ruled lines.
+  case worksheet
+  /// A worksheet's items in the same order with the answers filled in (`key-for:` names it).
+  case answerKey = "answer-key"
+
+  /// Whether page 1 opens with the document's title (so it has no running header).
+  public var hasTitlePage: Bool { self == .report || self == .worksheet || self == .answerKey }
 
   /// Whether the kind only makes sense for content that compares roles.
   public var needsRoles: Bool { self == .roleCards || self == .comparisonTable || self == .charts }
@@ -126,13 +133,26 @@ public struct DocumentSpec: Hashable, Sendable {
   public var maxPages: Int?
   /// A style name or path for this document only.
   public var style: String?
+  /// A worksheet's exercises, in order (nil: ``ExerciseSpec/defaults``).
+  public var exercises: [ExerciseSpec]?
+  /// The worksheet's shuffle seed (`seed:`, default 1; `--seed` overrides every document's).
+  public var seed: UInt64
+  /// An answer key's worksheet, by document name.
+  public var keyFor: String?
+  /// A worksheet's reflection prompts (nil: the shipped ones, in the document's language).
+  public var prompts: [String]?
 
   public init(
     name: String, kind: DocumentKind = .report, title: String? = nil, sections: [String]? = nil,
     charts: [String]? = nil, tableOfContents: Bool = true, titleBlock: Bool = true,
     paperSize: PaperSize? = nil, orientation: Orientation? = nil, maxPages: Int? = nil,
-    style: String? = nil
+    style: String? = nil, exercises: [ExerciseSpec]? = nil, seed: UInt64 = 1,
+    keyFor: String? = nil, prompts: [String]? = nil
   ) {
+    self.exercises = exercises
+    self.seed = seed
+    self.keyFor = keyFor
+    self.prompts = prompts
     self.name = name
     self.kind = kind
     self.title = title
