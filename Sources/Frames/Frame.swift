@@ -39,6 +39,24 @@ public struct Frame: Sendable {
     return out
   }
 
+  /// The frame without its named destinations (`anchor` items), at any depth.
+  public func removingAnchors() -> Frame {
+    var out = Frame(size: size)
+    out.reserveCapacity(items.count)
+    for (p, item) in items {
+      switch item {
+      case .anchor: continue
+      case .group(let f): out.push(.group(f.removingAnchors()), at: p)
+      case .tagged(let tag, let f, let alt):
+        out.push(.tagged(tag, f.removingAnchors(), alt: alt), at: p)
+      case .link(let destination, let f):
+        out.push(.link(destination: destination, f.removingAnchors()), at: p)
+      default: out.push(item, at: p)
+      }
+    }
+    return out
+  }
+
   /// Calls `body` with each non-group item and its absolute position, depth first, in drawing order.
   public func walk(origin: Point = .zero, _ body: (Point, FrameItem) -> Void) {
     for (p, item) in items {

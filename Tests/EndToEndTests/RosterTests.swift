@@ -72,11 +72,13 @@ import Testing
     let slugs = Roster.slugs([
       (1, "Zoë O'Brien"), (2, "Ольга Иванова"), (3, "王芳"), (4, "zoe o brien"),
       (5, "François-Xavier Dupré"), (6, "Ελένη"), (7, "!!!"), (8, "Zoë O’Brien"),
+      (9, "Søren Groß"), (10, "Małgorzata Yıldız"), (11, "Anna 王"),
     ])
     #expect(
       slugs == [
         "zoe-o-brien", "participant-2", "participant-3", "zoe-o-brien-4",
         "francois-xavier-dupre", "participant-6", "participant-7", "zoe-o-brien-8",
+        "soren-gross", "malgorzata-yildiz", "participant-11",
       ])
     #expect(Set(slugs).count == slugs.count)
   }

@@ -32,13 +32,30 @@ struct HandoutLayout {
       pageSize: Size(width: resolved.paperWidth, height: resolved.paperHeight), body: resolved.body)
   }
 
-  func layout() throws -> LaidOutDocument {
+  /// The document's fonts, colours, words and images.
+  private func makeType() -> TypeSet {
     let type = TypeSet(
       style: style, colors: resolved.colors, measurer: measurer, width: template.body.width,
       words: words)
     type.images = images
     type.bodyHeight = template.body.height
+    return type
+  }
+
+  /// The personalised line's slots on this document's pages.
+  var personalLine: PersonalLine { PersonalLine(type: makeType(), template: template) }
+
+  /// The certificate page maker: what was completed is the content's title (the metadata's).
+  func certificates(trainer: String) -> CertificateBuilder {
+    CertificateBuilder(
+      type: makeType(), template: template, completed: metadata.title,
+      date: ReportBuilder.formatted(date, words: words), trainer: trainer)
+  }
+
+  func layout() throws -> LaidOutDocument {
+    let type = makeType()
     switch document.kind {
+    case .certificate: throw DocumentError.needsRoster(document.name)
     case .comparisonTable: return try comparisonTable(type)
     case .roleCards: return try layout(type, RoleCardsBuilder(content: content, type: type).blocks)
     case .report, .charts: return try layout(type, reportBuilder(type).blocks(pages:))
@@ -115,6 +132,8 @@ public enum DocumentError: Error, CustomStringConvertible {
   case noSummaryTable(String)
   /// The charts were asked for, and the content has nothing to draw.
   case noCharts(String)
+  /// Certificates are made one a participant (``Pipeline`` writes them from the roster).
+  case needsRoster(String)
 
   public var description: String {
     switch self {
@@ -123,6 +142,8 @@ public enum DocumentError: Error, CustomStringConvertible {
     case .noCharts(let name):
       "document '\(name)' draws the charts, but the content has none: charts need roles "
         + "(2 to 4 under `roles:`) and chart data (`focus`, `overlap` or `stakeholders`)"
+    case .needsRoster(let name):
+      "document '\(name)' is a certificate, made for each participant of a roster (--roster)"
     }
   }
 }

@@ -162,15 +162,24 @@ public struct Roster: Sendable {
   public static func slugs(_ names: [(row: Int, name: String)]) -> [String] {
     var taken: Set<String> = []
     return names.map { row, name in
-      let folded = name.folding(options: [.diacriticInsensitive], locale: nil)
+      var folded = name.folding(options: [.diacriticInsensitive], locale: nil).lowercased()
+      for (letter, ascii) in latinLetters {
+        folded = folded.replacingOccurrences(of: letter, with: ascii)
+      }
       let foreign = folded.unicodeScalars.contains { !$0.isASCII && $0.properties.isAlphabetic }
-      var slug = Slug.make(name)
+      var slug = Slug.make(folded)
       if foreign || slug.isEmpty { slug = "participant-\(row)" }
       if taken.contains(slug) { slug += "-\(row)" }
       taken.insert(slug)
       return slug
     }
   }
+
+  /// Latin letters that folding leaves alone (they have no accent to drop), as ASCII.
+  private static let latinLetters: [(String, String)] = [
+    ("ß", "ss"), ("ø", "o"), ("ł", "l"), ("ı", "i"), ("đ", "d"), ("ð", "d"), ("þ", "th"),
+    ("æ", "ae"), ("œ", "oe"), ("ħ", "h"), ("ŋ", "ng"),
+  ]
 
   /// The `k`-th (from 1) of `n` contiguous slices: rows ⌊(k−1)·count/n⌋ to ⌊k·count/n⌋ − 1.
   public static func shard(_ k: Int, of n: Int, count: Int) -> Range<Int> {

@@ -5,7 +5,8 @@ import ReportModel
 /// Every key is optional.
 struct ConfigFile: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case name, metadata, content, style, formats, output, dpi, documents, words
+    case name, metadata, content, style, formats, output, dpi, documents, words, roster
+    case personalLine = "personal-line"
   }
 
   /// A label for the configuration; accepted and not used.
@@ -18,6 +19,8 @@ struct ConfigFile: Decodable {
   var dpi: Double?
   var documents: [DocumentEntry]?
   var words: WordsEntry?
+  var roster: String?
+  var personalLine: String?
 }
 
 /// `words:`: printed words by key (`contents: Table of contents`); an unknown key is reported with
@@ -140,7 +143,7 @@ struct DocumentEntry: Decodable {
     case style
     case exercises, seed
     case keyFor = "key-for"
-    case prompts
+    case prompts, personalised, merge
   }
 
   var name: String
@@ -158,6 +161,8 @@ struct DocumentEntry: Decodable {
   var seed: Int?
   var keyFor: String?
   var prompts: [String]?
+  var personalised: Bool?
+  var merge: Bool?
 }
 
 /// One entry of a worksheet's `exercises:` (`{kind: who-does-it, items: 8}`).

@@ -103,6 +103,19 @@ extension ConfigLoader {
         }
       }
     }
+    if let roster = file.roster {
+      switch projectRoot.resolve(written: roster, from: folder) {
+      case .success(let path): settings.rosterPath = path
+      case .failure(let violation):
+        checker.error(
+          projectRoot.message(violation, for: roster, what: "the roster file"),
+          at: root.appending("roster"))
+      }
+    }
+    if let line = file.personalLine {
+      checker.checkNotEmpty(line, at: root.appending("personal-line"), what: "the personal line")
+      settings.personalLine = line
+    }
     if let style = file.style {
       settings.style = checkStyle(
         style, at: root.appending("style"), folder: folder,
@@ -192,9 +205,13 @@ extension ConfigLoader {
       name: entry.name, kind: entry.kind ?? .report, title: entry.title, sections: entry.sections,
       charts: entry.charts, tableOfContents: entry.toc ?? true,
       titleBlock: entry.titleBlock ?? true,
-      paperSize: entry.pageSize, orientation: entry.orientation, maxPages: entry.maxPages,
+      paperSize: entry.pageSize,
+      orientation: entry.orientation ?? (entry.kind == .certificate ? .landscape : nil),
+      maxPages: entry.maxPages,
       style: style, exercises: exercises, seed: UInt64(max(0, entry.seed ?? 1)),
-      keyFor: entry.keyFor, prompts: entry.prompts)
+      keyFor: entry.keyFor, prompts: entry.prompts,
+      personalised: entry.personalised ?? (entry.kind == .certificate),
+      merge: entry.merge ?? false)
   }
 
   /// Each answer key's `key-for` must name a worksheet of the config.
@@ -258,6 +275,11 @@ extension ConfigLoader {
       checker.error(
         "\(key) belongs to a worksheet (kind: worksheet); an answer key takes them from its "
           + "worksheet (key-for)", at: path.appending(key))
+    }
+    if kind == .certificate, entry.personalised == false {
+      checker.error(
+        "a certificate is always personalised (one page a participant)",
+        at: path.appending("personalised"))
     }
     if kind == .answerKey, entry.keyFor == nil {
       checker.error(

@@ -20,6 +20,11 @@ public struct ReportSettings: Hashable, Sendable {
   public var baseDirectory: String
   /// The config's `words:`: printed words replacing the shipped ones, by key.
   public var wordOverrides: [Words.Key: String]
+  /// The participants' CSV file (`roster:`), absolute; `--roster` overrides it.
+  public var rosterPath: String?
+  /// The personalised line (`personal-line:`), with `{name}` and the roster's other columns as
+  /// placeholders; nil for the `prepared-for` words.
+  public var personalLine: String?
 
   public init(
     metadata: Metadata, contentPath: String?, style: String, formats: [OutputFormat],
@@ -102,6 +107,8 @@ public enum DocumentKind: String, Codable, CaseIterable, Hashable, Sendable {
   case comparisonTable = "comparison-table"
   /// Every chart, each on its own cropped page.
   case charts
+  /// A landscape certificate a participant of the roster.
+  case certificate
   /// Exercises generated from the content (``ExerciseSpec``), with tick boxes and ruled lines.
   case worksheet
   /// A worksheet's items in the same order with the answers filled in (`key-for:` names it).
@@ -141,14 +148,21 @@ public struct DocumentSpec: Hashable, Sendable {
   public var keyFor: String?
   /// A worksheet's reflection prompts (nil: the shipped ones, in the document's language).
   public var prompts: [String]?
+  /// Written once a participant of the roster, with the personal line (certificates always).
+  public var personalised: Bool
+  /// A personalised document's copies also go into one `<name>-all.pdf`, in roster order.
+  public var merge: Bool
 
   public init(
     name: String, kind: DocumentKind = .report, title: String? = nil, sections: [String]? = nil,
     charts: [String]? = nil, tableOfContents: Bool = true, titleBlock: Bool = true,
     paperSize: PaperSize? = nil, orientation: Orientation? = nil, maxPages: Int? = nil,
     style: String? = nil, exercises: [ExerciseSpec]? = nil, seed: UInt64 = 1,
-    keyFor: String? = nil, prompts: [String]? = nil
+    keyFor: String? = nil, prompts: [String]? = nil, personalised: Bool? = nil,
+    merge: Bool = false
   ) {
+    self.personalised = personalised ?? (kind == .certificate)
+    self.merge = merge
     self.exercises = exercises
     self.seed = seed
     self.keyFor = keyFor

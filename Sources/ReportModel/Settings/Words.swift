@@ -81,6 +81,14 @@ public struct Words: Hashable, Sendable {
     case reflectPrompt1 = "reflect-prompt-1"
     case reflectPrompt2 = "reflect-prompt-2"
     case reflectPrompt3 = "reflect-prompt-3"
+    /// The personalised line of a personalised document (`{name}`; a config's `personal-line`
+    /// may use any roster column), and a certificate's words.
+    case preparedFor = "prepared-for"
+    case certificateTitle = "certificate-title"
+    case certifiesThat = "certifies-that"
+    case hasCompleted = "has-completed"
+    case certificateDate = "certificate-date"
+    case trainer
 
     /// The placeholders a key's text may use.
     public var placeholders: [String] {
@@ -100,6 +108,7 @@ public struct Words: Hashable, Sendable {
       case .altTeam: ["team", "roles"]
       case .altAnd: ["first", "last"]
       case .worksheetTitle, .answerKeyTitle: ["title"]
+      case .preparedFor: ["name"]
       default: []
       }
     }
@@ -233,6 +242,9 @@ public struct Words: Hashable, Sendable {
         "Which of these responsibilities do you already carry, and which would you hand over?",
       .reflectPrompt2: "Describe a recent decision that needed both roles. Who led it, and why?",
       .reflectPrompt3: "What is one thing you will do differently next week?",
+      .preparedFor: "Prepared for {name}", .certificateTitle: "Certificate of Completion",
+      .certifiesThat: "This certifies that", .hasCompleted: "has completed the training",
+      .certificateDate: "Date", .trainer: "Trainer",
     ],
     "de": [
       .contents: "Inhalt", .pageOf: "Seite {page} von {pages}", .strengths: "Stärken",
@@ -269,6 +281,10 @@ public struct Words: Hashable, Sendable {
       .reflectPrompt2:
         "Beschreiben Sie eine Entscheidung, die beide Rollen brauchte. Wer hat sie geführt, und warum?",
       .reflectPrompt3: "Was werden Sie nächste Woche anders machen?",
+      .preparedFor: "Für {name}", .certificateTitle: "Teilnahmebestätigung",
+      .certifiesThat: "Hiermit wird bestätigt, dass",
+      .hasCompleted: "die Schulung abgeschlossen hat",
+      .certificateDate: "Datum", .trainer: "Trainer",
     ],
     "fr": [
       .contents: "Sommaire", .pageOf: "page {page} sur {pages}", .strengths: "Points forts",
@@ -309,6 +325,9 @@ public struct Words: Hashable, Sendable {
       .reflectPrompt2:
         "Décrivez une décision récente qui demandait les deux rôles. Qui l’a menée, et pourquoi\u{00A0}?",
       .reflectPrompt3: "Que ferez-vous autrement la semaine prochaine\u{00A0}?",
+      .preparedFor: "Préparé pour {name}", .certificateTitle: "Attestation de formation",
+      .certifiesThat: "Nous certifions que", .hasCompleted: "a suivi la formation",
+      .certificateDate: "Date", .trainer: "Formateur",
     ],
     "es": [
       .contents: "Índice", .pageOf: "página {page} de {pages}", .strengths: "Fortalezas",
@@ -345,6 +364,9 @@ public struct Words: Hashable, Sendable {
       .reflectPrompt2:
         "Describa una decisión reciente que necesitó ambos roles. ¿Quién la lideró y por qué?",
       .reflectPrompt3: "¿Qué hará de otra manera la próxima semana?",
+      .preparedFor: "Preparado para {name}", .certificateTitle: "Certificado de finalización",
+      .certifiesThat: "Se certifica que", .hasCompleted: "ha completado la formación",
+      .certificateDate: "Fecha", .trainer: "Formador",
     ],
   ]
 }
