@@ -41,6 +41,11 @@ public struct RenderDocument: Sendable {
   /// What each page's SVG file says about itself, by page; a page without one is titled with
   /// `info.title`.
   public var svgLabels: [SVGLabel]
+  /// Whether this is a file for the printer (a booklet, a sheet of cards).
+  ///
+  /// Its pages are imposed or cut apart, not for reading on screen, so the accessibility
+  /// post-processing may exempt it. It is still a valid PDF.
+  public var isPrintFile = false
   public init(
     pages: [Page], palette: GlyphPalette, info: DocumentInfo, outline: [Anchor] = [],
     images: ImageStore = .empty, svgLabels: [SVGLabel] = []

@@ -57,6 +57,12 @@ struct HandoutLayout {
     switch document.kind {
     case .certificate: throw DocumentError.needsRoster(document.name)
     case .comparisonTable: return try comparisonTable(type)
+    case .roleCards where document.cardSize == .a6:
+      return CardSheetBuilder(
+        content: content, type: type,
+        sheet: Size(width: resolved.paperWidth, height: resolved.paperHeight),
+        copies: document.copies
+      ).layout()
     case .roleCards: return try layout(type, RoleCardsBuilder(content: content, type: type).blocks)
     case .report, .charts: return try layout(type, reportBuilder(type).blocks(pages:))
     case .worksheet, .answerKey:

@@ -330,7 +330,10 @@ public final class Pipeline {
         &summary)
     }
     guard document.spec.personalised else {
-      try write(laidOut.pages, anchors: laidOut.anchors, of: document, as: document.name, &summary)
+      let cardSheet = document.kind == .roleCards && document.spec.cardSize == .a6
+      try write(
+        laidOut.pages, anchors: laidOut.anchors, of: document, as: document.name,
+        isPrintFile: cardSheet, &summary)
       return
     }
     try writePersonalised(laidOut, layout: layout, into: &summary)
@@ -340,7 +343,7 @@ public final class Pipeline {
   /// `<format>/<stem>/` for SVG and PNG; `stem` may name a folder (`summary/ana-souza`).
   private func write(
     _ pages: [Page], anchors: [AnchorLocation], of document: ResolvedDocument, as stem: String,
-    formats: [OutputFormat]? = nil, _ summary: inout RunSummary
+    formats: [OutputFormat]? = nil, isPrintFile: Bool = false, _ summary: inout RunSummary
   ) throws {
     let info = info(document.spec)
     var rendered = RenderDocument(
@@ -348,6 +351,7 @@ public final class Pipeline {
       outline: anchors.map(\.anchor), images: images.store,
       svgLabels: Self.svgLabels(
         title: info.title, pageCount: pages.count, anchors: anchors, words: words))
+    rendered.isPrintFile = isPrintFile
     let formats = formats ?? settings.formats
     for format in formats {
       let dir = (settings.outputDirectory as NSString).appendingPathComponent(format.rawValue)

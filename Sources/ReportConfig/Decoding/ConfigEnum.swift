@@ -17,4 +17,5 @@ extension ChartKind: ConfigEnum { static var valueDescription: String { "chart k
 extension DocumentKind: ConfigEnum { static var valueDescription: String { "document kind" } }
 extension SectionKind: ConfigEnum { static var valueDescription: String { "section kind" } }
 extension CellAlignment: ConfigEnum { static var valueDescription: String { "alignment" } }
+extension CardSize: ConfigEnum { static var valueDescription: String { "card size" } }
 extension ExerciseKind: ConfigEnum { static var valueDescription: String { "exercise kind" } }

@@ -144,6 +144,8 @@ struct DocumentEntry: Decodable {
     case exercises, seed
     case keyFor = "key-for"
     case prompts, personalised, merge
+    case cardSize = "card-size"
+    case copies
   }
 
   var name: String
@@ -163,6 +165,8 @@ struct DocumentEntry: Decodable {
   var prompts: [String]?
   var personalised: Bool?
   var merge: Bool?
+  var cardSize: CardSize?
+  var copies: Int?
 }
 
 /// One entry of a worksheet's `exercises:` (`{kind: who-does-it, items: 8}`).

@@ -211,7 +211,7 @@ extension ConfigLoader {
       style: style, exercises: exercises, seed: UInt64(max(0, entry.seed ?? 1)),
       keyFor: entry.keyFor, prompts: entry.prompts,
       personalised: entry.personalised ?? (entry.kind == .certificate),
-      merge: entry.merge ?? false)
+      merge: entry.merge ?? false, cardSize: entry.cardSize ?? .a6, copies: entry.copies ?? 1)
   }
 
   /// Each answer key's `key-for` must name a worksheet of the config.
@@ -275,6 +275,13 @@ extension ConfigLoader {
       checker.error(
         "\(key) belongs to a worksheet (kind: worksheet); an answer key takes them from its "
           + "worksheet (key-for)", at: path.appending(key))
+    }
+    if let copies = entry.copies, copies < 1 || copies > 100 {
+      checker.error("copies must be between 1 and 100, not \(copies)", at: path.appending("copies"))
+    }
+    for (key, present) in [("card-size", entry.cardSize != nil), ("copies", entry.copies != nil)]
+    where present && kind != .roleCards {
+      checker.error("\(key) belongs to role cards (kind: role-cards)", at: path.appending(key))
     }
     if kind == .certificate, entry.personalised == false {
       checker.error(

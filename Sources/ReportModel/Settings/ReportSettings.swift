@@ -121,6 +121,14 @@ public enum DocumentKind: String, Codable, CaseIterable, Hashable, Sendable {
   public var needsRoles: Bool { self == .roleCards || self == .comparisonTable || self == .charts }
 }
 
+/// How role cards are printed.
+public enum CardSize: String, Codable, CaseIterable, Hashable, Sendable {
+  /// About A6: four cards on a sheet, with cut marks.
+  case a6
+  /// A card a page, as a handout.
+  case page
+}
+
 /// One handout to build.
 public struct DocumentSpec: Hashable, Sendable {
   /// File name without extension (`full-report`).
@@ -152,6 +160,11 @@ public struct DocumentSpec: Hashable, Sendable {
   public var personalised: Bool
   /// A personalised document's copies also go into one `<name>-all.pdf`, in roster order.
   public var merge: Bool
+  /// Role cards as cut-out cards, four to a sheet (`card-size: a6`, the default), or a page each
+  /// (`page`).
+  public var cardSize: CardSize
+  /// How many times each role's card is printed.
+  public var copies: Int
 
   public init(
     name: String, kind: DocumentKind = .report, title: String? = nil, sections: [String]? = nil,
@@ -159,8 +172,10 @@ public struct DocumentSpec: Hashable, Sendable {
     paperSize: PaperSize? = nil, orientation: Orientation? = nil, maxPages: Int? = nil,
     style: String? = nil, exercises: [ExerciseSpec]? = nil, seed: UInt64 = 1,
     keyFor: String? = nil, prompts: [String]? = nil, personalised: Bool? = nil,
-    merge: Bool = false
+    merge: Bool = false, cardSize: CardSize = .a6, copies: Int = 1
   ) {
+    self.cardSize = cardSize
+    self.copies = copies
     self.personalised = personalised ?? (kind == .certificate)
     self.merge = merge
     self.exercises = exercises

@@ -89,6 +89,8 @@ public struct Words: Hashable, Sendable {
     case hasCompleted = "has-completed"
     case certificateDate = "certificate-date"
     case trainer
+    /// A role card's note for the items left out to make it fit: `{count}`.
+    case moreItems = "more-items"
 
     /// The placeholders a key's text may use.
     public var placeholders: [String] {
@@ -109,6 +111,7 @@ public struct Words: Hashable, Sendable {
       case .altAnd: ["first", "last"]
       case .worksheetTitle, .answerKeyTitle: ["title"]
       case .preparedFor: ["name"]
+      case .moreItems: ["count"]
       default: []
       }
     }
@@ -245,6 +248,7 @@ public struct Words: Hashable, Sendable {
       .preparedFor: "Prepared for {name}", .certificateTitle: "Certificate of Completion",
       .certifiesThat: "This certifies that", .hasCompleted: "has completed the training",
       .certificateDate: "Date", .trainer: "Trainer",
+      .moreItems: "+ {count} more in the handout",
     ],
     "de": [
       .contents: "Inhalt", .pageOf: "Seite {page} von {pages}", .strengths: "Stärken",
@@ -285,6 +289,7 @@ public struct Words: Hashable, Sendable {
       .certifiesThat: "Hiermit wird bestätigt, dass",
       .hasCompleted: "die Schulung abgeschlossen hat",
       .certificateDate: "Datum", .trainer: "Trainer",
+      .moreItems: "+ {count} weitere im Handout",
     ],
     "fr": [
       .contents: "Sommaire", .pageOf: "page {page} sur {pages}", .strengths: "Points forts",
@@ -328,6 +333,7 @@ public struct Words: Hashable, Sendable {
       .preparedFor: "Préparé pour {name}", .certificateTitle: "Attestation de formation",
       .certifiesThat: "Nous certifions que", .hasCompleted: "a suivi la formation",
       .certificateDate: "Date", .trainer: "Formateur",
+      .moreItems: "+ {count} de plus dans le document",
     ],
     "es": [
       .contents: "Índice", .pageOf: "página {page} de {pages}", .strengths: "Fortalezas",
@@ -367,6 +373,7 @@ public struct Words: Hashable, Sendable {
       .preparedFor: "Preparado para {name}", .certificateTitle: "Certificado de finalización",
       .certifiesThat: "Se certifica que", .hasCompleted: "ha completado la formación",
       .certificateDate: "Fecha", .trainer: "Formador",
+      .moreItems: "+ {count} más en el documento",
     ],
   ]
 }
