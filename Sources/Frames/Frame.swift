@@ -39,18 +39,23 @@ public struct Frame: Sendable {
     return out
   }
 
-  /// The frame without its named destinations (`anchor` items), at any depth.
-  public func removingAnchors() -> Frame {
+  /// The frame without its named destinations (`anchor` items), at any depth; with `links`,
+  /// without its links too (their drawing kept).
+  public func removingAnchors(links: Bool = false) -> Frame {
     var out = Frame(size: size)
     out.reserveCapacity(items.count)
     for (p, item) in items {
       switch item {
       case .anchor: continue
-      case .group(let f): out.push(.group(f.removingAnchors()), at: p)
+      case .linkArea where links: continue
+      case .group(let f): out.push(.group(f.removingAnchors(links: links)), at: p)
       case .tagged(let tag, let f, let alt):
-        out.push(.tagged(tag, f.removingAnchors(), alt: alt), at: p)
+        out.push(.tagged(tag, f.removingAnchors(links: links), alt: alt), at: p)
+      case .link(_, let f) where links: out.push(.group(f.removingAnchors(links: links)), at: p)
       case .link(let destination, let f):
-        out.push(.link(destination: destination, f.removingAnchors()), at: p)
+        out.push(.link(destination: destination, f.removingAnchors(links: links)), at: p)
+      case .scaled(let factor, let f):
+        out.push(.scaled(factor, f.removingAnchors(links: links)), at: p)
       default: out.push(item, at: p)
       }
     }
@@ -65,6 +70,8 @@ public struct Frame: Sendable {
       case .group(let f): f.walk(origin: at, body)
       case .tagged(_, let f, _): f.walk(origin: at, body)
       case .link(_, let f): f.walk(origin: at, body)
+      // Positions inside are reported unscaled: only a booklet's sheets scale, after layout.
+      case .scaled(_, let f): f.walk(origin: at, body)
       default: body(at, item)
       }
     }
@@ -96,6 +103,9 @@ public enum FrameItem: Sendable {
   /// A picture from a file, scaled into the box of its `size` whose top-left corner is the item's
   /// position (boxed, as shapes are).
   indirect case image(ImageItem)
+  /// A frame drawn at `factor` times its size, its top-left corner at the item's position (a
+  /// booklet's pages on their sheet: vectors and text stay as they are, only smaller).
+  case scaled(Double, Frame)
 }
 
 /// The kinds of image file pmreport draws.

@@ -58,6 +58,12 @@ struct Painter {
         }
       case .image(let image):
         drawImage(image, at: at)
+      case .scaled(let factor, let inner):
+        cairo_save(cr)
+        cairo_translate(cr, at.x, at.y)
+        cairo_scale(cr, factor, factor)
+        draw(inner, at: .zero)
+        cairo_restore(cr)
       }
     }
   }

@@ -329,6 +329,7 @@ public final class Pipeline {
         "\(document.name): \(laidOut.pages.count) pages, over its budget of \(budget) (max-pages)",
         &summary)
     }
+    if document.spec.booklet { try writeBooklet(laidOut.pages, of: document, &summary) }
     guard document.spec.personalised else {
       let cardSheet = document.kind == .roleCards && document.spec.cardSize == .a6
       try write(
@@ -440,6 +441,24 @@ public final class Pipeline {
     }
     try write(
       pages, anchors: anchors, of: document, as: document.name + "-all", formats: [.pdf], &summary)
+  }
+
+  /// Writes `pdf/<document>-booklet.pdf`, the pages imposed for saddle stitching.
+  ///
+  /// Two pages to a side of a landscape sheet: `booklet-paper`, else the document's own paper
+  /// with the pages scaled to half of it. A personalised document's booklet has no personal line.
+  private func writeBooklet(
+    _ pages: [Page], of document: ResolvedDocument, _ summary: inout RunSummary
+  ) throws {
+    let portrait =
+      document.spec.bookletPaper?.portrait ?? (
+        width: min(document.paperWidth, document.paperHeight),
+        height: max(document.paperWidth, document.paperHeight)
+      )
+    let sheet = Size(width: portrait.height, height: portrait.width)
+    try write(
+      SaddleStitch.impose(pages, on: sheet), anchors: [], of: document,
+      as: document.name + "-booklet", formats: [.pdf], isPrintFile: true, &summary)
   }
 
   /// A page with its named destinations removed: in a merged file only the first copy keeps

@@ -18,4 +18,5 @@ extension DocumentKind: ConfigEnum { static var valueDescription: String { "docu
 extension SectionKind: ConfigEnum { static var valueDescription: String { "section kind" } }
 extension CellAlignment: ConfigEnum { static var valueDescription: String { "alignment" } }
 extension CardSize: ConfigEnum { static var valueDescription: String { "card size" } }
+extension SheetSize: ConfigEnum { static var valueDescription: String { "booklet paper" } }
 extension ExerciseKind: ConfigEnum { static var valueDescription: String { "exercise kind" } }

@@ -145,7 +145,8 @@ struct DocumentEntry: Decodable {
     case keyFor = "key-for"
     case prompts, personalised, merge
     case cardSize = "card-size"
-    case copies
+    case copies, booklet
+    case bookletPaper = "booklet-paper"
   }
 
   var name: String
@@ -167,6 +168,8 @@ struct DocumentEntry: Decodable {
   var merge: Bool?
   var cardSize: CardSize?
   var copies: Int?
+  var booklet: Bool?
+  var bookletPaper: SheetSize?
 }
 
 /// One entry of a worksheet's `exercises:` (`{kind: who-does-it, items: 8}`).

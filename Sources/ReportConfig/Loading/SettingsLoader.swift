@@ -211,7 +211,8 @@ extension ConfigLoader {
       style: style, exercises: exercises, seed: UInt64(max(0, entry.seed ?? 1)),
       keyFor: entry.keyFor, prompts: entry.prompts,
       personalised: entry.personalised ?? (entry.kind == .certificate),
-      merge: entry.merge ?? false, cardSize: entry.cardSize ?? .a6, copies: entry.copies ?? 1)
+      merge: entry.merge ?? false, cardSize: entry.cardSize ?? .a6, copies: entry.copies ?? 1,
+      booklet: entry.booklet ?? false, bookletPaper: entry.bookletPaper)
   }
 
   /// Each answer key's `key-for` must name a worksheet of the config.
@@ -282,6 +283,14 @@ extension ConfigLoader {
     for (key, present) in [("card-size", entry.cardSize != nil), ("copies", entry.copies != nil)]
     where present && kind != .roleCards {
       checker.error("\(key) belongs to role cards (kind: role-cards)", at: path.appending(key))
+    }
+    if entry.bookletPaper != nil, entry.booklet != true {
+      checker.error(
+        "booklet-paper needs booklet: true", at: path.appending("booklet-paper"))
+    }
+    if entry.booklet == true, kind == .certificate || kind == .charts {
+      checker.error(
+        "a \(kind.rawValue) document cannot be a booklet", at: path.appending("booklet"))
     }
     if kind == .certificate, entry.personalised == false {
       checker.error(

@@ -121,6 +121,21 @@ public enum DocumentKind: String, Codable, CaseIterable, Hashable, Sendable {
   public var needsRoles: Bool { self == .roleCards || self == .comparisonTable || self == .charts }
 }
 
+/// A booklet's printing sheet, named by its portrait size (it is used landscape).
+public enum SheetSize: String, Codable, CaseIterable, Hashable, Sendable {
+  case a3, a4, tabloid, letter
+
+  /// Portrait width and height in points.
+  public var portrait: (width: Double, height: Double) {
+    switch self {
+    case .a3: (841.8898, 1190.5512)
+    case .a4: (595.2756, 841.8898)
+    case .tabloid: (792, 1224)
+    case .letter: (612, 792)
+    }
+  }
+}
+
 /// How role cards are printed.
 public enum CardSize: String, Codable, CaseIterable, Hashable, Sendable {
   /// About A6: four cards on a sheet, with cut marks.
@@ -165,6 +180,11 @@ public struct DocumentSpec: Hashable, Sendable {
   public var cardSize: CardSize
   /// How many times each role's card is printed.
   public var copies: Int
+  /// Also write `<name>-booklet.pdf`: the pages imposed for saddle stitching.
+  public var booklet: Bool
+  /// The booklet's sheet (`booklet-paper:`), pages at full size; nil: the document's own paper,
+  /// pages scaled to half a sheet.
+  public var bookletPaper: SheetSize?
 
   public init(
     name: String, kind: DocumentKind = .report, title: String? = nil, sections: [String]? = nil,
@@ -172,8 +192,11 @@ public struct DocumentSpec: Hashable, Sendable {
     paperSize: PaperSize? = nil, orientation: Orientation? = nil, maxPages: Int? = nil,
     style: String? = nil, exercises: [ExerciseSpec]? = nil, seed: UInt64 = 1,
     keyFor: String? = nil, prompts: [String]? = nil, personalised: Bool? = nil,
-    merge: Bool = false, cardSize: CardSize = .a6, copies: Int = 1
+    merge: Bool = false, cardSize: CardSize = .a6, copies: Int = 1, booklet: Bool = false,
+    bookletPaper: SheetSize? = nil
   ) {
+    self.booklet = booklet
+    self.bookletPaper = bookletPaper
     self.cardSize = cardSize
     self.copies = copies
     self.personalised = personalised ?? (kind == .certificate)
