@@ -46,6 +46,8 @@ public struct RenderDocument: Sendable {
   /// Its pages are imposed or cut apart, not for reading on screen, so the accessibility
   /// post-processing may exempt it. It is still a valid PDF.
   public var isPrintFile = false
+  /// The trim and bleed boxes every PDF page gets (`crop-marks: true`); nil for none.
+  public var printBoxes: PrintBoxes?
   public init(
     pages: [Page], palette: GlyphPalette, info: DocumentInfo, outline: [Anchor] = [],
     images: ImageStore = .empty, svgLabels: [SVGLabel] = []
@@ -128,8 +130,9 @@ public struct PDFExporter: DocumentExporter {
     try drawPDF(&document, releasingPages: releasingPages, into: sink, path: path)
     let titles = Dictionary(
       document.outline.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
+    let drawn = try document.printBoxes?.apply(to: sink.bytes, path: path) ?? sink.bytes
     try PDFFinisher(info: document.info, destinationTitles: titles, path: path)
-      .finish(sink.bytes, into: file)
+      .finish(drawn, into: file)
   }
 
   /// Draws `document` with cairo into `sink`'s bytes.

@@ -39,6 +39,7 @@ struct HandoutLayout {
       words: words)
     type.images = images
     type.bodyHeight = template.body.height
+    type.sectionStartRight = document.sectionStartRight
     return type
   }
 

@@ -347,12 +347,14 @@ public final class Pipeline {
     formats: [OutputFormat]? = nil, isPrintFile: Bool = false, _ summary: inout RunSummary
   ) throws {
     let info = info(document.spec)
+    let finish = PrintFinish(resolved: document)
     var rendered = RenderDocument(
-      pages: pages, palette: measurer.palette, info: info,
+      pages: isPrintFile ? pages : finish.apply(pages), palette: measurer.palette, info: info,
       outline: anchors.map(\.anchor), images: images.store,
       svgLabels: Self.svgLabels(
         title: info.title, pageCount: pages.count, anchors: anchors, words: words))
     rendered.isPrintFile = isPrintFile
+    rendered.printBoxes = isPrintFile ? nil : finish.boxes
     let formats = formats ?? settings.formats
     for format in formats {
       let dir = (settings.outputDirectory as NSString).appendingPathComponent(format.rawValue)

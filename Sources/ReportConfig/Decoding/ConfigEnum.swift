@@ -19,4 +19,5 @@ extension SectionKind: ConfigEnum { static var valueDescription: String { "secti
 extension CellAlignment: ConfigEnum { static var valueDescription: String { "alignment" } }
 extension CardSize: ConfigEnum { static var valueDescription: String { "card size" } }
 extension SheetSize: ConfigEnum { static var valueDescription: String { "booklet paper" } }
+extension SectionStart: ConfigEnum { static var valueDescription: String { "section start" } }
 extension ExerciseKind: ConfigEnum { static var valueDescription: String { "exercise kind" } }

@@ -147,6 +147,10 @@ struct DocumentEntry: Decodable {
     case cardSize = "card-size"
     case copies, booklet
     case bookletPaper = "booklet-paper"
+    case duplex
+    case sectionStart = "section-start"
+    case cropMarks = "crop-marks"
+    case bleed
   }
 
   var name: String
@@ -170,6 +174,18 @@ struct DocumentEntry: Decodable {
   var copies: Int?
   var booklet: Bool?
   var bookletPaper: SheetSize?
+  var duplex: Bool?
+  var sectionStart: SectionStart?
+  var cropMarks: Bool?
+  var bleed: Double?
+}
+
+/// `section-start:`: where a top-level section begins.
+enum SectionStart: String, CaseIterable, Decodable {
+  /// Wherever the text before it ends (a style may still break the page).
+  case any
+  /// On a right-hand page.
+  case right
 }
 
 /// One entry of a worksheet's `exercises:` (`{kind: who-does-it, items: 8}`).

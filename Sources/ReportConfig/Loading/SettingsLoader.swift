@@ -61,6 +61,12 @@ extension ConfigLoader {
     let tree = try parseFile(path, display: display, role: "config file")
 
     let session = DecodingSession()
+    if case .sequence(let items)? = tree.node(at: NodePath.root.appending("documents"))?.value {
+      session.acceptLengths(
+        at: items.indices.map {
+          NodePath.root.appending("documents").appending($0).appending("bleed")
+        })
+    }
     let file = try session.decodeFile(ConfigFile.self, from: tree)
     var checker = Checker(tree: tree, primaryFile: display)
     let settings = build(
@@ -212,7 +218,9 @@ extension ConfigLoader {
       keyFor: entry.keyFor, prompts: entry.prompts,
       personalised: entry.personalised ?? (entry.kind == .certificate),
       merge: entry.merge ?? false, cardSize: entry.cardSize ?? .a6, copies: entry.copies ?? 1,
-      booklet: entry.booklet ?? false, bookletPaper: entry.bookletPaper)
+      booklet: entry.booklet ?? false, bookletPaper: entry.bookletPaper,
+      duplex: entry.duplex ?? false, sectionStartRight: entry.sectionStart == .right,
+      cropMarks: entry.cropMarks ?? false, bleed: entry.bleed ?? 0)
   }
 
   /// Each answer key's `key-for` must name a worksheet of the config.
@@ -283,6 +291,15 @@ extension ConfigLoader {
     for (key, present) in [("card-size", entry.cardSize != nil), ("copies", entry.copies != nil)]
     where present && kind != .roleCards {
       checker.error("\(key) belongs to role cards (kind: role-cards)", at: path.appending(key))
+    }
+    if let bleed = entry.bleed {
+      if !(0...(20 * 72 / 25.4)).contains(bleed) {
+        checker.error(
+          "bleed must be between 0 and 20mm, not \(bleed) pt", at: path.appending("bleed"))
+      }
+      if entry.cropMarks != true {
+        checker.error("bleed needs crop-marks: true", at: path.appending("bleed"))
+      }
     }
     if entry.bookletPaper != nil, entry.booklet != true {
       checker.error(

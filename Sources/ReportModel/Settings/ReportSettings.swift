@@ -185,6 +185,14 @@ public struct DocumentSpec: Hashable, Sendable {
   /// The booklet's sheet (`booklet-paper:`), pages at full size; nil: the document's own paper,
   /// pages scaled to half a sheet.
   public var bookletPaper: SheetSize?
+  /// Printed on both sides: the left and right margins swap on left-hand (even) pages.
+  public var duplex: Bool
+  /// Top-level sections start on a right-hand (odd) page, after a blank page when needed.
+  public var sectionStartRight: Bool
+  /// Trim marks outside the page and the PDF's TrimBox and BleedBox (`crop-marks: true`).
+  public var cropMarks: Bool
+  /// How far the printer bleeds past the trim, in points (`bleed: 3mm`).
+  public var bleed: Double
 
   public init(
     name: String, kind: DocumentKind = .report, title: String? = nil, sections: [String]? = nil,
@@ -193,8 +201,13 @@ public struct DocumentSpec: Hashable, Sendable {
     style: String? = nil, exercises: [ExerciseSpec]? = nil, seed: UInt64 = 1,
     keyFor: String? = nil, prompts: [String]? = nil, personalised: Bool? = nil,
     merge: Bool = false, cardSize: CardSize = .a6, copies: Int = 1, booklet: Bool = false,
-    bookletPaper: SheetSize? = nil
+    bookletPaper: SheetSize? = nil, duplex: Bool = false, sectionStartRight: Bool = false,
+    cropMarks: Bool = false, bleed: Double = 0
   ) {
+    self.duplex = duplex
+    self.sectionStartRight = sectionStartRight
+    self.cropMarks = cropMarks
+    self.bleed = bleed
     self.booklet = booklet
     self.bookletPaper = bookletPaper
     self.cardSize = cardSize
