@@ -96,6 +96,16 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out + "/manifest.json"))
   }
 
+  @Test func aShardWithoutARosterIsAUsageError() throws {
+    let out = try temporaryDirectory("pmreport-shard-alone")
+    let result = try runPMReport(["--shard", "1/2", "--output", out], in: Self.root)
+    #expect(result.status == 64)
+    #expect(result.error.contains("--shard 1/2 slices the roster"))
+    let bad = try runPMReport(["--shard", "3/2", "--output", out], in: Self.root)
+    #expect(bad.status == 64)
+    #expect(bad.error.contains("--shard must be K/N"))
+  }
+
   @Test func aBadRosterStopsTheRunBeforeAnythingIsWritten() throws {
     let dir = try temporaryDirectory("pmreport-bad-roster")
     try "name;cohort\nAda;A\n;B\nBo;C;D\n".write(

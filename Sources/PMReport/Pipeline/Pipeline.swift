@@ -103,6 +103,9 @@ public final class Pipeline {
     // Every image is read and decoded now: a bad one stops the run before anything is written.
     images = try ContentImages.load(content, from: loaded, root: settings.root)
     roster = try Self.loadRoster(options: options, settings: settings)
+    if let shard = options.shard, roster == nil {
+      throw UsageError.shardWithoutRoster(shard.index, shard.count)
+    }
     for warning in problems where warning.severity == .warning {
       log(LogLine(.warning, warning.description))
     }
@@ -546,12 +549,17 @@ public enum UsageError: Error, CustomStringConvertible {
   case unknownDocument(String, known: [String])
   /// `pmreport init`'s roles are not usable (the messages say why).
   case badRoles([String])
+  /// `--shard K/N` slices a roster, and none was given.
+  case shardWithoutRoster(Int, Int)
 
   public var description: String {
     switch self {
     case .unknownDocument(let name, let known):
       "no document named '\(name)'\(Suggestions.nearest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""); the config defines: \(known.joined(separator: ", "))"
     case .badRoles(let problems): problems.joined(separator: "; ")
+    case .shardWithoutRoster(let k, let n):
+      "--shard \(k)/\(n) slices the roster, and there is none: give --roster FILE.csv or roster: "
+        + "in the config"
     }
   }
 }

@@ -45,7 +45,7 @@ public struct Roster: Sendable {
 
   /// The roster in `bytes`, read from `file`.
   public static func parse(_ bytes: [UInt8], file: String) throws -> Roster {
-    func error(_ line: Int, _ message: String, key: String = "") -> InputError {
+    func failure(_ line: Int, _ message: String, key: String = "") -> InputError {
       InputError(diagnostics: [
         Diagnostic(file: file, line: line, column: 0, keyPath: key, message: message)
       ])
@@ -53,7 +53,7 @@ public struct Roster: Sendable {
     var body = bytes
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
     guard let text = String(validating: body, as: UTF8.self) else {
-      throw error(
+      throw failure(
         0,
         "the roster is not UTF-8 text; save it from your spreadsheet as \"CSV UTF-8\" "
           + "(comma- or semicolon-separated)")
@@ -69,10 +69,10 @@ public struct Roster: Sendable {
       )
       .header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     } catch {
-      throw self.error(1, "the header row has bad quoting", file: file)
+      throw failure(1, "the header row has bad quoting")
     }
     guard header.contains("name") else {
-      throw error(
+      throw failure(
         1,
         "the header row needs a 'name' column (found: \(header.joined(separator: ", ")))",
         key: "name")
@@ -112,16 +112,12 @@ public struct Roster: Sendable {
           row: participants.count + 1, line: record.line, name: name, fields: values, slug: ""))
     }
     if !diagnostics.isEmpty { throw InputError(diagnostics: diagnostics) }
-    if participants.isEmpty { throw error(0, "the roster lists no participants under its header") }
+    if participants.isEmpty {
+      throw failure(0, "the roster lists no participants under its header")
+    }
     let slugs = Self.slugs(participants.map { ($0.row, $0.name) })
     for index in participants.indices { participants[index].slug = slugs[index] }
     return Roster(file: file, columns: header, participants: participants)
-  }
-
-  private static func error(_ line: Int, _ message: String, file: String) -> InputError {
-    InputError(diagnostics: [
-      Diagnostic(file: file, line: line, column: 0, keyPath: "", message: message)
-    ])
   }
 
   /// The data records after the header, each with the line it starts on; `fields` nil for a
