@@ -44,8 +44,10 @@ struct WorksheetBuilder {
       task.breaks.keepWithNext = true
       out.append(task)
       if exercise.isTickBoxes {
-        out.append(roleHeads)
-        out += exercise.items.enumerated().map { tickRow($1, number: $0 + 1) }
+        // The column heads and the rows move to the next page together when they fit one,
+        // so no row is printed without the roles over its boxes.
+        let rows = exercise.items.enumerated().map { tickRow($1, number: $0 + 1) }
+        out.append(KeepTogetherBlock(children: [roleHeads] + rows))
       } else {
         out += exercise.items.enumerated().flatMap { written($1, number: $0 + 1) }
       }
