@@ -332,7 +332,10 @@ public final class Pipeline {
         "\(document.name): \(laidOut.pages.count) pages, over its budget of \(budget) (max-pages)",
         &summary)
     }
-    if document.spec.booklet { try writeBooklet(laidOut.pages, of: document, &summary) }
+    // Booklets and merged copies are PDF files: written when the run writes PDF.
+    if document.spec.booklet, settings.formats.contains(.pdf) {
+      try writeBooklet(laidOut.pages, of: document, &summary)
+    }
     guard document.spec.personalised else {
       let cardSheet = document.kind == .roleCards && document.spec.cardSize == .a6
       try write(
@@ -439,7 +442,7 @@ public final class Pipeline {
     _ pages: [Page], anchors: [AnchorLocation], of document: ResolvedDocument,
     _ summary: inout RunSummary
   ) throws {
-    guard document.spec.merge, !pages.isEmpty else { return }
+    guard document.spec.merge, !pages.isEmpty, settings.formats.contains(.pdf) else { return }
     guard options.shard == nil else {
       log(LogLine(.warning, "note: \(document.name): a shard writes no merged file"))
       return
