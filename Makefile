@@ -5,7 +5,8 @@
 #   make test-fast  the same without the long suites (fuzzing, interrupted and killed runs, full disk)
 #   make lint       swift format lint, strict (CI runs it)
 #   make build      release build only
-#   make bench      timing and memory benchmark (see BENCHMARKS.md)
+#   make bench      timing and memory benchmark (see BENCHMARKS.md), then 200 personalised copies
+#                   in one run against 200 runs (bench/roster.py)
 #   make clean      remove build products and generated output
 
 SHELL := /bin/bash
@@ -74,6 +75,7 @@ lint:
 bench: build test-packages
 	$(call ensure_packages,$(BENCH_PACKAGES))
 	python3 bench/bench.py
+	python3 bench/roster.py
 
 clean:
-	rm -rf .build Output/pdf Output/svg Output/png Output/manifest.json
+	rm -rf .build Output/pdf Output/svg Output/png Output/manifest.json Output/manifest-*-of-*.json

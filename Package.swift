@@ -12,6 +12,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
   ],
   targets: [
     // MARK: C libraries
@@ -67,7 +68,7 @@ let package = Package(
       name: "PMReport",
       dependencies: [
         "Geometry", "Frames", "ReportModel", "ReportConfig", "TextShaping", "Pagination", "Charts",
-        "Rendering",
+        "Rendering", .product(name: "SwiftCSV", package: "SwiftCSV"),
       ]),
     .executableTarget(
       name: "pmreport",

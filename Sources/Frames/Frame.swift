@@ -45,10 +45,35 @@ public struct Frame: Sendable {
     items.contains { _, item in
       switch item {
       case .tagged, .language, .link, .linkArea: true
-      case .group(let inner): inner.holdsStructure
+      case .group(let inner), .scaled(_, let inner): inner.holdsStructure
       default: false
       }
     }
+  }
+
+  /// The frame without its named destinations (`anchor` items), at any depth; with `links`,
+  /// without its links too (their drawing kept).
+  public func removingAnchors(links: Bool = false) -> Frame {
+    var out = Frame(size: size)
+    out.reserveCapacity(items.count)
+    for (p, item) in items {
+      switch item {
+      case .anchor: continue
+      case .linkArea where links: continue
+      case .group(let f): out.push(.group(f.removingAnchors(links: links)), at: p)
+      case .tagged(let tag, let f, let alt):
+        out.push(.tagged(tag, f.removingAnchors(links: links), alt: alt), at: p)
+      case .link(_, let f) where links: out.push(.group(f.removingAnchors(links: links)), at: p)
+      case .link(let destination, let f):
+        out.push(.link(destination: destination, f.removingAnchors(links: links)), at: p)
+      case .scaled(let factor, let f):
+        out.push(.scaled(factor, f.removingAnchors(links: links)), at: p)
+      case .language(let lang, let f):
+        out.push(.language(lang, f.removingAnchors(links: links)), at: p)
+      default: out.push(item, at: p)
+      }
+    }
+    return out
   }
 
   /// Calls `body` with each non-group item and its absolute position, depth first, in drawing order.
@@ -60,6 +85,8 @@ public struct Frame: Sendable {
       case .tagged(_, let f, _): f.walk(origin: at, body)
       case .language(_, let f): f.walk(origin: at, body)
       case .link(_, let f): f.walk(origin: at, body)
+      // Positions inside are reported unscaled: only a booklet's sheets scale, after layout.
+      case .scaled(_, let f): f.walk(origin: at, body)
       default: body(at, item)
       }
     }
@@ -94,6 +121,9 @@ public enum FrameItem: Sendable {
   /// A picture from a file, scaled into the box of its `size` whose top-left corner is the item's
   /// position (boxed, as shapes are).
   indirect case image(ImageItem)
+  /// A frame drawn at `factor` times its size, its top-left corner at the item's position (a
+  /// booklet's pages on their sheet: vectors and text stay as they are, only smaller).
+  case scaled(Double, Frame)
 }
 
 /// The kinds of image file pmreport draws.

@@ -44,6 +44,8 @@ public struct RenderDocument: Sendable {
   public var svgLabels: [SVGLabel]
   /// The standards the PDF is written to (PDF/UA-1 by default).
   public var standards: PDFStandards
+  /// The trim and bleed boxes every PDF page gets (`crop-marks: true`); nil for none.
+  public var printBoxes: PrintBoxes?
   public init(
     pages: [Page], palette: GlyphPalette, info: DocumentInfo, outline: [Anchor] = [],
     images: ImageStore = .empty, svgLabels: [SVGLabel] = [], standards: PDFStandards = .ua1
@@ -132,7 +134,7 @@ public struct PDFExporter: DocumentExporter {
       document.outline.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
     try PDFFinisher(
       info: document.info, standards: document.standards, marks: marks,
-      destinationTitles: titles, path: path
+      printBoxes: document.printBoxes, destinationTitles: titles, path: path
     )
     .finish(drawn, into: file)
   }

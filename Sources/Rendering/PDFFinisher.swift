@@ -23,6 +23,8 @@ struct PDFFinisher {
   /// The alternate text of each figure, and the language of each passage in another language, in
   /// document order.
   var marks: MarkedContentLog
+  /// The trim and bleed boxes every page gets, if any.
+  var printBoxes: PrintBoxes?
   /// Named destinations' titles (a heading's text by its anchor name), for link descriptions.
   var destinationTitles: [String: String]
   /// The file's name in messages.
@@ -82,6 +84,7 @@ struct PDFFinisher {
       q: q, figureAlts: marks.figureAlts, divisionLangs: marks.divisionLangs, path: path
     ).complete()
     try check(q, "complete the structure tree")
+    if let printBoxes { try printBoxes.apply(q, path: path) }
     // Releases every handle as it goes: the catalog's is taken after.
     let contentHash = try pages(q, artifacts: artifacts)
     let root = qpdf_get_root(q)

@@ -126,6 +126,14 @@ struct Painter {
           "name='\(Self.escape(anchor.name))' x=\(Self.number(at.x)) y=\(Self.number(at.y))"
         cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs)
         cairo_tag_end(cr, CAIRO_TAG_DEST)
+      case .scaled(let factor, let inner):
+        endRun()
+        cairo_save(cr)
+        cairo_translate(cr, at.x, at.y)
+        cairo_scale(cr, factor, factor)
+        draw(inner, at: .zero, wrap: wrap)
+        endRun()
+        cairo_restore(cr)
       }
     }
   }

@@ -84,10 +84,22 @@ struct Render: ParsableCommand {
         + "both (default: each document's, else the config's pdf-standard)."))
   var pdfStandard: [PDFStandardChoice] = []
 
+  @Option(name: .long, help: "The shuffle seed of every worksheet (default: each one's seed:).")
+  var seed: UInt64?
+
+  @Option(name: .long, help: "The participants: a CSV file with a name column (default: roster:).")
+  var roster: String?
+
+  @Option(name: .long, help: "K/N: build the K-th of N slices of the roster (for parallel jobs).")
+  var shard: String?
+
   @Flag(name: .long, help: "Print nothing but errors.")
   var quiet = false
 
   func validate() throws {
+    if let shard, Shard(shard) == nil {
+      throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, like 2/4; got '\(shard)'")
+    }
     if let dpi, !(30...1200).contains(dpi) {
       throw ValidationError("--dpi must be between 30 and 1200, got \(dpi)")
     }
@@ -96,11 +108,14 @@ struct Render: ParsableCommand {
   func run() throws {
     Interruption.install()
     let formats = format.isEmpty ? nil : FormatChoice.expand(format)
-    let options = RunOptions(
+    var options = RunOptions(
       configPath: input.config, contentPath: input.content, style: input.style,
       formats: formats, documents: document.isEmpty ? nil : document,
       paperSize: pageSize, outputDirectory: output, dpi: dpi, root: input.root,
       pdfStandards: pdfStandard.isEmpty ? nil : PDFStandardChoice.expand(pdfStandard))
+    options.seed = seed
+    options.rosterPath = roster
+    options.shard = shard.flatMap(Shard.init)
     let quiet = self.quiet
     let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
     let summary = try ExitStatus.guarding {

@@ -19,6 +19,9 @@ struct HandoutLayout {
   var words: Words = .english
   /// The content's images by path as written: file, kind and natural size.
   var images: [String: ImageItem] = [:]
+  /// The worksheet whose exercises a worksheet or an answer key prints (itself, or the one its
+  /// `key-for` names).
+  var worksheet: DocumentSpec?
 
   var document: DocumentSpec { resolved.spec }
   var style: Style { resolved.style }
@@ -29,16 +32,59 @@ struct HandoutLayout {
       pageSize: Size(width: resolved.paperWidth, height: resolved.paperHeight), body: resolved.body)
   }
 
-  func layout() throws -> LaidOutDocument {
+  /// The document's fonts, colours, words and images.
+  private func makeType() -> TypeSet {
     let type = TypeSet(
       style: style, colors: resolved.colors, measurer: measurer, width: template.body.width,
       words: words)
     type.images = images
     type.bodyHeight = template.body.height
+    type.sectionStartRight = document.sectionStartRight
+    return type
+  }
+
+  /// The personalised line's slots on this document's pages.
+  var personalLine: PersonalLine { PersonalLine(type: makeType(), template: template) }
+
+  /// The certificate page maker: what was completed is the content's title (the metadata's).
+  func certificates(trainer: String) -> CertificateBuilder {
+    CertificateBuilder(
+      type: makeType(), template: template, completed: metadata.title,
+      date: ReportBuilder.formatted(date, words: words), trainer: trainer)
+  }
+
+  func layout() throws -> LaidOutDocument {
+    let type = makeType()
     switch document.kind {
+    case .certificate: throw DocumentError.needsRoster(document.name)
     case .comparisonTable: return try comparisonTable(type)
+    case .roleCards where document.cardSize == .a6:
+      return CardSheetBuilder(
+        content: content, type: type,
+        sheet: Size(width: resolved.paperWidth, height: resolved.paperHeight),
+        copies: document.copies
+      ).layout()
     case .roleCards: return try layout(type, RoleCardsBuilder(content: content, type: type).blocks)
     case .report, .charts: return try layout(type, reportBuilder(type).blocks(pages:))
+    case .worksheet, .answerKey:
+      let builder = WorksheetBuilder(
+        content: content, worksheet: worksheet ?? document, title: title,
+        isKey: document.kind == .answerKey, type: type)
+      return try layout(type, builder.blocks)
+    }
+  }
+
+  /// The title the document prints and its PDF carries.
+  var title: String { Self.title(of: document, metadata: metadata, words: words) }
+
+  /// A document's title: its own, else the metadata title (a worksheet's and an answer key's
+  /// with ": Worksheet" or ": Answer Key", in the document's words).
+  static func title(of document: DocumentSpec, metadata: Metadata, words: Words) -> String {
+    if let title = document.title { return title }
+    switch document.kind {
+    case .worksheet: return words.fill(.worksheetTitle, ["title": metadata.title])
+    case .answerKey: return words.fill(.answerKeyTitle, ["title": metadata.title])
+    default: return metadata.title
     }
   }
 
@@ -53,8 +99,8 @@ struct HandoutLayout {
     -> LaidOutDocument
   {
     let furniture = Furniture(
-      type: type, template: template, documentTitle: document.title ?? metadata.title,
-      titlePage: document.titleBlock && document.kind == .report)
+      type: type, template: template, documentTitle: title,
+      titlePage: document.titleBlock && document.kind.hasTitlePage)
     var failure: (any Error)?
     let result = DocumentLayout.layout(
       template: template,
@@ -93,6 +139,8 @@ public enum DocumentError: Error, CustomStringConvertible {
   case noSummaryTable(String)
   /// The charts were asked for, and the content has nothing to draw.
   case noCharts(String)
+  /// Certificates are made one a participant (``Pipeline`` writes them from the roster).
+  case needsRoster(String)
 
   public var description: String {
     switch self {
@@ -101,6 +149,8 @@ public enum DocumentError: Error, CustomStringConvertible {
     case .noCharts(let name):
       "document '\(name)' draws the charts, but the content has none: charts need roles "
         + "(2 to 4 under `roles:`) and chart data (`focus`, `overlap` or `stakeholders`)"
+    case .needsRoster(let name):
+      "document '\(name)' is a certificate, made for each participant of a roster (--roster)"
     }
   }
 }

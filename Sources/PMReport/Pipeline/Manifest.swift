@@ -33,12 +33,13 @@ struct Manifest: Encodable {
     }.sorted { $0.path < $1.path }
   }
 
-  /// Writes `manifest.json` into `outputDirectory`, atomically.
-  func write(to outputDirectory: String) throws -> String {
+  /// Writes `name` (`manifest.json`, or a shard's `manifest-K-of-N.json`) into
+  /// `outputDirectory`, atomically.
+  func write(to outputDirectory: String, name: String = "manifest.json") throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(self) + Data("\n".utf8)
-    let path = (outputDirectory as NSString).appendingPathComponent("manifest.json")
+    let path = (outputDirectory as NSString).appendingPathComponent(name)
     try OutputFile.writeAtomically(Array(data), to: path)
     return path
   }

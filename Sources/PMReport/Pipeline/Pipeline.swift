@@ -25,6 +25,8 @@ public final class Pipeline {
   public let root: ProjectRoot
   /// The content's images, decoded.
   let images: ContentImages
+  /// The participants (`--roster` or `roster:`), read and checked before anything is written.
+  public let roster: Roster?
   /// Made on first use: `check`, `list` and `export-content` need no fonts.
   ///
   /// A render starts making it while the inputs load (see ``PreparedMeasurer``).
@@ -73,6 +75,9 @@ public final class Pipeline {
     if let dir = options.outputDirectory { settings.outputDirectory = options.absolute(dir) }
     if let formats = options.formats { settings.formats = formats }
     if let dpi = options.dpi { settings.dpi = dpi }
+    if let seed = options.seed {
+      for index in settings.documents.indices { settings.documents[index].seed = seed }
+    }
     let loaded: LoadedContent?
     do {
       loaded = try settings.contentPath.map {
@@ -97,6 +102,10 @@ public final class Pipeline {
     if !errors.isEmpty { throw InputError(diagnostics: errors) }
     // Every image is read and decoded now: a bad one stops the run before anything is written.
     images = try ContentImages.load(content, from: loaded, root: settings.root)
+    roster = try Self.loadRoster(options: options, settings: settings)
+    if let shard = options.shard, roster == nil {
+      throw UsageError.shardWithoutRoster(shard.index, shard.count)
+    }
     for warning in problems where warning.severity == .warning {
       log(LogLine(.warning, warning.description))
     }
@@ -123,6 +132,45 @@ public final class Pipeline {
         throw UsageError.unknownDocument(name, known: known)
       }
     }
+  }
+
+  /// The roster the command line or the config names, checked against the personal line's
+  /// placeholders (each must be a column); nil when neither names one.
+  static func loadRoster(options: RunOptions, settings: LoadedSettings) throws -> Roster? {
+    let roster: Roster
+    if let path = options.rosterPath {
+      let real = try confineCommandLine(
+        options.absolute(path), as: path, option: "--roster", in: settings.root)
+      roster = try Roster.load(path: real, display: path)
+    } else if let path = settings.rosterPath {
+      let prefix = options.workingDirectory + "/"
+      let display = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+      do {
+        roster = try Roster.load(path: path, display: display)
+      } catch var missing as MissingFileError {
+        missing.location = settings.rosterLocation
+        throw missing
+      }
+    } else {
+      return nil
+    }
+    if let line = settings.personalLine {
+      let unknown = Words.placeholders(in: line).filter { !roster.columns.contains($0) }
+      if !unknown.isEmpty {
+        let location =
+          settings.personalLineLocation
+          ?? SourceLocation(file: "<command line>", line: 0, column: 0)
+        throw InputError(diagnostics: [
+          Diagnostic(
+            file: location.file, line: location.line, column: location.column,
+            keyPath: "personal-line",
+            message: "personal-line uses \(unknown.map { "{\($0)}" }.joined(separator: ", ")), "
+              + "which \(roster.file) has no column for (its columns: "
+              + "\(roster.columns.joined(separator: ", ")))")
+        ])
+      }
+    }
+    return roster
   }
 
   /// `path` (absolute), given on the command line by `option`, with symbolic links resolved, if it
@@ -181,7 +229,19 @@ public final class Pipeline {
     }
     defer { RunLock.release() }
     prepareLanguage(&summary)
-    let documents = resolvedDocuments
+    var documents = resolvedDocuments
+    if let shard = options.shard {
+      // A shard writes its slice of the personal copies; the shared documents are another job's.
+      let shared = documents.filter { !$0.spec.personalised }.map(\.name)
+      if !shared.isEmpty {
+        log(
+          LogLine(
+            .warning,
+            "note: --shard \(shard.index)/\(shard.count) builds the personalised documents only; "
+              + "not built: \(shared.joined(separator: ", "))"))
+      }
+      documents = documents.filter(\.spec.personalised)
+    }
     for (index, document) in documents.enumerated() {
       onDocument(index, documents.count, document.name)
       do {
@@ -193,7 +253,7 @@ public final class Pipeline {
     }
     do {
       _ = try Manifest(files: summary.files, outputDirectory: settings.outputDirectory)
-        .write(to: settings.outputDirectory)
+        .write(to: settings.outputDirectory, name: options.shard?.manifestName ?? "manifest.json")
     } catch {
       summary.failures.append(("manifest", error))
       log(LogLine(.error, ErrorReport.message(for: error, document: "manifest.json")))
@@ -245,10 +305,15 @@ public final class Pipeline {
       .write(formats: settings.formats, record: { record($0, &summary) })
       return
     }
-    var laidOut = try HandoutLayout(
+    let layout = HandoutLayout(
       content: content, resolved: document, metadata: settings.metadata,
-      measurer: measurer, date: options.effectiveDate, words: words, images: images.items
-    ).layout()
+      measurer: measurer, date: options.effectiveDate, words: words, images: images.items,
+      worksheet: worksheet(for: document.spec))
+    if document.kind == .certificate {
+      try writeCertificates(layout, into: &summary)
+      return
+    }
+    var laidOut = try layout.layout()
     // The lines are in the pages now; the shapes cached for the contents passes can go, so that
     // pages written and released free their lines (another document re-shapes what it needs).
     measurer.discardCachedShapes()
@@ -267,27 +332,165 @@ public final class Pipeline {
         "\(document.name): \(laidOut.pages.count) pages, over its budget of \(budget) (max-pages)",
         &summary)
     }
+    // Booklets and merged copies are PDF files: written when the run writes PDF.
+    if document.spec.booklet, settings.formats.contains(.pdf) {
+      try writeBooklet(laidOut.pages, of: document, &summary)
+    }
+    guard document.spec.personalised else {
+      let cardSheet = document.kind == .roleCards && document.spec.cardSize == .a6
+      // The pages move into the writer, which frees each once drawn.
+      let pages = laidOut.pages
+      laidOut.pages = []
+      try write(
+        consume pages, anchors: laidOut.anchors, of: document, as: document.name,
+        isPrintFile: cardSheet, &summary)
+      return
+    }
+    try writePersonalised(laidOut, layout: layout, into: &summary)
+  }
+
+  /// Writes `pages` in every format (or `formats`): `<format>/<stem>.pdf`, or a page folder
+  /// `<format>/<stem>/` for SVG and PNG; `stem` may name a folder (`summary/ana-souza`).
+  private func write(
+    _ pages: consuming [Page], anchors: [AnchorLocation], of document: ResolvedDocument,
+    as stem: String, formats: [OutputFormat]? = nil, isPrintFile: Bool = false,
+    _ summary: inout RunSummary
+  ) throws {
     let info = info(document.spec)
+    let finish = PrintFinish(resolved: document)
+    let count = pages.count
+    let finished = isPrintFile ? pages : finish.apply(pages)
+    _ = consume pages
     var rendered = RenderDocument(
-      pages: laidOut.pages, palette: measurer.palette, info: info,
-      outline: laidOut.anchors.map(\.anchor), images: images.store,
+      pages: consume finished, palette: measurer.palette, info: info,
+      outline: anchors.map(\.anchor), images: images.store,
       svgLabels: Self.svgLabels(
-        title: info.title, pageCount: laidOut.pages.count, anchors: laidOut.anchors, words: words),
-      standards: options.pdfStandards(for: document.spec, in: settings))
-    laidOut.pages = []
-    for format in settings.formats {
+        title: info.title, pageCount: count, anchors: anchors, words: words),
+      // A print file (a booklet, a sheet of cards) is exempt from PDF/UA; PDF/A still applies.
+      standards: options.pdfStandards(for: document.spec, in: settings).subtracting(
+        isPrintFile ? .ua1 : []))
+    rendered.printBoxes = isPrintFile ? nil : finish.boxes
+    let formats = formats ?? settings.formats
+    for format in formats {
       let dir = (settings.outputDirectory as NSString).appendingPathComponent(format.rawValue)
-      try FileManager.default.createOutputDirectory(dir)
-      let target: OutputTarget =
-        format == .pdf
-        ? .file((dir as NSString).appendingPathComponent(document.name + ".pdf"))
-        : .pageFolder((dir as NSString).appendingPathComponent(document.name))
+      let path = (dir as NSString).appendingPathComponent(stem)
+      try FileManager.default.createOutputDirectory((path as NSString).deletingLastPathComponent)
+      let target: OutputTarget = format == .pdf ? .file(path + ".pdf") : .pageFolder(path)
       // The last format written may free each page as it goes.
       let files = try Self.exporter(for: format, dpi: settings.dpi)
-        .write(&rendered, to: target, releasingPages: format == settings.formats.last)
+        .write(&rendered, to: target, releasingPages: format == formats.last)
       for file in files {
         record(WrittenFile(file, document: document.name, format: format), &summary)
       }
+    }
+  }
+
+  /// The participants this run writes copies for: the roster, or this shard's slice of it.
+  private var participants: [Participant] {
+    guard let roster else { return [] }
+    guard let shard = options.shard else { return roster.participants }
+    return roster.shard(shard.index, of: shard.count)
+  }
+
+  /// Writes a personalised document laid out once: a copy a participant.
+  ///
+  /// Each copy is the same pages with the personal line over them (`<format>/<document>/<slug>`);
+  /// with `merge`, every copy also goes into `pdf/<document>-all.pdf`. Without a roster, one copy
+  /// with a line to write the name on.
+  private func writePersonalised(
+    _ laidOut: LaidOutDocument, layout: HandoutLayout, into summary: inout RunSummary
+  ) throws {
+    let document = layout.resolved
+    let slots = layout.personalLine
+    let template = settings.personalLine ?? words[.preparedFor]
+    guard roster != nil else {
+      let pages = slots.overlay(
+        Words.fill(template, ["name": ""]).trimmingCharacters(in: .whitespaces), blank: true,
+        on: laidOut.pages)
+      try write(pages, anchors: laidOut.anchors, of: document, as: document.name, &summary)
+      return
+    }
+    var merged: [Page] = []
+    for participant in participants {
+      let pages = slots.overlay(participant.fill(template), on: laidOut.pages)
+      try write(
+        pages, anchors: laidOut.anchors, of: document,
+        as: document.name + "/" + participant.slug, &summary)
+      if document.spec.merge { merged += merged.isEmpty ? pages : pages.map(Self.withoutAnchors) }
+    }
+    try writeMerged(merged, anchors: laidOut.anchors, of: document, &summary)
+  }
+
+  /// One certificate page a participant, written like a personalised document's copies; none
+  /// (with a note) without a roster.
+  private func writeCertificates(_ layout: HandoutLayout, into summary: inout RunSummary) throws {
+    let document = layout.resolved
+    guard roster != nil else {
+      log(
+        LogLine(
+          .warning,
+          "note: \(document.name): certificates are made for a roster's participants; "
+            + "none written (give one with --roster FILE.csv or roster: in the config)"))
+      return
+    }
+    let maker = layout.certificates(trainer: settings.metadata.author)
+    var merged: [Page] = []
+    for participant in participants {
+      let page = maker.page(name: participant.name, fields: participant.fields)
+      try write(
+        [page], anchors: [], of: document, as: document.name + "/" + participant.slug,
+        &summary)
+      if document.spec.merge { merged.append(page) }
+    }
+    try writeMerged(merged, anchors: [], of: document, &summary)
+  }
+
+  /// `pdf/<document>-all.pdf` of every copy, when the document merges and this is no shard (a
+  /// shard has part of the roster only).
+  private func writeMerged(
+    _ pages: [Page], anchors: [AnchorLocation], of document: ResolvedDocument,
+    _ summary: inout RunSummary
+  ) throws {
+    guard document.spec.merge, !pages.isEmpty, settings.formats.contains(.pdf) else { return }
+    guard options.shard == nil else {
+      log(LogLine(.warning, "note: \(document.name): a shard writes no merged file"))
+      return
+    }
+    try write(
+      pages, anchors: anchors, of: document, as: document.name + "-all", formats: [.pdf], &summary)
+  }
+
+  /// Writes `pdf/<document>-booklet.pdf`, the pages imposed for saddle stitching.
+  ///
+  /// Two pages to a side of a landscape sheet: `booklet-paper`, else the document's own paper
+  /// with the pages scaled to half of it. A personalised document's booklet has no personal line.
+  private func writeBooklet(
+    _ pages: [Page], of document: ResolvedDocument, _ summary: inout RunSummary
+  ) throws {
+    let portrait =
+      document.spec.bookletPaper?.portrait ?? (
+        width: min(document.paperWidth, document.paperHeight),
+        height: max(document.paperWidth, document.paperHeight)
+      )
+    let sheet = Size(width: portrait.height, height: portrait.width)
+    try write(
+      SaddleStitch.impose(pages, on: sheet), anchors: [], of: document,
+      as: document.name + "-booklet", formats: [.pdf], isPrintFile: true, &summary)
+  }
+
+  /// A page with its named destinations removed: in a merged file only the first copy keeps
+  /// them, so each name is defined once (links in later copies go to the first copy).
+  static func withoutAnchors(_ page: Page) -> Page {
+    Page(size: page.size, frame: page.frame.removingAnchors())
+  }
+
+  /// The worksheet whose exercises `document` prints: itself, or the one an answer key's
+  /// `key-for` names (checked when the config loaded).
+  func worksheet(for document: DocumentSpec) -> DocumentSpec? {
+    switch document.kind {
+    case .worksheet: document
+    case .answerKey: settings.documents.first { $0.name == document.keyFor }
+    default: nil
     }
   }
 
@@ -316,7 +519,8 @@ public final class Pipeline {
   func info(_ document: DocumentSpec) -> DocumentInfo {
     let m = settings.metadata
     return DocumentInfo(
-      title: document.title ?? m.title, author: m.author, subject: m.subject,
+      title: HandoutLayout.title(of: document, metadata: m, words: words), author: m.author,
+      subject: m.subject,
       keywords: m.keywords, creator: "pmreport \(Self.version)",
       date: UTCDateTime(options.effectiveDate).iso8601, language: m.lang)
   }
@@ -357,12 +561,17 @@ public enum UsageError: Error, CustomStringConvertible {
   case unknownDocument(String, known: [String])
   /// `pmreport init`'s roles are not usable (the messages say why).
   case badRoles([String])
+  /// `--shard K/N` slices a roster, and none was given.
+  case shardWithoutRoster(Int, Int)
 
   public var description: String {
     switch self {
     case .unknownDocument(let name, let known):
       "no document named '\(name)'\(Suggestions.nearest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""); the config defines: \(known.joined(separator: ", "))"
     case .badRoles(let problems): problems.joined(separator: "; ")
+    case .shardWithoutRoster(let k, let n):
+      "--shard \(k)/\(n) slices the roster, and there is none: give --roster FILE.csv or roster: "
+        + "in the config"
     }
   }
 }

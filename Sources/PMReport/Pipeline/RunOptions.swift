@@ -21,6 +21,12 @@ public struct RunOptions: Sendable {
   public var date: Date?
   /// `--pdf-standard`: what every PDF meets, over the documents' and the config's choice.
   public var pdfStandards: Set<PDFStandard>?
+  /// `--seed`: every worksheet's shuffle seed.
+  public var seed: UInt64?
+  /// `--roster`: the participants' CSV file (overrides the config's `roster:`).
+  public var rosterPath: String?
+  /// `--shard K/N`: build only the K-th (from 1) of N slices of the roster.
+  public var shard: Shard?
 
   public init(
     configPath: String? = nil, contentPath: String? = nil, style: String? = nil,
@@ -100,4 +106,23 @@ public struct RunSummary: Sendable {
   public var files: [WrittenFile] = []
   public var warnings: [String] = []
   public var failures: [(document: String, error: any Error)] = []
+}
+
+/// `--shard K/N`: the K-th (from 1) of N contiguous slices of the roster.
+public struct Shard: Sendable, Hashable {
+  public var index: Int
+  public var count: Int
+
+  /// `K/N` with 1 ≤ K ≤ N; nil for anything else.
+  public init?(_ text: String) {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1,
+      (1...n).contains(k)
+    else { return nil }
+    index = k
+    count = n
+  }
+
+  /// The manifest this shard writes: `manifest-K-of-N.json`.
+  var manifestName: String { "manifest-\(index)-of-\(count).json" }
 }

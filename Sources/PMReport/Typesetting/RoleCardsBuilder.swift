@@ -20,7 +20,7 @@ struct RoleCardsBuilder {
 
   /// The rows that give each card its aspects: the first role table set as a paired list (the
   /// key differences), else the first role table.
-  private var aspects: [RoleRow] {
+  var aspects: [RoleRow] {
     let tables = content.roleTables
     return (tables.first(where: \.paired) ?? tables.first)?.rows ?? []
   }
@@ -38,12 +38,17 @@ struct RoleCardsBuilder {
     return out
   }
 
+  /// The labels of the labelled lists in the sections marked for `role` and `kind`.
+  func labels(_ kind: SectionKind, role: RoleID) -> [String] {
+    content.allSections.filter { $0.role == role && $0.kind == kind }.flatMap(\.labels)
+  }
+
   /// A subheading and the labels of the labelled lists in the sections marked for `role` and
   /// `kind`, as bullets.
   ///
   /// The anchor is named after the key, so it stays the same in every language.
   private func labelList(_ title: Words.Key, kind: SectionKind, role: RoleID) -> [any Block] {
-    let labels = content.allSections.filter { $0.role == role && $0.kind == kind }.flatMap(\.labels)
+    let labels = labels(kind, role: role)
     guard !labels.isEmpty else { return [] }
     let heading = type.heading(
       type.words[title], number: nil, level: 2, anchor: "card-\(role)-\(title.rawValue)")

@@ -17,6 +17,8 @@ final class TypeSet {
   let words: Words
   /// The height of the page body (an image is at most 60% of it).
   var bodyHeight = Double.infinity
+  /// Top-level headings start on a right-hand page (`section-start: right`).
+  var sectionStartRight = false
   /// The content's images by path as written (file, kind, natural size); an image missing here
   /// is set as its alt text.
   var images: [String: ImageItem] = [:]
@@ -131,14 +133,16 @@ final class TypeSet {
     let before = level <= 1 ? font.size * 1.5 : font.size * 1.2
     let after = level <= 1 ? font.size * 0.55 : font.size * 0.45
     let shown = number.map { "\($0) \(title)" } ?? title
-    return ParagraphBlock(
+    var block = ParagraphBlock(
       lines: lines(runs, width: width, alignment: .left, hyphenate: false, leading: 1.25),
       color: text, tag: tag,
       anchors: [Anchor(name: anchor, title: shown, outlineLevel: outline ? level : nil)],
       breaks: BreakPolicy(
         keepWithNext: true,
-        pageBreakBefore: level <= 1 && style.headings.pageBreakBefore,
+        pageBreakBefore: level <= 1 && (style.headings.pageBreakBefore || sectionStartRight),
         spaceBefore: before, spaceAfter: after))
+    block.breaks.startsOnRightPage = level <= 1 && sectionStartRight
+    return block
   }
 
   /// Body runs that open with a bold lead-in label: "Label: text".

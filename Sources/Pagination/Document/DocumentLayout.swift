@@ -45,6 +45,15 @@ public struct LaidOutDocument: Sendable {
   public var warnings: [String]
   /// How many layout passes it took for page references to settle.
   public var passes: Int
+
+  public init(
+    pages: [Page], anchors: [AnchorLocation] = [], warnings: [String] = [], passes: Int = 1
+  ) {
+    self.pages = pages
+    self.anchors = anchors
+    self.warnings = warnings
+    self.passes = passes
+  }
 }
 
 /// Lays out a whole document: body blocks into pages, repeated until cross-references (the table of

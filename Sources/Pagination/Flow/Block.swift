@@ -27,6 +27,9 @@ public struct BreakPolicy: Sendable {
   public var keepWithNext: Bool
   /// Start on a fresh page.
   public var pageBreakBefore: Bool
+  /// With `pageBreakBefore`: start on a right-hand (odd-numbered) page, after a blank one if
+  /// need be (`section-start: right`).
+  public var startsOnRightPage = false
   /// Space above the block; collapses with the space below the block before, and vanishes at a page top.
   public var spaceBefore: Double
   /// Space below the block.

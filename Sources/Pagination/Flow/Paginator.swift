@@ -44,6 +44,9 @@ public struct Paginator {
         continue
       }
       if block.breaks.pageBreakBefore, !state.isEmpty { newPage() }
+      if block.breaks.startsOnRightPage, state.isEmpty, state.pages.count % 2 == 1 {
+        state.pages.append(PageBody(frame: Frame(size: bodySize)))
+      }
       // A group that cannot fit on any page is flowed child by child.
       if let group = block as? KeepTogetherBlock,
         group.height(width: bodySize.width) > bodySize.height

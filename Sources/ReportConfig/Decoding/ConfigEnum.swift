@@ -18,3 +18,7 @@ extension PDFStandard: ConfigEnum { static var valueDescription: String { "PDF s
 extension DocumentKind: ConfigEnum { static var valueDescription: String { "document kind" } }
 extension SectionKind: ConfigEnum { static var valueDescription: String { "section kind" } }
 extension CellAlignment: ConfigEnum { static var valueDescription: String { "alignment" } }
+extension CardSize: ConfigEnum { static var valueDescription: String { "card size" } }
+extension SheetSize: ConfigEnum { static var valueDescription: String { "booklet paper" } }
+extension SectionStart: ConfigEnum { static var valueDescription: String { "section start" } }
+extension ExerciseKind: ConfigEnum { static var valueDescription: String { "exercise kind" } }

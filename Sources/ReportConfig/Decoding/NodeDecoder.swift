@@ -29,7 +29,7 @@ struct NodeDecoder: Decoder {
     let allowed = session.keyNames(of: Key.self).map { $0 + session.extraKeys(at: path) }
     guard let entries = node.entries else {
       var expected = "a mapping"
-      if let allowed, allowed.count <= 10 { expected += " with keys \(Suggestions.list(allowed))" }
+      if let allowed, allowed.count <= 12 { expected += " with keys \(Suggestions.list(allowed))" }
       session.report(
         "expected \(expected), found \(node.kindDescription)", at: node.location, path: path)
       throw ReportedError()

@@ -5,7 +5,8 @@ import ReportModel
 /// Every key is optional.
 struct ConfigFile: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case name, metadata, content, style, formats, output, dpi, documents, words
+    case name, metadata, content, style, formats, output, dpi, documents, words, roster
+    case personalLine = "personal-line"
     case pdfStandard = "pdf-standard"
   }
 
@@ -20,6 +21,8 @@ struct ConfigFile: Decodable {
   var documents: [DocumentEntry]?
   var words: WordsEntry?
   var pdfStandard: NameList<PDFStandard>?
+  var roster: String?
+  var personalLine: String?
 }
 
 /// `words:`: printed words by key (`contents: Table of contents`); an unknown key is reported with
@@ -156,6 +159,16 @@ struct DocumentEntry: Decodable {
     case orientation
     case maxPages = "max-pages"
     case style
+    case exercises, seed
+    case keyFor = "key-for"
+    case prompts, personalised, merge
+    case cardSize = "card-size"
+    case copies, booklet
+    case bookletPaper = "booklet-paper"
+    case duplex
+    case sectionStart = "section-start"
+    case cropMarks = "crop-marks"
+    case bleed
     case pdfStandard = "pdf-standard"
   }
 
@@ -171,4 +184,33 @@ struct DocumentEntry: Decodable {
   var maxPages: Int?
   var style: String?
   var pdfStandard: NameList<PDFStandard>?
+  var exercises: [ExerciseEntry]?
+  var seed: Int?
+  var keyFor: String?
+  var prompts: [String]?
+  var personalised: Bool?
+  var merge: Bool?
+  var cardSize: CardSize?
+  var copies: Int?
+  var booklet: Bool?
+  var bookletPaper: SheetSize?
+  var duplex: Bool?
+  var sectionStart: SectionStart?
+  var cropMarks: Bool?
+  var bleed: Double?
+}
+
+/// `section-start:`: where a top-level section begins.
+enum SectionStart: String, CaseIterable, Decodable {
+  /// Wherever the text before it ends (a style may still break the page).
+  case any
+  /// On a right-hand page.
+  case right
+}
+
+/// One entry of a worksheet's `exercises:` (`{kind: who-does-it, items: 8}`).
+struct ExerciseEntry: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable { case kind, items }
+  var kind: ExerciseKind
+  var items: Int?
 }

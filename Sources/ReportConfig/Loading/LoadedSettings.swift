@@ -19,6 +19,9 @@ public struct LoadedSettings: Sendable {
   var styleLocation: SourceLocation?
   /// Where the config's `content:` was written.
   public var contentLocation: SourceLocation?
+  /// Where the config's `roster:` and `personal-line:` were written.
+  public var rosterLocation: SourceLocation?
+  public var personalLineLocation: SourceLocation?
   /// The folder every file the run reads must lie in: `--root`, else the config file's folder,
   /// else the working directory.
   public var root: ProjectRoot
@@ -39,6 +42,8 @@ public struct LoadedSettings: Sendable {
     let root = NodePath.root
     styleLocation = tree.node(at: root.appending("style")).map(\.location)
     contentLocation = tree.node(at: root.appending("content")).map(\.location)
+    rosterLocation = tree.node(at: root.appending("roster")).map(\.location)
+    personalLineLocation = tree.node(at: root.appending("personal-line")).map(\.location)
     var documents: [String: DocumentSources] = [:]
     let path = root.appending("documents")
     for (index, spec) in settings.documents.enumerated() where documents[spec.name] == nil {

@@ -61,6 +61,12 @@ extension ConfigLoader {
     let tree = try parseFile(path, display: display, role: "config file")
 
     let session = DecodingSession()
+    if case .sequence(let items)? = tree.node(at: NodePath.root.appending("documents"))?.value {
+      session.acceptLengths(
+        at: items.indices.map {
+          NodePath.root.appending("documents").appending($0).appending("bleed")
+        })
+    }
     let file = try session.decodeFile(ConfigFile.self, from: tree)
     var checker = Checker(tree: tree, primaryFile: display)
     let settings = build(
@@ -103,6 +109,19 @@ extension ConfigLoader {
         }
       }
     }
+    if let roster = file.roster {
+      switch projectRoot.resolve(written: roster, from: folder) {
+      case .success(let path): settings.rosterPath = path
+      case .failure(let violation):
+        checker.error(
+          projectRoot.message(violation, for: roster, what: "the roster file"),
+          at: root.appending("roster"))
+      }
+    }
+    if let line = file.personalLine {
+      checker.checkNotEmpty(line, at: root.appending("personal-line"), what: "the personal line")
+      settings.personalLine = line
+    }
     if let style = file.style {
       settings.style = checkStyle(
         style, at: root.appending("style"), folder: folder,
@@ -142,6 +161,7 @@ extension ConfigLoader {
             entry, at: here, folder: folder,
             workingDirectory: workingDirectory, root: projectRoot, checker: &checker))
       }
+      checkKeys(settings.documents, at: path, checker: &checker)
     }
     settings.baseDirectory = folder
     return settings
@@ -181,6 +201,7 @@ extension ConfigLoader {
         }
       }
     }
+    let exercises = trainingChecks(entry, at: path, checker: &checker)
     var style: String?
     if let name = entry.style {
       style = checkStyle(
@@ -191,8 +212,120 @@ extension ConfigLoader {
       name: entry.name, kind: entry.kind ?? .report, title: entry.title, sections: entry.sections,
       charts: entry.charts, tableOfContents: entry.toc ?? true,
       titleBlock: entry.titleBlock ?? true,
-      paperSize: entry.pageSize, orientation: entry.orientation, maxPages: entry.maxPages,
-      style: style, pdfStandards: entry.pdfStandard.map { Set($0.values) })
+      paperSize: entry.pageSize,
+      orientation: entry.orientation ?? (entry.kind == .certificate ? .landscape : nil),
+      maxPages: entry.maxPages,
+      style: style, pdfStandards: entry.pdfStandard.map { Set($0.values) },
+      exercises: exercises, seed: UInt64(max(0, entry.seed ?? 1)),
+      keyFor: entry.keyFor, prompts: entry.prompts,
+      personalised: entry.personalised ?? (entry.kind == .certificate),
+      merge: entry.merge ?? false, cardSize: entry.cardSize ?? .a6, copies: entry.copies ?? 1,
+      booklet: entry.booklet ?? false, bookletPaper: entry.bookletPaper,
+      duplex: entry.duplex ?? false, sectionStartRight: entry.sectionStart == .right,
+      cropMarks: entry.cropMarks ?? false, bleed: entry.bleed ?? 0)
+  }
+
+  /// Each answer key's `key-for` must name a worksheet of the config.
+  private static func checkKeys(
+    _ documents: [DocumentSpec], at path: NodePath, checker: inout Checker
+  ) {
+    let worksheets = documents.filter { $0.kind == .worksheet }.map(\.name)
+    for (index, document) in documents.enumerated() {
+      guard let target = document.keyFor, !worksheets.contains(target) else { continue }
+      var message = "key-for names '\(target)', which is not a worksheet of this config"
+      if let suggestion = Suggestions.nearest(to: target, in: worksheets) {
+        message += "; did you mean '\(suggestion)'?"
+      }
+      message +=
+        worksheets.isEmpty
+        ? " (the config has no worksheet: add one with kind: worksheet)"
+        : " (worksheets: \(worksheets.joined(separator: ", ")))"
+      checker.error(message, at: path.appending(index).appending("key-for"))
+    }
+  }
+
+  /// Checks a worksheet's or answer key's keys (item counts, seed, `key-for` on an answer key
+  /// only, prompts not empty) and returns its exercises.
+  private static func trainingChecks(
+    _ entry: DocumentEntry, at path: NodePath, checker: inout Checker
+  ) -> [ExerciseSpec]? {
+    let kind = entry.kind ?? .report
+    let exercises = entry.exercises?.enumerated().map { index, item in
+      let items = item.items ?? 5
+      if items < 1 || items > 100 {
+        checker.error(
+          "items must be between 1 and 100, not \(items)",
+          at: path.appending("exercises").appending(index).appending("items"))
+      }
+      return ExerciseSpec(kind: item.kind, items: items)
+    }
+    if let exercises, exercises.isEmpty {
+      checker.error(
+        "list at least one exercise, or leave exercises out for the default set",
+        at: path.appending("exercises"))
+    }
+    if let seed = entry.seed, seed < 0 {
+      checker.error("seed must be 0 or more, not \(seed)", at: path.appending("seed"))
+    }
+    if let prompts = entry.prompts {
+      if prompts.isEmpty {
+        checker.error(
+          "list at least one prompt, or leave prompts out for the shipped ones",
+          at: path.appending("prompts"))
+      }
+      for (index, prompt) in prompts.enumerated() {
+        checker.checkNotEmpty(
+          prompt, at: path.appending("prompts").appending(index), what: "a prompt")
+      }
+    }
+    let worksheetKeys = [
+      ("exercises", entry.exercises != nil), ("seed", entry.seed != nil),
+      ("prompts", entry.prompts != nil),
+    ]
+    for (key, present) in worksheetKeys where present && kind != .worksheet {
+      checker.error(
+        "\(key) belongs to a worksheet (kind: worksheet); an answer key takes them from its "
+          + "worksheet (key-for)", at: path.appending(key))
+    }
+    if let copies = entry.copies, copies < 1 || copies > 100 {
+      checker.error("copies must be between 1 and 100, not \(copies)", at: path.appending("copies"))
+    }
+    for (key, present) in [("card-size", entry.cardSize != nil), ("copies", entry.copies != nil)]
+    where present && kind != .roleCards {
+      checker.error("\(key) belongs to role cards (kind: role-cards)", at: path.appending(key))
+    }
+    if let bleed = entry.bleed {
+      if !(0...(20 * 72 / 25.4)).contains(bleed) {
+        checker.error(
+          "bleed must be between 0 and 20mm, not \(bleed) pt", at: path.appending("bleed"))
+      }
+      if entry.cropMarks != true {
+        checker.error("bleed needs crop-marks: true", at: path.appending("bleed"))
+      }
+    }
+    if entry.bookletPaper != nil, entry.booklet != true {
+      checker.error(
+        "booklet-paper needs booklet: true", at: path.appending("booklet-paper"))
+    }
+    if entry.booklet == true, kind == .certificate || kind == .charts {
+      checker.error(
+        "a \(kind.rawValue) document cannot be a booklet", at: path.appending("booklet"))
+    }
+    if kind == .certificate, entry.personalised == false {
+      checker.error(
+        "a certificate is always personalised (one page a participant)",
+        at: path.appending("personalised"))
+    }
+    if kind == .answerKey, entry.keyFor == nil {
+      checker.error(
+        "an answer key needs key-for: the name of its worksheet document",
+        at: path.appending("kind"))
+    }
+    if entry.keyFor != nil, kind != .answerKey {
+      checker.error(
+        "key-for belongs to an answer key (kind: answer-key)", at: path.appending("key-for"))
+    }
+    return exercises
   }
 
   /// A style reference from the config: a path is made absolute against the config folder; a name

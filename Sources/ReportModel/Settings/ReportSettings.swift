@@ -22,6 +22,11 @@ public struct ReportSettings: Hashable, Sendable {
   public var wordOverrides: [Words.Key: String]
   /// The config's `pdf-standard:`: what every PDF meets unless its document says otherwise.
   public var pdfStandards: Set<PDFStandard> = [.ua1]
+  /// The participants' CSV file (`roster:`), absolute; `--roster` overrides it.
+  public var rosterPath: String?
+  /// The personalised line (`personal-line:`), with `{name}` and the roster's other columns as
+  /// placeholders; nil for the `prepared-for` words.
+  public var personalLine: String?
 
   public init(
     metadata: Metadata, contentPath: String?, style: String, formats: [OutputFormat],
@@ -114,9 +119,41 @@ public enum DocumentKind: String, Codable, CaseIterable, Hashable, Sendable {
   case comparisonTable = "comparison-table"
   /// Every chart, each on its own cropped page.
   case charts
+  /// A landscape certificate a participant of the roster.
+  case certificate
+  /// Exercises generated from the content (``ExerciseSpec``), with tick boxes and ruled lines.
+  case worksheet
+  /// A worksheet's items in the same order with the answers filled in (`key-for:` names it).
+  case answerKey = "answer-key"
+
+  /// Whether page 1 opens with the document's title (so it has no running header).
+  public var hasTitlePage: Bool { self == .report || self == .worksheet || self == .answerKey }
 
   /// Whether the kind only makes sense for content that compares roles.
   public var needsRoles: Bool { self == .roleCards || self == .comparisonTable || self == .charts }
+}
+
+/// A booklet's printing sheet, named by its portrait size (it is used landscape).
+public enum SheetSize: String, Codable, CaseIterable, Hashable, Sendable {
+  case a3, a4, tabloid, letter
+
+  /// Portrait width and height in points.
+  public var portrait: (width: Double, height: Double) {
+    switch self {
+    case .a3: (841.8898, 1190.5512)
+    case .a4: (595.2756, 841.8898)
+    case .tabloid: (792, 1224)
+    case .letter: (612, 792)
+    }
+  }
+}
+
+/// How role cards are printed.
+public enum CardSize: String, Codable, CaseIterable, Hashable, Sendable {
+  /// About A6: four cards on a sheet, with cut marks.
+  case a6
+  /// A card a page, as a handout.
+  case page
 }
 
 /// One handout to build.
@@ -140,13 +177,62 @@ public struct DocumentSpec: Hashable, Sendable {
   public var style: String?
   /// The standards this document's PDF meets; nil for the config's.
   public var pdfStandards: Set<PDFStandard>?
+  /// A worksheet's exercises, in order (nil: ``ExerciseSpec/defaults``).
+  public var exercises: [ExerciseSpec]?
+  /// The worksheet's shuffle seed (`seed:`, default 1; `--seed` overrides every document's).
+  public var seed: UInt64
+  /// An answer key's worksheet, by document name.
+  public var keyFor: String?
+  /// A worksheet's reflection prompts (nil: the shipped ones, in the document's language).
+  public var prompts: [String]?
+  /// Written once a participant of the roster, with the personal line (certificates always).
+  public var personalised: Bool
+  /// A personalised document's copies also go into one `<name>-all.pdf`, in roster order.
+  public var merge: Bool
+  /// Role cards as cut-out cards, four to a sheet (`card-size: a6`, the default), or a page each
+  /// (`page`).
+  public var cardSize: CardSize
+  /// How many times each role's card is printed.
+  public var copies: Int
+  /// Also write `<name>-booklet.pdf`: the pages imposed for saddle stitching.
+  public var booklet: Bool
+  /// The booklet's sheet (`booklet-paper:`), pages at full size; nil: the document's own paper,
+  /// pages scaled to half a sheet.
+  public var bookletPaper: SheetSize?
+  /// Printed on both sides: the left and right margins swap on left-hand (even) pages.
+  public var duplex: Bool
+  /// Top-level sections start on a right-hand (odd) page, after a blank page when needed.
+  public var sectionStartRight: Bool
+  /// Trim marks outside the page and the PDF's TrimBox and BleedBox (`crop-marks: true`).
+  public var cropMarks: Bool
+  /// How far the printer bleeds past the trim, in points (`bleed: 3mm`).
+  public var bleed: Double
 
   public init(
     name: String, kind: DocumentKind = .report, title: String? = nil, sections: [String]? = nil,
     charts: [String]? = nil, tableOfContents: Bool = true, titleBlock: Bool = true,
     paperSize: PaperSize? = nil, orientation: Orientation? = nil, maxPages: Int? = nil,
-    style: String? = nil, pdfStandards: Set<PDFStandard>? = nil
+    style: String? = nil, pdfStandards: Set<PDFStandard>? = nil,
+    exercises: [ExerciseSpec]? = nil, seed: UInt64 = 1,
+    keyFor: String? = nil, prompts: [String]? = nil, personalised: Bool? = nil,
+    merge: Bool = false, cardSize: CardSize = .a6, copies: Int = 1, booklet: Bool = false,
+    bookletPaper: SheetSize? = nil, duplex: Bool = false, sectionStartRight: Bool = false,
+    cropMarks: Bool = false, bleed: Double = 0
   ) {
+    self.duplex = duplex
+    self.sectionStartRight = sectionStartRight
+    self.cropMarks = cropMarks
+    self.bleed = bleed
+    self.booklet = booklet
+    self.bookletPaper = bookletPaper
+    self.cardSize = cardSize
+    self.copies = copies
+    self.personalised = personalised ?? (kind == .certificate)
+    self.merge = merge
+    self.exercises = exercises
+    self.seed = seed
+    self.keyFor = keyFor
+    self.prompts = prompts
     self.name = name
     self.kind = kind
     self.title = title

@@ -63,6 +63,34 @@ public struct Words: Hashable, Sendable {
     /// list (`{first}`, `{last}`).
     case altTeam = "alt-team"
     case altAnd = "alt-and"
+    /// Worksheets: the default titles (`{title}`: the metadata title), the name line, each
+    /// exercise's heading and instruction, the answer key's note for open answers and the shipped
+    /// reflection prompts.
+    case worksheetTitle = "worksheet-title"
+    case answerKeyTitle = "answer-key-title"
+    case participantName = "participant-name"
+    case whoDoesIt = "who-does-it"
+    case whoDoesItTask = "who-does-it-task"
+    case whoseStrength = "whose-strength"
+    case whoseStrengthTask = "whose-strength-task"
+    case recall
+    case recallTask = "recall-task"
+    case reflect
+    case reflectTask = "reflect-task"
+    case answersVary = "answers-vary"
+    case reflectPrompt1 = "reflect-prompt-1"
+    case reflectPrompt2 = "reflect-prompt-2"
+    case reflectPrompt3 = "reflect-prompt-3"
+    /// The personalised line of a personalised document (`{name}`; a config's `personal-line`
+    /// may use any roster column), and a certificate's words.
+    case preparedFor = "prepared-for"
+    case certificateTitle = "certificate-title"
+    case certifiesThat = "certifies-that"
+    case hasCompleted = "has-completed"
+    case certificateDate = "certificate-date"
+    case trainer
+    /// A role card's note for the items left out to make it fit: `{count}`.
+    case moreItems = "more-items"
 
     /// The placeholders a key's text may use.
     public var placeholders: [String] {
@@ -81,9 +109,25 @@ public struct Words: Hashable, Sendable {
       case .altShared, .altAll: ["count", "traits"]
       case .altTeam: ["roles", "teams"]
       case .altAnd: ["first", "last"]
+      case .worksheetTitle, .answerKeyTitle: ["title"]
+      case .preparedFor: ["name"]
+      case .moreItems: ["count"]
       default: []
       }
     }
+
+    /// The exercise headings and instructions, by kind.
+    public static func exercise(_ kind: ExerciseKind) -> (title: Key, task: Key) {
+      switch kind {
+      case .whoDoesIt: (.whoDoesIt, .whoDoesItTask)
+      case .whoseStrength: (.whoseStrength, .whoseStrengthTask)
+      case .recall: (.recall, .recallTask)
+      case .reflect: (.reflect, .reflectTask)
+      }
+    }
+
+    /// The shipped reflection prompts.
+    public static let reflectPrompts: [Key] = [.reflectPrompt1, .reflectPrompt2, .reflectPrompt3]
 
     static let months: [Key] = [
       .january, .february, .march, .april, .may, .june, .july, .august, .september, .october,
@@ -189,6 +233,22 @@ public struct Words: Hashable, Sendable {
       .altOnly: "{role} only ({count}): {traits}.", .altShared: "Shared ({count}): {traits}.",
       .altAll: "All ({count}): {traits}.", .altNone: "none", .altTeam: "With {roles}: {teams}.",
       .altAnd: "{first} and {last}",
+      .worksheetTitle: "{title}: Worksheet", .answerKeyTitle: "{title}: Answer Key",
+      .participantName: "Name", .whoDoesIt: "Who does it?",
+      .whoDoesItTask: "Tick the role that each statement describes.",
+      .whoseStrength: "Whose strength, whose risk?",
+      .whoseStrengthTask: "Tick the role each strength or risk belongs to.",
+      .recall: "Recall", .recallTask: "Answer each question in a few sentences.",
+      .reflect: "Reflect", .reflectTask: "Think about your own work and write a few lines.",
+      .answersVary: "Answers will vary.",
+      .reflectPrompt1:
+        "Which of these responsibilities do you already carry, and which would you hand over?",
+      .reflectPrompt2: "Describe a recent decision that needed both roles. Who led it, and why?",
+      .reflectPrompt3: "What is one thing you will do differently next week?",
+      .preparedFor: "Prepared for {name}", .certificateTitle: "Certificate of Completion",
+      .certifiesThat: "This certifies that", .hasCompleted: "has completed the training",
+      .certificateDate: "Date", .trainer: "Trainer",
+      .moreItems: "+ {count} more in the handout",
     ],
     "de": [
       .contents: "Inhalt", .pageOf: "Seite {page} von {pages}", .strengths: "Stärken",
@@ -212,6 +272,24 @@ public struct Words: Hashable, Sendable {
       .altOnly: "Nur {role} ({count}): {traits}.", .altShared: "Gemeinsam ({count}): {traits}.",
       .altAll: "Alle ({count}): {traits}.", .altNone: "keine",
       .altTeam: "Mit {roles}: {teams}.", .altAnd: "{first} und {last}",
+      .worksheetTitle: "{title}: Arbeitsblatt", .answerKeyTitle: "{title}: Lösungen",
+      .participantName: "Name", .whoDoesIt: "Wer macht das?",
+      .whoDoesItTask: "Kreuzen Sie die Rolle an, die jede Aussage beschreibt.",
+      .whoseStrength: "Wessen Stärke, wessen Risiko?",
+      .whoseStrengthTask: "Kreuzen Sie an, zu welcher Rolle jede Stärke oder jedes Risiko gehört.",
+      .recall: "Erinnern", .recallTask: "Beantworten Sie jede Frage in wenigen Sätzen.",
+      .reflect: "Nachdenken",
+      .reflectTask: "Denken Sie an Ihre eigene Arbeit und schreiben Sie ein paar Zeilen.",
+      .answersVary: "Die Antworten sind individuell.",
+      .reflectPrompt1: "Welche dieser Aufgaben tragen Sie schon, und welche würden Sie abgeben?",
+      .reflectPrompt2:
+        "Beschreiben Sie eine Entscheidung, die beide Rollen brauchte. Wer hat sie geführt, und warum?",
+      .reflectPrompt3: "Was werden Sie nächste Woche anders machen?",
+      .preparedFor: "Für {name}", .certificateTitle: "Teilnahmebestätigung",
+      .certifiesThat: "Hiermit wird bestätigt, dass",
+      .hasCompleted: "die Schulung abgeschlossen hat",
+      .certificateDate: "Datum", .trainer: "Trainer",
+      .moreItems: "+ {count} weitere im Handout",
     ],
     "fr": [
       .contents: "Sommaire", .pageOf: "page {page} sur {pages}", .strengths: "Points forts",
@@ -237,6 +315,25 @@ public struct Words: Hashable, Sendable {
       .altShared: "En commun ({count})\u{00A0}: {traits}.",
       .altAll: "Tous ({count})\u{00A0}: {traits}.", .altNone: "aucun",
       .altTeam: "Avec {roles} : {teams}.", .altAnd: "{first} et {last}",
+      .worksheetTitle: "{title}\u{00A0}: fiche d’exercices",
+      .answerKeyTitle: "{title}\u{00A0}: corrigé",
+      .participantName: "Nom", .whoDoesIt: "Qui fait quoi\u{00A0}?",
+      .whoDoesItTask: "Cochez le rôle que décrit chaque affirmation.",
+      .whoseStrength: "À qui la force, à qui le risque\u{00A0}?",
+      .whoseStrengthTask: "Cochez le rôle auquel appartient chaque force ou risque.",
+      .recall: "Se souvenir", .recallTask: "Répondez à chaque question en quelques phrases.",
+      .reflect: "Réfléchir",
+      .reflectTask: "Pensez à votre propre travail et écrivez quelques lignes.",
+      .answersVary: "Les réponses varient.",
+      .reflectPrompt1:
+        "Lesquelles de ces responsabilités portez-vous déjà, et lesquelles confieriez-vous\u{00A0}?",
+      .reflectPrompt2:
+        "Décrivez une décision récente qui demandait les deux rôles. Qui l’a menée, et pourquoi\u{00A0}?",
+      .reflectPrompt3: "Que ferez-vous autrement la semaine prochaine\u{00A0}?",
+      .preparedFor: "Préparé pour {name}", .certificateTitle: "Attestation de formation",
+      .certifiesThat: "Nous certifions que", .hasCompleted: "a suivi la formation",
+      .certificateDate: "Date", .trainer: "Formateur",
+      .moreItems: "+ {count} de plus dans le document",
     ],
     "es": [
       .contents: "Índice", .pageOf: "página {page} de {pages}", .strengths: "Fortalezas",
@@ -260,6 +357,23 @@ public struct Words: Hashable, Sendable {
       .altOnly: "Solo {role} ({count}): {traits}.", .altShared: "En común ({count}): {traits}.",
       .altAll: "Todos ({count}): {traits}.", .altNone: "ninguno",
       .altTeam: "Con {roles}: {teams}.", .altAnd: "{first} y {last}",
+      .worksheetTitle: "{title}: hoja de ejercicios", .answerKeyTitle: "{title}: soluciones",
+      .participantName: "Nombre", .whoDoesIt: "¿Quién lo hace?",
+      .whoDoesItTask: "Marque el rol que describe cada afirmación.",
+      .whoseStrength: "¿De quién es la fortaleza, de quién el riesgo?",
+      .whoseStrengthTask: "Marque el rol al que pertenece cada fortaleza o riesgo.",
+      .recall: "Recordar", .recallTask: "Responda cada pregunta en pocas frases.",
+      .reflect: "Reflexionar",
+      .reflectTask: "Piense en su propio trabajo y escriba unas líneas.",
+      .answersVary: "Las respuestas varían.",
+      .reflectPrompt1: "¿Cuáles de estas responsabilidades ya asume y cuáles delegaría?",
+      .reflectPrompt2:
+        "Describa una decisión reciente que necesitó ambos roles. ¿Quién la lideró y por qué?",
+      .reflectPrompt3: "¿Qué hará de otra manera la próxima semana?",
+      .preparedFor: "Preparado para {name}", .certificateTitle: "Certificado de finalización",
+      .certifiesThat: "Se certifica que", .hasCompleted: "ha completado la formación",
+      .certificateDate: "Fecha", .trainer: "Formador",
+      .moreItems: "+ {count} más en el documento",
     ],
   ]
 }
