@@ -58,13 +58,28 @@ import Testing
 
   static let styles = ["classic", "compact", "large-print", "modern", "print-bw"]
 
+  /// The shipped config's print files: the summary's booklet and the role cards' sheet (A6
+  /// cards, four to a page), exempt from PDF/UA.
+  static func isPrintFile(_ path: String) -> Bool {
+    path.hasSuffix("-booklet.pdf") || path.hasSuffix("/role-cards.pdf")
+  }
+
   @Test(arguments: styles)
   func everyHandoutInEveryStylePasses(style: String) throws {
-    let files = Self.pdfs(under: try Self.render(style: style))
+    let all = Self.pdfs(under: try Self.render(style: style))
+    let files = all.filter { !Self.isPrintFile($0) }
+    let printFiles = all.filter(Self.isPrintFile)
     #expect(files.count >= 5)
+    #expect(printFiles.count == 2)
     let (status, report) = try Self.check(files)
     #expect(status == 0, "\(report)")
     #expect(report.components(separatedBy: ": 0 failures").count == files.count + 1)
+    // Print files claim no PDF/UA; they are still valid, with their fonts embedded.
+    let (printStatus, printReport) = try Self.check(printFiles + ["--print-file"])
+    #expect(printStatus == 0, "\(printReport)")
+    let (claimStatus, claimReport) = try Self.check(printFiles)
+    #expect(claimStatus == 1)
+    #expect(claimReport.contains("no pdfuaid:part 1"))
   }
 
   @Test func richContentPasses() throws {
