@@ -45,8 +45,8 @@ constexpr Part opening[6] = {Part::privateName, Part::dictOpen, Part::mcidName,
 }  // namespace
 
 extern "C" int pmreport_rewrite_artifacts(
-    const char *content, size_t length, int compress, char **out, size_t *out_length,
-    size_t *count, char *error, size_t error_size) {
+    const char *content, size_t length, size_t expected, int compress, char **out,
+    size_t *out_length, size_t *count, char *error, size_t error_size) {
     try {
         auto input = std::make_shared<BufferInputSource>(
             "page content", std::string(content, length));
@@ -85,6 +85,12 @@ extern "C" int pmreport_rewrite_artifacts(
                 result += "/Artifact BMC";
                 seen = 0;
                 ++rewritten;
+                if (rewritten == expected) {
+                    // The rest holds no more: copied as it is, not read token by token.
+                    auto offset = static_cast<size_t>(input->tell());
+                    result.append(content + offset, length - offset);
+                    break;
+                }
             }
         }
         *count = rewritten;

@@ -204,7 +204,7 @@ struct PDFFinisher {
     var message = [CChar](repeating: 0, count: 256)
     let status = content.withMemoryRebound(to: CChar.self, capacity: length) { bytes in
       pmreport_rewrite_artifacts(
-        bytes, length, 1, &out, &outLength, &count, &message, message.count)
+        bytes, length, expected, 1, &out, &outLength, &count, &message, message.count)
     }
     guard status == 0, let out else {
       throw RenderError.pdf(

@@ -27,7 +27,7 @@ struct PDFStructure {
     let root = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot")
     guard qpdf_oh_is_dictionary(q, root) != 0 else { return [:] }
     var summary = Summary()
-    edit(root, page: nil, into: &summary)
+    edit(root, into: &summary)
     guard summary.figures == figureAlts.count else {
       throw RenderError.pdf(
         operation: "describe the figures",
@@ -47,14 +47,14 @@ struct PDFStructure {
   ///
   /// Each kid's handles are released once it is done: a long document has tens of thousands of
   /// elements, and every C API call makes a handle.
-  private func edit(_ element: qpdf_oh, page: qpdf_oh?, into summary: inout Summary) {
-    let page = qpdf_oh_has_key(q, element, "/Pg") != 0 ? qpdf_oh_get_key(q, element, "/Pg") : page
+  private func edit(_ element: qpdf_oh, into summary: inout Summary) {
     var kids = qpdf_oh_get_key(q, element, "/K")
-    if qpdf_oh_is_dictionary(q, kids) != 0 {
+    if qpdf_oh_is_array(q, kids) == 0 {
+      // A single kid: an MCID (nothing to do), or an element, made a one-element array.
+      guard qpdf_oh_is_dictionary(q, kids) != 0 else { return }
       kids = qpdf_oh_wrap_in_array(q, kids)
       qpdf_oh_replace_key(q, element, "/K", kids)
     }
-    guard qpdf_oh_is_array(q, kids) != 0 else { return }
     var removed: [Int32] = []
     for i in 0..<qpdf_oh_get_array_n_items(q, kids) {
       let kid = qpdf_oh_get_array_item(q, kids, i)
@@ -65,7 +65,7 @@ struct PDFStructure {
       }
       guard qpdf_oh_is_name(q, type) != 0, let name = qpdf_oh_get_name(q, type) else { continue }
       if strcmp(name, "/Private") == 0 {
-        collectMCIDs(of: kid, page: page, into: &summary)
+        collectMCIDs(of: kid, into: &summary)
         removed.append(i)
         continue
       }
@@ -84,26 +84,26 @@ struct PDFStructure {
       } else if strcmp(name, "/TH") == 0 {
         qpdf_oh_replace_key(q, kid, "/A", qpdf_oh_parse(q, "<< /O /Table /Scope /Column >>"))
       }
-      edit(kid, page: page, into: &summary)
+      edit(kid, into: &summary)
     }
     for i in removed.reversed() { qpdf_oh_erase_item(q, kids, i) }
   }
 
-  /// The MCIDs a removed element held, with their pages.
-  private func collectMCIDs(of element: qpdf_oh, page: qpdf_oh?, into summary: inout Summary) {
-    let page = qpdf_oh_has_key(q, element, "/Pg") != 0 ? qpdf_oh_get_key(q, element, "/Pg") : page
+  /// The MCIDs a removed element held, with their pages (cairo gives each such element its `/Pg`;
+  /// a marked-content reference may name its own).
+  private func collectMCIDs(of element: qpdf_oh, into summary: inout Summary) {
+    let page = qpdf_oh_get_key(q, element, "/Pg")
     let kids = qpdf_oh_get_key(q, element, "/K")
     let items =
       qpdf_oh_is_array(q, kids) != 0
       ? (0..<qpdf_oh_get_array_n_items(q, kids)).map { qpdf_oh_get_array_item(q, kids, $0) }
       : [kids]
     for item in items {
-      if qpdf_oh_is_integer(q, item) != 0, let page {
+      if qpdf_oh_is_integer(q, item) != 0, qpdf_oh_is_dictionary(q, page) != 0 {
         summary.artifactMCIDs[qpdf_oh_get_object_id(q, page), default: []].append(
           Int32(qpdf_oh_get_int_value_as_int(q, item)))
       } else if qpdf_oh_is_dictionary_of_type(q, item, "/MCR", "") != 0 {
         let owner = qpdf_oh_has_key(q, item, "/Pg") != 0 ? qpdf_oh_get_key(q, item, "/Pg") : page
-        guard let owner else { continue }
         summary.artifactMCIDs[qpdf_oh_get_object_id(q, owner), default: []].append(
           Int32(qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, item, "/MCID"))))
       }

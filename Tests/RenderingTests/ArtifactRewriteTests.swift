@@ -6,14 +6,14 @@ import Testing
 /// `/Private <</MCID n>> BDC` openings, and only those.
 @Suite struct ArtifactRewriteTests {
   /// The rewritten content and the number of openings rewritten; nil when the rewrite failed.
-  func rewrite(_ content: String) -> (text: String, count: Int)? {
+  func rewrite(_ content: String, expected: Int = 0) -> (text: String, count: Int)? {
     let bytes = Array(content.utf8).map { CChar(bitPattern: $0) }
     var out: UnsafeMutablePointer<CChar>?
     var length = 0
     var count = 0
     var error = [CChar](repeating: 0, count: 128)
     let status = pmreport_rewrite_artifacts(
-      bytes, bytes.count, 0, &out, &length, &count, &error, error.count)
+      bytes, bytes.count, expected, 0, &out, &length, &count, &error, error.count)
     guard status == 0, let out else { return nil }
     defer { free(out) }
     let text = String(
@@ -34,6 +34,15 @@ import Testing
         + "/Artifact BMC BT (page 1 of 2) Tj ET EMC")
   }
 
+  @Test func readingStopsAfterTheExpectedOpeningsAndCopiesTheRest() throws {
+    let content = "/Private <</MCID 0>> BDC EMC BT (x) Tj ET /Private <</MCID 1>> BDC EMC"
+    let first = try #require(rewrite(content, expected: 1))
+    #expect(first.count == 1)
+    #expect(first.text == "/Artifact BMC EMC BT (x) Tj ET /Private <</MCID 1>> BDC EMC")
+    let all = try #require(rewrite(content, expected: 2))
+    #expect(all.text == "/Artifact BMC EMC BT (x) Tj ET /Artifact BMC EMC")
+  }
+
   @Test func textThatLooksLikeAnOpeningIsLeftAlone() throws {
     // A string shown on the page, a comment, and a Private tag with other properties.
     let content =
@@ -51,7 +60,7 @@ import Testing
     var count = 0
     var error = [CChar](repeating: 0, count: 128)
     let status = pmreport_rewrite_artifacts(
-      bytes, bytes.count, 1, &out, &length, &count, &error, error.count)
+      bytes, bytes.count, 1, 1, &out, &length, &count, &error, error.count)
     defer { free(out) }
     #expect(status == 0 && count == 1)
     // A zlib stream: its header's first byte is 0x78.

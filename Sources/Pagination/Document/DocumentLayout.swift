@@ -98,9 +98,11 @@ public enum DocumentLayout {
       anchors, pageCount: result.pages.count, bodyTop: template.body.minY)
     let pages = result.pages.enumerated().map { index, body in
       var frame = Frame(size: template.pageSize)
-      frame.push(frame: body.frame, at: template.body.origin)
       let context = PageContext(index: index, count: result.pages.count, section: sections[index])
+      // The furniture first: in a tagged PDF its artifacts open the page's content, where the
+      // finisher's rewrite finds them without reading the whole page.
       if let extra = furniture(context) { frame.push(frame: extra, at: .zero) }
+      frame.push(frame: body.frame, at: template.body.origin)
       return Page(size: template.pageSize, frame: frame)
     }
     return LaidOutDocument(pages: pages, anchors: anchors, warnings: warnings, passes: passes)
