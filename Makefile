@@ -30,7 +30,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The suites tagged `.long` in Tests/ (make test-fast skips them by name).
 LONG_SUITES := FuzzTests|FuzzRenderTests|InterruptTests|OutputFaultTests
 
-.PHONY: handouts test test-fast lint build bench clean system-packages test-packages
+.PHONY: handouts test test-fast lint build bench clean system-packages test-packages commit-header
 
 ## Checks each package with dpkg -s and installs only the missing ones.
 define ensure_packages
@@ -54,8 +54,15 @@ test-packages: system-packages
 
 # The Swift runtime and Foundation linked in: about 5 MB less memory a run than loading them as
 # shared libraries (fewer pages touched at start), and a quicker start.
-build: system-packages
+build: system-packages commit-header
 	$(SWIFT) build -c release --product pmreport --static-swift-stdlib
+
+# The commit `pmreport --version` prints, rewritten only when it changes (so nothing rebuilds).
+COMMIT_HEADER := Sources/CBuildInfo/commit.h
+commit-header:
+	@commit=$$(git rev-parse --short HEAD 2>/dev/null || echo unknown); \
+	line="#define PMREPORT_COMMIT \"$$commit\""; \
+	[ "$$(cat $(COMMIT_HEADER) 2>/dev/null)" = "$$line" ] || echo "$$line" > $(COMMIT_HEADER)
 
 handouts: build
 	$(RELEASE_BIN) --format all

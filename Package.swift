@@ -31,6 +31,8 @@ let package = Package(
     // qpdf's C++ content tokenizer: page furniture cairo drew as `/Private` marked content becomes
     // `/Artifact` (the C API has no tokenizer; no PDF syntax is parsed by hand).
     .target(name: "CArtifacts", linkerSettings: [.linkedLibrary("qpdf")]),
+    // The git commit `--version` prints (`make build` writes Sources/CBuildInfo/commit.h).
+    .target(name: "CBuildInfo"),
     .systemLibrary(
       name: "CPango", pkgConfig: "pangocairo",
       providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
@@ -68,7 +70,7 @@ let package = Package(
       name: "PMReport",
       dependencies: [
         "Geometry", "Frames", "ReportModel", "ReportConfig", "TextShaping", "Pagination", "Charts",
-        "Rendering", .product(name: "SwiftCSV", package: "SwiftCSV"),
+        "Rendering", "CBuildInfo", .product(name: "SwiftCSV", package: "SwiftCSV"),
       ]),
     .executableTarget(
       name: "pmreport",

@@ -11,7 +11,7 @@ struct PMReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pmreport",
     abstract: "Typeset the Business vs Technical Product Manager handouts as PDF, SVG and PNG.",
-    version: Pipeline.version,
+    version: Pipeline.versionDescription,
     subcommands: [Render.self, Init.self, ExportContent.self, Check.self, List.self, Doctor.self],
     defaultSubcommand: Render.self)
 }

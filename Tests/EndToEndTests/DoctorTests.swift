@@ -59,4 +59,13 @@ import Testing
     #expect(bad.output.contains("✗ hyphenation for 'hu'"))
     #expect(bad.output.contains("apt-get install hyphen-hu"))
   }
+
+  @Test func versionNamesTheCommitAndTheLibraries() throws {
+    let run = try PMReportProcess(["--version"], in: AccessibilityTests.root).wait(timeout: 30)
+    #expect(run.status == 0)
+    let lines = run.output.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("pmreport \(Pipeline.version) (commit ") == true)
+    #expect(lines.last?.hasPrefix("cairo 1.") == true)
+    #expect(run.output.contains("Pango 1.") && run.output.contains("HarfBuzz "))
+  }
 }

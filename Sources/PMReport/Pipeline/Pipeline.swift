@@ -1,3 +1,4 @@
+import CBuildInfo
 import Charts
 import Foundation
 import Frames
@@ -12,6 +13,14 @@ import TextShaping
 public final class Pipeline {
   /// pmreport's version, printed by `--version` and written as the PDF creator.
   public static let version = "0.1.0"
+
+  /// What `--version` prints: the version and the commit built from, then the drawing and text
+  /// libraries this process runs with.
+  public static var versionDescription: String {
+    "pmreport \(version) (commit \(String(cString: pmreport_build_commit())))\n"
+      + "cairo \(CairoLibrary.version), Pango \(TextEngine.pangoVersion), "
+      + "HarfBuzz \(TextEngine.harfBuzzVersion)"
+  }
 
   public let options: RunOptions
   public let settings: ReportSettings
