@@ -60,16 +60,20 @@ final class TypeSet {
 
   /// Shapes runs into lines of `width`; every line at least as tall as a line of `base` (the
   /// font the runs were made from), so a line of code alone keeps the text's baseline.
+  ///
+  /// `maxHyphenRun` overrides the style's limit (a table cell: 1, no two hyphens in a row).
   func lines(
     _ runs: [TextRun], width: Double, alignment: TextAlignment? = nil, hyphenate: Bool? = nil,
-    leading: Double? = nil, base: FontSpec? = nil
+    leading: Double? = nil, base: FontSpec? = nil, maxHyphenRun: Int? = nil
   ) -> [ShapedLine] {
     let p = style.paragraph
     let spec = ParagraphSpec(
       runs: runs, width: width,
       alignment: alignment ?? (p.justify ? .justify : .left),
       hyphenate: hyphenate ?? p.hyphenate,
-      leading: leading ?? style.fonts.leading, maxHyphenRun: p.maxHyphenRun, baseFont: base)
+      leading: leading ?? style.fonts.leading, maxHyphenRun: maxHyphenRun ?? p.maxHyphenRun,
+      hyphenPenalty: p.hyphenPenalty, looseness: p.looseness,
+      hangingPunctuation: p.hangingPunctuation, baseFont: base)
     return measurer.shape(spec).lines
   }
 

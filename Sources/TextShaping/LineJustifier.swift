@@ -1,0 +1,147 @@
+import CPango
+
+/// Sets one shaped Pango line to its measure: the spaces inside it stretched or shrunk, the spaces
+/// it breaks at of no width, and punctuation at its ends hanging into the margins.
+///
+/// Works on the line's glyph widths before ``LineCopier`` copies them.
+enum LineJustifier {
+  /// The line's width once set, and where it starts (negative: hanging into the left margin).
+  struct Fit {
+    var width: Double
+    var offset: Double
+  }
+
+  /// A glyph cluster of the line.
+  private struct Cluster {
+    var glyphs: UnsafeMutablePointer<PangoGlyphInfo>
+    var lo: Int
+    var hi: Int
+    var start: Int
+    var end: Int
+
+    var width: Int32 { (lo..<hi).reduce(0) { $0 + glyphs[$1].geometry.width } }
+  }
+
+  /// Sets `line` (of a layout whose text is `text`; the line's own text ends at byte `lineEnd`).
+  ///
+  /// - Parameters:
+  ///   - line: the layout's first line.
+  ///   - text: the layout's text.
+  ///   - lineEnd: the UTF-8 offset where the line's own text ends.
+  ///   - measure: the width to justify to.
+  ///   - justify: stretch or shrink the inner spaces to fill `measure` (plus what hangs).
+  ///   - hang: let punctuation protrude; at the right only when the line is justified.
+  ///   - last: the paragraph's last line keeps its trailing spaces.
+  /// - Returns: the line's width and its start.
+  static func fit(
+    _ line: UnsafeMutablePointer<PangoLayoutLine>, text: UnsafePointer<CChar>, lineEnd: Int,
+    measure: Double, justify: Bool, hang: Bool, last: Bool
+  ) -> Fit {
+    let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
+    let clusters = Self.clusters(of: line, text: text)
+    var trimmedEnd = lineEnd
+    while trimmedEnd > 0, bytes[trimmedEnd - 1] == 0x20 || bytes[trimmedEnd - 1] == 0x09 {
+      trimmedEnd -= 1
+    }
+    var spaces: [Cluster] = []
+    var natural = 0
+    for cluster in clusters {
+      let isSpace = isSpaceText(bytes, cluster.start, cluster.end)
+      if isSpace, cluster.start >= trimmedEnd, !last {
+        for i in cluster.lo..<cluster.hi { cluster.glyphs[i].geometry.width = 0 }
+      } else if isSpace, cluster.start < trimmedEnd, cluster.lo < cluster.hi {
+        spaces.append(cluster)
+      }
+      natural += Int(cluster.width)
+    }
+    let scale = Double(PANGO_SCALE)
+    var left = 0.0
+    var right = 0.0
+    if hang {
+      if let first = clusters.first(where: { $0.start == 0 }) {
+        left = leftProtrusion(bytes, first.start, first.end) * Double(first.width) / scale
+      }
+      if justify, let final = clusters.first(where: { $0.end == trimmedEnd && $0.start < $0.end }) {
+        right = rightProtrusion(bytes, final.start, final.end) * Double(final.width) / scale
+      }
+    }
+    guard justify, !spaces.isEmpty else {
+      return Fit(width: Double(natural) / scale, offset: -left)
+    }
+    let target = Int(((measure + left + right) * scale).rounded())
+    let extra = target - natural
+    let share = extra / spaces.count
+    let rest = extra % spaces.count
+    for (k, space) in spaces.enumerated() {
+      let add = share + (k < abs(rest) ? rest.signum() : 0)
+      space.glyphs[space.lo].geometry.width += Int32(clamping: add)
+    }
+    return Fit(width: Double(target) / scale, offset: -left)
+  }
+
+  /// The line's clusters, run by run in visual order.
+  private static func clusters(
+    of line: UnsafeMutablePointer<PangoLayoutLine>, text: UnsafePointer<CChar>
+  ) -> [Cluster] {
+    var out: [Cluster] = []
+    var node = line.pointee.runs
+    while let current = node {
+      node = current.pointee.next
+      guard let data = current.pointee.data else { continue }
+      let glyphItem = data.assumingMemoryBound(to: PangoGlyphItem.self)
+      guard let glyphs = glyphItem.pointee.glyphs, let infos = glyphs.pointee.glyphs else {
+        continue
+      }
+      let count = Int(glyphs.pointee.num_glyphs)
+      var iter = PangoGlyphItemIter()
+      var more = pango_glyph_item_iter_init_start(&iter, glyphItem, text) != 0
+      while more {
+        let lo = max(0, min(Int(iter.start_glyph), Int(iter.end_glyph) + 1))
+        let hi = min(count, max(Int(iter.start_glyph) + 1, Int(iter.end_glyph)))
+        out.append(
+          Cluster(
+            glyphs: infos, lo: lo, hi: max(lo, hi), start: Int(iter.start_index),
+            end: Int(iter.end_index)))
+        more = pango_glyph_item_iter_next_cluster(&iter) != 0
+      }
+    }
+    return out
+  }
+
+  private static func isSpaceText(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    guard start < end else { return false }
+    return (start..<end).allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 }
+  }
+
+  /// How much of an opening quotation mark's width hangs into the left margin.
+  private static func leftProtrusion(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int)
+    -> Double
+  {
+    switch scalar(bytes, start, end) {
+    case "\u{201C}", "\u{2018}", "\u{201E}", "\"", "'", "\u{00AB}": return 0.7
+    default: return 0
+    }
+  }
+
+  /// How much of a hyphen, stop, comma or closing quotation mark hangs into the right margin.
+  private static func rightProtrusion(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int)
+    -> Double
+  {
+    switch scalar(bytes, start, end) {
+    case "-", "\u{00AD}", "\u{2010}", ".", ",": return 0.6
+    case "\u{201D}", "\u{2019}", "\"", "'", "\u{00BB}": return 0.7
+    case "\u{2013}", ":", ";": return 0.3
+    default: return 0
+    }
+  }
+
+  /// The cluster's text when it is one character.
+  private static func scalar(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int)
+    -> Unicode.Scalar?
+  {
+    let text = String(
+      decoding: UnsafeBufferPointer(start: bytes + start, count: end - start), as: UTF8.self)
+    let scalars = text.unicodeScalars
+    return scalars.count == 1 ? scalars.first : nil
+  }
+}

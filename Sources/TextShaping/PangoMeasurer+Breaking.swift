@@ -1,0 +1,177 @@
+import CPango
+import Frames
+
+// MARK: - Optimum-fit paragraphs
+
+extension PangoMeasurer {
+  /// Whether the paragraph's breaks are chosen together (``LineBreaker``).
+  ///
+  /// Justified and left-aligned text without line separators. Centred and right-aligned text, and text holding
+  /// newlines, is broken by Pango.
+  static func breaksOptimally(_ paragraph: ParagraphSpec) -> Bool {
+    guard paragraph.alignment == .justify || paragraph.alignment == .left else { return false }
+    return !paragraph.runs.contains {
+      $0.text.unicodeScalars.contains {
+        $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}"
+      }
+    }
+  }
+
+  /// Shapes the paragraph once unbroken, chooses its breaks with ``LineBreaker``, then shapes and
+  /// sets each line (re-shaped, so kerning, ligatures and the hyphen at a break come out right).
+  func setOptimally(_ paragraph: ParagraphSpec, runs initial: [TextRun], hasLongWord: Bool)
+    -> ShapedParagraph
+  {
+    var runs = initial
+    var longWord = hasLongWord
+    var whole = unwrappedLayout(runs, spec: paragraph)
+    var characters = LayoutCharacters(whole.layout, text: runs.map(\.text).joined())
+    // Unhyphenated text: a word wider than the measure gets its dictionary's hyphenation points.
+    if !paragraph.hyphenate, let hyphenator {
+      let wide = characters.unbreakableStretches.filter { $0.width > paragraph.width }
+      if !wide.isEmpty {
+        let marked = Self.hyphenatingWords(
+          at: wide.map { characters.byteOffsets[$0.start] }, in: runs, with: hyphenator)
+        if marked != runs {
+          runs = marked
+          longWord = true
+          whole = unwrappedLayout(runs, spec: paragraph)
+          characters = LayoutCharacters(whole.layout, text: runs.map(\.text).joined())
+        }
+      }
+    }
+    if pango_layout_get_unknown_glyphs_count(whole.layout) > 0 { noteMissingCharacters(runs) }
+    let runEnds = Self.runEnds(runs)
+    let items = ParagraphItems(
+      characters: characters.scalars, advances: characters.advances,
+      breakBefore: characters.breakBefore, graphemeStart: characters.graphemeStart,
+      hyphenWidth: { [self] i in
+        let byte = characters.byteOffsets[i]
+        let run = runEnds.firstIndex { byte < $0 } ?? (runs.count - 1)
+        return hyphenWidth(runs[run].font)
+      }, measure: paragraph.width,
+      weights: BreakWeights(hyphenPenalty: paragraph.hyphenPenalty))
+    let justified = paragraph.alignment == .justify
+    let rules = LineBreakRules(
+      measure: paragraph.width, ragged: !justified, raggedGap: max(1, paragraph.fontSize * 3),
+      maxHyphenRun: longWord ? 0 : paragraph.maxHyphenRun, looseness: paragraph.looseness)
+    let breaks = LineBreaker.breaks(items.items, rules: rules)
+    if breaks.count == 1 {
+      return ShapedParagraph(lines: readLines(whole, runs: runs, spec: paragraph).map(\.line))
+    }
+    var lines: [ShapedLine] = []
+    var start = 0
+    for (k, b) in breaks.enumerated() {
+      let last = k == breaks.count - 1
+      let end = last ? characters.scalars.count : items.ends[b]
+      let atSoftHyphen =
+        !last && items.items[b].flagged && characters.scalars[end - 1] == "\u{00AD}"
+      let natural = characters.advances[start..<end].reduce(0, +)
+      lines.append(
+        setLine(
+          Self.slice(runs, from: characters.byteOffsets[start], to: characters.byteOffsets[end]),
+          spec: paragraph, softHyphenAfter: atSoftHyphen ? natural : nil,
+          justify: justified && !last, last: last))
+      start = end
+    }
+    return ShapedParagraph(lines: lines)
+  }
+
+  /// A layout of `runs` on one line, as wide as the text.
+  private func unwrappedLayout(_ runs: [TextRun], spec: ParagraphSpec) -> LayoutHandle {
+    let handle = makeLayout(runs: runs, spec: spec)
+    pango_layout_set_width(handle.layout, -1)
+    pango_layout_set_justify(handle.layout, 0)
+    return handle
+  }
+
+  /// The width of a hyphen in `font` (what a break at a soft hyphen adds to its line).
+  private func hyphenWidth(_ font: FontSpec) -> Double {
+    if let hit = hyphenWidths[font] { return hit }
+    let probe = makeLayout(
+      runs: [TextRun("-", font: font)], spec: ParagraphSpec(runs: [], width: 1))
+    pango_layout_set_width(probe.layout, -1)
+    var logical = PangoRectangle()
+    pango_layout_get_extents(probe.layout, nil, &logical)
+    let width = Double(logical.width) / Double(PANGO_SCALE)
+    hyphenWidths[font] = width
+    return width
+  }
+
+  /// Shapes one line's runs and sets it: justified to the measure (its inner spaces stretched or
+  /// shrunk), its trailing spaces of no width, punctuation hanging into the margins when asked.
+  ///
+  /// A line broken at a soft hyphen (`softHyphenAfter`: its text's width, unbroken) is laid out
+  /// with a wide word after it and a width that leaves Pango no break but that one, so Pango draws
+  /// the hyphen as it does for its own breaks.
+  private func setLine(
+    _ runs: [TextRun], spec: ParagraphSpec, softHyphenAfter natural: Double?, justify: Bool,
+    last: Bool
+  ) -> ShapedLine {
+    let length = runs.reduce(0) { $0 + $1.text.utf8.count }
+    var handle: LayoutHandle?
+    var laidRuns = runs
+    if let natural, let tail = runs.last {
+      var padded = runs
+      padded[padded.count - 1].text += "MMMM"
+      let trial = makeLayout(runs: padded, spec: spec)
+      let width = natural + hyphenWidth(tail.font) + tail.font.size / 2
+      pango_layout_set_width(trial.layout, Int32(width * Double(PANGO_SCALE)))
+      pango_layout_set_wrap(trial.layout, PANGO_WRAP_WORD)
+      pango_layout_set_justify(trial.layout, 0)
+      pango_layout_set_alignment(trial.layout, PANGO_ALIGN_LEFT)
+      if let first = pango_layout_get_line_readonly(trial.layout, 0),
+        Int(first.pointee.start_index + first.pointee.length) == length
+      {
+        handle = trial
+        laidRuns = padded
+      }
+    }
+    let layout = handle ?? unwrappedLayout(runs, spec: spec)
+    guard let line = pango_layout_get_line_readonly(layout.layout, 0),
+      let text = pango_layout_get_text(layout.layout)
+    else { return readLines(layout, runs: laidRuns, spec: spec, limit: 1)[0].line }
+    let fit = LineJustifier.fit(
+      line, text: text, lineEnd: length, measure: spec.width, justify: justify,
+      hang: spec.hangingPunctuation && spec.alignment == .justify, last: last)
+    var shaped = readLines(layout, runs: laidRuns, spec: spec, limit: 1)[0].line
+    shaped.width = fit.width
+    shaped.offset = fit.offset
+    return shaped
+  }
+
+  /// Where each run's text ends, in UTF-8 bytes of the paragraph's text.
+  static func runEnds(_ runs: [TextRun]) -> [Int] {
+    var ends: [Int] = []
+    var offset = 0
+    for run in runs {
+      offset += run.text.utf8.count
+      ends.append(offset)
+    }
+    return ends
+  }
+
+  /// The runs' text from UTF-8 offset `lo` to `hi` (character boundaries), each piece keeping its
+  /// run's font, colour and link; at least one run, so an empty line keeps its font.
+  static func slice(_ runs: [TextRun], from lo: Int, to hi: Int) -> [TextRun] {
+    var out: [TextRun] = []
+    var offset = 0
+    for run in runs {
+      let utf8 = run.text.utf8
+      defer { offset += utf8.count }
+      let a = max(lo, offset) - offset
+      let b = min(hi, offset + utf8.count) - offset
+      guard a < b else { continue }
+      var piece = run
+      let start = utf8.index(utf8.startIndex, offsetBy: a)
+      let end = utf8.index(utf8.startIndex, offsetBy: b)
+      piece.text = String(run.text[start..<end])
+      out.append(piece)
+    }
+    if out.isEmpty, var first = runs.first {
+      first.text = ""
+      out.append(first)
+    }
+    return out
+  }
+}
