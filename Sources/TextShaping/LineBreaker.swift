@@ -3,7 +3,7 @@
 struct LineItem: Hashable, Sendable {
   /// What the item is.
   enum Kind: Hashable, Sendable {
-    /// Text that is never broken or stretched.
+    /// Text that is never broken (its letters may spread or close up a little).
     case box
     /// A space: a break opportunity; stretches and shrinks in justified lines.
     case glue
@@ -24,7 +24,9 @@ struct LineItem: Hashable, Sendable {
   /// A penalty that high forbids the break.
   static let forbidden = 10_000.0
 
-  static func box(_ width: Double) -> LineItem { LineItem(kind: .box, width: width) }
+  static func box(_ width: Double, stretch: Double = 0, shrink: Double = 0) -> LineItem {
+    LineItem(kind: .box, width: width, stretch: stretch, shrink: shrink)
+  }
   static func glue(_ width: Double, stretch: Double, shrink: Double) -> LineItem {
     LineItem(kind: .glue, width: width, stretch: stretch, shrink: shrink)
   }

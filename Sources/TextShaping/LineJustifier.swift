@@ -1,7 +1,8 @@
 import CPango
 
-/// Sets one shaped Pango line to its measure: the spaces inside it stretched or shrunk, the spaces
-/// it breaks at of no width, and punctuation at its ends hanging into the margins.
+/// Sets one shaped Pango line to its measure: the spaces inside it (and a little, its letters)
+/// stretched or shrunk, the spaces it breaks at of no width, and punctuation at its ends hanging
+/// into the margins.
 ///
 /// Works on the line's glyph widths before ``LineCopier`` copies them.
 enum LineJustifier {
@@ -18,8 +19,14 @@ enum LineJustifier {
     var hi: Int
     var start: Int
     var end: Int
+    var leftToRight: Bool
 
     var width: Int32 { (lo..<hi).reduce(0) { $0 + glyphs[$1].geometry.width } }
+    /// Adds `units` after the cluster's glyphs.
+    func widen(by units: Int) {
+      guard lo < hi else { return }
+      glyphs[hi - 1].geometry.width += Int32(clamping: units)
+    }
   }
 
   /// Sets `line` (of a layout whose text is `text`; the line's own text ends at byte `lineEnd`).
@@ -29,13 +36,14 @@ enum LineJustifier {
   ///   - text: the layout's text.
   ///   - lineEnd: the UTF-8 offset where the line's own text ends.
   ///   - measure: the width to justify to.
-  ///   - justify: stretch or shrink the inner spaces to fill `measure` (plus what hangs).
+  ///   - weights: how far spaces and letters stretch and shrink to fill `measure` (plus what hangs);
+  ///     nil: the line is not justified.
   ///   - hang: let punctuation protrude; at the right only when the line is justified.
   ///   - last: the paragraph's last line keeps its trailing spaces.
   /// - Returns: the line's width and its start.
   static func fit(
     _ line: UnsafeMutablePointer<PangoLayoutLine>, text: UnsafePointer<CChar>, lineEnd: Int,
-    measure: Double, justify: Bool, hang: Bool, last: Bool
+    measure: Double, justify weights: BreakWeights?, hang: Bool, last: Bool
   ) -> Fit {
     let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
     let clusters = Self.clusters(of: line, text: text)
@@ -44,13 +52,18 @@ enum LineJustifier {
       trimmedEnd -= 1
     }
     var spaces: [Cluster] = []
+    var letters: [Cluster] = []
     var natural = 0
-    for cluster in clusters {
+    for (k, cluster) in clusters.enumerated() {
       let isSpace = isSpaceText(bytes, cluster.start, cluster.end)
       if isSpace, cluster.start >= trimmedEnd, !last {
         for i in cluster.lo..<cluster.hi { cluster.glyphs[i].geometry.width = 0 }
       } else if isSpace, cluster.start < trimmedEnd, cluster.lo < cluster.hi {
         spaces.append(cluster)
+      } else if k + 1 < clusters.count, cluster.end < trimmedEnd,
+        isLatinLetter(cluster, bytes), isLatinLetter(clusters[k + 1], bytes)
+      {
+        letters.append(cluster)
       }
       natural += Int(cluster.width)
     }
@@ -61,22 +74,50 @@ enum LineJustifier {
       if let first = clusters.first(where: { $0.start == 0 }) {
         left = leftProtrusion(bytes, first.start, first.end) * Double(first.width) / scale
       }
-      if justify, let final = clusters.first(where: { $0.end == trimmedEnd && $0.start < $0.end }) {
+      if weights != nil,
+        let final = clusters.first(where: { $0.end == trimmedEnd && $0.start < $0.end })
+      {
         right = rightProtrusion(bytes, final.start, final.end) * Double(final.width) / scale
       }
     }
-    guard justify, !spaces.isEmpty else {
+    guard let weights, !spaces.isEmpty else {
       return Fit(width: Double(natural) / scale, offset: -left)
     }
     let target = Int(((measure + left + right) * scale).rounded())
-    let extra = target - natural
+    var extra = target - natural
+    // Letters take their part of the adjustment (at most their limit), the spaces the rest.
+    let spaceWidth = Double(spaces.reduce(0) { $0 + Int($1.width) })
+    let letterWidth = Double(letters.reduce(0) { $0 + Int($1.width) })
+    let letterRoom = letterWidth * weights.letterSpacing
+    let room = letterRoom + spaceWidth * (extra >= 0 ? weights.stretch : weights.shrink)
+    if room > 0, letterRoom > 0 {
+      let ratio = max(-1, min(1, Double(extra) / room))
+      for letter in letters {
+        let add = Int((Double(letter.width) * weights.letterSpacing * ratio).rounded())
+        letter.widen(by: add)
+        extra -= add
+      }
+    }
     let share = extra / spaces.count
     let rest = extra % spaces.count
     for (k, space) in spaces.enumerated() {
-      let add = share + (k < abs(rest) ? rest.signum() : 0)
-      space.glyphs[space.lo].geometry.width += Int32(clamping: add)
+      space.widen(by: share + (k < abs(rest) ? rest.signum() : 0))
     }
     return Fit(width: Double(target) / scale, offset: -left)
+  }
+
+  /// Whether the cluster is a letter or digit of a Latin script set left to right: letter spacing
+  /// would break the joining of other scripts.
+  private static func isLatinLetter(_ cluster: Cluster, _ bytes: UnsafePointer<UInt8>) -> Bool {
+    guard cluster.leftToRight, cluster.start < cluster.end, cluster.lo < cluster.hi else {
+      return false
+    }
+    let text = String(
+      decoding: UnsafeBufferPointer(
+        start: bytes + cluster.start, count: cluster.end - cluster.start),
+      as: UTF8.self)
+    guard let first = text.unicodeScalars.first else { return false }
+    return first.value < 0x250 && (first.properties.isAlphabetic || ("0"..."9").contains(first))
   }
 
   /// The line's clusters, run by run in visual order.
@@ -101,7 +142,8 @@ enum LineJustifier {
         out.append(
           Cluster(
             glyphs: infos, lo: lo, hi: max(lo, hi), start: Int(iter.start_index),
-            end: Int(iter.end_index)))
+            end: Int(iter.end_index),
+            leftToRight: glyphItem.pointee.item.map { $0.pointee.analysis.level & 1 == 0 } ?? true))
         more = pango_glyph_item_iter_next_cluster(&iter) != 0
       }
     }

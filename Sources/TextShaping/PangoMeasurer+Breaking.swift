@@ -42,6 +42,7 @@ extension PangoMeasurer {
     }
     if pango_layout_get_unknown_glyphs_count(whole.layout) > 0 { noteMissingCharacters(runs) }
     let runEnds = Self.runEnds(runs)
+    let weights = BreakWeights(hyphenPenalty: paragraph.hyphenPenalty)
     let items = ParagraphItems(
       characters: characters.scalars, advances: characters.advances,
       breakBefore: characters.breakBefore, graphemeStart: characters.graphemeStart,
@@ -50,7 +51,7 @@ extension PangoMeasurer {
         let run = runEnds.firstIndex { byte < $0 } ?? (runs.count - 1)
         return hyphenWidth(runs[run].font)
       }, measure: paragraph.width,
-      weights: BreakWeights(hyphenPenalty: paragraph.hyphenPenalty))
+      weights: weights)
     let justified = paragraph.alignment == .justify
     let rules = LineBreakRules(
       measure: paragraph.width, ragged: !justified, raggedGap: max(1, paragraph.fontSize * 3),
@@ -71,7 +72,7 @@ extension PangoMeasurer {
         setLine(
           Self.slice(runs, from: characters.byteOffsets[start], to: characters.byteOffsets[end]),
           spec: paragraph, softHyphenAfter: atSoftHyphen ? natural : nil,
-          justify: justified && !last, last: last))
+          justify: justified && !last ? weights : nil, last: last))
       start = end
     }
     return ShapedParagraph(lines: lines)
@@ -98,15 +99,16 @@ extension PangoMeasurer {
     return width
   }
 
-  /// Shapes one line's runs and sets it: justified to the measure (its inner spaces stretched or
-  /// shrunk), its trailing spaces of no width, punctuation hanging into the margins when asked.
+  /// Shapes one line's runs and sets it: justified to the measure when `weights` say how (its
+  /// inner spaces and letters stretched or shrunk), its trailing spaces of no width, punctuation
+  /// hanging into the margins when asked.
   ///
   /// A line broken at a soft hyphen (`softHyphenAfter`: its text's width, unbroken) is laid out
   /// with a wide word after it and a width that leaves Pango no break but that one, so Pango draws
   /// the hyphen as it does for its own breaks.
   private func setLine(
-    _ runs: [TextRun], spec: ParagraphSpec, softHyphenAfter natural: Double?, justify: Bool,
-    last: Bool
+    _ runs: [TextRun], spec: ParagraphSpec, softHyphenAfter natural: Double?,
+    justify weights: BreakWeights?, last: Bool
   ) -> ShapedLine {
     let length = runs.reduce(0) { $0 + $1.text.utf8.count }
     var handle: LayoutHandle?
@@ -132,7 +134,7 @@ extension PangoMeasurer {
       let text = pango_layout_get_text(layout.layout)
     else { return readLines(layout, runs: laidRuns, spec: spec, limit: 1)[0].line }
     let fit = LineJustifier.fit(
-      line, text: text, lineEnd: length, measure: spec.width, justify: justify,
+      line, text: text, lineEnd: length, measure: spec.width, justify: weights,
       hang: spec.hangingPunctuation && spec.alignment == .justify, last: last)
     var shaped = readLines(layout, runs: laidRuns, spec: spec, limit: 1)[0].line
     shaped.width = fit.width

@@ -10,6 +10,9 @@ struct BreakWeights: Hashable, Sendable {
   var stretch = 0.5
   /// How far a space may shrink, as a fraction of its width (0.2: to 80 %).
   var shrink = 0.2
+  /// How far the letters of a justified line may spread or close up, as a fraction of their
+  /// advances (0.02: 2 %, a tenth of a point for a letter of 5 pt).
+  var letterSpacing = 0.02
 }
 
 /// A paragraph's characters as boxes, glue and penalties for ``LineBreaker``, with the character
@@ -46,7 +49,10 @@ struct ParagraphItems {
           from: boxStart, to: end, advances: advances, graphemeStart: graphemeStart,
           cost: weights.letterBreakPenalty)
       } else {
-        append(.box(boxWidth), end: end)
+        append(
+          .box(
+            boxWidth, stretch: boxWidth * weights.letterSpacing,
+            shrink: boxWidth * weights.letterSpacing), end: end)
       }
       boxWidth = 0
       boxStart = end

@@ -3,10 +3,13 @@ import Testing
 @testable import TextShaping
 
 /// Knuth–Plass line breaking as pure code, over a fixed-advance fake: every character 1 pt wide
-/// (soft hyphens none), a hyphen 1 pt, breaks after spaces, soft hyphens and hyphens.
+/// (soft hyphens none), a hyphen 1 pt, breaks after spaces, soft hyphens and hyphens; letters
+/// fixed unless a test says otherwise.
 @Suite struct LineBreakerTests {
   /// The fake's items for `text`.
-  static func items(_ text: String, measure: Double, weights: BreakWeights = BreakWeights())
+  static func items(
+    _ text: String, measure: Double, weights: BreakWeights = BreakWeights(letterSpacing: 0)
+  )
     -> (ParagraphItems, [Unicode.Scalar])
   {
     let cs = Array(text.unicodeScalars)
@@ -24,7 +27,7 @@ import Testing
   /// The lines `text` breaks into: trailing spaces dropped, soft hyphens gone, "-" where a line
   /// breaks at one.
   static func lines(
-    _ text: String, measure: Double, weights: BreakWeights = BreakWeights(),
+    _ text: String, measure: Double, weights: BreakWeights = BreakWeights(letterSpacing: 0),
     rules: LineBreakRules? = nil
   ) -> [String] {
     let (items, cs) = items(text, measure: measure, weights: weights)

@@ -275,7 +275,7 @@ extension Style {
       headerFill: "#0b4f8a", headerText: "#ffffff", zebra: "#eef2f6"),
     paragraph: ParagraphStyle(
       justify: true, hyphenate: true, orphans: 2, widows: 2,
-      maxHyphenRun: 2, hyphenPenalty: 100, looseness: 0, hangingPunctuation: true, spacing: 6),
+      maxHyphenRun: 2, hyphenPenalty: 200, looseness: 0, hangingPunctuation: true, spacing: 6),
     headings: HeadingStyle(numbered: true, pageBreakBefore: false),
     table: TableStyle(zebra: true, rules: .horizontal),
     charts: ChartStyle(
