@@ -1,8 +1,8 @@
 import CPango
 
-/// Sets one shaped Pango line to its measure: the spaces inside it (and a little, its letters)
-/// stretched or shrunk, the spaces it breaks at of no width, and punctuation at its ends hanging
-/// into the margins.
+/// Sets one shaped Pango line to its measure: the hyphen drawn where it breaks at a soft hyphen,
+/// the spaces inside it (and a little, its letters) stretched or shrunk, the spaces it breaks at of
+/// no width, and punctuation at its ends hanging into the margins.
 ///
 /// Works on the line's glyph widths before ``LineCopier`` copies them.
 enum LineJustifier {
@@ -20,6 +20,7 @@ enum LineJustifier {
     var start: Int
     var end: Int
     var leftToRight: Bool
+    var font: UnsafeMutablePointer<PangoFont>?
 
     var width: Int32 { (lo..<hi).reduce(0) { $0 + glyphs[$1].geometry.width } }
     /// Adds `units` after the cluster's glyphs.
@@ -29,12 +30,11 @@ enum LineJustifier {
     }
   }
 
-  /// Sets `line` (of a layout whose text is `text`; the line's own text ends at byte `lineEnd`).
+  /// Sets `line`, one paragraph of a layout whose text is `text`.
   ///
   /// - Parameters:
-  ///   - line: the layout's first line.
+  ///   - line: a line of the layout.
   ///   - text: the layout's text.
-  ///   - lineEnd: the UTF-8 offset where the line's own text ends.
   ///   - measure: the width to justify to.
   ///   - weights: how far spaces and letters stretch and shrink to fill `measure` (plus what hangs);
   ///     nil: the line is not justified.
@@ -42,13 +42,20 @@ enum LineJustifier {
   ///   - last: the paragraph's last line keeps its trailing spaces.
   /// - Returns: the line's width and its start.
   static func fit(
-    _ line: UnsafeMutablePointer<PangoLayoutLine>, text: UnsafePointer<CChar>, lineEnd: Int,
+    _ line: UnsafeMutablePointer<PangoLayoutLine>, text: UnsafePointer<CChar>,
     measure: Double, justify weights: BreakWeights?, hang: Bool, last: Bool
   ) -> Fit {
     let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
     let clusters = Self.clusters(of: line, text: text)
+    let lineStart = Int(line.pointee.start_index)
+    let lineEnd = lineStart + Int(line.pointee.length)
+    if !last, lineEnd - lineStart >= 2, bytes[lineEnd - 2] == 0xC2, bytes[lineEnd - 1] == 0xAD,
+      let softHyphen = clusters.first(where: { $0.start == lineEnd - 2 && $0.end == lineEnd })
+    {
+      drawHyphen(softHyphen)
+    }
     var trimmedEnd = lineEnd
-    while trimmedEnd > 0, bytes[trimmedEnd - 1] == 0x20 || bytes[trimmedEnd - 1] == 0x09 {
+    while trimmedEnd > lineStart, bytes[trimmedEnd - 1] == 0x20 || bytes[trimmedEnd - 1] == 0x09 {
       trimmedEnd -= 1
     }
     var spaces: [Cluster] = []
@@ -71,7 +78,7 @@ enum LineJustifier {
     var left = 0.0
     var right = 0.0
     if hang {
-      if let first = clusters.first(where: { $0.start == 0 }) {
+      if let first = clusters.first(where: { $0.start == lineStart }) {
         left = leftProtrusion(bytes, first.start, first.end) * Double(first.width) / scale
       }
       if weights != nil,
@@ -104,6 +111,22 @@ enum LineJustifier {
       space.widen(by: share + (k < abs(rest) ? rest.signum() : 0))
     }
     return Fit(width: Double(target) / scale, offset: -left)
+  }
+
+  /// Draws the soft hyphen a line breaks at (a blank glyph of no width) as the hyphen Pango would
+  /// insert: U+2010 where the font has it, else "-".
+  private static func drawHyphen(_ cluster: Cluster) {
+    guard let font = cluster.font, cluster.lo < cluster.hi, let hb = pango_font_get_hb_font(font)
+    else { return }
+    var glyph: hb_codepoint_t = 0
+    guard
+      hb_font_get_nominal_glyph(hb, 0x2010, &glyph) != 0
+        || hb_font_get_nominal_glyph(hb, 0x2D, &glyph) != 0
+    else { return }
+    var logical = PangoRectangle()
+    pango_font_get_glyph_extents(font, glyph, nil, &logical)
+    cluster.glyphs[cluster.lo].glyph = glyph
+    cluster.glyphs[cluster.lo].geometry.width = logical.width
   }
 
   /// Whether the cluster is a letter or digit of a Latin script set left to right: letter spacing
@@ -143,7 +166,8 @@ enum LineJustifier {
           Cluster(
             glyphs: infos, lo: lo, hi: max(lo, hi), start: Int(iter.start_index),
             end: Int(iter.end_index),
-            leftToRight: glyphItem.pointee.item.map { $0.pointee.analysis.level & 1 == 0 } ?? true))
+            leftToRight: glyphItem.pointee.item.map { $0.pointee.analysis.level & 1 == 0 } ?? true,
+            font: glyphItem.pointee.item?.pointee.analysis.font))
         more = pango_glyph_item_iter_next_cluster(&iter) != 0
       }
     }

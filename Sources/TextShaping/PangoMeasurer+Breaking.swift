@@ -18,9 +18,9 @@ extension PangoMeasurer {
   }
 
   /// Shapes the paragraph once unbroken, chooses its breaks with ``LineBreaker``, then shapes and
-  /// sets each line (re-shaped, so kerning, ligatures and the hyphen at a break come out right).
+  /// sets its lines; nil in the unlikely case Pango does not keep the lines apart.
   func setOptimally(_ paragraph: ParagraphSpec, runs initial: [TextRun], hasLongWord: Bool)
-    -> ShapedParagraph
+    -> ShapedParagraph?
   {
     var runs = initial
     var longWord = hasLongWord
@@ -60,20 +60,35 @@ extension PangoMeasurer {
     if breaks.count == 1 {
       return ShapedParagraph(lines: readLines(whole, runs: runs, spec: paragraph).map(\.line))
     }
-    var lines: [ShapedLine] = []
+    // The lines, each its own paragraph of one layout: shaped once more, each alone (kerning,
+    // ligatures and the hyphen at a break come out right), in one pass.
+    var pieces: [TextRun] = []
     var start = 0
     for (k, b) in breaks.enumerated() {
-      let last = k == breaks.count - 1
-      let end = last ? characters.scalars.count : items.ends[b]
-      let atSoftHyphen =
-        !last && items.items[b].flagged && characters.scalars[end - 1] == "\u{00AD}"
-      let natural = characters.advances[start..<end].reduce(0, +)
-      lines.append(
-        setLine(
-          Self.slice(runs, from: characters.byteOffsets[start], to: characters.byteOffsets[end]),
-          spec: paragraph, softHyphenAfter: atSoftHyphen ? natural : nil,
-          justify: justified && !last ? weights : nil, last: last))
+      let end = k == breaks.count - 1 ? characters.scalars.count : items.ends[b]
+      var line = Self.slice(
+        runs, from: characters.byteOffsets[start], to: characters.byteOffsets[end])
+      if k < breaks.count - 1 { line[line.count - 1].text += "\n" }
+      pieces += line
       start = end
+    }
+    let set = unwrappedLayout(pieces, spec: paragraph)
+    guard let text = pango_layout_get_text(set.layout),
+      Int(pango_layout_get_line_count(set.layout)) == breaks.count
+    else { return nil }
+    var fits: [LineJustifier.Fit] = []
+    for k in 0..<breaks.count {
+      guard let line = pango_layout_get_line_readonly(set.layout, Int32(k)) else { return nil }
+      let last = k == breaks.count - 1
+      fits.append(
+        LineJustifier.fit(
+          line, text: text, measure: paragraph.width, justify: justified && !last ? weights : nil,
+          hang: paragraph.hangingPunctuation && justified, last: last))
+    }
+    var lines = readLines(set, runs: pieces, spec: paragraph).map(\.line)
+    for (k, fit) in fits.enumerated() where k < lines.count {
+      lines[k].width = fit.width
+      lines[k].offset = fit.offset
     }
     return ShapedParagraph(lines: lines)
   }
@@ -97,49 +112,6 @@ extension PangoMeasurer {
     let width = Double(logical.width) / Double(PANGO_SCALE)
     hyphenWidths[font] = width
     return width
-  }
-
-  /// Shapes one line's runs and sets it: justified to the measure when `weights` say how (its
-  /// inner spaces and letters stretched or shrunk), its trailing spaces of no width, punctuation
-  /// hanging into the margins when asked.
-  ///
-  /// A line broken at a soft hyphen (`softHyphenAfter`: its text's width, unbroken) is laid out
-  /// with a wide word after it and a width that leaves Pango no break but that one, so Pango draws
-  /// the hyphen as it does for its own breaks.
-  private func setLine(
-    _ runs: [TextRun], spec: ParagraphSpec, softHyphenAfter natural: Double?,
-    justify weights: BreakWeights?, last: Bool
-  ) -> ShapedLine {
-    let length = runs.reduce(0) { $0 + $1.text.utf8.count }
-    var handle: LayoutHandle?
-    var laidRuns = runs
-    if let natural, let tail = runs.last {
-      var padded = runs
-      padded[padded.count - 1].text += "MMMM"
-      let trial = makeLayout(runs: padded, spec: spec)
-      let width = natural + hyphenWidth(tail.font) + tail.font.size / 2
-      pango_layout_set_width(trial.layout, Int32(width * Double(PANGO_SCALE)))
-      pango_layout_set_wrap(trial.layout, PANGO_WRAP_WORD)
-      pango_layout_set_justify(trial.layout, 0)
-      pango_layout_set_alignment(trial.layout, PANGO_ALIGN_LEFT)
-      if let first = pango_layout_get_line_readonly(trial.layout, 0),
-        Int(first.pointee.start_index + first.pointee.length) == length
-      {
-        handle = trial
-        laidRuns = padded
-      }
-    }
-    let layout = handle ?? unwrappedLayout(runs, spec: spec)
-    guard let line = pango_layout_get_line_readonly(layout.layout, 0),
-      let text = pango_layout_get_text(layout.layout)
-    else { return readLines(layout, runs: laidRuns, spec: spec, limit: 1)[0].line }
-    let fit = LineJustifier.fit(
-      line, text: text, lineEnd: length, measure: spec.width, justify: weights,
-      hang: spec.hangingPunctuation && spec.alignment == .justify, last: last)
-    var shaped = readLines(layout, runs: laidRuns, spec: spec, limit: 1)[0].line
-    shaped.width = fit.width
-    shaped.offset = fit.offset
-    return shaped
   }
 
   /// Where each run's text ends, in UTF-8 bytes of the paragraph's text.

@@ -153,8 +153,10 @@ public final class PangoMeasurer: TextMeasurer {
     }
     var hasLongWord = broken != runs
     runs = broken
-    if Self.breaksOptimally(paragraph) {
-      return setOptimally(paragraph, runs: runs, hasLongWord: hasLongWord)
+    if Self.breaksOptimally(paragraph),
+      let set = setOptimally(paragraph, runs: runs, hasLongWord: hasLongWord)
+    {
+      return set
     }
     var layout = makeLayout(runs: runs, spec: paragraph)
     // Unhyphenated text: a word wider than the measure is broken by Pango at any letter (with a
