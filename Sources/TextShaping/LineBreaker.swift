@@ -128,7 +128,8 @@ enum LineBreaker {
       let extra = isPenalty ? item?.width ?? 0 : 0
       let cost = isPenalty ? item?.cost ?? 0 : 0
       let flagged = item?.flagged ?? false
-      var best: [Key: Node] = [:]
+      // The best node for each key, in a short list (a few fitness classes and hyphen runs).
+      var best: [(key: Key, node: Node)] = []
       var kept: [Int] = []
       kept.reserveCapacity(active.count)
       for a in active {
@@ -158,11 +159,13 @@ enum LineBreaker {
           fitness: fitness, hyphenRun: min(run, max(rules.maxHyphenRun, 0)),
           line: rules.looseness == 0 ? 0 : from.line + 1)
         let total = from.total + demerits
-        if let seen = best[key], seen.total <= total { continue }
-        best[key] = Node(
+        let seen = best.firstIndex { $0.key == key }
+        if let seen, best[seen].node.total <= total { continue }
+        let node = Node(
           index: b, start: final ? n : firstBox(items, from: b + 1),
           fitness: fitness, hyphenRun: run, line: from.line + 1, total: total, flagged: flagged,
           previous: a)
+        if let seen { best[seen] = (key, node) } else { best.append((key, node)) }
       }
       active = kept
       // Nothing fits: in the last passes, an overfull line from the last node that had to go (the
@@ -172,9 +175,11 @@ enum LineBreaker {
         let run = flagged ? from.hyphenRun + 1 : 0
         if !limitHyphens || rules.maxHyphenRun == 0 || run <= rules.maxHyphenRun {
           let line = rules.looseness == 0 ? 0 : from.line + 1
-          best[Key(fitness: 1, hyphenRun: min(run, rules.maxHyphenRun), line: line)] = Node(
+          let key = Key(fitness: 1, hyphenRun: min(run, rules.maxHyphenRun), line: line)
+          let node = Node(
             index: b, start: final ? n : firstBox(items, from: b + 1), fitness: 1, hyphenRun: run,
             line: from.line + 1, total: from.total + 1e9, flagged: flagged, previous: a)
+          best.append((key, node))
         }
       }
       for (_, node) in best.sorted(by: { keyOrder($0.key, $1.key) }) {

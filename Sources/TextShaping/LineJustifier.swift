@@ -135,12 +135,17 @@ enum LineJustifier {
     guard cluster.leftToRight, cluster.start < cluster.end, cluster.lo < cluster.hi else {
       return false
     }
-    let text = String(
-      decoding: UnsafeBufferPointer(
-        start: bytes + cluster.start, count: cluster.end - cluster.start),
-      as: UTF8.self)
-    guard let first = text.unicodeScalars.first else { return false }
-    return first.value < 0x250 && (first.properties.isAlphabetic || ("0"..."9").contains(first))
+    // The first character, read from its UTF-8 bytes (ASCII, or two bytes up to U+024F).
+    let lead = bytes[cluster.start]
+    if lead < 0x80 {
+      let lower = lead | 0x20
+      return (lower >= 0x61 && lower <= 0x7A) || (lead >= 0x30 && lead <= 0x39)
+    }
+    guard lead >= 0xC3, lead <= 0xC9, cluster.end - cluster.start >= 2,
+      let scalar = Unicode.Scalar(
+        UInt32(lead & 0x1F) << 6 | UInt32(bytes[cluster.start + 1] & 0x3F))
+    else { return false }
+    return scalar.value < 0x250 && scalar.properties.isAlphabetic
   }
 
   /// The line's clusters, run by run in visual order.

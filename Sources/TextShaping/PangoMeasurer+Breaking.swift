@@ -25,6 +25,13 @@ extension PangoMeasurer {
     var runs = initial
     var longWord = hasLongWord
     var whole = unwrappedLayout(runs, spec: paragraph)
+    // Text that fits on one line is that line (the least demerits, too): no breaking to do.
+    var extent = PangoRectangle()
+    pango_layout_get_extents(whole.layout, nil, &extent)
+    if Double(extent.width) / Double(PANGO_SCALE) <= paragraph.width {
+      if pango_layout_get_unknown_glyphs_count(whole.layout) > 0 { noteMissingCharacters(runs) }
+      return ShapedParagraph(lines: readLines(whole, runs: runs, spec: paragraph).map(\.line))
+    }
     var characters = LayoutCharacters(whole.layout, text: runs.map(\.text).joined())
     // Unhyphenated text: a word wider than the measure gets its dictionary's hyphenation points.
     if !paragraph.hyphenate, let hyphenator {
