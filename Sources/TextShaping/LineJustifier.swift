@@ -37,7 +37,8 @@ enum LineJustifier {
   ///   - text: the layout's text.
   ///   - measure: the width to justify to.
   ///   - weights: how far spaces and letters stretch and shrink to fill `measure` (plus what hangs);
-  ///     nil: the line is not justified.
+  ///     nil: the line is not justified. A justified paragraph's last line is only shrunk, when
+  ///     wider than the measure.
   ///   - hang: let punctuation protrude; at the right only when the line is justified.
   ///   - last: the paragraph's last line keeps its trailing spaces.
   /// - Returns: the line's width and its start.
@@ -81,7 +82,7 @@ enum LineJustifier {
       if let first = clusters.first(where: { $0.start == lineStart }) {
         left = leftProtrusion(bytes, first.start, first.end) * Double(first.width) / scale
       }
-      if weights != nil,
+      if weights != nil, !last,
         let final = clusters.first(where: { $0.end == trimmedEnd && $0.start < $0.end })
       {
         right = rightProtrusion(bytes, final.start, final.end) * Double(final.width) / scale
@@ -91,6 +92,8 @@ enum LineJustifier {
       return Fit(width: Double(natural) / scale, offset: -left)
     }
     let target = Int(((measure + left + right) * scale).rounded())
+    // A paragraph's last line is set at its natural width, unless the breaker shrank it.
+    if last, natural <= target { return Fit(width: Double(natural) / scale, offset: -left) }
     var extra = target - natural
     // Letters take their part of the adjustment (at most their limit), the spaces the rest.
     let spaceWidth = Double(spaces.reduce(0) { $0 + Int($1.width) })

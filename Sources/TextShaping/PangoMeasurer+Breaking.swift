@@ -89,7 +89,7 @@ extension PangoMeasurer {
       let last = k == breaks.count - 1
       fits.append(
         LineJustifier.fit(
-          line, text: text, measure: paragraph.width, justify: justified && !last ? weights : nil,
+          line, text: text, measure: paragraph.width, justify: justified ? weights : nil,
           hang: paragraph.hangingPunctuation && justified, last: last))
     }
     var lines = readLines(set, runs: pieces, spec: paragraph).map(\.line)

@@ -56,6 +56,20 @@ import Testing
     #expect(Self.joined(lines) == Self.text)
   }
 
+  @Test func noLineIsWiderThanItsMeasureAndWhatHangs() {
+    // A last line the breaker shrank to fit is shrunk when set, too.
+    let measurer = PangoMeasurer()
+    for width in stride(from: 150.0, through: 450, by: 3) {
+      let lines = measurer.shape(
+        ParagraphSpec(
+          runs: [TextRun(Self.text, font: Self.font)], width: width, alignment: .justify,
+          hyphenate: true, maxHyphenRun: 2, hangingPunctuation: true)
+      ).lines
+      for line in lines.dropLast() { #expect(line.width <= width + 5, "\(width): \(line.text)") }
+      #expect(lines.last.map { $0.width <= width + 0.01 } == true, "\(width)")
+    }
+  }
+
   @Test func raggedLinesStayWithinTheMeasure() {
     let lines = Self.shaped(.left, width: 180)
     #expect(lines.count > 6)
