@@ -64,9 +64,6 @@ extension PangoMeasurer {
       measure: paragraph.width, ragged: !justified, raggedGap: max(1, paragraph.fontSize * 3),
       maxHyphenRun: longWord ? 0 : paragraph.maxHyphenRun, looseness: paragraph.looseness)
     let breaks = LineBreaker.breaks(items.items, rules: rules)
-    if breaks.count == 1 {
-      return ShapedParagraph(lines: readLines(whole, runs: runs, spec: paragraph).map(\.line))
-    }
     // The lines, each its own paragraph of one layout: shaped once more, each alone (kerning,
     // ligatures and the hyphen at a break come out right), in one pass.
     var pieces: [TextRun] = []

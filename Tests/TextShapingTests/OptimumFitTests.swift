@@ -70,6 +70,20 @@ import Testing
     }
   }
 
+  @Test func aLineShrunkToFitIsSetWithinTheMeasure() {
+    // A justified sentence a little wider than the measure: one line, its spaces shrunk.
+    let measurer = PangoMeasurer()
+    let sentence = [
+      TextRun("What are the challenges faced in a tech-driven industry?", font: Self.font)
+    ]
+    let natural = measurer.shape(ParagraphSpec(runs: sentence, width: 10_000)).maxLineWidth
+    let lines = measurer.shape(
+      ParagraphSpec(runs: sentence, width: natural - 2, alignment: .justify, hyphenate: true)
+    ).lines
+    #expect(lines.count == 1)
+    #expect(lines.first.map { $0.width <= natural - 2 + 0.01 } == true)
+  }
+
   @Test func raggedLinesStayWithinTheMeasure() {
     let lines = Self.shaped(.left, width: 180)
     #expect(lines.count > 6)
