@@ -7,6 +7,7 @@
 #   make build      release build only
 #   make bench      timing and memory benchmark (see BENCHMARKS.md), then 200 personalised copies
 #                   in one run against 200 runs (bench/roster.py)
+#   make typo       word spacing and hyphenation figures of the full report's justified lines, and Typst's
 #   make clean      remove build products and generated output
 
 SHELL := /bin/bash
@@ -30,7 +31,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The suites tagged `.long` in Tests/ (make test-fast skips them by name).
 LONG_SUITES := FuzzTests|FuzzRenderTests|InterruptTests|OutputFaultTests
 
-.PHONY: handouts test test-fast lint build bench clean system-packages test-packages commit-header
+.PHONY: handouts test test-fast lint build bench typo clean system-packages test-packages commit-header
 
 ## Checks each package with dpkg -s and installs only the missing ones.
 define ensure_packages
@@ -83,6 +84,14 @@ bench: build test-packages
 	$(call ensure_packages,$(BENCH_PACKAGES))
 	python3 bench/bench.py
 	python3 bench/roster.py
+
+# Renders the full report (classic) and measures its justified lines and Typst's (bench/typo.py).
+typo: build test-packages
+	@python3 -c 'import pdfplumber' 2>/dev/null || python3 -m pip install -q pdfplumber
+	@python3 -c 'import typst' 2>/dev/null || python3 -m pip install -q typst
+	rm -rf bench/.work/typo/out
+	SOURCE_DATE_EPOCH=1700000000 $(RELEASE_BIN) --format pdf --document full-report --output bench/.work/typo/out
+	python3 bench/typo.py --typst bench/.work/typo/out/pdf/full-report.pdf
 
 clean:
 	rm -rf .build Output/pdf Output/svg Output/png Output/manifest.json Output/manifest-*-of-*.json

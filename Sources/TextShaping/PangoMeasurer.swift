@@ -10,7 +10,7 @@ import Geometry
 public final class PangoMeasurer: TextMeasurer {
   private let fontMap: UnsafeMutablePointer<PangoFontMap>
   private let context: OpaquePointer
-  private var hyphenator: Hyphenator?
+  var hyphenator: Hyphenator?
   /// Font descriptions by request, reused across paragraphs.
   private var fontCache: [FontSpec: OpaquePointer] = [:]
   /// Paragraphs already shaped: layout passes (the contents' second pass, a table shrinking to fit)
@@ -23,10 +23,12 @@ public final class PangoMeasurer: TextMeasurer {
   private var widthsCache: [ParagraphSpec: TextWidths] = [:]
   /// A line's ascent and descent by font (a paragraph's least, see `ParagraphSpec.baseFont`).
   private var metricsCache: [FontSpec: (ascent: Double, descent: Double)] = [:]
+  /// A hyphen's width by font (what breaking at a soft hyphen adds to a line).
+  var hyphenWidths: [FontSpec: Double] = [:]
   /// Names the fonts and colours the shaped lines are drawn with.
-  private let paletteBuilder = PaletteBuilder()
+  let paletteBuilder = PaletteBuilder()
   /// Copies lines out of layouts (with its scratch space).
-  private var lineCopier = LineCopier()
+  var lineCopier = LineCopier()
 
   /// The fonts and colours of every line shaped so far.
   public var palette: GlyphPalette { paletteBuilder.palette }
@@ -102,7 +104,7 @@ public final class PangoMeasurer: TextMeasurer {
   }
 
   /// Finds which characters of `runs` have no glyph in any font, each shaped alone in its run's font.
-  private func noteMissingCharacters(_ runs: [TextRun]) {
+  func noteMissingCharacters(_ runs: [TextRun]) {
     for run in runs {
       var seen = Set<Unicode.Scalar>()
       for scalar in run.text.unicodeScalars
@@ -151,6 +153,11 @@ public final class PangoMeasurer: TextMeasurer {
     }
     var hasLongWord = broken != runs
     runs = broken
+    if Self.breaksOptimally(paragraph),
+      let set = setOptimally(paragraph, runs: runs, hasLongWord: hasLongWord)
+    {
+      return set
+    }
     var layout = makeLayout(runs: runs, spec: paragraph)
     // Unhyphenated text: a word wider than the measure is broken by Pango at any letter (with a
     // hyphen drawn that is not in the text). Give those words, and only those, their dictionary's
@@ -198,59 +205,9 @@ public final class PangoMeasurer: TextMeasurer {
     pango_layout_set_width(handle.layout, -1)
     var logical = PangoRectangle()
     pango_layout_get_extents(handle.layout, nil, &logical)
-    let scale = Double(PANGO_SCALE)
-    let preferred = Double(logical.width) / scale
-    var count: Int32 = 0
-    guard let attrs = pango_layout_get_log_attrs_readonly(handle.layout, &count) else {
-      return TextWidths(minimum: preferred, preferred: preferred)
-    }
-    let text = runs.map(\.text).joined()
-    let scalars = Array(text.unicodeScalars)
-    // Each character's advance, run by run (one pass over the glyphs), then x of each position.
-    var advances = [Double](repeating: 0, count: scalars.count)
-    var charIndexOfByte = [Int](repeating: 0, count: text.utf8.count + 1)
-    var c = 0
-    var b = 0
-    for scalar in scalars {
-      for _ in 0..<scalar.utf8.count {
-        charIndexOfByte[b] = c
-        b += 1
-      }
-      c += 1
-    }
-    charIndexOfByte[b] = c
-    if let iter = pango_layout_get_iter(handle.layout) {
-      defer { pango_layout_iter_free(iter) }
-      repeat {
-        guard let run = pango_layout_iter_get_run_readonly(iter), let item = run.pointee.item else {
-          continue
-        }
-        let offset = Int(item.pointee.offset)
-        let chars = Int(item.pointee.num_chars)
-        var widths = [Int32](repeating: 0, count: chars)
-        if let base = pango_layout_get_text(handle.layout) {
-          pango_glyph_string_get_logical_widths(
-            run.pointee.glyphs, base + offset, item.pointee.length,
-            Int32(item.pointee.analysis.level), &widths)
-        }
-        let first = charIndexOfByte[min(offset, charIndexOfByte.count - 1)]
-        for k in 0..<chars where first + k < advances.count {
-          advances[first + k] = Double(widths[k]) / scale
-        }
-      } while pango_layout_iter_next_run(iter) != 0
-    }
-    var xs = [0.0]
-    xs.reserveCapacity(scalars.count + 1)
-    for a in advances { xs.append(xs[xs.count - 1] + a) }
-    var minimum = 0.0
-    var start = 0
-    let n = min(scalars.count, Int(count) - 1)
-    for i in 1...max(1, n) where i == n || attrs[i].is_line_break != 0 {
-      var end = i
-      while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
-      minimum = max(minimum, xs[end] - xs[start])
-      start = i
-    }
+    let preferred = Double(logical.width) / Double(PANGO_SCALE)
+    let minimum = LayoutCharacters(handle.layout, text: runs.map(\.text).joined())
+      .widestUnbreakable
     return TextWidths(minimum: minimum, preferred: preferred)
   }
 
@@ -344,7 +301,7 @@ public final class PangoMeasurer: TextMeasurer {
     }
   }
 
-  private func makeLayout(runs: [TextRun], spec: ParagraphSpec) -> LayoutHandle {
+  func makeLayout(runs: [TextRun], spec: ParagraphSpec) -> LayoutHandle {
     // Pango allocates with g_slice, which aborts rather than return NULL.
     guard let layout = pango_layout_new(context) else {
       preconditionFailure("pango_layout_new failed")
@@ -395,7 +352,7 @@ public final class PangoMeasurer: TextMeasurer {
     pango_attr_list_insert(list, attr)
   }
 
-  private func font(_ spec: FontSpec) -> OpaquePointer? {
+  func font(_ spec: FontSpec) -> OpaquePointer? {
     if let hit = fontCache[spec] { return hit }
     guard let desc = pango_font_description_new() else { return nil }
     pango_font_description_set_family(desc, spec.family)
@@ -424,10 +381,11 @@ public final class PangoMeasurer: TextMeasurer {
     return metrics
   }
 
-  /// The lines of `handle`'s layout, copied out as glyph runs (`runs` are the texts it was made of).
-  private func readLines(_ handle: LayoutHandle, runs: [TextRun], spec: ParagraphSpec) -> [(
-    line: ShapedLine, endByte: Int
-  )] {
+  /// The lines of `handle`'s layout (the first `limit`), copied out as glyph runs (`runs` are the
+  /// texts it was made of).
+  func readLines(
+    _ handle: LayoutHandle, runs: [TextRun], spec: ParagraphSpec, limit: Int = .max
+  ) -> [(line: ShapedLine, endByte: Int)] {
     let layout = handle.layout
     guard let textPointer = pango_layout_get_text(layout) else { return [] }
     let bytes = UnsafeBufferPointer(
@@ -474,7 +432,7 @@ public final class PangoMeasurer: TextMeasurer {
           line, layoutText: textPointer, palette: paletteBuilder, colorAt: colorAt))
       shaped.links = Self.links(of: line, from: start, to: end, runs: runs, runEnds: runEnds)
       out.append((shaped, end))
-    } while pango_layout_iter_next_line(iter) != 0
+    } while out.count < limit && pango_layout_iter_next_line(iter) != 0
     return out
   }
 }

@@ -112,6 +112,13 @@ public struct ParagraphSpec: Hashable, Sendable {
   public var leading: Double
   /// Most hyphenated line ends in a row (0: no limit).
   public var maxHyphenRun: Int
+  /// What breaking at a hyphenation point costs in the line breaker (TeX's `\hyphenpenalty`).
+  public var hyphenPenalty: Double
+  /// Lines more (positive) or fewer (negative) than the best breaks give, where that can be done.
+  public var looseness: Int
+  /// Justified lines let hyphens, stops, commas and quotation marks at their ends protrude partly
+  /// into the margins.
+  public var hangingPunctuation: Bool
   /// The paragraph's own font (body, table cell): every line is at least as tall as one set in it.
   ///
   /// Its baseline is at least as low too, even for a line holding only smaller text (a code span),
@@ -120,7 +127,8 @@ public struct ParagraphSpec: Hashable, Sendable {
 
   public init(
     runs: [TextRun], width: Double, alignment: TextAlignment = .left, hyphenate: Bool = false,
-    leading: Double = 1.3, maxHyphenRun: Int = 0, baseFont: FontSpec? = nil
+    leading: Double = 1.3, maxHyphenRun: Int = 0, hyphenPenalty: Double = 50, looseness: Int = 0,
+    hangingPunctuation: Bool = false, baseFont: FontSpec? = nil
   ) {
     self.runs = runs
     self.width = width
@@ -128,6 +136,9 @@ public struct ParagraphSpec: Hashable, Sendable {
     self.hyphenate = hyphenate
     self.leading = leading
     self.maxHyphenRun = maxHyphenRun
+    self.hyphenPenalty = hyphenPenalty
+    self.looseness = looseness
+    self.hangingPunctuation = hangingPunctuation
     self.baseFont = baseFont
   }
 

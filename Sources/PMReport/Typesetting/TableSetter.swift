@@ -91,13 +91,14 @@ struct TableSetter {
       TableRow(
         cells: runs.enumerated().map { c, r in
           // The label column is short bold words: never hyphenated. Every cell's lines are at
-          // least as tall as its font's, so a cell of code alone keeps the row's baseline.
+          // least as tall as its font's, so a cell of code alone keeps the row's baseline. No two
+          // lines of a cell in a row end in a hyphen.
           TableCell(
             lines: type.lines(
               r, width: widths[c] - 2 * pad,
               alignment: alignments.indices.contains(c) ? alignments[c] : .left,
               hyphenate: !(labelColumn && c == 0) && type.style.paragraph.hyphenate, leading: 1.3,
-              base: font(c)),
+              base: font(c), maxHyphenRun: 1),
             color: color)
         })
     }

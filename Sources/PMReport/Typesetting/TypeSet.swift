@@ -62,16 +62,20 @@ final class TypeSet {
 
   /// Shapes runs into lines of `width`; every line at least as tall as a line of `base` (the
   /// font the runs were made from), so a line of code alone keeps the text's baseline.
+  ///
+  /// `maxHyphenRun` overrides the style's limit (a table cell: 1, no two hyphens in a row).
   func lines(
     _ runs: [TextRun], width: Double, alignment: TextAlignment? = nil, hyphenate: Bool? = nil,
-    leading: Double? = nil, base: FontSpec? = nil
+    leading: Double? = nil, base: FontSpec? = nil, maxHyphenRun: Int? = nil, looseness: Int? = nil
   ) -> [ShapedLine] {
     let p = style.paragraph
     let spec = ParagraphSpec(
       runs: runs, width: width,
       alignment: alignment ?? (p.justify ? .justify : .left),
       hyphenate: hyphenate ?? p.hyphenate,
-      leading: leading ?? style.fonts.leading, maxHyphenRun: p.maxHyphenRun, baseFont: base)
+      leading: leading ?? style.fonts.leading, maxHyphenRun: maxHyphenRun ?? p.maxHyphenRun,
+      hyphenPenalty: p.hyphenPenalty, looseness: looseness ?? p.looseness,
+      hangingPunctuation: p.hangingPunctuation, baseFont: base)
     return measurer.shape(spec).lines
   }
 
@@ -92,11 +96,21 @@ final class TypeSet {
     _ runs: [TextRun], indent: Double = 0, marker: ShapedLine? = nil,
     spaceAfter: Double? = nil
   ) -> ParagraphBlock {
-    ParagraphBlock(
+    var block = ParagraphBlock(
       lines: lines(runs, width: width - indent, base: body), indent: indent, marker: marker,
       color: text, tag: .paragraph,
       breaks: BreakPolicy(spaceAfter: spaceAfter ?? style.paragraph.spacing),
       orphans: style.paragraph.orphans, widows: style.paragraph.widows)
+    // A paragraph long enough to split can be set a line tighter or looser for the widow rule.
+    if block.lines.count >= block.orphans + block.widows {
+      let type = self
+      block.refit = { delta in
+        type.lines(
+          runs, width: type.width - indent, base: type.body,
+          looseness: type.style.paragraph.looseness + delta)
+      }
+    }
+    return block
   }
 
   /// A paragraph of plain body text.

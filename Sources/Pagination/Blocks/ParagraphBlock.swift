@@ -28,6 +28,9 @@ public struct ParagraphBlock: Block {
   public var unsplitLines = 0
   /// Whether this part continues a paragraph begun on an earlier page.
   var isContinuation = false
+  /// The paragraph set again with one line fewer (-1) or more (+1), where its breaks allow (nil:
+  /// they do not): tried before lines move to the next page for the widow rule.
+  public var refit: ((Int) -> [ShapedLine]?)?
 
   public init(
     lines: [ShapedLine], indent: Double = 0, marker: ShapedLine? = nil, markerGap: Double = 6,
@@ -64,6 +67,9 @@ public struct ParagraphBlock: Block {
     let fitting = Self.linesFitting(lines, in: regions.available)
     if fitting >= lines.count { return .complete(frame(lines[...], width: regions.width)) }
     let count = splitPoint(fitting: fitting, atPageTop: regions.atPageTop)
+    if count < fitting, fitting >= orphans, let refitted = refitted(in: regions) {
+      return refitted.layout(in: regions)
+    }
     guard count > 0 else { return .deferred }
     var rest = self
     rest.lines = Array(lines[count...])
@@ -72,6 +78,28 @@ public struct ParagraphBlock: Block {
     rest.isContinuation = true
     rest.breaks.spaceBefore = 0
     return .partial(frame(lines[..<count], width: regions.width), rest: rest)
+  }
+
+  /// The paragraph set a line tighter, or else a line looser, when that setting lets the page
+  /// take all its lines, or all but at least `widows` of them, so that no line moves for the
+  /// widow rule.
+  func refitted(in regions: Regions) -> ParagraphBlock? {
+    guard let refit, !isContinuation, !breaks.keepWithNext, lines.count > unsplitLines else {
+      return nil
+    }
+    for delta in [-1, 1] {
+      guard let other = refit(delta), other.count == lines.count + delta else { continue }
+      var candidate = self
+      candidate.lines = other
+      candidate.refit = nil
+      let fitting = Self.linesFitting(other, in: regions.available)
+      if fitting >= other.count
+        || candidate.splitPoint(fitting: fitting, atPageTop: regions.atPageTop) == fitting
+      {
+        return candidate
+      }
+    }
+    return nil
   }
 
   /// How many lines to place when only `fitting` of them fit: 0 to move the whole paragraph on.

@@ -97,6 +97,11 @@ enum StyleRules {
     checker.check(
       paragraph.maxHyphenRun, in: 0...10, at: path.appending("max-hyphen-run"),
       what: "max-hyphen-run")
+    checker.check(
+      paragraph.hyphenPenalty, in: 0...10_000, at: path.appending("hyphen-penalty"),
+      what: "hyphen-penalty")
+    checker.check(
+      paragraph.looseness, in: -3...3, at: path.appending("looseness"), what: "looseness")
     checker.check(paragraph.spacing, in: 0...200, at: path.appending("spacing"), what: "spacing")
   }
 

@@ -178,23 +178,37 @@ public struct ParagraphStyle: Codable, Hashable, Sendable {
   public var orphans: Int
   /// Least lines of a paragraph carried to the head of a page.
   public var widows: Int
-  /// Most hyphenated line ends in a row.
+  /// Most hyphenated line ends in a row (a hard limit wherever the paragraph can meet it).
   public var maxHyphenRun: Int
+  /// What a break at a hyphenation point costs the line breaker (TeX's `\hyphenpenalty`): higher,
+  /// fewer hyphens and looser lines.
+  public var hyphenPenalty: Double
+  /// Lines more (positive) or fewer (negative) than the best breaks give a paragraph, where it can.
+  public var looseness: Int
+  /// Hyphens, stops, commas and quotation marks at a justified line's ends hang partly into the
+  /// margins.
+  public var hangingPunctuation: Bool
   /// Space after a paragraph, in points.
   public var spacing: Double
   public init(
-    justify: Bool, hyphenate: Bool, orphans: Int, widows: Int, maxHyphenRun: Int, spacing: Double
+    justify: Bool, hyphenate: Bool, orphans: Int, widows: Int, maxHyphenRun: Int,
+    hyphenPenalty: Double, looseness: Int, hangingPunctuation: Bool, spacing: Double
   ) {
     self.justify = justify
     self.hyphenate = hyphenate
     self.orphans = orphans
     self.widows = widows
     self.maxHyphenRun = maxHyphenRun
+    self.hyphenPenalty = hyphenPenalty
+    self.looseness = looseness
+    self.hangingPunctuation = hangingPunctuation
     self.spacing = spacing
   }
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case justify, hyphenate, orphans, widows, spacing
+    case justify, hyphenate, orphans, widows, spacing, looseness
     case maxHyphenRun = "max-hyphen-run"
+    case hyphenPenalty = "hyphen-penalty"
+    case hangingPunctuation = "hanging-punctuation"
   }
 }
 
@@ -261,7 +275,7 @@ extension Style {
       headerFill: "#0b4f8a", headerText: "#ffffff", zebra: "#eef2f6"),
     paragraph: ParagraphStyle(
       justify: true, hyphenate: true, orphans: 2, widows: 2,
-      maxHyphenRun: 2, spacing: 6),
+      maxHyphenRun: 2, hyphenPenalty: 200, looseness: 0, hangingPunctuation: true, spacing: 6),
     headings: HeadingStyle(numbered: true, pageBreakBefore: false),
     table: TableStyle(zebra: true, rules: .horizontal),
     charts: ChartStyle(

@@ -1,0 +1,155 @@
+import CPango
+import Frames
+
+// MARK: - Optimum-fit paragraphs
+
+extension PangoMeasurer {
+  /// Whether the paragraph's breaks are chosen together (``LineBreaker``).
+  ///
+  /// Justified and left-aligned text without line separators. Centred and right-aligned text, and text holding
+  /// newlines, is broken by Pango.
+  static func breaksOptimally(_ paragraph: ParagraphSpec) -> Bool {
+    guard paragraph.alignment == .justify || paragraph.alignment == .left else { return false }
+    return !paragraph.runs.contains {
+      $0.text.unicodeScalars.contains {
+        $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}"
+      }
+    }
+  }
+
+  /// Shapes the paragraph once unbroken, chooses its breaks with ``LineBreaker``, then shapes and
+  /// sets its lines; nil in the unlikely case Pango does not keep the lines apart.
+  func setOptimally(_ paragraph: ParagraphSpec, runs initial: [TextRun], hasLongWord: Bool)
+    -> ShapedParagraph?
+  {
+    var runs = initial
+    var longWord = hasLongWord
+    var whole = unwrappedLayout(runs, spec: paragraph)
+    // Text that fits on one line is that line (the least demerits, too): no breaking to do.
+    var extent = PangoRectangle()
+    pango_layout_get_extents(whole.layout, nil, &extent)
+    if Double(extent.width) / Double(PANGO_SCALE) <= paragraph.width {
+      if pango_layout_get_unknown_glyphs_count(whole.layout) > 0 { noteMissingCharacters(runs) }
+      return ShapedParagraph(lines: readLines(whole, runs: runs, spec: paragraph).map(\.line))
+    }
+    var characters = LayoutCharacters(whole.layout, text: runs.map(\.text).joined())
+    // Unhyphenated text: a word wider than the measure gets its dictionary's hyphenation points.
+    if !paragraph.hyphenate, let hyphenator {
+      let wide = characters.unbreakableStretches.filter { $0.width > paragraph.width }
+      if !wide.isEmpty {
+        let marked = Self.hyphenatingWords(
+          at: wide.map { characters.byteOffsets[$0.start] }, in: runs, with: hyphenator)
+        if marked != runs {
+          runs = marked
+          longWord = true
+          whole = unwrappedLayout(runs, spec: paragraph)
+          characters = LayoutCharacters(whole.layout, text: runs.map(\.text).joined())
+        }
+      }
+    }
+    if pango_layout_get_unknown_glyphs_count(whole.layout) > 0 { noteMissingCharacters(runs) }
+    let runEnds = Self.runEnds(runs)
+    let weights = BreakWeights(hyphenPenalty: paragraph.hyphenPenalty)
+    let items = ParagraphItems(
+      characters: characters.scalars, advances: characters.advances,
+      breakBefore: characters.breakBefore, graphemeStart: characters.graphemeStart,
+      hyphenWidth: { [self] i in
+        let byte = characters.byteOffsets[i]
+        let run = runEnds.firstIndex { byte < $0 } ?? (runs.count - 1)
+        return hyphenWidth(runs[run].font)
+      }, measure: paragraph.width,
+      weights: weights)
+    let justified = paragraph.alignment == .justify
+    let rules = LineBreakRules(
+      measure: paragraph.width, ragged: !justified, raggedGap: max(1, paragraph.fontSize * 3),
+      maxHyphenRun: longWord ? 0 : paragraph.maxHyphenRun, looseness: paragraph.looseness)
+    let breaks = LineBreaker.breaks(items.items, rules: rules)
+    // The lines, each its own paragraph of one layout: shaped once more, each alone (kerning,
+    // ligatures and the hyphen at a break come out right), in one pass.
+    var pieces: [TextRun] = []
+    var start = 0
+    for (k, b) in breaks.enumerated() {
+      let end = k == breaks.count - 1 ? characters.scalars.count : items.ends[b]
+      var line = Self.slice(
+        runs, from: characters.byteOffsets[start], to: characters.byteOffsets[end])
+      if k < breaks.count - 1 { line[line.count - 1].text += "\n" }
+      pieces += line
+      start = end
+    }
+    let set = unwrappedLayout(pieces, spec: paragraph)
+    guard let text = pango_layout_get_text(set.layout),
+      Int(pango_layout_get_line_count(set.layout)) == breaks.count
+    else { return nil }
+    var fits: [LineJustifier.Fit] = []
+    for k in 0..<breaks.count {
+      guard let line = pango_layout_get_line_readonly(set.layout, Int32(k)) else { return nil }
+      let last = k == breaks.count - 1
+      fits.append(
+        LineJustifier.fit(
+          line, text: text, measure: paragraph.width, justify: justified ? weights : nil,
+          hang: paragraph.hangingPunctuation && justified, last: last))
+    }
+    var lines = readLines(set, runs: pieces, spec: paragraph).map(\.line)
+    for (k, fit) in fits.enumerated() where k < lines.count {
+      lines[k].width = fit.width
+      lines[k].offset = fit.offset
+    }
+    return ShapedParagraph(lines: lines)
+  }
+
+  /// A layout of `runs` on one line, as wide as the text.
+  private func unwrappedLayout(_ runs: [TextRun], spec: ParagraphSpec) -> LayoutHandle {
+    let handle = makeLayout(runs: runs, spec: spec)
+    pango_layout_set_width(handle.layout, -1)
+    pango_layout_set_justify(handle.layout, 0)
+    return handle
+  }
+
+  /// The width of a hyphen in `font` (what a break at a soft hyphen adds to its line).
+  private func hyphenWidth(_ font: FontSpec) -> Double {
+    if let hit = hyphenWidths[font] { return hit }
+    let probe = makeLayout(
+      runs: [TextRun("-", font: font)], spec: ParagraphSpec(runs: [], width: 1))
+    pango_layout_set_width(probe.layout, -1)
+    var logical = PangoRectangle()
+    pango_layout_get_extents(probe.layout, nil, &logical)
+    let width = Double(logical.width) / Double(PANGO_SCALE)
+    hyphenWidths[font] = width
+    return width
+  }
+
+  /// Where each run's text ends, in UTF-8 bytes of the paragraph's text.
+  static func runEnds(_ runs: [TextRun]) -> [Int] {
+    var ends: [Int] = []
+    var offset = 0
+    for run in runs {
+      offset += run.text.utf8.count
+      ends.append(offset)
+    }
+    return ends
+  }
+
+  /// The runs' text from UTF-8 offset `lo` to `hi` (character boundaries), each piece keeping its
+  /// run's font, colour and link; at least one run, so an empty line keeps its font.
+  static func slice(_ runs: [TextRun], from lo: Int, to hi: Int) -> [TextRun] {
+    var out: [TextRun] = []
+    var offset = 0
+    for run in runs {
+      let utf8 = run.text.utf8
+      defer { offset += utf8.count }
+      let a = max(lo, offset) - offset
+      let b = min(hi, offset + utf8.count) - offset
+      guard a < b else { continue }
+      var piece = run
+      let start = utf8.index(utf8.startIndex, offsetBy: a)
+      let end = utf8.index(utf8.startIndex, offsetBy: b)
+      piece.text = String(run.text[start..<end])
+      out.append(piece)
+    }
+    if out.isEmpty, var first = runs.first {
+      first.text = ""
+      out.append(first)
+    }
+    return out
+  }
+}
