@@ -8,6 +8,9 @@
 #   make bench      timing and memory benchmark (see BENCHMARKS.md), then 200 personalised copies
 #                   in one run against 200 runs (bench/roster.py)
 #   make typo       word spacing and hyphenation figures of the full report's justified lines, and Typst's
+#   make install    the release binary, the man pages and the bash, zsh and fish completions into
+#                   $(DESTDIR)$(PREFIX) (PREFIX=/usr/local); make uninstall removes them
+#   make man        the man pages (swift-argument-parser's generate-manual plugin), one a subcommand
 #   make clean      remove build products and generated output
 
 SHELL := /bin/bash
@@ -31,7 +34,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The suites tagged `.long` in Tests/ (make test-fast skips them by name).
 LONG_SUITES := FuzzTests|FuzzRenderTests|InterruptTests|OutputFaultTests
 
-.PHONY: handouts test test-fast lint build bench typo clean system-packages test-packages commit-header
+.PHONY: handouts test test-fast lint build bench typo clean system-packages test-packages commit-header \
+	man install uninstall
 
 ## Checks each package with dpkg -s and installs only the missing ones.
 define ensure_packages
@@ -92,6 +96,32 @@ typo: build test-packages
 	rm -rf bench/.work/typo/out
 	SOURCE_DATE_EPOCH=1700000000 $(RELEASE_BIN) --format pdf --document full-report --output bench/.work/typo/out
 	python3 bench/typo.py --typst bench/.work/typo/out/pdf/full-report.pdf
+
+# Where `make install` puts things; DESTDIR stages them (packaging, tests).
+PREFIX ?= /usr/local
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+MANDIR := $(DESTDIR)$(PREFIX)/share/man/man1
+BASH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+MAN_PAGES := .build/plugins/GenerateManual/outputs/pmreport
+
+man:
+	$(SWIFT) package generate-manual --multi-page
+
+install: build man
+	install -d $(BINDIR) $(MANDIR) $(BASH_COMPLETIONS) $(ZSH_COMPLETIONS) $(FISH_COMPLETIONS)
+	install -m 755 $(RELEASE_BIN) $(BINDIR)/pmreport
+	install -m 644 $(MAN_PAGES)/*.1 $(MANDIR)/
+	# render is the default subcommand: `pmreport --for<TAB>` offers its flags too (the generated
+	# script offers only the root command's).
+	$(RELEASE_BIN) --generate-completion-script bash | sed "/^        COMPREPLY+=(\$$(compgen -W 'render /a\\        _pmreport_render" > $(BASH_COMPLETIONS)/pmreport
+	$(RELEASE_BIN) --generate-completion-script zsh > $(ZSH_COMPLETIONS)/_pmreport
+	$(RELEASE_BIN) --generate-completion-script fish > $(FISH_COMPLETIONS)/pmreport.fish
+
+uninstall:
+	rm -f $(BINDIR)/pmreport $(MANDIR)/pmreport.1 $(MANDIR)/pmreport.*.1
+	rm -f $(BASH_COMPLETIONS)/pmreport $(ZSH_COMPLETIONS)/_pmreport $(FISH_COMPLETIONS)/pmreport.fish
 
 clean:
 	rm -rf .build Output/pdf Output/svg Output/png Output/manifest.json Output/manifest-*-of-*.json

@@ -23,7 +23,35 @@ import Yams
     let jobs = try #require(node["jobs"]?["handouts"])
     #expect(jobs["container"]?.string?.hasPrefix("swift:6") == true)
     let steps = jobs["steps"]?.sequence ?? []
-    #expect(steps.contains { $0["run"]?.string?.contains("make handouts") == true })
+    // The project builds its handouts with its own action, as other repositories would.
+    let own = try #require(steps.first { $0["uses"]?.string == "./" })
+    #expect(own["with"]?["formats"]?.string == "all")
     #expect(steps.contains { $0["uses"]?.string?.hasPrefix("actions/upload-artifact") == true })
+  }
+
+  @Test func theActionTakesAConfigAndFormatsAndBuildsPmreport() throws {
+    let text = try String(
+      contentsOf: Self.root.appendingPathComponent("action.yml"), encoding: .utf8)
+    let node = try #require(try Yams.compose(yaml: text))
+    #expect(node["runs"]?["using"]?.string == "composite")
+    #expect(node["inputs"]?["config"]?["default"]?.string == "pmreport.yml")
+    #expect(node["inputs"]?["formats"]?["default"]?.string == "pdf")
+    let runs = (node["runs"]?["steps"]?.sequence ?? []).compactMap { $0["run"]?.string }
+    #expect(runs.contains { $0.contains("make -C \"$GITHUB_ACTION_PATH\"") })
+    #expect(runs.contains { $0.contains(".build/release/pmreport") })
+  }
+
+  @Test func theReleaseWorkflowAttachesAStaticBinaryAndItsChecksum() throws {
+    let text = try String(
+      contentsOf: Self.root.appendingPathComponent(".github/workflows/release.yml"),
+      encoding: .utf8)
+    let node = try #require(try Yams.compose(yaml: text))
+    let steps = node["jobs"]?["linux-x86_64"]?["steps"]?.sequence ?? []
+    #expect(steps.contains { $0["run"]?.string?.contains("make build") == true })
+    #expect(steps.contains { $0["run"]?.string?.contains("sha256sum") == true })
+    // make build links the Swift runtime in.
+    let makefile = try String(
+      contentsOf: Self.root.appendingPathComponent("Makefile"), encoding: .utf8)
+    #expect(makefile.contains("--static-swift-stdlib"))
   }
 }

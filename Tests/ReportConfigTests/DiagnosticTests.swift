@@ -10,6 +10,8 @@ import Testing
         == "orphans")
     #expect(Suggestions.nearest(to: "pgn", in: ["pdf", "svg", "png"]) == "png")
     #expect(Suggestions.nearest(to: "A4", in: ["a4", "letter"]) == "a4")
+    // A huge value (a fuzzed file) is no typo of a short name.
+    #expect(Suggestions.nearest(to: String(repeating: "é ", count: 150_000), in: ["faq"]) == nil)
     #expect(Suggestions.nearest(to: "hyphnate", in: ["justify", "hyphenate"]) == "hyphenate")
     #expect(Suggestions.nearest(to: "colour", in: ["name", "metadata", "style"]) == nil)
     #expect(Suggestions.nearest(to: "", in: ["a"]) == nil)

@@ -24,7 +24,12 @@ public enum Suggestions {
       return exact
     }
     var best: (name: String, distance: Int)?
+    let length = lower.count
     for candidate in candidates where candidate != word {
+      // The distance is at least the difference in length: a candidate that far off cannot
+      // qualify, and is not measured (a 300 000-letter value against short ids stays quick).
+      let other = candidate.count
+      guard abs(length - other) <= max(2, max(length, other) / 3) else { continue }
       let d = distance(lower, candidate.lowercased())
       if best.map({ d < $0.distance }) ?? true { best = (candidate, d) }
     }
