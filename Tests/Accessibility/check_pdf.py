@@ -256,39 +256,34 @@ def check_structure(report, tree):
             report.fail("28-011", "a Link element holds no link annotation")
 
 
+def entries(element, key):
+    """An element's `key` as a list: none, one object, or an array's items."""
+    value = element.get(key)
+    if value is None:
+        return []
+    return list(value) if isinstance(value, pikepdf.Array) else [value]
+
+
 def holds_content(element):
     """Whether an element has marked content (an MCID or a marked-content reference) as a kid."""
-    kids = element.get("/K")
-    if kids is None:
-        return False
-    if not isinstance(kids, pikepdf.Array):
-        kids = [kids]
     return any(
-        isinstance(k, int)
-        or isinstance(k, pikepdf.Dictionary) and name(k.get("/Type")) == "MCR"
-        for k in kids
+        isinstance(k, int) or isinstance(k, pikepdf.Dictionary) and name(k.get("/Type")) == "MCR"
+        for k in entries(element, "/K")
     )
 
 
 def has_scope(element):
-    attributes = element.get("/A")
-    if attributes is None:
-        return False
-    if not isinstance(attributes, pikepdf.Array):
-        attributes = [attributes]
     return any(
         isinstance(a, pikepdf.Dictionary) and name(a.get("/O")) == "Table" and "/Scope" in a
-        for a in attributes
+        for a in entries(element, "/A")
     )
 
 
 def has_objr(element):
-    kids = element.get("/K")
-    if kids is None:
-        return False
-    if not isinstance(kids, pikepdf.Array):
-        kids = [kids]
-    return any(isinstance(k, pikepdf.Dictionary) and name(k.get("/Type")) == "OBJR" for k in kids)
+    return any(
+        isinstance(k, pikepdf.Dictionary) and name(k.get("/Type")) == "OBJR"
+        for k in entries(element, "/K")
+    )
 
 
 def check_annotations(pdf, report, tree):
