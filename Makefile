@@ -24,8 +24,9 @@ SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libhyphen-dev \
 	fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
 # What the tests read PDFs and SVGs back with (and pip, for the PDF/UA check's pikepdf).
 TEST_PACKAGES := poppler-utils qpdf libxml2-utils python3-pip
-# From PyPI: pikepdf reads PDFs back for the PDF/UA and PDF/A check (Tests/Accessibility).
-PYTHON_TEST_PACKAGES := pikepdf==10.18.0
+# From PyPI: pikepdf reads PDFs back for the PDF/UA and PDF/A check (Tests/Accessibility);
+# jsonschema checks `--json` against schemas/run-report.schema.json.
+PYTHON_TEST_PACKAGES := pikepdf==10.18.0 jsonschema==4.26.0
 # What the benchmark measures with (GNU time for peak memory; PyYAML to scale the content).
 BENCH_PACKAGES := time python3-yaml
 
@@ -53,7 +54,7 @@ system-packages:
 
 test-packages: system-packages
 	$(call ensure_packages,$(TEST_PACKAGES))
-	@python3 -c 'import pikepdf' 2>/dev/null || { echo "installing: $(PYTHON_TEST_PACKAGES)"; \
+	@python3 -c 'import pikepdf, jsonschema' 2>/dev/null || { echo "installing: $(PYTHON_TEST_PACKAGES)"; \
 		python3 -m pip install -q $(PYTHON_TEST_PACKAGES) 2>/dev/null || \
 		python3 -m pip install -q --break-system-packages $(PYTHON_TEST_PACKAGES); }
 

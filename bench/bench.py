@@ -593,7 +593,8 @@ class Bench:
         if case.what in ("check", "check-md"):
             return [str(self.bin), "check", "--config", str(CONFIG), "--content", content]
         if case.tool == "pmreport":
-            cmd = [str(self.bin), "--config", str(CONFIG), "--content", content,
+            # -v: one line a file on stderr, which count_output reads.
+            cmd = [str(self.bin), "-v", "--config", str(CONFIG), "--content", content,
                    "--format", case.fmt, "--output", str(out_dir)]
             if case.what in ("full", "full-md"):
                 cmd += ["--document", "full-report"]

@@ -4,14 +4,15 @@ import PMReport
 
 /// Maps errors to sysexits-style exit codes and prints them as one clear message each.
 enum ExitStatus {
-  /// Runs `body`; on error prints the message(s) and exits with the matching code.
-  static func guarding<T>(_ body: () throws -> T) throws -> T {
+  /// Runs `body`; on error prints the message(s), as text or as GitHub workflow commands, and
+  /// exits with the matching code.
+  static func guarding<T>(_ format: DiagnosticsFormat = .text, _ body: () throws -> T) throws -> T {
     do {
       return try body()
     } catch let error as ExitCode {
       throw error
     } catch {
-      Console.error(ErrorReport.message(for: error))
+      for line in format.lines(for: error) { Console.error(line) }
       throw ExitCode(code(for: error))
     }
   }

@@ -96,6 +96,23 @@ struct Render: ParsableCommand {
   @Flag(name: .long, help: "Print nothing but errors.")
   var quiet = false
 
+  @Flag(name: [.short, .long], help: "Also print one line a file written.")
+  var verbose = false
+
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      "Print a JSON report on standard output (schemas/run-report.schema.json): each document "
+        + "and file written, with times, the warnings and the failures."))
+  var json = false
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "How errors and warnings are printed: text, or github (workflow commands that annotate "
+        + "a pull request)."))
+  var diagnostics: DiagnosticsChoice = .text
+
   func validate() throws {
     if let shard, Shard(shard) == nil {
       throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, like 2/4; got '\(shard)'")
@@ -116,17 +133,32 @@ struct Render: ParsableCommand {
     options.seed = seed
     options.rosterPath = roster
     options.shard = shard.flatMap(Shard.init)
-    let quiet = self.quiet
+    let (quiet, verbose, format) = (self.quiet, self.verbose, diagnostics.format)
     let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
-    let summary = try ExitStatus.guarding {
+    let started = DispatchTime.now()
+    var outputDirectory = ""
+    let summary = try ExitStatus.guarding(format) {
       let pipeline = try Pipeline(
         options: options, prepareFonts: true,
         log: { line in
-          if !quiet || line.kind == .error { progress.print(line.text) }
+          switch line.kind {
+          case .error: progress.print(format.line(line.text, kind: .error))
+          case .warning where !quiet: progress.print(format.line(line.text, kind: .warning))
+          case .document where !quiet: progress.print(line.text)
+          case .file where verbose && !quiet: progress.print(line.text)
+          default: break
+          }
         })
+      outputDirectory = pipeline.settings.outputDirectory
       pipeline.onDocument = { index, count, name in progress.show(index, of: count, name) }
       defer { progress.clear() }
       return pipeline.run()
+    }
+    if json {
+      print(
+        RunReport(
+          summary, outputDirectory: outputDirectory, seconds: Pipeline.seconds(since: started)
+        ).json)
     }
     if let (_, error) = summary.failures.first { throw ExitCode(ExitStatus.code(for: error)) }
   }
@@ -136,6 +168,12 @@ struct Render: ParsableCommand {
 enum ContentFormatChoice: String, ExpressibleByArgument, CaseIterable {
   case yaml, markdown, md
   var format: Pipeline.ContentFormat { self == .yaml ? .yaml : .markdown }
+}
+
+/// `--diagnostics` values.
+enum DiagnosticsChoice: String, ExpressibleByArgument, CaseIterable {
+  case text, github
+  var format: DiagnosticsFormat { self == .github ? .github : .text }
 }
 
 /// `--format` values: a format or `all`.

@@ -61,9 +61,21 @@ import Testing
     #expect(info.contains("612 x 792 pts (letter)"))
   }
 
-  @Test func oneLinePerFileOnStandardError() throws {
+  @Test func oneLinePerDocumentAndFormatAndWithVerboseOneAFile() throws {
     let dir = try temporaryDirectory()
-    let r = try pmreport(["--document", "charts", "--output", "out"], in: dir)
+    let plain = try pmreport(
+      ["--document", "full-report", "--format", "pdf", "--format", "svg", "--output", "out"],
+      in: dir)
+    #expect(plain.status == 0)
+    let lines = plain.error.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2, "\(plain.error)")
+    #expect(lines.first?.hasPrefix("pdf/full-report.pdf  ") == true)
+    #expect(lines.first?.contains(" pages  ") == true && lines.first?.hasSuffix(" s") == true)
+    #expect(lines.last?.hasPrefix("svg/full-report/  ") == true)
+    #expect(lines.last?.contains(" MB  ") == true || lines.last?.contains(" KB  ") == true)
+    let quiet = try pmreport(["--document", "full-report", "--output", "out", "--quiet"], in: dir)
+    #expect(quiet.status == 0 && quiet.error.isEmpty)
+    let r = try pmreport(["--document", "charts", "--output", "out", "-v"], in: dir)
     #expect(r.status == 0)
     let line = try #require(r.error.split(separator: "\n").first { $0.contains("overlap.pdf") })
     #expect(line.hasPrefix("out/pdf/charts/overlap.pdf"))

@@ -41,9 +41,16 @@ struct ChartsDocument {
     }
   }
 
-  func write(formats: [OutputFormat], record: (WrittenFile) -> Void) throws {
+  /// Writes every chart in each format; `record` gets each file, `finished` each format's files
+  /// with the seconds they took together.
+  func write(
+    formats: [OutputFormat], record: (WrittenFile) -> Void,
+    finished: (OutputFormat, [WrittenFile], Double) -> Void
+  ) throws {
     let charts = try pages()
     for format in formats {
+      let started = DispatchTime.now()
+      var written: [WrittenFile] = []
       let dir =
         ((settings.outputDirectory as NSString).appendingPathComponent(format.rawValue) as NSString)
         .appendingPathComponent("charts")
@@ -56,9 +63,11 @@ struct ChartsDocument {
           svgLabels: [SVGLabel(title: spec.title, description: alt, isImage: true)],
           standards: standards)
         for file in try exporter.write(&document, to: .file(path), releasingPages: false) {
-          record(WrittenFile(file, document: "charts", format: format))
+          written.append(WrittenFile(file, document: "charts", format: format))
+          record(written[written.count - 1])
         }
       }
+      finished(format, written, Pipeline.seconds(since: started))
     }
   }
 

@@ -75,3 +75,53 @@ public enum ErrorReport {
     TemporaryFiles.shared.removeAllBeforeExit()
   }
 }
+
+/// How errors and warnings are printed: as text, or as GitHub workflow commands that annotate a
+/// pull request (`--diagnostics github`).
+public enum DiagnosticsFormat: String, Sendable, CaseIterable {
+  case text, github
+
+  /// The lines that report `error`: its message, or one `::error file=…,line=…,col=…::` command
+  /// a problem (every diagnostic of an input error at its place).
+  public func lines(for error: any Error) -> [String] {
+    guard self == .github else { return [ErrorReport.message(for: error)] }
+    if let input = error as? InputError {
+      return input.diagnostics.map { d in
+        Self.command(
+          d.severity == .warning ? "warning" : "error",
+          d.keyPath.isEmpty ? d.message : "\(d.keyPath): \(d.message)",
+          file: d.file, line: d.line, column: d.column)
+      }
+    }
+    return [Self.command("error", ErrorReport.message(for: error), file: nil, line: 0, column: 0)]
+  }
+
+  /// A reported line (an error or a warning) with no place in a file.
+  public func line(_ text: String, kind: LogLine.Kind) -> String {
+    guard self == .github else { return text }
+    return Self.command(kind == .error ? "error" : "warning", text, file: nil, line: 0, column: 0)
+  }
+
+  /// `::<kind> file=F,line=L,col=C::message`, with the escapes GitHub's workflow commands need.
+  static func command(_ kind: String, _ message: String, file: String?, line: Int, column: Int)
+    -> String
+  {
+    var properties: [String] = []
+    if let file, !file.isEmpty { properties.append("file=" + escape(file, property: true)) }
+    if line > 0 { properties.append("line=\(line)") }
+    if column > 0 { properties.append("col=\(column)") }
+    let head = properties.isEmpty ? "::\(kind)" : "::\(kind) " + properties.joined(separator: ",")
+    return head + "::" + escape(message, property: false)
+  }
+
+  /// `%`, CR and LF (and in a property `:` and `,`) as GitHub reads them.
+  static func escape(_ text: String, property: Bool) -> String {
+    var out = text.replacingOccurrences(of: "%", with: "%25")
+      .replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    if property {
+      out = out.replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(
+        of: ",", with: "%2C")
+    }
+    return out
+  }
+}

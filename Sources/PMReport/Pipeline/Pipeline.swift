@@ -311,7 +311,11 @@ public final class Pipeline {
         settings: settings, standards: options.pdfStandards(for: document.spec, in: settings),
         date: options.effectiveDate
       )
-      .write(formats: settings.formats, record: { record($0, &summary) })
+      .write(
+        formats: settings.formats, record: { record($0, &summary) },
+        finished: { format, files, seconds in
+          report(document.name, at: "charts/", format, files, seconds, &summary)
+        })
       return
     }
     let layout = HandoutLayout(
@@ -386,12 +390,34 @@ public final class Pipeline {
       try FileManager.default.createOutputDirectory((path as NSString).deletingLastPathComponent)
       let target: OutputTarget = format == .pdf ? .file(path + ".pdf") : .pageFolder(path)
       // The last format written may free each page as it goes.
+      let started = DispatchTime.now()
       let files = try Self.exporter(for: format, dpi: settings.dpi)
         .write(&rendered, to: target, releasingPages: format == formats.last)
-      for file in files {
-        record(WrittenFile(file, document: document.name, format: format), &summary)
-      }
+        .map { WrittenFile($0, document: document.name, format: format) }
+      for file in files { record(file, &summary) }
+      report(
+        document.name, at: format == .pdf ? stem + ".pdf" : stem + "/", format, files,
+        Self.seconds(since: started), &summary)
     }
+  }
+
+  /// The seconds since `start`.
+  public static func seconds(since start: DispatchTime) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+  }
+
+  /// One line for a document in one format: its file or folder (`stem` under the format's folder),
+  /// the pages and size of `files`, and the seconds measured for them together.
+  private func report(
+    _ document: String, at stem: String, _ format: OutputFormat, _ files: [WrittenFile],
+    _ seconds: Double, _ summary: inout RunSummary
+  ) {
+    let output = DocumentOutput(
+      document: document, format: format, path: format.rawValue + "/" + stem, files: files.count,
+      pages: files.reduce(0) { $0 + $1.pages }, bytes: files.reduce(0) { $0 + $1.bytes },
+      seconds: seconds)
+    summary.outputs.append(output)
+    log(LogLine(.document, output.line))
   }
 
   /// The participants this run writes copies for: the roster, or this shard's slice of it.
@@ -556,7 +582,13 @@ public final class Pipeline {
 /// One line of a run's report on standard error.
 public struct LogLine: Sendable {
   /// What the line reports: `--quiet` keeps only errors.
-  public enum Kind: Sendable { case file, warning, error }
+  public enum Kind: Sendable {
+    /// A file written (`-v`).
+    case file
+    /// A document in one format: its file or folder, pages, size and time (the default report).
+    case document
+    case warning, error
+  }
   public var kind: Kind
   public var text: String
   public init(_ kind: Kind, _ text: String) {

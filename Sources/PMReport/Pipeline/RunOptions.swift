@@ -104,8 +104,36 @@ public struct WrittenFile: Sendable, Hashable {
 /// What a run did: the files, the warnings, and the documents that failed.
 public struct RunSummary: Sendable {
   public var files: [WrittenFile] = []
+  /// Each document in each format, in the order written.
+  public var outputs: [DocumentOutput] = []
   public var warnings: [String] = []
   public var failures: [(document: String, error: any Error)] = []
+}
+
+/// A document written in one format: a PDF file, or a folder of page files (or of charts).
+public struct DocumentOutput: Sendable, Hashable, Encodable {
+  public var document: String
+  public var format: OutputFormat
+  /// Relative to the output folder: `pdf/full-report.pdf`, `svg/full-report/`.
+  public var path: String
+  public var files: Int
+  public var pages: Int
+  public var bytes: Int
+  /// Measured for this document in this format (its files together), not divided.
+  public var seconds: Double
+
+  /// `pdf/full-report.pdf  13 pages  172 KB  0.11 s`.
+  public var line: String {
+    "\(path)  \(pages) page\(pages == 1 ? "" : "s")  \(Self.size(bytes))  "
+      + String(format: "%.2f s", seconds)
+  }
+
+  /// `812 B`, `172 KB`, `4.2 MB`.
+  static func size(_ bytes: Int) -> String {
+    if bytes < 1024 { return "\(bytes) B" }
+    if bytes < 1024 * 1024 { return "\(bytes / 1024) KB" }
+    return String(format: "%.1f MB", Double(bytes) / 1_048_576)
+  }
 }
 
 /// `--shard K/N`: the K-th (from 1) of N contiguous slices of the roster.

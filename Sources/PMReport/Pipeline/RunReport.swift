@@ -1,0 +1,54 @@
+import Foundation
+import ReportModel
+
+/// `--json`: what a run did, for CI: each document in each format, every file (the manifest's
+/// records with their times), the warnings and the failures. `schemas/run-report.schema.json`
+/// describes it.
+public struct RunReport: Encodable {
+  struct File: Encodable {
+    var path: String
+    var document: String
+    var format: OutputFormat
+    var pages: Int
+    var bytes: Int
+    var sha256: String
+    var seconds: Double
+  }
+
+  struct Failure: Encodable {
+    var document: String
+    var message: String
+  }
+
+  var generator: String
+  var outputs: [DocumentOutput]
+  var files: [File]
+  var warnings: [String]
+  var failures: [Failure]
+  var seconds: Double
+
+  /// The report of `summary`; paths relative to `outputDirectory`.
+  public init(_ summary: RunSummary, outputDirectory: String, seconds: Double) {
+    generator = "pmreport \(Pipeline.version)"
+    let root = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
+    outputs = summary.outputs
+    files = summary.files.map { file in
+      File(
+        path: file.path.hasPrefix(root) ? String(file.path.dropFirst(root.count)) : file.path,
+        document: file.document, format: file.format, pages: file.pages, bytes: file.bytes,
+        sha256: file.sha256, seconds: Double(file.milliseconds) / 1000)
+    }
+    warnings = summary.warnings
+    failures = summary.failures.map {
+      Failure(document: $0.document, message: ErrorReport.message(for: $0.error))
+    }
+    self.seconds = seconds
+  }
+
+  /// The report as pretty-printed JSON with sorted keys.
+  public var json: String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+  }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@testable import PMReport
+
+/// What a run prints for CI: `--json` against the shipped JSON Schema, and `--diagnostics github`.
+@Suite struct ReportingTests {
+  static let schema = AccessibilityTests.root + "/schemas/run-report.schema.json"
+
+  /// Validates `json` against the schema with Python's jsonschema; the validator's complaint, or
+  /// nil when it is valid.
+  static func violation(_ json: String) throws -> String? {
+    let dir = try temporaryDirectory("pmreport-json")
+    try json.write(toFile: dir + "/report.json", atomically: true, encoding: .utf8)
+    let script =
+      "import json, sys, jsonschema\n"
+      + "schema = json.load(open(sys.argv[1])); report = json.load(open(sys.argv[2]))\n"
+      + "jsonschema.Draft202012Validator.check_schema(schema)\n"
+      + "jsonschema.validate(report, schema, cls=jsonschema.Draft202012Validator)\n"
+    let result = try run("python3", ["-c", script, schema, dir + "/report.json"])
+    #expect(!result.error.contains("No module named"), "install jsonschema: make test-packages")
+    return result.status == 0 ? nil : result.error
+  }
+
+  @Test func theJSONReportMatchesTheSchema() throws {
+    let dir = try temporaryDirectory("pmreport-json-run")
+    let result = try PMReportProcess(
+      [
+        "--config", AccessibilityTests.root + "/pmreport.yml", "--document", "faq", "--document",
+        "charts", "--format", "pdf", "--format", "png", "--output", dir, "--json", "--root",
+        AccessibilityTests.root,
+      ], in: dir
+    ).wait(timeout: 120)
+    #expect(result.status == 0, "\(result.error)")
+    #expect(try Self.violation(result.output) == nil)
+    let report = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+    let outputs = report?["outputs"] as? [[String: Any]] ?? []
+    #expect(
+      outputs.map { $0["path"] as? String ?? "" } == [
+        "pdf/faq.pdf", "png/faq/", "pdf/charts/", "png/charts/",
+      ])
+    // The schema can fail: a report without its outputs does not pass.
+    let broken = result.output.replacingOccurrences(of: "\"outputs\"", with: "\"outputz\"")
+    #expect(try Self.violation(broken) != nil)
+  }
+
+  @Test func githubDiagnosticsAnnotateTheFileLineAndColumn() throws {
+    let dir = try temporaryDirectory("pmreport-github")
+    try "documents:\n  - name: x\n    page-size: a3\n".write(
+      toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
+    let result = try PMReportProcess(["--diagnostics", "github"], in: dir).wait(timeout: 60)
+    #expect(result.status == 65)
+    #expect(
+      result.error.hasPrefix(
+        "::error file=pmreport.yml,line=3,col=16::documents[0].page-size: unknown page size 'a3'"))
+  }
+
+  @Test func workflowCommandsEscapeWhatGitHubReads() {
+    #expect(
+      DiagnosticsFormat.command("error", "50% done\nnext", file: "a:b,c.yml", line: 2, column: 0)
+        == "::error file=a%3Ab%2Cc.yml,line=2::50%25 done%0Anext")
+    #expect(DiagnosticsFormat.github.line("careful", kind: .warning) == "::warning::careful")
+    #expect(DiagnosticsFormat.text.line("careful", kind: .warning) == "careful")
+  }
+}
