@@ -1,9 +1,10 @@
 import Foundation
 import ReportModel
 
-/// `--json`: what a run did, for CI: each document in each format, every file (the manifest's
-/// records with their times), the warnings and the failures. `schemas/run-report.schema.json`
-/// describes it.
+/// What a run did, for CI (`--json`).
+///
+/// Each document in each format, every file (the manifest's records with their times), the
+/// warnings and the failures; `schemas/run-report.schema.json` describes it.
 public struct RunReport: Encodable {
   struct File: Encodable {
     var path: String
