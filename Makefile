@@ -10,7 +10,7 @@
 #   make typo       word spacing and hyphenation figures of the full report's justified lines, and Typst's
 #   make install    the release binary, the man pages and the bash, zsh and fish completions into
 #                   $(DESTDIR)$(PREFIX) (PREFIX=/usr/local); make uninstall removes them
-#   make man        the man pages (swift-argument-parser's generate-manual plugin), one a subcommand
+#   make man        the man pages (swift-argument-parser's generate-manual), one a subcommand
 #   make clean      remove build products and generated output
 
 SHELL := /bin/bash
@@ -105,10 +105,14 @@ MANDIR := $(DESTDIR)$(PREFIX)/share/man/man1
 BASH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
-MAN_PAGES := .build/plugins/GenerateManual/outputs/pmreport
+MAN_PAGES := .build/man
 
-man:
-	$(SWIFT) package generate-manual --multi-page
+# swift-argument-parser's generate-manual tool (what its plugin runs), on the release binary: the
+# plugin would build pmreport again with other flags.
+man: build
+	$(SWIFT) build --product generate-manual
+	rm -rf $(MAN_PAGES) && mkdir -p $(MAN_PAGES)
+	.build/debug/generate-manual $(RELEASE_BIN) --multi-page --output-directory $(MAN_PAGES)
 
 install: build man
 	install -d $(BINDIR) $(MANDIR) $(BASH_COMPLETIONS) $(ZSH_COMPLETIONS) $(FISH_COMPLETIONS)
