@@ -74,10 +74,7 @@ struct Painter {
           continue
         }
         if tag == .figure { marks.figureAlts.append(alt ?? "") }
-        cairo_tag_begin(cr, tag.rawValue, "")
-        draw(inner, at: at, wrap: Self.wrap(inside: tag, holding: inner))
-        endRun()
-        cairo_tag_end(cr, tag.rawValue)
+        drawElement(tag, inner, at: at)
       case .language(let lang, let inner):
         guard tagged else {
           draw(inner, at: at, wrap: .none)
@@ -85,10 +82,7 @@ struct Painter {
         }
         endRun()
         marks.divisionLangs.append(lang)
-        cairo_tag_begin(cr, StructureTag.division.rawValue, "")
-        draw(inner, at: at, wrap: Self.wrap(inside: .division, holding: inner))
-        endRun()
-        cairo_tag_end(cr, StructureTag.division.rawValue)
+        drawElement(.division, inner, at: at)
       case .text(let line, let color):
         beginRun(wrap.cairoTag)
         drawText(line, color: color, at: at)
@@ -136,6 +130,14 @@ struct Painter {
         cairo_restore(cr)
       }
     }
+  }
+
+  /// `inner` inside the structure element `tag` (no run open).
+  private func drawElement(_ tag: StructureTag, _ inner: Frame, at: Point) {
+    cairo_tag_begin(cr, tag.rawValue, "")
+    draw(inner, at: at, wrap: Self.wrap(inside: tag, holding: inner))
+    endRun()
+    cairo_tag_end(cr, tag.rawValue)
   }
 
   /// How the drawing directly inside `tag` is wrapped: not at all when `inner` holds no tags
