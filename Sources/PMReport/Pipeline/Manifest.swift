@@ -1,6 +1,7 @@
 import Foundation
 import Frames
 import Rendering
+import ReportConfig
 import ReportModel
 
 /// `manifest.json` in the output folder: every file the run wrote, for CI to check and archive.
@@ -24,11 +25,10 @@ struct Manifest: Encodable {
   /// went out, so no file is read back.
   init(files: [WrittenFile], outputDirectory: String) {
     generator = "pmreport \(Pipeline.version)"
-    let root = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
     self.files = files.map { file in
-      let relative = file.path.hasPrefix(root) ? String(file.path.dropFirst(root.count)) : file.path
-      return Entry(
-        path: relative, document: file.document, format: file.format.rawValue,
+      Entry(
+        path: Paths.relative(file.path, to: outputDirectory), document: file.document,
+        format: file.format.rawValue,
         pages: file.pages, bytes: file.bytes, sha256: file.sha256)
     }.sorted { $0.path < $1.path }
   }

@@ -152,8 +152,7 @@ public final class Pipeline {
         options.absolute(path), as: path, option: "--roster", in: settings.root)
       roster = try Roster.load(path: real, display: path)
     } else if let path = settings.rosterPath {
-      let prefix = options.workingDirectory + "/"
-      let display = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+      let display = Paths.relative(path, to: options.workingDirectory)
       do {
         roster = try Roster.load(path: path, display: display)
       } catch var missing as MissingFileError {
@@ -562,9 +561,7 @@ public final class Pipeline {
 
   private func record(_ file: WrittenFile, _ summary: inout RunSummary) {
     summary.files.append(file)
-    let shown =
-      file.path.hasPrefix(options.workingDirectory + "/")
-      ? String(file.path.dropFirst(options.workingDirectory.count + 1)) : file.path
+    let shown = Paths.relative(file.path, to: options.workingDirectory)
     log(
       LogLine(
         .file,

@@ -1,4 +1,5 @@
 import Foundation
+import ReportConfig
 import ReportModel
 
 /// What a run did, for CI (`--json`).
@@ -31,11 +32,10 @@ public struct RunReport: Encodable {
   /// The report of `summary`; paths relative to `outputDirectory`.
   public init(_ summary: RunSummary, outputDirectory: String, seconds: Double) {
     generator = "pmreport \(Pipeline.version)"
-    let root = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
     outputs = summary.outputs
     files = summary.files.map { file in
       File(
-        path: file.path.hasPrefix(root) ? String(file.path.dropFirst(root.count)) : file.path,
+        path: Paths.relative(file.path, to: outputDirectory),
         document: file.document, format: file.format, pages: file.pages, bytes: file.bytes,
         sha256: file.sha256, seconds: Double(file.milliseconds) / 1000)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// File-system paths: resolving, displaying and testing them.
-enum Paths {
+public enum Paths {
   /// `path` made absolute against `directory` (with `~` expanded and `.`/`..` removed).
   static func absolute(_ path: String, relativeTo directory: String) -> String {
     var expanded = path
@@ -15,11 +15,14 @@ enum Paths {
 
   /// How to name a file in messages: relative to the current directory when it is inside it.
   static func display(_ absolutePath: String) -> String {
-    let cwd = current.hasSuffix("/") ? current : current + "/"
-    if absolutePath.hasPrefix(cwd), absolutePath.count > cwd.count {
-      return String(absolutePath.dropFirst(cwd.count))
-    }
-    return absolutePath
+    relative(absolutePath, to: current)
+  }
+
+  /// `path` relative to `folder` when it lies inside it; else `path` as it is.
+  public static func relative(_ path: String, to folder: String) -> String {
+    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+    guard path.hasPrefix(prefix), path.count > prefix.count else { return path }
+    return String(path.dropFirst(prefix.count))
   }
 
   static func directory(of path: String) -> String { (path as NSString).deletingLastPathComponent }
