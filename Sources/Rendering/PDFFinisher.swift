@@ -84,7 +84,10 @@ struct PDFFinisher {
       q: q, figureAlts: marks.figureAlts, divisionLangs: marks.divisionLangs, path: path
     ).complete()
     try check(q, "complete the structure tree")
-    if let printBoxes { try printBoxes.apply(q, path: path) }
+    if let printBoxes {
+      printBoxes.apply(q)
+      try check(q, "set the trim and bleed boxes")
+    }
     // Releases every handle as it goes: the catalog's is taken after.
     let contentHash = try pages(q, artifacts: artifacts)
     let root = qpdf_get_root(q)

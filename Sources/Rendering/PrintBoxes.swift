@@ -19,9 +19,8 @@ public struct PrintBoxes: Sendable, Hashable {
   }
 
   /// Sets the boxes on every page of the PDF `q` holds (the page heights read from each
-  /// `/MediaBox`), as ``PDFFinisher`` completes it; a ``RenderError/pdf`` for anything qpdf
-  /// reports.
-  func apply(_ q: qpdf_data, path: String) throws {
+  /// `/MediaBox`), as ``PDFFinisher`` completes it; the finisher checks qpdf's error after.
+  func apply(_ q: qpdf_data) {
     let bled = Rect(
       x: trim.minX - bleed, y: trim.minY - bleed, width: trim.width + 2 * bleed,
       height: trim.height + 2 * bleed)
@@ -32,10 +31,6 @@ public struct PrintBoxes: Sendable, Hashable {
       qpdf_oh_replace_key(q, page, "/TrimBox", qpdf_oh_parse(q, Self.box(trim, height)))
       qpdf_oh_replace_key(q, page, "/BleedBox", qpdf_oh_parse(q, Self.box(bled, height)))
     }
-    guard qpdf_has_error(q) != 0 else { return }
-    let reason =
-      qpdf_get_error_full_text(q, qpdf_get_error(q)).map { String(cString: $0) } ?? "unknown"
-    throw RenderError.pdf(operation: "set the trim and bleed boxes", reason: reason, path: path)
   }
 
   /// `[x0 y0 x1 y1]` in PDF space (origin bottom left) for a rectangle on a page `height` tall.
