@@ -22,7 +22,11 @@ enum ExitStatus {
   }
 }
 
-/// Removes in-flight temporary files (called on the interruption thread, before `_exit`).
+/// Stops the worker processes and removes in-flight temporary files (called on the interruption
+/// thread, before `_exit`).
 enum TemporaryFilesCleanup {
-  static func run() { ErrorReport.removeTemporaryFilesBeforeExit() }
+  static func run() {
+    WorkerProcesses.shared.terminateAll()
+    ErrorReport.removeTemporaryFilesBeforeExit()
+  }
 }

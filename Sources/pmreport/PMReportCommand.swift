@@ -93,6 +93,17 @@ struct Render: ParsableCommand {
   @Option(name: .long, help: "K/N: build the K-th of N slices of the roster (for parallel jobs).")
   var shard: String?
 
+  @Option(
+    name: [.short, .long],
+    help: ArgumentHelp(
+      "Processes to build with (default: the number of cores): the documents, formats and "
+        + "roster copies are shared among them; 1 builds in this process alone."))
+  var jobs: Int?
+
+  /// Set on the worker processes a run starts (see `WorkerPool`).
+  @Flag(name: .long, help: .hidden)
+  var worker = false
+
   @Flag(name: .long, help: "Print nothing but errors.")
   var quiet = false
 
@@ -120,6 +131,20 @@ struct Render: ParsableCommand {
     if let dpi, !(30...1200).contains(dpi) {
       throw ValidationError("--dpi must be between 30 and 1200, got \(dpi)")
     }
+    if let jobs, !(1...64).contains(jobs) {
+      throw ValidationError("--jobs must be between 1 and 64, got \(jobs)")
+    }
+  }
+
+  /// This program again with the same arguments, as a worker, for `jobs` processes in all.
+  private var workerLaunch: WorkerLaunch {
+    let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+    let executable =
+      FileManager.default.fileExists(atPath: "/proc/self/exe")
+      ? "/proc/self/exe" : CommandLine.arguments[0]
+    return WorkerLaunch(
+      jobs: jobs, executable: executable,
+      arguments: Array(CommandLine.arguments.dropFirst()) + ["--worker"])
   }
 
   func run() throws {
@@ -133,7 +158,15 @@ struct Render: ParsableCommand {
     options.seed = seed
     options.rosterPath = roster
     options.shard = shard.flatMap(Shard.init)
+    if worker {
+      let pipeline = try ExitStatus.guarding(diagnostics.format) {
+        try Pipeline(options: options, prepareFonts: true)
+      }
+      pipeline.serveUnits()
+      return
+    }
     let (quiet, verbose, format) = (self.quiet, self.verbose, diagnostics.format)
+    let launch = workerLaunch
     let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
     let started = DispatchTime.now()
     var outputDirectory = ""
@@ -152,7 +185,7 @@ struct Render: ParsableCommand {
       outputDirectory = pipeline.settings.outputDirectory
       pipeline.onDocument = { index, count, name in progress.show(index, of: count, name) }
       defer { progress.clear() }
-      return pipeline.run()
+      return pipeline.run(workers: launch)
     }
     if json {
       print(

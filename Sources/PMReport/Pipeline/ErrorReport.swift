@@ -5,7 +5,7 @@ import Rendering
 import ReportConfig
 
 /// What went wrong, as far as the exit status is concerned (sysexits).
-public enum ErrorKind: Sendable, CaseIterable {
+public enum ErrorKind: String, Codable, Sendable, CaseIterable {
   /// A bad flag or flag value.
   case usage
   /// Bad data inside a config, style or content file.
@@ -37,6 +37,7 @@ public enum ErrorReport {
   /// The kind of `error`, by its type and case (never by the words of its message).
   public static func kind(of error: any Error) -> ErrorKind {
     switch error {
+    case let e as UnitFailure: e.kind
     case is UsageError, is UnknownNameError: .usage
     case is InputError, is ChartError, is DocumentError: .dataError
     case is MissingFileError: .noInput
@@ -61,6 +62,7 @@ public enum ErrorReport {
     let context = document.map { "\($0): " } ?? ""
     switch error {
     case let e as InputError: return e.description
+    case let e as UnitFailure: return e.message
     case let e as CustomStringConvertible where kind(of: error) != .software:
       return "pmreport: error: \(context)\(e.description)"
     default: return "pmreport: internal error: \(context)\(error)"

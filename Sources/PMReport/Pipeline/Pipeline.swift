@@ -42,7 +42,11 @@ public final class Pipeline {
   private lazy var measurer = preparedMeasurer?.take() ?? PangoMeasurer()
   private let preparedMeasurer: PreparedMeasurer?
   /// Called with each line of progress (one per file written), each warning and each error.
-  private let log: (LogLine) -> Void
+  ///
+  /// A unit built for a parallel run has its lines captured instead (``report(of:)``).
+  var log: (LogLine) -> Void
+  /// The run's date (metadata, the cover), to the second: the same in every worker process.
+  let date: Date
   /// Font families already checked for a substitute (each is reported once a run).
   private var checkedFamilies: Set<String> = []
   /// Called as each document starts: its index, the number of documents, its name.
@@ -70,6 +74,7 @@ public final class Pipeline {
   ) throws {
     self.options = options
     self.log = log
+    date = Date(timeIntervalSince1970: options.effectiveDate.timeIntervalSince1970.rounded(.down))
     self.preparedMeasurer = preparedMeasurer
     var settings = try ConfigLoader.loadSettings(
       configPath: options.configPath.map(options.absolute),
@@ -217,8 +222,10 @@ public final class Pipeline {
 
   /// Builds every document in every format.
   ///
-  /// A failing document is reported and the others still run.
-  public func run() -> RunSummary {
+  /// A failing document is reported and the others still run. With `workers` (see
+  /// ``WorkerPool``), the run is cut into ``WorkUnit``s shared with worker processes; the reports
+  /// are merged in the units' order, so the output does not depend on which process did what.
+  public func run(workers: WorkerLaunch? = nil) -> RunSummary {
     var summary = RunSummary()
     do {
       try FileManager.default.createOutputDirectory(settings.outputDirectory)
@@ -237,10 +244,9 @@ public final class Pipeline {
     }
     defer { RunLock.release() }
     prepareLanguage(&summary)
-    var documents = resolvedDocuments
     if let shard = options.shard {
       // A shard writes its slice of the personal copies; the shared documents are another job's.
-      let shared = documents.filter { !$0.spec.personalised }.map(\.name)
+      let shared = resolvedDocuments.filter { !$0.spec.personalised }.map(\.name)
       if !shared.isEmpty {
         log(
           LogLine(
@@ -248,15 +254,17 @@ public final class Pipeline {
             "note: --shard \(shard.index)/\(shard.count) builds the personalised documents only; "
               + "not built: \(shared.joined(separator: ", "))"))
       }
-      documents = documents.filter(\.spec.personalised)
     }
-    for (index, document) in documents.enumerated() {
-      onDocument(index, documents.count, document.name)
-      do {
-        try build(document, into: &summary)
-      } catch {
-        summary.failures.append((document.name, error))
-        log(LogLine(.error, ErrorReport.message(for: error, document: document.name)))
+    let units = WorkPlan.units(
+      documents: runDocuments.map(\.spec), formats: settings.formats,
+      participants: participants.count, jobs: workers?.jobs ?? 1)
+    if let workers, workers.jobs > 1, units.count > 1 {
+      runShared(units, with: workers, into: &summary)
+    } else {
+      for unit in units {
+        let document = runDocuments[unit.document]
+        onDocument(unit.document, runDocuments.count, document.name)
+        build(unit, into: &summary)
       }
     }
     do {
@@ -269,6 +277,37 @@ public final class Pipeline {
     return summary
   }
 
+  /// The documents this run builds: a shard's are the personalised ones alone.
+  var runDocuments: [ResolvedDocument] {
+    options.shard == nil ? resolvedDocuments : resolvedDocuments.filter(\.spec.personalised)
+  }
+
+  /// Builds `unit`; a failure is reported and recorded.
+  private func build(_ unit: WorkUnit, into summary: inout RunSummary) {
+    let document = runDocuments[unit.document]
+    do {
+      try build(document, unit, into: &summary)
+    } catch {
+      summary.failures.append((document.name, error))
+      log(LogLine(.error, ErrorReport.message(for: error, document: document.name)))
+    }
+  }
+
+  /// Builds `unit` with its report captured rather than printed (for a parallel run).
+  func report(of unit: WorkUnit) -> UnitReport {
+    var captured = UnitReport()
+    let printing = log
+    log = { captured.lines.append($0) }
+    defer { log = printing }
+    var summary = RunSummary()
+    build(unit, into: &summary)
+    captured.files = summary.files
+    captured.outputs = summary.outputs
+    captured.warnings = summary.warnings
+    captured.failures = summary.failures.map { UnitFailure(document: $0.document, error: $0.error) }
+    return captured
+  }
+
   // MARK: Language
 
   /// Sets the document language (``Metadata/lang``) on the measurer.
@@ -276,7 +315,7 @@ public final class Pipeline {
   /// Pango's language and the hyphenation patterns; the prepared measurer's patterns are kept when
   /// they are the right ones. A language with no patterns installed is typeset without
   /// hyphenation, with one warning a run.
-  private func prepareLanguage(_ summary: inout RunSummary) {
+  func prepareLanguage(_ summary: inout RunSummary) {
     let lang = settings.metadata.lang
     let path = Hyphenator.dictionaryPath(forLanguage: lang)
     let current = measurer.currentHyphenator
@@ -294,7 +333,9 @@ public final class Pipeline {
 
   // MARK: One document
 
-  private func build(_ document: ResolvedDocument, into summary: inout RunSummary) throws {
+  private func build(
+    _ document: ResolvedDocument, _ unit: WorkUnit, into summary: inout RunSummary
+  ) throws {
     let style = document.style
     for family in [style.fonts.body, style.fonts.heading] where !checkedFamilies.contains(family) {
       checkedFamilies.insert(family)
@@ -308,10 +349,10 @@ public final class Pipeline {
       try ChartsDocument(
         content: content, style: style, colors: document.colors, measurer: measurer,
         settings: settings, standards: options.pdfStandards(for: document.spec, in: settings),
-        date: options.effectiveDate
+        date: date
       )
       .write(
-        formats: settings.formats, record: { record($0, &summary) },
+        formats: unit.formats, record: { record($0, &summary) },
         finished: { format, files, seconds in
           report(document.name, at: "charts/", format, files, seconds, &summary)
         })
@@ -319,10 +360,10 @@ public final class Pipeline {
     }
     let layout = HandoutLayout(
       content: content, resolved: document, metadata: settings.metadata,
-      measurer: measurer, date: options.effectiveDate, words: words, images: images.items,
+      measurer: measurer, date: date, words: words, images: images.items,
       worksheet: worksheet(for: document.spec))
     if document.kind == .certificate {
-      try writeCertificates(layout, into: &summary)
+      try writeCertificates(layout, unit, into: &summary)
       return
     }
     var laidOut = try layout.layout()
@@ -345,20 +386,21 @@ public final class Pipeline {
         &summary)
     }
     // Booklets and merged copies are PDF files: written when the run writes PDF.
-    if document.spec.booklet, settings.formats.contains(.pdf) {
+    if document.spec.booklet, unit.writesBooklet, unit.formats.contains(.pdf) {
       try writeBooklet(laidOut.pages, of: document, &summary)
     }
     guard document.spec.personalised else {
+      guard unit.writesCopies else { return }
       let cardSheet = document.kind == .roleCards && document.spec.cardSize == .a6
       // The pages move into the writer, which frees each once drawn.
       let pages = laidOut.pages
       laidOut.pages = []
       try write(
         consume pages, anchors: laidOut.anchors, of: document, as: document.name,
-        isPrintFile: cardSheet, &summary)
+        formats: unit.formats, isPrintFile: cardSheet, &summary)
       return
     }
-    try writePersonalised(laidOut, layout: layout, into: &summary)
+    try writePersonalised(laidOut, layout: layout, unit, into: &summary)
   }
 
   /// Writes `pages` in every format (or `formats`): `<format>/<stem>.pdf`, or a page folder
@@ -432,32 +474,38 @@ public final class Pipeline {
   /// with `merge`, every copy also goes into `pdf/<document>-all.pdf`. Without a roster, one copy
   /// with a line to write the name on.
   private func writePersonalised(
-    _ laidOut: LaidOutDocument, layout: HandoutLayout, into summary: inout RunSummary
+    _ laidOut: LaidOutDocument, layout: HandoutLayout, _ unit: WorkUnit,
+    into summary: inout RunSummary
   ) throws {
     let document = layout.resolved
     let slots = layout.personalLine
     let template = settings.personalLine ?? words[.preparedFor]
     guard roster != nil else {
+      guard unit.writesCopies else { return }
       let pages = slots.overlay(
         Words.fill(template, ["name": ""]).trimmingCharacters(in: .whitespaces), blank: true,
         on: laidOut.pages)
-      try write(pages, anchors: laidOut.anchors, of: document, as: document.name, &summary)
+      try write(
+        pages, anchors: laidOut.anchors, of: document, as: document.name, formats: unit.formats,
+        &summary)
       return
     }
-    var merged: [Page] = []
-    for participant in participants {
-      let pages = slots.overlay(participant.fill(template), on: laidOut.pages)
+    try forEachCopy(of: document, unit, into: &summary) { participant in
+      slots.overlay(participant.fill(template), on: laidOut.pages)
+    } write: { pages, participant, summary in
       try write(
         pages, anchors: laidOut.anchors, of: document,
-        as: document.name + "/" + participant.slug, &summary)
-      if document.spec.merge { merged += merged.isEmpty ? pages : pages.map(Self.withoutAnchors) }
+        as: document.name + "/" + participant.slug, formats: unit.formats, &summary)
+    } merge: { merged, summary in
+      try writeMerged(merged, anchors: laidOut.anchors, of: document, &summary)
     }
-    try writeMerged(merged, anchors: laidOut.anchors, of: document, &summary)
   }
 
   /// One certificate page a participant, written like a personalised document's copies; none
   /// (with a note) without a roster.
-  private func writeCertificates(_ layout: HandoutLayout, into summary: inout RunSummary) throws {
+  private func writeCertificates(
+    _ layout: HandoutLayout, _ unit: WorkUnit, into summary: inout RunSummary
+  ) throws {
     let document = layout.resolved
     guard roster != nil else {
       log(
@@ -468,15 +516,37 @@ public final class Pipeline {
       return
     }
     let maker = layout.certificates(trainer: settings.metadata.author)
-    var merged: [Page] = []
-    for participant in participants {
-      let page = maker.page(name: participant.name, fields: participant.fields)
+    try forEachCopy(of: document, unit, into: &summary) { participant in
+      [maker.page(name: participant.name, fields: participant.fields)]
+    } write: { pages, participant, summary in
       try write(
-        [page], anchors: [], of: document, as: document.name + "/" + participant.slug,
-        &summary)
-      if document.spec.merge { merged.append(page) }
+        pages, anchors: [], of: document, as: document.name + "/" + participant.slug,
+        formats: unit.formats, &summary)
+    } merge: { merged, summary in
+      try writeMerged(merged, anchors: [], of: document, &summary)
     }
-    try writeMerged(merged, anchors: [], of: document, &summary)
+  }
+
+  /// Makes each participant's copy (`pages`) and writes those of `unit`'s participants; with
+  /// `merge` (and when the unit writes it), every copy also goes into one file, where only the
+  /// first copy keeps its named destinations.
+  private func forEachCopy(
+    of document: ResolvedDocument, _ unit: WorkUnit, into summary: inout RunSummary,
+    pages: (Participant) -> [Page],
+    write: ([Page], Participant, inout RunSummary) throws -> Void,
+    merge: ([Page], inout RunSummary) throws -> Void
+  ) throws {
+    let everyone = participants
+    let merging = document.spec.merge && unit.writesMerged
+    let written = unit.writesCopies ? (unit.participants ?? everyone.indices) : 0..<0
+    var merged: [Page] = []
+    for (index, participant) in everyone.enumerated()
+    where written.contains(index) || merging {
+      let copy = pages(participant)
+      if written.contains(index) { try write(copy, participant, &summary) }
+      if merging { merged += merged.isEmpty ? copy : copy.map(Self.withoutAnchors) }
+    }
+    try merge(merged, &summary)
   }
 
   /// `pdf/<document>-all.pdf` of every copy, when the document merges and this is no shard (a
@@ -556,7 +626,7 @@ public final class Pipeline {
       title: HandoutLayout.title(of: document, metadata: m, words: words), author: m.author,
       subject: m.subject,
       keywords: m.keywords, creator: "pmreport \(Self.version)",
-      date: UTCDateTime(options.effectiveDate).iso8601, language: m.lang)
+      date: UTCDateTime(date).iso8601, language: m.lang)
   }
 
   private func record(_ file: WrittenFile, _ summary: inout RunSummary) {
@@ -577,9 +647,9 @@ public final class Pipeline {
 }
 
 /// One line of a run's report on standard error.
-public struct LogLine: Sendable {
+public struct LogLine: Sendable, Codable {
   /// What the line reports: `--quiet` keeps only errors.
-  public enum Kind: Sendable {
+  public enum Kind: String, Sendable, Codable {
     /// A file written (`-v`).
     case file
     /// A document in one format: its file or folder, pages, size and time (the default report).

@@ -78,7 +78,7 @@ public struct RunOptions: Sendable {
 }
 
 /// One file pmreport wrote.
-public struct WrittenFile: Sendable, Hashable {
+public struct WrittenFile: Sendable, Hashable, Codable {
   /// Absolute path.
   public var path: String
   public var document: String
@@ -108,10 +108,12 @@ public struct RunSummary: Sendable {
   public var outputs: [DocumentOutput] = []
   public var warnings: [String] = []
   public var failures: [(document: String, error: any Error)] = []
+  /// The warning lines printed so far (a parallel run prints each once).
+  var reportedWarnings: Set<String> = []
 }
 
 /// A document written in one format: a PDF file, or a folder of page files (or of charts).
-public struct DocumentOutput: Sendable, Hashable, Encodable {
+public struct DocumentOutput: Sendable, Hashable, Codable {
   public var document: String
   public var format: OutputFormat
   /// Relative to the output folder: `pdf/full-report.pdf`, `svg/full-report/`.

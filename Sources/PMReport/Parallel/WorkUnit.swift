@@ -1,0 +1,97 @@
+import Frames
+import Rendering
+import ReportModel
+
+/// A piece of a run that one process can do alone: one document, laid out, then written in some of
+/// the formats, for some of the participants.
+///
+/// A run on one core has one unit a document (every format, every participant). With `--jobs N`
+/// the run is cut finer so that worker processes share it (see ``WorkPlan``); each unit lays its
+/// document out again, which costs a little CPU and keeps every file depending on its inputs alone.
+public struct WorkUnit: Codable, Hashable, Sendable {
+  /// The document's index among the documents the run builds.
+  public var document: Int
+  /// The formats this unit writes (in the run's order).
+  public var formats: [OutputFormat]
+  /// Which of the run's participants get a copy (indices into the roster, or the shard's slice of
+  /// it); nil: all of them.
+  public var participants: Range<Int>?
+  /// Writes the document itself: its file, or its personal copies.
+  public var writesCopies: Bool
+  /// Writes the saddle-stitched booklet (with PDF).
+  public var writesBooklet: Bool
+  /// Writes `<document>-all.pdf`, every copy in one file (with PDF, for a document that merges).
+  public var writesMerged: Bool
+
+  /// Everything of document `index`: the whole of it in one process.
+  public static func whole(_ index: Int, formats: [OutputFormat]) -> WorkUnit {
+    WorkUnit(
+      document: index, formats: formats, participants: nil, writesCopies: true,
+      writesBooklet: true, writesMerged: true)
+  }
+}
+
+/// How a run is cut into ``WorkUnit``s and in which order they are handed out.
+public enum WorkPlan {
+  /// The units of a run over `documents` in `formats`, with `participants` people on the roster
+  /// (0: none), for `jobs` processes.
+  ///
+  /// One process: one unit a document. More: each format of a document is its own unit, and a
+  /// personalised document's copies are cut into `2 × jobs` contiguous slices of the roster a format
+  /// (its merged file a unit of its own), so that no process waits long for the last one.
+  public static func units(
+    documents: [DocumentSpec], formats: [OutputFormat], participants: Int, jobs: Int
+  ) -> [WorkUnit] {
+    guard jobs > 1 else {
+      return documents.indices.map { WorkUnit.whole($0, formats: formats) }
+    }
+    var units: [WorkUnit] = []
+    for (index, document) in documents.enumerated() {
+      let copied = (document.personalised || document.kind == .certificate) && participants > 0
+      for format in formats {
+        let slices = copied ? min(participants, 2 * jobs) : 1
+        for slice in 0..<slices {
+          units.append(
+            WorkUnit(
+              document: index, formats: [format],
+              participants: copied
+                ? (slice * participants / slices)..<((slice + 1) * participants / slices) : nil,
+              writesCopies: true, writesBooklet: format == .pdf && slice == 0, writesMerged: false))
+        }
+      }
+      if copied, document.merge, formats.contains(.pdf) {
+        units.append(
+          WorkUnit(
+            document: index, formats: [.pdf], participants: nil, writesCopies: false,
+            writesBooklet: false, writesMerged: true))
+      }
+    }
+    return units
+  }
+
+  /// The order to hand `units` out in: the longest first (a guess from the document's kind, the
+  /// format and the copies), so that the last unit to finish is a short one.
+  public static func dispatchOrder(_ units: [WorkUnit], documents: [DocumentSpec]) -> [Int] {
+    func weight(_ unit: WorkUnit) -> Double {
+      let document = documents[unit.document]
+      let size: Double =
+        switch document.kind {
+        case .report where document.sections == nil: 8
+        case .report, .roleCards, .charts: 2
+        default: 1
+        }
+      let format: Double =
+        switch unit.formats.first {
+        case .png: 4
+        case .svg: 2
+        default: 1
+        }
+      let copies = Double(unit.participants?.count ?? 1)
+      return size * format * Double(unit.formats.count) * copies
+    }
+    let weights = units.map(weight)
+    return units.indices.sorted {
+      weights[$0] > weights[$1] || (weights[$0] == weights[$1] && $0 < $1)
+    }
+  }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// How a run starts its worker processes: this program again, with the run's own arguments and
+/// `--worker`, and how many processes share the run (this one included).
+public struct WorkerLaunch: Sendable {
+  /// Processes in all, this one included (`--jobs`).
+  public var jobs: Int
+  public var executable: String
+  public var arguments: [String]
+
+  public init(jobs: Int, executable: String, arguments: [String]) {
+    self.jobs = jobs
+    self.executable = executable
+    self.arguments = arguments
+  }
+}
+
+/// The units of a parallel run: which is next to hand out, and the reports that have come back.
+///
+/// Shared by the parent's own loop and the threads that feed the workers.
+final class UnitBoard: @unchecked Sendable {
+  private let lock = NSLock()
+  private var waiting: [Int]
+  private var reports: [UnitReport?]
+
+  /// `units` units, handed out in `order` (indices).
+  init(count: Int, order: [Int]) {
+    waiting = order.reversed()
+    reports = Array(repeating: nil, count: count)
+  }
+
+  /// The next unit to build; nil when every unit has been handed out.
+  func take() -> Int? {
+    lock.withLock { waiting.popLast() }
+  }
+
+  func finish(_ unit: Int, _ report: UnitReport) {
+    lock.withLock { reports[unit] = report }
+  }
+
+  /// The reports from `start` on that are in, up to the first still missing.
+  func ready(from start: Int) -> [UnitReport] {
+    lock.withLock {
+      var out: [UnitReport] = []
+      var index = start
+      while index < reports.count, let report = reports[index] {
+        out.append(report)
+        index += 1
+      }
+      return out
+    }
+  }
+}
+
+/// Worker processes, each fed units one at a time by a thread of its own: a unit as one line of
+/// JSON on the worker's standard input, its ``UnitReport`` as one line back on its standard output.
+///
+/// A worker that dies or answers nonsense has its unit reported as failed, and takes no more.
+final class WorkerPool: @unchecked Sendable {
+  private let launch: WorkerLaunch
+  private let environment: [String: String]
+  private var threads: [Thread] = []
+  private let done = DispatchGroup()
+
+  init(launch: WorkerLaunch, environment: [String: String]) {
+    self.launch = launch
+    self.environment = environment
+  }
+
+  /// Starts `count` workers on `units` (described for failures by `name`).
+  func start(
+    _ count: Int, units: [WorkUnit], board: UnitBoard,
+    name: @escaping @Sendable (WorkUnit) -> String
+  ) {
+    for number in 0..<count {
+      done.enter()
+      let thread = Thread { [self] in
+        defer { done.leave() }
+        feed(units: units, board: board, name: name)
+      }
+      thread.name = "pmreport-worker-\(number + 1)"
+      thread.start()
+      threads.append(thread)
+    }
+  }
+
+  /// Waits until every worker has stopped.
+  func wait() { done.wait() }
+
+  private func feed(
+    units: [WorkUnit], board: UnitBoard, name: @Sendable (WorkUnit) -> String
+  ) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: launch.executable)
+    process.arguments = launch.arguments
+    process.environment = environment
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    do {
+      try process.run()
+    } catch {
+      // No worker: the units go to whoever is left (the parent always builds too).
+      return
+    }
+    WorkerProcesses.shared.add(process.processIdentifier)
+    defer { WorkerProcesses.shared.remove(process.processIdentifier) }
+    let reader = LineReader(output.fileHandleForReading.fileDescriptor)
+    let encoder = JSONEncoder()
+    let decoder = JSONDecoder()
+    while let index = board.take() {
+      let unit = units[index]
+      guard var line = try? encoder.encode(unit) else { continue }
+      line.append(0x0A)
+      let report: UnitReport
+      if (try? input.fileHandleForWriting.write(contentsOf: line)) != nil,
+        let answer = reader.next(), let decoded = try? decoder.decode(UnitReport.self, from: answer)
+      {
+        report = decoded
+      } else {
+        report = .lost(document: name(unit), reason: "its worker process stopped")
+        board.finish(index, report)
+        break
+      }
+      board.finish(index, report)
+    }
+    try? input.fileHandleForWriting.close()
+    process.waitUntilExit()
+  }
+}
+
+/// Reads a file descriptor line by line.
+final class LineReader {
+  private let fd: Int32
+  private var buffer: [UInt8] = []
+  private var start = 0
+
+  init(_ fd: Int32) { self.fd = fd }
+
+  /// The next line without its newline; nil at the end of the input or on an error.
+  func next() -> Data? {
+    while true {
+      if let newline = buffer[start...].firstIndex(of: 0x0A) {
+        let line = Data(buffer[start..<newline])
+        start = newline + 1
+        if start > 65536 {
+          buffer.removeFirst(start)
+          start = 0
+        }
+        return line
+      }
+      var chunk = [UInt8](repeating: 0, count: 65536)
+      let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if count < 0, errno == EINTR { continue }
+      guard count > 0 else { return nil }
+      buffer += chunk[0..<count]
+    }
+  }
+}
+
+/// The worker processes running, so that an interrupted run can stop them too.
+public final class WorkerProcesses: @unchecked Sendable {
+  public static let shared = WorkerProcesses()
+  private let lock = NSLock()
+  private var running: Set<Int32> = []
+
+  func add(_ pid: Int32) { lock.withLock { _ = running.insert(pid) } }
+  func remove(_ pid: Int32) { lock.withLock { _ = running.remove(pid) } }
+
+  /// Sends SIGTERM to every worker still running (each removes its own temporary files).
+  public func terminateAll() {
+    for pid in lock.withLock({ running }) { kill(pid, SIGTERM) }
+  }
+}

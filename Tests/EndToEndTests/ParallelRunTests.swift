@@ -1,0 +1,118 @@
+import Foundation
+import PMReport
+import ReportModel
+import Testing
+
+/// `--jobs`: how a run is cut into units, and worker processes giving the same bytes as one process.
+@Suite struct ParallelRunTests {
+  static let documents = [
+    DocumentSpec(name: "full-report", kind: .report),
+    DocumentSpec(
+      name: "summary", kind: .report, sections: ["summary"], personalised: true, merge: true),
+    DocumentSpec(name: "certificate", kind: .certificate),
+  ]
+
+  @Test func oneJobBuildsEachDocumentWholeInOneUnit() {
+    let units = WorkPlan.units(
+      documents: Self.documents, formats: [.pdf, .png], participants: 7, jobs: 1)
+    #expect(units == (0..<3).map { WorkUnit.whole($0, formats: [.pdf, .png]) })
+  }
+
+  @Test func twoJobsCutFormatsAndRosterSlicesAndWriteEachFileOnce() {
+    let participants = 7
+    let units = WorkPlan.units(
+      documents: Self.documents, formats: [.pdf, .png], participants: participants, jobs: 2)
+    // The full report: one unit a format.
+    #expect(units.filter { $0.document == 0 }.map(\.formats) == [[.pdf], [.png]])
+    for document in [1, 2] {
+      for format in [OutputFormat.pdf, .png] {
+        let slices = units.filter {
+          $0.document == document && $0.formats == [format] && $0.writesCopies
+        }
+        // Contiguous slices covering the roster once, in order: 4 (2 × jobs).
+        #expect(slices.count == 4)
+        #expect(slices.compactMap(\.participants).flatMap { Array($0) } == Array(0..<participants))
+        #expect(slices.filter(\.writesBooklet).count == (format == .pdf ? 1 : 0))
+      }
+      let merged = units.filter { $0.document == document && $0.writesMerged }
+      #expect(merged.count == (Self.documents[document].merge ? 1 : 0))
+      #expect(merged.allSatisfy { !$0.writesCopies && $0.formats == [.pdf] })
+    }
+  }
+
+  @Test func theLongestUnitsAreHandedOutFirst() {
+    let units = WorkPlan.units(
+      documents: Self.documents, formats: [.pdf, .png], participants: 0, jobs: 2)
+    let order = WorkPlan.dispatchOrder(units, documents: Self.documents)
+    #expect(Set(order) == Set(units.indices))
+    // The full report's PNG pages first, then its PDF.
+    #expect(order.prefix(2).map { units[$0].formats } == [[.png], [.pdf]])
+    #expect(order.prefix(2).allSatisfy { units[$0].document == 0 })
+  }
+
+  /// A folder with the shipped config and a roster of three.
+  static func project() throws -> String {
+    let dir = try temporaryDirectory("pmreport-jobs")
+    let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    try FileManager.default.copyItem(
+      atPath: repo.appendingPathComponent("pmreport.yml").path,
+      toPath: (dir as NSString).appendingPathComponent("pmreport.yml"))
+    try "name,cohort\nAna Souza,A\nJosé Álvarez,B\nZoë O’Brien,A\n".write(
+      toFile: (dir as NSString).appendingPathComponent("roster.csv"), atomically: true,
+      encoding: .utf8)
+    return dir
+  }
+
+  /// Documents, formats and roster copies over two processes, twenty times: every run's files
+  /// (their manifest, which holds each file's SHA-256) equal one process's.
+  @Test func twoJobsWriteTheSameBytesAsOneOverTwentyRuns() throws {
+    let dir = try Self.project()
+    func render(_ output: String, jobs: Int) throws -> String {
+      let run = try PMReportProcess(
+        [
+          "--roster", "roster.csv", "--document", "summary", "--document", "certificate",
+          "--format", "pdf", "--format", "png", "--dpi", "30", "--output", output,
+          "--jobs", "\(jobs)",
+        ], in: dir
+      ).wait(timeout: 120)
+      #expect(run.status == 0, "\(run.summary)")
+      return try String(
+        contentsOfFile: (dir as NSString).appendingPathComponent(output + "/manifest.json"),
+        encoding: .utf8)
+    }
+    let reference = try render("one", jobs: 1)
+    // Each copy of the summary (PDF and PNG), the certificates, the merged file, the booklet.
+    #expect(reference.contains("pdf/summary/jose-alvarez.pdf"))
+    #expect(reference.contains("png/certificate/zoe-o-brien/page-001.png"))
+    #expect(reference.contains("pdf/summary-booklet.pdf"))
+    for round in 1...20 {
+      let manifest = try render("two-\(round)", jobs: 2)
+      #expect(manifest == reference, "round \(round) differs")
+      if manifest != reference { break }
+    }
+  }
+
+  /// The report of a parallel run lists every document in every format once, in the units' order
+  /// (the booklet is written with the summary's PDF, before it, as one process does).
+  @Test func aParallelRunReportsEachOutputOnce() throws {
+    let dir = try Self.project()
+    let run = try PMReportProcess(
+      [
+        "--document", "summary", "--document", "faq", "--format", "pdf", "--format", "svg",
+        "--output", "out", "--jobs", "2", "--json",
+      ], in: dir
+    ).wait(timeout: 120)
+    #expect(run.status == 0, "\(run.summary)")
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+    let outputs = try #require(report["outputs"] as? [[String: Any]])
+    #expect(
+      outputs.compactMap { $0["path"] as? String } == [
+        "pdf/summary-booklet.pdf", "pdf/summary.pdf", "svg/summary/", "pdf/faq.pdf", "svg/faq/",
+      ])
+    // One line a document and format on standard error, none twice.
+    let lines = run.error.split(separator: "\n").filter { $0.contains(" page") }
+    #expect(lines.count == 5)
+  }
+}
