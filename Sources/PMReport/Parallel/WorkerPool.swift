@@ -168,8 +168,11 @@ public final class WorkerProcesses: @unchecked Sendable {
   func add(_ pid: Int32) { lock.withLock { _ = running.insert(pid) } }
   func remove(_ pid: Int32) { lock.withLock { _ = running.remove(pid) } }
 
-  /// Sends SIGTERM to every worker still running (each removes its own temporary files).
+  /// Sends SIGTERM to every worker still running (each removes its own temporary files), and
+  /// waits up to two seconds for them to be gone.
   public func terminateAll() {
-    for pid in lock.withLock({ running }) { kill(pid, SIGTERM) }
+    let pids = lock.withLock { running }
+    for pid in pids { kill(pid, SIGTERM) }
+    for _ in 0..<200 where lock.withLock({ !running.isDisjoint(with: pids) }) { usleep(10_000) }
   }
 }
