@@ -5,8 +5,9 @@
 #   make test-fast  the same without the long suites (fuzzing, interrupted and killed runs, full disk)
 #   make lint       swift format lint, strict (CI runs it)
 #   make build      release build only
-#   make bench      timing and memory benchmark (see BENCHMARKS.md), then 200 personalised copies
-#                   in one run against 200 runs (bench/roster.py)
+#   make bench      timing and memory benchmark with Typst alongside (see BENCHMARKS.md): cases,
+#                   the shaping cache, both cores, 200 personalised copies in one run against 200
+#                   runs (bench/roster.py), the live preview's rebuild (bench/watch.py)
 #   make typo       word spacing and hyphenation figures of the full report's justified lines, and Typst's
 #   make install    the release binary, the man pages and the bash, zsh and fish completions into
 #                   $(DESTDIR)$(PREFIX) (PREFIX=/usr/local); make uninstall removes them
@@ -88,7 +89,6 @@ lint:
 bench: build test-packages
 	$(call ensure_packages,$(BENCH_PACKAGES))
 	python3 bench/bench.py
-	python3 bench/roster.py
 
 # Renders the full report (classic) and measures its justified lines and Typst's (bench/typo.py).
 typo: build test-packages

@@ -79,7 +79,26 @@ class Target:
     note: str = ""
 
 
+# The performance issue's targets (live preview, cache, both cores): these lead the report.
 TARGETS = [
+    Target("watch: one-paragraph edit, full report, file written → PDF in place, / Typst's in-memory "
+           "rebuild of the same edit", "watch-1-vs-typst", "extra", 1.0, note="×"),
+    Target("watch: the same edit at scale 20 / a cold build at scale 20", "watch-20-vs-cold", "extra",
+           0.4, note="×"),
+    Target("full report PDF, scale 20, cold cache / Typst", "pm-pdf-full-20", "ratio", 0.4,
+           other="typst-pdf-full-20", note="×"),
+    Target("the same, warm cache / cold", "pm-pdf-full-20-warm", "ratio", 0.6, other="pm-pdf-full-20",
+           note="×"),
+    Target("whole set, all formats: wall / the run's CPU time", "pm-all-set-1", "cpu_share", 0.55,
+           note="×"),
+    Target("200 personalised summaries: one run / 200 separate runs", "roster-ratio", "extra", 0.2,
+           note="×"),
+    Target("peak memory, full report PDF, scale 100, every feature on", "pm-pdf-full-100", "rss", 200.0,
+           note="MB"),
+]
+
+# Targets of the earlier performance round, still reported.
+EARLIER_TARGETS = [
     Target("full report, PDF, scale 1: wall", "pm-pdf-full-1", "wall", 0.12, note="s"),
     Target("whole set, PDF, scale 1: wall", "pm-pdf-set-1", "wall", 0.30, note="s"),
     Target("full report, PDF, scale 20: wall", "pm-pdf-full-20", "wall", 1.2, note="s"),
@@ -109,12 +128,14 @@ class Case:
     scale: int
     runs: int
     required: bool = True
+    cache: str = "cold"          # pmreport's shaping cache: "cold" (emptied before each run), "warm"
+    jobs: int | None = None      # --jobs (None: pmreport's default, every core)
 
 
 def plan(quick: bool, runs_override: int | None, typst: bool) -> list[Case]:
     cases: list[Case] = []
 
-    def add(tool, fmt, what, scale, runs, required=True):
+    def add(tool, fmt, what, scale, runs, required=True, cache="cold", jobs=None):
         if quick:
             runs = 1
         if runs_override:
@@ -122,7 +143,8 @@ def plan(quick: bool, runs_override: int | None, typst: bool) -> list[Case]:
         prefix = "pm" if tool == "pmreport" else "typst"
         name = f"{prefix}-{what}" + (f"-{scale}" if what == "check" else "") if fmt == "-" \
             else f"{prefix}-{fmt}-{what}-{scale}"
-        cases.append(Case(name, tool, fmt, what, scale, runs, required))
+        name += ("-warm" if cache == "warm" else "") + (f"-j{jobs}" if jobs else "")
+        cases.append(Case(name, tool, fmt, what, scale, runs, required, cache, jobs))
 
     pdf_scales = [1, 20] if quick else [1, 20, 100]
     # Diagnostics (cheap, no target): process start, and loading + validating the content alone.
@@ -139,6 +161,11 @@ def plan(quick: bool, runs_override: int | None, typst: bool) -> list[Case]:
         for scale in (1, 20):
             for what in ("full", "set"):
                 add("pmreport", fmt, what, scale, 5)
+    # The shaping cache kept from an earlier run (filled by one untimed run first).
+    add("pmreport", "pdf", "full", 20, 5, cache="warm")
+    # The whole set in every format: both cores (the default), and one process for comparison.
+    add("pmreport", "all", "set", 1, 5)
+    add("pmreport", "all", "set", 1, 3, required=False, jobs=1)
     if typst:
         for scale in pdf_scales:
             add("typst", "pdf", "full", scale, 3 if scale >= 100 else 5)
@@ -540,6 +567,9 @@ class Bench:
         self.machine = machine()
         self.commit = git_state()
         self.swift = None
+        # Figures measured outside the process cases (watch.py, roster.py), by name.
+        self.extra: dict[str, float] = {}
+        self.extra_detail: dict[str, dict] = {}
 
     def elapsed(self) -> float:
         return time.monotonic() - self.started
@@ -595,13 +625,20 @@ class Bench:
         if case.tool == "pmreport":
             # -v: one line a file on stderr, which count_output reads.
             cmd = [str(self.bin), "-v", "--config", str(CONFIG), "--content", content,
-                   "--format", case.fmt, "--output", str(out_dir)]
+                   "--format", case.fmt, "--output", str(out_dir), "--cache", str(self.cache_dir(case))]
             if case.what in ("full", "full-md"):
                 cmd += ["--document", "full-report"]
+            if case.jobs:
+                cmd += ["--jobs", str(case.jobs)]
             return cmd
         out_dir.mkdir(parents=True, exist_ok=True)
         target = out_dir / ("report.pdf" if case.fmt == "pdf" else f"page-{{p}}.{case.fmt}")
         return [sys.executable, "-c", TYPST_DRIVER, str(self.typst_files[case.scale]), str(target), case.fmt]
+
+    @staticmethod
+    def cache_dir(case: Case) -> Path:
+        """The case's own shaping cache (emptied before each run of a cold case)."""
+        return WORK / "cache" / case.name
 
     def typst_pages(self, case: Case) -> tuple[int, int, int]:
         out_dir = WORK / "out" / case.name
@@ -626,10 +663,16 @@ class Bench:
             return res
         cmd = self.command(case)
         print(f"  {case.name:<22}", end="", flush=True)
+        if case.tool == "pmreport":
+            shutil.rmtree(self.cache_dir(case), ignore_errors=True)
+            if case.cache == "warm":
+                run_process(cmd, ROOT, RUN_TIMEOUT, f"{case.name}-fill")   # fills the cache, untimed
         for i in range(case.runs):
             if i > 0 and case.tool == "typst":
                 shutil.rmtree(out_dir, ignore_errors=True)
                 out_dir.mkdir(parents=True, exist_ok=True)
+            if case.tool == "pmreport" and case.cache == "cold":
+                shutil.rmtree(self.cache_dir(case), ignore_errors=True)
             run = run_process(cmd, ROOT, RUN_TIMEOUT, f"{case.name}-{i + 1}")
             if case.tool == "pmreport":
                 count_output(run)
@@ -692,6 +735,8 @@ class Bench:
         return self.results.get(name)
 
     def figure(self, t: Target) -> float | None:
+        if t.metric == "extra":
+            return self.extra.get(t.case)
         r = self.get(t.case)
         if r is None:
             return None
@@ -699,6 +744,8 @@ class Bench:
             return r.wall
         if t.metric == "rss":
             return r.rss_mb
+        if t.metric == "cpu_share":
+            return r.wall / r.cpu if r.wall is not None and r.cpu else None
         o = self.get(t.other) if t.other else None
         if o is None or r.wall is None or o.wall is None:
             return None
@@ -799,7 +846,9 @@ def report(b: Bench) -> tuple[str, str, list[dict]]:
         per_page = (r.wall / r.pages) if (r.wall is not None and r.pages) else None
         runs = f"{len(ok)}/{len(r.runs)}" if r.failures else str(len(r.runs))
         counted = c.what in ("full", "set")
-        rows.append([name, c.tool, c.fmt.upper() if c.fmt != "-" else "—", what_label[c.what],
+        what = what_label[c.what] + (", warm cache" if c.cache == "warm" else "") + \
+            (f", --jobs {c.jobs}" if c.jobs else "")
+        rows.append([name, c.tool, c.fmt.upper() if c.fmt != "-" else "—", what,
                      str(c.scale) if c.what != "startup" else "—",
                      str(r.pages) if counted and r.pages is not None else "—",
                      str(r.files) if counted and r.files is not None else "—",
@@ -822,7 +871,7 @@ def report(b: Bench) -> tuple[str, str, list[dict]]:
 
     # Targets
     verdicts = []
-    for t in TARGETS:
+    for t in TARGETS + EARLIER_TARGETS:
         v = b.figure(t)
         if v is None:
             verdict, margin = "not measured", ""
@@ -830,12 +879,20 @@ def report(b: Bench) -> tuple[str, str, list[dict]]:
             verdict, margin = "pass", f"{(1 - v / t.limit) * 100:.0f}% under"
         else:
             verdict, margin = "FAIL", f"{v / t.limit:.1f}× the target (+{(v / t.limit - 1) * 100:.0f}%)"
-        shown = "—" if v is None else (f"{v:.2f}" if t.metric in ("ratio",) else
+        shown = "—" if v is None else (f"{v:.2f}" if t.metric in ("ratio", "cpu_share", "extra") else
                                        f"{v:.1f}" if t.metric == "rss" else f"{v:.3f}")
         cpu_note = ""
         if t.metric == "wall" and b.get(t.case) and b.get(t.case).cpu is not None:
             cpu_note = f"CPU {b.get(t.case).cpu:.3f} s"
-        verdicts.append({"target": t.label, "limit": t.limit, "unit": t.note, "value": v, "cpu": cpu_note,
+        if t.metric in ("ratio", "cpu_share") and b.get(t.case) and b.get(t.case).wall is not None:
+            r = b.get(t.case)
+            walls = [x.wall for x in r.ok_runs]
+            cpu_note = (f"wall {r.wall:.3f} s ({min(walls):.3f}–{max(walls):.3f}), CPU {r.cpu:.3f} s"
+                        + (f"; against {b.get(t.other).wall:.3f} s" if t.other and b.get(t.other)
+                           and b.get(t.other).wall is not None else ""))
+        if t.metric == "extra" and t.case in b.extra_detail:
+            cpu_note = b.extra_detail[t.case].get("shown", "")
+        verdicts.append({"group": "earlier" if t in EARLIER_TARGETS else "issue", "target": t.label, "limit": t.limit, "unit": t.note, "value": v, "cpu": cpu_note,
                          "shown": shown, "verdict": verdict, "margin": margin})
 
     # Proportionality of SVG and PNG to PDF (reported, no fixed limit): cost a page per format.
@@ -895,6 +952,8 @@ def report(b: Bench) -> tuple[str, str, list[dict]]:
     md.append("| target | limit | measured | verdict | for reference |")
     md.append("|---|--:|--:|---|---|")
     for v in verdicts:
+        if v["group"] == "earlier" and v is next(x for x in verdicts if x["group"] == "earlier"):
+            md.append("| *earlier round's targets* | | | | |")
         md.append(f"| {v['target']} | {v['limit']:g} {v['unit']} | {v['shown']} {v['unit'] if v['value'] is not None else ''} "
                   f"| {v['verdict']}{' — ' + v['margin'] if v['margin'] else ''} | {v['cpu']} |")
     md.append("")
@@ -1009,8 +1068,10 @@ def save_json(b: Bench, verdicts: list[dict], path: Path) -> None:
         "machine": b.machine, "commit": b.commit, "quick": b.args.quick, "typst": b.typst_info,
         "typst_startup_s": b.typst_startup, "content": b.stats, "gnu_time": USE_GNU_TIME,
         "load_average_start": b.load_start, "load_average_end": b.load_end, "notes": b.notes, "targets": verdicts,
+        "extra": b.extra, "extra_detail": b.extra_detail,
         "cases": {
             name: {"tool": r.case.tool, "format": r.case.fmt, "document": r.case.what, "scale": r.case.scale,
+                   "cache": r.case.cache, "jobs": r.case.jobs,
                    "planned_runs": r.case.runs, "required": r.case.required,
                    "skipped": r.skipped, "median_wall_s": r.wall, "peak_rss_mb": r.rss_mb, "median_cpu_s": r.cpu,
                    "pages": r.pages, "files": r.files, "bytes": r.bytes, "median_own_s": r.own,
@@ -1036,15 +1097,35 @@ def load_json(b: Bench, path: Path) -> None:
     b.notes = data.get("notes") or []
     b.load_start = tuple(data.get("load_average_start") or (0, 0, 0))
     b.load_end = tuple(data.get("load_average_end") or (0, 0, 0))
+    b.extra = data.get("extra") or {}
+    b.extra_detail = data.get("extra_detail") or {}
     for name, c in data["cases"].items():
         case = Case(name, c["tool"], c["format"], c["document"], c["scale"], c.get("planned_runs", len(c["runs"])),
-                    c.get("required", True))
+                    c.get("required", True), c.get("cache", "cold"), c.get("jobs"))
         res = Result(case, skipped=c.get("skipped", ""))
         for x in c["runs"]:
             res.runs.append(Run(x["ok"], x["wall_s"], x["rss_kb"], x["cpu_s"], x["exit"], "", x.get("pages", c["pages"] or 0),
                                 x.get("files", c["files"] or 0), x.get("bytes", c["bytes"] or 0),
                                 x.get("own_ms", 0), x.get("note", "")))
         b.results[name] = res
+
+
+def measure_extra(b: Bench) -> None:
+    """The figures that are not one process a run: 200 personalised copies in one run against 200
+    runs (bench/roster.py), and the live preview's rebuild after an edit against Typst's in-memory
+    compiler (bench/watch.py)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    if not b.args.only or re.search(b.args.only, "roster"):
+        import roster
+        count = 20 if b.args.quick else 200
+        print(f"  roster: {count} personalised summaries, one run against {count} runs ...", flush=True)
+        r = roster.measure(str(b.bin), count)
+        b.extra["roster-ratio"] = r["ratio"]
+        b.extra_detail["roster-ratio"] = dict(r, shown=f"one run {r['one_run_seconds']:.2f} s, "
+                                                        f"{count} runs {r['separate_runs_seconds']:.2f} s")
+    if (not b.args.only or re.search(b.args.only, "watch")) and importlib.util.find_spec("watch"):
+        import watch
+        measure_watch(b, watch)
 
 
 def main() -> int:
@@ -1111,6 +1192,7 @@ def main() -> int:
         b.typst_startup = statistics.median(startup)
     print("bench: wall seconds of each run, then the median", flush=True)
     b.run(cases)
+    measure_extra(b)
 
     b.load_end = os.getloadavg()
     text, markdown, verdicts = report(b)
