@@ -119,7 +119,10 @@ final class WorkerPool: @unchecked Sendable {
       {
         report = decoded
       } else {
-        report = .lost(document: name(unit), reason: "its worker process stopped")
+        report = .lost(
+          document: name(unit),
+          reason: "the worker process building its "
+            + unit.formats.map(\.rawValue).joined(separator: ", ") + " stopped")
         board.finish(index, report)
         break
       }
