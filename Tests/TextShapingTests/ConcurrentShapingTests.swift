@@ -171,9 +171,12 @@ import Testing
     var description: String { "'\(text)' width \(width) offset \(offset)" }
   }
 
-  /// Shapes `specs` with a new measurer made on the calling thread.
-  static func shapeAll(_ specs: [ParagraphSpec]) -> [[LineRecord]] {
+  /// Shapes `specs` with a new measurer made on the calling thread (`before` is given it first).
+  static func shapeAll(_ specs: [ParagraphSpec], before: (PangoMeasurer) -> Void = { _ in })
+    -> [[LineRecord]]
+  {
     let measurer = PangoMeasurer()
+    before(measurer)
     let shaped = specs.map { measurer.shape($0).lines }
     let palette = measurer.palette
     return shaped.map { $0.map { LineRecord($0, palette: palette) } }
@@ -197,13 +200,37 @@ import Testing
   }
 
   /// Runs `lanes` threads at once, each making its own measurer and shaping all of `specs`.
+  ///
+  /// With `PMREPORT_CONCURRENT_WARM=1` each thread first makes its measurer and shapes one paragraph
+  /// of each kind, one thread after the other, and only then do the threads shape at the same time.
   static func shapeConcurrently(_ specs: [ParagraphSpec], lanes: Int = 2) -> [[[LineRecord]]] {
     let results = Results()
     let done = DispatchGroup()
+    let warm = ProcessInfo.processInfo.environment["PMREPORT_CONCURRENT_WARM"] == "1"
+    let warmLock = NSLock()
+    let ready = DispatchGroup()
+    for _ in 0..<lanes { ready.enter() }
+    // The first paragraph in each set of fonts (body, list item, each heading level, cell).
+    var kinds: [ParagraphSpec] = []
+    for spec in specs where !kinds.contains(where: { $0.runs.map(\.font) == spec.runs.map(\.font) })
+    {
+      kinds.append(spec)
+    }
+    let warmSpecs = kinds
     for lane in 0..<lanes {
       done.enter()
       let thread = Thread {
-        results.set(lane, shapeAll(specs))
+        results.set(
+          lane,
+          shapeAll(specs) { measurer in
+            guard warm else { return }
+            warmLock.lock()
+            for spec in warmSpecs { _ = measurer.shape(spec) }
+            measurer.discardCachedShapes()
+            warmLock.unlock()
+            ready.leave()
+            ready.wait()
+          })
         done.leave()
       }
       thread.stackSize = 8 << 20
@@ -267,7 +294,8 @@ import Testing
   /// Environment, for experiments: `PMREPORT_CONCURRENT_ROUNDS` (20), `PMREPORT_CONCURRENT_STRIDE`
   /// (12; 1 shapes every paragraph each round), `PMREPORT_CONCURRENT_PANGO=1` (each text ends with a
   /// newline, so Pango breaks and justifies it, as before ``LineBreaker``: that path differs in some
-  /// rounds, see BENCHMARKS.md).
+  /// rounds, unless the threads' fonts were first loaded one thread at a time; see BENCHMARKS.md) and
+  /// `PMREPORT_CONCURRENT_WARM=1` (see ``shapeConcurrently(_:lanes:)``).
   @Test func twoThreadsEachWithItsOwnMeasurerShapeAsOneThreadDoes() {
     let environment = ProcessInfo.processInfo.environment
     let rounds = Int(environment["PMREPORT_CONCURRENT_ROUNDS"] ?? "") ?? 20
