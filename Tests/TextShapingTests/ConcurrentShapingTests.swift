@@ -8,9 +8,12 @@ import Testing
 /// map and context), gives the lines one thread gives: every width, offset, height, baseline,
 /// hyphen, text, glyph and glyph position.
 ///
-/// The paragraphs are the built-in article's, set as the classic style sets body text: Noto Serif
-/// 10.5 pt, justified to 459.28 pt (A4 less 68 pt margins), hyphenated, hanging punctuation, at most
-/// two hyphenated lines in a row. List items start with a bold label.
+/// The paragraphs are the built-in article's (paragraphs, list items, headings, table cells), set as
+/// the classic style sets them: body text in Noto Serif 10.5 pt, justified to 459.28 pt (A4 less
+/// 68 pt margins), hyphenated, hanging punctuation, at most two hyphenated lines in a row; list
+/// items with a bold label; headings in Noto Sans bold; cells left-aligned. Where our breaker sets
+/// the text this holds in every round; where Pango breaks and justifies it (text holding a newline)
+/// it does not (`PMREPORT_CONCURRENT_PANGO=1`, BENCHMARKS.md).
 @Suite struct ConcurrentShapingTests {
   static let measure = 595.28 - 68 - 68
 
