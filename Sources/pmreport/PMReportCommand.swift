@@ -194,7 +194,9 @@ struct Watch: ParsableCommand {
 
   @Option(
     name: .long,
-    help: "Wait until the files have been quiet this many milliseconds before rebuilding.")
+    help: ArgumentHelp(
+      "Wait until the files have been quiet this many milliseconds before rebuilding.",
+      valueName: "ms"))
   var debounce = 15
 
   func validate() throws {

@@ -43,8 +43,9 @@ import Testing
     #expect(watch.errorSoFar.contains("watching "))
     #expect(try PDFText.pages(pdf).joined().contains("alpha"))
 
-    // A good save: rebuilt, with the new words, byte for byte what a fresh render writes.
-    let edited = original.replacingOccurrences(of: "says alpha", with: "says omega")
+    // A good save: rebuilt, with the new words, byte for byte what a fresh render writes (the
+    // CJK words need a font the first build did not use, so the palette grows in between).
+    let edited = original.replacingOccurrences(of: "says alpha", with: "says omega 漢字")
     try save(edited, to: content)
     try #require(waitFor("rebuilt in", in: watch), "no rebuild: \(watch.errorSoFar)")
     let rebuilt = try Data(contentsOf: URL(fileURLWithPath: pdf))

@@ -3,11 +3,15 @@ import ReportConfig
 
 extension Pipeline {
   /// The files this build reads, as `pmreport watch` watches them: the config, the content, each
-  /// document's style file and the `Styles/` folders style names are looked up in, the images.
+  /// document's style file and the `Styles/` folders style names are looked up in, the images,
+  /// the roster.
   public var watchedInputs: WatchedInputs {
     var files = Set(images.items.values.map(\.path))
     if let configFile { files.insert(configFile) }
     if let content = settings.contentPath { files.insert(content) }
+    if roster != nil, let path = options.rosterPath.map(options.absolute) ?? settings.rosterPath {
+      files.insert(path)
+    }
     let styleFiles = resolvedDocuments.compactMap(\.stylePath)
     files.formUnion(styleFiles)
     let lookedUp = [settings.baseDirectory, options.workingDirectory].map {
