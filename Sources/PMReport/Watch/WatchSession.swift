@@ -54,15 +54,10 @@ public final class WatchSession {
     let watcher = try FileWatcher(inputs, quietMilliseconds: quietMilliseconds)
     var verb = "built"
     while true {
-      if let read = build(verb) {
-        inputs = read
-        try watcher.watch(inputs)
-      } else {
-        // The inputs did not load: watch what the command line names as well, so a fixed or
-        // newly made config or content is noticed.
-        inputs = inputs.union(WatchedInputs(commandLine: options))
-        try watcher.watch(inputs)
-      }
+      // Inputs that did not load are watched as before, and as the command line names them, so
+      // a fixed or newly made config or content is noticed.
+      inputs = build(verb) ?? inputs.union(WatchedInputs(commandLine: options))
+      try watcher.watch(inputs)
       if verb == "built" {
         reporter.status(
           "watching \(inputs.files.count) file\(inputs.files.count == 1 ? "" : "s") in "
