@@ -17,10 +17,17 @@ public final class PangoMeasurer: TextMeasurer {
   /// ask for the same paragraph at the same width again.
   ///
   /// Dropped after each document (`discardCachedShapes`), so that its lines can be freed as its
-  /// pages are written.
+  /// pages are written; or, between the builds of `pmreport watch`, kept for the next build
+  /// (`keepShapesUsedSinceLastKeep`).
   private var shapeCache: [ParagraphSpec: ShapedParagraph] = [:]
   /// Widths already measured (tables are measured again on every contents pass).
   private var widthsCache: [ParagraphSpec: TextWidths] = [:]
+  /// The shapes and widths of the previous build not yet asked for in this one
+  /// (`keepShapesUsedSinceLastKeep`): one asked for again moves back into the caches above.
+  private var previousShapes: [ParagraphSpec: ShapedParagraph] = [:]
+  private var previousWidths: [ParagraphSpec: TextWidths] = [:]
+  /// Pango's language tag, as last set.
+  private var languageTag = "en-us"
   /// A line's ascent and descent by font (a paragraph's least, see `ParagraphSpec.baseFont`).
   private var metricsCache: [FontSpec: (ascent: Double, descent: Double)] = [:]
   /// A hyphen's width by font (what breaking at a soft hyphen adds to a line).
@@ -55,10 +62,13 @@ public final class PangoMeasurer: TextMeasurer {
   /// Sets the language text is shaped and hyphenated in.
   ///
   /// Pango's language (`en` is `en-us`) and the hyphenator (nil: no hyphenation). Forgets the
-  /// shapes cached so far.
+  /// shapes cached so far, unless the language and the hyphenator are the ones already set.
   public func setLanguage(_ tag: String, hyphenator: Hyphenator?) {
     let lower = String(tag.lowercased().map { $0 == "_" ? "-" : $0 })
-    pango_context_set_language(context, pango_language_from_string(lower == "en" ? "en-us" : lower))
+    let pangoTag = lower == "en" ? "en-us" : lower
+    guard pangoTag != languageTag || hyphenator !== self.hyphenator else { return }
+    pango_context_set_language(context, pango_language_from_string(pangoTag))
+    languageTag = pangoTag
     self.hyphenator = hyphenator
     discardCachedShapes()
   }
@@ -90,6 +100,18 @@ public final class PangoMeasurer: TextMeasurer {
 
   /// Forgets the paragraphs and widths shaped so far (the lines already handed out stay valid).
   public func discardCachedShapes() {
+    shapeCache = [:]
+    widthsCache = [:]
+    previousShapes = [:]
+    previousWidths = [:]
+  }
+
+  /// Keeps the paragraphs and widths asked for since the last call, for the next build, and
+  /// forgets the others: the cache holds one build's shapes at most (`pmreport watch`, where a
+  /// one-paragraph edit re-shapes only that paragraph).
+  public func keepShapesUsedSinceLastKeep() {
+    previousShapes = shapeCache
+    previousWidths = widthsCache
     shapeCache = [:]
     widthsCache = [:]
   }
@@ -127,7 +149,7 @@ public final class PangoMeasurer: TextMeasurer {
 
   public func shape(_ paragraph: ParagraphSpec) -> ShapedParagraph {
     if let hit = shapeCache[paragraph] { return hit }
-    let shaped = shapeUncached(paragraph)
+    let shaped = previousShapes.removeValue(forKey: paragraph) ?? shapeUncached(paragraph)
     shapeCache[paragraph] = shaped
     return shaped
   }
@@ -194,7 +216,7 @@ public final class PangoMeasurer: TextMeasurer {
   /// line-break opportunities (trailing spaces not counted).
   public func widths(_ paragraph: ParagraphSpec) -> TextWidths {
     if let hit = widthsCache[paragraph] { return hit }
-    let measured = widthsUncached(paragraph)
+    let measured = previousWidths.removeValue(forKey: paragraph) ?? widthsUncached(paragraph)
     widthsCache[paragraph] = measured
     return measured
   }

@@ -12,7 +12,9 @@ struct PMReportCommand: ParsableCommand {
     commandName: "pmreport",
     abstract: "Typeset the Business vs Technical Product Manager handouts as PDF, SVG and PNG.",
     version: Pipeline.versionDescription,
-    subcommands: [Render.self, Init.self, ExportContent.self, Check.self, List.self, Doctor.self],
+    subcommands: [
+      Render.self, Watch.self, Init.self, ExportContent.self, Check.self, List.self, Doctor.self,
+    ],
     defaultSubcommand: Render.self)
 }
 
@@ -48,11 +50,8 @@ struct InputOptions: ParsableArguments {
 
 // MARK: - render (default)
 
-/// Renders the configured documents.
-struct Render: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "Render the configured documents (the default command).")
-
+/// What to build and how to report it: the options of `render` and `watch`.
+struct RenderOptions: ParsableArguments {
   @OptionGroup var input: InputOptions
 
   @Option(
@@ -137,7 +136,7 @@ struct Render: ParsableCommand {
   }
 
   /// This program again with the same arguments, as a worker, for `jobs` processes in all.
-  private var workerLaunch: WorkerLaunch {
+  var workerLaunch: WorkerLaunch {
     let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
     let executable =
       FileManager.default.fileExists(atPath: "/proc/self/exe")
@@ -147,53 +146,112 @@ struct Render: ParsableCommand {
       arguments: Array(CommandLine.arguments.dropFirst()) + ["--worker"])
   }
 
-  func run() throws {
-    Interruption.install()
-    let formats = format.isEmpty ? nil : FormatChoice.expand(format)
+  /// These options as run options.
+  var runOptions: RunOptions {
     var options = RunOptions(
       configPath: input.config, contentPath: input.content, style: input.style,
-      formats: formats, documents: document.isEmpty ? nil : document,
+      formats: format.isEmpty ? nil : FormatChoice.expand(format),
+      documents: document.isEmpty ? nil : document,
       paperSize: pageSize, outputDirectory: output, dpi: dpi, root: input.root,
       pdfStandards: pdfStandard.isEmpty ? nil : PDFStandardChoice.expand(pdfStandard))
     options.seed = seed
     options.rosterPath = roster
     options.shard = shard.flatMap(Shard.init)
-    if worker {
-      let pipeline = try ExitStatus.guarding(diagnostics.format) {
-        try Pipeline(options: options, prepareFonts: true)
+    return options
+  }
+
+  /// Prints a run's report line as `--quiet`, `--verbose` and `--diagnostics` say, above the
+  /// progress bar.
+  func printer(_ progress: ProgressBar) -> (LogLine) -> Void {
+    let (quiet, verbose, format) = (self.quiet, self.verbose, diagnostics.format)
+    return { line in
+      switch line.kind {
+      case .error: progress.print(format.line(line.text, kind: .error))
+      case .warning where !quiet: progress.print(format.line(line.text, kind: .warning))
+      case .document where !quiet: progress.print(line.text)
+      case .file where verbose && !quiet: progress.print(line.text)
+      default: break
+      }
+    }
+  }
+}
+
+/// Renders the configured documents.
+struct Render: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Render the configured documents (the default command).")
+
+  @OptionGroup var options: RenderOptions
+
+  func run() throws {
+    Interruption.install()
+    if options.worker {
+      let pipeline = try ExitStatus.guarding(options.diagnostics.format) {
+        try Pipeline(options: options.runOptions, prepareFonts: true)
       }
       pipeline.serveUnits()
       return
     }
-    let (quiet, verbose, format) = (self.quiet, self.verbose, diagnostics.format)
-    let launch = workerLaunch
-    let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+    let launch = options.workerLaunch
+    let progress = ProgressBar(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
     let started = DispatchTime.now()
     var outputDirectory = ""
-    let summary = try ExitStatus.guarding(format) {
+    let summary = try ExitStatus.guarding(options.diagnostics.format) {
       let pipeline = try Pipeline(
-        options: options, prepareFonts: true,
-        log: { line in
-          switch line.kind {
-          case .error: progress.print(format.line(line.text, kind: .error))
-          case .warning where !quiet: progress.print(format.line(line.text, kind: .warning))
-          case .document where !quiet: progress.print(line.text)
-          case .file where verbose && !quiet: progress.print(line.text)
-          default: break
-          }
-        })
+        options: options.runOptions, prepareFonts: true, log: options.printer(progress))
       outputDirectory = pipeline.settings.outputDirectory
       pipeline.onDocument = { index, count, name in progress.show(index, of: count, name) }
       defer { progress.clear() }
       return pipeline.run(workers: launch)
     }
-    if json {
+    if options.json {
       print(
         RunReport(
           summary, outputDirectory: outputDirectory, seconds: Pipeline.seconds(since: started)
         ).json)
     }
     if let (_, error) = summary.failures.first { throw ExitCode(ExitStatus.code(for: error)) }
+  }
+}
+
+// MARK: - watch
+
+/// Builds like `render`, then again each time an input changes, until Ctrl-C.
+struct Watch: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Build like render, then rebuild whenever the config, the content, a style in use or an "
+      + "image changes; Ctrl-C stops.")
+
+  @OptionGroup var options: RenderOptions
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Wait until the files have been quiet this many milliseconds before rebuilding.",
+      valueName: "ms"))
+  var debounce = 15
+
+  func validate() throws {
+    if options.json { throw ValidationError("--json reports one run; watch builds many") }
+    if options.jobs != nil {
+      throw ValidationError("--jobs: watch builds in this one process, keeping its text engine")
+    }
+    if !(0...10_000).contains(debounce) {
+      throw ValidationError("--debounce must be between 0 and 10000 ms, got \(debounce)")
+    }
+  }
+
+  func run() throws {
+    Interruption.install()
+    let format = options.diagnostics.format
+    let session = WatchSession(
+      options: options.runOptions, quietMilliseconds: debounce, splitsTime: options.verbose,
+      reporter: WatchSession.Reporter(
+        log: options.printer(ProgressBar(enabled: false)),
+        failed: { error in for line in format.lines(for: error) { Console.error(line) } },
+        status: Console.error))
+    try ExitStatus.guarding(format) { try session.run() }
   }
 }
 

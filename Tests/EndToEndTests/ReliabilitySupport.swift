@@ -70,6 +70,11 @@ final class PMReportProcess {
 
   var isRunning: Bool { process.isRunning }
 
+  /// What the process has written to standard error so far.
+  var errorSoFar: String {
+    String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
+  }
+
   /// Sends `signal` (SIGINT by default) to the process.
   func send(_ signal: Int32 = SIGINT) { kill(process.processIdentifier, signal) }
 

@@ -11,6 +11,28 @@ import TextShaping
     "Technical Product Managers concentrate more on technical requirements and possibilities, "
     + "coordinating with engineering teams to ensure the technical development of the product stays on track."
 
+  /// `pmreport watch` keeps one build's shapes for the next: a paragraph shaped again after
+  /// `keepShapesUsedSinceLastKeep` (kept), after two calls (dropped, shaped afresh) and after
+  /// setting the same language again (kept) comes out the same.
+  @Test func keptShapesAreTheShapesMadeAfresh() throws {
+    let spec = ParagraphSpec(
+      runs: [TextRun(text, font: font)], width: 150, alignment: .justify, hyphenate: true,
+      leading: 1.4, maxHyphenRun: 2)
+    let measurer = PangoMeasurer()
+    let fresh = measurer.shape(spec).lines
+    func same(_ lines: [ShapedLine]) -> Bool {
+      lines.map(\.text) == fresh.map(\.text) && lines.map(\.width) == fresh.map(\.width)
+        && lines.map { $0.glyphs?.count } == fresh.map { $0.glyphs?.count }
+    }
+    measurer.keepShapesUsedSinceLastKeep()
+    #expect(same(measurer.shape(spec).lines))
+    measurer.setLanguage("en", hyphenator: measurer.currentHyphenator)
+    #expect(same(measurer.shape(spec).lines))
+    measurer.keepShapesUsedSinceLastKeep()
+    measurer.keepShapesUsedSinceLastKeep()
+    #expect(same(measurer.shape(spec).lines))
+  }
+
   @Test func hyphenationMarksTeXStyleBreakPoints() throws {
     let hyphenator = try #require(Hyphenator.englishUS())
     #expect(hyphenator.hyphenate("development") == "de\u{AD}vel\u{AD}op\u{AD}ment")

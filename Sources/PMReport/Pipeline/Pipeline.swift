@@ -38,9 +38,15 @@ public final class Pipeline {
   public let roster: Roster?
   /// Made on first use: `check`, `list` and `export-content` need no fonts.
   ///
-  /// A render starts making it while the inputs load (see ``PreparedMeasurer``).
-  private lazy var measurer = preparedMeasurer?.take() ?? PangoMeasurer()
+  /// A render starts making it while the inputs load (see ``PreparedMeasurer``); `pmreport watch`
+  /// hands every build the same one (`keptMeasurer`).
+  private lazy var measurer = keptMeasurer ?? preparedMeasurer?.take() ?? PangoMeasurer()
   private let preparedMeasurer: PreparedMeasurer?
+  /// A measurer that outlives this pipeline: its shapes are kept after each document (the caller
+  /// bounds them, see ``PangoMeasurer/keepShapesUsedSinceLastKeep()``), not discarded.
+  private let keptMeasurer: PangoMeasurer?
+  /// The config file read, absolute; nil when there was none.
+  public let configFile: String?
   /// Called with each line of progress (one per file written), each warning and each error.
   ///
   /// A unit built for a parallel run has its lines captured instead (``report(of:)``).
@@ -62,24 +68,38 @@ public final class Pipeline {
   ) throws {
     let prepared = prepareFonts ? PreparedMeasurer(warming: Style.classic.fonts.body) : nil
     do {
-      try self.init(options: options, preparedMeasurer: prepared, log: log)
+      try self.init(options: options, preparedMeasurer: prepared, keptMeasurer: nil, log: log)
     } catch {
       prepared?.finish()
       throw error
     }
   }
 
+  /// Loads and validates everything the run needs, to build with `measurer`, which the caller
+  /// keeps from one build to the next (`pmreport watch`).
+  ///
+  /// The measurer's shapes are not discarded after each document: the caller calls
+  /// ``PangoMeasurer/keepShapesUsedSinceLastKeep()`` after each build to bound them.
+  public convenience init(
+    options: RunOptions, measurer: PangoMeasurer, log: @escaping (LogLine) -> Void = { _ in }
+  ) throws {
+    try self.init(options: options, preparedMeasurer: nil, keptMeasurer: measurer, log: log)
+  }
+
   private init(
-    options: RunOptions, preparedMeasurer: PreparedMeasurer?, log: @escaping (LogLine) -> Void
+    options: RunOptions, preparedMeasurer: PreparedMeasurer?, keptMeasurer: PangoMeasurer?,
+    log: @escaping (LogLine) -> Void
   ) throws {
     self.options = options
     self.log = log
     date = Date(timeIntervalSince1970: options.effectiveDate.timeIntervalSince1970.rounded(.down))
     self.preparedMeasurer = preparedMeasurer
+    self.keptMeasurer = keptMeasurer
     var settings = try ConfigLoader.loadSettings(
       configPath: options.configPath.map(options.absolute),
       workingDirectory: options.workingDirectory, root: options.root.map(options.absolute))
     root = settings.root
+    configFile = settings.file.map(options.absolute)
     var contentDisplay: String?
     if let path = options.contentPath {
       settings.contentPath = try Self.confineCommandLine(
@@ -369,7 +389,8 @@ public final class Pipeline {
     var laidOut = try layout.layout()
     // The lines are in the pages now; the shapes cached for the contents passes can go, so that
     // pages written and released free their lines (another document re-shapes what it needs).
-    measurer.discardCachedShapes()
+    // A kept measurer keeps them for the next build.
+    if keptMeasurer == nil { measurer.discardCachedShapes() }
     for w in laidOut.warnings { warn("\(document.name): \(w)", &summary) }
     let missing = measurer.takeMissingCharacters()
     if !missing.isEmpty {

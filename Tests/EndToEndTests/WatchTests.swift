@@ -1,0 +1,155 @@
+import Foundation
+import ReportModel
+import Testing
+
+@testable import PMReport
+
+/// `pmreport watch` as a user runs it: a save rebuilds, a bad save keeps the last good files, a
+/// rebuild writes the bytes a fresh render writes, Ctrl-C stops it cleanly.
+@Suite(.serialized, .tags(.long)) struct WatchTests {
+  static let section = Section(
+    id: "watched", title: "Watched section",
+    blocks: [.paragraph("The watched paragraph says alpha before the edit.")])
+
+  /// Waits (generously: the machine may be loaded) until standard error holds `count` lines
+  /// containing `text`, or the process ends.
+  func waitFor(_ text: String, count: Int = 1, in process: PMReportProcess) -> Bool {
+    let deadline = Date().addingTimeInterval(240)
+    while Date() < deadline {
+      let lines = process.errorSoFar.split(separator: "\n").filter { $0.contains(text) }
+      if lines.count >= count { return true }
+      if !process.isRunning { return false }
+      usleep(20_000)
+    }
+    return false
+  }
+
+  /// Saves `text` as an editor does: a temporary file in the same folder, renamed over `path`.
+  func save(_ text: String, to path: String) throws {
+    let temporary = (path as NSString).deletingLastPathComponent + "/.content.yml.swp"
+    try text.write(toFile: temporary, atomically: false, encoding: .utf8)
+    #expect(rename(temporary, path) == 0)
+  }
+
+  @Test func rebuildsOnSaveKeepsOutputOnBadSaveAndStopsOnSIGINT() throws {
+    let dir = try temporaryDirectory("pmreport-watch")
+    let arguments = try ContentFixture.write([Self.section], document: "watched", in: dir)
+    let content = dir + "/content.yml"
+    let pdf = dir + "/out/pdf/watched.pdf"
+    let original = try String(contentsOfFile: content, encoding: .utf8)
+    let watch = try PMReportProcess(["watch"] + arguments, in: dir)
+    defer { if watch.isRunning { watch.send(SIGKILL) } }
+    try #require(waitFor("built in", in: watch), "no first build: \(watch.errorSoFar)")
+    #expect(watch.errorSoFar.contains("watching "))
+    #expect(try PDFText.pages(pdf).joined().contains("alpha"))
+
+    // A good save: rebuilt, with the new words, byte for byte what a fresh render writes (the
+    // CJK words need a font the first build did not use, so the palette grows in between).
+    let edited = original.replacingOccurrences(of: "says alpha", with: "says omega 漢字")
+    try save(edited, to: content)
+    try #require(waitFor("rebuilt in", in: watch), "no rebuild: \(watch.errorSoFar)")
+    let rebuilt = try Data(contentsOf: URL(fileURLWithPath: pdf))
+    #expect(try PDFText.pages(pdf).joined().contains("omega"))
+    let fresh = try runPMReport(
+      arguments.map { $0 == "out" ? "fresh" : $0 }, in: dir)
+    #expect(fresh.status == 0, "\(fresh.summary)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/fresh/pdf/watched.pdf")) == rebuilt)
+
+    // A bad save: the diagnostic, no build, the PDF as it was, still watching.
+    try save(edited + "\nsections: [unclosed\n", to: content)
+    try #require(waitFor("not rebuilt", in: watch), "no diagnostic: \(watch.errorSoFar)")
+    #expect(watch.errorSoFar.contains("content.yml:"))
+    #expect(watch.isRunning)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)) == rebuilt)
+
+    // Fixed: rebuilt, the same bytes again.
+    try save(edited, to: content)
+    try #require(waitFor("rebuilt in", count: 2, in: watch), "no rebuild: \(watch.errorSoFar)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)) == rebuilt)
+
+    // Ctrl-C: ends with 128 + SIGINT, no temporary left.
+    watch.send(SIGINT)
+    let ended = watch.wait(timeout: 30)
+    #expect(!ended.timedOut && ended.status == 128 + SIGINT, "\(ended.summary)")
+    let left = FileManager.default.enumerator(atPath: dir)?.compactMap { $0 as? String } ?? []
+    #expect(!left.contains { $0.contains(".tmp-") }, "\(left)")
+  }
+}
+
+/// The file watcher's rules, without waiting on the machine's clock.
+struct WatchRuleTests {
+  @Test func debouncerWaitsForTheQuietPeriodAfterTheLastEvent() {
+    var debouncer = Debouncer(quietMilliseconds: 15)
+    #expect(debouncer.pollTimeout(at: 0) == -1)
+    debouncer.noteEvent(at: 1_000_000)
+    #expect(debouncer.pollTimeout(at: 1_000_000) == 15)
+    #expect(debouncer.pollTimeout(at: 10_500_000) == 6)
+    debouncer.noteEvent(at: 12_000_000)
+    #expect(debouncer.pollTimeout(at: 16_000_000) == 11)
+    #expect(debouncer.pollTimeout(at: 27_000_000) == 0)
+    #expect(debouncer.pollTimeout(at: 90_000_000) == 0)
+    debouncer.reset()
+    #expect(!debouncer.isPending && debouncer.pollTimeout(at: 90_000_000) == -1)
+  }
+
+  @Test func zeroQuietPeriodBuildsAtOnce() {
+    var debouncer = Debouncer(quietMilliseconds: 0)
+    debouncer.noteEvent(at: 5)
+    #expect(debouncer.pollTimeout(at: 5) == 0)
+  }
+
+  static let inputs = WatchedInputs(
+    files: ["/p/pmreport.yml", "/p/content.md", "/p/img/logo.png", "/p/Output/x.yml"],
+    styleFolders: ["/p/Styles"], ignoredFolder: "/p/Output")
+
+  @Test func onlyInputsCount() {
+    let inputs = Self.inputs
+    #expect(inputs.matches(folder: "/p", name: "content.md"))
+    #expect(inputs.matches(folder: "/p/", name: "pmreport.yml"))
+    #expect(inputs.matches(folder: "/p/img", name: "logo.png"))
+    #expect(!inputs.matches(folder: "/p", name: ".content.md.swp"))
+    #expect(!inputs.matches(folder: "/p", name: "notes.md"))
+    #expect(!inputs.matches(folder: "/p/img", name: "other.png"))
+  }
+
+  @Test func anyStyleFileInAStyleFolderCountsEvenANewOne() {
+    #expect(Self.inputs.matches(folder: "/p/Styles", name: "brand.yml"))
+    #expect(Self.inputs.matches(folder: "/p/Styles", name: "new.yaml"))
+    #expect(!Self.inputs.matches(folder: "/p/Styles", name: ".brand.yml.swp"))
+    #expect(!Self.inputs.matches(folder: "/p/Styles", name: "README.md"))
+  }
+
+  @Test func theOutputFolderIsNeverWatched() {
+    #expect(!Self.inputs.matches(folder: "/p/Output", name: "x.yml"))
+    #expect(Self.inputs.folders == ["/p", "/p/img", "/p/Styles"])
+  }
+
+  /// Two events as `read(2)` returns them, the second cut short.
+  @Test func inotifyEventsAreParsedAndATruncatedOneIsLeftOut() {
+    func event(_ wd: Int32, _ mask: UInt32, _ name: String, padded: Int) -> [UInt8] {
+      var bytes: [UInt8] = []
+      for word in [UInt32(bitPattern: wd), mask, 0, UInt32(padded)] {
+        withUnsafeBytes(of: word) { bytes += $0 }
+      }
+      return bytes + Array(name.utf8) + [UInt8](repeating: 0, count: padded - name.utf8.count)
+    }
+    let first = event(3, UInt32(IN_MOVED_TO), "content.md", padded: 16)
+    let second = event(4, UInt32(IN_CLOSE_WRITE), "logo.png", padded: 16)
+    let events = InotifyEvent.parse(ArraySlice(first + second.dropLast(4)))
+    #expect(events == [InotifyEvent(watch: 3, mask: UInt32(IN_MOVED_TO), name: "content.md")])
+  }
+
+  /// A real folder: a save by rename is seen as the file it replaces; other files are not.
+  @Test func aRenameOverAnInputIsAChangeToIt() throws {
+    let dir = try temporaryDirectory("pmreport-watcher")
+    let input = dir + "/content.md"
+    try "one".write(toFile: input, atomically: false, encoding: .utf8)
+    let watcher = try FileWatcher(
+      WatchedInputs(files: [input], styleFolders: [], ignoredFolder: dir + "/Output"),
+      quietMilliseconds: 15)
+    try "other".write(toFile: dir + "/notes.md", atomically: false, encoding: .utf8)
+    try "two".write(toFile: dir + "/.content.md.tmp", atomically: false, encoding: .utf8)
+    #expect(rename(dir + "/.content.md.tmp", input) == 0)
+    #expect(try watcher.nextChange() == [input])
+  }
+}
