@@ -1128,6 +1128,43 @@ def measure_extra(b: Bench) -> None:
         measure_watch(b, watch)
 
 
+def measure_watch(b: Bench, watch) -> None:
+    """`pmreport watch` after a one-paragraph edit (file written → PDF renamed into place) at scales
+    1 and 20, a cold build of the same content, and Typst's compiler kept in memory after the same
+    edit (bench/watch.py)."""
+    runs = 3 if b.args.quick else 10
+    watch.OUT.mkdir(parents=True, exist_ok=True)
+    medians: dict[str, float] = {}
+    for scale in (1, 20):
+        content = yaml.safe_load(b.content_files[scale].read_text()) if scale in b.content_files \
+            else scaled_content(yaml.safe_load(b.content_files[1].read_text()), scale)
+        path = watch.OUT / f"content-{scale}.yml"
+        print(f"  watch, scale {scale}: {runs} edits, 3 cold builds"
+              + (", Typst in memory" if b.typst_ok else "") + " ...", flush=True)
+        w = watch.summary(watch.measure_watch(b.bin, copy.deepcopy(content), path, runs)["latencies"])
+        cold = watch.summary(watch.measure_cold(b.bin, path))
+        typ = watch.summary(watch.measure_typst(copy.deepcopy(content), b.metadata, scale, runs)) \
+            if b.typst_ok else None
+        b.extra_detail[f"watch-{scale}"] = {"watch": w, "cold": cold, "typst": typ}
+        medians[f"watch-{scale}"] = w["median_ms"]
+        medians[f"cold-{scale}"] = cold["median_ms"]
+        if typ:
+            medians[f"typst-{scale}"] = typ["median_ms"]
+
+    def spread(d):
+        return f"{d['median_ms']:.0f} ms ({d['min_ms']:.0f}–{d['max_ms']:.0f})"
+
+    one, twenty = b.extra_detail["watch-1"], b.extra_detail["watch-20"]
+    if "typst-1" in medians:
+        b.extra["watch-1-vs-typst"] = medians["watch-1"] / medians["typst-1"]
+        b.extra_detail["watch-1-vs-typst"] = {
+            "shown": f"pmreport {spread(one['watch'])}, Typst {spread(one['typst'])}"}
+    b.extra["watch-20-vs-cold"] = medians["watch-20"] / medians["cold-20"]
+    b.extra_detail["watch-20-vs-cold"] = {
+        "shown": f"edit {spread(twenty['watch'])}, cold build {spread(twenty['cold'])}"
+                 + (f"; Typst in memory {spread(twenty['typst'])}" if twenty.get("typst") else "")}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="1 run a case, scales 1 and 20; BENCHMARKS.md untouched")

@@ -30,6 +30,14 @@ struct PDFFinisher {
   /// The file's name in messages.
   var path: String
 
+  /// The largest PDF qpdf reads and writes in memory.
+  ///
+  /// Below this size cairo's PDF is read into memory for qpdf and qpdf writes into memory: reading
+  /// a file, qpdf seeks for every object it reads (an `lseek` and a refill of stdio's buffer: some
+  /// 21,000 system calls and 12 MB read for the 13-page full report). Above it, files, so that a
+  /// long document's copies do not add to the run's peak memory.
+  static let inMemoryLimit = 8 << 20
+
   /// Reads the PDF cairo wrote into `drawn`, completes it and writes the result to `file`; throws
   /// a ``RenderError/pdf`` for any error qpdf reports.
   func finish(_ drawn: ScratchFile, into file: CheckedFile) throws {
@@ -40,24 +48,64 @@ struct PDFFinisher {
     defer { qpdf_cleanup(&handle) }
     qpdf_silence_errors(q)
     qpdf_set_suppress_warnings(q, QPDF_BOOL(1))
-    qpdf_read(q, drawn.path, nil)
+    // qpdf reads from the bytes until it is cleaned up, so they outlive it.
+    let bytes = try contents(of: drawn, under: Self.inMemoryLimit)
+    defer { bytes?.deallocate() }
+    if let bytes {
+      qpdf_read_memory(
+        q, path, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), UInt64(bytes.count), nil)
+    } else {
+      qpdf_read(q, drawn.path, nil)
+    }
     try check(q, "read cairo's PDF")
     try complete(q)
-    try write(q, into: file)
+    try write(q, into: file, inMemory: bytes != nil)
   }
 
-  /// qpdf writes the finished file into a scratch file (not into memory: a long document's copy in
-  /// memory, and the buffers qpdf grows it in, would add to the peak), which is then copied into
-  /// `file`, the checked writer, and removed.
-  private func write(_ q: qpdf_data, into file: CheckedFile) throws {
-    let finished = ScratchFile("qpdf.pdf")
-    qpdf_init_write(q, finished.path)
+  /// The bytes of `drawn` when it is smaller than `limit` (nil: larger); the caller deallocates them.
+  private func contents(of drawn: ScratchFile, under limit: Int) throws
+    -> UnsafeMutableRawBufferPointer?
+  {
+    var status = stat()
+    guard stat(drawn.path, &status) == 0 else {
+      throw RenderError.pdf(
+        operation: "read cairo's PDF", reason: String(cString: strerror(errno)), path: path)
+    }
+    let size = Int(status.st_size)
+    guard size < limit, let input = fopen(drawn.path, "rb") else { return nil }
+    defer { fclose(input) }
+    let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 1)
+    guard fread(bytes.baseAddress, 1, size, input) == size else {
+      bytes.deallocate()
+      return nil
+    }
+    return UnsafeMutableRawBufferPointer(rebasing: bytes[..<size])
+  }
+
+  /// qpdf writes the finished file into memory (`inMemory`) or into a scratch file (a long
+  /// document's copy in memory, and the buffers qpdf grows it in, would add to the peak), which is
+  /// then copied into `file`, the checked writer, and removed.
+  private func write(_ q: qpdf_data, into file: CheckedFile, inMemory: Bool) throws {
+    let finished = inMemory ? nil : ScratchFile("qpdf.pdf")
+    if let finished {
+      qpdf_init_write(q, finished.path)
+    } else {
+      qpdf_init_write_memory(q)
+    }
     try check(q, "start writing")
     // Streams already compressed (cairo's, the rewritten pages') are written as they are.
     qpdf_set_decode_level(q, qpdf_dl_none)
     qpdf_set_deterministic_ID(q, QPDF_BOOL(1))
     qpdf_write(q)
     try check(q, "write the PDF")
+    guard let finished else {
+      let count = Int(qpdf_get_buffer_length(q))
+      guard let buffer = qpdf_get_buffer(q) else {
+        throw RenderError.pdf(operation: "write the PDF", reason: "qpdf gave no bytes", path: path)
+      }
+      file.write(UnsafeRawBufferPointer(start: buffer, count: count))
+      return
+    }
     guard let input = fopen(finished.path, "rb") else {
       throw RenderError.pdf(
         operation: "read the finished PDF back", reason: String(cString: strerror(errno)),
