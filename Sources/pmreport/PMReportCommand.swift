@@ -93,6 +93,17 @@ struct Render: ParsableCommand {
   @Option(name: .long, help: "K/N: build the K-th of N slices of the roster (for parallel jobs).")
   var shard: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The folder of shaped paragraphs kept from run to run (default: .pmreport-cache/ beside "
+        + "the config, else in the working directory); safe to delete.",
+      valueName: "dir"))
+  var cache: String?
+
+  @Flag(name: .long, help: "Shape every paragraph again: read and write no cache folder.")
+  var noCache = false
+
   @Flag(name: .long, help: "Print nothing but errors.")
   var quiet = false
 
@@ -117,6 +128,9 @@ struct Render: ParsableCommand {
     if let shard, Shard(shard) == nil {
       throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, like 2/4; got '\(shard)'")
     }
+    if cache != nil, noCache {
+      throw ValidationError("--cache and --no-cache cannot be used together")
+    }
     if let dpi, !(30...1200).contains(dpi) {
       throw ValidationError("--dpi must be between 30 and 1200, got \(dpi)")
     }
@@ -133,6 +147,7 @@ struct Render: ParsableCommand {
     options.seed = seed
     options.rosterPath = roster
     options.shard = shard.flatMap(Shard.init)
+    options.cache = noCache ? .off : cache.map(ShapeCacheChoice.folder) ?? .besideConfig
     let (quiet, verbose, format) = (self.quiet, self.verbose, diagnostics.format)
     let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
     let started = DispatchTime.now()

@@ -237,6 +237,8 @@ public final class Pipeline {
     }
     defer { RunLock.release() }
     prepareLanguage(&summary)
+    let shapeCache = options.makeShapeCache()
+    measurer.useShapeCache(shapeCache)
     var documents = resolvedDocuments
     if let shard = options.shard {
       // A shard writes its slice of the personal copies; the shared documents are another job's.
@@ -265,6 +267,12 @@ public final class Pipeline {
     } catch {
       summary.failures.append(("manifest", error))
       log(LogLine(.error, ErrorReport.message(for: error, document: "manifest.json")))
+    }
+    if let shapeCache {
+      shapeCache.trim()
+      if let failure = shapeCache.writeFailure {
+        warn("shape cache: \(failure); nothing more was stored there this run", &summary)
+      }
     }
     return summary
   }
