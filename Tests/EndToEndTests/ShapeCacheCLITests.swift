@@ -73,6 +73,17 @@ import TextShaping
     #expect(both.status == 64)
   }
 
+  @Test func aCacheThatCannotBeWrittenIsOneWarningAndTheRunSucceeds() throws {
+    let dir = try temporaryDirectory("pmreport-shape-cache")
+    try Data("not a folder".utf8).write(to: URL(fileURLWithPath: dir + "/blocked"))
+    let run = try pmreport(
+      ["--cache", "blocked", "--document", "full-report", "--format", "pdf", "--output", "out"],
+      in: dir)
+    #expect(run.status == 0, "\(run.error)")
+    #expect(run.error.components(separatedBy: "shape cache:").count == 2, "\(run.error)")
+    #expect(FileManager.default.fileExists(atPath: dir + "/out/pdf/full-report.pdf"))
+  }
+
   /// Two runs at once on one cache folder: both succeed with the same bytes, and every entry is intact.
   @Test func twoRunsAtOnceShareTheCacheSafely() throws {
     let dir = try temporaryDirectory("pmreport-shape-cache")

@@ -290,6 +290,21 @@ private func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineVa
     #expect(FileManager.default.fileExists(atPath: other))
   }
 
+  @Test func aFolderThatCannotBeWrittenTurnsWritingOffAndShapingGoesOn() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    // A file where the folder should be: nothing can be created under it (even as root).
+    try Data("x".utf8).write(to: URL(fileURLWithPath: folder.path))
+    let plain = PangoMeasurer()
+    let (measurer, cache) = folder.measurer()
+    #expect(values(measurer, specs[0]) == values(plain, specs[0]))
+    #expect(values(measurer, specs[1]) == values(plain, specs[1]))
+    #expect(cache.writes == 0)
+    #expect(cache.writeFailure?.contains(folder.path) == true)
+    cache.trim()
+    #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path)) == Data("x".utf8))
+  }
+
   @Test func theKeyCoversEveryFieldOfTheSpec() {
     let keys = ShapeCacheKeys(
       identity: testIdentity, fontconfig: [], language: "en-us", hyphenDictionary: nil)
