@@ -2,7 +2,7 @@
 """The shape cache's effect: the full report at a scale, cold cache against warm cache.
 
 Median CPU time (user + sys, GNU time) of RUNS runs each. Cold: the cache folder removed before
-each run; warm: filled by one run beforehand, kept. Also prints one --no-cache run's figure.
+each run; warm: filled by one run beforehand, kept; and RUNS runs with --no-cache.
 
     python3 bench/shape_cache.py [--bin .build/release/pmreport] [--scale 20] [--runs 5]
 """
@@ -44,7 +44,8 @@ def main():
     cache = work / "cache"
     cmd = [binary, "--content", "content.yml", "--document", "full-report", "--format", "pdf",
            "--output", "out", "--quiet", "--cache", str(cache)]
-    none = cpu([c for c in cmd if c not in ("--cache", str(cache))] + ["--no-cache"], work)
+    uncached = [c for c in cmd if c not in ("--cache", str(cache))] + ["--no-cache"]
+    none = [cpu(uncached, work) for _ in range(a.runs)]
     cold, warm = [], []
     for _ in range(a.runs):
         shutil.rmtree(cache, ignore_errors=True)
@@ -57,12 +58,14 @@ def main():
     c = statistics.median(t for t, _ in cold)
     w = statistics.median(t for t, _ in warm)
     print(f"scale {a.scale}, {a.runs} runs each, CPU seconds (user+sys):")
-    print(f"  --no-cache  {none[0]:.2f} s  peak {none[1] // 1024} MB")
+    n = statistics.median(t for t, _ in none)
+    print(f"  --no-cache  median {n:.2f} s  {sorted(round(t, 2) for t, _ in none)}  "
+          f"peak {max(m for _, m in none) // 1024} MB")
     print(f"  cold        median {c:.2f} s  {sorted(round(t, 2) for t, _ in cold)}  "
           f"peak {max(m for _, m in cold) // 1024} MB")
     print(f"  warm        median {w:.2f} s  {sorted(round(t, 2) for t, _ in warm)}  "
           f"peak {max(m for _, m in warm) // 1024} MB")
-    print(f"  warm/cold   {w / c:.2f}")
+    print(f"  warm/cold   {w / c:.2f}   warm/--no-cache {w / n:.2f}   cold/--no-cache {c / n:.2f}")
     print(f"  cache       {entries} entries, {size / 1e6:.1f} MB")
     shutil.rmtree(work, ignore_errors=True)
 

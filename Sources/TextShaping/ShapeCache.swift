@@ -57,7 +57,13 @@ public final class ShapeCache {
 
   /// Where the entry for `key` lives.
   func path(for key: [UInt8]) -> (folder: String, file: String) {
-    let hex = key.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    var digits: [UInt8] = []
+    digits.reserveCapacity(2 * key.count)
+    for byte in key {
+      digits.append(Self.hexDigits[Int(byte >> 4)])
+      digits.append(Self.hexDigits[Int(byte & 0xF)])
+    }
+    let hex = String(decoding: digits, as: UTF8.self)
     let sub = folder + "/" + hex.prefix(2)
     return (sub, sub + "/" + hex)
   }
@@ -219,6 +225,8 @@ public final class ShapeCache {
     }
     return (intact, damaged)
   }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 
   /// Two lower-case hex digits.
   private static func isSubfolderName(_ name: String) -> Bool {
