@@ -152,6 +152,7 @@ extension GlyphRuns {
       clusters.removeAll(keepingCapacity: true)
       oneToOne = true
       missing = []
+      missingSize = 0
     }
 
     /// Adds text bytes to the current run.
