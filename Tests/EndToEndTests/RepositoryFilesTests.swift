@@ -32,6 +32,9 @@ import Yams
     #expect(cache["with"]?["path"]?.string == ".pmreport-cache")
     #expect(cache["with"]?["key"]?.string?.contains("runner.os") == true)
     #expect(cache["with"]?["restore-keys"]?.string != nil)
+    let ignored = try String(
+      contentsOf: Self.root.appendingPathComponent(".gitignore"), encoding: .utf8)
+    #expect(ignored.split(separator: "\n").contains(".pmreport-cache/"))
   }
 
   @Test func theActionTakesAConfigAndFormatsAndBuildsPmreport() throws {

@@ -62,6 +62,13 @@ import TextShaping
       ], in: dir)
     #expect(chosen.status == 0, "\(chosen.error)")
     #expect(!entries(dir + "/shapes").isEmpty)
+    // -v says what the cache did: the second run finds everything.
+    let again = try pmreport(
+      ["--cache", "shapes", "--document", "full-report", "--format", "pdf", "--output", "a", "-v"],
+      in: dir)
+    #expect(again.status == 0, "\(again.error)")
+    #expect(again.error.contains("shape cache shapes: "), "\(again.error)")
+    #expect(again.error.contains(" 0 shaped, 0 stored"), "\(again.error)")
     #expect(!FileManager.default.fileExists(atPath: dir + "/.pmreport-cache"))
     let beside = try pmreport(
       ["--config", "project/pmreport.yml", "--format", "pdf", "--output", "b", "--quiet"],

@@ -269,6 +269,11 @@ public final class Pipeline {
       log(LogLine(.error, ErrorReport.message(for: error, document: "manifest.json")))
     }
     if let shapeCache {
+      log(
+        LogLine(
+          .file,
+          "shape cache \(Paths.relative(shapeCache.folder, to: options.workingDirectory)): "
+            + "\(shapeCache.hits) found, \(shapeCache.misses) shaped, \(shapeCache.writes) stored"))
       shapeCache.trim()
       if let failure = shapeCache.writeFailure {
         warn("shape cache: \(failure); nothing more was stored there this run", &summary)
