@@ -103,7 +103,7 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "PMReport", "ReportModel", "ReportConfig", "Rendering",
+        "PMReport", "ReportModel", "ReportConfig", "Rendering", "TextShaping",
         "Geometry", "Frames", "ContentFixtures", "CCairo", "CImages",
         .product(name: "Yams", package: "Yams"),
       ],

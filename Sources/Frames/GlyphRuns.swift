@@ -10,7 +10,7 @@ public struct GlyphRuns: Sendable {
   /// Position units a point (Pango's scale).
   public static let unitsPerPoint = 1024.0
 
-  private let runCount: Int32
+  let runCount: Int32
   /// Four columns and the text, in one buffer.
   ///
   /// In order:
@@ -20,13 +20,13 @@ public struct GlyphRuns: Sendable {
   /// - (bytes, glyphs) cluster pairs in logical order within each run, when `clusterMap` is `.pairs`;
   /// - the runs, six numbers each (font, colour, direction, where its glyphs, text and clusters end);
   /// - the UTF-8 text, run after run in logical order.
-  private let data: PackedColumns
+  let data: PackedColumns
   /// Vertical offsets, one a glyph; empty when every glyph sits on the baseline.
-  private let ys: [Int32]
+  let ys: [Int32]
   /// How the text maps onto the glyphs.
   public let clusterMap: ClusterMap
   /// Glyphs no installed font has, as (x, width) pairs: drawn as empty boxes.
-  private let missing: [Int32]
+  let missing: [Int32]
   /// The size of the font the missing glyphs are boxes for, in points.
   public let missingGlyphSize: Double
 
@@ -38,7 +38,7 @@ public struct GlyphRuns: Sendable {
     case pairs
   }
 
-  private static let ids = 0, steps = 1, pairs = 2, runsColumn = 3
+  static let ids = 0, steps = 1, pairs = 2, runsColumn = 3
 
   // MARK: Reading
 
@@ -152,6 +152,7 @@ extension GlyphRuns {
       clusters.removeAll(keepingCapacity: true)
       oneToOne = true
       missing = []
+      missingSize = 0
     }
 
     /// Adds text bytes to the current run.
@@ -280,4 +281,14 @@ struct PackedColumns: Sendable {
 
   /// The bytes after the columns.
   var tail: ArraySlice<UInt8> { storage[Int(starts[7])...] }
+
+  /// How many numbers `column` holds.
+  func count(_ column: Int) -> Int {
+    (Int(starts[column + 1]) - Int(starts[column])) / Int(widths[column])
+  }
+
+  /// Every number of `column`, widened.
+  func column(_ column: Int) -> [UInt32] {
+    (0..<count(column)).map { number(column, $0) }
+  }
 }

@@ -17,7 +17,8 @@ public struct ShapedLine: Sendable {
     get { storedText ?? glyphs?.text ?? "" }
     set { storedText = newValue }
   }
-  private var storedText: String?
+  /// The text set explicitly (by a measurer without glyphs), if any.
+  public private(set) var storedText: String?
   /// Whether the line ends with an inserted hyphen.
   public var hyphenated: Bool
   /// The shaped glyphs; nil for measurers that only measure (test fakes).

@@ -87,7 +87,7 @@ extension Hyphenator {
   static func load(_ path: String, cacheDirectory: String?)
     -> (UnsafeMutablePointer<HyphenDict>, fromCache: Bool)?
   {
-    guard var source = readFile(path), !source.isEmpty else { return nil }
+    guard var source = CacheFiles.readFile(path), !source.isEmpty else { return nil }
     var cacheFile: String?
     if let cacheDirectory {
       let key = source.withUnsafeBytes { HyphenCache.checksum($0, seed: libraryIdentity) }
@@ -101,7 +101,7 @@ extension Hyphenator {
       cacheFile =
         cacheDirectory + "/" + name + "-" + String(repeating: "0", count: 16 - hex.count) + hex
         + ".bin"
-      if let cacheFile, let bytes = readFile(cacheFile),
+      if let cacheFile, let bytes = CacheFiles.readFile(cacheFile),
         let dict = bytes.withUnsafeBytes(HyphenCache.rebuild(from:))
       {
         return (dict, true)
@@ -116,7 +116,7 @@ extension Hyphenator {
     }
     guard let dict = loaded else { return nil }
     if let cacheDirectory, let cacheFile {
-      writeAtomically(HyphenCache.serialize(dict), to: cacheFile, in: cacheDirectory)
+      CacheFiles.writeAtomically(HyphenCache.serialize(dict), to: cacheFile, in: cacheDirectory)
     }
     return (dict, false)
   }
@@ -140,54 +140,6 @@ extension Hyphenator {
     withUnsafeBytes(of: UInt64(MemoryLayout<HyphenState>.size)) { bytes += $0 }
     return bytes.withUnsafeBytes { HyphenCache.checksum($0) }
   }()
-
-  /// A whole file's bytes; nil when it cannot be opened or read.
-  static func readFile(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-    var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-    var done = 0
-    let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
-      guard let base = buffer.baseAddress else { return true }
-      while done < buffer.count {
-        let n = read(fd, base + done, buffer.count - done)
-        if n < 0, errno == EINTR { continue }
-        guard n > 0 else { return false }
-        done += n
-      }
-      return true
-    }
-    return ok ? bytes : nil
-  }
-
-  /// Writes `bytes` to `path` through a temporary file and a rename, creating the folder; gives up
-  /// quietly when anything fails (a cache that cannot be written is only slower).
-  static func writeAtomically(_ bytes: [UInt8], to path: String, in folder: String) {
-    var made = ""
-    for component in folder.split(separator: "/") {
-      made += "/" + component
-      if mkdir(made, 0o700) != 0, errno != EEXIST { return }
-    }
-    let name = path.split(separator: "/").last.map(String.init) ?? "cache"
-    let temporary = "\(folder)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return }
-    var written = 0
-    bytes.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress else { return }
-      while written < buffer.count {
-        let n = write(fd, base + written, buffer.count - written)
-        if n < 0, errno == EINTR { continue }
-        guard n > 0 else { return }
-        written += n
-      }
-    }
-    let closed = close(fd) == 0
-    if written != bytes.count || !closed || rename(temporary, path) != 0 { unlink(temporary) }
-  }
 }
 
 // MARK: Encodings

@@ -161,18 +161,19 @@ final class PaletteBuilder {
   func index(of font: UnsafeMutablePointer<PangoFont>?) -> UInt32 {
     guard let font else { return 0 }
     if let known = fontIndices[font] { return known }
-    let face = Self.describe(font)
-    let index: UInt32
-    if let known = faceIndices[face] {
-      index = known
-    } else {
-      index = UInt32(palette.fonts.count)
-      palette.fonts.append(face)
-      faceIndices[face] = index
-    }
+    let index = index(of: Self.describe(font))
     // Held, so that the pointer cannot be reused for another font while it is a key here.
     g_object_ref(UnsafeMutableRawPointer(font))
     fontIndices[font] = index
+    return index
+  }
+
+  /// The index of `face`, added the first time it is seen.
+  func index(of face: FontFace) -> UInt32 {
+    if let known = faceIndices[face] { return known }
+    let index = UInt32(palette.fonts.count)
+    palette.fonts.append(face)
+    faceIndices[face] = index
     return index
   }
 

@@ -26,12 +26,18 @@ public final class PangoMeasurer: TextMeasurer {
   /// (`keepShapesUsedSinceLastKeep`): one asked for again moves back into the caches above.
   private var previousShapes: [ParagraphSpec: ShapedParagraph] = [:]
   private var previousWidths: [ParagraphSpec: TextWidths] = [:]
-  /// Pango's language tag, as last set.
-  private var languageTag = "en-us"
   /// A line's ascent and descent by font (a paragraph's least, see `ParagraphSpec.baseFont`).
   private var metricsCache: [FontSpec: (ascent: Double, descent: Double)] = [:]
   /// A hyphen's width by font (what breaking at a soft hyphen adds to a line).
   var hyphenWidths: [FontSpec: Double] = [:]
+  /// Shaped paragraphs and widths kept on disk from run to run (nil: none; see ``useShapeCache(_:)``).
+  var diskCache: ShapeCache?
+  /// The keys of `diskCache`'s entries in the current language (made on first use).
+  var diskKeys: ShapeCacheKeys?
+  /// Pango's language, as set.
+  var languageTag = "en-us"
+  /// fontconfig's configuration as bytes for the cache keys (read once).
+  lazy var fontconfigIdentity = ShapeCacheKeys.fontconfigIdentity()
   /// Names the fonts and colours the shaped lines are drawn with.
   let paletteBuilder = PaletteBuilder()
   /// Copies lines out of layouts (with its scratch space).
@@ -70,6 +76,7 @@ public final class PangoMeasurer: TextMeasurer {
     pango_context_set_language(context, pango_language_from_string(pangoTag))
     languageTag = pangoTag
     self.hyphenator = hyphenator
+    diskKeys = nil
     discardCachedShapes()
   }
 
@@ -117,12 +124,19 @@ public final class PangoMeasurer: TextMeasurer {
   }
 
   /// Characters that no installed font could draw (they print as boxes), in the order first met.
-  public private(set) var missingCharacters: [Unicode.Scalar] = []
+  public internal(set) var missingCharacters: [Unicode.Scalar] = []
 
   /// Returns the missing characters found since the last call, and forgets them.
   public func takeMissingCharacters() -> [Unicode.Scalar] {
     defer { missingCharacters = [] }
     return missingCharacters
+  }
+
+  /// Adds those of `scalars` not noted yet to ``missingCharacters``.
+  func noteMissing(_ scalars: [Unicode.Scalar]) {
+    for scalar in scalars where !missingCharacters.contains(scalar) {
+      missingCharacters.append(scalar)
+    }
   }
 
   /// Finds which characters of `runs` have no glyph in any font, each shaped alone in its run's font.
@@ -136,11 +150,7 @@ public final class PangoMeasurer: TextMeasurer {
         let probe = makeLayout(
           runs: [TextRun(String(Character(scalar)), font: run.font)],
           spec: ParagraphSpec(runs: [], width: 10_000))
-        if pango_layout_get_unknown_glyphs_count(probe.layout) > 0,
-          !missingCharacters.contains(scalar)
-        {
-          missingCharacters.append(scalar)
-        }
+        if pango_layout_get_unknown_glyphs_count(probe.layout) > 0 { noteMissing([scalar]) }
       }
     }
   }
@@ -149,7 +159,8 @@ public final class PangoMeasurer: TextMeasurer {
 
   public func shape(_ paragraph: ParagraphSpec) -> ShapedParagraph {
     if let hit = shapeCache[paragraph] { return hit }
-    let shaped = previousShapes.removeValue(forKey: paragraph) ?? shapeUncached(paragraph)
+    let shaped =
+      previousShapes.removeValue(forKey: paragraph) ?? shapeThroughDiskCache(paragraph)
     shapeCache[paragraph] = shaped
     return shaped
   }
@@ -164,7 +175,7 @@ public final class PangoMeasurer: TextMeasurer {
     }
   }
 
-  private func shapeUncached(_ paragraph: ParagraphSpec) -> ShapedParagraph {
+  func shapeUncached(_ paragraph: ParagraphSpec) -> ShapedParagraph {
     var runs = hyphenatedRuns(paragraph)
     // Pango breaks an unbreakable word letter by letter, re-shaping the rest of it for every
     // line (quadratic in its length): give very long words break points of their own.
@@ -216,12 +227,13 @@ public final class PangoMeasurer: TextMeasurer {
   /// line-break opportunities (trailing spaces not counted).
   public func widths(_ paragraph: ParagraphSpec) -> TextWidths {
     if let hit = widthsCache[paragraph] { return hit }
-    let measured = previousWidths.removeValue(forKey: paragraph) ?? widthsUncached(paragraph)
+    let measured =
+      previousWidths.removeValue(forKey: paragraph) ?? widthsThroughDiskCache(paragraph)
     widthsCache[paragraph] = measured
     return measured
   }
 
-  private func widthsUncached(_ paragraph: ParagraphSpec) -> TextWidths {
+  func widthsUncached(_ paragraph: ParagraphSpec) -> TextWidths {
     let runs = hyphenatedRuns(paragraph)
     let handle = makeLayout(runs: runs, spec: paragraph)
     pango_layout_set_width(handle.layout, -1)

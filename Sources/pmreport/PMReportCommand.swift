@@ -103,6 +103,17 @@ struct RenderOptions: ParsableArguments {
   @Flag(name: .long, help: .hidden)
   var worker = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The folder of shaped paragraphs kept from run to run (default: .pmreport-cache/ beside "
+        + "the config, else in the working directory); safe to delete.",
+      valueName: "dir"))
+  var cache: String?
+
+  @Flag(name: .long, help: "Shape every paragraph again: read and write no cache folder.")
+  var noCache = false
+
   @Flag(name: .long, help: "Print nothing but errors.")
   var quiet = false
 
@@ -126,6 +137,9 @@ struct RenderOptions: ParsableArguments {
   func validate() throws {
     if let shard, Shard(shard) == nil {
       throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, like 2/4; got '\(shard)'")
+    }
+    if cache != nil, noCache {
+      throw ValidationError("--cache and --no-cache cannot be used together")
     }
     if let dpi, !(30...1200).contains(dpi) {
       throw ValidationError("--dpi must be between 30 and 1200, got \(dpi)")
@@ -157,6 +171,7 @@ struct RenderOptions: ParsableArguments {
     options.seed = seed
     options.rosterPath = roster
     options.shard = shard.flatMap(Shard.init)
+    options.cache = noCache ? .off : cache.map(ShapeCacheChoice.folder) ?? .besideConfig
     return options
   }
 

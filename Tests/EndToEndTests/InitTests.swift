@@ -21,6 +21,7 @@ import Testing
     #expect(content.contains("| Aspect | Scrum Master | Product Owner |"))
     let ignore = try String(contentsOfFile: project + "/.gitignore", encoding: .utf8)
     #expect(ignore.contains("Output/"))
+    #expect(ignore.contains(".pmreport-cache/"))
 
     // Again: nothing replaced, exit 73, the files named.
     try "edited".write(toFile: project + "/content.md", atomically: true, encoding: .utf8)

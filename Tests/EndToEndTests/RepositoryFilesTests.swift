@@ -27,6 +27,14 @@ import Yams
     let own = try #require(steps.first { $0["uses"]?.string == "./" })
     #expect(own["with"]?["formats"]?.string == "all")
     #expect(steps.contains { $0["uses"]?.string?.hasPrefix("actions/upload-artifact") == true })
+    // The shape cache is kept between runs, keyed by the OS and the inputs.
+    let cache = try #require(steps.first { $0["uses"]?.string?.hasPrefix("actions/cache") == true })
+    #expect(cache["with"]?["path"]?.string == ".pmreport-cache")
+    #expect(cache["with"]?["key"]?.string?.contains("runner.os") == true)
+    #expect(cache["with"]?["restore-keys"]?.string != nil)
+    let ignored = try String(
+      contentsOf: Self.root.appendingPathComponent(".gitignore"), encoding: .utf8)
+    #expect(ignored.split(separator: "\n").contains(".pmreport-cache/"))
   }
 
   @Test func theActionTakesAConfigAndFormatsAndBuildsPmreport() throws {

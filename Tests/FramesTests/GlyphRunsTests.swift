@@ -16,6 +16,28 @@ import Testing
     #expect(Array(packed.tail) == Array("tail".utf8))
   }
 
+  @Test func partsRoundTripAndTheBuilderForgetsTheLineBefore() throws {
+    var builder = GlyphRuns.Builder()
+    builder.appendText(UInt8(ascii: "a"))
+    builder.appendCluster(bytes: 1, glyphs: 1)
+    builder.appendGlyph(36, x: 0, y: 0)
+    builder.appendMissingGlyph(x: 0, width: 500, size: 10)
+    builder.endRun(font: 2, color: 1, backward: false)
+    let first = builder.finish()
+    #expect(GlyphRuns(parts: first.parts)?.parts == first.parts)
+    builder.reset()
+    builder.appendText(UInt8(ascii: "b"))
+    builder.appendCluster(bytes: 1, glyphs: 1)
+    builder.appendGlyph(37, x: 0, y: 0)
+    builder.endRun(font: 0, color: 0, backward: false)
+    // Nothing of the line before (its missing glyph's size) stays in the next.
+    #expect(builder.finish().missingGlyphSize == 0)
+    // Parts that do not fit together are refused.
+    var bad = first.parts
+    bad.columns[GlyphRuns.Parts.runsColumn][3] = 5
+    #expect(GlyphRuns(parts: bad) == nil)
+  }
+
   @Test func zigzagStepsRoundTripBothSigns() {
     for step: Int32 in [0, 1, -1, 1023, -1024, Int32.max, Int32.min] {
       #expect(GlyphRuns.unzigzag(GlyphRuns.zigzag(step)) == step)

@@ -49,9 +49,11 @@ extension Pipeline {
       return
     }
     defer { RunLock.release() }
-    // The parent reports the language's warning; the worker only sets the language.
+    // The parent reports the language's warning; the worker only sets the language. The shape
+    // cache is shared through its folder (entries are renamed into place whole).
     var ignored = RunSummary()
     prepareLanguage(&ignored)
+    _ = useShapeCache()
     let decoder = JSONDecoder()
     let encoder = JSONEncoder()
     let input = LineReader(STDIN_FILENO)

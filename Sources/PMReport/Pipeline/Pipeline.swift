@@ -264,6 +264,7 @@ public final class Pipeline {
     }
     defer { RunLock.release() }
     prepareLanguage(&summary)
+    let shapeCache = useShapeCache()
     if let shard = options.shard {
       // A shard writes its slice of the personal copies; the shared documents are another job's.
       let shared = resolvedDocuments.filter { !$0.spec.personalised }.map(\.name)
@@ -294,7 +295,25 @@ public final class Pipeline {
       summary.failures.append(("manifest", error))
       log(LogLine(.error, ErrorReport.message(for: error, document: "manifest.json")))
     }
+    if let shapeCache {
+      log(
+        LogLine(
+          .file,
+          "shape cache \(Paths.relative(shapeCache.folder, to: options.workingDirectory)): "
+            + "\(shapeCache.hits) found, \(shapeCache.misses) shaped, \(shapeCache.writes) stored"))
+      shapeCache.trim()
+      if let failure = shapeCache.writeFailure {
+        warn("shape cache: \(failure); nothing more was stored there this run", &summary)
+      }
+    }
     return summary
+  }
+
+  /// Gives the measurer the shape cache the options ask for, and returns it (nil: none).
+  func useShapeCache() -> ShapeCache? {
+    let shapeCache = options.makeShapeCache()
+    measurer.useShapeCache(shapeCache)
+    return shapeCache
   }
 
   /// The documents this run builds: a shard's are the personalised ones alone.

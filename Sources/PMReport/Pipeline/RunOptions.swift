@@ -2,6 +2,7 @@ import Foundation
 import Frames
 import Rendering
 import ReportModel
+import TextShaping
 
 /// What the command line asks for; nil fields fall back to the config, the document, then the style.
 public struct RunOptions: Sendable {
@@ -27,6 +28,13 @@ public struct RunOptions: Sendable {
   public var rosterPath: String?
   /// `--shard K/N`: build only the K-th (from 1) of N slices of the roster.
   public var shard: Shard?
+  /// `--cache DIR`, `--no-cache`: where shaped paragraphs are kept from run to run.
+  ///
+  /// Off unless asked for, so that a library caller writes no folder it did not choose; the command
+  /// line asks for `.besideConfig` by default.
+  public var cache: ShapeCacheChoice = .off
+  /// The most bytes the cache folder keeps (tests set a small one).
+  public var cacheLimit = ShapeCache.defaultLimit
 
   public init(
     configPath: String? = nil, contentPath: String? = nil, style: String? = nil,
@@ -75,6 +83,19 @@ public struct RunOptions: Sendable {
     }
     return Date()
   }
+}
+
+/// Where a run keeps its shaped paragraphs.
+public enum ShapeCacheChoice: Sendable, Hashable {
+  /// None: every paragraph is shaped.
+  case off
+  /// `.pmreport-cache/` in the config file's folder (without a config, the working directory).
+  case besideConfig
+  /// This folder (relative to the working directory).
+  case folder(String)
+
+  /// The folder's name beside the config.
+  public static let defaultName = ".pmreport-cache"
 }
 
 /// One file pmreport wrote.

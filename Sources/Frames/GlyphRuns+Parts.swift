@@ -1,0 +1,76 @@
+extension GlyphRuns {
+  /// A line's glyph runs taken apart into plain arrays: what a cache stores, and what it rebuilds a
+  /// line from (``GlyphRuns/init(parts:)`` checks that the pieces fit together).
+  public struct Parts: Sendable, Equatable {
+    /// The number of runs.
+    public var runCount: Int
+    public var clusterMap: ClusterMap
+    public var missingGlyphSize: Double
+    /// Vertical offsets, one a glyph (empty: all on the baseline).
+    public var ys: [Int32]
+    /// Missing glyphs as (x, width) pairs.
+    public var missing: [Int32]
+    /// Glyph ids; zigzag-coded x steps; cluster pairs (`.pairs` only); the runs, six numbers each
+    /// (font, colour, direction, where its glyphs, text and clusters end).
+    public var columns: [[UInt32]]
+    /// The UTF-8 text.
+    public var text: [UInt8]
+
+    public init(
+      runCount: Int, clusterMap: ClusterMap, missingGlyphSize: Double, ys: [Int32],
+      missing: [Int32], columns: [[UInt32]], text: [UInt8]
+    ) {
+      self.runCount = runCount
+      self.clusterMap = clusterMap
+      self.missingGlyphSize = missingGlyphSize
+      self.ys = ys
+      self.missing = missing
+      self.columns = columns
+      self.text = text
+    }
+
+    /// The index of the runs column in ``columns``.
+    public static let runsColumn = GlyphRuns.runsColumn
+    /// Numbers a run takes in the runs column; the font index is the first, the colour the second.
+    public static let numbersPerRun = 6
+  }
+
+  /// The line taken apart.
+  public var parts: Parts {
+    Parts(
+      runCount: count, clusterMap: clusterMap, missingGlyphSize: missingGlyphSize, ys: ys,
+      missing: missing, columns: (0...Self.runsColumn).map { data.column($0) },
+      text: Array(data.tail))
+  }
+
+  /// The line `parts` describe; nil when they do not fit together (a run ending past its glyphs,
+  /// text or clusters, columns of different lengths), so that reading it can never go out of bounds.
+  public init?(parts: Parts) {
+    let per = Parts.numbersPerRun
+    guard parts.columns.count == Self.runsColumn + 1, parts.runCount >= 0,
+      parts.columns[Self.runsColumn].count == parts.runCount * per,
+      parts.columns[Self.steps].count == parts.columns[Self.ids].count,
+      parts.ys.isEmpty || parts.ys.count == parts.columns[Self.ids].count,
+      parts.missing.count % 2 == 0,
+      parts.clusterMap == .pairs || parts.columns[Self.pairs].isEmpty,
+      parts.columns[Self.pairs].count % 2 == 0
+    else { return nil }
+    let runs = parts.columns[Self.runsColumn]
+    var previous = (glyphs: UInt32(0), text: UInt32(0), clusters: UInt32(0))
+    for r in 0..<parts.runCount {
+      let at = r * per
+      let ends = (glyphs: runs[at + 3], text: runs[at + 4], clusters: runs[at + 5])
+      guard runs[at + 2] <= 1,
+        ends.glyphs >= previous.glyphs, ends.glyphs <= parts.columns[Self.ids].count,
+        ends.text >= previous.text, ends.text <= parts.text.count,
+        ends.clusters >= previous.clusters,
+        parts.clusterMap == .oneToOne || ends.clusters <= parts.columns[Self.pairs].count
+      else { return nil }
+      previous = ends
+    }
+    self.init(
+      runCount: Int32(parts.runCount), data: PackedColumns(parts.columns, tail: parts.text),
+      ys: parts.ys, clusterMap: parts.clusterMap, missing: parts.missing,
+      missingGlyphSize: parts.missingGlyphSize)
+  }
+}

@@ -1,0 +1,39 @@
+import CBuildInfo
+import Foundation
+import TextShaping
+
+extension RunOptions {
+  /// The folder `cache` names, absolute (nil: no cache).
+  public var cacheFolder: String? {
+    switch cache {
+    case .off: return nil
+    case .folder(let path): return absolute(path)
+    case .besideConfig:
+      let base =
+        configPath.map { (absolute($0) as NSString).deletingLastPathComponent }
+        ?? workingDirectory
+      return (base as NSString).appendingPathComponent(ShapeCacheChoice.defaultName)
+    }
+  }
+
+  /// The shape cache this run uses (nil: none); its keys name this build of pmreport.
+  func makeShapeCache() -> ShapeCache? {
+    cacheFolder.map {
+      ShapeCache(
+        folder: $0, identity: ShapeCacheIdentity(program: Self.programIdentity), limit: cacheLimit)
+    }
+  }
+
+  /// pmreport's version and commit; for a build without a commit (`swift build` rather than
+  /// `make build`), the executable's size and time too, so that a rebuilt binary with changed
+  /// shaping code never reads the entries of the one before.
+  static let programIdentity: String = {
+    let commit = String(cString: pmreport_build_commit())
+    var identity = "pmreport \(Pipeline.version) (commit \(commit))"
+    var st = stat()
+    if commit == "unknown", stat("/proc/self/exe", &st) == 0 {
+      identity += " \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+    }
+    return identity
+  }()
+}

@@ -1,0 +1,223 @@
+import Frames
+import Geometry
+
+/// A shaped paragraph as the shape cache stores it: its lines with palette indices of its own, the
+/// fonts (with their files' stamps) and colours those indices name, and the characters shaping it
+/// found no font for (replayed on a hit, as if it had been shaped).
+///
+/// Palette indices belong to the process that shaped the lines, so ``encode(_:palette:missing:fontFile:)``
+/// numbers the fonts and colours the lines use from 0, and ``lines(fonts:colors:)`` numbers them
+/// again into the reading measurer's palette.
+struct CachedParagraph {
+  /// A font the lines use, and the file it comes from when fontconfig names one.
+  struct Font: Equatable {
+    var face: FontFace
+    var file: String?
+    var stamp: FileStamp?
+  }
+
+  /// A line without its glyphs, and its glyphs taken apart (indices of this entry's own).
+  private struct Line {
+    var line: ShapedLine
+    var parts: GlyphRuns.Parts?
+  }
+
+  private var storedLines: [Line]
+  private(set) var fonts: [Font]
+  private(set) var colors: [Color]
+  private(set) var missing: [Unicode.Scalar]
+
+  // MARK: Writing
+
+  /// `paragraph`'s payload: its lines' runs name fonts and colours of `palette`; `fontFile` gives a
+  /// face's file and stamp.
+  static func encode(
+    _ paragraph: ShapedParagraph, palette: GlyphPalette, missing: [Unicode.Scalar],
+    fontFile: (FontFace) -> (path: String, stamp: FileStamp)?
+  ) -> [UInt8] {
+    var fontIndex: [UInt32: UInt32] = [:]
+    var colorIndex: [UInt32: UInt32] = [:]
+    var fonts: [Font] = []
+    var colors: [Color] = []
+    let lines = paragraph.lines.map { line -> Line in
+      guard var parts = line.glyphs?.parts else { return Line(line: line, parts: nil) }
+      let column = GlyphRuns.Parts.runsColumn
+      for at in stride(from: 0, to: parts.columns[column].count, by: GlyphRuns.Parts.numbersPerRun)
+      {
+        let font = parts.columns[column][at]
+        let color = parts.columns[column][at + 1]
+        if fontIndex[font] == nil {
+          fontIndex[font] = UInt32(fonts.count)
+          let face = palette.fonts.indices.contains(Int(font)) ? palette.fonts[Int(font)] : nil
+          let file = face.flatMap(fontFile)
+          fonts.append(
+            Font(
+              face: face ?? FontFace(pattern: "", fontMatrix: [], deviceMatrix: [], options: []),
+              file: file?.path, stamp: file?.stamp))
+        }
+        if colorIndex[color] == nil {
+          colorIndex[color] = UInt32(colors.count)
+          colors.append(palette.color(Int(color)))
+        }
+        parts.columns[column][at] = fontIndex[font] ?? 0
+        parts.columns[column][at + 1] = colorIndex[color] ?? 0
+      }
+      return Line(line: line, parts: parts)
+    }
+    var w = ByteWriter()
+    w.u32(UInt32(fonts.count))
+    for font in fonts { encode(font, into: &w) }
+    w.u32(UInt32(colors.count))
+    for color in colors {
+      for channel in [color.red, color.green, color.blue, color.alpha] { w.f64(channel) }
+    }
+    w.u32(UInt32(missing.count))
+    for scalar in missing { w.u32(scalar.value) }
+    w.u32(UInt32(lines.count))
+    for line in lines { encode(line, into: &w) }
+    return w.bytes
+  }
+
+  private static func encode(_ font: Font, into w: inout ByteWriter) {
+    w.text(font.face.pattern)
+    for matrix in [font.face.fontMatrix, font.face.deviceMatrix] {
+      w.u32(UInt32(matrix.count))
+      for value in matrix { w.f64(value) }
+    }
+    w.u32(UInt32(font.face.options.count))
+    for option in font.face.options { w.i32(option) }
+    w.optionalText(font.file)
+    w.bool(font.stamp != nil)
+    font.stamp?.encode(into: &w)
+  }
+
+  private static func encode(_ line: Line, into w: inout ByteWriter) {
+    let l = line.line
+    for value in [l.width, l.offset, l.height, l.baseline] { w.f64(value) }
+    w.bool(l.hyphenated)
+    w.optionalText(l.storedText)
+    w.u32(UInt32(l.links.count))
+    for link in l.links {
+      w.f64(link.x)
+      w.f64(link.width)
+      w.text(link.target)
+    }
+    w.bool(line.parts != nil)
+    guard let parts = line.parts else { return }
+    w.u32(UInt32(parts.runCount))
+    w.bool(parts.clusterMap == .pairs)
+    w.f64(parts.missingGlyphSize)
+    for numbers in [parts.ys, parts.missing] {
+      w.u32(UInt32(numbers.count))
+      for n in numbers { w.i32(n) }
+    }
+    w.u32(UInt32(parts.columns.count))
+    for column in parts.columns {
+      w.u32(UInt32(column.count))
+      for n in column { w.u32(n) }
+    }
+    w.u32(UInt32(parts.text.count))
+    w.raw(parts.text)
+  }
+
+  // MARK: Reading
+
+  /// Reads a payload; throws when it is not one ``encode(_:palette:missing:fontFile:)`` wrote.
+  init(payload: ArraySlice<UInt8>) throws {
+    var fonts: [Font] = []
+    var colors: [Color] = []
+    var missing: [Unicode.Scalar] = []
+    var lines: [Line] = []
+    try payload.withUnsafeBytes { raw in
+      var r = ByteReader(bytes: raw)
+      for _ in 0..<(try r.count(atLeast: 4)) { fonts.append(try Self.font(&r)) }
+      for _ in 0..<(try r.count(atLeast: 32)) {
+        colors.append(
+          Color(red: try r.f64(), green: try r.f64(), blue: try r.f64(), alpha: try r.f64()))
+      }
+      for _ in 0..<(try r.count(atLeast: 4)) {
+        guard let scalar = Unicode.Scalar(try r.u32()) else { throw ByteReader.Bad() }
+        missing.append(scalar)
+      }
+      for _ in 0..<(try r.count(atLeast: 34)) { lines.append(try Self.line(&r)) }
+      guard r.atEnd else { throw ByteReader.Bad() }
+    }
+    self.fonts = fonts
+    self.colors = colors
+    self.missing = missing
+    storedLines = lines
+  }
+
+  private static func font(_ r: inout ByteReader) throws -> Font {
+    let pattern = try r.text()
+    var matrices: [[Double]] = []
+    for _ in 0..<2 {
+      matrices.append(try (0..<(try r.count(atLeast: 8))).map { _ in try r.f64() })
+    }
+    let options = try (0..<(try r.count(atLeast: 4))).map { _ in try r.i32() }
+    let file = try r.optionalText()
+    let stamp = try r.bool() ? try FileStamp(from: &r) : nil
+    return Font(
+      face: FontFace(
+        pattern: pattern, fontMatrix: matrices[0], deviceMatrix: matrices[1], options: options),
+      file: file, stamp: stamp)
+  }
+
+  private static func line(_ r: inout ByteReader) throws -> Line {
+    let width = try r.f64()
+    let offset = try r.f64()
+    let height = try r.f64()
+    let baseline = try r.f64()
+    let hyphenated = try r.bool()
+    var line = ShapedLine(
+      width: width, height: height, baseline: baseline, text: try r.optionalText(),
+      hyphenated: hyphenated, offset: offset)
+    line.links = try (0..<(try r.count(atLeast: 20))).map { _ in
+      LineLink(x: try r.f64(), width: try r.f64(), target: try r.text())
+    }
+    guard try r.bool() else { return Line(line: line, parts: nil) }
+    let runCount = Int(try r.u32())
+    let clusterMap: GlyphRuns.ClusterMap = try r.bool() ? .pairs : .oneToOne
+    let missingGlyphSize = try r.f64()
+    var signed: [[Int32]] = []
+    for _ in 0..<2 { signed.append(try (0..<(try r.count(atLeast: 4))).map { _ in try r.i32() }) }
+    let columns = try (0..<(try r.count(atLeast: 4))).map { _ in
+      try (0..<(try r.count(atLeast: 4))).map { _ in try r.u32() }
+    }
+    let text = Array(try r.raw(try r.count(atLeast: 1)))
+    return Line(
+      line: line,
+      parts: GlyphRuns.Parts(
+        runCount: runCount, clusterMap: clusterMap, missingGlyphSize: missingGlyphSize,
+        ys: signed[0], missing: signed[1], columns: columns, text: text))
+  }
+
+  /// The lines, their runs naming `fonts[i]` and `colors[i]` for this entry's font and colour `i`;
+  /// nil when a run names a font or colour the entry does not have, or its glyphs do not fit together.
+  func lines(fonts: [UInt32], colors: [UInt32]) -> [ShapedLine]? {
+    var out: [ShapedLine] = []
+    out.reserveCapacity(storedLines.count)
+    for stored in storedLines {
+      var line = stored.line
+      if var parts = stored.parts {
+        let column = GlyphRuns.Parts.runsColumn
+        guard parts.columns.count > column,
+          parts.columns[column].count % GlyphRuns.Parts.numbersPerRun == 0
+        else { return nil }
+        for at in stride(
+          from: 0, to: parts.columns[column].count, by: GlyphRuns.Parts.numbersPerRun)
+        {
+          let font = Int(parts.columns[column][at])
+          let color = Int(parts.columns[column][at + 1])
+          guard fonts.indices.contains(font), colors.indices.contains(color) else { return nil }
+          parts.columns[column][at] = fonts[font]
+          parts.columns[column][at + 1] = colors[color]
+        }
+        guard let glyphs = GlyphRuns(parts: parts) else { return nil }
+        line.glyphs = glyphs
+      }
+      out.append(line)
+    }
+    return out
+  }
+}

@@ -1,0 +1,42 @@
+/// The framing of one shape cache file: magic and format version, the entry's full key, the
+/// payload's length, the payload, and the payload's SHA-256.
+///
+/// ``payload(of:key:)`` trusts nothing: a short file, another magic or version, another key, a
+/// length that does not match or a checksum that does not is nil (a miss), never a crash.
+enum ShapeCacheEntry {
+  static let magic = Array("PMRSHAPE".utf8)
+  /// Bumped whenever the framing or a payload's layout changes (it is also part of every key).
+  static let formatVersion: UInt32 = 1
+  /// Magic, version, a reserved word, the key, the payload length.
+  static let headerSize = 8 + 4 + 4 + SHA256.size + 8
+
+  /// The file holding `payload` under `key`.
+  static func file(key: [UInt8], payload: [UInt8]) -> [UInt8] {
+    var w = ByteWriter()
+    w.bytes.reserveCapacity(headerSize + payload.count + SHA256.size)
+    w.raw(magic)
+    w.u32(formatVersion)
+    w.u32(0)
+    w.raw(key)
+    w.u64(UInt64(payload.count))
+    w.raw(payload)
+    w.raw(payload.withUnsafeBytes { SHA256.digest($0) })
+    return w.bytes
+  }
+
+  /// The payload of `file` when it is an intact entry for `key`.
+  static func payload(of file: [UInt8], key: [UInt8]) -> ArraySlice<UInt8>? {
+    file.withUnsafeBytes { raw -> ArraySlice<UInt8>? in
+      var r = ByteReader(bytes: raw)
+      guard let fileMagic = try? r.raw(magic.count), fileMagic.elementsEqual(magic),
+        (try? r.u32()) == formatVersion, (try? r.u32()) == 0,
+        let fileKey = try? r.raw(key.count), fileKey.elementsEqual(key),
+        let length = try? r.u64(), r.remaining >= SHA256.size,
+        length == UInt64(r.remaining - SHA256.size),
+        let payload = try? r.raw(Int(length)), let sum = try? r.raw(SHA256.size),
+        sum.elementsEqual(SHA256.digest(payload))
+      else { return nil }
+      return file[headerSize..<headerSize + Int(length)]
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import TextShaping
+
+/// The shape cache as a user meets it: where it lives, that it changes no output byte, and that
+/// runs sharing it at once leave it intact.
+@Suite(.serialized) struct ShapeCacheCLITests {
+  func pmreport(_ arguments: [String], in directory: String) throws -> ExecutableRun {
+    try PMReportProcess(arguments, in: directory).wait(timeout: 300)
+  }
+
+  /// The cache's entry files under `folder`, each with its modification time in nanoseconds.
+  func entries(_ folder: String) -> [String: Int64] {
+    var out: [String: Int64] = [:]
+    for path in (try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? []
+    where path.utf8.count == 67 && !path.contains("/.") {
+      var st = stat()
+      if stat(folder + "/" + path, &st) == 0 {
+        out[path] = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+      }
+    }
+    return out
+  }
+
+  /// Every output file is the same with no cache, a cold cache and a warm one.
+  @Test func everyDocumentIsTheSameWithoutACacheColdAndWarm() throws {
+    let dir = try temporaryDirectory("pmreport-shape-cache")
+    let arguments = ["--format", "all", "--dpi", "40", "--quiet", "--output"]
+    let uncached = try pmreport(arguments + ["none", "--no-cache"], in: dir)
+    #expect(uncached.status == 0, "\(uncached.error)")
+    let folder = dir + "/.pmreport-cache"
+    #expect(!FileManager.default.fileExists(atPath: folder), "--no-cache wrote a cache folder")
+    let cold = try pmreport(arguments + ["cold"], in: dir)
+    #expect(cold.status == 0, "\(cold.error)")
+    let written = entries(folder)
+    #expect(written.count > 100)
+    let warm = try pmreport(arguments + ["warm"], in: dir)
+    #expect(warm.status == 0, "\(warm.error)")
+    // Every paragraph was found: nothing was written again.
+    #expect(entries(folder) == written)
+    let check = ShapeCache(folder: folder, identity: ShapeCacheIdentity(program: "")).check()
+    #expect(check.damaged.isEmpty)
+    let cli = CLITests()
+    let expected = cli.files(under: dir + "/none")
+    #expect(expected.count > 20)
+    for name in ["cold", "warm"] {
+      let got = cli.files(under: dir + "/" + name)
+      #expect(Set(got.keys) == Set(expected.keys))
+      for (path, data) in expected { #expect(got[path] == data, "\(name): \(path) differs") }
+    }
+  }
+
+  @Test func theCacheOptionPicksTheFolderAndTheConfigsFolderIsTheDefault() throws {
+    let dir = try temporaryDirectory("pmreport-shape-cache")
+    let project = try pmreport(
+      ["init", "project", "--role", "Scrum Master", "--role", "Owner"], in: dir)
+    #expect(project.status == 0, "\(project.error)")
+    let chosen = try pmreport(
+      [
+        "--cache", "shapes", "--document", "full-report", "--format", "pdf", "--output", "a",
+        "--quiet",
+      ], in: dir)
+    #expect(chosen.status == 0, "\(chosen.error)")
+    #expect(!entries(dir + "/shapes").isEmpty)
+    // -v says what the cache did: the second run finds everything.
+    let again = try pmreport(
+      ["--cache", "shapes", "--document", "full-report", "--format", "pdf", "--output", "a", "-v"],
+      in: dir)
+    #expect(again.status == 0, "\(again.error)")
+    #expect(again.error.contains("shape cache shapes: "), "\(again.error)")
+    #expect(again.error.contains(" 0 shaped, 0 stored"), "\(again.error)")
+    #expect(!FileManager.default.fileExists(atPath: dir + "/.pmreport-cache"))
+    let beside = try pmreport(
+      ["--config", "project/pmreport.yml", "--format", "pdf", "--output", "b", "--quiet"],
+      in: dir)
+    #expect(beside.status == 0, "\(beside.error)")
+    #expect(!entries(dir + "/project/.pmreport-cache").isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: dir + "/.pmreport-cache"))
+    let both = try pmreport(["--cache", "x", "--no-cache"], in: dir)
+    #expect(both.status == 64)
+  }
+
+  @Test func aCacheThatCannotBeWrittenIsOneWarningAndTheRunSucceeds() throws {
+    let dir = try temporaryDirectory("pmreport-shape-cache")
+    try Data("not a folder".utf8).write(to: URL(fileURLWithPath: dir + "/blocked"))
+    let run = try pmreport(
+      ["--cache", "blocked", "--document", "full-report", "--format", "pdf", "--output", "out"],
+      in: dir)
+    #expect(run.status == 0, "\(run.error)")
+    #expect(run.error.components(separatedBy: "shape cache:").count == 2, "\(run.error)")
+    #expect(FileManager.default.fileExists(atPath: dir + "/out/pdf/full-report.pdf"))
+  }
+
+  /// Two runs at once on one cache folder: both succeed with the same bytes, and every entry is intact.
+  @Test func twoRunsAtOnceShareTheCacheSafely() throws {
+    let dir = try temporaryDirectory("pmreport-shape-cache")
+    let common = ["--document", "full-report", "--format", "pdf", "--quiet"]
+    let runs = try ["a", "b"].map {
+      try PMReportProcess(common + ["--cache", "shared", "--output", $0], in: dir)
+    }
+    let results = runs.map { $0.wait(timeout: 300) }
+    for result in results { #expect(result.status == 0, "\(result.error)") }
+    let check = ShapeCache(folder: dir + "/shared", identity: ShapeCacheIdentity(program: ""))
+      .check()
+    #expect(check.intact > 100)
+    #expect(check.damaged.isEmpty)
+    let reference = try pmreport(common + ["--no-cache", "--output", "c"], in: dir)
+    #expect(reference.status == 0, "\(reference.error)")
+    let cli = CLITests()
+    let expected = cli.files(under: dir + "/c/pdf")
+    #expect(!expected.isEmpty)
+    for name in ["a", "b"] {
+      #expect(cli.files(under: dir + "/\(name)/pdf") == expected, "\(name)")
+    }
+  }
+}

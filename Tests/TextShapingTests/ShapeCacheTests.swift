@@ -1,0 +1,340 @@
+import Foundation
+import Frames
+import Geometry
+import Testing
+
+@testable import TextShaping
+
+/// A fresh shape cache folder for one test, removed at the end.
+private struct ShapeFolder {
+  let path = NSTemporaryDirectory() + "pmreport-shapes-\(UUID().uuidString)"
+  func remove() { try? FileManager.default.removeItem(atPath: path) }
+
+  /// The entry files written so far (not temporaries), by path.
+  var entries: [String] {
+    let manager = FileManager.default
+    return ((try? manager.subpathsOfDirectory(atPath: path)) ?? []).filter {
+      $0.utf8.count == 67 && !$0.contains("/.")
+    }.sorted().map { path + "/" + $0 }
+  }
+
+  /// A measurer (no hyphenator unless given) reading and writing this folder through a new cache.
+  func measurer(
+    _ identity: ShapeCacheIdentity = testIdentity, limit: Int = ShapeCache.defaultLimit
+  ) -> (PangoMeasurer, ShapeCache) {
+    let measurer = PangoMeasurer()
+    let cache = ShapeCache(folder: path, identity: identity, limit: limit)
+    measurer.useShapeCache(cache)
+    return (measurer, cache)
+  }
+}
+
+private let testIdentity = ShapeCacheIdentity(program: "pmreport-test 1")
+
+private let serif = FontSpec(family: "Noto Serif", size: 10)
+
+/// Paragraphs that exercise what an entry holds: hyphenated justified lines, bold and coloured runs,
+/// links, a base font, centred text, a character no font has.
+private let specs: [ParagraphSpec] = [
+  ParagraphSpec(
+    runs: [
+      TextRun("Characteristically international responsibilities are ", font: serif),
+      TextRun("differentiated", font: serif.bolded, color: Color(red: 0.8, green: 0.1, blue: 0.2)),
+      TextRun(" across the organisation, ", font: serif),
+      TextRun("as the handbook says", font: serif, link: "https://example.org/handbook"),
+      TextRun(" in its introductory chapter on collaboration.", font: serif),
+    ], width: 140, alignment: .justify, hyphenate: true, maxHyphenRun: 2,
+    hangingPunctuation: true, baseFont: serif),
+  ParagraphSpec(
+    runs: [
+      TextRun("A centred caption\nover two lines", font: FontSpec(family: "DejaVu Sans", size: 8))
+    ],
+    width: 200, alignment: .center),
+  ParagraphSpec(
+    runs: [TextRun("Unassigned \u{0378} here", font: serif)], width: 300, baseFont: serif),
+]
+
+/// A line as plain values: geometry by bit pattern, text, links, and glyphs with their fonts and
+/// colours named by value (indices differ from measurer to measurer).
+private struct LineValue: Equatable {
+  var numbers: [UInt64]
+  var hyphenated: Bool
+  var text: String
+  var links: [LineLink]
+  var parts: GlyphRuns.Parts?
+  var fonts: [FontFace]
+  var colors: [Color]
+
+  init(_ line: ShapedLine, _ palette: GlyphPalette) {
+    numbers = [line.width, line.offset, line.height, line.baseline].map(\.bitPattern)
+    hyphenated = line.hyphenated
+    text = line.text
+    links = line.links
+    parts = line.glyphs?.parts
+    fonts = []
+    colors = []
+    guard var parts else { return }
+    let column = GlyphRuns.Parts.runsColumn
+    for at in stride(from: 0, to: parts.columns[column].count, by: GlyphRuns.Parts.numbersPerRun) {
+      fonts.append(palette.fonts[Int(parts.columns[column][at])])
+      colors.append(palette.color(Int(parts.columns[column][at + 1])))
+      parts.columns[column][at] = 0
+      parts.columns[column][at + 1] = 0
+    }
+    self.parts = parts
+  }
+}
+
+private func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
+  measurer.shape(spec).lines.map { LineValue($0, measurer.palette) }
+}
+
+@Suite(.serialized) struct ShapeCacheTests {
+  @Test func aHitGivesTheLinesShapingGives() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let plain = PangoMeasurer()
+    let expected = specs.map { values(plain, $0) }
+    let (cold, coldCache) = folder.measurer()
+    #expect(specs.map { values(cold, $0) } == expected)
+    #expect(coldCache.writes == specs.count)
+    #expect(coldCache.hits == 0)
+    #expect(folder.entries.count == specs.count)
+    // A new measurer (a new run) reads them back: the same lines, nothing shaped or written.
+    let (warm, warmCache) = folder.measurer()
+    #expect(specs.map { values(warm, $0) } == expected)
+    #expect(warmCache.hits == specs.count)
+    #expect(warmCache.writes == 0)
+    // What shaping noted as a side effect is replayed.
+    #expect(warm.missingCharacters == plain.missingCharacters)
+    #expect(warm.missingCharacters == ["\u{0378}"])
+    // Widths are kept too.
+    let table = specs[0]
+    #expect(cold.widths(table) == plain.widths(table))
+    let (again, againCache) = folder.measurer()
+    #expect(again.widths(table) == plain.widths(table))
+    #expect(againCache.hits == 1)
+  }
+
+  @Test(arguments: ["truncated", "flipped", "another key"])
+  func aDamagedEntryIsAMissAndIsWrittenAgain(damage: String) throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let plain = PangoMeasurer()
+    let (cold, _) = folder.measurer()
+    _ = values(cold, specs[0])
+    _ = values(cold, specs[1])
+    let entries = folder.entries
+    try #require(entries.count == 2)
+    // Which entry holds specs[0]: the one a fresh cache reports as its path.
+    let key = ShapeCacheKeys(
+      identity: testIdentity, fontconfig: cold.fontconfigIdentity, language: "en-us",
+      hyphenDictionary: cold.currentHyphenator?.dictionaryPath
+    ).key(.paragraph, specs[0])
+    let target = ShapeCache(folder: folder.path, identity: testIdentity).path(for: key).file
+    try #require(entries.contains(target))
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: target))
+    switch damage {
+    case "truncated": bytes = bytes.prefix(bytes.count - 40)
+    case "flipped": bytes[bytes.count / 2] ^= 0x10
+    default:
+      bytes = try Data(contentsOf: URL(fileURLWithPath: entries.first { $0 != target } ?? ""))
+    }
+    try bytes.write(to: URL(fileURLWithPath: target))
+    let (reader, cache) = folder.measurer()
+    #expect(values(reader, specs[0]) == values(plain, specs[0]))
+    #expect(cache.hits == 0)
+    #expect(cache.misses == 1)
+    #expect(cache.writes == 1)
+    #expect(cache.check().damaged.isEmpty)
+    let (later, laterCache) = folder.measurer()
+    #expect(values(later, specs[0]) == values(plain, specs[0]))
+    #expect(laterCache.hits == 1)
+  }
+
+  @Test func anotherVersionOfPmreportOrPangoMisses() {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let (first, _) = folder.measurer()
+    _ = values(first, specs[0])
+    let (same, sameCache) = folder.measurer()
+    _ = values(same, specs[0])
+    #expect(sameCache.hits == 1)
+    for identity in [
+      ShapeCacheIdentity(program: "pmreport-test 2"),
+      ShapeCacheIdentity(program: testIdentity.program, pangoVersion: "1.0.0"),
+      ShapeCacheIdentity(program: testIdentity.program, harfBuzzVersion: "1.0.0"),
+    ] {
+      let (other, cache) = folder.measurer(identity)
+      _ = values(other, specs[0])
+      #expect(cache.hits == 0, "\(identity)")
+      #expect(cache.writes == 1)
+    }
+    // Another language is another key too.
+    let (german, germanCache) = folder.measurer()
+    german.setLanguage("de", hyphenator: nil)
+    _ = values(german, specs[0])
+    #expect(germanCache.hits == 0)
+  }
+
+  @Test func aChangedFontFileMisses() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+    let font = folder.path + "/font.otf"
+    try Data("one".utf8).write(to: URL(fileURLWithPath: font))
+    let measurer = PangoMeasurer()
+    let shaped = measurer.shape(specs[0])
+    let payload = CachedParagraph.encode(
+      shaped, palette: measurer.palette, missing: [],
+      fontFile: { _ in FileStamp(path: font).map { (font, $0) } })
+    let entry = try CachedParagraph(payload: payload[...])
+    #expect(!entry.fonts.isEmpty)
+    #expect(ShapeCache(folder: folder.path, identity: testIdentity).fontsUnchanged(entry))
+    try Data("another".utf8).write(to: URL(fileURLWithPath: font))
+    #expect(!ShapeCache(folder: folder.path, identity: testIdentity).fontsUnchanged(entry))
+  }
+
+  @Test func theRealFontFilesAreRecorded() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let (measurer, cache) = folder.measurer()
+    let shaped = measurer.shape(specs[0])
+    let entry = try CachedParagraph(
+      payload: CachedParagraph.encode(
+        shaped, palette: measurer.palette, missing: [], fontFile: cache.fontFile(of:))[...])
+    #expect(entry.fonts.allSatisfy { $0.file?.hasPrefix("/") == true && $0.stamp != nil })
+  }
+
+  @Test func twoWritersOnOneFolderLeaveIntactEntries() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let plain = PangoMeasurer()
+    let many = (0..<12).flatMap { i in
+      specs.map {
+        var spec = $0
+        spec.width += Double(i)
+        return spec
+      }
+    }
+    let expected = many.map { values(plain, $0) }
+    let group = DispatchGroup()
+    nonisolated(unsafe) var results: [[[LineValue]]] = [[], []]
+    for writer in 0..<2 {
+      group.enter()
+      Thread {
+        let (measurer, _) = folder.measurer()
+        results[writer] = many.map { values(measurer, $0) }
+        group.leave()
+      }.start()
+    }
+    group.wait()
+    #expect(results[0] == expected)
+    #expect(results[1] == expected)
+    let check = ShapeCache(folder: folder.path, identity: testIdentity).check()
+    #expect(check.intact == many.count)
+    #expect(check.damaged.isEmpty)
+    let (reader, cache) = folder.measurer()
+    #expect(many.map { values(reader, $0) } == expected)
+    #expect(cache.hits == many.count)
+  }
+
+  @Test func trimmingRemovesTheOldestEntriesAndNothingElse() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let (measurer, _) = folder.measurer()
+    for i in 0..<40 {
+      var spec = specs[0]
+      spec.width = 100 + Double(i)
+      _ = measurer.shape(spec)
+    }
+    let entries = folder.entries
+    try #require(entries.count == 40)
+    let sizes = try entries.map {
+      try #require(FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int)
+    }
+    // Oldest first by name order: entry k was last used k minutes after the first.
+    let start = Date().addingTimeInterval(-3 * 3600)
+    for (k, path) in entries.enumerated() {
+      try FileManager.default.setAttributes(
+        [.modificationDate: start.addingTimeInterval(Double(k) * 60)], ofItemAtPath: path)
+    }
+    let sub = (entries[0] as NSString).deletingLastPathComponent
+    let stale = sub + "/.abc.tmp-1-2"
+    let fresh = sub + "/.abd.tmp-1-2"
+    let other = sub + "/notes.txt"
+    for path in [stale, fresh, other] {
+      try Data("x".utf8).write(to: URL(fileURLWithPath: path))
+    }
+    try FileManager.default.setAttributes([.modificationDate: start], ofItemAtPath: stale)
+    let limit = sizes.reduce(0, +) / 2
+    // A cache that wrote nothing does not scan.
+    ShapeCache(folder: folder.path, identity: testIdentity, limit: limit).trim()
+    #expect(folder.entries.count == 40)
+    // One that wrote does.
+    let (writer, cache) = folder.measurer(limit: limit)
+    _ = writer.shape(specs[1])
+    cache.trim()
+    let kept = Set(folder.entries)
+    let keptBytes = try kept.map {
+      try #require(FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int)
+    }.reduce(0, +)
+    #expect(keptBytes <= limit * 4 / 5)
+    #expect(keptBytes > limit * 4 / 5 - sizes.max()!)
+    // The oldest went first: what is kept is a suffix of the entries by age (and the new one).
+    let removed = entries.filter { !kept.contains($0) }
+    #expect(!removed.isEmpty)
+    #expect(removed == Array(entries.prefix(removed.count)))
+    #expect(!FileManager.default.fileExists(atPath: stale))
+    #expect(FileManager.default.fileExists(atPath: fresh))
+    #expect(FileManager.default.fileExists(atPath: other))
+  }
+
+  @Test func aFolderThatCannotBeWrittenTurnsWritingOffAndShapingGoesOn() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    // A file where the folder should be: nothing can be created under it (even as root).
+    try Data("x".utf8).write(to: URL(fileURLWithPath: folder.path))
+    let plain = PangoMeasurer()
+    let (measurer, cache) = folder.measurer()
+    #expect(values(measurer, specs[0]) == values(plain, specs[0]))
+    #expect(values(measurer, specs[1]) == values(plain, specs[1]))
+    #expect(cache.writes == 0)
+    #expect(cache.writeFailure?.contains(folder.path) == true)
+    cache.trim()
+    #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path)) == Data("x".utf8))
+  }
+
+  @Test func theKeyCoversEveryFieldOfTheSpec() {
+    let keys = ShapeCacheKeys(
+      identity: testIdentity, fontconfig: [], language: "en-us", hyphenDictionary: nil)
+    let base = specs[0]
+    var variants: [ParagraphSpec] = []
+    func vary(_ change: (inout ParagraphSpec) -> Void) {
+      var spec = base
+      change(&spec)
+      variants.append(spec)
+    }
+    vary { $0.runs[0].text += " " }
+    vary { $0.runs[0].font.size += 0.5 }
+    vary { $0.runs[0].font.bold.toggle() }
+    vary { $0.runs[0].font.italic.toggle() }
+    vary { $0.runs[0].font.features = ["tnum"] }
+    vary { $0.runs[0].font.family = "DejaVu Sans" }
+    vary { $0.runs[0].color = .white }
+    vary { $0.runs[0].link = "#x" }
+    vary { $0.width += 1 }
+    vary { $0.alignment = .left }
+    vary { $0.hyphenate.toggle() }
+    vary { $0.leading += 0.1 }
+    vary { $0.maxHyphenRun += 1 }
+    vary { $0.hyphenPenalty += 1 }
+    vary { $0.looseness += 1 }
+    vary { $0.hangingPunctuation.toggle() }
+    vary { $0.baseFont = nil }
+    let all = [base] + variants
+    #expect(Set(all.map { keys.key(.paragraph, $0) }).count == all.count)
+    #expect(keys.key(.paragraph, base) != keys.key(.widths, base))
+    #expect(keys.key(.paragraph, base) == keys.key(.paragraph, base))
+  }
+}
