@@ -21,16 +21,17 @@ import Testing
     let dir = try temporaryDirectory("pmreport-full-disk")
     try FileManager.default.createDirectory(atPath: dir + "/mnt", withIntermediateDirectories: true)
     // Inside a private mount namespace: a 1 MB tmpfs, a good first run, the disk filled but for
-    // 32 KB, a second run; what the test needs is copied out before the namespace goes.
+    // 32 KB, a second run; what the test needs is copied out before the namespace goes. No shape
+    // cache: on a 1 MB disk it would take the room the first PDF needs.
     let script = """
       set -u
       mount -t tmpfs -o size=1m tmpfs mnt || exit 90
       cd mnt
-      "$0" --document full-report --format pdf --quiet; echo $? > ../first.status
+      "$0" --document full-report --format pdf --quiet --no-cache; echo $? > ../first.status
       cp Output/pdf/full-report.pdf ../before.pdf
       dd if=/dev/zero of=filler bs=4k 2>/dev/null
       truncate -s -32K filler
-      "$0" --document full-report --format pdf 2> ../second.err; echo $? > ../second.status
+      "$0" --document full-report --format pdf --no-cache 2> ../second.err; echo $? > ../second.status
       cp Output/pdf/full-report.pdf ../after.pdf
       ls -a Output Output/pdf > ../listing
       """
@@ -63,7 +64,11 @@ import Testing
     try InterruptTests.bigContent.get().write(
       toFile: dir + "/big.yml", atomically: true, encoding: .utf8)
     let output = dir + "/Output"
-    let big = ["--content", "big.yml", "--format", "svg", "--format", "png", "--quiet"]
+    // One process: a killed run's own temporaries are what is left (workers clean up after a
+    // killed parent themselves, see the next test).
+    let big = [
+      "--content", "big.yml", "--format", "svg", "--format", "png", "--quiet", "--jobs", "1",
+    ]
 
     let killed = try PMReportProcess(big, in: dir)
     try #require(waitForTemporaries(in: output, while: killed), "no write in flight seen")
@@ -91,6 +96,34 @@ import Testing
       $0.hasSuffix(".lock")
     }
     #expect(locks.isEmpty, "lock files left: \(locks)")
+  }
+
+  /// A parallel run killed outright cannot stop its workers; each notices, removes its temporary
+  /// files and lock and ends, and the next run removes what the parent left.
+  @Test func aKilledParallelRunsWorkersStopAndLeaveNothing() throws {
+    let dir = try temporaryDirectory("pmreport-killed-parallel")
+    try InterruptTests.bigContent.get().write(
+      toFile: dir + "/big.yml", atomically: true, encoding: .utf8)
+    let output = dir + "/Output"
+    let killed = try PMReportProcess(
+      ["--content", "big.yml", "--format", "svg", "--format", "png", "--quiet", "--jobs", "2"],
+      in: dir)
+    try #require(waitForTemporaries(in: output, while: killed), "no write in flight seen")
+    killed.send(SIGKILL)
+    _ = killed.wait(timeout: 20)
+    // The worker's lock goes with it, within seconds.
+    func locks() -> [String] {
+      ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).filter {
+        $0.hasSuffix(".lock")
+      }
+    }
+    let deadline = Date().addingTimeInterval(20)
+    while locks().count > 1, Date() < deadline { usleep(20_000) }
+    #expect(locks().count <= 1, "a worker outlived its run: \(locks())")
+    let next = try runPMReport(["--document", "charts", "--format", "pdf", "--quiet"], in: dir)
+    #expect(next.status == 0, "\(next.summary)")
+    #expect(temporaries(in: output).isEmpty, "left: \(temporaries(in: output))")
+    #expect(locks().isEmpty, "lock files left: \(locks())")
   }
 
   /// Temporary files and folders under `output`, by relative path.

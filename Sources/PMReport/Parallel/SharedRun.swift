@@ -49,6 +49,7 @@ extension Pipeline {
       return
     }
     defer { RunLock.release() }
+    Self.stopWithParent()
     // The parent reports the language's warning; the worker only sets the language. The shape
     // cache is shared through its folder (entries are renamed into place whole).
     var ignored = RunSummary()
@@ -65,5 +66,19 @@ extension Pipeline {
       answer.append(0x0A)
       guard (try? FileHandle.standardOutput.write(contentsOf: answer)) != nil else { return }
     }
+  }
+
+  /// Ends this worker, its temporary files and its lock removed, as soon as the process that started
+  /// it is gone (killed outright, it could not stop its workers): no unit outlives its run.
+  private static func stopWithParent() {
+    let parent = getppid()
+    let watcher = Thread {
+      while getppid() == parent { usleep(50_000) }
+      ErrorReport.removeTemporaryFilesBeforeExit()
+      RunLock.release()
+      _exit(75)
+    }
+    watcher.name = "pmreport-parent-watch"
+    watcher.start()
   }
 }
