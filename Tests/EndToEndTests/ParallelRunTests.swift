@@ -18,36 +18,40 @@ import Testing
     #expect(units == (0..<3).map { WorkUnit.whole($0, formats: [.pdf, .png]) })
   }
 
-  @Test func twoJobsCutFormatsAndRosterSlicesAndWriteEachFileOnce() {
+  @Test func twoJobsCutRosterSlicesAndWriteEachFileOnce() {
     let participants = 7
     let units = WorkPlan.units(
       documents: Self.documents, formats: [.pdf, .png], participants: participants, jobs: 2)
-    // The full report: one unit a format.
-    #expect(units.filter { $0.document == 0 }.map(\.formats) == [[.pdf], [.png]])
+    // The full report: one unit, both formats (laid out once).
+    #expect(units.filter { $0.document == 0 }.map(\.formats) == [[.pdf, .png]])
     for document in [1, 2] {
-      for format in [OutputFormat.pdf, .png] {
-        let slices = units.filter {
-          $0.document == document && $0.formats == [format] && $0.writesCopies
-        }
-        // Contiguous slices covering the roster once, in order: 4 (2 × jobs).
-        #expect(slices.count == 4)
-        #expect(slices.compactMap(\.participants).flatMap { Array($0) } == Array(0..<participants))
-        #expect(slices.filter(\.writesBooklet).count == (format == .pdf ? 1 : 0))
-      }
+      let slices = units.filter { $0.document == document && $0.writesCopies }
+      // Contiguous slices covering the roster once, in order: 4 (2 × jobs), both formats each.
+      #expect(slices.count == 4)
+      #expect(slices.allSatisfy { $0.formats == [.pdf, .png] })
+      #expect(slices.compactMap(\.participants).flatMap { Array($0) } == Array(0..<participants))
+      #expect(slices.filter(\.writesBooklet).count == 1)
       let merged = units.filter { $0.document == document && $0.writesMerged }
       #expect(merged.count == (Self.documents[document].merge ? 1 : 0))
       #expect(merged.allSatisfy { !$0.writesCopies && $0.formats == [.pdf] })
     }
   }
 
+  @Test func fewerDocumentsThanProcessesAreCutByFormat() {
+    let units = WorkPlan.units(
+      documents: [Self.documents[0]], formats: [.pdf, .svg, .png], participants: 0, jobs: 2)
+    #expect(units.map(\.formats) == [[.pdf], [.svg], [.png]])
+    #expect(units.map(\.writesBooklet) == [true, false, false])
+  }
+
   @Test func theLongestUnitsAreHandedOutFirst() {
     let units = WorkPlan.units(
-      documents: Self.documents, formats: [.pdf, .png], participants: 0, jobs: 2)
+      documents: Self.documents, formats: [.pdf, .png], participants: 3, jobs: 2)
     let order = WorkPlan.dispatchOrder(units, documents: Self.documents)
     #expect(Set(order) == Set(units.indices))
-    // The full report's PNG pages first, then its PDF.
-    #expect(order.prefix(2).map { units[$0].formats } == [[.png], [.pdf]])
-    #expect(order.prefix(2).allSatisfy { units[$0].document == 0 })
+    // The full report first (the longest), then the slices of the summary's copies.
+    #expect(units[order[0]].document == 0)
+    #expect(units[order[1]].document == 1)
   }
 
   /// A folder with the shipped config and a roster of three.

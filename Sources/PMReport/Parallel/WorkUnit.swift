@@ -36,30 +36,42 @@ public enum WorkPlan {
   /// The units of a run over `documents` in `formats`, with `participants` people on the roster
   /// (0: none), for `jobs` processes.
   ///
-  /// One process: one unit a document. More: each format of a document is its own unit, and a
-  /// personalised document's copies are cut into `2 × jobs` contiguous slices of the roster a format
-  /// (its merged file a unit of its own), so that no process waits long for the last one.
+  /// One process: one unit a document. More: still one unit a document (its formats together, so
+  /// it is laid out once), but a personalised document's copies are cut into `2 × jobs`
+  /// contiguous slices of the roster (its merged file a unit of its own), so that no process waits
+  /// long for the last one; and when that leaves fewer units than processes, each format of a
+  /// document is a unit of its own.
   public static func units(
     documents: [DocumentSpec], formats: [OutputFormat], participants: Int, jobs: Int
   ) -> [WorkUnit] {
     guard jobs > 1 else {
       return documents.indices.map { WorkUnit.whole($0, formats: formats) }
     }
+    let byDocument = units(documents: documents, formats: [formats], participants, jobs)
+    guard byDocument.count < jobs, formats.count > 1 else { return byDocument }
+    return units(documents: documents, formats: formats.map { [$0] }, participants, jobs)
+  }
+
+  /// Each document's units, a group of `formats` at a time.
+  private static func units(
+    documents: [DocumentSpec], formats groups: [[OutputFormat]], _ participants: Int, _ jobs: Int
+  ) -> [WorkUnit] {
     var units: [WorkUnit] = []
     for (index, document) in documents.enumerated() {
       let copied = (document.personalised || document.kind == .certificate) && participants > 0
-      for format in formats {
+      for formats in groups {
         let slices = copied ? min(participants, 2 * jobs) : 1
         for slice in 0..<slices {
           units.append(
             WorkUnit(
-              document: index, formats: [format],
+              document: index, formats: formats,
               participants: copied
                 ? (slice * participants / slices)..<((slice + 1) * participants / slices) : nil,
-              writesCopies: true, writesBooklet: format == .pdf && slice == 0, writesMerged: false))
+              writesCopies: true, writesBooklet: formats.contains(.pdf) && slice == 0,
+              writesMerged: false))
         }
       }
-      if copied, document.merge, formats.contains(.pdf) {
+      if copied, document.merge, groups.joined().contains(.pdf) {
         units.append(
           WorkUnit(
             document: index, formats: [.pdf], participants: nil, writesCopies: false,
@@ -80,14 +92,11 @@ public enum WorkPlan {
         case .report, .roleCards, .charts: 2
         default: 1
         }
-      let format: Double =
-        switch unit.formats.first {
-        case .png: 4
-        case .svg: 2
-        default: 1
-        }
+      let formats = unit.formats.reduce(0.0) { total, format in
+        total + (format == .png ? 4 : format == .svg ? 2 : 1)
+      }
       let copies = Double(unit.participants?.count ?? 1)
-      return size * format * Double(unit.formats.count) * copies
+      return size * formats * copies
     }
     let weights = units.map(weight)
     return units.indices.sorted {
