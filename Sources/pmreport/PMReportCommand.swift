@@ -201,8 +201,11 @@ struct Render: ParsableCommand {
   func run() throws {
     Interruption.install()
     if options.worker {
+      // A worker's units report through the parent; what fails outside them goes to stderr.
       let pipeline = try ExitStatus.guarding(options.diagnostics.format) {
-        try Pipeline(options: options.runOptions, prepareFonts: true)
+        try Pipeline(
+          options: options.runOptions, prepareFonts: true,
+          log: { if $0.kind == .error { Console.error($0.text) } })
       }
       pipeline.serveUnits()
       return
