@@ -83,6 +83,24 @@ import TextShaping
     #expect(both.status == 64)
   }
 
+  /// Workers write what they shaped in packs of their own when they are done: a second run with
+  /// workers writes nothing.
+  @Test func workersStoreWhatTheyShape() throws {
+    let dir = try temporaryDirectory("pmreport-shape-cache")
+    let arguments = [
+      "--document", "full-report", "--format", "all", "--dpi", "40", "--jobs", "2", "--quiet",
+      "--cache", "shapes", "--output",
+    ]
+    let cold = try pmreport(arguments + ["a"], in: dir)
+    #expect(cold.status == 0, "\(cold.error)")
+    let written = packs(dir + "/shapes")
+    // The parent's pack and at least one worker's.
+    #expect(written.count >= 2)
+    let warm = try pmreport(arguments + ["b"], in: dir)
+    #expect(warm.status == 0, "\(warm.error)")
+    #expect(packs(dir + "/shapes") == written)
+  }
+
   @Test func aCacheThatCannotBeWrittenIsOneWarningAndTheRunSucceeds() throws {
     let dir = try temporaryDirectory("pmreport-shape-cache")
     try Data("not a folder".utf8).write(to: URL(fileURLWithPath: dir + "/blocked"))
