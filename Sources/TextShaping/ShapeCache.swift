@@ -7,32 +7,41 @@ import Glibc
 import Darwin
 #endif
 
-/// A folder of shaped paragraphs kept from run to run, content-addressed: one file an entry, named by
-/// its key's hex (`ab/ab12…`, 256 subfolders by the first two digits).
+/// A folder of shaped paragraphs kept from run to run, content-addressed: the entries live in a few
+/// pack files (`pack-<16 hex digits>.pmrpack`, ``ShapePack``), written once and never changed.
 ///
-/// Every entry is checked whole on reading (``ShapeCacheEntry``): anything that does not check out
-/// is a miss and is written again. Entries are written to a uniquely named temporary in their folder
-/// and renamed into place, so concurrent runs sharing the folder never read half a file; they are not
-/// synced (an entry lost in a crash is only a miss). A write that fails (a full disk, a read-only
-/// folder) turns writing off for the rest of the run; reading goes on. ``trim()`` keeps the folder
-/// under ``limit`` bytes, removing the least recently used entries first (a hit refreshes an entry's
-/// time when it is over an hour old).
+/// On the first lookup every pack in the folder is mapped read-only (for the object's lifetime) and
+/// its index read into one table, newest pack first: a lookup is a table look-up and a check of the
+/// entry in memory, no system call. Every entry is checked whole on reading (``ShapeCacheEntry``);
+/// anything that does not check out is a miss, shaped again and stored again. What this object
+/// stores gathers in a pending pack, written when it passes ``packThreshold`` bytes and by
+/// ``flush()`` / ``trim()`` at the end of a run: to a uniquely named temporary, then renamed into
+/// place, not synced (a pack lost in a crash is only misses). Each object writes only its own new
+/// packs, so runs sharing a folder never see half a file; two of them storing one key leave two
+/// intact copies, and a lookup takes the first. A write that fails (a full disk, a read-only folder)
+/// turns writing off for the rest of the run; reading goes on. ``trim()`` keeps the packs under
+/// ``limit`` bytes, removing the least recently used packs first (a hit refreshes its pack's time at
+/// the end of the run when it is over an hour old).
 ///
 /// Not thread-safe: one cache object per measurer (several objects, in threads or processes, may
 /// share a folder).
 public final class ShapeCache {
   /// The default bound on the folder's size: 256 MB.
   public static let defaultLimit = 256 << 20
-  /// How old a temporary must be before ``trim()`` takes it for an interrupted run's.
+  /// How old a temporary must be before ``trim()`` takes it for an interrupted run's, and how old a
+  /// used pack before its time is refreshed.
   static let staleAge: Int64 = 3600
+  /// The pending bytes past which the pending pack is written: 4 MB.
+  static let packThreshold = 4 << 20
 
   /// The folder (absolute).
   public let folder: String
   /// What every key includes besides the paragraph and the measurer's language.
   public let identity: ShapeCacheIdentity
-  /// The most bytes of entries the folder keeps; ``trim()`` brings it down to about 80 % of it.
+  /// The most bytes of packs the folder keeps; ``trim()`` brings it down to about 80 % of it.
   public let limit: Int
-  /// Entries read intact, entries looked up and not found (or not intact), entries written.
+  /// Entries read intact, entries looked up and not found (or not intact), entries written (in
+  /// packs written whole).
   public private(set) var hits = 0
   public private(set) var misses = 0
   public private(set) var writes = 0
@@ -42,6 +51,22 @@ public final class ShapeCache {
   private var stamps: [String: FileStamp?] = [:]
   /// Font faces' files, read from their patterns once.
   private var fontFiles: [FontFace: String?] = [:]
+
+  /// Where an entry lies: a pack of ``packs`` and the entry's bytes in it.
+  private struct Location {
+    var pack: Int
+    var offset: Int
+    var length: Int
+  }
+  /// The packs mapped (intact trailers and indexes only).
+  private var packs: [MappedPack] = []
+  /// Every key's locations, newest pack first; nil until the first lookup.
+  private var index: [[UInt8]: [Location]]?
+  /// What is stored and not yet written, and its payloads by key (found by this run's lookups).
+  private var pending = ShapePack.Builder()
+  private var pendingPayloads: [[UInt8]: [UInt8]] = [:]
+  /// The names of the packs this object wrote (never trimmed by it).
+  private var written: Set<String> = []
 
   /// A cache in `folder` (made absolute against the working directory; created when first written).
   public init(folder: String, identity: ShapeCacheIdentity, limit: Int = ShapeCache.defaultLimit) {
@@ -55,33 +80,29 @@ public final class ShapeCache {
     self.limit = limit
   }
 
-  /// Where the entry for `key` lives.
-  func path(for key: [UInt8]) -> (folder: String, file: String) {
-    var digits: [UInt8] = []
-    digits.reserveCapacity(2 * key.count)
-    for byte in key {
-      digits.append(Self.hexDigits[Int(byte >> 4)])
-      digits.append(Self.hexDigits[Int(byte & 0xF)])
-    }
-    let hex = String(decoding: digits, as: UTF8.self)
-    let sub = folder + "/" + hex.prefix(2)
-    return (sub, sub + "/" + hex)
-  }
+  /// Writes what is pending (the mappings go with the packs).
+  deinit { flush() }
 
   // MARK: Entries
 
-  /// The payload stored under `key`, when its file is there and intact.
+  /// The payload stored under `key`, when an intact entry for it is found.
   func payload(for key: [UInt8]) -> ArraySlice<UInt8>? {
-    let path = path(for: key).file
-    guard let file = CacheFiles.readFile(path),
-      let payload = ShapeCacheEntry.payload(of: file, key: key)
-    else {
-      misses += 1
-      return nil
+    if let payload = pendingPayloads[key] {
+      hits += 1
+      return payload[...]
     }
-    hits += 1
-    touch(path)
-    return payload
+    for location in loadedIndex()[key] ?? [] {
+      let pack = packs[location.pack]
+      if let payload = ShapeCacheEntry.payload(
+        in: pack.entry(offset: location.offset, length: location.length), key: key)
+      {
+        hits += 1
+        pack.used = true
+        return ArraySlice(payload)
+      }
+    }
+    misses += 1
+    return nil
   }
 
   /// Counts a payload that was intact but not usable (a font file changed) as a miss.
@@ -90,25 +111,68 @@ public final class ShapeCache {
     misses += 1
   }
 
-  /// Stores `payload` under `key` (unless writing is off).
+  /// Stores `payload` under `key` (unless writing is off): in the pending pack, written when it is
+  /// full and at the end of the run.
   func store(_ payload: [UInt8], for key: [UInt8]) {
     guard writeFailure == nil else { return }
-    let (sub, file) = path(for: key)
-    if CacheFiles.writeAtomically(
-      ShapeCacheEntry.file(key: key, payload: payload), to: file, in: sub)
-    {
-      writes += 1
-    } else {
-      writeFailure = "cannot write to \(folder): " + String(cString: strerror(errno))
-    }
+    pending.append(key: key, payload: payload)
+    pendingPayloads[key] = payload
+    if pending.bytes.count >= Self.packThreshold { flush() }
   }
 
-  /// Sets an entry's time to now when it is over an hour old, so that its time is about its last use.
-  private func touch(_ path: String) {
-    var st = stat()
-    guard stat(path, &st) == 0, Int64(time(nil)) - Int64(st.st_mtim.tv_sec) > Self.staleAge
-    else { return }
-    utimensat(AT_FDCWD, path, nil, 0)
+  /// Writes the pending pack, if any.
+  ///
+  /// Through a temporary in the folder (created when missing) and a rename, not synced (a cache: a
+  /// pack lost in a crash is only misses). A failure turns writing off.
+  public func flush() {
+    guard !pending.isEmpty else { return }
+    defer {
+      pending = ShapePack.Builder()
+      pendingPayloads = [:]
+    }
+    guard writeFailure == nil else { return }
+    var random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+    random = String(repeating: "0", count: 16 - random.utf8.count) + random
+    let name = "pack-" + random + ShapePack.fileExtension
+    guard CacheFiles.writeAtomically(pending.file(), to: folder + "/" + name, in: folder) else {
+      writeFailure = "cannot write to \(folder): " + String(cString: strerror(errno))
+      return
+    }
+    writes += pending.slots.count
+    written.insert(name)
+    // Later lookups find what was written in the new pack (the newest, so first).
+    if index != nil, let pack = MappedPack(folder: folder, name: name) { add(pack, first: true) }
+  }
+
+  /// ``index``, read from the folder's packs on the first call.
+  private func loadedIndex() -> [[UInt8]: [Location]] {
+    if let index { return index }
+    index = [:]
+    let found = Self.names(in: folder).filter(Self.isPackName).compactMap {
+      MappedPack(folder: folder, name: $0)
+    }
+    for pack in found.sorted(by: {
+      ($0.modifiedNanoseconds, $0.name) > ($1.modifiedNanoseconds, $1.name)
+    }) {
+      add(pack, first: false)
+    }
+    return index ?? [:]
+  }
+
+  /// Adds `pack`'s entries to ``index``, before those there (`first`) or after; a pack whose
+  /// trailer or index does not check out is left out (and unmapped).
+  private func add(_ pack: MappedPack, first: Bool) {
+    guard let slots = ShapePack.slots(of: pack.bytes) else { return }
+    let number = packs.count
+    packs.append(pack)
+    for slot in slots {
+      let location = Location(pack: number, offset: slot.offset, length: slot.length)
+      if first {
+        index?[slot.key, default: []].insert(location, at: 0)
+      } else {
+        index?[slot.key, default: []].append(location)
+      }
+    }
   }
 
   // MARK: Font files
@@ -154,79 +218,109 @@ public final class ShapeCache {
 
   // MARK: Trimming
 
-  /// A file in one of the cache's subfolders: an entry (named by its key) or anything else.
+  /// A pack or a temporary in the folder.
   private struct Listed {
     var path: String
     var name: String
-    var isEntry: Bool
     var size: Int64
     /// Seconds since the epoch.
     var modified: Int64
+    var modifiedNanoseconds: Int64
   }
 
-  /// The regular files in the cache's subfolders.
+  /// The regular files in the folder.
   private func listed() -> [Listed] {
     var out: [Listed] = []
-    for sub in Self.names(in: folder) where Self.isSubfolderName(sub) {
-      let subPath = folder + "/" + sub
-      for name in Self.names(in: subPath) {
-        let path = subPath + "/" + name
-        var st = stat()
-        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
-        out.append(
-          Listed(
-            path: path, name: name, isEntry: Self.isEntryName(name, in: sub),
-            size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec)))
-      }
+    for name in Self.names(in: folder) {
+      let path = folder + "/" + name
+      var st = stat()
+      guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
+      let seconds = Int64(st.st_mtim.tv_sec)
+      out.append(
+        Listed(
+          path: path, name: name, size: Int64(st.st_size), modified: seconds,
+          modifiedNanoseconds: seconds * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)))
     }
     return out
   }
 
-  /// Keeps the folder under ``limit``: run once, at the end of a run.
+  /// Writes what is pending and keeps the folder under ``limit``: run once, at the end of a run.
   ///
-  /// When this run wrote entries, removes temporaries over an hour old and, when the entries together
-  /// pass ``limit``, the oldest (by modification time) until they are under 80 % of it. Removes
-  /// nothing but entries and temporaries inside ``folder``.
+  /// Refreshes the time of every pack a hit came from when it is over an hour old. When this run
+  /// wrote or refreshed a pack, removes temporaries over an hour old, the old layout's entry files
+  /// (one file an entry in two-hex-digit subfolders, from before packs) and, when the packs together
+  /// pass ``limit``, the oldest packs (by modification time) until they are under 80 % of it,
+  /// never one this object wrote. Removes nothing else.
   public func trim() {
-    guard writes > 0 else { return }
-    let files = listed()
+    flush()
     let now = Int64(time(nil))
+    var touched = false
+    for pack in packs where pack.used && now - pack.modified > Self.staleAge {
+      if utimensat(AT_FDCWD, pack.path, nil, 0) == 0 { touched = true }
+      pack.used = false
+    }
+    guard !written.isEmpty || touched else { return }
+    let files = listed()
     for file in files
-    where !file.isEntry && file.name.hasPrefix(".") && file.name.contains(".tmp-")
+    where file.name.hasPrefix(".") && file.name.contains(".tmp-")
       && now - file.modified > Self.staleAge
     {
       unlink(file.path)
     }
-    let entries = files.filter(\.isEntry)
-    var total = entries.reduce(0) { $0 + $1.size }
+    removeOldLayout()
+    let packs = files.filter { Self.isPackName($0.name) }
+    var total = packs.reduce(0) { $0 + $1.size }
     guard total > Int64(limit) else { return }
     let target = Int64(limit) * 4 / 5
-    for entry in entries.sorted(by: { $0.modified < $1.modified }) where total > target {
-      if unlink(entry.path) == 0 { total -= entry.size }
+    for pack in packs.sorted(by: {
+      ($0.modifiedNanoseconds, $0.name) < ($1.modifiedNanoseconds, $1.name)
+    })
+    where total > target && !written.contains(pack.name) {
+      if unlink(pack.path) == 0 { total -= pack.size }
     }
   }
 
-  /// The entries in the folder that are not intact (their framing, key or checksum wrong), and how
-  /// many are.
+  /// Removes the entry files of the layout before packs (`ab/ab12…`, 64 hex digits) and their
+  /// subfolders once empty.
+  private func removeOldLayout() {
+    for sub in Self.names(in: folder) where Self.isSubfolderName(sub) {
+      let subPath = folder + "/" + sub
+      for name in Self.names(in: subPath) where Self.isEntryName(name, in: sub) {
+        unlink(subPath + "/" + name)
+      }
+      rmdir(subPath)
+    }
+  }
+
+  /// The entries in the folder's packs that are intact, and what is not: packs whose trailer or
+  /// index does not check out, and entries whose framing, key or checksum does not.
   public func check() -> (intact: Int, damaged: [String]) {
     var intact = 0
     var damaged: [String] = []
-    for entry in listed() where entry.isEntry {
-      let key = stride(from: 0, to: entry.name.utf8.count, by: 2).compactMap {
-        UInt8(String(entry.name.utf8.dropFirst($0).prefix(2)) ?? "", radix: 16)
+    for name in Self.names(in: folder).sorted() where Self.isPackName(name) {
+      guard let pack = MappedPack(folder: folder, name: name),
+        let slots = ShapePack.slots(of: pack.bytes)
+      else {
+        damaged.append(folder + "/" + name)
+        continue
       }
-      if let file = CacheFiles.readFile(entry.path),
-        ShapeCacheEntry.payload(of: file, key: key) != nil
-      {
-        intact += 1
-      } else {
-        damaged.append(entry.path)
+      for slot in slots {
+        if ShapeCacheEntry.payload(
+          in: pack.entry(offset: slot.offset, length: slot.length), key: slot.key) != nil
+        {
+          intact += 1
+        } else {
+          damaged.append("\(pack.path) at \(slot.offset)")
+        }
       }
     }
     return (intact, damaged)
   }
 
-  private static let hexDigits = Array("0123456789abcdef".utf8)
+  /// A pack's name (not a temporary's).
+  static func isPackName(_ name: String) -> Bool {
+    !name.hasPrefix(".") && name.hasSuffix(ShapePack.fileExtension)
+  }
 
   /// Two lower-case hex digits.
   private static func isSubfolderName(_ name: String) -> Bool {

@@ -1,7 +1,7 @@
-/// The framing of one shape cache file: magic and format version, the entry's full key, the
-/// payload's length, the payload, and the payload's SHA-256.
+/// The framing of one shape cache entry (in a pack, ``ShapePack``): magic and format version, the
+/// entry's full key, the payload's length, the payload, and the payload's SHA-256.
 ///
-/// ``payload(of:key:)`` trusts nothing: a short file, another magic or version, another key, a
+/// ``payload(in:key:)`` trusts nothing: a short entry, another magic or version, another key, a
 /// length that does not match or a checksum that does not is nil (a miss), never a crash.
 enum ShapeCacheEntry {
   static let magic = Array("PMRSHAPE".utf8)
@@ -10,7 +10,7 @@ enum ShapeCacheEntry {
   /// Magic, version, a reserved word, the key, the payload length.
   static let headerSize = 8 + 4 + 4 + SHA256.size + 8
 
-  /// The file holding `payload` under `key`.
+  /// The entry holding `payload` under `key`.
   static func file(key: [UInt8], payload: [UInt8]) -> [UInt8] {
     var w = ByteWriter()
     w.bytes.reserveCapacity(headerSize + payload.count + SHA256.size)
@@ -24,19 +24,17 @@ enum ShapeCacheEntry {
     return w.bytes
   }
 
-  /// The payload of `file` when it is an intact entry for `key`.
-  static func payload(of file: [UInt8], key: [UInt8]) -> ArraySlice<UInt8>? {
-    file.withUnsafeBytes { raw -> ArraySlice<UInt8>? in
-      var r = ByteReader(bytes: raw)
-      guard let fileMagic = try? r.raw(magic.count), fileMagic.elementsEqual(magic),
-        (try? r.u32()) == formatVersion, (try? r.u32()) == 0,
-        let fileKey = try? r.raw(key.count), fileKey.elementsEqual(key),
-        let length = try? r.u64(), r.remaining >= SHA256.size,
-        length == UInt64(r.remaining - SHA256.size),
-        let payload = try? r.raw(Int(length)), let sum = try? r.raw(SHA256.size),
-        sum.elementsEqual(SHA256.digest(payload))
-      else { return nil }
-      return file[headerSize..<headerSize + Int(length)]
-    }
+  /// The payload of `entry` when it is an intact entry for `key`.
+  static func payload(in entry: UnsafeRawBufferPointer, key: [UInt8]) -> UnsafeRawBufferPointer? {
+    var r = ByteReader(bytes: entry)
+    guard let fileMagic = try? r.raw(magic.count), fileMagic.elementsEqual(magic),
+      (try? r.u32()) == formatVersion, (try? r.u32()) == 0,
+      let fileKey = try? r.raw(key.count), fileKey.elementsEqual(key),
+      let length = try? r.u64(), r.remaining >= SHA256.size,
+      length == UInt64(r.remaining - SHA256.size),
+      let payload = try? r.raw(Int(length)), let sum = try? r.raw(SHA256.size),
+      sum.elementsEqual(SHA256.digest(payload))
+    else { return nil }
+    return payload
   }
 }

@@ -9,14 +9,14 @@ import TextShaping
     try PMReportProcess(arguments, in: directory).wait(timeout: 300)
   }
 
-  /// The cache's entry files under `folder`, each with its modification time in nanoseconds.
-  func entries(_ folder: String) -> [String: Int64] {
+  /// The cache's pack files in `folder`, each with its modification time in nanoseconds.
+  func packs(_ folder: String) -> [String: Int64] {
     var out: [String: Int64] = [:]
-    for path in (try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? []
-    where path.utf8.count == 67 && !path.contains("/.") {
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    where name.hasSuffix(".pmrpack") && !name.hasPrefix(".") {
       var st = stat()
-      if stat(folder + "/" + path, &st) == 0 {
-        out[path] = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+      if stat(folder + "/" + name, &st) == 0 {
+        out[name] = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
       }
     }
     return out
@@ -32,14 +32,17 @@ import TextShaping
     #expect(!FileManager.default.fileExists(atPath: folder), "--no-cache wrote a cache folder")
     let cold = try pmreport(arguments + ["cold"], in: dir)
     #expect(cold.status == 0, "\(cold.error)")
-    let written = entries(folder)
-    #expect(written.count > 100)
+    let written = packs(folder)
+    #expect(!written.isEmpty)
+    let stored = ShapeCache(folder: folder, identity: ShapeCacheIdentity(program: "")).check()
+    #expect(stored.intact > 100)
     let warm = try pmreport(arguments + ["warm"], in: dir)
     #expect(warm.status == 0, "\(warm.error)")
-    // Every paragraph was found: nothing was written again.
-    #expect(entries(folder) == written)
+    // Every paragraph was found: nothing was written again, no pack touched.
+    #expect(packs(folder) == written)
     let check = ShapeCache(folder: folder, identity: ShapeCacheIdentity(program: "")).check()
     #expect(check.damaged.isEmpty)
+    #expect(check.intact == stored.intact)
     let cli = CLITests()
     let expected = cli.files(under: dir + "/none")
     #expect(expected.count > 20)
@@ -61,7 +64,7 @@ import TextShaping
         "--quiet",
       ], in: dir)
     #expect(chosen.status == 0, "\(chosen.error)")
-    #expect(!entries(dir + "/shapes").isEmpty)
+    #expect(!packs(dir + "/shapes").isEmpty)
     // -v says what the cache did: the second run finds everything.
     let again = try pmreport(
       ["--cache", "shapes", "--document", "full-report", "--format", "pdf", "--output", "a", "-v"],
@@ -74,10 +77,28 @@ import TextShaping
       ["--config", "project/pmreport.yml", "--format", "pdf", "--output", "b", "--quiet"],
       in: dir)
     #expect(beside.status == 0, "\(beside.error)")
-    #expect(!entries(dir + "/project/.pmreport-cache").isEmpty)
+    #expect(!packs(dir + "/project/.pmreport-cache").isEmpty)
     #expect(!FileManager.default.fileExists(atPath: dir + "/.pmreport-cache"))
     let both = try pmreport(["--cache", "x", "--no-cache"], in: dir)
     #expect(both.status == 64)
+  }
+
+  /// Workers write what they shaped in packs of their own when they are done: a second run with
+  /// workers writes nothing.
+  @Test func workersStoreWhatTheyShape() throws {
+    let dir = try temporaryDirectory("pmreport-shape-cache")
+    let arguments = [
+      "--document", "full-report", "--format", "all", "--dpi", "40", "--jobs", "2", "--quiet",
+      "--cache", "shapes", "--output",
+    ]
+    let cold = try pmreport(arguments + ["a"], in: dir)
+    #expect(cold.status == 0, "\(cold.error)")
+    let written = packs(dir + "/shapes")
+    // The parent's pack and at least one worker's.
+    #expect(written.count >= 2)
+    let warm = try pmreport(arguments + ["b"], in: dir)
+    #expect(warm.status == 0, "\(warm.error)")
+    #expect(packs(dir + "/shapes") == written)
   }
 
   @Test func aCacheThatCannotBeWrittenIsOneWarningAndTheRunSucceeds() throws {
@@ -104,6 +125,8 @@ import TextShaping
       .check()
     #expect(check.intact > 100)
     #expect(check.damaged.isEmpty)
+    // Each run wrote packs of its own.
+    #expect(packs(dir + "/shared").count >= 2)
     let reference = try pmreport(common + ["--no-cache", "--output", "c"], in: dir)
     #expect(reference.status == 0, "\(reference.error)")
     let cli = CLITests()

@@ -10,12 +10,16 @@ private struct ShapeFolder {
   let path = NSTemporaryDirectory() + "pmreport-shapes-\(UUID().uuidString)"
   func remove() { try? FileManager.default.removeItem(atPath: path) }
 
-  /// The entry files written so far (not temporaries), by path.
-  var entries: [String] {
-    let manager = FileManager.default
-    return ((try? manager.subpathsOfDirectory(atPath: path)) ?? []).filter {
-      $0.utf8.count == 67 && !$0.contains("/.")
-    }.sorted().map { path + "/" + $0 }
+  /// The packs written so far (not temporaries), by path.
+  var packs: [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    return names.filter(ShapeCache.isPackName).sorted().map { path + "/" + $0 }
+  }
+
+  /// The slots of the pack at `path` (nil: its trailer or index does not check out).
+  func slots(_ pack: String) throws -> [ShapePack.Slot]? {
+    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: pack)))
+    return bytes.withUnsafeBytes { ShapePack.slots(of: $0) }
   }
 
   /// A measurer (no hyphenator unless given) reading and writing this folder through a new cache.
@@ -97,9 +101,12 @@ private func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineVa
     let expected = specs.map { values(plain, $0) }
     let (cold, coldCache) = folder.measurer()
     #expect(specs.map { values(cold, $0) } == expected)
-    #expect(coldCache.writes == specs.count)
+    #expect(coldCache.writes == 0)
     #expect(coldCache.hits == 0)
-    #expect(folder.entries.count == specs.count)
+    #expect(folder.packs.isEmpty)
+    coldCache.flush()
+    #expect(coldCache.writes == specs.count)
+    #expect(folder.packs.count == 1)
     // A new measurer (a new run) reads them back: the same lines, nothing shaped or written.
     let (warm, warmCache) = folder.measurer()
     #expect(specs.map { values(warm, $0) } == expected)
@@ -111,52 +118,78 @@ private func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineVa
     // Widths are kept too.
     let table = specs[0]
     #expect(cold.widths(table) == plain.widths(table))
+    coldCache.flush()
+    #expect(folder.packs.count == 2)
     let (again, againCache) = folder.measurer()
     #expect(again.widths(table) == plain.widths(table))
     #expect(againCache.hits == 1)
   }
 
-  @Test(arguments: ["truncated", "flipped", "another key"])
-  func aDamagedEntryIsAMissAndIsWrittenAgain(damage: String) throws {
+  @Test(arguments: ["truncated", "trailer", "flipped", "another key"])
+  func aDamagedPackOrEntryIsAMissAndIsWrittenAgain(damage: String) throws {
     let folder = ShapeFolder()
     defer { folder.remove() }
     let plain = PangoMeasurer()
-    let (cold, _) = folder.measurer()
+    let (cold, coldCache) = folder.measurer()
     _ = values(cold, specs[0])
     _ = values(cold, specs[1])
-    let entries = folder.entries
-    try #require(entries.count == 2)
-    // Which entry holds specs[0]: the one a fresh cache reports as its path.
+    coldCache.flush()
+    let packs = folder.packs
+    try #require(packs.count == 1)
+    let pack = packs[0]
+    let slots = try #require(try folder.slots(pack))
+    try #require(slots.count == 2)
+    // Which slot holds specs[0]: the one under its key.
     let key = ShapeCacheKeys(
       identity: testIdentity, fontconfig: cold.fontconfigIdentity, language: "en-us",
       hyphenDictionary: cold.currentHyphenator?.dictionaryPath
     ).key(.paragraph, specs[0])
-    let target = ShapeCache(folder: folder.path, identity: testIdentity).path(for: key).file
-    try #require(entries.contains(target))
-    var bytes = try Data(contentsOf: URL(fileURLWithPath: target))
+    let at = try #require(slots.firstIndex { $0.key == key })
+    let target = slots[at]
+    let other = slots[1 - at]
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: pack))
+    let indexOffset = bytes.count - ShapePack.trailerSize - 2 * ShapePack.slotSize
     switch damage {
     case "truncated": bytes = bytes.prefix(bytes.count - 40)
-    case "flipped": bytes[bytes.count / 2] ^= 0x10
+    case "trailer": bytes[bytes.count - 1] ^= 0x10
+    case "flipped": bytes[target.offset + target.length / 2] ^= 0x10
     default:
-      bytes = try Data(contentsOf: URL(fileURLWithPath: entries.first { $0 != target } ?? ""))
+      // The slot of specs[0] points at the other entry: its key is not the one looked up.
+      let slot = indexOffset + at * ShapePack.slotSize + SHA256.size
+      var w = ByteWriter()
+      w.u64(UInt64(other.offset))
+      w.u32(UInt32(other.length))
+      bytes.replaceSubrange(slot..<slot + 12, with: w.bytes)
     }
-    try bytes.write(to: URL(fileURLWithPath: target))
+    try bytes.write(to: URL(fileURLWithPath: pack))
+    let wholePackLost = damage == "truncated" || damage == "trailer"
+    #expect(try folder.slots(pack) == nil ? wholePackLost : !wholePackLost)
     let (reader, cache) = folder.measurer()
     #expect(values(reader, specs[0]) == values(plain, specs[0]))
-    #expect(cache.hits == 0)
-    #expect(cache.misses == 1)
-    #expect(cache.writes == 1)
-    #expect(cache.check().damaged.isEmpty)
+    #expect(values(reader, specs[1]) == values(plain, specs[1]))
+    #expect(cache.hits == (wholePackLost ? 0 : 1))
+    #expect(cache.misses == (wholePackLost ? 2 : 1))
+    cache.flush()
+    #expect(cache.writes == cache.misses)
+    #expect(folder.packs.count == 2)
+    // The damaged pack is reported (whole, or its one entry); the new one is intact.
+    let check = cache.check()
+    #expect(check.damaged.count == 1)
+    #expect(check.damaged.first?.hasPrefix(pack) == true)
+    #expect(check.intact == 2)
     let (later, laterCache) = folder.measurer()
     #expect(values(later, specs[0]) == values(plain, specs[0]))
-    #expect(laterCache.hits == 1)
+    #expect(values(later, specs[1]) == values(plain, specs[1]))
+    #expect(laterCache.hits == 2)
+    #expect(laterCache.misses == 0)
   }
 
   @Test func anotherVersionOfPmreportOrPangoMisses() {
     let folder = ShapeFolder()
     defer { folder.remove() }
-    let (first, _) = folder.measurer()
+    let (first, firstCache) = folder.measurer()
     _ = values(first, specs[0])
+    firstCache.flush()
     let (same, sameCache) = folder.measurer()
     _ = values(same, specs[0])
     #expect(sameCache.hits == 1)
@@ -168,6 +201,7 @@ private func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineVa
       let (other, cache) = folder.measurer(identity)
       _ = values(other, specs[0])
       #expect(cache.hits == 0, "\(identity)")
+      cache.flush()
       #expect(cache.writes == 1)
     }
     // Another language is another key too.
@@ -223,71 +257,106 @@ private func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineVa
     for writer in 0..<2 {
       group.enter()
       Thread {
-        let (measurer, _) = folder.measurer()
+        let (measurer, cache) = folder.measurer()
         results[writer] = many.map { values(measurer, $0) }
+        cache.trim()
         group.leave()
       }.start()
     }
     group.wait()
     #expect(results[0] == expected)
     #expect(results[1] == expected)
+    // Each wrote every entry in a pack of its own: two intact copies of each.
+    #expect(folder.packs.count == 2)
     let check = ShapeCache(folder: folder.path, identity: testIdentity).check()
-    #expect(check.intact == many.count)
+    #expect(check.intact == 2 * many.count)
     #expect(check.damaged.isEmpty)
     let (reader, cache) = folder.measurer()
     #expect(many.map { values(reader, $0) } == expected)
     #expect(cache.hits == many.count)
   }
 
-  @Test func trimmingRemovesTheOldestEntriesAndNothingElse() throws {
+  @Test func trimmingRemovesTheOldestPacksAndNothingElse() throws {
     let folder = ShapeFolder()
     defer { folder.remove() }
-    let (measurer, _) = folder.measurer()
+    // Forty packs of one entry each.
+    let (measurer, cache) = folder.measurer()
     for i in 0..<40 {
       var spec = specs[0]
       spec.width = 100 + Double(i)
       _ = measurer.shape(spec)
+      cache.flush()
     }
-    let entries = folder.entries
-    try #require(entries.count == 40)
-    let sizes = try entries.map {
+    let packs = folder.packs
+    try #require(packs.count == 40)
+    let sizes = try packs.map {
       try #require(FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int)
     }
-    // Oldest first by name order: entry k was last used k minutes after the first.
+    // Oldest first by name order: pack k was last used k minutes after the first.
     let start = Date().addingTimeInterval(-3 * 3600)
-    for (k, path) in entries.enumerated() {
+    for (k, path) in packs.enumerated() {
       try FileManager.default.setAttributes(
         [.modificationDate: start.addingTimeInterval(Double(k) * 60)], ofItemAtPath: path)
     }
-    let sub = (entries[0] as NSString).deletingLastPathComponent
-    let stale = sub + "/.abc.tmp-1-2"
-    let fresh = sub + "/.abd.tmp-1-2"
-    let other = sub + "/notes.txt"
-    for path in [stale, fresh, other] {
+    let stale = folder.path + "/.pack-abc.pmrpack.tmp-1-2"
+    let fresh = folder.path + "/.pack-abd.pmrpack.tmp-1-2"
+    let other = folder.path + "/notes.txt"
+    // An entry of the layout before packs, and a file beside it that is not one.
+    let old = folder.path + "/ab/ab" + String(repeating: "0", count: 62)
+    let oldOther = folder.path + "/cd/notes.txt"
+    for sub in ["ab", "cd"] {
+      try FileManager.default.createDirectory(
+        atPath: folder.path + "/" + sub, withIntermediateDirectories: true)
+    }
+    for path in [stale, fresh, other, old, oldOther] {
       try Data("x".utf8).write(to: URL(fileURLWithPath: path))
     }
     try FileManager.default.setAttributes([.modificationDate: start], ofItemAtPath: stale)
     let limit = sizes.reduce(0, +) / 2
     // A cache that wrote nothing does not scan.
     ShapeCache(folder: folder.path, identity: testIdentity, limit: limit).trim()
-    #expect(folder.entries.count == 40)
-    // One that wrote does.
-    let (writer, cache) = folder.measurer(limit: limit)
+    #expect(folder.packs.count == 40)
+    // One that wrote does; its new pack stays.
+    let (writer, writerCache) = folder.measurer(limit: limit)
     _ = writer.shape(specs[1])
-    cache.trim()
-    let kept = Set(folder.entries)
+    writerCache.trim()
+    let kept = Set(folder.packs)
     let keptBytes = try kept.map {
       try #require(FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int)
     }.reduce(0, +)
     #expect(keptBytes <= limit * 4 / 5)
     #expect(keptBytes > limit * 4 / 5 - sizes.max()!)
-    // The oldest went first: what is kept is a suffix of the entries by age (and the new one).
-    let removed = entries.filter { !kept.contains($0) }
+    #expect(kept.subtracting(packs).count == 1)
+    // The oldest went first: what is kept is a suffix of the packs by age (and the new one).
+    let removed = packs.filter { !kept.contains($0) }
     #expect(!removed.isEmpty)
-    #expect(removed == Array(entries.prefix(removed.count)))
+    #expect(removed == Array(packs.prefix(removed.count)))
     #expect(!FileManager.default.fileExists(atPath: stale))
     #expect(FileManager.default.fileExists(atPath: fresh))
     #expect(FileManager.default.fileExists(atPath: other))
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/ab"))
+    #expect(FileManager.default.fileExists(atPath: oldOther))
+  }
+
+  @Test func aHitRefreshesAnOldPacksTimeAtTheEnd() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let (cold, coldCache) = folder.measurer()
+    _ = values(cold, specs[0])
+    coldCache.flush()
+    let pack = try #require(folder.packs.first)
+    let old = Date().addingTimeInterval(-2 * 3600)
+    try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: pack)
+    let (warm, warmCache) = folder.measurer()
+    _ = values(warm, specs[0])
+    #expect(warmCache.hits == 1)
+    let before = try #require(
+      FileManager.default.attributesOfItem(atPath: pack)[.modificationDate] as? Date)
+    #expect(before.timeIntervalSince(old) < 1)
+    warmCache.trim()
+    let after = try #require(
+      FileManager.default.attributesOfItem(atPath: pack)[.modificationDate] as? Date)
+    #expect(after.timeIntervalSinceNow > -60)
   }
 
   @Test func aFolderThatCannotBeWrittenTurnsWritingOffAndShapingGoesOn() throws {
@@ -299,6 +368,7 @@ private func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineVa
     let (measurer, cache) = folder.measurer()
     #expect(values(measurer, specs[0]) == values(plain, specs[0]))
     #expect(values(measurer, specs[1]) == values(plain, specs[1]))
+    cache.flush()
     #expect(cache.writes == 0)
     #expect(cache.writeFailure?.contains(folder.path) == true)
     cache.trim()

@@ -51,10 +51,12 @@ extension Pipeline {
     defer { RunLock.release() }
     Self.stopWithParent()
     // The parent reports the language's warning; the worker only sets the language. The shape
-    // cache is shared through its folder (entries are renamed into place whole).
+    // cache is shared through its folder (each process writes packs of its own, renamed into place
+    // whole); what the worker stored is written, and the packs it used refreshed, when it is done.
     var ignored = RunSummary()
     prepareLanguage(&ignored)
-    _ = useShapeCache()
+    let shapeCache = useShapeCache()
+    defer { shapeCache?.trim() }
     let decoder = JSONDecoder()
     let encoder = JSONEncoder()
     let input = LineReader(STDIN_FILENO)

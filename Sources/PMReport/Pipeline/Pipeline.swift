@@ -296,6 +296,7 @@ public final class Pipeline {
       log(LogLine(.error, ErrorReport.message(for: error, document: "manifest.json")))
     }
     if let shapeCache {
+      shapeCache.flush()
       log(
         LogLine(
           .file,
