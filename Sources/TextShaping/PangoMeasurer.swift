@@ -105,12 +105,14 @@ public final class PangoMeasurer: TextMeasurer {
     return name.lowercased() == family.lowercased() ? nil : name
   }
 
-  /// Forgets the paragraphs and widths shaped so far (the lines already handed out stay valid).
+  /// Forgets the paragraphs and widths shaped so far (the lines already handed out stay valid), and
+  /// lets the disk cache write what is pending and let go of its index until the next lookup.
   public func discardCachedShapes() {
     shapeCache = [:]
     widthsCache = [:]
     previousShapes = [:]
     previousWidths = [:]
+    diskCache?.release()
   }
 
   /// Keeps the paragraphs and widths asked for since the last call, for the next build, and

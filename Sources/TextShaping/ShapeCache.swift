@@ -31,8 +31,9 @@ public final class ShapeCache {
   /// How old a temporary must be before ``trim()`` takes it for an interrupted run's, and how old a
   /// used pack before its time is refreshed.
   static let staleAge: Int64 = 3600
-  /// The pending bytes past which the pending pack is written: 4 MB.
-  static let packThreshold = 4 << 20
+  /// The pending bytes past which the pending pack is written: 1 MB (what is pending is memory the
+  /// run holds on to: at scale 100, 4 MB packs added 10 MB to the peak).
+  static let packThreshold = 1 << 20
 
   /// The folder (absolute).
   public let folder: String
@@ -62,9 +63,12 @@ public final class ShapeCache {
   private var packs: [MappedPack] = []
   /// Every key's locations, newest pack first; nil until the first lookup.
   private var index: [[UInt8]: [Location]]?
-  /// What is stored and not yet written, and its payloads by key (found by this run's lookups).
-  private var pending = ShapePack.Builder()
-  private var pendingPayloads: [[UInt8]: [UInt8]] = [:]
+  /// What is stored and not yet written, and where each key's entry lies in it (found by this run's
+  /// lookups).
+  private var pending = ShapePack.Builder(capacity: ShapeCache.packThreshold)
+  private var pendingSlots: [[UInt8]: ShapePack.Slot] = [:]
+  /// Whether a used pack's time was refreshed (``trim()`` then looks at the folder).
+  private var touchedPacks = false
   /// The names of the packs this object wrote (never trimmed by it).
   private var written: Set<String> = []
 
@@ -87,9 +91,17 @@ public final class ShapeCache {
 
   /// The payload stored under `key`, when an intact entry for it is found.
   func payload(for key: [UInt8]) -> ArraySlice<UInt8>? {
-    if let payload = pendingPayloads[key] {
-      hits += 1
-      return payload[...]
+    if let slot = pendingSlots[key] {
+      let payload = pending.bytes.withUnsafeBytes {
+        ShapeCacheEntry.payload(
+          in: UnsafeRawBufferPointer(rebasing: $0[slot.offset..<slot.offset + slot.length]),
+          key: key
+        ).map(Array.init)
+      }
+      if let payload {
+        hits += 1
+        return payload[...]
+      }
     }
     for location in loadedIndex()[key] ?? [] {
       let pack = packs[location.pack]
@@ -115,8 +127,7 @@ public final class ShapeCache {
   /// full and at the end of the run.
   func store(_ payload: [UInt8], for key: [UInt8]) {
     guard writeFailure == nil else { return }
-    pending.append(key: key, payload: payload)
-    pendingPayloads[key] = payload
+    pendingSlots[key] = pending.append(key: key, payload: payload)
     if pending.bytes.count >= Self.packThreshold { flush() }
   }
 
@@ -127,8 +138,8 @@ public final class ShapeCache {
   public func flush() {
     guard !pending.isEmpty else { return }
     defer {
-      pending = ShapePack.Builder()
-      pendingPayloads = [:]
+      pending = ShapePack.Builder(capacity: Self.packThreshold)
+      pendingSlots = [:]
     }
     guard writeFailure == nil else { return }
     var random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
@@ -142,6 +153,28 @@ public final class ShapeCache {
     written.insert(name)
     // Later lookups find what was written in the new pack (the newest, so first).
     if index != nil, let pack = MappedPack(folder: folder, name: name) { add(pack, first: true) }
+  }
+
+  /// Writes what is pending and lets go of the packs' index and mappings (read again at the next
+  /// lookup): between documents, so that the memory goes to the next PDF (at scale 100 the index
+  /// and what the mappings had read added 40–50 MB to the run's peak).
+  public func release() {
+    flush()
+    touchUsedPacks()
+    packs = []
+    index = nil
+  }
+
+  /// Sets the time of each pack read from to now, when it is over an hour old (so that a pack's
+  /// time is about its last use).
+  private func touchUsedPacks() {
+    let now = Int64(time(nil))
+    for pack in packs where pack.used {
+      if now - pack.modified > Self.staleAge, utimensat(AT_FDCWD, pack.path, nil, 0) == 0 {
+        touchedPacks = true
+      }
+      pack.used = false
+    }
   }
 
   /// ``index``, read from the folder's packs on the first call.
@@ -253,13 +286,9 @@ public final class ShapeCache {
   /// never one this object wrote. Removes nothing else.
   public func trim() {
     flush()
+    touchUsedPacks()
+    guard !written.isEmpty || touchedPacks else { return }
     let now = Int64(time(nil))
-    var touched = false
-    for pack in packs where pack.used && now - pack.modified > Self.staleAge {
-      if utimensat(AT_FDCWD, pack.path, nil, 0) == 0 { touched = true }
-      pack.used = false
-    }
-    guard !written.isEmpty || touched else { return }
     let files = listed()
     for file in files
     where file.name.hasPrefix(".") && file.name.contains(".tmp-")

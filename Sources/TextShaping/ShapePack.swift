@@ -57,13 +57,21 @@ enum ShapePack {
     private(set) var bytes = ShapePack.magic
     private(set) var slots: [Slot] = []
 
+    /// An empty pack with room for about `capacity` bytes of entries (no regrowing on the way).
+    init(capacity: Int = 0) {
+      bytes.reserveCapacity(capacity + (64 << 10))
+    }
+
     var isEmpty: Bool { slots.isEmpty }
 
-    /// Appends the entry holding `payload` under `key`.
-    mutating func append(key: [UInt8], payload: [UInt8]) {
+    /// Appends the entry holding `payload` under `key`; returns where it lies.
+    @discardableResult
+    mutating func append(key: [UInt8], payload: [UInt8]) -> Slot {
       let entry = ShapeCacheEntry.file(key: key, payload: payload)
-      slots.append(Slot(key: key, offset: bytes.count, length: entry.count))
+      let slot = Slot(key: key, offset: bytes.count, length: entry.count)
+      slots.append(slot)
       bytes += entry
+      return slot
     }
 
     /// The whole pack: the magic and entries, the index and the trailer.
