@@ -13,11 +13,12 @@ extension Pipeline {
       min(launch.jobs, units.count) - 1, units: units, board: board,
       name: { names[$0.document] })
     var replayed = 0
+    var printed: Set<String> = []
     func replayReady() {
       for report in board.ready(from: replayed) {
         let unit = units[replayed]
         onDocument(unit.document, documents.count, names[unit.document])
-        report.replay(into: &summary, log: log)
+        report.replay(into: &summary, printed: &printed, log: log)
         replayed += 1
       }
     }

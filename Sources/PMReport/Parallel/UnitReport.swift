@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// What one ``WorkUnit`` did: its part of the run's summary and the lines it reported, in order.
 ///
@@ -12,16 +13,16 @@ struct UnitReport: Codable, Sendable {
   var lines: [LogLine] = []
 
   /// The report of a unit that never reported (its worker died): one failure.
-  static func lost(document: String, reason: String) -> UnitReport {
-    let failure = UnitFailure(
-      document: document, message: "pmreport: internal error: \(document): \(reason)",
-      kind: .software)
+  static func lost(document: String, formats: [OutputFormat]) -> UnitReport {
+    let failure = UnitFailure(document: document, error: WorkerStopped(formats: formats))
     return UnitReport(failures: [failure], lines: [LogLine(.error, failure.message)])
   }
 
-  /// Adds this report to `summary` and passes its lines to `log`; a warning already reported by
-  /// another unit (the same text) is left out.
-  func replay(into summary: inout RunSummary, log: (LogLine) -> Void) {
+  /// Adds this report to `summary` and passes its lines to `log`; a warning already printed
+  /// (`printed`, the same text) is left out.
+  func replay(
+    into summary: inout RunSummary, printed: inout Set<String>, log: (LogLine) -> Void
+  ) {
     summary.files += files
     summary.outputs += outputs
     for warning in warnings where !summary.warnings.contains(warning) {
@@ -30,11 +31,18 @@ struct UnitReport: Codable, Sendable {
     summary.failures += failures.map { ($0.document, $0) }
     for line in lines {
       if line.kind == .warning {
-        guard !summary.reportedWarnings.contains(line.text) else { continue }
-        summary.reportedWarnings.insert(line.text)
+        guard printed.insert(line.text).inserted else { continue }
       }
       log(line)
     }
+  }
+}
+
+/// A worker process that stopped before it reported its unit (an internal error, exit 70).
+struct WorkerStopped: Error, CustomStringConvertible {
+  var formats: [OutputFormat]
+  var description: String {
+    "the worker process building its \(formats.map(\.rawValue).joined(separator: ", ")) stopped"
   }
 }
 

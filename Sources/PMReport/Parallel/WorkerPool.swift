@@ -111,19 +111,12 @@ final class WorkerPool: @unchecked Sendable {
     let decoder = JSONDecoder()
     while let index = board.take() {
       let unit = units[index]
-      guard var line = try? encoder.encode(unit) else { continue }
-      line.append(0x0A)
-      let report: UnitReport
-      if (try? input.fileHandleForWriting.write(contentsOf: line)) != nil,
-        let answer = reader.next(), let decoded = try? decoder.decode(UnitReport.self, from: answer)
-      {
-        report = decoded
-      } else {
-        report = .lost(
-          document: name(unit),
-          reason: "the worker process building its "
-            + unit.formats.map(\.rawValue).joined(separator: ", ") + " stopped")
-        board.finish(index, report)
+      // Every unit taken is finished, with its report or as lost: the parent replays in order.
+      guard let request = (try? encoder.encode(unit)).map({ $0 + [0x0A] }),
+        (try? input.fileHandleForWriting.write(contentsOf: request)) != nil,
+        let answer = reader.next(), let report = try? decoder.decode(UnitReport.self, from: answer)
+      else {
+        board.finish(index, .lost(document: name(unit), formats: unit.formats))
         break
       }
       board.finish(index, report)

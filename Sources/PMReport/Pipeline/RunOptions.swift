@@ -129,8 +129,6 @@ public struct RunSummary: Sendable {
   public var outputs: [DocumentOutput] = []
   public var warnings: [String] = []
   public var failures: [(document: String, error: any Error)] = []
-  /// The warning lines printed so far (a parallel run prints each once).
-  var reportedWarnings: Set<String> = []
 }
 
 /// A document written in one format: a PDF file, or a folder of page files (or of charts).
