@@ -1138,13 +1138,10 @@ def measure_watch(b: Bench, watch) -> None:
     for scale in (1, 20):
         content = yaml.safe_load(b.content_files[scale].read_text()) if scale in b.content_files \
             else scaled_content(yaml.safe_load(b.content_files[1].read_text()), scale)
-        path = watch.OUT / f"content-{scale}.yml"
         print(f"  watch, scale {scale}: {runs} edits, 3 cold builds"
               + (", Typst in memory" if b.typst_ok else "") + " ...", flush=True)
-        w = watch.summary(watch.measure_watch(b.bin, copy.deepcopy(content), path, runs)["latencies"])
-        cold = watch.summary(watch.measure_cold(b.bin, path))
-        typ = watch.summary(watch.measure_typst(copy.deepcopy(content), b.metadata, scale, runs)) \
-            if b.typst_ok else None
+        r = watch.measure_scale(b.bin, content, b.metadata, scale, runs, b.typst_ok)
+        w, cold, typ = r["watch"], r["cold"], r["typst"]
         b.extra_detail[f"watch-{scale}"] = {"watch": w, "cold": cold, "typst": typ}
         medians[f"watch-{scale}"] = w["median_ms"]
         medians[f"cold-{scale}"] = cold["median_ms"]

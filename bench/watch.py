@@ -174,6 +174,23 @@ def measure_typst(content: dict, metadata: dict, scale: int, runs: int) -> list[
     return times
 
 
+def measure_scale(binary: Path, content: dict, metadata: dict, scale: int, runs: int,
+                  typst: bool) -> dict:
+    """At one scale: `runs` watch edits, three cold builds and (with `typst`) Typst's in-memory
+    rebuilds, each summarised; the watch's rebuild lines and first build line too."""
+    path = OUT / f"content-{scale}.yml"
+    print(f"scale {scale}: pmreport watch, {runs} edits ...", file=sys.stderr)
+    watch = measure_watch(binary, json.loads(json.dumps(content)), path, runs)
+    print(f"scale {scale}: cold builds ...", file=sys.stderr)
+    cold = measure_cold(binary, path)
+    typst_times = None
+    if typst:
+        print(f"scale {scale}: typst.Compiler, {runs} edits ...", file=sys.stderr)
+        typst_times = measure_typst(json.loads(json.dumps(content)), metadata, scale, runs)
+    return {"scale": scale, "watch": summary(watch["latencies"]), "watch_lines": watch["lines"],
+            "first_build": watch["first"], "cold": summary(cold), "typst": summary(typst_times)}
+
+
 def summary(times: list[float] | None) -> dict | None:
     if not times:
         return None
@@ -199,18 +216,7 @@ def main() -> int:
     results = []
     for scale in [int(s) for s in args.scales.split(",")]:
         content = base if scale == 1 else scaled_content(base, scale)
-        path = OUT / f"content-{scale}.yml"
-        print(f"scale {scale}: pmreport watch, {args.runs} edits ...", file=sys.stderr)
-        watch = measure_watch(args.bin, json.loads(json.dumps(content)), path, args.runs)
-        print(f"scale {scale}: cold builds ...", file=sys.stderr)
-        cold = measure_cold(args.bin, path)
-        typst_times = None
-        if not args.no_typst:
-            print(f"scale {scale}: typst.Compiler, {args.runs} edits ...", file=sys.stderr)
-            typst_times = measure_typst(json.loads(json.dumps(content)), metadata, scale, args.runs)
-        results.append({
-            "scale": scale, "watch": summary(watch["latencies"]), "watch_lines": watch["lines"],
-            "first_build": watch["first"], "cold": summary(cold), "typst": summary(typst_times)})
+        results.append(measure_scale(args.bin, content, metadata, scale, args.runs, not args.no_typst))
     print()
     print("| scale | watch edit → PDF (median, min–max) | cold build (median of 3) | edit / cold "
           "| Typst in memory (median, min–max) |")
