@@ -7,7 +7,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "pmreport", targets: ["pmreport"]),
-    .library(name: "PMReport", targets: ["PMReport"]),
+    .library(name: "PMReportKit", targets: ["PMReportKit"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -67,7 +67,7 @@ let package = Package(
       name: "Rendering",
       dependencies: ["Geometry", "Frames", "CCairo", "CGLib", "CImages", "CQPDF", "CArtifacts"]),
     .target(
-      name: "PMReport",
+      name: "PMReportKit",
       dependencies: [
         "Geometry", "Frames", "ReportModel", "ReportConfig", "TextShaping", "Pagination", "Charts",
         "Rendering", "CBuildInfo", .product(name: "SwiftCSV", package: "SwiftCSV"),
@@ -75,7 +75,7 @@ let package = Package(
     .executableTarget(
       name: "pmreport",
       dependencies: [
-        "PMReport", "ReportModel",
+        "PMReportKit", "ReportModel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -103,7 +103,7 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "PMReport", "ReportModel", "ReportConfig", "Rendering", "TextShaping",
+        "PMReportKit", "ReportModel", "ReportConfig", "Rendering", "TextShaping",
         "Geometry", "Frames", "ContentFixtures", "CCairo", "CImages",
         .product(name: "Yams", package: "Yams"),
       ],

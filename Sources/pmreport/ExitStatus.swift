@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import PMReport
+import PMReportKit
 
 /// Maps errors to sysexits-style exit codes and prints them as one clear message each.
 enum ExitStatus {

@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
-import PMReport
+import PMReportKit
 import ReportModel
 
 /// `pmreport`: renders the comparison handouts.
 ///
-/// Thin: parsing and exit codes; the work is in PMReport.
+/// Thin: parsing and exit codes; the work is in PMReportKit.
 @main
 struct PMReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -367,7 +367,7 @@ struct Doctor: ParsableCommand {
   func run() throws {
     var options = input.runOptions
     options.outputDirectory = output
-    let checks = PMReport.Doctor.checks(options: options)
+    let checks = PMReportKit.Doctor.checks(options: options)
     for check in checks { print(check.line) }
     if checks.contains(where: { !$0.passed }) { throw ExitCode(69) }
   }

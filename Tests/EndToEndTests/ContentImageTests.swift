@@ -1,7 +1,7 @@
 import CCairo
 import CImages
 import Foundation
-import PMReport
+import PMReportKit
 import ReportConfig
 import Testing
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PMReport
+@testable import PMReportKit
 
 /// `pmreport doctor`: each check names what failed and the package that fixes it.
 @Suite struct DoctorTests {

@@ -1,5 +1,5 @@
 import Foundation
-import PMReport
+import PMReportKit
 import Testing
 
 /// What libqpdf adds to every PDF (`PDFFinisher`), read back through `qpdf --json`: the catalog's

@@ -1,5 +1,5 @@
 import Foundation
-import PMReport
+import PMReportKit
 import Testing
 
 /// A document in another language: the words pmreport prints, and a warning for a language with no

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PMReport
+@testable import PMReportKit
 
 /// What a run prints for CI: `--json` against the shipped JSON Schema, and `--diagnostics github`.
 @Suite struct ReportingTests {

@@ -1,5 +1,5 @@
 import Foundation
-import PMReport
+import PMReportKit
 import ReportConfig
 import ReportModel
 import Testing

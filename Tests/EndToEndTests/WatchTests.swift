@@ -2,7 +2,7 @@ import Foundation
 import ReportModel
 import Testing
 
-@testable import PMReport
+@testable import PMReportKit
 
 /// `pmreport watch` as a user runs it: a save rebuilds, a bad save keeps the last good files, a
 /// rebuild writes the bytes a fresh render writes, Ctrl-C stops it cleanly.
