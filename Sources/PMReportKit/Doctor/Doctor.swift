@@ -38,9 +38,9 @@ public enum Doctor {
   /// check (`pmreport check` lists its problems).
   public static func checks(options: RunOptions) -> [DoctorCheck] {
     var out = libraries()
-    let pipeline: Pipeline
+    let project: Project
     do {
-      pipeline = try Pipeline(options: options)
+      project = try Project.load(options: options)
     } catch {
       out.append(
         DoctorCheck(
@@ -51,7 +51,7 @@ public enum Doctor {
     out.append(DoctorCheck("configuration", passed: true, "loads and checks"))
     let measurer = PangoMeasurer()
     var families: [(family: String, style: String)] = []
-    for document in pipeline.resolvedDocuments {
+    for document in project.resolvedDocuments {
       let fonts = document.style.fonts
       for family in [fonts.body, fonts.heading, fonts.mono ?? FontStyle.defaultMono]
       where !families.contains(where: { $0.family == family }) {
@@ -61,13 +61,13 @@ public enum Doctor {
     out += families.map { fontCheck($0.family, style: $0.style, substitute: measurer.substitute) }
     out.append(
       hyphenationCheck(
-        pipeline.settings.metadata.lang, dictionary: { Hyphenator.dictionaryPath(forLanguage: $0) }
+        project.settings.metadata.lang, dictionary: { Hyphenator.dictionaryPath(forLanguage: $0) }
       ))
-    let archival = pipeline.resolvedDocuments.contains {
-      options.pdfStandards(for: $0.spec, in: pipeline.settings).contains(.a2b)
+    let archival = project.resolvedDocuments.contains {
+      options.pdfStandards(for: $0.spec, in: project.settings).contains(.a2b)
     }
     if archival { out.append(colourProfileCheck()) }
-    out += outputFolderChecks(pipeline.settings.outputDirectory)
+    out += outputFolderChecks(project.settings.outputDirectory)
     return out
   }
 

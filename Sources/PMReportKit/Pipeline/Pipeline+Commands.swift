@@ -23,7 +23,7 @@ extension Pipeline {
     let projectRoot = ProjectRoot(options.absolute(root ?? workingDirectory))
     let content =
       try contentPath.map {
-        let path = try confineCommandLine(
+        let path = try Project.confineCommandLine(
           options.absolute($0), as: $0, option: "--content", in: projectRoot)
         return try ConfigLoader.loadContentFile(path: path, display: $0).content
       } ?? ConfigLoader.builtInContent()
@@ -37,32 +37,32 @@ extension Pipeline {
   ///
   /// Returns a short report of what was checked.
   public static func check(_ options: RunOptions) throws -> String {
-    let pipeline = try Pipeline(options: options)
+    let project = try Project.load(options: options)
     var styles: [String] = []
-    for document in pipeline.resolvedDocuments {
+    for document in project.resolvedDocuments {
       let style = document.style
       if !styles.contains(style.name) { styles.append(style.name) }
     }
-    return "ok: \(pipeline.documents.count) documents, styles \(styles.joined(separator: ", ")), "
-      + "\(pipeline.content.allSections.count) sections, \(pipeline.content.charts(words: pipeline.words).count) charts"
+    return "ok: \(project.documents.count) documents, styles \(styles.joined(separator: ", ")), "
+      + "\(project.content.allSections.count) sections, \(project.content.charts(words: project.words).count) charts"
   }
 
   /// The documents the config defines, the styles available and the charts the content holds.
   public static func listing(_ options: RunOptions) throws -> String {
-    let pipeline = try Pipeline(options: options)
+    let project = try Project.load(options: options)
     var out = "documents:\n"
-    for d in pipeline.settings.documents {
+    for d in project.settings.documents {
       out += "  \(d.name)  (\(d.kind.rawValue)\(d.maxPages.map { ", max \($0) pages" } ?? ""))\n"
     }
     out += "styles:\n"
     for s in ConfigLoader.availableStyles(
-      baseDirectory: pipeline.settings.baseDirectory,
+      baseDirectory: project.settings.baseDirectory,
       workingDirectory: options.workingDirectory)
     {
       out += "  \(s)\n"
     }
     out += "charts:\n"
-    for c in pipeline.content.charts(words: pipeline.words) {
+    for c in project.content.charts(words: project.words) {
       out += "  \(c.id)  (\(c.kind.rawValue)) \(c.title)\n"
     }
     return out

@@ -22,20 +22,21 @@ public final class Pipeline {
       + "HarfBuzz \(TextEngine.harfBuzzVersion)"
   }
 
-  public let options: RunOptions
-  public let settings: ReportSettings
-  /// The documents this run builds, in config order, each merged once from the command line, its
-  /// config entry, the config and its style, and checked as merged.
-  public let resolvedDocuments: [ResolvedDocument]
-  public let content: Comparison
+  /// Everything the run reads, loaded and checked before anything is written.
+  public let project: Project
+  public var options: RunOptions { project.options }
+  public var settings: ReportSettings { project.settings }
+  /// The documents this run builds, in config order (see ``Project/resolvedDocuments``).
+  public var resolvedDocuments: [ResolvedDocument] { project.resolvedDocuments }
+  public var content: Comparison { project.content }
   /// The words the documents print, in the document language with the config's overrides.
   public var words: Words { settings.words }
   /// The folder every file the run reads lies in (see ``ProjectRoot``).
-  public let root: ProjectRoot
+  public var root: ProjectRoot { project.root }
   /// The content's images, decoded.
-  let images: ContentImages
+  var images: ContentImages { project.images }
   /// The participants (`--roster` or `roster:`), read and checked before anything is written.
-  public let roster: Roster?
+  public var roster: Roster? { project.roster }
   /// Made on first use: `check`, `list` and `export-content` need no fonts.
   ///
   /// A render starts making it while the inputs load (see ``PreparedMeasurer``); `pmreport watch`
@@ -46,13 +47,13 @@ public final class Pipeline {
   /// bounds them, see ``PangoMeasurer/keepShapesUsedSinceLastKeep()``), not discarded.
   private let keptMeasurer: PangoMeasurer?
   /// The config file read, absolute; nil when there was none.
-  public let configFile: String?
+  public var configFile: String? { project.configFile }
   /// Called with each line of progress (one per file written), each warning and each error.
   ///
   /// A unit built for a parallel run has its lines captured instead (``report(of:)``).
   var log: (LogLine) -> Void
   /// The run's date (metadata, the cover), to the second: the same in every worker process.
-  let date: Date
+  var date: Date { project.date }
   /// Font families already checked for a substitute (each is reported once a run).
   private var checkedFamilies: Set<String> = []
   /// Called as each document starts: its index, the number of documents, its name.
@@ -90,155 +91,14 @@ public final class Pipeline {
     options: RunOptions, preparedMeasurer: PreparedMeasurer?, keptMeasurer: PangoMeasurer?,
     log: @escaping (LogLine) -> Void
   ) throws {
-    self.options = options
     self.log = log
-    date = Date(timeIntervalSince1970: options.effectiveDate.timeIntervalSince1970.rounded(.down))
     self.preparedMeasurer = preparedMeasurer
     self.keptMeasurer = keptMeasurer
-    var settings = try ConfigLoader.loadSettings(
-      configPath: options.configPath.map(options.absolute),
-      workingDirectory: options.workingDirectory, root: options.root.map(options.absolute))
-    root = settings.root
-    configFile = settings.file.map(options.absolute)
-    var contentDisplay: String?
-    if let path = options.contentPath {
-      settings.contentPath = try Self.confineCommandLine(
-        options.absolute(path), as: path, option: "--content", in: settings.root)
-      contentDisplay = path
-    }
-    if let dir = options.outputDirectory { settings.outputDirectory = options.absolute(dir) }
-    if let formats = options.formats { settings.formats = formats }
-    if let dpi = options.dpi { settings.dpi = dpi }
-    if let seed = options.seed {
-      for index in settings.documents.indices { settings.documents[index].seed = seed }
-    }
-    let loaded: LoadedContent?
-    do {
-      loaded = try settings.contentPath.map {
-        try ConfigLoader.loadContentFile(path: $0, display: contentDisplay)
-      }
-    } catch var missing as MissingFileError {
-      // A path from the config: say where it was written.
-      if contentDisplay == nil { missing.location = settings.contentLocation }
-      throw missing
-    }
-    let content = try loaded?.content ?? ConfigLoader.builtInContent()
-    settings.settings.metadata = settings.settings.metadata.merged(
-      with: content.info, configKeys: settings.settings.metadataKeys,
-      builtInContent: settings.contentPath == nil,
-      fallbackTitle: settings.contentPath.map {
-        (($0 as NSString).lastPathComponent as NSString).deletingPathExtension
-      } ?? Metadata.builtIn.title)
-    self.settings = settings.settings
-    self.content = content
-    let problems = ConfigLoader.validate(settings, against: content)
-    let errors = problems.filter { $0.severity == .error }
-    if !errors.isEmpty { throw InputError(diagnostics: errors) }
-    // Every image is read and decoded now: a bad one stops the run before anything is written.
-    images = try ContentImages.load(content, from: loaded, root: settings.root)
-    roster = try Self.loadRoster(options: options, settings: settings)
-    if let shard = options.shard, roster == nil {
-      throw UsageError.shardWithoutRoster(shard.index, shard.count)
-    }
-    for warning in problems where warning.severity == .warning {
-      log(LogLine(.warning, warning.description))
-    }
-    for warning in loaded?.warnings ?? [] { log(LogLine(.warning, warning.description)) }
-    for note in Self.chartsLeftOut(content) { log(LogLine(.warning, note)) }
-    // The charts document, asked for by name, needs charts to draw.
-    let drawsCharts = !content.charts().isEmpty
-    if !drawsCharts, let wanted = options.documents, wanted.contains("charts"),
-      !settings.settings.documents.contains(where: { $0.name == "charts" })
-    {
-      throw DocumentError.noCharts("charts")
-    }
-    // Styles load and margins are checked against the paper each document gets, before anything
-    // is written: a bad --style is one error up front, not one failure per document.
-    resolvedDocuments = try ConfigLoader.resolve(
-      Self.documents(of: settings.settings, wanted: options.documents, charts: drawsCharts),
-      in: settings,
-      commandLine: CommandLineSettings(
-        style: options.style, paperSize: options.paperSize,
-        workingDirectory: options.workingDirectory))
-    if let wanted = options.documents {
-      let known = settings.documents.map(\.name) + ["charts"]
-      for name in wanted where !known.contains(name) {
-        throw UsageError.unknownDocument(name, known: known)
-      }
-    }
-  }
-
-  /// The roster the command line or the config names, checked against the personal line's
-  /// placeholders (each must be a column); nil when neither names one.
-  static func loadRoster(options: RunOptions, settings: LoadedSettings) throws -> Roster? {
-    let roster: Roster
-    if let path = options.rosterPath {
-      let real = try confineCommandLine(
-        options.absolute(path), as: path, option: "--roster", in: settings.root)
-      roster = try Roster.load(path: real, display: path)
-    } else if let path = settings.rosterPath {
-      let display = Paths.relative(path, to: options.workingDirectory)
-      do {
-        roster = try Roster.load(path: path, display: display)
-      } catch var missing as MissingFileError {
-        missing.location = settings.rosterLocation
-        throw missing
-      }
-    } else {
-      return nil
-    }
-    if let line = settings.personalLine {
-      let unknown = Words.placeholders(in: line).filter { !roster.columns.contains($0) }
-      if !unknown.isEmpty {
-        let location =
-          settings.personalLineLocation
-          ?? SourceLocation(file: "<command line>", line: 0, column: 0)
-        throw InputError(diagnostics: [
-          Diagnostic(
-            file: location.file, line: location.line, column: location.column,
-            keyPath: "personal-line",
-            message: "personal-line uses \(unknown.map { "{\($0)}" }.joined(separator: ", ")), "
-              + "which \(roster.file) has no column for (its columns: "
-              + "\(roster.columns.joined(separator: ", ")))")
-        ])
-      }
-    }
-    return roster
-  }
-
-  /// `path` (absolute), given on the command line by `option`, with symbolic links resolved, if it
-  /// lies inside the root; else an input error naming the option.
-  static func confineCommandLine(
-    _ path: String, as written: String, option: String, in root: ProjectRoot
-  ) throws -> String {
-    switch root.confine(path) {
-    case .success(let real): return real
-    case .failure(let violation):
-      throw InputError(diagnostics: [
-        Diagnostic(
-          file: "command line", line: 0, column: 0, keyPath: option,
-          message: root.message(violation, for: written, what: "file"))
-      ])
-    }
+    project = try Project.load(options: options, log: log)
   }
 
   /// The documents this run builds, in config order.
-  public var documents: [DocumentSpec] {
-    Self.documents(of: settings, wanted: options.documents, charts: !content.charts().isEmpty)
-  }
-
-  private static func documents(of settings: ReportSettings, wanted: [String]?, charts: Bool)
-    -> [DocumentSpec]
-  {
-    var all = settings.documents
-    // The reserved `charts` document is built by default, even where a config does not list it
-    // (when the content has charts to draw).
-    if charts, !all.contains(where: { $0.kind == .charts }) {
-      all.append(DocumentSpec(name: "charts", kind: .charts))
-    }
-    guard let wanted else { return all }
-    return all.filter { wanted.contains($0.name) }
-  }
+  public var documents: [DocumentSpec] { project.documents }
 
   /// Builds every document in every format.
   ///
@@ -766,22 +626,6 @@ extension FileManager {
           path: path, reason: "cannot create the output folder in \(ancestor)",
           errno: errno)
       }
-    }
-  }
-}
-
-extension Pipeline {
-  /// A note for each chart the content lists whose kind cannot show the content's number of roles
-  /// (the Venn shows two or three, the diverging bars two): it is left out of every document.
-  static func chartsLeftOut(_ content: Comparison) -> [String] {
-    guard content.hasRoles else { return [] }
-    let count = content.roles.count
-    return (content.charts.specs ?? []).filter { !$0.kind.roleCounts.contains(count) }.map {
-      let range = $0.kind.roleCounts
-      let shows =
-        range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
-      return "chart '\($0.id)' (\($0.kind.rawValue)) shows \(shows) roles and the content has "
-        + "\(count): it is left out"
     }
   }
 }

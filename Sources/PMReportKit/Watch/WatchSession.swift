@@ -96,7 +96,7 @@ public final class WatchSession {
         + "\(Self.milliseconds(laying)) ms, write \(Self.milliseconds(writing)) ms"
     }
     reporter.status(line)
-    return pipeline.watchedInputs
+    return pipeline.project.watchedInputs
   }
 
   private static func milliseconds(_ seconds: Double) -> Int { Int((seconds * 1000).rounded()) }

@@ -1,7 +1,7 @@
 import Foundation
 import ReportConfig
 
-extension Pipeline {
+extension Project {
   /// The files this build reads, as `pmreport watch` watches them: the config, the content, each
   /// document's style file and the `Styles/` folders style names are looked up in, the images,
   /// the roster.

@@ -1,0 +1,199 @@
+import Foundation
+import ReportConfig
+import ReportModel
+
+/// Everything a run reads, loaded and checked once, before anything is written: the config with
+/// the command line applied, the content, each document resolved with its style, the roster and
+/// the content's images.
+///
+/// Immutable: `check`, `list` and `doctor` stop here; a render hands it to the documents it builds.
+public struct Project {
+  /// The command line the project was loaded with.
+  public let options: RunOptions
+  public let settings: ReportSettings
+  /// The documents this run builds, in config order, each merged once from the command line, its
+  /// config entry, the config and its style, and checked as merged.
+  public let resolvedDocuments: [ResolvedDocument]
+  public let content: Comparison
+  /// The folder every file the run reads lies in (see ``ProjectRoot``).
+  public let root: ProjectRoot
+  /// The config file read, absolute; nil when there was none.
+  public let configFile: String?
+  /// The content's images, decoded.
+  let images: ContentImages
+  /// The participants (`--roster` or `roster:`), read and checked.
+  public let roster: Roster?
+  /// The run's date (metadata, the cover), to the second: the same in every worker process.
+  let date: Date
+
+  /// The words the documents print, in the document language with the config's overrides.
+  public var words: Words { settings.words }
+
+  /// Loads and validates everything a run needs; `log` receives the warnings as they are found.
+  ///
+  /// Throws input errors before anything is written.
+  public static func load(options: RunOptions, log: (LogLine) -> Void = { _ in }) throws -> Project
+  {
+    var settings = try ConfigLoader.loadSettings(
+      configPath: options.configPath.map(options.absolute),
+      workingDirectory: options.workingDirectory, root: options.root.map(options.absolute))
+    var contentDisplay: String?
+    if let path = options.contentPath {
+      settings.contentPath = try Self.confineCommandLine(
+        options.absolute(path), as: path, option: "--content", in: settings.root)
+      contentDisplay = path
+    }
+    if let dir = options.outputDirectory { settings.outputDirectory = options.absolute(dir) }
+    if let formats = options.formats { settings.formats = formats }
+    if let dpi = options.dpi { settings.dpi = dpi }
+    if let seed = options.seed {
+      for index in settings.documents.indices { settings.documents[index].seed = seed }
+    }
+    let loaded: LoadedContent?
+    do {
+      loaded = try settings.contentPath.map {
+        try ConfigLoader.loadContentFile(path: $0, display: contentDisplay)
+      }
+    } catch var missing as MissingFileError {
+      // A path from the config: say where it was written.
+      if contentDisplay == nil { missing.location = settings.contentLocation }
+      throw missing
+    }
+    let content = try loaded?.content ?? ConfigLoader.builtInContent()
+    settings.settings.metadata = settings.settings.metadata.merged(
+      with: content.info, configKeys: settings.settings.metadataKeys,
+      builtInContent: settings.contentPath == nil,
+      fallbackTitle: settings.contentPath.map {
+        (($0 as NSString).lastPathComponent as NSString).deletingPathExtension
+      } ?? Metadata.builtIn.title)
+    let problems = ConfigLoader.validate(settings, against: content)
+    let errors = problems.filter { $0.severity == .error }
+    if !errors.isEmpty { throw InputError(diagnostics: errors) }
+    // Every image is read and decoded now: a bad one stops the run before anything is written.
+    let images = try ContentImages.load(content, from: loaded, root: settings.root)
+    let roster = try Self.loadRoster(options: options, settings: settings)
+    if let shard = options.shard, roster == nil {
+      throw UsageError.shardWithoutRoster(shard.index, shard.count)
+    }
+    for warning in problems where warning.severity == .warning {
+      log(LogLine(.warning, warning.description))
+    }
+    for warning in loaded?.warnings ?? [] { log(LogLine(.warning, warning.description)) }
+    for note in Self.chartsLeftOut(content) { log(LogLine(.warning, note)) }
+    // The charts document, asked for by name, needs charts to draw.
+    let drawsCharts = !content.charts().isEmpty
+    if !drawsCharts, let wanted = options.documents, wanted.contains("charts"),
+      !settings.settings.documents.contains(where: { $0.name == "charts" })
+    {
+      throw DocumentError.noCharts("charts")
+    }
+    // Styles load and margins are checked against the paper each document gets, before anything
+    // is written: a bad --style is one error up front, not one failure per document.
+    let resolvedDocuments = try ConfigLoader.resolve(
+      Self.documents(of: settings.settings, wanted: options.documents, charts: drawsCharts),
+      in: settings,
+      commandLine: CommandLineSettings(
+        style: options.style, paperSize: options.paperSize,
+        workingDirectory: options.workingDirectory))
+    if let wanted = options.documents {
+      let known = settings.documents.map(\.name) + ["charts"]
+      for name in wanted where !known.contains(name) {
+        throw UsageError.unknownDocument(name, known: known)
+      }
+    }
+    return Project(
+      options: options, settings: settings.settings, resolvedDocuments: resolvedDocuments,
+      content: content, root: settings.root, configFile: settings.file.map(options.absolute),
+      images: images, roster: roster,
+      date: Date(
+        timeIntervalSince1970: options.effectiveDate.timeIntervalSince1970.rounded(.down)))
+  }
+
+  /// The roster the command line or the config names, checked against the personal line's
+  /// placeholders (each must be a column); nil when neither names one.
+  static func loadRoster(options: RunOptions, settings: LoadedSettings) throws -> Roster? {
+    let roster: Roster
+    if let path = options.rosterPath {
+      let real = try confineCommandLine(
+        options.absolute(path), as: path, option: "--roster", in: settings.root)
+      roster = try Roster.load(path: real, display: path)
+    } else if let path = settings.rosterPath {
+      let display = Paths.relative(path, to: options.workingDirectory)
+      do {
+        roster = try Roster.load(path: path, display: display)
+      } catch var missing as MissingFileError {
+        missing.location = settings.rosterLocation
+        throw missing
+      }
+    } else {
+      return nil
+    }
+    if let line = settings.personalLine {
+      let unknown = Words.placeholders(in: line).filter { !roster.columns.contains($0) }
+      if !unknown.isEmpty {
+        let location =
+          settings.personalLineLocation
+          ?? SourceLocation(file: "<command line>", line: 0, column: 0)
+        throw InputError(diagnostics: [
+          Diagnostic(
+            file: location.file, line: location.line, column: location.column,
+            keyPath: "personal-line",
+            message: "personal-line uses \(unknown.map { "{\($0)}" }.joined(separator: ", ")), "
+              + "which \(roster.file) has no column for (its columns: "
+              + "\(roster.columns.joined(separator: ", ")))")
+        ])
+      }
+    }
+    return roster
+  }
+
+  /// `path` (absolute), given on the command line by `option`, with symbolic links resolved, if it
+  /// lies inside the root; else an input error naming the option.
+  static func confineCommandLine(
+    _ path: String, as written: String, option: String, in root: ProjectRoot
+  ) throws -> String {
+    switch root.confine(path) {
+    case .success(let real): return real
+    case .failure(let violation):
+      throw InputError(diagnostics: [
+        Diagnostic(
+          file: "command line", line: 0, column: 0, keyPath: option,
+          message: root.message(violation, for: written, what: "file"))
+      ])
+    }
+  }
+
+  /// The documents this run builds, in config order.
+  public var documents: [DocumentSpec] {
+    Self.documents(of: settings, wanted: options.documents, charts: !content.charts().isEmpty)
+  }
+
+  private static func documents(of settings: ReportSettings, wanted: [String]?, charts: Bool)
+    -> [DocumentSpec]
+  {
+    var all = settings.documents
+    // The reserved `charts` document is built by default, even where a config does not list it
+    // (when the content has charts to draw).
+    if charts, !all.contains(where: { $0.kind == .charts }) {
+      all.append(DocumentSpec(name: "charts", kind: .charts))
+    }
+    guard let wanted else { return all }
+    return all.filter { wanted.contains($0.name) }
+  }
+}
+
+extension Project {
+  /// A note for each chart the content lists whose kind cannot show the content's number of roles
+  /// (the Venn shows two or three, the diverging bars two): it is left out of every document.
+  static func chartsLeftOut(_ content: Comparison) -> [String] {
+    guard content.hasRoles else { return [] }
+    let count = content.roles.count
+    return (content.charts.specs ?? []).filter { !$0.kind.roleCounts.contains(count) }.map {
+      let range = $0.kind.roleCounts
+      let shows =
+        range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+      return "chart '\($0.id)' (\($0.kind.rawValue)) shows \(shows) roles and the content has "
+        + "\(count): it is left out"
+    }
+  }
+}
