@@ -159,9 +159,9 @@ final class TypeSet {
     return block
   }
 
-  /// Body runs that open with a bold lead-in label: "Label: text".
+  /// Body runs that open with a bold lead-in label: "Label: text" (the separator is a word).
   func labelled(_ label: String?, _ rich: RichText) -> [TextRun] {
-    (label.map { [TextRun($0 + ": ", font: body.bolded, color: text)] } ?? [])
+    (label.map { [TextRun($0 + words[.labelSeparator], font: body.bolded, color: text)] } ?? [])
       + runs(rich, font: body)
   }
 
