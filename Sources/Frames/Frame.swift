@@ -114,8 +114,8 @@ public enum FrameItem: Sendable {
   /// A clickable area linking to a named destination, around the frame drawn inside it.
   case link(destination: String, Frame)
   /// A clickable rectangle of `size` at the item's position, over text drawn elsewhere (a link in
-  /// running text): `#name` is a named destination, anything else a URI.
-  case linkArea(target: String, Size)
+  /// running text).
+  case linkArea(target: LinkTarget, Size)
   /// A named destination (and, for headings, an outline entry) at the item's position.
   case anchor(Anchor)
   /// A picture from a file, scaled into the box of its `size` whose top-left corner is the item's

@@ -109,8 +109,10 @@ struct Painter {
           "rect=[\(Self.number(at.x)) \(Self.number(at.y)) \(Self.number(size.width)) "
           + "\(Self.number(size.height))]"
         let goal =
-          target.hasPrefix("#")
-          ? "dest='\(Self.escape(String(target.dropFirst())))'" : "uri='\(Self.escape(target))'"
+          switch target {
+          case .anchor(let name): "dest='\(Self.escape(name))'"
+          case .uri(let uri): "uri='\(Self.escape(uri))'"
+          }
         cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(goal) \(rect)")
         cairo_tag_end(cr, CAIRO_TAG_LINK)
       case .anchor(let anchor):

@@ -129,7 +129,7 @@ final class TypeSet {
         span.style.contains(.code) ? FontSpec(family: mono.family, size: font.size * 0.9) : font
       if span.style.contains(.strong) { f.bold = true }
       if span.style.contains(.emphasis) { f.italic = true }
-      let target = span.link.map { $0.hasPrefix("#") ? "#sec-" + $0.dropFirst() : $0 }
+      let target = span.link.map(LinkTarget.init(contentLink:))
       return TextRun(
         span.text, font: f, color: target == nil ? (color ?? text) : accent, link: target)
     }
