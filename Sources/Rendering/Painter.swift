@@ -59,7 +59,8 @@ struct Painter {
       switch item {
       case .group(let inner):
         draw(inner, at: at, wrap: wrap)
-      case .tagged(let tag, let inner, let alt):
+      // The source span is for tools that go back to the content: nothing of it is drawn.
+      case .tagged(let tag, let inner, let alt, _):
         guard tagged else {
           draw(inner, at: at, wrap: .none)
           continue
