@@ -92,6 +92,12 @@ public struct Words: Hashable, Sendable {
     case moreItems = "more-items"
     /// Between a list item's label and its text ("Focus: …").
     case labelSeparator = "label-separator"
+    /// Between an answer key's statement and the role it names ("… — Business PM").
+    case answerSeparator = "answer-separator"
+    /// Between the items of a list in a chart's alternate text ("Strategy 5, Delivery 3"), and
+    /// between the dimensions of the diverging bars' sentence.
+    case listSeparator = "list-separator"
+    case altItemSeparator = "alt-item-separator"
 
     /// The placeholders a key's text may use: those its English text uses (every language's
     /// file uses the same; a test checks).
