@@ -51,7 +51,10 @@ let package = Package(
     // MARK: Swift modules, lowest first
     .target(name: "Geometry"),
     .target(name: "Frames", dependencies: ["Geometry"]),
-    .target(name: "ReportModel", dependencies: ["Geometry"]),
+    // The words pmreport prints, one file per language, compiled in as bytes.
+    .target(
+      name: "ReportModel", dependencies: ["Geometry"],
+      resources: ["de", "en", "es", "fr"].map { .embedInCode("Words/\($0).txt") }),
     // The shipped styles (copies of Styles/*.yml, kept equal by a test) and the built-in content
     // (the article, in Markdown) compiled in as bytes.
     .target(

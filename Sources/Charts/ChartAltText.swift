@@ -37,7 +37,8 @@ public enum ChartAltText {
       }
       sentences.append(
         words.fill(
-          .altRoleScores, ["role": role.shortName, "scores": scores.joined(separator: ", ")]))
+          .altRoleScores,
+          ["role": role.shortName, "scores": scores.joined(separator: words[.listSeparator])]))
     }
     return sentences.joined(separator: " ")
   }
@@ -56,7 +57,8 @@ public enum ChartAltText {
       return words.fill(
         .altLean, ["label": clean(d.label), "role": role.shortName, "lean": lean])
     }
-    return words.fill(.altDifference, ["items": items.joined(separator: "; ")])
+    return words.fill(
+      .altDifference, ["items": items.joined(separator: words[.altItemSeparator])])
   }
 
   /// The overlap chart's text: each region's count and traits.
@@ -67,7 +69,8 @@ public enum ChartAltText {
     guard let overlap = content.charts.overlap else { return "" }
     let shared = content.section(id: overlap.sharedSection).map(VennChart.sharedTraits) ?? []
     func list(_ traits: [String]) -> String {
-      traits.isEmpty ? words[.altNone] : traits.map(clean).joined(separator: ", ")
+      traits.isEmpty
+        ? words[.altNone] : traits.map(clean).joined(separator: words[.listSeparator])
     }
     func only(_ role: Role) -> String {
       let traits = overlap.traits(of: role.id)
@@ -112,7 +115,7 @@ public enum ChartAltText {
   /// "A, B and C": commas between all but the last two, the language's "and" before the last.
   static func listing(_ items: [String], _ words: Words) -> String {
     guard let last = items.last, items.count > 1 else { return items.first ?? "" }
-    let first = items.dropLast().joined(separator: ", ")
+    let first = items.dropLast().joined(separator: words[.listSeparator])
     return words.fill(.altAnd, ["first": first, "last": last])
   }
 

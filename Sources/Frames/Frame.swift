@@ -61,8 +61,8 @@ public struct Frame: Sendable {
       case .anchor: continue
       case .linkArea where links: continue
       case .group(let f): out.push(.group(f.removingAnchors(links: links)), at: p)
-      case .tagged(let tag, let f, let alt):
-        out.push(.tagged(tag, f.removingAnchors(links: links), alt: alt), at: p)
+      case .tagged(let tag, let f, let alt, let source):
+        out.push(.tagged(tag, f.removingAnchors(links: links), alt: alt, source: source), at: p)
       case .link(_, let f) where links: out.push(.group(f.removingAnchors(links: links)), at: p)
       case .link(let destination, let f):
         out.push(.link(destination: destination, f.removingAnchors(links: links)), at: p)
@@ -82,7 +82,7 @@ public struct Frame: Sendable {
       let at = Point(x: origin.x + p.x, y: origin.y + p.y)
       switch item {
       case .group(let f): f.walk(origin: at, body)
-      case .tagged(_, let f, _): f.walk(origin: at, body)
+      case .tagged(_, let f, _, _): f.walk(origin: at, body)
       case .language(_, let f): f.walk(origin: at, body)
       case .link(_, let f): f.walk(origin: at, body)
       // Positions inside are reported unscaled: only a booklet's sheets scale, after layout.
@@ -100,8 +100,10 @@ public enum FrameItem: Sendable {
   /// A logical structure element (`P`, `H1`, `Table`, …) around a frame, for tagged PDF.
   ///
   /// `alt` is the element's alternate text (a chart's `Figure`): plain data for the accessibility
-  /// pass, since cairo 1.16 takes no attributes on a structure tag; nothing draws it.
-  case tagged(StructureTag, Frame, alt: String? = nil)
+  /// pass, since cairo 1.16 takes no attributes on a structure tag; nothing draws it. `source` is
+  /// where the element's content was written (a paragraph, a heading, a table cell), for tools
+  /// that go back to it; nothing draws it either.
+  case tagged(StructureTag, Frame, alt: String? = nil, source: SourceSpan? = nil)
   /// A passage in another language than the document's (a BCP 47 tag): a `Div` element with that
   /// `/Lang` around the frame's elements.
   case language(String, Frame)
@@ -114,8 +116,8 @@ public enum FrameItem: Sendable {
   /// A clickable area linking to a named destination, around the frame drawn inside it.
   case link(destination: String, Frame)
   /// A clickable rectangle of `size` at the item's position, over text drawn elsewhere (a link in
-  /// running text): `#name` is a named destination, anything else a URI.
-  case linkArea(target: String, Size)
+  /// running text).
+  case linkArea(target: LinkTarget, Size)
   /// A named destination (and, for headings, an outline entry) at the item's position.
   case anchor(Anchor)
   /// A picture from a file, scaled into the box of its `size` whose top-left corner is the item's
@@ -155,12 +157,15 @@ public struct ImageItem: Hashable, Sendable {
   /// The alternate text, kept for the accessibility work (cairo 1.16 takes no attributes on a
   /// `Figure` tag, so it is not in the PDF yet).
   public var alt: String
+  /// Where the image was placed in the content, for tools that go back to it; not drawn.
+  public var source: SourceSpan?
 
-  public init(path: String, kind: ImageKind, size: Size, alt: String) {
+  public init(path: String, kind: ImageKind, size: Size, alt: String, source: SourceSpan? = nil) {
     self.path = path
     self.kind = kind
     self.size = size
     self.alt = alt
+    self.source = source
   }
 }
 

@@ -44,9 +44,8 @@ public struct ShapedLine: Sendable {
 public struct LineLink: Hashable, Sendable {
   public var x: Double
   public var width: Double
-  /// `#destination` inside the document, or a URI.
-  public var target: String
-  public init(x: Double, width: Double, target: String) {
+  public var target: LinkTarget
+  public init(x: Double, width: Double, target: LinkTarget) {
     self.x = x
     self.width = width
     self.target = target

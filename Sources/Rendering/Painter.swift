@@ -59,7 +59,8 @@ struct Painter {
       switch item {
       case .group(let inner):
         draw(inner, at: at, wrap: wrap)
-      case .tagged(let tag, let inner, let alt):
+      // The source span is for tools that go back to the content: nothing of it is drawn.
+      case .tagged(let tag, let inner, let alt, _):
         guard tagged else {
           draw(inner, at: at, wrap: .none)
           continue
@@ -109,8 +110,10 @@ struct Painter {
           "rect=[\(Self.number(at.x)) \(Self.number(at.y)) \(Self.number(size.width)) "
           + "\(Self.number(size.height))]"
         let goal =
-          target.hasPrefix("#")
-          ? "dest='\(Self.escape(String(target.dropFirst())))'" : "uri='\(Self.escape(target))'"
+          switch target {
+          case .anchor(let name): "dest='\(Self.escape(name))'"
+          case .uri(let uri): "uri='\(Self.escape(uri))'"
+          }
         cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(goal) \(rect)")
         cairo_tag_end(cr, CAIRO_TAG_LINK)
       case .anchor(let anchor):

@@ -100,7 +100,7 @@ struct CachedParagraph {
     for link in l.links {
       w.f64(link.x)
       w.f64(link.width)
-      w.text(link.target)
+      w.text(link.target.storedText)
     }
     w.bool(line.parts != nil)
     guard let parts = line.parts else { return }
@@ -173,7 +173,7 @@ struct CachedParagraph {
       width: width, height: height, baseline: baseline, text: try r.optionalText(),
       hyphenated: hyphenated, offset: offset)
     line.links = try (0..<(try r.count(atLeast: 20))).map { _ in
-      LineLink(x: try r.f64(), width: try r.f64(), target: try r.text())
+      LineLink(x: try r.f64(), width: try r.f64(), target: LinkTarget(storedText: try r.text()))
     }
     guard try r.bool() else { return Line(line: line, parts: nil) }
     let runCount = Int(try r.u32())

@@ -97,7 +97,7 @@ extension ParagraphSpec {
       for channel in [run.color.red, run.color.green, run.color.blue, run.color.alpha] {
         w.f64(channel)
       }
-      w.optionalText(run.link)
+      w.optionalText(run.link?.storedText)
     }
     w.f64(width)
     switch alignment {

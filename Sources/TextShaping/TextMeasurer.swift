@@ -80,9 +80,9 @@ public struct TextRun: Hashable, Sendable {
   public var text: String
   public var font: FontSpec
   public var color: Color
-  /// Where the run links to (`#destination` or a URI); the lines report where it lands.
-  public var link: String?
-  public init(_ text: String, font: FontSpec, color: Color = .black, link: String? = nil) {
+  /// Where the run links to; the lines report where it lands.
+  public var link: LinkTarget?
+  public init(_ text: String, font: FontSpec, color: Color = .black, link: LinkTarget? = nil) {
     self.text = text
     self.font = font
     self.color = color

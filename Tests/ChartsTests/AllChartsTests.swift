@@ -79,11 +79,11 @@ struct AllChartsTests {
     let chart = try layout(kind)
     let frame = chart.frame
     #expect(frame.items.count == 1)
-    guard case .tagged(.figure, let inner, _) = frame.items[0].1 else {
+    guard case .tagged(.figure, let inner, _, _) = frame.items[0].1 else {
       Issue.record("not wrapped in a figure")
       return
     }
-    guard case .tagged(.caption, let caption, _) = inner.items.last?.1 else {
+    guard case .tagged(.caption, let caption, _, _) = inner.items.last?.1 else {
       Issue.record("no caption element")
       return
     }

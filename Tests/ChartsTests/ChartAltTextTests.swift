@@ -104,7 +104,7 @@ import Testing
   @Test func theFiguresFrameCarriesTheAltText() throws {
     for kind in ChartKind.allCases {
       let chart = try layout(kind)
-      guard case .tagged(.figure, _, let carried) = chart.frame.items[0].1 else {
+      guard case .tagged(.figure, _, let carried, _) = chart.frame.items[0].1 else {
         Issue.record("\(kind): no figure")
         continue
       }

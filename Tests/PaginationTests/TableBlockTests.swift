@@ -111,7 +111,7 @@ import TextShaping
       func count(_ frame: Frame) {
         for (_, item) in frame.items {
           switch item {
-          case .tagged(let tag, let inner, _):
+          case .tagged(let tag, let inner, _, _):
             if tag == .list { lists += 1 }
             count(inner)
           case .group(let inner): count(inner)

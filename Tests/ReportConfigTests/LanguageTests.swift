@@ -87,3 +87,21 @@ import Testing
     #expect(errors.map(\.line) == [2, 3, 4, 5])
   }
 }
+
+/// A `words:` key pmreport no longer prints.
+@Suite struct RetiredWordTests {
+  @Test func faqIsAcceptedWithAWarningAtItsKey() throws {
+    let folder = try TempFolder()
+    defer { folder.remove() }
+    let path = try folder.write("pmreport.yml", "words:\n  contents: Index\n  faq: Questions\n")
+    let loaded = try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path)
+    #expect(loaded.settings.wordOverrides == [.contents: "Index"])
+    #expect(loaded.warnings.count == 1)
+    let warning = try #require(loaded.warnings.first)
+    #expect(warning.message == "no longer used: pmreport prints no word by this key; remove it")
+    #expect(warning.line == 3 && warning.keyPath == "words.faq")
+    // The run prints what `validate` returns.
+    let problems = ConfigLoader.validate(loaded, against: try ConfigLoader.builtInContent())
+    #expect(problems.contains(warning))
+  }
+}

@@ -45,7 +45,8 @@ private let specs: [ParagraphSpec] = [
       TextRun("Characteristically international responsibilities are ", font: serif),
       TextRun("differentiated", font: serif.bolded, color: Color(red: 0.8, green: 0.1, blue: 0.2)),
       TextRun(" across the organisation, ", font: serif),
-      TextRun("as the handbook says", font: serif, link: "https://example.org/handbook"),
+      TextRun(
+        "as the handbook says", font: serif, link: .uri("https://example.org/handbook")),
       TextRun(" in its introductory chapter on collaboration.", font: serif),
     ], width: 140, alignment: .justify, hyphenate: true, maxHyphenRun: 2,
     hangingPunctuation: true, baseFont: serif),
@@ -392,7 +393,7 @@ private func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineVa
     vary { $0.runs[0].font.features = ["tnum"] }
     vary { $0.runs[0].font.family = "DejaVu Sans" }
     vary { $0.runs[0].color = .white }
-    vary { $0.runs[0].link = "#x" }
+    vary { $0.runs[0].link = .anchor("x") }
     vary { $0.width += 1 }
     vary { $0.alignment = .left }
     vary { $0.hyphenate.toggle() }

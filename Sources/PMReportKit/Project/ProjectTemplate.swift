@@ -83,40 +83,23 @@ public struct ProjectTemplate {
       + ConfigLoader.builtInStyleFiles.map { ("Styles/\($0.name).yml", $0.text) }
   }
 
-  var title: String { roles.map(\.name).joined(separator: " vs ") }
+  var title: String { roles.map(\.name).joined(separator: projectWords[.versus]) }
 
-  /// The words of the headings and document titles, in the project's language (the guidance in
+  /// The headings and document titles `init` writes, in the project's language (the guidance in
   /// the text stays English).
-  struct Headings {
-    var differences, similarities, faq, summary, glance, cards: String
-  }
+  var projectWords: ProjectWords { ProjectWords(language: lang) }
 
   /// The printed words of the project's language (the role sections' headings use them).
   var words: Words { Words(language: lang) }
 
-  var headings: Headings {
-    switch Words.primarySubtag(lang) {
-    case "de":
-      Headings(
-        differences: "Wesentliche Unterschiede", similarities: "Gemeinsamkeiten",
-        faq: "Häufige Fragen", summary: "Zusammenfassung",
-        glance: "Auf einen Blick", cards: "Rollenkarten")
-    case "fr":
-      Headings(
-        differences: "Principales différences", similarities: "Points communs",
-        faq: "Questions fréquentes",
-        summary: "Synthèse", glance: "En un coup d’œil", cards: "Fiches de rôle")
-    case "es":
-      Headings(
-        differences: "Diferencias clave", similarities: "Similitudes",
-        faq: "Preguntas frecuentes", summary: "Resumen",
-        glance: "De un vistazo", cards: "Tarjetas de rol")
-    default:
-      Headings(
-        differences: "Key Differences", similarities: "Key Similarities",
-        faq: "FAQ", summary: "Summary", glance: "At a Glance",
-        cards: "Role Cards")
-    }
+  /// A document's title: the comparison's, then `part`.
+  private func documentTitle(_ part: ProjectWords.Key) -> String {
+    projectWords.fill(.documentTitle, ["title": title, "part": projectWords[part]])
+  }
+
+  /// A role's strengths or risks heading.
+  private func roleHeading(_ heading: Words.Key, _ role: NewRole) -> String {
+    projectWords.fill(.roleHeading, ["heading": words[heading], "role": role.name])
   }
 
   var gitignore: String {
@@ -143,7 +126,7 @@ public struct ProjectTemplate {
 
       - name: summary              # a short quick reference
         kind: report
-        title: "\(title): \(headings.summary)"
+        title: "\(documentTitle(.summary))"
         sections: [key-differences, summary]
         charts: [focus-profile]
         toc: false
@@ -151,18 +134,18 @@ public struct ProjectTemplate {
 
       - name: comparison-table     # the summary table on one landscape page
         kind: comparison-table
-        title: "\(title): \(headings.glance)"
+        title: "\(documentTitle(.atAGlance))"
         orientation: landscape
 
       - name: faq                  # the questions and answers as a sheet
         kind: report
-        title: "\(title): \(headings.faq)"
+        title: "\(documentTitle(.faq))"
         sections: [faq]
         toc: false
 
       - name: role-cards           # one card per role
         kind: role-cards
-        title: "\(headings.cards)"
+        title: "\(projectWords[.roleCards])"
 
       - name: charts               # every chart alone: <format>/charts/<chart-id>.<format>
         kind: charts
@@ -193,12 +176,12 @@ public struct ProjectTemplate {
       .joined(separator: "\n")
     let perRole = roles.map { role in
       """
-      # \(words[.strengths]): \(role.name) {#\(role.id)-strengths role=\(role.id) kind=strengths}
+      # \(roleHeading(.strengths, role)) {#\(role.id)-strengths role=\(role.id) kind=strengths}
 
       - **A strength:** What the \(role.name) does well, and why it matters. The role cards list
         these labels.
 
-      # \(words[.risks]): \(role.name) {#\(role.id)-risks role=\(role.id) kind=risks}
+      # \(roleHeading(.risks, role)) {#\(role.id)-risks role=\(role.id) kind=risks}
 
       - **A risk:** Where the \(role.name) can struggle, and what helps.
       """
@@ -224,7 +207,7 @@ public struct ProjectTemplate {
       Replace this paragraph with the introduction: what the roles are and why a trainee should
       know how they differ. Text before the first heading opens the full report.
 
-      # \(headings.differences) {#key-differences .paired}
+      # \(projectWords[.keyDifferences]) {#key-differences .paired}
 
       Each row compares the roles on one aspect; the role cards show each role's column.
 
@@ -233,20 +216,20 @@ public struct ProjectTemplate {
       \(row("Skills", "The skills needed"))
       \(row("Works with", "Who they work with"))
 
-      # \(headings.similarities) {#key-similarities}
+      # \(projectWords[.keySimilarities]) {#key-similarities}
 
       - **A shared trait:** What the roles have in common. The overlap chart lists these labels
         as shared.
 
       \(perRole)
 
-      # \(headings.faq) {#faq .faq}
+      # \(projectWords[.faq]) {#faq .faq}
 
       ## A question trainees often ask?
 
       Its answer, in a paragraph or two.
 
-      # \(headings.summary) {#summary}
+      # \(projectWords[.summary]) {#summary}
 
       A closing paragraph, then the table the comparison-table document shows.
 

@@ -80,7 +80,7 @@ struct ReportBuilder {
     var number: String?
     var level: Int
     var children: [NumberedSection]
-    var anchor: String { "sec-" + section.id }
+    var anchor: String { sectionAnchor(section.id) }
   }
 
   func numberedSections() -> [NumberedSection] {

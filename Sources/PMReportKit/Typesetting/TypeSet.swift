@@ -129,7 +129,7 @@ final class TypeSet {
         span.style.contains(.code) ? FontSpec(family: mono.family, size: font.size * 0.9) : font
       if span.style.contains(.strong) { f.bold = true }
       if span.style.contains(.emphasis) { f.italic = true }
-      let target = span.link.map { $0.hasPrefix("#") ? "#sec-" + $0.dropFirst() : $0 }
+      let target = span.link.map(LinkTarget.init(contentLink:))
       return TextRun(
         span.text, font: f, color: target == nil ? (color ?? text) : accent, link: target)
     }
@@ -159,9 +159,9 @@ final class TypeSet {
     return block
   }
 
-  /// Body runs that open with a bold lead-in label: "Label: text".
+  /// Body runs that open with a bold lead-in label: "Label: text" (the separator is a word).
   func labelled(_ label: String?, _ rich: RichText) -> [TextRun] {
-    (label.map { [TextRun($0 + ": ", font: body.bolded, color: text)] } ?? [])
+    (label.map { [TextRun($0 + words[.labelSeparator], font: body.bolded, color: text)] } ?? [])
       + runs(rich, font: body)
   }
 

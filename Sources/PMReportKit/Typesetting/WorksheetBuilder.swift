@@ -119,8 +119,8 @@ struct WorksheetBuilder {
     if isKey, let role = item.role {
       runs.append(
         TextRun(
-          " \u{2014} " + (content.role(role)?.shortName ?? role.rawValue), font: type.body.bolded,
-          color: type.accent))
+          type.words[.answerSeparator] + (content.role(role)?.shortName ?? role.rawValue),
+          font: type.body.bolded, color: type.accent))
     }
     let text = paragraphFrame(runs, width: textWidth)
     let firstBaseline = text.lines.first?.baseline ?? box

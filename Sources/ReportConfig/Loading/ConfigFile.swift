@@ -26,15 +26,34 @@ struct ConfigFile: Decodable {
 }
 
 /// `words:`: printed words by key (`contents: Table of contents`); an unknown key is reported with
-/// a suggestion, as for any mapping.
+/// a suggestion, as for any mapping, and a retired key is accepted to be warned about.
 struct WordsEntry: Decodable {
+  /// A key of `words:`: a printed word's, or a retired one.
+  struct EntryKey: CodingKey, CaseIterable {
+    /// Keys pmreport no longer prints: `faq` named a heading pmreport never set (the content
+    /// names its own FAQ section).
+    static let retired = ["faq"]
+    static let allCases =
+      Words.Key.allCases.map { EntryKey(stringValue: $0.rawValue) }
+      + retired.map { EntryKey(stringValue: $0) }
+
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+
   var words: [Words.Key: String] = [:]
+  /// The retired keys written, in the order of ``EntryKey/retired``.
+  var retired: [String] = []
 
   init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: Words.Key.self)
-    for key in Words.Key.allCases where c.contains(key) {
-      words[key] = try c.decode(String.self, forKey: key)
+    let c = try decoder.container(keyedBy: EntryKey.self)
+    for key in Words.Key.allCases {
+      let entry = EntryKey(stringValue: key.rawValue)
+      if c.contains(entry) { words[key] = try c.decode(String.self, forKey: entry) }
     }
+    retired = EntryKey.retired.filter { c.contains(EntryKey(stringValue: $0)) }
   }
 }
 

@@ -25,6 +25,9 @@ public struct LoadedSettings: Sendable {
   /// The folder every file the run reads must lie in: `--root`, else the config file's folder,
   /// else the working directory.
   public var root: ProjectRoot
+  /// What the config was warned about when loaded (a retired `words:` key); `validate` passes
+  /// them on with its own.
+  public var warnings: [Diagnostic] = []
 
   /// Settings with no file behind them; the root defaults to their base directory.
   public init(_ settings: ReportSettings, root: ProjectRoot? = nil) {

@@ -74,7 +74,9 @@ extension ConfigLoader {
       checker: &checker)
     let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
     try Checker.throwIfErrors(diagnostics)
-    return LoadedSettings(settings, file: display, tree: tree, root: projectRoot)
+    var loaded = LoadedSettings(settings, file: display, tree: tree, root: projectRoot)
+    loaded.warnings = checker.diagnostics.filter { $0.severity == .warning }
+    return loaded
   }
 
   /// Applies defaults, resolves paths and checks ranges and names.
@@ -93,9 +95,10 @@ extension ConfigLoader {
       settings.metadata = metadata
       settings.metadataKeys = entry.keys
     }
-    if let words = file.words?.words {
-      LanguageRules.check(words, at: root.appending("words"), checker: &checker)
-      settings.wordOverrides = words
+    if let entry = file.words {
+      LanguageRules.check(entry.words, at: root.appending("words"), checker: &checker)
+      LanguageRules.warnRetired(entry.retired, at: root.appending("words"), checker: &checker)
+      settings.wordOverrides = entry.words
     }
     if let content = file.content {
       checker.checkNotEmpty(content, at: root.appending("content"), what: "the content path")

@@ -2,7 +2,8 @@ import ReportModel
 
 extension ConfigLoader {
   /// Checks the documents' section and chart ids against the content, with did-you-mean
-  /// suggestions; also warns about charts a document lists but cannot show.
+  /// suggestions; also warns about charts a document lists but cannot show, after the warnings
+  /// the config got when loaded.
   ///
   /// Positions come from the config file the settings were loaded from; ids that file did not
   /// hold (set on the command line or in code) are reported against `<command line>`.
@@ -12,7 +13,7 @@ extension ConfigLoader {
     let sectionIDs = content.allSections.map(\.id)
     let charts = content.charts()
     let chartIDs = charts.map(\.id)
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = loaded.warnings
 
     for (position, document) in settings.documents.enumerated() {
       let recorded = loaded.documentSources[document.name]

@@ -68,4 +68,13 @@ enum LanguageRules {
       }
     }
   }
+
+  /// A warning for each retired `words:` key written: pmreport prints no such word.
+  static func warnRetired(_ keys: [String], at path: NodePath, checker: inout Checker) {
+    for key in keys {
+      checker.warning(
+        "no longer used: pmreport prints no word by this key; remove it",
+        at: path.appending(key))
+    }
+  }
 }

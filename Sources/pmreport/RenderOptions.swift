@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import PMReportKit
+import ReportModel
+
+/// What to build and how to report it: the options of `render` and `watch`.
+struct RenderOptions: ParsableArguments {
+  @OptionGroup var input: InputOptions
+
+  @Option(
+    name: .long,
+    help:
+      "Output format: pdf, svg, png or all; repeat for several (default: the config's, else pdf).")
+  var format: [FormatChoice] = []
+
+  @Option(
+    name: .long,
+    help: "Build only this document; repeat for several (default: every configured one).")
+  var document: [String] = []
+
+  @Option(
+    name: .customLong("page-size"),
+    help: "Paper: a4, letter, a5 or legal (each document keeps its orientation).")
+  var pageSize: PaperSize?
+
+  @Option(name: .long, help: "The output folder (default: the config's, else ./Output).")
+  var output: String?
+
+  @Option(name: .long, help: "PNG resolution in dots per inch (default 150).")
+  var dpi: Double?
+
+  @Option(
+    name: .customLong("pdf-standard"),
+    help: ArgumentHelp(
+      "The standard every PDF meets: ua-1 (the default), a-2b, or none (plain PDF); repeat for "
+        + "both (default: each document's, else the config's pdf-standard)."))
+  var pdfStandard: [PDFStandardChoice] = []
+
+  @Option(name: .long, help: "The shuffle seed of every worksheet (default: each one's seed:).")
+  var seed: UInt64?
+
+  @Option(name: .long, help: "The participants: a CSV file with a name column (default: roster:).")
+  var roster: String?
+
+  @Option(name: .long, help: "K/N: build the K-th of N slices of the roster (for parallel jobs).")
+  var shard: String?
+
+  @Option(
+    name: [.short, .long],
+    help: ArgumentHelp(
+      "Processes to build with (default: the number of cores): the documents, formats and "
+        + "roster copies are shared among them; 1 builds in this process alone."))
+  var jobs: Int?
+
+  /// Set on the worker processes a run starts (see `WorkerPool`).
+  @Flag(name: .long, help: .hidden)
+  var worker = false
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The folder of shaped paragraphs kept from run to run (default: .pmreport-cache/ beside "
+        + "the config, else in the working directory); safe to delete.",
+      valueName: "dir"))
+  var cache: String?
+
+  @Flag(name: .long, help: "Shape every paragraph again: read and write no cache folder.")
+  var noCache = false
+
+  @Flag(name: .long, help: "Print nothing but errors.")
+  var quiet = false
+
+  @Flag(name: [.short, .long], help: "Also print one line a file written.")
+  var verbose = false
+
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      "Print a JSON report on standard output (schemas/run-report.schema.json): each document "
+        + "and file written, with times, the warnings and the failures."))
+  var json = false
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "How errors and warnings are printed: text, or github (workflow commands that annotate "
+        + "a pull request)."))
+  var diagnostics: DiagnosticsChoice = .text
+
+  func validate() throws {
+    if let shard, Shard(shard) == nil {
+      throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, like 2/4; got '\(shard)'")
+    }
+    if cache != nil, noCache {
+      throw ValidationError("--cache and --no-cache cannot be used together")
+    }
+    if let dpi, !(30...1200).contains(dpi) {
+      throw ValidationError("--dpi must be between 30 and 1200, got \(dpi)")
+    }
+    if let jobs, !(1...64).contains(jobs) {
+      throw ValidationError("--jobs must be between 1 and 64, got \(jobs)")
+    }
+  }
+
+  /// This program again with the same arguments, as a worker, for `jobs` processes in all.
+  var workerLaunch: WorkerLaunch {
+    let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+    let executable =
+      FileManager.default.fileExists(atPath: "/proc/self/exe")
+      ? "/proc/self/exe" : CommandLine.arguments[0]
+    return WorkerLaunch(
+      jobs: jobs, executable: executable,
+      arguments: Array(CommandLine.arguments.dropFirst()) + ["--worker"])
+  }
+
+  /// These options as run options.
+  var runOptions: RunOptions {
+    var options = RunOptions(
+      configPath: input.config, contentPath: input.content, style: input.style,
+      formats: format.isEmpty ? nil : FormatChoice.expand(format),
+      documents: document.isEmpty ? nil : document,
+      paperSize: pageSize, outputDirectory: output, dpi: dpi, root: input.root,
+      pdfStandards: pdfStandard.isEmpty ? nil : PDFStandardChoice.expand(pdfStandard))
+    options.seed = seed
+    options.rosterPath = roster
+    options.shard = shard.flatMap(Shard.init)
+    options.cache = noCache ? .off : cache.map(ShapeCacheChoice.folder) ?? .besideConfig
+    return options
+  }
+
+  /// Prints a run's report line as `--quiet`, `--verbose` and `--diagnostics` say, above the
+  /// progress bar.
+  func printer(_ progress: ProgressBar) -> (LogLine) -> Void {
+    let (quiet, verbose, format) = (self.quiet, self.verbose, diagnostics.format)
+    return { line in
+      switch line.kind {
+      case .error: progress.print(format.line(line.text, kind: .error))
+      case .warning where !quiet: progress.print(format.line(line.text, kind: .warning))
+      case .document where !quiet: progress.print(line.text)
+      case .file where verbose && !quiet: progress.print(line.text)
+      default: break
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import PMReportKit
+
+/// Builds like `render`, then again each time an input changes, until Ctrl-C.
+struct Watch: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Build like render, then rebuild whenever the config, the content, a style in use or an "
+      + "image changes; Ctrl-C stops.")
+
+  @OptionGroup var options: RenderOptions
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Wait until the files have been quiet this many milliseconds before rebuilding.",
+      valueName: "ms"))
+  var debounce = 15
+
+  func validate() throws {
+    if options.json { throw ValidationError("--json reports one run; watch builds many") }
+    if options.jobs != nil {
+      throw ValidationError("--jobs: watch builds in this one process, keeping its text engine")
+    }
+    if !(0...10_000).contains(debounce) {
+      throw ValidationError("--debounce must be between 0 and 10000 ms, got \(debounce)")
+    }
+  }
+
+  func run() throws {
+    Interruption.install()
+    let format = options.diagnostics.format
+    let session = WatchSession(
+      options: options.runOptions, quietMilliseconds: debounce, splitsTime: options.verbose,
+      reporter: WatchSession.Reporter(
+        log: options.printer(ProgressBar(enabled: false)),
+        failed: { error in for line in format.lines(for: error) { Console.error(line) } },
+        status: Console.error))
+    try ExitStatus.guarding(format) { try session.run() }
+  }
+}
