@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Rendering
+@testable import Storage
 
 /// Leftovers of runs that are gone are removed; a live run's temporaries are not.
 @Suite struct RunLockTests {
@@ -15,7 +15,8 @@ import Testing
   }
 
   @Test func onlyTheTemporariesOfDeadRunsAreRemoved() throws {
-    let dir = try temporaryDirectory("pmreport-runlock")
+    let dir = try makeTestFolder()
+    defer { removeTestFolder(dir) }
     let fm = FileManager.default
     try fm.createDirectory(
       atPath: dir + "/svg/.full-report.tmp-111-aa", withIntermediateDirectories: true)
