@@ -46,3 +46,15 @@ import Testing
     #expect(fm.fileExists(atPath: dir + "/.pmreport-222-bb.lock"))
   }
 }
+
+extension RunLockTests {
+  @Test func aLiveRunsOwnTemporariesAreKept() throws {
+    let dir = try makeTestFolder()
+    defer { removeTestFolder(dir) }
+    let mine = OutputFile.temporaryPath(for: dir + "/report.pdf")
+    try OutputFile.writeAtomically([0], to: dir + "/report.pdf")
+    FileManager.default.createFile(atPath: mine, contents: nil)
+    #expect(RunLock.removeLeftovers(in: dir).isEmpty)
+    #expect(FileManager.default.fileExists(atPath: mine))
+  }
+}

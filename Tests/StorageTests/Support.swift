@@ -2,7 +2,9 @@ import Foundation
 
 /// A new, empty folder for one test, made by `mkdtemp`; the test removes it.
 func makeTestFolder() throws -> String {
-  var template = Array((NSTemporaryDirectory() + "/pmreport-storage-XXXXXX").utf8CString)
+  let pattern = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+    "pmreport-storage-XXXXXX")
+  var template = Array(pattern.utf8CString)
   guard let made = mkdtemp(&template) else {
     throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
   }
