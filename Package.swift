@@ -20,7 +20,7 @@ let package = Package(
     .systemLibrary(
       name: "CCairo", pkgConfig: "cairo-ft",
       providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
-    // GLib's GChecksum: the SHA-256 of each output file, computed as its bytes are written.
+    // GLib's GChecksum: Storage's SHA-256 (output files, the PDF's id, the shape cache's keys).
     .systemLibrary(
       name: "CGLib", pkgConfig: "glib-2.0",
       providers: [.apt(["libglib2.0-dev"]), .brew(["glib"])]),
@@ -50,6 +50,8 @@ let package = Package(
 
     // MARK: Swift modules, lowest first
     .target(name: "Geometry"),
+    // Durable files: checked atomic writes, the run lock, temporaries, SHA-256, cache packs.
+    .target(name: "Storage", dependencies: ["CGLib"]),
     .target(name: "Frames", dependencies: ["Geometry"]),
     // The words pmreport prints, one file per language, compiled in as bytes.
     .target(
@@ -63,17 +65,20 @@ let package = Package(
       resources: ["classic", "compact", "large-print", "modern", "print-bw"].map {
         .embedInCode("BuiltinStyles/\($0).yml")
       } + [.embedInCode("BuiltinContent/comparison.md")]),
-    .target(name: "TextShaping", dependencies: ["Geometry", "Frames", "CPango", "CHyphen"]),
+    .target(
+      name: "TextShaping", dependencies: ["Geometry", "Frames", "Storage", "CPango", "CHyphen"]),
     .target(name: "Pagination", dependencies: ["Geometry", "Frames"]),
     .target(name: "Charts", dependencies: ["Geometry", "Frames", "TextShaping", "ReportModel"]),
     .target(
       name: "Rendering",
-      dependencies: ["Geometry", "Frames", "CCairo", "CGLib", "CImages", "CQPDF", "CArtifacts"]),
+      dependencies: [
+        "Geometry", "Frames", "Storage", "CCairo", "CGLib", "CImages", "CQPDF", "CArtifacts",
+      ]),
     .target(
       name: "PMReportKit",
       dependencies: [
         "Geometry", "Frames", "ReportModel", "ReportConfig", "TextShaping", "Pagination", "Charts",
-        "Rendering", "CBuildInfo", .product(name: "SwiftCSV", package: "SwiftCSV"),
+        "Rendering", "Storage", "CBuildInfo", .product(name: "SwiftCSV", package: "SwiftCSV"),
       ]),
     .executableTarget(
       name: "pmreport",
@@ -91,7 +96,9 @@ let package = Package(
       dependencies: ["ContentFixtures", "ReportConfig", "ReportModel", "Geometry"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "FramesTests", dependencies: ["Frames", "Geometry"]),
-    .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Frames", "Geometry"]),
+    .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+    .testTarget(
+      name: "TextShapingTests", dependencies: ["TextShaping", "Storage", "Frames", "Geometry"]),
     .testTarget(
       name: "PaginationTests", dependencies: ["Pagination", "Frames", "TextShaping", "Geometry"]),
     .testTarget(
@@ -102,7 +109,9 @@ let package = Package(
       ]),
     .testTarget(
       name: "RenderingTests",
-      dependencies: ["Rendering", "Frames", "Geometry", "CCairo", "CImages", "CArtifacts"]),
+      dependencies: [
+        "Rendering", "Storage", "Frames", "Geometry", "CCairo", "CImages", "CArtifacts",
+      ]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: [

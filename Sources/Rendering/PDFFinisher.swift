@@ -1,7 +1,7 @@
 import CArtifacts
-import CGLib
 import CQPDF
 import Foundation
+import Storage
 
 /// Completes a PDF cairo wrote, in memory, with what cairo 1.16 cannot write, then writes the
 /// result into a ``CheckedFile``.
@@ -207,8 +207,7 @@ struct PDFFinisher {
   private func pages(_ q: qpdf_data, artifacts: [Int32: [Int32]]) throws -> [UInt8] {
     let count = qpdf_get_num_pages(q)
     try check(q, "count the pages")
-    let checksum = g_checksum_new(G_CHECKSUM_SHA256)
-    defer { g_checksum_free(checksum) }
+    let checksum = SHA256()
     for i in 0..<max(0, Int(count)) {
       let page = qpdf_get_page_n(q, i)
       var data: UnsafeMutablePointer<UInt8>?
@@ -216,7 +215,7 @@ struct PDFFinisher {
       qpdf_oh_get_page_content_data(q, page, &data, &length)
       try check(q, "read page \(i + 1)'s content")
       if let data {
-        g_checksum_update(checksum, data, length)
+        checksum.update(UnsafeRawBufferPointer(start: data, count: length))
         defer { free(data) }
         let expected = artifacts[qpdf_oh_get_object_id(q, page)]?.count ?? 0
         try rewriteArtifacts(
@@ -236,10 +235,7 @@ struct PDFFinisher {
       }
       try check(q, "describe page \(i + 1)'s links")
     }
-    var digest = [UInt8](repeating: 0, count: 32)
-    var size = digest.count
-    g_checksum_get_digest(checksum, &digest, &size)
-    return digest
+    return checksum.digest()
   }
 
   /// Replaces the page's content with one stream where the furniture's `/Private` marked content

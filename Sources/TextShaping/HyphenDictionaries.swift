@@ -1,4 +1,5 @@
 import CHyphen
+import Storage
 
 #if canImport(Glibc)
 import Glibc
@@ -87,7 +88,7 @@ extension Hyphenator {
   static func load(_ path: String, cacheDirectory: String?)
     -> (UnsafeMutablePointer<HyphenDict>, fromCache: Bool)?
   {
-    guard var source = CacheFiles.readFile(path), !source.isEmpty else { return nil }
+    guard var source = Folder.readFile(path), !source.isEmpty else { return nil }
     var cacheFile: String?
     if let cacheDirectory {
       let key = source.withUnsafeBytes { HyphenCache.checksum($0, seed: libraryIdentity) }
@@ -101,7 +102,7 @@ extension Hyphenator {
       cacheFile =
         cacheDirectory + "/" + name + "-" + String(repeating: "0", count: 16 - hex.count) + hex
         + ".bin"
-      if let cacheFile, let bytes = CacheFiles.readFile(cacheFile),
+      if let cacheFile, let bytes = Folder.readFile(cacheFile),
         let dict = bytes.withUnsafeBytes(HyphenCache.rebuild(from:))
       {
         return (dict, true)
@@ -116,7 +117,9 @@ extension Hyphenator {
     }
     guard let dict = loaded else { return nil }
     if let cacheDirectory, let cacheFile {
-      CacheFiles.writeAtomically(HyphenCache.serialize(dict), to: cacheFile, in: cacheDirectory)
+      // A cache that cannot be written is only slower.
+      try? OutputFile.writeCacheFile(
+        HyphenCache.serialize(dict), to: cacheFile, in: cacheDirectory)
     }
     return (dict, false)
   }

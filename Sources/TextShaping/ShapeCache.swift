@@ -1,5 +1,6 @@
 import CPango
 import Frames
+import Storage
 
 #if canImport(Glibc)
 import Glibc
@@ -36,7 +37,9 @@ public final class ShapeCache {
   static let packThreshold = 1 << 20
 
   /// The folder (absolute).
-  public let folder: String
+  public var folder: String { packFolder.path }
+  /// The folder's pack files.
+  private let packFolder: PackFolder
   /// What every key includes besides the paragraph and the measurer's language.
   public let identity: ShapeCacheIdentity
   /// The most bytes of packs the folder keeps; ``trim()`` brings it down to about 80 % of it.
@@ -59,8 +62,10 @@ public final class ShapeCache {
     var offset: Int
     var length: Int
   }
-  /// The packs mapped (intact trailers and indexes only).
-  private var packs: [MappedPack] = []
+  /// The packs mapped (intact trailers and indexes only), and whether an entry was read from each
+  /// (``trim()`` refreshes its time then).
+  private var packs: [MappedFile] = []
+  private var packUsed: [Bool] = []
   /// Every key's locations, newest pack first; nil until the first lookup.
   private var index: [[UInt8]: [Location]]?
   /// What is stored and not yet written, and where each key's entry lies in it (found by this run's
@@ -79,7 +84,7 @@ public final class ShapeCache {
       absolute = String(cString: cwd) + "/" + folder
       free(cwd)
     }
-    self.folder = absolute
+    packFolder = PackFolder(path: absolute, fileExtension: ShapePack.fileExtension)
     self.identity = identity
     self.limit = limit
   }
@@ -104,12 +109,11 @@ public final class ShapeCache {
       }
     }
     for location in loadedIndex()[key] ?? [] {
-      let pack = packs[location.pack]
       if let payload = ShapeCacheEntry.payload(
-        in: pack.entry(offset: location.offset, length: location.length), key: key)
+        in: packs[location.pack].bytes(offset: location.offset, length: location.length), key: key)
       {
         hits += 1
-        pack.used = true
+        packUsed[location.pack] = true
         return ArraySlice(payload)
       }
     }
@@ -142,17 +146,18 @@ public final class ShapeCache {
       pendingSlots = [:]
     }
     guard writeFailure == nil else { return }
-    var random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-    random = String(repeating: "0", count: 16 - random.utf8.count) + random
-    let name = "pack-" + random + ShapePack.fileExtension
-    guard CacheFiles.writeAtomically(pending.file(), to: folder + "/" + name, in: folder) else {
-      writeFailure = "cannot write to \(folder): " + String(cString: strerror(errno))
+    let name: String
+    do {
+      name = try packFolder.write(pending.file())
+    } catch {
+      let code = (error as? StorageError)?.code ?? EIO
+      writeFailure = "cannot write to \(folder): " + StorageError.reason(code)
       return
     }
     writes += pending.slots.count
     written.insert(name)
     // Later lookups find what was written in the new pack (the newest, so first).
-    if index != nil, let pack = MappedPack(folder: folder, name: name) { add(pack, first: true) }
+    if index != nil, let pack = packFolder.map(name) { add(pack, first: true) }
   }
 
   /// Writes what is pending and lets go of the packs' index and mappings (read again at the next
@@ -162,6 +167,7 @@ public final class ShapeCache {
     flush()
     touchUsedPacks()
     packs = []
+    packUsed = []
     index = nil
   }
 
@@ -169,11 +175,9 @@ public final class ShapeCache {
   /// time is about its last use).
   private func touchUsedPacks() {
     let now = Int64(time(nil))
-    for pack in packs where pack.used {
-      if now - pack.modified > Self.staleAge, utimensat(AT_FDCWD, pack.path, nil, 0) == 0 {
-        touchedPacks = true
-      }
-      pack.used = false
+    for (number, pack) in packs.enumerated() where packUsed[number] {
+      if now - pack.modified > Self.staleAge, PackFolder.touch(pack.path) { touchedPacks = true }
+      packUsed[number] = false
     }
   }
 
@@ -181,9 +185,7 @@ public final class ShapeCache {
   private func loadedIndex() -> [[UInt8]: [Location]] {
     if let index { return index }
     index = [:]
-    let found = Self.names(in: folder).filter(Self.isPackName).compactMap {
-      MappedPack(folder: folder, name: $0)
-    }
+    let found = packFolder.packNames().compactMap(packFolder.map)
     for pack in found.sorted(by: {
       ($0.modifiedNanoseconds, $0.name) > ($1.modifiedNanoseconds, $1.name)
     }) {
@@ -194,10 +196,11 @@ public final class ShapeCache {
 
   /// Adds `pack`'s entries to ``index``, before those there (`first`) or after; a pack whose
   /// trailer or index does not check out is left out (and unmapped).
-  private func add(_ pack: MappedPack, first: Bool) {
+  private func add(_ pack: MappedFile, first: Bool) {
     guard let slots = ShapePack.slots(of: pack.bytes) else { return }
     let number = packs.count
     packs.append(pack)
+    packUsed.append(false)
     for slot in slots {
       let location = Location(pack: number, offset: slot.offset, length: slot.length)
       if first {
@@ -251,32 +254,6 @@ public final class ShapeCache {
 
   // MARK: Trimming
 
-  /// A pack or a temporary in the folder.
-  private struct Listed {
-    var path: String
-    var name: String
-    var size: Int64
-    /// Seconds since the epoch.
-    var modified: Int64
-    var modifiedNanoseconds: Int64
-  }
-
-  /// The regular files in the folder.
-  private func listed() -> [Listed] {
-    var out: [Listed] = []
-    for name in Self.names(in: folder) {
-      let path = folder + "/" + name
-      var st = stat()
-      guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
-      let seconds = Int64(st.st_mtim.tv_sec)
-      out.append(
-        Listed(
-          path: path, name: name, size: Int64(st.st_size), modified: seconds,
-          modifiedNanoseconds: seconds * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)))
-    }
-    return out
-  }
-
   /// Writes what is pending and keeps the folder under ``limit``: run once, at the end of a run.
   ///
   /// Refreshes the time of every pack a hit came from when it is over an hour old. When this run
@@ -288,37 +265,8 @@ public final class ShapeCache {
     flush()
     touchUsedPacks()
     guard !written.isEmpty || touchedPacks else { return }
-    let now = Int64(time(nil))
-    let files = listed()
-    for file in files
-    where file.name.hasPrefix(".") && file.name.contains(".tmp-")
-      && now - file.modified > Self.staleAge
-    {
-      unlink(file.path)
-    }
-    removeOldLayout()
-    let packs = files.filter { Self.isPackName($0.name) }
-    var total = packs.reduce(0) { $0 + $1.size }
-    guard total > Int64(limit) else { return }
-    let target = Int64(limit) * 4 / 5
-    for pack in packs.sorted(by: {
-      ($0.modifiedNanoseconds, $0.name) < ($1.modifiedNanoseconds, $1.name)
-    })
-    where total > target && !written.contains(pack.name) {
-      if unlink(pack.path) == 0 { total -= pack.size }
-    }
-  }
-
-  /// Removes the entry files of the layout before packs (`ab/ab12…`, 64 hex digits) and their
-  /// subfolders once empty.
-  private func removeOldLayout() {
-    for sub in Self.names(in: folder) where Self.isSubfolderName(sub) {
-      let subPath = folder + "/" + sub
-      for name in Self.names(in: subPath) where Self.isEntryName(name, in: sub) {
-        unlink(subPath + "/" + name)
-      }
-      rmdir(subPath)
-    }
+    packFolder.removeEntryFiles(nameLength: 2 * SHA256.size)
+    packFolder.trim(limit: limit, keeping: written, staleAge: Self.staleAge)
   }
 
   /// The entries in the folder's packs that are intact, and what is not: packs whose trailer or
@@ -326,8 +274,8 @@ public final class ShapeCache {
   public func check() -> (intact: Int, damaged: [String]) {
     var intact = 0
     var damaged: [String] = []
-    for name in Self.names(in: folder).sorted() where Self.isPackName(name) {
-      guard let pack = MappedPack(folder: folder, name: name),
+    for name in packFolder.packNames().sorted() {
+      guard let pack = packFolder.map(name),
         let slots = ShapePack.slots(of: pack.bytes)
       else {
         damaged.append(folder + "/" + name)
@@ -335,7 +283,7 @@ public final class ShapeCache {
       }
       for slot in slots {
         if ShapeCacheEntry.payload(
-          in: pack.entry(offset: slot.offset, length: slot.length), key: slot.key) != nil
+          in: pack.bytes(offset: slot.offset, length: slot.length), key: slot.key) != nil
         {
           intact += 1
         } else {
@@ -344,33 +292,5 @@ public final class ShapeCache {
       }
     }
     return (intact, damaged)
-  }
-
-  /// A pack's name (not a temporary's).
-  static func isPackName(_ name: String) -> Bool {
-    !name.hasPrefix(".") && name.hasSuffix(ShapePack.fileExtension)
-  }
-
-  /// Two lower-case hex digits.
-  private static func isSubfolderName(_ name: String) -> Bool {
-    name.utf8.count == 2 && name.utf8.allSatisfy(isHexDigit)
-  }
-
-  /// 64 lower-case hex digits starting with the subfolder's two.
-  private static func isEntryName(_ name: String, in sub: String) -> Bool {
-    name.utf8.count == 2 * SHA256.size && name.hasPrefix(sub) && name.utf8.allSatisfy(isHexDigit)
-  }
-
-  private static func isHexDigit(_ c: UInt8) -> Bool {
-    (0x30...0x39).contains(c) || (0x61...0x66).contains(c)
-  }
-
-  /// The names in `folder` (none when it cannot be read).
-  private static func names(in folder: String) -> [String] {
-    guard let dir = g_dir_open(folder, 0, nil) else { return [] }
-    defer { g_dir_close(dir) }
-    var out: [String] = []
-    while let name = g_dir_read_name(dir) { out.append(String(cString: name)) }
-    return out
   }
 }

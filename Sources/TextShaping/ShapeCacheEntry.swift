@@ -1,3 +1,5 @@
+import Storage
+
 /// The framing of one shape cache entry (in a pack, ``ShapePack``): magic and format version, the
 /// entry's full key, the payload's length, the payload, and the payload's SHA-256.
 ///

@@ -1,4 +1,5 @@
 import CPango
+import Storage
 
 /// The program that shaped a paragraph and the text engine's versions: part of every shape cache key.
 ///

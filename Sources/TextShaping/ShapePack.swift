@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Storage
 
 /// The layout of a shape cache pack file, written once and never changed: the magic `PMRPACK1`,
 /// the entries back to back (each framed by ``ShapeCacheEntry``), an index (for each entry its
@@ -89,49 +85,5 @@ enum ShapePack {
       w.raw(ShapePack.magic)
       return w.bytes
     }
-  }
-}
-
-/// A pack file mapped read-only for its owner's lifetime.
-///
-/// A file removed meanwhile (by another run's trimming) stays readable through the mapping. Packs are never changed in place once renamed
-/// into the folder, so the mapping never shrinks under its reader.
-final class MappedPack {
-  let path: String
-  let name: String
-  let size: Int
-  /// Seconds and nanoseconds since the epoch, when mapped.
-  let modified: Int64
-  let modifiedNanoseconds: Int64
-  /// Whether an entry was read from it (``ShapeCache/trim()`` refreshes its time then).
-  var used = false
-  private let base: UnsafeMutableRawPointer
-
-  /// The pack `name` in `folder`, mapped; nil when it cannot be opened, is empty or not a file.
-  init?(folder: String, name: String) {
-    let path = folder + "/" + name
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0,
-      let base = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0),
-      base != UnsafeMutableRawPointer(bitPattern: -1)
-    else { return nil }
-    self.path = path
-    self.name = name
-    self.base = base
-    size = Int(st.st_size)
-    modified = Int64(st.st_mtim.tv_sec)
-    modifiedNanoseconds = modified * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-  }
-
-  deinit { munmap(base, size) }
-
-  var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: size) }
-
-  /// The bytes from `offset`, `length` of them (a slot that ``ShapePack/slots(of:)`` checked).
-  func entry(offset: Int, length: Int) -> UnsafeRawBufferPointer {
-    UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
   }
 }

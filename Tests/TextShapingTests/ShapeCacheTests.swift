@@ -1,6 +1,7 @@
 import Foundation
 import Frames
 import Geometry
+import Storage
 import Testing
 
 @testable import TextShaping
@@ -12,8 +13,9 @@ private struct ShapeFolder {
 
   /// The packs written so far (not temporaries), by path.
   var packs: [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-    return names.filter(ShapeCache.isPackName).sorted().map { path + "/" + $0 }
+    PackFolder(path: path, fileExtension: ShapePack.fileExtension).packNames().sorted().map {
+      path + "/" + $0
+    }
   }
 
   /// The slots of the pack at `path` (nil: its trailer or index does not check out).

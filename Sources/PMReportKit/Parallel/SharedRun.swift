@@ -1,5 +1,5 @@
 import Foundation
-import Rendering
+import Storage
 
 extension Pipeline {
   /// Builds `units` here and in worker processes at once, then reports them in their order.

@@ -5,6 +5,7 @@ import Geometry
 import Pagination
 import Rendering
 import ReportModel
+import Storage
 import TextShaping
 
 /// The reserved `charts` document: every chart alone, each page cropped to the chart with a small

@@ -3,6 +3,7 @@ import Foundation
 import Frames
 import Rendering
 import ReportConfig
+import Storage
 
 /// What went wrong, as far as the exit status is concerned (sysexits).
 public enum ErrorKind: String, Codable, Sendable, CaseIterable {
@@ -42,9 +43,9 @@ public enum ErrorReport {
     case is InputError, is ChartError, is DocumentError: .dataError
     case is MissingFileError: .noInput
     case is ProjectExistsError: .cannotCreate
+    case is StorageError: .cannotCreate
     case let e as RenderError:
       switch e {
-      case .write, .outputFolder: .cannotCreate
       case .cairo, .pdf: .software
       case .missingResource: .osFile
       }

@@ -1,8 +1,8 @@
 import Foundation
 import Frames
-import Rendering
 import ReportConfig
 import ReportModel
+import Storage
 
 /// `manifest.json` in the output folder: every file the run wrote, for CI to check and archive.
 ///

@@ -1,7 +1,7 @@
 import Foundation
-import Rendering
 import ReportConfig
 import ReportModel
+import Storage
 
 /// A role named on `pmreport init`'s command line: `"Scrum Master"` or `"Scrum Master=sm"`.
 public struct NewRole: Hashable, Sendable {

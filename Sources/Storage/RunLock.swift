@@ -106,11 +106,11 @@ public enum RunLock {
       defer { mutex.unlock() }
       guard files[path] == nil else { return }
       let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-      guard fd >= 0 else { throw RenderError.write(path: path, errno: errno) }
+      guard fd >= 0 else { throw StorageError.write(path: path, errno: errno) }
       guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
         let failure = errno
         close(fd)
-        throw RenderError.write(path: path, errno: failure)
+        throw StorageError.write(path: path, errno: failure)
       }
       files[path] = fd
     }

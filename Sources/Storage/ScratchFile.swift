@@ -4,11 +4,11 @@ import Foundation
 ///
 /// A PDF goes from cairo to qpdf to the writer through two of them, out of memory: a long
 /// document's copies would add to the run's peak. Removed when the value goes, and on an interrupt.
-final class ScratchFile {
-  let path: String
+public final class ScratchFile {
+  public let path: String
 
   /// A new, unique path (nothing is created until a writer opens it).
-  init(_ label: String) {
+  public init(_ label: String) {
     path =
       FileManager.default.temporaryDirectory.appendingPathComponent(
         ".pmreport-\(getpid())-\(UUID().uuidString)-\(label)"

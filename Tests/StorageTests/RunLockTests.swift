@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Rendering
+@testable import Storage
 
 /// Leftovers of runs that are gone are removed; a live run's temporaries are not.
 @Suite struct RunLockTests {
@@ -15,7 +15,8 @@ import Testing
   }
 
   @Test func onlyTheTemporariesOfDeadRunsAreRemoved() throws {
-    let dir = try temporaryDirectory("pmreport-runlock")
+    let dir = try makeTestFolder()
+    defer { removeTestFolder(dir) }
     let fm = FileManager.default
     try fm.createDirectory(
       atPath: dir + "/svg/.full-report.tmp-111-aa", withIntermediateDirectories: true)
@@ -43,5 +44,17 @@ import Testing
       fm.fileExists(atPath: dir + "/pdf/report.pdf") && fm.fileExists(atPath: dir + "/pdf.tmp"))
     #expect(!fm.fileExists(atPath: dir + "/.pmreport-333-cc.lock"))
     #expect(fm.fileExists(atPath: dir + "/.pmreport-222-bb.lock"))
+  }
+}
+
+extension RunLockTests {
+  @Test func aLiveRunsOwnTemporariesAreKept() throws {
+    let dir = try makeTestFolder()
+    defer { removeTestFolder(dir) }
+    let mine = OutputFile.temporaryPath(for: dir + "/report.pdf")
+    try OutputFile.writeAtomically([0], to: dir + "/report.pdf")
+    FileManager.default.createFile(atPath: mine, contents: nil)
+    #expect(RunLock.removeLeftovers(in: dir).isEmpty)
+    #expect(FileManager.default.fileExists(atPath: mine))
   }
 }

@@ -1,0 +1,35 @@
+import Storage
+
+/// Where an exporter's bytes go.
+///
+/// The exporter only draws; the sink opens each file (whole or not at all, through Storage), and
+/// whoever gave the sink times and records what was written.
+public protocol ExportSink: Sendable {
+  /// Writes the whole document, `pages` long, as one file through `write`.
+  func document(pages: Int, _ write: (CheckedFile) throws -> Void) throws
+  /// Writes page `index` of `count` as a file of its own (`page-001.<ext>`…) through `write`; may
+  /// be called from several threads at once.
+  func page(_ index: Int, of count: Int, ext: String, _ write: (CheckedFile) throws -> Void) throws
+}
+
+/// Draws documents in one format into the sink it is given.
+public protocol DocumentExporter: Sendable {
+  /// Writes `document` into `sink`. With `releasingPages`, pages may be emptied once drawn, so a
+  /// long document's lines are freed while the file is written.
+  func write(_ document: inout RenderDocument, into sink: any ExportSink, releasingPages: Bool)
+    throws
+}
+
+extension DocumentExporter {
+  /// Writes `document` to `target` through a ``RecordingSink``; returns each file written, timed.
+  ///
+  /// Every file lands whole or not at all: a failed write leaves the earlier file (or folder) as
+  /// it was.
+  public func write(
+    _ document: inout RenderDocument, to target: OutputTarget, releasingPages: Bool
+  ) throws -> [FileWritten] {
+    try RecordingSink.writing(to: target) { sink in
+      try write(&document, into: sink, releasingPages: releasingPages)
+    }
+  }
+}

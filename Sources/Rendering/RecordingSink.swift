@@ -1,0 +1,114 @@
+import Dispatch
+import Foundation
+import Storage
+
+/// Where an exporter writes: one file, or a folder of one file a page (`page-001.svg`…).
+public enum OutputTarget: Sendable {
+  case file(String)
+  case pageFolder(String)
+}
+
+/// The sink that writes an exporter's files to an ``OutputTarget`` and records each: its path,
+/// pages, size, SHA-256 and the time spent on it alone (drawing included).
+///
+/// A page folder is filled under a temporary name and swapped in whole (``OutputFile``).
+public final class RecordingSink: ExportSink, @unchecked Sendable {
+  // @unchecked: every access to `written` goes through `lock`; the rest is constant.
+  private let target: OutputTarget
+  /// Where a page folder's files are written before the swap.
+  private let staging: String?
+  private let lock = NSLock()
+  private var written: [Int: FileWritten] = [:]
+
+  private init(target: OutputTarget, staging: String?) {
+    self.target = target
+    self.staging = staging
+  }
+
+  /// Runs `export` with a sink writing to `target`; returns the files written, in page order.
+  public static func writing(to target: OutputTarget, _ export: (RecordingSink) throws -> Void)
+    throws -> [FileWritten]
+  {
+    switch target {
+    case .file:
+      let sink = RecordingSink(target: target, staging: nil)
+      try export(sink)
+      return sink.files
+    case .pageFolder(let directory):
+      return try OutputFile.replacingDirectory(directory) { staging in
+        let sink = RecordingSink(target: target, staging: staging)
+        try export(sink)
+        return sink.files
+      }
+    }
+  }
+
+  /// What was written, in page order.
+  private var files: [FileWritten] {
+    lock.lock()
+    defer { lock.unlock() }
+    return written.keys.sorted().compactMap { written[$0] }
+  }
+
+  public func document(pages: Int, _ write: (CheckedFile) throws -> Void) throws {
+    guard case .file(let path) = target else {
+      throw RenderError.cairo(
+        operation: "write a document into a page folder", status: "one file expected",
+        path: targetPath)
+    }
+    let started = Clock.now
+    let stored = try OutputFile.atomically(path, write)
+    record(0, path: path, pages: pages, stored, since: started)
+  }
+
+  public func page(_ index: Int, of count: Int, ext: String, _ write: (CheckedFile) throws -> Void)
+    throws
+  {
+    let started = Clock.now
+    switch target {
+    case .file(let path):
+      guard count == 1 else {
+        throw RenderError.cairo(
+          operation: "write \(count) pages as one file", status: "one page expected", path: path)
+      }
+      record(index, path: path, pages: 1, try OutputFile.atomically(path, write), since: started)
+    case .pageFolder(let directory):
+      let name = pageFileName(index, pageCount: count, ext: ext)
+      let path = (directory as NSString).appendingPathComponent(name)
+      let file = try CheckedFile(
+        creating: ((staging ?? directory) as NSString).appendingPathComponent(name),
+        reportedAs: path)
+      try OutputFile.writing(into: file, write)
+      record(index, path: path, pages: 1, try file.finish(), since: started)
+    }
+  }
+
+  private var targetPath: String {
+    switch target {
+    case .file(let path), .pageFolder(let path): path
+    }
+  }
+
+  private func record(_ index: Int, path: String, pages: Int, _ stored: StoredBytes, since: UInt64)
+  {
+    let file = FileWritten(
+      path: path, pages: pages, bytes: stored.count, sha256: stored.sha256,
+      milliseconds: Clock.milliseconds(since: since))
+    lock.lock()
+    written[index] = file
+    lock.unlock()
+  }
+}
+
+/// `page-001.svg`: zero-padded to at least three digits, more when there are more pages.
+public func pageFileName(_ index: Int, pageCount: Int, ext: String) -> String {
+  let digits = max(3, String(pageCount).count)
+  let number = String(index + 1)
+  return "page-" + String(repeating: "0", count: max(0, digits - number.count)) + number + "." + ext
+}
+
+/// Monotonic time for the per-file timings.
+enum Clock {
+  static var now: UInt64 { DispatchTime.now().uptimeNanoseconds }
+  static func milliseconds(since start: UInt64) -> Int { Int((now - start) / 1_000_000) }
+}

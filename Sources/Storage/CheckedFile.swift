@@ -1,0 +1,86 @@
+import Foundation
+
+/// The one way pmreport writes a file's bytes: every `write(2)` checked, the first failure's `errno`
+/// kept, the SHA-256 of the bytes computed as they go out, and the file `fsync`ed before it counts
+/// as written (unless it is a cache's: ``Durability/unsynced``).
+///
+/// A writer that cannot report failures itself (cairo 1.16 loses write errors: a stream function
+/// that returns `CAIRO_STATUS_WRITE_ERROR` still leaves the surface's status at success) writes
+/// here and its caller then asks this file, not the writer, whether the bytes reached the disk.
+public final class CheckedFile {
+  /// The file's name in messages: where it lands once renamed into place.
+  public let path: String
+  private var descriptor: Int32
+  private let checksum = SHA256()
+  /// The `errno` of the first write that failed; 0 while all went well.
+  public private(set) var firstError: Int32 = 0
+  /// Bytes written so far.
+  public private(set) var byteCount = 0
+
+  /// Creates (or truncates) the file at `location`.
+  ///
+  /// Messages name it `path` (the final name of a temporary file; `location` itself by default).
+  /// With `exclusive`, a file already there is an error instead.
+  public init(creating location: String, reportedAs path: String? = nil, exclusive: Bool = false)
+    throws
+  {
+    self.path = path ?? location
+    let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC)
+    descriptor = open(location, flags, 0o666)
+    guard descriptor >= 0 else { throw StorageError.write(path: self.path, errno: errno) }
+  }
+
+  deinit {
+    if descriptor >= 0 { close(descriptor) }
+  }
+
+  /// Writes `bytes` whole (retrying after interruptions and short writes); after the first
+  /// failure nothing more is written and the failure is kept.
+  public func write(_ bytes: UnsafeRawBufferPointer) {
+    guard firstError == 0, let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    checksum.update(bytes)
+    var done = 0
+    while done < bytes.count {
+      let n = Glibc.write(descriptor, base + done, bytes.count - done)
+      if n < 0 {
+        if errno == EINTR { continue }
+        firstError = errno
+        return
+      }
+      done += n
+    }
+    byteCount += done
+  }
+
+  /// Writes `bytes` whole.
+  public func write(_ bytes: [UInt8]) { bytes.withUnsafeBytes { write($0) } }
+
+  /// The write failure, when there was one: it explains whatever the writer said afterwards.
+  public var failure: StorageError? {
+    firstError == 0 ? nil : .write(path: path, errno: firstError)
+  }
+
+  /// Flushes the file to the disk (when `durability` says so) and closes it; throws the first
+  /// failure, naming the file and the system's reason.
+  public func finish(_ durability: Durability = .synced) throws -> StoredBytes {
+    if firstError == 0, durability == .synced, fsync(descriptor) != 0 { firstError = errno }
+    if close(descriptor) != 0, firstError == 0 { firstError = errno }
+    descriptor = -1
+    if let failure { throw failure }
+    return StoredBytes(count: byteCount, sha256: checksum.hexDigest())
+  }
+}
+
+/// Whether a write is flushed to the disk before it counts: outputs are; a cache's files are not (a
+/// cache file lost in a crash is only a miss).
+public enum Durability: Sendable {
+  case synced, unsynced
+}
+
+/// What one file's bytes came to.
+public struct StoredBytes: Sendable, Hashable {
+  /// Bytes written.
+  public var count: Int
+  /// SHA-256 of the bytes, lower-case hex.
+  public var sha256: String
+}

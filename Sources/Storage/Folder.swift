@@ -1,0 +1,48 @@
+import CGLib
+import Foundation
+
+/// Plain reads of folders and whole files, for caches: nothing here throws, a file or folder that
+/// cannot be read is simply not there.
+public enum Folder {
+  /// The names in `folder` (none when it cannot be read).
+  public static func names(in folder: String) -> [String] {
+    guard let dir = g_dir_open(folder, 0, nil) else { return [] }
+    defer { g_dir_close(dir) }
+    var out: [String] = []
+    while let name = g_dir_read_name(dir) { out.append(String(cString: name)) }
+    return out
+  }
+
+  /// Creates `folder` and its parents with `mode` (`mkdir -p`); throws the first refusal.
+  public static func create(_ folder: String, mode: mode_t) throws {
+    var made = folder.hasPrefix("/") ? "" : "."
+    for component in folder.split(separator: "/") {
+      made += "/" + component
+      if mkdir(made, mode) != 0, errno != EEXIST {
+        throw StorageError.write(path: made, errno: errno)
+      }
+    }
+  }
+
+  /// A whole file's bytes; nil when it cannot be opened or read, or is not a regular file.
+  public static func readFile(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+    var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+    var done = 0
+    let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return true }
+      while done < buffer.count {
+        let n = read(fd, base + done, buffer.count - done)
+        if n < 0, errno == EINTR { continue }
+        guard n > 0 else { return false }
+        done += n
+      }
+      return true
+    }
+    return ok ? bytes : nil
+  }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// A file mapped read-only for its owner's lifetime.
+///
+/// A file removed meanwhile (by another run's trimming) stays readable through the mapping. Made
+/// for files that are never changed in place once renamed into their folder (``PackFolder``), so
+/// the mapping never shrinks under its reader.
+public final class MappedFile {
+  public let path: String
+  /// The name in its folder.
+  public let name: String
+  public let size: Int
+  /// Modification time when mapped: seconds since the epoch, and the same in nanoseconds.
+  public let modified: Int64
+  public let modifiedNanoseconds: Int64
+  private let base: UnsafeMutableRawPointer
+
+  /// The file `name` in `folder`, mapped; nil when it cannot be opened, is empty or not a file.
+  public init?(folder: String, name: String) {
+    let path = folder + "/" + name
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0,
+      let base = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0),
+      base != UnsafeMutableRawPointer(bitPattern: -1)
+    else { return nil }
+    self.path = path
+    self.name = name
+    self.base = base
+    size = Int(st.st_size)
+    modified = Int64(st.st_mtim.tv_sec)
+    modifiedNanoseconds = modified * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+  }
+
+  deinit { munmap(base, size) }
+
+  /// The whole file.
+  public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: size) }
+
+  /// The bytes from `offset`, `length` of them (a range the caller checked lies in the file).
+  public func bytes(offset: Int, length: Int) -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
+  }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// A cache folder of pack files (`pack-<16 hex digits><extension>`), each written once under a
+/// fresh name and never changed: written through a temporary and a rename, not synced (a pack lost
+/// in a crash is only misses), mapped to be read, and trimmed oldest first.
+///
+/// What a pack holds is its owner's business; several writers (threads or processes) may share a
+/// folder, since each writes only new packs.
+public struct PackFolder: Sendable {
+  /// The folder (absolute).
+  public let path: String
+  /// The packs' file name extension, with its dot.
+  public let fileExtension: String
+
+  public init(path: String, fileExtension: String) {
+    self.path = path
+    self.fileExtension = fileExtension
+  }
+
+  /// Whether `name` is a pack's (not a temporary's).
+  public func isPackName(_ name: String) -> Bool {
+    !name.hasPrefix(".") && name.hasSuffix(fileExtension)
+  }
+
+  /// The names of the packs in the folder (none when it cannot be read), in no order.
+  public func packNames() -> [String] { Folder.names(in: path).filter(isPackName) }
+
+  /// Writes `bytes` as a new pack (creating the folder when missing); returns its name.
+  public func write(_ bytes: [UInt8]) throws -> String {
+    var random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+    random = String(repeating: "0", count: 16 - random.utf8.count) + random
+    let name = "pack-" + random + fileExtension
+    try OutputFile.writeCacheFile(bytes, to: path + "/" + name, in: path)
+    return name
+  }
+
+  /// The pack `name`, mapped; nil when it cannot be.
+  public func map(_ name: String) -> MappedFile? { MappedFile(folder: path, name: name) }
+
+  /// Sets the modification time of the file at `path` to now; whether it was set.
+  public static func touch(_ path: String) -> Bool { utimensat(AT_FDCWD, path, nil, 0) == 0 }
+
+  /// Keeps the folder's packs under `limit` bytes and removes interrupted writers' temporaries.
+  ///
+  /// Removes temporaries older than `staleAge` seconds and, when the packs together pass `limit`
+  /// bytes, the oldest packs (by modification time) until they are under 80 % of it, never one
+  /// named in `keeping`. Removes nothing else.
+  public func trim(limit: Int, keeping: Set<String>, staleAge: Int64) {
+    let now = Int64(time(nil))
+    let files = listed()
+    for file in files
+    where file.name.hasPrefix(".") && file.name.contains(".tmp-")
+      && now - file.modified > staleAge
+    {
+      unlink(file.path)
+    }
+    let packs = files.filter { isPackName($0.name) }
+    var total = packs.reduce(0) { $0 + $1.size }
+    guard total > Int64(limit) else { return }
+    let target = Int64(limit) * 4 / 5
+    for pack in packs.sorted(by: {
+      ($0.modifiedNanoseconds, $0.name) < ($1.modifiedNanoseconds, $1.name)
+    })
+    where total > target && !keeping.contains(pack.name) {
+      if unlink(pack.path) == 0 { total -= pack.size }
+    }
+  }
+
+  /// Removes the files of a layout from before packs: one file an entry, named by `nameLength`
+  /// lower-case hex digits, in subfolders named by their first two; the subfolders too once empty.
+  public func removeEntryFiles(nameLength: Int) {
+    for sub in Folder.names(in: path) where sub.utf8.count == 2 && Self.isHex(sub) {
+      let subPath = path + "/" + sub
+      for name in Folder.names(in: subPath)
+      where name.utf8.count == nameLength && name.hasPrefix(sub) && Self.isHex(name) {
+        unlink(subPath + "/" + name)
+      }
+      rmdir(subPath)
+    }
+  }
+
+  private static func isHex(_ name: String) -> Bool {
+    name.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+  }
+
+  /// A regular file in the folder.
+  private struct Listed {
+    var path: String
+    var name: String
+    var size: Int64
+    /// Seconds since the epoch, and the same in nanoseconds.
+    var modified: Int64
+    var modifiedNanoseconds: Int64
+  }
+
+  /// The regular files in the folder.
+  private func listed() -> [Listed] {
+    var out: [Listed] = []
+    for name in Folder.names(in: path) {
+      let file = path + "/" + name
+      var st = stat()
+      guard lstat(file, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
+      let seconds = Int64(st.st_mtim.tv_sec)
+      out.append(
+        Listed(
+          path: file, name: name, size: Int64(st.st_size), modified: seconds,
+          modifiedNanoseconds: seconds * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)))
+    }
+    return out
+  }
+}

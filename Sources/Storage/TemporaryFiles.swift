@@ -1,0 +1,56 @@
+import Foundation
+
+/// Temporary files in flight, removed by ``TemporaryFiles/removeAll()`` when the process is interrupted.
+public final class TemporaryFiles: @unchecked Sendable {
+  // @unchecked: every access to `paths` goes through `lock`.
+  public static let shared = TemporaryFiles()
+  private let lock = NSLock()
+  private var paths: Set<String> = []
+
+  public func register(_ path: String) {
+    lock.lock()
+    paths.insert(path)
+    lock.unlock()
+  }
+  public func remove(_ path: String) {
+    lock.lock()
+    paths.remove(path)
+    lock.unlock()
+  }
+
+  /// Deletes every registered temporary file or folder.
+  public func removeAll() {
+    lock.lock()
+    let all = paths.sorted()
+    lock.unlock()
+    for p in all { try? FileManager.default.removeItem(atPath: p) }
+  }
+
+  /// Deletes every registered temporary file or folder on the way out of an interrupted process,
+  /// while other threads may still be writing.
+  ///
+  /// Call it from an ordinary thread, never from inside a signal handler (it allocates), and exit
+  /// straight after.
+  ///
+  /// The lock is taken and never given back, so a writer stops at its next ``register(_:)`` or
+  /// ``remove(_:)`` and no new temporary appears. A writer may still create the file it registered
+  /// just before, so the sweep runs a few times.
+  ///
+  /// Each path is renamed aside before it is deleted. A page folder is deleted file by file, and a
+  /// writer may rename the same folder into place meanwhile (that rename is not under the lock):
+  /// deleting it where it stands could leave a swapped-in folder with pages missing. Renaming is
+  /// atomic, so either the writer's rename wins (the folder is whole and stays) or this one does
+  /// (the folder is gone whole).
+  public func removeAllBeforeExit() {
+    lock.lock()
+    for sweep in 0..<3 {
+      if sweep > 0 { usleep(20_000) }
+      for p in paths.sorted() {
+        let aside = p + ".gone"
+        guard rename(p, aside) == 0 else { continue }
+        try? FileManager.default.removeItem(atPath: aside)
+      }
+    }
+    RunLock.release()
+  }
+}
