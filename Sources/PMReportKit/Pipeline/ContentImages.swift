@@ -19,9 +19,11 @@ struct ContentImages {
   /// place the path was written and the path: a URL (pmreport fetches nothing from the network),
   /// a type other than PNG, JPEG or SVG, a path leading out of the project root, a missing or
   /// unreadable file, a file that does not decode.
-  static func load(_ content: Comparison, from file: LoadedContent?, root: ProjectRoot) throws
-    -> ContentImages
-  {
+  ///
+  /// The files are read through `inputs`, and the paths located by its root rule.
+  static func load(
+    _ content: Comparison, from file: LoadedContent?, root: ProjectRoot, inputs: Inputs
+  ) throws -> ContentImages {
     let paths = imagePaths(in: content)
     guard !paths.isEmpty else { return .empty }
     let folder = file.map { ($0.path as NSString).deletingLastPathComponent } ?? root.path
@@ -52,14 +54,14 @@ struct ContentImages {
         continue
       }
       let real: String
-      switch root.resolve(written: written, from: folder) {
+      switch inputs.locate(InputPath(written, origin: .written(location)), from: folder, in: root) {
       case .success(let path): real = path
       case .failure(let violation):
         problem(root.message(violation, for: written, what: "image"))
         continue
       }
       do {
-        let image = try images.store[real] ?? ImageStore.load(real, kind: kind)
+        let image = try images.store[real] ?? decode(real, kind: kind, inputs: inputs)
         images.store[real] = image
         images.items[written] = ImageItem(path: real, kind: kind, size: image.size, alt: "")
       } catch let error as ImageError {
@@ -68,6 +70,18 @@ struct ContentImages {
     }
     if !problems.isEmpty { throw InputError(diagnostics: problems) }
     return images
+  }
+
+  /// The image file at `real`, read through `inputs` and decoded as `kind`.
+  private static func decode(_ real: String, kind: ImageKind, inputs: Inputs) throws -> LoadedImage
+  {
+    switch inputs.read(real, maximumBytes: ImageStore.maximumBytes) {
+    case .success(let data): return try ImageStore.decode([UInt8](data), kind: kind)
+    case .failure(.missing): throw ImageError.missing
+    case .failure(.folder): throw ImageError.folder
+    case .failure(.tooLarge(let bytes)): throw ImageError.tooLarge(bytes: bytes)
+    case .failure(.unreadable): throw ImageError.unreadable
+    }
   }
 
   /// "; did you mean 'x.png'?" when `path` is missing and a file beside it has a name close to its.

@@ -16,17 +16,21 @@ extension ConfigLoader {
   /// Loads a content file as ``loadContent(path:)`` does, with where its image paths were written.
   ///
   /// `display` names the file in messages (default: `path`, relative to the working directory
-  /// when inside it).
-  public static func loadContentFile(path: String, display: String? = nil) throws -> LoadedContent {
+  /// when inside it); the file is read through `inputs`.
+  public static func loadContentFile(
+    path: String, display: String? = nil, inputs: Inputs = Inputs()
+  ) throws -> LoadedContent
+  {
     let absolute = Paths.absolute(path, relativeTo: Paths.current)
     let display = display ?? (path.hasPrefix("/") ? Paths.display(absolute) : path)
     let tree: SourceNode
     var problems: [Diagnostic] = []
     if isMarkdown(path) {
-      let text = try YAMLSource.read(absolute, displayName: display, role: "content file")
+      let text = try YAMLSource.read(
+        absolute, displayName: display, role: "content file", inputs: inputs)
       (tree, problems) = try MarkdownReader.read(text, file: display)
     } else {
-      tree = try parseFile(absolute, display: display, role: "content file")
+      tree = try parseFile(absolute, display: display, role: "content file", inputs: inputs)
     }
     let (comparison, warnings) = try decodeContent(tree, file: display, problems: problems)
     var images: [String: SourceLocation] = [:]

@@ -24,13 +24,14 @@ extension ConfigLoader {
   /// `root` (`--root`) is the folder every file read must lie in, the config file included;
   /// without it the root is the config file's folder, or with no config file the working
   /// directory (``LoadedSettings/root``). A path in the config leading out of the root is an
-  /// error at the key that names it, and nothing is read from it.
+  /// error at the key that names it, and nothing is read from it. Every file is read, and every
+  /// style folder listed, through `inputs`.
   public static func loadSettings(
-    configPath: String?, workingDirectory: String, root: String? = nil
+    configPath: String?, workingDirectory: String, root: String? = nil, inputs: Inputs = Inputs()
   ) throws -> LoadedSettings {
     let cwd = absoluteDirectory(workingDirectory)
     let givenRoot = root.map { ProjectRoot(Paths.absolute($0, relativeTo: cwd)) }
-    if let givenRoot, !FileManager.default.fileExists(atPath: givenRoot.path) {
+    if let givenRoot, !inputs.exists(givenRoot.path) {
       throw MissingFileError(path: root ?? givenRoot.path, role: "root folder")
     }
     let path: String
@@ -38,12 +39,12 @@ extension ConfigLoader {
     if let configPath {
       path = Paths.absolute(configPath, relativeTo: cwd)
       display = configPath
-      guard FileManager.default.fileExists(atPath: path) else {
+      guard inputs.exists(path) else {
         throw MissingFileError(path: configPath, role: "config file")
       }
     } else {
       path = cwd + "/" + defaultConfigName
-      guard Paths.isFile(path) else {
+      guard inputs.isFile(path) else {
         return LoadedSettings(
           defaultSettings(workingDirectory: cwd), root: givenRoot ?? ProjectRoot(cwd))
       }
@@ -58,7 +59,7 @@ extension ConfigLoader {
     }
     let folder = Paths.directory(of: path)
     let projectRoot = givenRoot ?? ProjectRoot(folder)
-    let tree = try parseFile(path, display: display, role: "config file")
+    let tree = try parseFile(path, display: display, role: "config file", inputs: inputs)
 
     let session = DecodingSession()
     if case .sequence(let items)? = tree.node(at: NodePath.root.appending("documents"))?.value {
@@ -70,7 +71,7 @@ extension ConfigLoader {
     let file = try session.decodeFile(ConfigFile.self, from: tree)
     var checker = Checker(tree: tree, primaryFile: display)
     let settings = build(
-      file, tree: tree, folder: folder, workingDirectory: cwd, root: projectRoot,
+      file, tree: tree, folder: folder, workingDirectory: cwd, root: projectRoot, inputs: inputs,
       checker: &checker)
     let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
     try Checker.throwIfErrors(diagnostics)
@@ -80,7 +81,7 @@ extension ConfigLoader {
   /// Applies defaults, resolves paths and checks ranges and names.
   private static func build(
     _ file: ConfigFile, tree: SourceNode, folder: String, workingDirectory: String,
-    root projectRoot: ProjectRoot, checker: inout Checker
+    root projectRoot: ProjectRoot, inputs: Inputs, checker: inout Checker
   ) -> ReportSettings {
     let root = NodePath.root
     var settings = defaultSettings(workingDirectory: folder)
@@ -125,7 +126,7 @@ extension ConfigLoader {
     if let style = file.style {
       settings.style = checkStyle(
         style, at: root.appending("style"), folder: folder,
-        workingDirectory: workingDirectory, root: projectRoot, checker: &checker)
+        workingDirectory: workingDirectory, root: projectRoot, inputs: inputs, checker: &checker)
     }
     if let formats = file.formats?.values, !formats.isEmpty { settings.formats = formats }
     if let standards = file.pdfStandard?.values { settings.pdfStandards = Set(standards) }
@@ -158,8 +159,8 @@ extension ConfigLoader {
         }
         settings.documents.append(
           document(
-            entry, at: here, folder: folder,
-            workingDirectory: workingDirectory, root: projectRoot, checker: &checker))
+            entry, at: here, folder: folder, workingDirectory: workingDirectory,
+            root: projectRoot, inputs: inputs, checker: &checker))
       }
       checkKeys(settings.documents, at: path, checker: &checker)
     }
@@ -169,7 +170,7 @@ extension ConfigLoader {
 
   private static func document(
     _ entry: DocumentEntry, at path: NodePath, folder: String, workingDirectory: String,
-    root: ProjectRoot, checker: inout Checker
+    root: ProjectRoot, inputs: Inputs, checker: inout Checker
   ) -> DocumentSpec {
     if !Checker.isSafeFileName(entry.name) {
       checker.error(
@@ -206,7 +207,7 @@ extension ConfigLoader {
     if let name = entry.style {
       style = checkStyle(
         name, at: path.appending("style"), folder: folder,
-        workingDirectory: workingDirectory, root: root, checker: &checker)
+        workingDirectory: workingDirectory, root: root, inputs: inputs, checker: &checker)
     }
     return DocumentSpec(
       name: entry.name, kind: entry.kind ?? .report, title: entry.title, sections: entry.sections,
@@ -332,7 +333,7 @@ extension ConfigLoader {
   /// must name an available style.
   private static func checkStyle(
     _ value: String, at path: NodePath, folder: String, workingDirectory: String,
-    root: ProjectRoot, checker: inout Checker
+    root: ProjectRoot, inputs: Inputs, checker: inout Checker
   ) -> String {
     if value.isEmpty {
       checker.error("the style must be a style name or a path to a style file", at: path)
@@ -346,7 +347,8 @@ extension ConfigLoader {
         return value
       }
     }
-    let available = availableStyles(baseDirectory: folder, workingDirectory: workingDirectory)
+    let available = availableStyles(
+      baseDirectory: folder, workingDirectory: workingDirectory, inputs: inputs)
     if !available.contains(value) && !builtInStyleNames.contains(value) {
       var message = "unknown style '\(value)'"
       if let suggestion = Suggestions.nearest(to: value, in: available) {
