@@ -79,7 +79,8 @@ public struct ImageError: Error, Sendable, CustomStringConvertible {
 
   /// A file larger than ``ImageStore/maximumBytes``.
   public static func tooLarge(bytes: Int) -> ImageError {
-    ImageError("the file is \(bytes) bytes; an image may be at most \(ImageStore.maximumBytes) bytes")
+    ImageError(
+      "the file is \(bytes) bytes; an image may be at most \(ImageStore.maximumBytes) bytes")
   }
 }
 

@@ -69,32 +69,34 @@ public final class Pipeline {
   ) throws {
     let prepared = prepareFonts ? PreparedMeasurer(warming: Style.classic.fonts.body) : nil
     do {
-      try self.init(options: options, preparedMeasurer: prepared, keptMeasurer: nil, log: log)
+      try self.init(
+        project: Project.load(options: options, log: log), preparedMeasurer: prepared,
+        keptMeasurer: nil, log: log)
     } catch {
       prepared?.finish()
       throw error
     }
   }
 
-  /// Loads and validates everything the run needs, to build with `measurer`, which the caller
-  /// keeps from one build to the next (`pmreport watch`).
+  /// A run of a loaded project, to build with `measurer`, which the caller keeps from one build
+  /// to the next (`pmreport watch`).
   ///
   /// The measurer's shapes are not discarded after each document: the caller calls
   /// ``PangoMeasurer/keepShapesUsedSinceLastKeep()`` after each build to bound them.
   public convenience init(
-    options: RunOptions, measurer: PangoMeasurer, log: @escaping (LogLine) -> Void = { _ in }
-  ) throws {
-    try self.init(options: options, preparedMeasurer: nil, keptMeasurer: measurer, log: log)
+    project: Project, measurer: PangoMeasurer, log: @escaping (LogLine) -> Void = { _ in }
+  ) {
+    self.init(project: project, preparedMeasurer: nil, keptMeasurer: measurer, log: log)
   }
 
   private init(
-    options: RunOptions, preparedMeasurer: PreparedMeasurer?, keptMeasurer: PangoMeasurer?,
+    project: Project, preparedMeasurer: PreparedMeasurer?, keptMeasurer: PangoMeasurer?,
     log: @escaping (LogLine) -> Void
-  ) throws {
+  ) {
     self.log = log
     self.preparedMeasurer = preparedMeasurer
     self.keptMeasurer = keptMeasurer
-    project = try Project.load(options: options, log: log)
+    self.project = project
   }
 
   /// The documents this run builds, in config order.

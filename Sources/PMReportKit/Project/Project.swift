@@ -115,9 +115,10 @@ public struct Project {
         timeIntervalSince1970: options.effectiveDate.timeIntervalSince1970.rounded(.down)))
   }
 
-  /// The roster the command line or the config names, checked against the personal line's
-  /// placeholders (each must be a column); nil when neither names one. It is read through
-  /// `inputs`.
+  /// The roster the command line or the config names, read through `inputs`; nil when neither
+  /// names one.
+  ///
+  /// The personal line's placeholders must each be a column of it.
   static func loadRoster(options: RunOptions, settings: LoadedSettings, inputs: Inputs) throws
     -> Roster?
   {

@@ -8,21 +8,15 @@ public struct FileIdentity: Sendable, Hashable {
   /// The modification time, in nanoseconds since 1970.
   public var modified: Int64
 
-  /// The identity of the file open as `descriptor`; nil when it cannot be asked.
-  init?(descriptor: Int32) {
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else { return nil }
-    self.init(info)
-  }
-
+  /// The identity `stat` gives.
   init(_ info: stat) {
     device = UInt64(info.st_dev)
     inode = UInt64(info.st_ino)
     size = Int64(info.st_size)
     #if canImport(Darwin)
-      let time = info.st_mtimespec
+    let time = info.st_mtimespec
     #else
-      let time = info.st_mtim
+    let time = info.st_mtim
     #endif
     modified = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
   }

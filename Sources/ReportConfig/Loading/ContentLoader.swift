@@ -19,8 +19,7 @@ extension ConfigLoader {
   /// when inside it); the file is read through `inputs`.
   public static func loadContentFile(
     path: String, display: String? = nil, inputs: Inputs = Inputs()
-  ) throws -> LoadedContent
-  {
+  ) throws -> LoadedContent {
     let absolute = Paths.absolute(path, relativeTo: Paths.current)
     let display = display ?? (path.hasPrefix("/") ? Paths.display(absolute) : path)
     let tree: SourceNode
