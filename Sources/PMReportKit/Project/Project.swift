@@ -43,9 +43,10 @@ public struct Project {
       inputs: inputs)
     var contentDisplay: String?
     if let path = options.contentPath {
+      let typed = InputPath(path, origin: .commandLine(option: "--content"))
       settings.contentPath = try Self.locate(
-        InputPath(path, origin: .commandLine(option: "--content")), options: options,
-        in: settings.root, inputs: inputs)
+        typed, options: options, in: settings.root, inputs: inputs)
+      settings.contentInput = typed
       contentDisplay = path
     }
     if let dir = options.outputDirectory { settings.outputDirectory = options.absolute(dir) }
@@ -61,7 +62,7 @@ public struct Project {
       }
     } catch var missing as MissingFileError {
       // A path from the config: say where it was written.
-      if contentDisplay == nil { missing.location = settings.contentLocation }
+      missing.location = settings.contentInput?.location
       throw missing
     }
     let content = try loaded?.content ?? ConfigLoader.builtInContent()
@@ -133,7 +134,7 @@ public struct Project {
       do {
         roster = try Roster.load(path: path, display: display, inputs: inputs)
       } catch var missing as MissingFileError {
-        missing.location = settings.rosterLocation
+        missing.location = settings.rosterInput?.location
         throw missing
       }
     } else {
@@ -143,7 +144,7 @@ public struct Project {
       let unknown = Words.placeholders(in: line).filter { !roster.columns.contains($0) }
       if !unknown.isEmpty {
         let location =
-          settings.personalLineLocation
+          settings.personalLineInput?.location
           ?? SourceLocation(file: "<command line>", line: 0, column: 0)
         throw InputError(diagnostics: [
           Diagnostic(

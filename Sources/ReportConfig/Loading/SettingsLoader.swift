@@ -75,7 +75,7 @@ extension ConfigLoader {
       checker: &checker)
     let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
     try Checker.throwIfErrors(diagnostics)
-    return LoadedSettings(settings, file: display, tree: tree, root: projectRoot)
+    return LoadedSettings(settings, file: display, written: file, root: projectRoot)
   }
 
   /// Applies defaults, resolves paths and checks ranges and names.
@@ -99,31 +99,33 @@ extension ConfigLoader {
       settings.wordOverrides = words
     }
     if let content = file.content {
-      checker.checkNotEmpty(content, at: root.appending("content"), what: "the content path")
-      if !content.isEmpty {
-        switch projectRoot.resolve(written: content, from: folder) {
+      checker.checkNotEmpty(content.value, at: root.appending("content"), what: "the content path")
+      if !content.value.isEmpty {
+        let written = InputPath(content.value, origin: .written(content.location))
+        switch inputs.locate(written, from: folder, in: projectRoot) {
         case .success(let path): settings.contentPath = path
         case .failure(let violation):
           checker.error(
-            projectRoot.message(violation, for: content, what: "the content file"),
+            projectRoot.message(violation, for: content.value, what: "the content file"),
             at: root.appending("content"))
         }
       }
     }
     if let roster = file.roster {
-      switch projectRoot.resolve(written: roster, from: folder) {
+      let written = InputPath(roster.value, origin: .written(roster.location))
+      switch inputs.locate(written, from: folder, in: projectRoot) {
       case .success(let path): settings.rosterPath = path
       case .failure(let violation):
         checker.error(
-          projectRoot.message(violation, for: roster, what: "the roster file"),
+          projectRoot.message(violation, for: roster.value, what: "the roster file"),
           at: root.appending("roster"))
       }
     }
-    if let line = file.personalLine {
+    if let line = file.personalLine?.value {
       checker.checkNotEmpty(line, at: root.appending("personal-line"), what: "the personal line")
       settings.personalLine = line
     }
-    if let style = file.style {
+    if let style = file.style?.value {
       settings.style = checkStyle(
         style, at: root.appending("style"), folder: folder,
         workingDirectory: workingDirectory, root: projectRoot, inputs: inputs, checker: &checker)
@@ -146,7 +148,7 @@ extension ConfigLoader {
       }
       settings.documents = []
       var firstUse: [String: Int] = [:]
-      for (index, entry) in entries.enumerated() {
+      for (index, entry) in entries.map(\.value).enumerated() {
         let here = path.appending(index)
         if let first = firstUse[entry.name] {
           let line = tree.location(of: path.appending(first).appending("name")).line
@@ -185,7 +187,7 @@ extension ConfigLoader {
       checker.error(
         "max-pages must be at least 1, not \(maxPages)", at: path.appending("max-pages"))
     }
-    for (key, ids) in [("sections", entry.sections), ("charts", entry.charts)] {
+    for (key, ids) in [("sections", entry.sectionIDs), ("charts", entry.chartIDs)] {
       guard let ids else { continue }
       if ids.isEmpty {
         checker.error(
@@ -204,17 +206,17 @@ extension ConfigLoader {
     }
     let exercises = trainingChecks(entry, at: path, checker: &checker)
     var style: String?
-    if let name = entry.style {
+    if let name = entry.style?.value {
       style = checkStyle(
         name, at: path.appending("style"), folder: folder,
         workingDirectory: workingDirectory, root: root, inputs: inputs, checker: &checker)
     }
     return DocumentSpec(
-      name: entry.name, kind: entry.kind ?? .report, title: entry.title, sections: entry.sections,
-      charts: entry.charts, tableOfContents: entry.toc ?? true,
+      name: entry.name, kind: entry.kind ?? .report, title: entry.title,
+      sections: entry.sectionIDs, charts: entry.chartIDs, tableOfContents: entry.toc ?? true,
       titleBlock: entry.titleBlock ?? true,
-      paperSize: entry.pageSize,
-      orientation: entry.orientation ?? (entry.kind == .certificate ? .landscape : nil),
+      paperSize: entry.pageSize?.value,
+      orientation: entry.orientation?.value ?? (entry.kind == .certificate ? .landscape : nil),
       maxPages: entry.maxPages,
       style: style, pdfStandards: entry.pdfStandard.map { Set($0.values) },
       exercises: exercises, seed: UInt64(max(0, entry.seed ?? 1)),

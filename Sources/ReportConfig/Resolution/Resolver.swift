@@ -72,7 +72,7 @@ extension ConfigLoader {
     } else {
       styleName = settings.style
       styleSource =
-        loaded.styleLocation.map { .file($0, keyPath: "style") } ?? .builtIn("default style")
+        loaded.styleInput.map { .file($0.location, keyPath: "style") } ?? .builtIn("default style")
     }
     let loadedStyle: LoadedStyle
     if let cached = styles[styleName] {
