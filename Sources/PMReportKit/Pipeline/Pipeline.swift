@@ -33,8 +33,10 @@ public final class Pipeline {
   public var words: Words { settings.words }
   /// The folder every file the run reads lies in (see ``ProjectRoot``).
   public var root: ProjectRoot { project.root }
-  /// The content's images, decoded.
+  /// The content's images: their files, kinds and sizes.
   var images: ContentImages { project.images }
+  /// The content's images decoded, by file: made as the run starts, before anything is written.
+  let imageStore: ImageStore
   /// The participants (`--roster` or `roster:`), read and checked before anything is written.
   public var roster: Roster? { project.roster }
   /// Made on first use: `check`, `list` and `export-content` need no fonts.
@@ -85,18 +87,19 @@ public final class Pipeline {
   /// ``PangoMeasurer/keepShapesUsedSinceLastKeep()`` after each build to bound them.
   public convenience init(
     project: Project, measurer: PangoMeasurer, log: @escaping (LogLine) -> Void = { _ in }
-  ) {
-    self.init(project: project, preparedMeasurer: nil, keptMeasurer: measurer, log: log)
+  ) throws {
+    try self.init(project: project, preparedMeasurer: nil, keptMeasurer: measurer, log: log)
   }
 
   private init(
     project: Project, preparedMeasurer: PreparedMeasurer?, keptMeasurer: PangoMeasurer?,
     log: @escaping (LogLine) -> Void
-  ) {
+  ) throws {
     self.log = log
     self.preparedMeasurer = preparedMeasurer
     self.keptMeasurer = keptMeasurer
     self.project = project
+    imageStore = try project.images.decoded()
   }
 
   /// The documents this run builds, in config order.
@@ -320,7 +323,7 @@ public final class Pipeline {
     _ = consume pages
     var rendered = RenderDocument(
       pages: consume finished, palette: measurer.palette, info: info,
-      outline: anchors.map(\.anchor), images: images.store,
+      outline: anchors.map(\.anchor), images: imageStore,
       svgLabels: Self.svgLabels(
         title: info.title, pageCount: count, anchors: anchors, words: words),
       // A print file (a booklet, a sheet of cards) is exempt from PDF/UA; PDF/A still applies.

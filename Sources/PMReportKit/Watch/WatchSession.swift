@@ -84,17 +84,28 @@ public final class WatchSession {
     do {
       return try Project.load(options: options, inputs: inputs, log: reporter.log)
     } catch {
-      reporter.failed(error)
-      reporter.status(
-        "not \(verb): the files of the last good build are kept; watching for changes")
+      notBuilt(verb, error)
       return nil
     }
+  }
+
+  /// Reports a build that did not start: why, and that the last good files stay.
+  private func notBuilt(_ verb: String, _ error: any Error) {
+    reporter.failed(error)
+    reporter.status("not \(verb): the files of the last good build are kept; watching for changes")
   }
 
   /// One build of a loaded project, begun (its loading included) at `started`.
   private func build(_ project: Project, _ verb: String, started: DispatchTime) {
     let loaded = DispatchTime.now()
-    let pipeline = Pipeline(project: project, measurer: measurer, log: reporter.log)
+    let pipeline: Pipeline
+    do {
+      pipeline = try Pipeline(project: project, measurer: measurer, log: reporter.log)
+    } catch {
+      // An image changed since it was loaded and no longer decodes.
+      notBuilt(verb, error)
+      return
+    }
     let summary = pipeline.run()
     measurer.keepShapesUsedSinceLastKeep()
     let total = Pipeline.seconds(since: started)
