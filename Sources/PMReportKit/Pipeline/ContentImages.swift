@@ -65,7 +65,7 @@ struct ContentImages {
         sizes[real] = size
         images.items[written] = ImageItem(path: real, kind: kind, size: size, alt: "")
       } catch let error as ImageError {
-        problem("image '\(written)': \(error.reason)" + Self.nearbyName(real))
+        problem("image '\(written)': \(error.reason)" + Self.nearbyName(real, inputs: inputs))
       }
     }
     if !problems.isEmpty { throw InputError(diagnostics: problems) }
@@ -86,7 +86,7 @@ struct ContentImages {
       } catch let error as ImageError {
         problems.append(
           Self.problem(
-            "image '\(written)': \(error.reason)" + Self.nearbyName(item.path),
+            "image '\(written)': \(error.reason)" + Self.nearbyName(item.path, inputs: inputs),
             at: locations[written, default: SourceLocation(file: "", line: 0, column: 0)]))
       }
     }
@@ -113,10 +113,12 @@ struct ContentImages {
     }
   }
 
-  /// "; did you mean 'x.png'?" when `path` is missing and a file beside it has a name close to its.
-  static func nearbyName(_ path: String) -> String {
-    guard !FileManager.default.fileExists(atPath: path) else { return "" }
-    return Suggestions.nearestFile(beside: path).map { "; did you mean '\($0)'?" } ?? ""
+  /// "; did you mean 'x.png'?" when `path` is missing and a file beside it has a name close to
+  /// its; looked for through `inputs`.
+  static func nearbyName(_ path: String, inputs: Inputs) -> String {
+    guard !inputs.exists(path) else { return "" }
+    return Suggestions.nearestFile(beside: path, inputs: inputs).map { "; did you mean '\($0)'?" }
+      ?? ""
   }
 
   /// `http:`, `https:`, `file:`, `data:`, any `scheme:` before the first slash.

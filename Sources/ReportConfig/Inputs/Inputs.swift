@@ -81,14 +81,16 @@ public final class Inputs: @unchecked Sendable {
     return exists
   }
 
+  /// The names in `folder` (none when it cannot be listed); the folder is recorded as listed.
+  public func names(in folder: String) -> [String] {
+    note { $0.foldersScanned.insert(folder) }
+    return (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+  }
+
   /// The names of the `*.yml` files in `folder`, without extension; the folder is recorded as
   /// listed.
   public func ymlStems(in folder: String) -> [String] {
-    note { $0.foldersScanned.insert(folder) }
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-      return []
-    }
-    return names.filter {
+    names(in: folder).filter {
       $0.hasSuffix(".yml") && !$0.hasPrefix(".") && Self.entry(at: folder + "/" + $0) == .file
     }
     .map { String($0.dropLast(4)) }

@@ -28,7 +28,7 @@ enum YAMLSource {
     switch inputs.read(path, maximumBytes: maximumBytes) {
     case .success(let bytes): data = bytes
     case .failure(.missing):
-      throw MissingFileError(path: displayName, role: role).suggesting(from: path)
+      throw MissingFileError(path: displayName, role: role).suggesting(from: path, inputs: inputs)
     case .failure(.folder):
       throw MissingFileError(path: displayName, role: role, reason: "it is a folder")
     case .failure(.tooLarge(let size)):
