@@ -50,7 +50,11 @@ extension ConfigLoader {
       }
       display = Paths.display(path)
     }
-    if let givenRoot, case .failure(let violation) = givenRoot.confine(path) {
+    let chosen = InputPath(
+      path, origin: configPath == nil ? .builtIn : .commandLine(option: "--config"))
+    if let givenRoot,
+      case .failure(let violation) = inputs.locate(chosen, from: cwd, in: givenRoot)
+    {
       throw InputError(diagnostics: [
         Diagnostic(
           file: "command line", line: 0, column: 0, keyPath: "--config",
@@ -125,7 +129,7 @@ extension ConfigLoader {
       checker.checkNotEmpty(line, at: root.appending("personal-line"), what: "the personal line")
       settings.personalLine = line
     }
-    if let style = file.style?.value {
+    if let style = file.style {
       settings.style = checkStyle(
         style, at: root.appending("style"), folder: folder,
         workingDirectory: workingDirectory, root: projectRoot, inputs: inputs, checker: &checker)
@@ -206,7 +210,7 @@ extension ConfigLoader {
     }
     let exercises = trainingChecks(entry, at: path, checker: &checker)
     var style: String?
-    if let name = entry.style?.value {
+    if let name = entry.style {
       style = checkStyle(
         name, at: path.appending("style"), folder: folder,
         workingDirectory: workingDirectory, root: root, inputs: inputs, checker: &checker)
@@ -334,15 +338,18 @@ extension ConfigLoader {
   /// A style reference from the config: a path is made absolute against the config folder; a name
   /// must name an available style.
   private static func checkStyle(
-    _ value: String, at path: NodePath, folder: String, workingDirectory: String,
+    _ written: Located<String>, at path: NodePath, folder: String, workingDirectory: String,
     root: ProjectRoot, inputs: Inputs, checker: inout Checker
   ) -> String {
+    let value = written.value
     if value.isEmpty {
       checker.error("the style must be a style name or a path to a style file", at: path)
       return value
     }
     if isStylePath(value) {
-      switch root.resolve(written: value, from: folder) {
+      switch inputs.locate(
+        InputPath(value, origin: .written(written.location)), from: folder, in: root)
+      {
       case .success(let real): return real
       case .failure(let violation):
         checker.error(root.message(violation, for: value, what: "the style file"), at: path)

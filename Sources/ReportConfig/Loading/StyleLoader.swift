@@ -226,7 +226,8 @@ extension ConfigLoader {
       let folder = source.path.map(Paths.directory(of:)) ?? workingDirectory
       var next: StyleSource?
       if isStylePath(parent), let root {
-        switch root.resolve(written: parent, from: folder) {
+        let written = InputPath(parent, origin: .written(extendsNode.location))
+        switch inputs.locate(written, from: folder, in: root) {
         case .success(let real): next = .file(real)
         case .failure(let violation):
           problems.append(
@@ -252,7 +253,10 @@ extension ConfigLoader {
           inputs.isFile(sibling)
           ? sibling : findStyle(named: parent, in: folders, inputs: inputs)
         {
-          if let root, case .failure(let violation) = root.confine(found) {
+          if let root,
+            case .failure(let violation) = inputs.locate(
+              InputPath(found, origin: .builtIn), from: folder, in: root)
+          {
             problems.append(
               Diagnostic(
                 root.message(violation, for: Paths.display(found), what: "the style file"),
