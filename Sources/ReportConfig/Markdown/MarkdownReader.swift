@@ -2,7 +2,10 @@ import Foundation
 import ReportModel
 
 /// Turns a Markdown content file into the ``SourceNode`` tree a YAML content file gives: the same
-/// keys and shapes (the schema on `ContentBlock: Codable`), every node placed in the .md file.
+/// keys and shapes, every node placed in the .md file.
+///
+/// The keys are the model's own `CodingKeys` (the schema the YAML decoder reads), never spelled
+/// again here.
 ///
 /// The front matter (a leading `---` … `---` block) is YAML and gives the top-level keys but
 /// `introduction` and `sections`; the body gives those two. Decoding and the content rules then
