@@ -34,7 +34,12 @@ public struct ImageStore: Sendable {
   ///
   /// Throws ``ImageError`` with a reason a person can act on.
   public static func load(_ path: String, kind: ImageKind) throws -> LoadedImage {
-    let bytes = try readBytes(path)
+    try decode(readBytes(path), kind: kind)
+  }
+
+  /// Decodes an image file's bytes as `kind` (see ``load(_:kind:)``); throws ``ImageError``.
+  public static func decode(_ bytes: [UInt8], kind: ImageKind) throws -> LoadedImage {
+    if bytes.isEmpty { throw ImageError.empty }
     switch kind {
     case .png, .jpeg: return .raster(try RasterImage.decode(bytes, kind: kind))
     case .svg: return .svg(try SVGImage(bytes))
@@ -44,18 +49,15 @@ public struct ImageStore: Sendable {
   private static func readBytes(_ path: String) throws -> [UInt8] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw ImageError("the file does not exist")
+      throw ImageError.missing
     }
-    if isDirectory.boolValue { throw ImageError("it is a folder, not an image file") }
+    if isDirectory.boolValue { throw ImageError.folder }
     let size =
       (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-    if size > maximumBytes {
-      throw ImageError("the file is \(size) bytes; an image may be at most \(maximumBytes) bytes")
-    }
+    if size > maximumBytes { throw ImageError.tooLarge(bytes: size) }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw ImageError("the file cannot be read (permission denied?)")
+      throw ImageError.unreadable
     }
-    if data.isEmpty { throw ImageError("the file is empty") }
     return [UInt8](data)
   }
 }
@@ -65,6 +67,21 @@ public struct ImageError: Error, Sendable, CustomStringConvertible {
   public var reason: String
   public init(_ reason: String) { self.reason = reason }
   public var description: String { reason }
+
+  /// No file at the path.
+  public static let missing = ImageError("the file does not exist")
+  /// A folder at the path.
+  public static let folder = ImageError("it is a folder, not an image file")
+  /// The file cannot be opened or read.
+  public static let unreadable = ImageError("the file cannot be read (permission denied?)")
+  /// The file holds no bytes.
+  public static let empty = ImageError("the file is empty")
+
+  /// A file larger than ``ImageStore/maximumBytes``.
+  public static func tooLarge(bytes: Int) -> ImageError {
+    ImageError(
+      "the file is \(bytes) bytes; an image may be at most \(ImageStore.maximumBytes) bytes")
+  }
 }
 
 /// A decoded image, ready to draw.

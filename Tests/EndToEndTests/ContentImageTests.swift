@@ -1,9 +1,11 @@
 import CCairo
 import CImages
 import Foundation
-import PMReportKit
 import ReportConfig
 import Testing
+import TextShaping
+
+@testable import PMReportKit
 
 /// Images in the content, end to end: a PNG, a JPEG and an SVG through every format, and the
 /// errors a bad image gives before anything is written.
@@ -173,6 +175,32 @@ import Testing
       #expect(text.contains("'img/anim.gif': unsupported image type '.gif'"))
       #expect(text.contains("pmreport fetches nothing from the network"))
       #expect(text.contains("'../outside.png' leads out of the project root"))
+    }
+    #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+  }
+
+  /// The project keeps each image's file, kind, size and place, not its pixels; the run decodes
+  /// them before it writes, so an image broken after loading still stops it with its position.
+  @Test func theRunDecodesTheImagesTheProjectMeasured() throws {
+    let dir = try temporaryDirectory("images-changed")
+    try Self.writeImages(in: dir)
+    _ = try Self.writeContent(in: dir, images: [("img/green.png", "fine")])
+    let options = RunOptions(
+      contentPath: "content.yml", formats: [.pdf], outputDirectory: dir + "/out",
+      workingDirectory: dir)
+    let project = try Project.load(options: options)
+    let item = try #require(project.images.items["img/green.png"])
+    #expect(item.kind == .png && item.size.width > 0)
+    #expect(project.images.locations["img/green.png"]?.line == 7)
+    #expect(try project.images.decoded()[item.path] != nil)
+
+    try Data("not a png".utf8).write(to: URL(fileURLWithPath: dir + "/img/green.png"))
+    #expect(throws: InputError.self) { try project.images.decoded() }
+    do {
+      _ = try Pipeline(project: project, measurer: PangoMeasurer())
+      Issue.record("an image broken since loading should stop the run")
+    } catch let error as InputError {
+      #expect(error.diagnostics.map(\.description).first?.hasPrefix("content.yml:7:") == true)
     }
     #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
   }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportConfig
 import ReportModel
 import Testing
 
@@ -74,6 +75,47 @@ import Testing
     let left = FileManager.default.enumerator(atPath: dir)?.compactMap { $0 as? String } ?? []
     #expect(!left.contains { $0.contains(".tmp-") }, "\(left)")
   }
+
+  /// The config names no style, so the build looked for `Styles/classic.yml` and found none: a
+  /// style file saved there rebuilds (from the inputs service's record, not a list kept by hand).
+  @Test func aStyleFileAppearingWhereTheBuildLookedForOneRebuilds() throws {
+    let dir = try temporaryDirectory("pmreport-watch-style")
+    let arguments = try ContentFixture.write([Self.section], document: "watched", in: dir)
+    try FileManager.default.createDirectory(
+      atPath: dir + "/Styles", withIntermediateDirectories: false)
+    let pdf = dir + "/out/pdf/watched.pdf"
+    let watch = try PMReportProcess(["watch"] + arguments, in: dir)
+    defer { if watch.isRunning { watch.send(SIGKILL) } }
+    try #require(waitFor("built in", in: watch), "no first build: \(watch.errorSoFar)")
+    let first = try Data(contentsOf: URL(fileURLWithPath: pdf))
+
+    try save("fonts:\n  body-size: 14\n", to: dir + "/Styles/classic.yml")
+    try #require(waitFor("rebuilt in", in: watch), "no rebuild: \(watch.errorSoFar)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)) != first)
+    watch.send(SIGINT)
+    #expect(!watch.wait(timeout: 30).timedOut)
+  }
+
+  /// A config named on the command line and deleted fails to load; that failed load looked for
+  /// it, so the config coming back rebuilds.
+  @Test func aDeletedConfigThatComesBackRebuilds() throws {
+    let dir = try temporaryDirectory("pmreport-watch-config")
+    let arguments = try ContentFixture.write([Self.section], document: "watched", in: dir)
+    let config = dir + "/pmreport.yml"
+    let text = try String(contentsOfFile: config, encoding: .utf8)
+    let watch = try PMReportProcess(["watch"] + arguments, in: dir)
+    defer { if watch.isRunning { watch.send(SIGKILL) } }
+    try #require(waitFor("built in", in: watch), "no first build: \(watch.errorSoFar)")
+
+    try FileManager.default.removeItem(atPath: config)
+    try #require(waitFor("not rebuilt", in: watch), "no failed load: \(watch.errorSoFar)")
+    #expect(watch.errorSoFar.contains("config file not found: \(config)"))
+
+    try save(text, to: config)
+    try #require(waitFor("rebuilt in", in: watch), "no rebuild: \(watch.errorSoFar)")
+    watch.send(SIGINT)
+    #expect(!watch.wait(timeout: 30).timedOut)
+  }
 }
 
 /// The file watcher's rules, without waiting on the machine's clock.
@@ -117,6 +159,16 @@ struct WatchRuleTests {
     #expect(Self.inputs.matches(folder: "/p/Styles", name: "new.yaml"))
     #expect(!Self.inputs.matches(folder: "/p/Styles", name: ".brand.yml.swp"))
     #expect(!Self.inputs.matches(folder: "/p/Styles", name: "README.md"))
+  }
+
+  @Test func aFolderMadeWhereAnInputWasLookedForCounts() {
+    var record = InputRecord()
+    record.notFound = ["/p/Styles/classic.yml"]
+    let inputs = WatchedInputs(record, ignoredFolder: "/p/Output")
+    #expect(inputs.matches(folder: "/p", name: "Styles"))
+    #expect(inputs.matches(folder: "/p/Styles", name: "classic.yml"))
+    #expect(!inputs.matches(folder: "/p/Styles", name: "brand.yml"))
+    #expect(!inputs.matches(folder: "/p", name: "Other"))
   }
 
   @Test func theOutputFolderIsNeverWatched() {

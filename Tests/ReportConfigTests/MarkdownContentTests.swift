@@ -79,6 +79,19 @@ import Testing
       warning.message.contains("'Curiosity' is listed as 'a' only and is also a shared trait"))
   }
 
+  /// Where an image path was written is kept as the image block is decoded: the first place of
+  /// each path, at its link target.
+  @Test func eachImagePathKeepsWhereItWasFirstWritten() throws {
+    let folder = try TempFolder()
+    defer { folder.remove() }
+    let path = try folder.write(
+      "c.md", "# One\n\n![Logo](img/a.png)\n\n# Two\n\n![Again](img/a.png)\n\n![B](b.svg)\n")
+    let loaded = try ConfigLoader.loadContentFile(path: path, display: "c.md")
+    #expect(loaded.imageLocations["img/a.png"] == SourceLocation(file: "c.md", line: 3, column: 9))
+    #expect(loaded.imageLocations["b.svg"] == SourceLocation(file: "c.md", line: 9, column: 6))
+    #expect(loaded.imageLocations.count == 2)
+  }
+
   @Test func aRoleMarkNeedsAKindAndAKindARole() {
     let found = errors(
       Self.twoRoles + "# Good {role=business}\n\n- **A:** b\n\n# Bad {kind=risks}\n\n- **C:** d\n")

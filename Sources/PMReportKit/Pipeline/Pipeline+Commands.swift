@@ -23,9 +23,11 @@ extension Pipeline {
     let projectRoot = ProjectRoot(options.absolute(root ?? workingDirectory))
     let content =
       try contentPath.map {
-        let path = try Project.confineCommandLine(
-          options.absolute($0), as: $0, option: "--content", in: projectRoot)
-        return try ConfigLoader.loadContentFile(path: path, display: $0).content
+        let inputs = Inputs()
+        let path = try Project.locate(
+          InputPath($0, origin: .commandLine(option: "--content")), options: options,
+          in: projectRoot, inputs: inputs)
+        return try ConfigLoader.loadContentFile(path: path, display: $0, inputs: inputs).content
       } ?? ConfigLoader.builtInContent()
     switch format {
     case .yaml: return try ConfigLoader.exportContent(content)

@@ -34,8 +34,10 @@ public final class Pipeline {
   public var words: Words { settings.words }
   /// The folder every file the run reads lies in (see ``ProjectRoot``).
   public var root: ProjectRoot { project.root }
-  /// The content's images, decoded.
+  /// The content's images: their files, kinds and sizes.
   var images: ContentImages { project.images }
+  /// The content's images decoded, by file: made as the run starts, before anything is written.
+  let imageStore: ImageStore
   /// The participants (`--roster` or `roster:`), read and checked before anything is written.
   public var roster: Roster? { project.roster }
   /// Made on first use: `check`, `list` and `export-content` need no fonts.
@@ -70,32 +72,35 @@ public final class Pipeline {
   ) throws {
     let prepared = prepareFonts ? PreparedMeasurer(warming: Style.classic.fonts.body) : nil
     do {
-      try self.init(options: options, preparedMeasurer: prepared, keptMeasurer: nil, log: log)
+      try self.init(
+        project: Project.load(options: options, log: log), preparedMeasurer: prepared,
+        keptMeasurer: nil, log: log)
     } catch {
       prepared?.finish()
       throw error
     }
   }
 
-  /// Loads and validates everything the run needs, to build with `measurer`, which the caller
-  /// keeps from one build to the next (`pmreport watch`).
+  /// A run of a loaded project, to build with `measurer`, which the caller keeps from one build
+  /// to the next (`pmreport watch`).
   ///
   /// The measurer's shapes are not discarded after each document: the caller calls
   /// ``PangoMeasurer/keepShapesUsedSinceLastKeep()`` after each build to bound them.
   public convenience init(
-    options: RunOptions, measurer: PangoMeasurer, log: @escaping (LogLine) -> Void = { _ in }
+    project: Project, measurer: PangoMeasurer, log: @escaping (LogLine) -> Void = { _ in }
   ) throws {
-    try self.init(options: options, preparedMeasurer: nil, keptMeasurer: measurer, log: log)
+    try self.init(project: project, preparedMeasurer: nil, keptMeasurer: measurer, log: log)
   }
 
   private init(
-    options: RunOptions, preparedMeasurer: PreparedMeasurer?, keptMeasurer: PangoMeasurer?,
+    project: Project, preparedMeasurer: PreparedMeasurer?, keptMeasurer: PangoMeasurer?,
     log: @escaping (LogLine) -> Void
   ) throws {
     self.log = log
     self.preparedMeasurer = preparedMeasurer
     self.keptMeasurer = keptMeasurer
-    project = try Project.load(options: options, log: log)
+    self.project = project
+    imageStore = try project.images.decoded()
   }
 
   /// The documents this run builds, in config order.
@@ -319,7 +324,7 @@ public final class Pipeline {
     _ = consume pages
     var rendered = RenderDocument(
       pages: consume finished, palette: measurer.palette, info: info,
-      outline: anchors.map(\.anchor), images: images.store,
+      outline: anchors.map(\.anchor), images: imageStore,
       svgLabels: Self.svgLabels(
         title: info.title, pageCount: count, anchors: anchors, words: words),
       // A print file (a booklet, a sheet of cards) is exempt from PDF/UA; PDF/A still applies.

@@ -31,16 +31,22 @@ public struct Project {
 
   /// Loads and validates everything a run needs; `log` receives the warnings as they are found.
   ///
-  /// Throws input errors before anything is written.
-  public static func load(options: RunOptions, log: (LogLine) -> Void = { _ in }) throws -> Project
-  {
+  /// Every file is read through `inputs`, whose record then says what the load read and looked
+  /// for, whether it succeeded or not (what `pmreport watch` watches). Throws input errors before
+  /// anything is written.
+  public static func load(
+    options: RunOptions, inputs: Inputs = Inputs(), log: (LogLine) -> Void = { _ in }
+  ) throws -> Project {
     var settings = try ConfigLoader.loadSettings(
       configPath: options.configPath.map(options.absolute),
-      workingDirectory: options.workingDirectory, root: options.root.map(options.absolute))
+      workingDirectory: options.workingDirectory, root: options.root.map(options.absolute),
+      inputs: inputs)
     var contentDisplay: String?
     if let path = options.contentPath {
-      settings.contentPath = try Self.confineCommandLine(
-        options.absolute(path), as: path, option: "--content", in: settings.root)
+      let typed = InputPath(path, origin: .commandLine(option: "--content"))
+      settings.contentPath = try Self.locate(
+        typed, options: options, in: settings.root, inputs: inputs)
+      settings.contentInput = typed
       contentDisplay = path
     }
     if let dir = options.outputDirectory { settings.outputDirectory = options.absolute(dir) }
@@ -52,11 +58,11 @@ public struct Project {
     let loaded: LoadedContent?
     do {
       loaded = try settings.contentPath.map {
-        try ConfigLoader.loadContentFile(path: $0, display: contentDisplay)
+        try ConfigLoader.loadContentFile(path: $0, display: contentDisplay, inputs: inputs)
       }
     } catch var missing as MissingFileError {
       // A path from the config: say where it was written.
-      if contentDisplay == nil { missing.location = settings.contentLocation }
+      missing.location = settings.contentInput?.location
       throw missing
     }
     let content = try loaded?.content ?? ConfigLoader.builtInContent()
@@ -70,8 +76,9 @@ public struct Project {
     let errors = problems.filter { $0.severity == .error }
     if !errors.isEmpty { throw InputError(diagnostics: errors) }
     // Every image is read and decoded now: a bad one stops the run before anything is written.
-    let images = try ContentImages.load(content, from: loaded, root: settings.root)
-    let roster = try Self.loadRoster(options: options, settings: settings)
+    let images = try ContentImages.load(
+      content, from: loaded, root: settings.root, inputs: inputs)
+    let roster = try Self.loadRoster(options: options, settings: settings, inputs: inputs)
     if let shard = options.shard, roster == nil {
       throw UsageError.shardWithoutRoster(shard.index, shard.count)
     }
@@ -94,7 +101,7 @@ public struct Project {
       in: settings,
       commandLine: CommandLineSettings(
         style: options.style, paperSize: options.paperSize,
-        workingDirectory: options.workingDirectory))
+        workingDirectory: options.workingDirectory), inputs: inputs)
     if let wanted = options.documents {
       let known = settings.documents.map(\.name) + ["charts"]
       for name in wanted where !known.contains(name) {
@@ -109,20 +116,25 @@ public struct Project {
         timeIntervalSince1970: options.effectiveDate.timeIntervalSince1970.rounded(.down)))
   }
 
-  /// The roster the command line or the config names, checked against the personal line's
-  /// placeholders (each must be a column); nil when neither names one.
-  static func loadRoster(options: RunOptions, settings: LoadedSettings) throws -> Roster? {
+  /// The roster the command line or the config names, read through `inputs`; nil when neither
+  /// names one.
+  ///
+  /// The personal line's placeholders must each be a column of it.
+  static func loadRoster(options: RunOptions, settings: LoadedSettings, inputs: Inputs) throws
+    -> Roster?
+  {
     let roster: Roster
     if let path = options.rosterPath {
-      let real = try confineCommandLine(
-        options.absolute(path), as: path, option: "--roster", in: settings.root)
-      roster = try Roster.load(path: real, display: path)
+      let real = try locate(
+        InputPath(path, origin: .commandLine(option: "--roster")), options: options,
+        in: settings.root, inputs: inputs)
+      roster = try Roster.load(path: real, display: path, inputs: inputs)
     } else if let path = settings.rosterPath {
       let display = Paths.relative(path, to: options.workingDirectory)
       do {
-        roster = try Roster.load(path: path, display: display)
+        roster = try Roster.load(path: path, display: display, inputs: inputs)
       } catch var missing as MissingFileError {
-        missing.location = settings.rosterLocation
+        missing.location = settings.rosterInput?.location
         throw missing
       }
     } else {
@@ -132,7 +144,7 @@ public struct Project {
       let unknown = Words.placeholders(in: line).filter { !roster.columns.contains($0) }
       if !unknown.isEmpty {
         let location =
-          settings.personalLineLocation
+          settings.personalLineInput?.location
           ?? SourceLocation(file: "<command line>", line: 0, column: 0)
         throw InputError(diagnostics: [
           Diagnostic(
@@ -147,18 +159,20 @@ public struct Project {
     return roster
   }
 
-  /// `path` (absolute), given on the command line by `option`, with symbolic links resolved, if it
-  /// lies inside the root; else an input error naming the option.
-  static func confineCommandLine(
-    _ path: String, as written: String, option: String, in root: ProjectRoot
+  /// The file a path typed on the command line names (relative to the working directory), with
+  /// symbolic links resolved, if the root allows it; else an input error naming the option.
+  static func locate(
+    _ typed: InputPath, options: RunOptions, in root: ProjectRoot, inputs: Inputs
   ) throws -> String {
-    switch root.confine(path) {
+    switch inputs.locate(typed, from: options.absolute("."), in: root) {
     case .success(let real): return real
     case .failure(let violation):
+      let option: String
+      if case .commandLine(let name) = typed.origin { option = name } else { option = "" }
       throw InputError(diagnostics: [
         Diagnostic(
           file: "command line", line: 0, column: 0, keyPath: option,
-          message: root.message(violation, for: written, what: "file"))
+          message: root.message(violation, for: typed.path, what: "file"))
       ])
     }
   }

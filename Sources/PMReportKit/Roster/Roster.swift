@@ -35,9 +35,12 @@ public struct Roster: Sendable {
   public var columns: [String]
   public var participants: [Participant]
 
-  /// Reads and checks the roster at `path` (absolute), naming it `display` in messages.
-  public static func load(path: String, display: String) throws -> Roster {
-    guard let data = FileManager.default.contents(atPath: path) else {
+  /// Reads (through `inputs`) and checks the roster at `path` (absolute), naming it `display` in
+  /// messages.
+  public static func load(path: String, display: String, inputs: Inputs = Inputs()) throws
+    -> Roster
+  {
+    guard case .success(let data) = inputs.read(path) else {
       throw MissingFileError(path: display, role: "roster file")
     }
     return try parse(Array(data), file: display)

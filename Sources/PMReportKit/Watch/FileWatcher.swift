@@ -12,8 +12,9 @@ import Glibc
 /// checked against the inputs (``WatchedInputs/matches(folder:name:)``), so a temporary file an
 /// editor writes and renames counts as the file it becomes. Not thread-safe: one thread waits.
 public final class FileWatcher {
-  /// The events that can change an input: written and closed, renamed in or out, deleted.
-  static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE)
+  /// The events that can change an input: written and closed, renamed in or out, deleted, made
+  /// (a folder made where an input was looked for).
+  static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE)
   private let descriptor: Int32
   /// The folders each watch descriptor watches (two paths to one folder share a descriptor).
   private var folders: [Int32: Set<String>] = [:]

@@ -1,11 +1,12 @@
 import Foundation
+import ReportConfig
 import TextShaping
 
 /// `pmreport watch`: builds the documents once, then again each time an input changes, with one
 /// text engine kept in memory.
 ///
-/// Every build is a fresh ``Pipeline`` (the config and content are loaded and validated again,
-/// which is cheap) handed the same ``PangoMeasurer``; after each build the measurer keeps the
+/// Every build loads a fresh ``Project`` (the config and content are loaded and validated again,
+/// which is cheap) and runs it with the same ``PangoMeasurer``; after each build the measurer keeps the
 /// shapes that build used and forgets the rest, so a one-paragraph edit re-shapes that paragraph
 /// only. A build whose inputs do not load reports why and writes nothing: the files of the last
 /// good build stay, and the next change builds again.
@@ -48,19 +49,28 @@ public final class WatchSession {
   }
 
   /// Builds, then watches and rebuilds until the process ends (a signal) or watching fails.
+  ///
+  /// What is watched is what the last load read, looked for and listed (``Inputs/record``),
+  /// whether it loaded or not: a file looked for in vain (a deleted config, a style name's
+  /// `Styles/<name>.yml`) is watched for until it appears.
   public func run() throws -> Never {
-    // Watch before the first build, so a save made while it runs is not missed.
-    var inputs = WatchedInputs(commandLine: options)
-    let watcher = try FileWatcher(inputs, quietMilliseconds: quietMilliseconds)
+    var ignoredFolder = options.absolute(options.outputDirectory ?? "Output")
+    let watcher = try FileWatcher(
+      WatchedInputs(InputRecord(), ignoredFolder: ignoredFolder),
+      quietMilliseconds: quietMilliseconds)
     var verb = "built"
     while true {
-      // Inputs that did not load are watched as before, and as the command line names them, so
-      // a fixed or newly made config or content is noticed.
-      inputs = build(verb) ?? inputs.union(WatchedInputs(commandLine: options))
-      try watcher.watch(inputs)
+      let started = DispatchTime.now()
+      let inputs = Inputs()
+      let project = load(verb, inputs: inputs)
+      if let project { ignoredFolder = project.settings.outputDirectory }
+      // Watch what this load read before building, so a save made while it builds is not missed.
+      let watched = WatchedInputs(inputs.record, ignoredFolder: ignoredFolder)
+      try watcher.watch(watched)
+      if let project { build(project, verb, started: started) }
       if verb == "built" {
         reporter.status(
-          "watching \(inputs.files.count) file\(inputs.files.count == 1 ? "" : "s") in "
+          "watching \(watched.files.count) file\(watched.files.count == 1 ? "" : "s") in "
             + "\(watcher.folderCount) folder\(watcher.folderCount == 1 ? "" : "s") for changes; "
             + "Ctrl-C stops")
         verb = "rebuilt"
@@ -69,19 +79,33 @@ public final class WatchSession {
     }
   }
 
-  /// One build; returns the inputs it read, or nil when they did not load.
-  private func build(_ verb: String) -> WatchedInputs? {
-    let started = DispatchTime.now()
-    let pipeline: Pipeline
+  /// The project, loaded through `inputs`; nil (reported) when it does not load.
+  private func load(_ verb: String, inputs: Inputs) -> Project? {
     do {
-      pipeline = try Pipeline(options: options, measurer: measurer, log: reporter.log)
+      return try Project.load(options: options, inputs: inputs, log: reporter.log)
     } catch {
-      reporter.failed(error)
-      reporter.status(
-        "not \(verb): the files of the last good build are kept; watching for changes")
+      notBuilt(verb, error)
       return nil
     }
+  }
+
+  /// Reports a build that did not start: why, and that the last good files stay.
+  private func notBuilt(_ verb: String, _ error: any Error) {
+    reporter.failed(error)
+    reporter.status("not \(verb): the files of the last good build are kept; watching for changes")
+  }
+
+  /// One build of a loaded project, begun (its loading included) at `started`.
+  private func build(_ project: Project, _ verb: String, started: DispatchTime) {
     let loaded = DispatchTime.now()
+    let pipeline: Pipeline
+    do {
+      pipeline = try Pipeline(project: project, measurer: measurer, log: reporter.log)
+    } catch {
+      // An image changed since it was loaded and no longer decodes.
+      notBuilt(verb, error)
+      return
+    }
     let summary = pipeline.run()
     measurer.keepShapesUsedSinceLastKeep()
     let total = Pipeline.seconds(since: started)
@@ -96,7 +120,6 @@ public final class WatchSession {
         + "\(Self.milliseconds(laying)) ms, write \(Self.milliseconds(writing)) ms"
     }
     reporter.status(line)
-    return pipeline.project.watchedInputs
   }
 
   private static func milliseconds(_ seconds: Double) -> Int { Int((seconds * 1000).rounded()) }

@@ -1,17 +1,20 @@
 import Foundation
+import ReportConfig
 
 /// The files a build reads, as `pmreport watch` watches them: which folders to watch and which of
 /// their entries count.
 ///
 /// Folders, not files, are watched: editors save by writing a temporary file and renaming it over
 /// the old one, which a watch on the old file would miss. An entry counts when it is one of
-/// `files`, or a style file (`.yml`, `.yaml`) in one of `styleFolders` (a style's `extends` chain,
-/// or a `Styles/<name>.yml` that appears and takes the place of a compiled-in style). Nothing under
-/// `ignoredFolder` (the output folder) counts.
+/// `files`, a folder that would hold one of them (a `Styles/` made where a style was looked for),
+/// or a style file (`.yml`, `.yaml`) in one of `styleFolders`. Nothing under `ignoredFolder` (the
+/// output folder) counts.
 public struct WatchedInputs: Equatable, Sendable {
-  /// Files read, absolute: the config, the content, the styles in use, the images.
+  /// Files read or looked for, absolute: the config, the content, the styles, the images, the
+  /// roster, and the places a style or config was looked for and not found.
   public var files: Set<String>
-  /// Folders any style file in which counts, absolute.
+  /// Folders whose list of style files a build used (to check a style name), absolute: any style
+  /// file in them counts.
   public var styleFolders: Set<String>
   /// The output folder, absolute: what the builds write never triggers a build.
   public var ignoredFolder: String
@@ -20,6 +23,13 @@ public struct WatchedInputs: Equatable, Sendable {
     self.files = Set(files.map(Self.standardized))
     self.styleFolders = Set(styleFolders.map(Self.standardized))
     self.ignoredFolder = Self.standardized(ignoredFolder)
+  }
+
+  /// What a load read, looked for and listed (``Inputs/record``), with the output folder left out.
+  public init(_ record: InputRecord, ignoredFolder: String) {
+    self.init(
+      files: Set(record.filesRead.keys).union(record.notFound),
+      styleFolders: record.foldersScanned, ignoredFolder: ignoredFolder)
   }
 
   /// The folders to watch.
@@ -32,17 +42,10 @@ public struct WatchedInputs: Equatable, Sendable {
   public func matches(folder: String, name: String) -> Bool {
     let path = Self.standardized((folder as NSString).appendingPathComponent(name))
     guard !isIgnored(path) else { return false }
-    if files.contains(path) { return true }
+    if files.contains(path) || files.contains(where: { $0.hasPrefix(path + "/") }) { return true }
     let ext = (name as NSString).pathExtension.lowercased()
     return styleFolders.contains(Self.standardized(folder)) && (ext == "yml" || ext == "yaml")
       && !name.hasPrefix(".")
-  }
-
-  /// Both sets together, the output folder of `other`.
-  public func union(_ other: WatchedInputs) -> WatchedInputs {
-    WatchedInputs(
-      files: files.union(other.files), styleFolders: styleFolders.union(other.styleFolders),
-      ignoredFolder: other.ignoredFolder)
   }
 
   private func isIgnored(_ path: String) -> Bool {

@@ -29,8 +29,18 @@ final class DecodingSession {
   /// Answers of the runtime's type checks, by type (see `isConfigEnum`, `keyNames`).
   private var enumTypes: [ObjectIdentifier: Bool] = [:]
   private var keyNameLists: [ObjectIdentifier: [String]?] = [:]
+  /// What is told of each value of a type decoded, by type (see ``observe(_:_:)``).
+  private var observers: [ObjectIdentifier: (Any, SourceNode) -> Void] = [:]
 
   init(silent: Bool = false) { self.silent = silent }
+
+  /// Tells `observer` each `T` this session decodes and the node it was decoded from: how a
+  /// loader keeps where a value was written when the model's type has no room for a position.
+  func observe<T>(_ type: T.Type, _ observer: @escaping (T, SourceNode) -> Void) {
+    observers[ObjectIdentifier(type)] = { value, node in
+      if let value = value as? T { observer(value, node) }
+    }
+  }
 
   /// Lets the mapping at `path` hold `keys` as well as its type's own keys; decoding ignores them.
   func allowKeys(_ keys: [String], at path: NodePath) {
@@ -77,7 +87,9 @@ final class DecodingSession {
   func decode<T: Decodable>(_ type: T.Type, from node: SourceNode, at path: NodePath) throws -> T {
     if let value: T = decodeLeaf(from: node, at: path) { return value }
     do {
-      return try T(from: NodeDecoder(node: node, path: path, session: self))
+      let value = try T(from: NodeDecoder(node: node, path: path, session: self))
+      if !observers.isEmpty { observers[ObjectIdentifier(T.self)]?(value, node) }
+      return value
     } catch is ReportedError {
     } catch {
       reportForeign(error, node: node, path: path)

@@ -120,10 +120,11 @@ public struct MissingFileError: Error, CustomStringConvertible, Sendable {
     self.reason = reason
   }
 
-  /// The same error with a did-you-mean from the files beside `absolute` (the path looked for).
-  func suggesting(from absolute: String) -> MissingFileError {
+  /// The same error with a did-you-mean from the files beside `absolute` (the path looked for),
+  /// listed through `inputs`.
+  func suggesting(from absolute: String, inputs: Inputs) -> MissingFileError {
     var copy = self
-    copy.suggestion = Suggestions.nearestFile(beside: absolute)
+    copy.suggestion = Suggestions.nearestFile(beside: absolute, inputs: inputs)
     return copy
   }
 

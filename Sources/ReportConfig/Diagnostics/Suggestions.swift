@@ -3,12 +3,10 @@ import Foundation
 /// "Did you mean …?": the nearest of a set of valid names, by edit distance.
 public enum Suggestions {
   /// The name of a file in the same folder as `path` (a file that does not exist) that is
-  /// close to its name; hidden files are not offered.
-  public static func nearestFile(beside path: String) -> String? {
+  /// close to its name, the folder listed through `inputs`; hidden files are not offered.
+  public static func nearestFile(beside path: String, inputs: Inputs) -> String? {
     let folder = (path as NSString).deletingLastPathComponent
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
-      !$0.hasPrefix(".")
-    }
+    let names = inputs.names(in: folder).filter { !$0.hasPrefix(".") }
     return nearest(to: (path as NSString).lastPathComponent, in: names)
   }
 

@@ -2,7 +2,7 @@ import ReportModel
 
 /// The shape of `pmreport.yml` as written, before paths are resolved and defaults applied.
 ///
-/// Every key is optional.
+/// Every key is optional. The values later checks point back to keep where they were written.
 struct ConfigFile: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case name, metadata, content, style, formats, output, dpi, documents, words, roster
@@ -13,16 +13,16 @@ struct ConfigFile: Decodable {
   /// A label for the configuration; accepted and not used.
   var name: String?
   var metadata: MetadataEntry?
-  var content: String?
-  var style: String?
+  var content: Located<String>?
+  var style: Located<String>?
   var formats: NameList<OutputFormat>?
   var output: String?
   var dpi: Double?
-  var documents: [DocumentEntry]?
+  var documents: [Located<DocumentEntry>]?
   var words: WordsEntry?
   var pdfStandard: NameList<PDFStandard>?
-  var roster: String?
-  var personalLine: String?
+  var roster: Located<String>?
+  var personalLine: Located<String>?
 }
 
 /// `words:`: printed words by key (`contents: Table of contents`); an unknown key is reported with
@@ -194,14 +194,14 @@ struct DocumentEntry: Decodable {
   var name: String
   var kind: DocumentKind?
   var title: String?
-  var sections: [String]?
-  var charts: [String]?
+  var sections: [Located<String>]?
+  var charts: [Located<String>]?
   var toc: Bool?
   var titleBlock: Bool?
-  var pageSize: PaperSize?
-  var orientation: Orientation?
+  var pageSize: Located<PaperSize>?
+  var orientation: Located<Orientation>?
   var maxPages: Int?
-  var style: String?
+  var style: Located<String>?
   var pdfStandard: NameList<PDFStandard>?
   var exercises: [ExerciseEntry]?
   var seed: Int?
@@ -217,6 +217,13 @@ struct DocumentEntry: Decodable {
   var sectionStart: SectionStart?
   var cropMarks: Bool?
   var bleed: Double?
+}
+
+extension DocumentEntry {
+  /// The `sections:` ids, without their positions.
+  var sectionIDs: [String]? { sections?.map(\.value) }
+  /// The `charts:` ids, without their positions.
+  var chartIDs: [String]? { charts?.map(\.value) }
 }
 
 /// `section-start:`: where a top-level section begins.

@@ -16,10 +16,11 @@ public enum ConfigLoader {
 
   // MARK: Shared steps
 
-  /// Reads and parses a file; an empty file gives an empty mapping.
-  static func parseFile(_ absolutePath: String, display: String, role: String) throws -> SourceNode
+  /// Reads a file through `inputs` and parses it; an empty file gives an empty mapping.
+  static func parseFile(_ absolutePath: String, display: String, role: String, inputs: Inputs)
+    throws -> SourceNode
   {
-    let text = try YAMLSource.read(absolutePath, displayName: display, role: role)
+    let text = try YAMLSource.read(absolutePath, displayName: display, role: role, inputs: inputs)
     return try YAMLSource.parse(text, file: display)
       ?? SourceNode.emptyMapping(at: SourceLocation(file: display, line: 1, column: 1))
   }

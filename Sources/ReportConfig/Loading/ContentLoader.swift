@@ -16,24 +16,26 @@ extension ConfigLoader {
   /// Loads a content file as ``loadContent(path:)`` does, with where its image paths were written.
   ///
   /// `display` names the file in messages (default: `path`, relative to the working directory
-  /// when inside it).
-  public static func loadContentFile(path: String, display: String? = nil) throws -> LoadedContent {
+  /// when inside it); the file is read through `inputs`.
+  public static func loadContentFile(
+    path: String, display: String? = nil, inputs: Inputs = Inputs()
+  ) throws -> LoadedContent {
     let absolute = Paths.absolute(path, relativeTo: Paths.current)
     let display = display ?? (path.hasPrefix("/") ? Paths.display(absolute) : path)
     let tree: SourceNode
     var problems: [Diagnostic] = []
     if isMarkdown(path) {
-      let text = try YAMLSource.read(absolute, displayName: display, role: "content file")
+      let text = try YAMLSource.read(
+        absolute, displayName: display, role: "content file", inputs: inputs)
       (tree, problems) = try MarkdownReader.read(text, file: display)
     } else {
-      tree = try parseFile(absolute, display: display, role: "content file")
+      tree = try parseFile(absolute, display: display, role: "content file", inputs: inputs)
     }
-    let (comparison, warnings) = try decodeContent(tree, file: display, problems: problems)
-    var images: [String: SourceLocation] = [:]
-    collectImagePaths(in: tree, into: &images)
+    let decoded = try decodeContent(tree, file: display, problems: problems)
     var loaded = LoadedContent(
-      content: comparison, file: display, path: absolute, imageLocations: images)
-    loaded.warnings = warnings
+      content: decoded.content, file: display, path: absolute,
+      imageLocations: decoded.imageLocations)
+    loaded.warnings = decoded.warnings
     return loaded
   }
 
@@ -54,11 +56,25 @@ extension ConfigLoader {
 
   /// Decodes a content tree and checks the content rules; `problems` are the reader's own.
   ///
-  /// Returns the content and the warnings found (errors are thrown).
+  /// Returns the content, the warnings found (errors are thrown) and where each image path was
+  /// first written, kept as the image blocks are decoded.
   static func decodeContent(_ tree: SourceNode, file: String, problems: [Diagnostic] = [])
-    throws -> (content: Comparison, warnings: [Diagnostic])
+    throws -> (
+      content: Comparison, warnings: [Diagnostic], imageLocations: [String: SourceLocation]
+    )
   {
     let session = DecodingSession()
+    var imageLocations: [String: SourceLocation] = [:]
+    session.observe(ImageBlock.self) { image, node in
+      guard let written = node.entry(ImageBlock.CodingKeys.path.rawValue)?.value.location
+      else { return }
+      if let first = imageLocations[image.path],
+        (first.line, first.column) <= (written.line, written.column)
+      {
+        return
+      }
+      imageLocations[image.path] = written
+    }
     var comparison: Comparison
     do {
       comparison = try session.decodeFile(Comparison.self, from: tree)
@@ -71,25 +87,7 @@ extension ConfigLoader {
     let diagnostics = Checker.sorted(
       Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics) + problems)
     try Checker.throwIfErrors(diagnostics)
-    return (comparison, diagnostics.filter { $0.severity == .warning })
-  }
-
-  /// Where each `image: {path: …}` block's path is written, the first place of each path.
-  private static func collectImagePaths(
-    in node: SourceNode, into places: inout [String: SourceLocation]
-  ) {
-    if let entries = node.entries {
-      for entry in entries {
-        if entry.key == "image", let pathNode = entry.value.entry("path")?.value,
-          let path = pathNode.scalar, places[path] == nil
-        {
-          places[path] = pathNode.location
-        }
-        collectImagePaths(in: entry.value, into: &places)
-      }
-    } else if let items = node.items {
-      for item in items { collectImagePaths(in: item, into: &places) }
-    }
+    return (comparison, diagnostics.filter { $0.severity == .warning }, imageLocations)
   }
 
   /// The comparison as content-file YAML: keys in the model's order, block style, Unicode kept,

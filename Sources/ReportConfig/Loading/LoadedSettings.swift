@@ -15,13 +15,15 @@ public struct LoadedSettings: Sendable {
   public var file: String?
   /// Where each document entry was written, by document name (the first entry of a name).
   var documentSources: [String: DocumentSources]
-  /// Where the config's own `style:` was written.
-  var styleLocation: SourceLocation?
-  /// Where the config's `content:` was written.
-  public var contentLocation: SourceLocation?
-  /// Where the config's `roster:` and `personal-line:` were written.
-  public var rosterLocation: SourceLocation?
-  public var personalLineLocation: SourceLocation?
+  /// The config's own `style:` as written.
+  var styleInput: Located<String>?
+  /// The content file as given: `content:` as written (``Project`` puts `--content` in its
+  /// place); nil for the built-in content.
+  public var contentInput: InputPath?
+  /// The roster file as `roster:` writes it.
+  public var rosterInput: InputPath?
+  /// `personal-line:` as written.
+  public var personalLineInput: Located<String>?
   /// The folder every file the run reads must lie in: `--root`, else the config file's folder,
   /// else the working directory.
   public var root: ProjectRoot
@@ -34,24 +36,22 @@ public struct LoadedSettings: Sendable {
     self.settings = settings
     self.file = nil
     self.documentSources = [:]
-    self.styleLocation = nil
     self.root = root ?? ProjectRoot(settings.baseDirectory)
   }
 
-  init(_ settings: ReportSettings, file: String, tree: SourceNode, root: ProjectRoot) {
+  /// Settings loaded from `file`, whose values as `written` keep their positions.
+  init(_ settings: ReportSettings, file: String, written: ConfigFile, root: ProjectRoot) {
     self.settings = settings
     self.file = file
     self.root = root
-    let root = NodePath.root
-    styleLocation = tree.node(at: root.appending("style")).map(\.location)
-    contentLocation = tree.node(at: root.appending("content")).map(\.location)
-    rosterLocation = tree.node(at: root.appending("roster")).map(\.location)
-    personalLineLocation = tree.node(at: root.appending("personal-line")).map(\.location)
+    styleInput = written.style
+    contentInput = written.content.map { InputPath($0.value, origin: .written($0.location)) }
+    rosterInput = written.roster.map { InputPath($0.value, origin: .written($0.location)) }
+    personalLineInput = written.personalLine
     var documents: [String: DocumentSources] = [:]
-    let path = root.appending("documents")
-    for (index, spec) in settings.documents.enumerated() where documents[spec.name] == nil {
-      documents[spec.name] = DocumentSources(
-        spec, index: index, at: path.appending(index), in: tree)
+    for (index, entry) in (written.documents ?? []).enumerated()
+    where documents[entry.value.name] == nil {
+      documents[entry.value.name] = DocumentSources(entry, index: index)
     }
     documentSources = documents
   }
@@ -74,21 +74,16 @@ struct DocumentSources: Sendable {
   var orientation: SourceLocation?
   var style: SourceLocation?
 
-  init(_ spec: DocumentSpec, index: Int, at here: NodePath, in tree: SourceNode) {
-    func ids(_ key: String, _ values: [String]?) -> [(id: String, location: SourceLocation)] {
-      (values ?? []).enumerated().map {
-        ($0.element, tree.location(of: here.appending(key).appending($0.offset)))
-      }
-    }
-    func written(_ key: String) -> SourceLocation? {
-      tree.node(at: here.appending(key)).map(\.location)
+  init(_ entry: Located<DocumentEntry>, index: Int) {
+    func ids(_ values: [Located<String>]?) -> [(id: String, location: SourceLocation)] {
+      (values ?? []).map { ($0.value, $0.location) }
     }
     self.index = index
-    location = tree.location(of: here)
-    sections = ids("sections", spec.sections)
-    charts = ids("charts", spec.charts)
-    pageSize = written("page-size")
-    orientation = written("orientation")
-    style = written("style")
+    location = entry.location
+    sections = ids(entry.value.sections)
+    charts = ids(entry.value.charts)
+    pageSize = entry.value.pageSize?.location
+    orientation = entry.value.orientation?.location
+    style = entry.value.style?.location
   }
 }

@@ -24,13 +24,14 @@ extension ConfigLoader {
   /// `root` (`--root`) is the folder every file read must lie in, the config file included;
   /// without it the root is the config file's folder, or with no config file the working
   /// directory (``LoadedSettings/root``). A path in the config leading out of the root is an
-  /// error at the key that names it, and nothing is read from it.
+  /// error at the key that names it, and nothing is read from it. Every file is read, and every
+  /// style folder listed, through `inputs`.
   public static func loadSettings(
-    configPath: String?, workingDirectory: String, root: String? = nil
+    configPath: String?, workingDirectory: String, root: String? = nil, inputs: Inputs = Inputs()
   ) throws -> LoadedSettings {
     let cwd = absoluteDirectory(workingDirectory)
     let givenRoot = root.map { ProjectRoot(Paths.absolute($0, relativeTo: cwd)) }
-    if let givenRoot, !FileManager.default.fileExists(atPath: givenRoot.path) {
+    if let givenRoot, !inputs.exists(givenRoot.path) {
       throw MissingFileError(path: root ?? givenRoot.path, role: "root folder")
     }
     let path: String
@@ -38,18 +39,22 @@ extension ConfigLoader {
     if let configPath {
       path = Paths.absolute(configPath, relativeTo: cwd)
       display = configPath
-      guard FileManager.default.fileExists(atPath: path) else {
+      guard inputs.exists(path) else {
         throw MissingFileError(path: configPath, role: "config file")
       }
     } else {
       path = cwd + "/" + defaultConfigName
-      guard Paths.isFile(path) else {
+      guard inputs.isFile(path) else {
         return LoadedSettings(
           defaultSettings(workingDirectory: cwd), root: givenRoot ?? ProjectRoot(cwd))
       }
       display = Paths.display(path)
     }
-    if let givenRoot, case .failure(let violation) = givenRoot.confine(path) {
+    let chosen = InputPath(
+      path, origin: configPath == nil ? .builtIn : .commandLine(option: "--config"))
+    if let givenRoot,
+      case .failure(let violation) = inputs.locate(chosen, from: cwd, in: givenRoot)
+    {
       throw InputError(diagnostics: [
         Diagnostic(
           file: "command line", line: 0, column: 0, keyPath: "--config",
@@ -58,7 +63,7 @@ extension ConfigLoader {
     }
     let folder = Paths.directory(of: path)
     let projectRoot = givenRoot ?? ProjectRoot(folder)
-    let tree = try parseFile(path, display: display, role: "config file")
+    let tree = try parseFile(path, display: display, role: "config file", inputs: inputs)
 
     let session = DecodingSession()
     if case .sequence(let items)? = tree.node(at: NodePath.root.appending("documents"))?.value {
@@ -70,11 +75,11 @@ extension ConfigLoader {
     let file = try session.decodeFile(ConfigFile.self, from: tree)
     var checker = Checker(tree: tree, primaryFile: display)
     let settings = build(
-      file, tree: tree, folder: folder, workingDirectory: cwd, root: projectRoot,
+      file, tree: tree, folder: folder, workingDirectory: cwd, root: projectRoot, inputs: inputs,
       checker: &checker)
     let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
     try Checker.throwIfErrors(diagnostics)
-    var loaded = LoadedSettings(settings, file: display, tree: tree, root: projectRoot)
+    var loaded = LoadedSettings(settings, file: display, written: file, root: projectRoot)
     loaded.warnings = checker.diagnostics.filter { $0.severity == .warning }
     return loaded
   }
@@ -82,7 +87,7 @@ extension ConfigLoader {
   /// Applies defaults, resolves paths and checks ranges and names.
   private static func build(
     _ file: ConfigFile, tree: SourceNode, folder: String, workingDirectory: String,
-    root projectRoot: ProjectRoot, checker: inout Checker
+    root projectRoot: ProjectRoot, inputs: Inputs, checker: inout Checker
   ) -> ReportSettings {
     let root = NodePath.root
     var settings = defaultSettings(workingDirectory: folder)
@@ -101,34 +106,36 @@ extension ConfigLoader {
       settings.wordOverrides = entry.words
     }
     if let content = file.content {
-      checker.checkNotEmpty(content, at: root.appending("content"), what: "the content path")
-      if !content.isEmpty {
-        switch projectRoot.resolve(written: content, from: folder) {
+      checker.checkNotEmpty(content.value, at: root.appending("content"), what: "the content path")
+      if !content.value.isEmpty {
+        let written = InputPath(content.value, origin: .written(content.location))
+        switch inputs.locate(written, from: folder, in: projectRoot) {
         case .success(let path): settings.contentPath = path
         case .failure(let violation):
           checker.error(
-            projectRoot.message(violation, for: content, what: "the content file"),
+            projectRoot.message(violation, for: content.value, what: "the content file"),
             at: root.appending("content"))
         }
       }
     }
     if let roster = file.roster {
-      switch projectRoot.resolve(written: roster, from: folder) {
+      let written = InputPath(roster.value, origin: .written(roster.location))
+      switch inputs.locate(written, from: folder, in: projectRoot) {
       case .success(let path): settings.rosterPath = path
       case .failure(let violation):
         checker.error(
-          projectRoot.message(violation, for: roster, what: "the roster file"),
+          projectRoot.message(violation, for: roster.value, what: "the roster file"),
           at: root.appending("roster"))
       }
     }
-    if let line = file.personalLine {
+    if let line = file.personalLine?.value {
       checker.checkNotEmpty(line, at: root.appending("personal-line"), what: "the personal line")
       settings.personalLine = line
     }
     if let style = file.style {
       settings.style = checkStyle(
         style, at: root.appending("style"), folder: folder,
-        workingDirectory: workingDirectory, root: projectRoot, checker: &checker)
+        workingDirectory: workingDirectory, root: projectRoot, inputs: inputs, checker: &checker)
     }
     if let formats = file.formats?.values, !formats.isEmpty { settings.formats = formats }
     if let standards = file.pdfStandard?.values { settings.pdfStandards = Set(standards) }
@@ -148,7 +155,7 @@ extension ConfigLoader {
       }
       settings.documents = []
       var firstUse: [String: Int] = [:]
-      for (index, entry) in entries.enumerated() {
+      for (index, entry) in entries.map(\.value).enumerated() {
         let here = path.appending(index)
         if let first = firstUse[entry.name] {
           let line = tree.location(of: path.appending(first).appending("name")).line
@@ -161,8 +168,8 @@ extension ConfigLoader {
         }
         settings.documents.append(
           document(
-            entry, at: here, folder: folder,
-            workingDirectory: workingDirectory, root: projectRoot, checker: &checker))
+            entry, at: here, folder: folder, workingDirectory: workingDirectory,
+            root: projectRoot, inputs: inputs, checker: &checker))
       }
       checkKeys(settings.documents, at: path, checker: &checker)
     }
@@ -172,7 +179,7 @@ extension ConfigLoader {
 
   private static func document(
     _ entry: DocumentEntry, at path: NodePath, folder: String, workingDirectory: String,
-    root: ProjectRoot, checker: inout Checker
+    root: ProjectRoot, inputs: Inputs, checker: inout Checker
   ) -> DocumentSpec {
     if !Checker.isSafeFileName(entry.name) {
       checker.error(
@@ -187,7 +194,7 @@ extension ConfigLoader {
       checker.error(
         "max-pages must be at least 1, not \(maxPages)", at: path.appending("max-pages"))
     }
-    for (key, ids) in [("sections", entry.sections), ("charts", entry.charts)] {
+    for (key, ids) in [("sections", entry.sectionIDs), ("charts", entry.chartIDs)] {
       guard let ids else { continue }
       if ids.isEmpty {
         checker.error(
@@ -209,14 +216,14 @@ extension ConfigLoader {
     if let name = entry.style {
       style = checkStyle(
         name, at: path.appending("style"), folder: folder,
-        workingDirectory: workingDirectory, root: root, checker: &checker)
+        workingDirectory: workingDirectory, root: root, inputs: inputs, checker: &checker)
     }
     return DocumentSpec(
-      name: entry.name, kind: entry.kind ?? .report, title: entry.title, sections: entry.sections,
-      charts: entry.charts, tableOfContents: entry.toc ?? true,
+      name: entry.name, kind: entry.kind ?? .report, title: entry.title,
+      sections: entry.sectionIDs, charts: entry.chartIDs, tableOfContents: entry.toc ?? true,
       titleBlock: entry.titleBlock ?? true,
-      paperSize: entry.pageSize,
-      orientation: entry.orientation ?? (entry.kind == .certificate ? .landscape : nil),
+      paperSize: entry.pageSize?.value,
+      orientation: entry.orientation?.value ?? (entry.kind == .certificate ? .landscape : nil),
       maxPages: entry.maxPages,
       style: style, pdfStandards: entry.pdfStandard.map { Set($0.values) },
       exercises: exercises, seed: UInt64(max(0, entry.seed ?? 1)),
@@ -334,22 +341,26 @@ extension ConfigLoader {
   /// A style reference from the config: a path is made absolute against the config folder; a name
   /// must name an available style.
   private static func checkStyle(
-    _ value: String, at path: NodePath, folder: String, workingDirectory: String,
-    root: ProjectRoot, checker: inout Checker
+    _ written: Located<String>, at path: NodePath, folder: String, workingDirectory: String,
+    root: ProjectRoot, inputs: Inputs, checker: inout Checker
   ) -> String {
+    let value = written.value
     if value.isEmpty {
       checker.error("the style must be a style name or a path to a style file", at: path)
       return value
     }
     if isStylePath(value) {
-      switch root.resolve(written: value, from: folder) {
+      switch inputs.locate(
+        InputPath(value, origin: .written(written.location)), from: folder, in: root)
+      {
       case .success(let real): return real
       case .failure(let violation):
         checker.error(root.message(violation, for: value, what: "the style file"), at: path)
         return value
       }
     }
-    let available = availableStyles(baseDirectory: folder, workingDirectory: workingDirectory)
+    let available = availableStyles(
+      baseDirectory: folder, workingDirectory: workingDirectory, inputs: inputs)
     if !available.contains(value) && !builtInStyleNames.contains(value) {
       var message = "unknown style '\(value)'"
       if let suggestion = Suggestions.nearest(to: value, in: available) {

@@ -19,10 +19,12 @@ extension ConfigLoader {
   /// key down the chain; a cycle of `extends` is an error. A compiled-in style's `extends` names
   /// another compiled-in style.
   public static func loadStyle(
-    _ nameOrPath: String, baseDirectory: String, workingDirectory: String
+    _ nameOrPath: String, baseDirectory: String, workingDirectory: String,
+    inputs: Inputs = Inputs()
   ) throws -> Style {
     try loadStyleSources(
-      nameOrPath, baseDirectory: baseDirectory, workingDirectory: workingDirectory
+      nameOrPath, baseDirectory: baseDirectory, workingDirectory: workingDirectory,
+      inputs: inputs
     ).style
   }
 
@@ -31,10 +33,10 @@ extension ConfigLoader {
   ///
   /// With a `root`, every style file of the chain must lie inside it: a `Styles/` folder outside
   /// it is not searched, and a path (or a found file that is a symbolic link) leading out is an
-  /// error, read from nothing.
+  /// error, read from nothing. Files are read, and looked for, through `inputs`.
   static func loadStyleSources(
     _ nameOrPath: String, baseDirectory: String, workingDirectory: String,
-    root: ProjectRoot? = nil
+    root: ProjectRoot? = nil, inputs: Inputs = Inputs()
   ) throws -> LoadedStyle {
     let cwd = absoluteDirectory(workingDirectory)
     let base = Paths.absolute(baseDirectory.isEmpty ? cwd : baseDirectory, relativeTo: cwd)
@@ -43,9 +45,11 @@ extension ConfigLoader {
     if isStylePath(nameOrPath) {
       let path = try confined(
         Paths.absolute(nameOrPath, relativeTo: cwd), as: nameOrPath, in: root)
-      guard Paths.isFile(path) else { throw MissingFileError(path: nameOrPath, role: "style file") }
+      guard inputs.isFile(path) else {
+        throw MissingFileError(path: nameOrPath, role: "style file")
+      }
       start = .file(path)
-    } else if let found = findStyle(named: nameOrPath, in: folders) {
+    } else if let found = findStyle(named: nameOrPath, in: folders, inputs: inputs) {
       start = .file(try confined(found, as: Paths.display(found), in: root))
     } else if builtInStyleNames.contains(nameOrPath) {
       return LoadedStyle(
@@ -55,10 +59,10 @@ extension ConfigLoader {
     } else {
       throw UnknownNameError(
         kind: "style", name: nameOrPath,
-        available: availableStyles(baseDirectory: base, workingDirectory: cwd))
+        available: availableStyles(baseDirectory: base, workingDirectory: cwd, inputs: inputs))
     }
     return try loadStyleChain(
-      from: start, baseDirectory: base, workingDirectory: cwd, root: root)
+      from: start, baseDirectory: base, workingDirectory: cwd, root: root, inputs: inputs)
   }
 
   /// `path` with symbolic links resolved when it lies inside `root` (or there is no root); else an
@@ -79,13 +83,16 @@ extension ConfigLoader {
   }
 
   /// The style names available: the built-in ones (every shipped style) and every `Styles/*.yml`
-  /// beside the config file or in the working directory, sorted.
-  public static func availableStyles(baseDirectory: String, workingDirectory: String) -> [String] {
+  /// beside the config file or in the working directory, sorted; the folders are listed through
+  /// `inputs`.
+  public static func availableStyles(
+    baseDirectory: String, workingDirectory: String, inputs: Inputs = Inputs()
+  ) -> [String] {
     let cwd = absoluteDirectory(workingDirectory)
     let base = Paths.absolute(baseDirectory.isEmpty ? cwd : baseDirectory, relativeTo: cwd)
     var names = Set(builtInStyleFiles.map(\.name)).union(["classic"])
     for directory in Set([base, cwd]) {
-      names.formUnion(Paths.ymlStems(in: directory + "/" + stylesFolder))
+      names.formUnion(inputs.ymlStems(in: directory + "/" + stylesFolder))
     }
     return names.sorted()
   }
@@ -95,12 +102,13 @@ extension ConfigLoader {
     value.contains("/") || value.hasSuffix(".yml") || value.hasSuffix(".yaml")
   }
 
-  /// `<directory>/Styles/<name>.yml` in the first of the directories that has it.
-  static func findStyle(named name: String, in directories: [String]) -> String? {
+  /// `<directory>/Styles/<name>.yml` in the first of the directories that has it, looked for
+  /// through `inputs`.
+  static func findStyle(named name: String, in directories: [String], inputs: Inputs) -> String? {
     guard !name.isEmpty, !isStylePath(name) else { return nil }
     for directory in directories {
       let candidate = directory + "/" + stylesFolder + "/" + name + ".yml"
-      if Paths.isFile(candidate) { return candidate }
+      if inputs.isFile(candidate) { return candidate }
     }
     return nil
   }
@@ -168,7 +176,8 @@ extension ConfigLoader {
   }
 
   private static func loadStyleChain(
-    from start: StyleSource, baseDirectory: String, workingDirectory: String, root: ProjectRoot?
+    from start: StyleSource, baseDirectory: String, workingDirectory: String, root: ProjectRoot?,
+    inputs: Inputs
   ) throws -> LoadedStyle {
     var chain: [StyleFile] = []  // the requested style first
     var problems: [Diagnostic] = []
@@ -178,7 +187,7 @@ extension ConfigLoader {
       let tree: SourceNode
       switch source {
       case .file(let path):
-        tree = try parseFile(path, display: display, role: "style file")
+        tree = try parseFile(path, display: display, role: "style file", inputs: inputs)
       case .builtIn(let name):
         // Compiled-in values have no position in a file the user has.
         tree = try
@@ -217,7 +226,8 @@ extension ConfigLoader {
       let folder = source.path.map(Paths.directory(of:)) ?? workingDirectory
       var next: StyleSource?
       if isStylePath(parent), let root {
-        switch root.resolve(written: parent, from: folder) {
+        let written = InputPath(parent, origin: .written(extendsNode.location))
+        switch inputs.locate(written, from: folder, in: root) {
         case .success(let real): next = .file(real)
         case .failure(let violation):
           problems.append(
@@ -239,8 +249,14 @@ extension ConfigLoader {
         // places, then the compiled-in shipped styles.
         let sibling = folder + "/" + parent + ".yml"
         let folders = [baseDirectory, workingDirectory].filter { root?.contains($0) ?? true }
-        if let found = Paths.isFile(sibling) ? sibling : findStyle(named: parent, in: folders) {
-          if let root, case .failure(let violation) = root.confine(found) {
+        if let found =
+          inputs.isFile(sibling)
+          ? sibling : findStyle(named: parent, in: folders, inputs: inputs)
+        {
+          if let root,
+            case .failure(let violation) = inputs.locate(
+              InputPath(found, origin: .builtIn), from: folder, in: root)
+          {
             problems.append(
               Diagnostic(
                 root.message(violation, for: Paths.display(found), what: "the style file"),
@@ -252,7 +268,7 @@ extension ConfigLoader {
           next = .builtIn(parent)
         }
       }
-      if let next, next.path.map(Paths.isFile) ?? true {
+      if let next, next.path.map(inputs.isFile) ?? true {
         if chain.contains(where: { $0.source == next }) {
           if builtInStyleNames.contains(parent) && !isStylePath(parent) { break }
           let names = chain.map(\.source.stem) + [next.stem]
@@ -274,8 +290,9 @@ extension ConfigLoader {
             at: extendsNode.location, keyPath: extendsPath))
       } else {
         var available = Set(
-          availableStyles(baseDirectory: baseDirectory, workingDirectory: workingDirectory))
-        if source.path != nil { available.formUnion(Paths.ymlStems(in: folder)) }
+          availableStyles(
+            baseDirectory: baseDirectory, workingDirectory: workingDirectory, inputs: inputs))
+        if source.path != nil { available.formUnion(inputs.ymlStems(in: folder)) }
         let names = available.sorted()
         var message = "unknown style '\(parent)'"
         if let suggestion = Suggestions.nearest(to: parent, in: names) {

@@ -11,9 +11,11 @@ extension ConfigLoader {
   /// document is thrown at once as one ``InputError`` (exit 65). A style that does not load throws
   /// as ``loadStyle(_:baseDirectory:workingDirectory:)`` does. The reserved `charts` document crops
   /// its pages to each chart, so its margins are not checked against the paper.
+  ///
+  /// Style files are read, and looked for, through `inputs`.
   public static func resolve(
     _ documents: [DocumentSpec], in loaded: LoadedSettings,
-    commandLine: CommandLineSettings
+    commandLine: CommandLineSettings, inputs: Inputs = Inputs()
   ) throws -> [ResolvedDocument] {
     var styles: [String: LoadedStyle] = [:]
     var resolved: [ResolvedDocument] = []
@@ -22,7 +24,7 @@ extension ConfigLoader {
       var checker = Checker(tree: .emptyMapping(at: .builtIn("")))
       resolved.append(
         try resolve(
-          document, in: loaded, commandLine: commandLine, styles: &styles,
+          document, in: loaded, commandLine: commandLine, inputs: inputs, styles: &styles,
           checker: &checker))
       for problem in checker.diagnostics where !problems.contains(problem) {
         problems.append(problem)
@@ -44,7 +46,7 @@ extension ConfigLoader {
 
   private static func resolve(
     _ document: DocumentSpec, in loaded: LoadedSettings, commandLine: CommandLineSettings,
-    styles: inout [String: LoadedStyle], checker: inout Checker
+    inputs: Inputs, styles: inout [String: LoadedStyle], checker: inout Checker
   ) throws -> ResolvedDocument {
     let settings = loaded.settings
     let entry = loaded.documentSources[document.name]
@@ -70,7 +72,7 @@ extension ConfigLoader {
     } else {
       styleName = settings.style
       styleSource =
-        loaded.styleLocation.map { .file($0, keyPath: "style") } ?? .builtIn("default style")
+        loaded.styleInput.map { .file($0.location, keyPath: "style") } ?? .builtIn("default style")
     }
     let loadedStyle: LoadedStyle
     if let cached = styles[styleName] {
@@ -78,7 +80,7 @@ extension ConfigLoader {
     } else {
       loadedStyle = try loadStyleSources(
         styleName, baseDirectory: settings.baseDirectory,
-        workingDirectory: commandLine.workingDirectory, root: loaded.root)
+        workingDirectory: commandLine.workingDirectory, root: loaded.root, inputs: inputs)
       styles[styleName] = loadedStyle
     }
     let tree = loadedStyle.tree

@@ -19,26 +19,25 @@ enum YAMLSource {
 
   // MARK: Files
 
-  /// The text of a file, or `MissingFileError` when it cannot be opened, or `InputError` when it is
-  /// not UTF-8 text.
-  static func read(_ path: String, displayName: String, role: String) throws -> String {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw MissingFileError(path: displayName, role: role).suggesting(from: path)
-    }
-    if isDirectory.boolValue {
+  /// The text of a file, read through `inputs`, or `MissingFileError` when it cannot be opened,
+  /// or `InputError` when it is not UTF-8 text.
+  static func read(_ path: String, displayName: String, role: String, inputs: Inputs) throws
+    -> String
+  {
+    let data: Data
+    switch inputs.read(path, maximumBytes: maximumBytes) {
+    case .success(let bytes): data = bytes
+    case .failure(.missing):
+      throw MissingFileError(path: displayName, role: role).suggesting(from: path, inputs: inputs)
+    case .failure(.folder):
       throw MissingFileError(path: displayName, role: role, reason: "it is a folder")
-    }
-    let size =
-      (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-    if size > maximumBytes {
+    case .failure(.tooLarge(let size)):
       throw InputError(diagnostics: [
         Diagnostic(
           file: displayName, line: 0, column: 0, keyPath: "",
           message: "the file is \(size) bytes; a \(role) may be at most \(maximumBytes) bytes")
       ])
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    case .failure(.unreadable):
       throw MissingFileError(path: displayName, role: role, reason: "permission denied")
     }
     guard let text = String(data: data, encoding: .utf8) else {

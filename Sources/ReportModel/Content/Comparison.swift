@@ -205,7 +205,7 @@ public struct LabelledItem: Codable, Hashable, Sendable {
     self.label = label
     self.text = text
   }
-  enum CodingKeys: String, CodingKey, CaseIterable { case label, text }
+  public enum CodingKeys: String, CodingKey, CaseIterable { case label, text }
 }
 
 /// A bulleted or numbered list.
@@ -220,7 +220,7 @@ public struct ListBlock: Codable, Hashable, Sendable {
     self.start = start
     self.items = items
   }
-  enum CodingKeys: String, CodingKey, CaseIterable { case ordered, start, items }
+  public enum CodingKeys: String, CodingKey, CaseIterable { case ordered, start, items }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     ordered = try c.decodeIfPresent(Bool.self, forKey: .ordered) ?? false
@@ -237,7 +237,7 @@ public struct FAQEntry: Codable, Hashable, Sendable {
     self.question = question
     self.answer = answer
   }
-  enum CodingKeys: String, CodingKey, CaseIterable { case question, answer }
+  public enum CodingKeys: String, CodingKey, CaseIterable { case question, answer }
 }
 
 /// One statement for a role.
@@ -294,7 +294,7 @@ public struct PlainTable: Codable, Hashable, Sendable {
     self.rows = rows
     self.alignments = alignments
   }
-  enum CodingKeys: String, CodingKey, CaseIterable { case header, rows, alignments }
+  public enum CodingKeys: String, CodingKey, CaseIterable { case header, rows, alignments }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     header = try c.decode([RichText].self, forKey: .header)
@@ -323,7 +323,7 @@ public struct CodeBlock: Codable, Hashable, Sendable {
     self.language = language
     self.text = text
   }
-  enum CodingKeys: String, CodingKey, CaseIterable { case language, text }
+  public enum CodingKeys: String, CodingKey, CaseIterable { case language, text }
 }
 
 /// A picture: PNG, JPEG or SVG, by a path relative to the content file.
@@ -336,5 +336,5 @@ public struct ImageBlock: Codable, Hashable, Sendable {
     self.path = path
     self.alt = alt
   }
-  enum CodingKeys: String, CodingKey, CaseIterable { case path, alt }
+  public enum CodingKeys: String, CodingKey, CaseIterable { case path, alt }
 }

@@ -115,7 +115,8 @@ extension ContentInfo {
 }
 
 extension Role {
-  enum CodingKeys: String, CodingKey, CaseIterable {
+  /// A role's keys.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
     case id, name
     case shortName = "short-name"
   }
@@ -138,7 +139,8 @@ private struct IntroductionItem: Encodable {
 // MARK: - Section
 
 extension Section: Codable {
-  enum CodingKeys: String, CodingKey, CaseIterable {
+  /// A section's keys.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
     case id, title, role, kind, paired, lang, blocks, subsections
   }
   public init(from decoder: any Decoder) throws {
@@ -253,7 +255,8 @@ extension RoleTable: Codable {
     return seen
   }
 
-  enum CodingKeys: String, CodingKey, CaseIterable {
+  /// A role table's keys.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
     case aspectHeader = "aspect-header"
     case paired, rows
   }
@@ -274,14 +277,17 @@ extension RoleTable: Codable {
 }
 
 extension RoleRow: Codable {
+  /// The row's fixed key (its other keys are role ids).
+  public static let labelKey = "label"
+
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: DynamicKey.self)
-    label = try c.decode(String.self, forKey: DynamicKey("label"))
-    cells = try c.roleValues(besides: "label").map { RoleCell(role: $0, text: $1) }
+    label = try c.decode(String.self, forKey: DynamicKey(Self.labelKey))
+    cells = try c.roleValues(besides: Self.labelKey).map { RoleCell(role: $0, text: $1) }
   }
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: DynamicKey.self)
-    try c.encode(label, forKey: DynamicKey("label"))
+    try c.encode(label, forKey: DynamicKey(Self.labelKey))
     try c.encode(roleValues: cells.map { ($0.role, $0.text) })
   }
 }

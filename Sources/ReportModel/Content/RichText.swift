@@ -108,7 +108,9 @@ extension RichText: Codable {
 }
 
 extension TextSpan: Codable {
-  enum CodingKeys: String, CodingKey, CaseIterable { case text, emphasis, strong, code, link }
+  public enum CodingKeys: String, CodingKey, CaseIterable {
+    case text, emphasis, strong, code, link
+  }
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -31,22 +31,4 @@ public enum Paths {
   static func stem(of path: String) -> String {
     ((path as NSString).lastPathComponent as NSString).deletingPathExtension
   }
-
-  /// Whether a regular file (or a link to one) exists there.
-  static func isFile(_ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      && !isDirectory.boolValue
-  }
-
-  /// The names of the `*.yml` files in a folder, without extension.
-  static func ymlStems(in directory: String) -> [String] {
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-      return []
-    }
-    return names.filter {
-      $0.hasSuffix(".yml") && !$0.hasPrefix(".") && isFile(directory + "/" + $0)
-    }
-    .map { String($0.dropLast(4)) }
-  }
 }

@@ -1,0 +1,114 @@
+import Foundation
+
+/// The one door through which a load reads the file system: the config, the content, the
+/// styles, the roster and the images.
+///
+/// It applies the project root's rule to each path by where the path was given
+/// (``locate(_:from:in:)``), and records what the load read, looked for in vain and listed
+/// (``record``): `pmreport watch` watches exactly that. A class: one load's reads, from any of the
+/// loaders it calls, go into one record.
+public final class Inputs: @unchecked Sendable {
+  private let lock = NSLock()
+  private var recorded = InputRecord()
+
+  public init() {}
+
+  /// What was read, looked for and listed so far.
+  public var record: InputRecord { lock.withLock { recorded } }
+
+  /// Why a file could not be read.
+  public enum ReadFailure: Error, Sendable, Equatable {
+    /// Nothing is there (or a link to nothing).
+    case missing
+    /// A folder is there.
+    case folder
+    /// The file is larger than the reader accepts.
+    case tooLarge(bytes: Int)
+    /// It exists but cannot be opened or read.
+    case unreadable
+  }
+
+  // MARK: The root rule
+
+  /// The absolute file `input` names, relative to `folder`, with symbolic links resolved, if the
+  /// root allows it; else why not.
+  ///
+  /// A path written in a file must be relative and stay inside the root; a path typed on the
+  /// command line (or chosen by pmreport) may be absolute and must lie inside the root.
+  public func locate(_ input: InputPath, from folder: String, in root: ProjectRoot)
+    -> Result<String, ProjectRoot.Violation>
+  {
+    switch input.origin {
+    case .written: root.resolve(written: input.path, from: folder)
+    case .commandLine, .builtIn: root.confine(Paths.absolute(input.path, relativeTo: folder))
+    }
+  }
+
+  // MARK: Reads
+
+  /// The bytes of the file at `path` (absolute), at most `maximumBytes` of them.
+  public func read(_ path: String, maximumBytes: Int = .max) -> Result<Data, ReadFailure> {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      if errno == ENOENT || errno == ENOTDIR {
+        note { $0.notFound.insert(path) }
+        return .failure(.missing)
+      }
+      return .failure(.unreadable)
+    }
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable) }
+    if info.st_mode & S_IFMT == S_IFDIR { return .failure(.folder) }
+    let identity = FileIdentity(info)
+    if identity.size > maximumBytes { return .failure(.tooLarge(bytes: Int(identity.size))) }
+    guard let data = try? handle.readToEnd() ?? Data() else { return .failure(.unreadable) }
+    note { $0.filesRead[path] = identity }
+    return .success(data)
+  }
+
+  /// Whether a regular file (or a link to one) is at `path`; a lookup that finds none is recorded.
+  public func isFile(_ path: String) -> Bool {
+    let found = Self.entry(at: path)
+    if found == nil { note { $0.notFound.insert(path) } }
+    return found == .file
+  }
+
+  /// Whether anything (a file or a folder) is at `path`; a lookup that finds nothing is recorded.
+  public func exists(_ path: String) -> Bool {
+    let exists = FileManager.default.fileExists(atPath: path)
+    if !exists { note { $0.notFound.insert(path) } }
+    return exists
+  }
+
+  /// The names in `folder` (none when it cannot be listed); the folder is recorded as listed.
+  public func names(in folder: String) -> [String] {
+    note { $0.foldersScanned.insert(folder) }
+    return (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+  }
+
+  /// The names of the `*.yml` files in `folder`, without extension; the folder is recorded as
+  /// listed.
+  public func ymlStems(in folder: String) -> [String] {
+    names(in: folder).filter {
+      $0.hasSuffix(".yml") && !$0.hasPrefix(".") && Self.entry(at: folder + "/" + $0) == .file
+    }
+    .map { String($0.dropLast(4)) }
+  }
+
+  /// What a path holds.
+  private enum Entry { case file, folder }
+
+  /// What is at `path` (links followed): a file, a folder, or nil for nothing.
+  private static func entry(at path: String) -> Entry? {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      return nil
+    }
+    return isDirectory.boolValue ? .folder : .file
+  }
+
+  private func note(_ change: (inout InputRecord) -> Void) {
+    lock.withLock { change(&recorded) }
+  }
+}

@@ -1,0 +1,292 @@
+import Foundation
+import ReportModel
+
+/// The body's headings as sections (their `{…}` attributes, ids and `.faq` questions).
+extension MarkdownReader {
+  // MARK: - Body
+
+  /// A section being read.
+  final class SectionDraft {
+    var pairs: [(String, SourceNode)] = []
+    var location: SourceLocation
+    var path: NodePath
+    var level: Int
+    var depth: Int
+    var paired = false
+    var isFAQ = false
+    var blocks: [SourceNode] = []
+    var subsections: [SectionDraft] = []
+    /// The `.faq` section's entries: each question and its answer's paragraphs.
+    var questions: [(question: SourceNode, answer: RichText, location: SourceLocation)] = []
+    /// Where the faq block goes among the blocks.
+    var faqIndex: Int?
+
+    init(location: SourceLocation, path: NodePath, level: Int, depth: Int) {
+      self.location = location
+      self.path = path
+      self.level = level
+      self.depth = depth
+    }
+
+    var node: SourceNode {
+      var pairs = self.pairs
+      var blocks = self.blocks
+      if let faqIndex {
+        let entries = questions.map { entry in
+          MarkdownReader.mapping(
+            [
+              (FAQEntry.CodingKeys.question.rawValue, entry.question),
+              (
+                FAQEntry.CodingKeys.answer.rawValue,
+                MarkdownReader.textNode(entry.answer, at: entry.location)
+              ),
+            ], at: entry.question.location)
+        }
+        let at = questions.first?.question.location ?? location
+        blocks.insert(
+          MarkdownReader.block(.faq, SourceNode(.sequence(entries), at: at)),
+          at: min(faqIndex, blocks.count))
+      }
+      if !blocks.isEmpty {
+        pairs.append(
+          (SectionKey.blocks.rawValue, SourceNode(.sequence(blocks), at: blocks[0].location)))
+      }
+      if !subsections.isEmpty {
+        let nodes = subsections.map(\.node)
+        pairs.append(
+          (SectionKey.subsections.rawValue, SourceNode(.sequence(nodes), at: nodes[0].location)))
+      }
+      return MarkdownReader.mapping(pairs, at: location)
+    }
+  }
+
+  /// The introduction's blocks and the sections' nodes of the document's top-level nodes.
+  mutating func readBody(_ nodes: [MarkdownSyntax.Node]) -> ([SourceNode], [SourceNode]) {
+    let levels = Array(Set(nodes.filter { $0.kind == .heading }.map(\.level))).sorted()
+    for node in nodes where node.kind == .heading {
+      if let id = headingAttributes(node)?.tokens.first(where: { $0.text.hasPrefix("#") }) {
+        explicitIDs.insert(String(id.text.dropFirst()))
+      }
+    }
+    var introduction: [SourceNode] = []
+    var sections: [SectionDraft] = []
+    var stack: [SectionDraft] = []
+    for node in nodes {
+      if node.kind == .heading {
+        if let faq = stack.last, faq.isFAQ, node.level > faq.level {
+          let question = Self.richText(node.children).plain
+          if faq.questions.isEmpty { faq.faqIndex = faq.blocks.count }
+          faq.questions.append(
+            (Self.scalar(question, at: location(of: node)), RichText(spans: []), location(of: node))
+          )
+          continue
+        }
+        let depth = levels.firstIndex(of: node.level) ?? 0
+        while let last = stack.last, last.depth >= depth { stack.removeLast() }
+        let path: NodePath
+        if let parent = stack.last {
+          path = parent.path.appending(SectionKey.subsections.rawValue).appending(
+            parent.subsections.count)
+        } else {
+          path = NodePath.root.appending(TopKey.sections.rawValue).appending(sections.count)
+        }
+        let draft = section(node, path: path, depth: depth)
+        if let parent = stack.last {
+          parent.subsections.append(draft)
+        } else {
+          sections.append(draft)
+        }
+        stack.append(draft)
+        continue
+      }
+      guard let current = stack.last else {
+        let path = NodePath.root.appending(TopKey.introduction.rawValue).appending(
+          introduction.count)
+        introduction += blocks(node, path: path, paired: false)
+        continue
+      }
+      if current.isFAQ, !current.questions.isEmpty {
+        answer(node, in: current)
+        continue
+      }
+      let path = current.path.appending(SectionKey.blocks.rawValue).appending(current.blocks.count)
+      current.blocks += blocks(node, path: path, paired: current.paired)
+    }
+    return (introduction, sections.map(\.node))
+  }
+
+  /// Adds a paragraph to the last question's answer (a blank line between paragraphs).
+  mutating func answer(_ node: MarkdownSyntax.Node, in section: SectionDraft) {
+    let index = section.questions.count - 1
+    guard node.kind == .paragraph else {
+      error(
+        "an answer in a .faq section holds paragraphs only (each heading below the section is a "
+          + "question); remove .faq from the section's heading to keep this as a subsection",
+        at: location(of: node),
+        path: section.path.appending(SectionKey.blocks.rawValue).appending(section.faqIndex ?? 0)
+          .appending(ContentBlock.Kind.faq.rawValue).appending(index))
+      return
+    }
+    var answer = section.questions[index].answer
+    if !answer.isEmpty { answer.append(TextSpan("\n\n")) }
+    answer.append(Self.richText(node.children))
+    section.questions[index].answer = answer
+  }
+
+  // MARK: - Headings
+
+  /// One word of a heading's `{…}`, and where it is.
+  struct AttributeToken {
+    var text: String
+    var location: SourceLocation
+  }
+
+  /// A heading's attribute block `{#id .class key=value}`, read from the source line: its words,
+  /// or nil when the heading has none.
+  func headingAttributes(_ node: MarkdownSyntax.Node) -> (
+    tokens: [AttributeToken], location: SourceLocation
+  )? {
+    // An ATX heading is one line; a setext heading's text ends on the line above its underline.
+    let isATX = node.endLine == node.startLine
+    let lineNumber = isATX ? node.startLine : node.endLine - 1
+    guard lineNumber >= 1, lineNumber <= lines.count else { return nil }
+    var scalars = Array(String(decoding: lines[lineNumber - 1], as: UTF8.self).unicodeScalars)
+    func trimEnd() {
+      while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+    }
+    trimEnd()
+    if isATX {
+      // The optional closing sequence: " ###".
+      var end = scalars.count
+      while end > 0, scalars[end - 1] == "#" { end -= 1 }
+      if end < scalars.count, end > 0, scalars[end - 1] == " " || scalars[end - 1] == "\t" {
+        scalars.removeSubrange(end...)
+        trimEnd()
+      }
+    }
+    guard scalars.last == "}", let open = scalars.lastIndex(of: "{"),
+      open == 0 || scalars[open - 1] != "\\"
+    else { return nil }
+    var tokens: [AttributeToken] = []
+    var index = open + 1
+    let end = scalars.count - 1
+    while index < end {
+      if scalars[index] == " " || scalars[index] == "\t" {
+        index += 1
+        continue
+      }
+      let start = index
+      var text = ""
+      var quote = false
+      while index < end, quote || (scalars[index] != " " && scalars[index] != "\t") {
+        if scalars[index] == "\"" {
+          quote.toggle()
+        } else {
+          text.unicodeScalars.append(scalars[index])
+        }
+        index += 1
+      }
+      tokens.append(
+        AttributeToken(
+          text: text, location: SourceLocation(file: file, line: lineNumber, column: start + 1)))
+    }
+    return (tokens, SourceLocation(file: file, line: lineNumber, column: open + 1))
+  }
+
+  /// A section's draft from its heading: id, title, role, kind and paired.
+  mutating func section(_ node: MarkdownSyntax.Node, path: NodePath, depth: Int)
+    -> SectionDraft
+  {
+    let here = location(of: node)
+    let draft = SectionDraft(location: here, path: path, level: node.level, depth: depth)
+    var title = Self.richText(node.children).plain
+    var idNode: SourceNode?
+    var extra: [(String, SourceNode)] = []
+    if let attributes = headingAttributes(node) {
+      if let brace = title.lastIndex(of: "{") {
+        title = String(title[..<brace])
+        while title.last == " " || title.last == "\t" { title.removeLast() }
+      }
+      for token in attributes.tokens {
+        if token.text.hasPrefix("#") {
+          idNode = Self.scalar(String(token.text.dropFirst()), at: token.location)
+        } else if token.text.hasPrefix(".") {
+          let name = String(token.text.dropFirst())
+          switch name {
+          case ContentBlock.Kind.faq.rawValue: draft.isFAQ = true
+          case SectionKey.paired.rawValue: draft.paired = true
+          default:
+            error(
+              unknownAttribute("class '.\(name)'", name, among: Self.headingClasses, prefix: "."),
+              at: token.location, path: path)
+          }
+        } else if let equals = token.text.firstIndex(of: "=") {
+          let key = String(token.text[..<equals])
+          let value = String(token.text[token.text.index(after: equals)...])
+          if Self.headingKeys.contains(key) {
+            extra.append((key, Self.scalar(value, at: token.location)))
+          } else {
+            error(
+              unknownAttribute("key '\(key)'", key, among: Self.headingKeys, prefix: ""),
+              at: token.location, path: path)
+          }
+        } else {
+          error(
+            "unknown heading attribute '\(token.text)'; a heading's {…} holds #id, .faq, "
+              + ".paired, role=<role id>, kind=strengths or kind=risks, and lang=<language tag>",
+            at: token.location, path: path)
+        }
+      }
+    }
+    if idNode == nil {
+      let base = Self.slug(title)
+      var id = base
+      var number = 2
+      while usedIDs.contains(id) || explicitIDs.contains(id) {
+        id = "\(base)-\(number)"
+        number += 1
+      }
+      idNode = Self.scalar(id, at: here)
+    }
+    if let id = idNode?.scalar { usedIDs.insert(id) }
+    if let idNode { draft.pairs.append((SectionKey.id.rawValue, idNode)) }
+    draft.pairs.append((SectionKey.title.rawValue, Self.scalar(title, at: here)))
+    for key in Self.headingKeys {
+      if let value = extra.last(where: { $0.0 == key }) { draft.pairs.append(value) }
+    }
+    if draft.paired { draft.pairs.append((SectionKey.paired.rawValue, Self.flag(at: here))) }
+    return draft
+  }
+
+  func unknownAttribute(
+    _ what: String, _ name: String, among names: [String], prefix: String
+  ) -> String {
+    var message = "unknown heading \(what)"
+    if let suggestion = Suggestions.nearest(to: name, in: names) {
+      message += "; did you mean '\(prefix)\(suggestion)'?"
+    } else {
+      message += "; expected \(Suggestions.list(names.map { prefix + $0 }))"
+    }
+    return message
+  }
+
+  /// A section id made from a title: lowercase ASCII letters and digits, diacritics folded
+  /// ("Führung" → "fuhrung"), apostrophes dropped, words joined by single hyphens.
+  static func slug(_ title: String) -> String {
+    let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+      .lowercased()
+    var slug = ""
+    var gap = false
+    for scalar in folded.unicodeScalars {
+      if scalar == "'" || scalar == "\u{2019}" { continue }
+      if scalar.isASCII, ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+        if gap, !slug.isEmpty { slug += "-" }
+        gap = false
+        slug.unicodeScalars.append(scalar)
+      } else {
+        gap = true
+      }
+    }
+    return slug.isEmpty ? "section" : slug
+  }
+}
