@@ -11,7 +11,7 @@ struct PMReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pmreport",
     abstract: "Typeset the Business vs Technical Product Manager handouts as PDF, SVG and PNG.",
-    version: Pipeline.versionDescription,
+    version: ProgramVersion.description,
     subcommands: [
       Render.self, Watch.self, Init.self, ExportContent.self, Check.self, List.self, Doctor.self,
     ],
@@ -202,12 +202,11 @@ struct Render: ParsableCommand {
     Interruption.install()
     if options.worker {
       // A worker's units report through the parent; what fails outside them goes to stderr.
-      let pipeline = try ExitStatus.guarding(options.diagnostics.format) {
-        try Pipeline(
-          options: options.runOptions, prepareFonts: true,
-          log: { if $0.kind == .error { Console.error($0.text) } })
+      let errors: (LogLine) -> Void = { if $0.kind == .error { Console.error($0.text) } }
+      let scheduler = try ExitStatus.guarding(options.diagnostics.format) {
+        try RunScheduler.load(options: options.runOptions, prepareFonts: true, log: errors)
       }
-      pipeline.serveUnits()
+      scheduler.serveUnits(reporter: LineReporter(errors))
       return
     }
     let launch = options.workerLaunch
@@ -215,17 +214,19 @@ struct Render: ParsableCommand {
     let started = DispatchTime.now()
     var outputDirectory = ""
     let summary = try ExitStatus.guarding(options.diagnostics.format) {
-      let pipeline = try Pipeline(
-        options: options.runOptions, prepareFonts: true, log: options.printer(progress))
-      outputDirectory = pipeline.settings.outputDirectory
-      pipeline.onDocument = { index, count, name in progress.show(index, of: count, name) }
+      let log = options.printer(progress)
+      let scheduler = try RunScheduler.load(
+        options: options.runOptions, prepareFonts: true, log: log)
+      outputDirectory = scheduler.project.settings.outputDirectory
       defer { progress.clear() }
-      return pipeline.run(workers: launch)
+      return scheduler.run(
+        workers: launch,
+        reporter: LineReporter(log) { index, count, name in progress.show(index, of: count, name) })
     }
     if options.json {
       print(
         RunReport(
-          summary, outputDirectory: outputDirectory, seconds: Pipeline.seconds(since: started)
+          summary, outputDirectory: outputDirectory, seconds: started.elapsedSeconds
         ).json)
     }
     if let (_, error) = summary.failures.first { throw ExitCode(ExitStatus.code(for: error)) }
@@ -276,7 +277,7 @@ struct Watch: ParsableCommand {
 /// The choices of `export-content --format`: YAML or Markdown (also written `md`).
 enum ContentFormatChoice: String, ExpressibleByArgument, CaseIterable {
   case yaml, markdown, md
-  var format: Pipeline.ContentFormat { self == .yaml ? .yaml : .markdown }
+  var format: ContentExport.Format { self == .yaml ? .yaml : .markdown }
 }
 
 /// `--diagnostics` values.
@@ -326,7 +327,7 @@ struct ExportContent: ParsableCommand {
 
   func run() throws {
     let text = try ExitStatus.guarding {
-      try Pipeline.exportContent(
+      try ContentExport.text(
         contentPath: input.content, format: format.format, root: input.root)
     }
     FileHandle.standardOutput.write(Data(text.utf8))
@@ -344,7 +345,7 @@ struct Check: ParsableCommand {
 
   func run() throws {
     let report = try ExitStatus.guarding {
-      try Pipeline.check(input.runOptions)
+      try Project.check(input.runOptions)
     }
     Console.error(report)
   }
@@ -386,7 +387,7 @@ struct List: ParsableCommand {
 
   func run() throws {
     let text = try ExitStatus.guarding {
-      try Pipeline.listing(input.runOptions)
+      try Project.listing(input.runOptions)
     }
     print(text, terminator: "")
   }
@@ -511,7 +512,7 @@ struct Init: ParsableCommand {
   func run() throws {
     let template = ProjectTemplate(roles: roles.map(NewRole.init(parsing:)), lang: lang)
     let written = try ExitStatus.guarding {
-      try Pipeline.initProject(template, in: directory, force: force)
+      try template.write(in: directory, force: force)
     }
     Console.error(
       "wrote \(written.count) files into \(directory); next: cd \(directory) && pmreport")

@@ -46,7 +46,7 @@ import Testing
     style: String? = nil, standards: Set<PDFStandard>? = nil, documents: [String]? = nil
   ) throws -> String {
     let dir = try temporaryDirectory("pmreport-ua")
-    let pipeline = try Pipeline(
+    let pipeline = try RunScheduler.load(
       options: RunOptions(
         configPath: root + "/pmreport.yml", style: style, formats: [.pdf], documents: documents,
         outputDirectory: dir, workingDirectory: root,
@@ -131,7 +131,7 @@ import Testing
 
     Ein Beispiel für jeden Begriff.
     """.write(toFile: dir + "/glossary.md", atomically: true, encoding: .utf8)
-    let pipeline = try Pipeline(
+    let pipeline = try RunScheduler.load(
       options: RunOptions(
         contentPath: dir + "/glossary.md", formats: [.pdf], outputDirectory: dir + "/out",
         workingDirectory: dir, date: Date(timeIntervalSince1970: 1_700_000_000), root: dir))

@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct ChartOutputTests {
   static let output: Result<String, any Error> = Result {
     let dir = try temporaryDirectory("pmreport-charts")
-    let pipeline = try Pipeline(
+    let pipeline = try RunScheduler.load(
       options: RunOptions(
         formats: [.pdf, .svg, .png], documents: ["charts"],
         outputDirectory: dir, dpi: 60, workingDirectory: dir))

@@ -66,7 +66,7 @@ import Testing
         ("img/green.png", "A green field"), ("img/red.jpg", "A red field"),
         ("img/shapes.svg", "A circle on blue"),
       ])
-    let pipeline = try Pipeline(
+    let pipeline = try RunScheduler.load(
       options: RunOptions(
         contentPath: "content.yml", formats: [.pdf, .svg, .png], documents: ["full-report"],
         outputDirectory: dir + "/out", dpi: 72, workingDirectory: dir,
@@ -159,7 +159,7 @@ import Testing
       contentPath: "content.yml", formats: [.pdf], outputDirectory: dir + "/out",
       workingDirectory: dir)
     do {
-      _ = try Pipeline(options: options)
+      _ = try RunScheduler.load(options: options)
       Issue.record("bad images should stop the run")
     } catch let error as InputError {
       #expect(ErrorReport.exitCode(for: error) == 65)

@@ -98,7 +98,7 @@ enum RenderedReport {
   /// The output folder holding `pdf/full-report.pdf`.
   static let directory: Result<String, any Error> = Result {
     let dir = try temporaryDirectory("pmreport-e2e")
-    let pipeline = try Pipeline(
+    let pipeline = try RunScheduler.load(
       options: RunOptions(
         formats: [.pdf], documents: ["full-report"],
         outputDirectory: dir, workingDirectory: dir,

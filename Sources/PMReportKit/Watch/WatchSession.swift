@@ -4,8 +4,8 @@ import TextShaping
 /// `pmreport watch`: builds the documents once, then again each time an input changes, with one
 /// text engine kept in memory.
 ///
-/// Every build is a fresh ``Pipeline`` (the config and content are loaded and validated again,
-/// which is cheap) handed the same ``PangoMeasurer``; after each build the measurer keeps the
+/// Every build is a fresh ``RunScheduler`` (the config and content are loaded and validated
+/// again, which is cheap) handed the same ``PangoMeasurer``; after each build the measurer keeps the
 /// shapes that build used and forgets the rest, so a one-paragraph edit re-shapes that paragraph
 /// only. A build whose inputs do not load reports why and writes nothing: the files of the last
 /// good build stay, and the next change builds again.
@@ -72,9 +72,9 @@ public final class WatchSession {
   /// One build; returns the inputs it read, or nil when they did not load.
   private func build(_ verb: String) -> WatchedInputs? {
     let started = DispatchTime.now()
-    let pipeline: Pipeline
+    let project: Project
     do {
-      pipeline = try Pipeline(options: options, measurer: measurer, log: reporter.log)
+      project = try Project.load(options: options, log: reporter.log)
     } catch {
       reporter.failed(error)
       reporter.status(
@@ -82,21 +82,22 @@ public final class WatchSession {
       return nil
     }
     let loaded = DispatchTime.now()
-    let summary = pipeline.run()
+    let summary = RunScheduler(project: project, session: ShapingSession(keeping: measurer))
+      .run(reporter: LineReporter(reporter.log))
     measurer.keepShapesUsedSinceLastKeep()
-    let total = Pipeline.seconds(since: started)
+    let total = started.elapsedSeconds
     var line = "\(verb) in \(Self.milliseconds(total)) ms (\(Self.outputs(of: summary)))"
     if splitsTime {
       // The writers' times (drawing, qpdf, the checked write and rename) are in the report; the
       // rest of the run is shaping and layout (and the lock and manifest, which take little).
       let writing = summary.outputs.reduce(0) { $0 + $1.seconds }
-      let laying = Pipeline.seconds(since: loaded) - writing
+      let laying = loaded.elapsedSeconds - writing
       line +=
         ": load and check \(Self.milliseconds(total - writing - laying)) ms, shape and lay out "
         + "\(Self.milliseconds(laying)) ms, write \(Self.milliseconds(writing)) ms"
     }
     reporter.status(line)
-    return pipeline.project.watchedInputs
+    return project.watchedInputs
   }
 
   private static func milliseconds(_ seconds: Double) -> Int { Int((seconds * 1000).rounded()) }

@@ -213,12 +213,12 @@ extension ConfigLoader {
       charts: entry.charts, tableOfContents: entry.toc ?? true,
       titleBlock: entry.titleBlock ?? true,
       paperSize: entry.pageSize,
-      orientation: entry.orientation ?? (entry.kind == .certificate ? .landscape : nil),
+      orientation: entry.orientation ?? entry.kind?.rules.orientation,
       maxPages: entry.maxPages,
       style: style, pdfStandards: entry.pdfStandard.map { Set($0.values) },
       exercises: exercises, seed: UInt64(max(0, entry.seed ?? 1)),
       keyFor: entry.keyFor, prompts: entry.prompts,
-      personalised: entry.personalised ?? (entry.kind == .certificate),
+      personalised: entry.personalised ?? entry.kind?.rules.alwaysPersonalised,
       merge: entry.merge ?? false, cardSize: entry.cardSize ?? .a6, copies: entry.copies ?? 1,
       booklet: entry.booklet ?? false, bookletPaper: entry.bookletPaper,
       duplex: entry.duplex ?? false, sectionStartRight: entry.sectionStart == .right,
@@ -282,18 +282,13 @@ extension ConfigLoader {
       ("exercises", entry.exercises != nil), ("seed", entry.seed != nil),
       ("prompts", entry.prompts != nil),
     ]
-    for (key, present) in worksheetKeys where present && kind != .worksheet {
-      checker.error(
-        "\(key) belongs to a worksheet (kind: worksheet); an answer key takes them from its "
-          + "worksheet (key-for)", at: path.appending(key))
-    }
+    checkOwnedKeys(worksheetKeys, of: kind, at: path, checker: &checker)
     if let copies = entry.copies, copies < 1 || copies > 100 {
       checker.error("copies must be between 1 and 100, not \(copies)", at: path.appending("copies"))
     }
-    for (key, present) in [("card-size", entry.cardSize != nil), ("copies", entry.copies != nil)]
-    where present && kind != .roleCards {
-      checker.error("\(key) belongs to role cards (kind: role-cards)", at: path.appending(key))
-    }
+    checkOwnedKeys(
+      [("card-size", entry.cardSize != nil), ("copies", entry.copies != nil)], of: kind, at: path,
+      checker: &checker)
     if let bleed = entry.bleed {
       if !(0...(20 * 72 / 25.4)).contains(bleed) {
         checker.error(
@@ -307,13 +302,13 @@ extension ConfigLoader {
       checker.error(
         "booklet-paper needs booklet: true", at: path.appending("booklet-paper"))
     }
-    if entry.booklet == true, kind == .certificate || kind == .charts {
+    if entry.booklet == true, !kind.rules.allowsBooklet {
       checker.error(
         "a \(kind.rawValue) document cannot be a booklet", at: path.appending("booklet"))
     }
-    if kind == .certificate, entry.personalised == false {
+    if kind.rules.alwaysPersonalised, entry.personalised == false {
       checker.error(
-        "a certificate is always personalised (one page a participant)",
+        "a \(kind.rawValue) is always personalised (one page a participant)",
         at: path.appending("personalised"))
     }
     if kind == .answerKey, entry.keyFor == nil {
@@ -321,11 +316,19 @@ extension ConfigLoader {
         "an answer key needs key-for: the name of its worksheet document",
         at: path.appending("kind"))
     }
-    if entry.keyFor != nil, kind != .answerKey {
-      checker.error(
-        "key-for belongs to an answer key (kind: answer-key)", at: path.appending("key-for"))
-    }
+    checkOwnedKeys([("key-for", entry.keyFor != nil)], of: kind, at: path, checker: &checker)
     return exercises
+  }
+
+  /// Each of `keys` given (`present`) that another kind owns (see
+  /// ``DocumentKindRules/ownKeys``) is an error: "copies belongs to role cards (kind: role-cards)".
+  private static func checkOwnedKeys(
+    _ keys: [(String, Bool)], of kind: DocumentKind, at path: NodePath, checker: inout Checker
+  ) {
+    for (key, present) in keys where present {
+      guard let owner = DocumentKinds.owner(ofKey: key), owner.kind != kind else { continue }
+      checker.error("\(key) belongs to \(owner.owner)", at: path.appending(key))
+    }
   }
 
   /// A style reference from the config: a path is made absolute against the config folder; a name
