@@ -66,12 +66,12 @@ import Testing
         ("img/green.png", "A green field"), ("img/red.jpg", "A red field"),
         ("img/shapes.svg", "A circle on blue"),
       ])
-    let pipeline = try RunScheduler.load(
+    let scheduler = try RunScheduler.load(
       options: RunOptions(
         contentPath: "content.yml", formats: [.pdf, .svg, .png], documents: ["full-report"],
         outputDirectory: dir + "/out", dpi: 72, workingDirectory: dir,
         date: Date(timeIntervalSince1970: 1_700_000_000)))
-    let summary = pipeline.run()
+    let summary = scheduler.run()
     #expect(summary.failures.isEmpty, "\(summary.failures)")
 
     // Two raster images in the PDF; the SVG stays vectors.
