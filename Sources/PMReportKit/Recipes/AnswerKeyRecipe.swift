@@ -7,11 +7,6 @@ struct AnswerKeyRecipe: DocumentRecipe {
   var rules: DocumentKindRules { .answerKey }
   var hasTitlePage: Bool { true }
 
-  /// The worksheet `key-for` names (checked when the config loaded).
-  func usedDocument(by document: DocumentSpec, in settings: ReportSettings) -> DocumentSpec? {
-    settings.documents.first { $0.name == document.keyFor }
-  }
-
   func title(of document: DocumentSpec, metadata: Metadata, words: Words) -> String {
     document.title ?? words.fill(.answerKeyTitle, ["title": metadata.title])
   }

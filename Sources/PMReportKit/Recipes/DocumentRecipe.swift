@@ -20,9 +20,6 @@ protocol DocumentRecipe: Sendable {
   /// scheduler hands the longest units out first.
   func weight(of document: DocumentSpec) -> Double
 
-  /// The document of the config this one uses (an answer key its worksheet); nil for none.
-  func usedDocument(by document: DocumentSpec, in settings: ReportSettings) -> DocumentSpec?
-
   /// The title the document prints and its PDF carries.
   func title(of document: DocumentSpec, metadata: Metadata, words: Words) -> String
 
@@ -34,8 +31,12 @@ extension DocumentRecipe {
   var kind: DocumentKind { rules.kind }
   var hasTitlePage: Bool { false }
   func weight(of document: DocumentSpec) -> Double { 1 }
+
+  /// The document of the config this one uses (an answer key its worksheet): the one `key-for`
+  /// names, for a kind whose rules say it uses one (checked when the config loaded); nil for none.
   func usedDocument(by document: DocumentSpec, in settings: ReportSettings) -> DocumentSpec? {
-    nil
+    guard rules.uses != nil else { return nil }
+    return settings.documents.first { $0.name == document.keyFor }
   }
   func title(of document: DocumentSpec, metadata: Metadata, words: Words) -> String {
     document.title ?? metadata.title

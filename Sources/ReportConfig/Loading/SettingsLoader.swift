@@ -225,21 +225,25 @@ extension ConfigLoader {
       cropMarks: entry.cropMarks ?? false, bleed: entry.bleed ?? 0)
   }
 
-  /// Each answer key's `key-for` must name a worksheet of the config.
+  /// Each `key-for` must name a document of the kind that the kind owning `key-for` uses (see
+  /// ``DocumentKindRules/uses``): an answer key's, a worksheet of the config.
   private static func checkKeys(
     _ documents: [DocumentSpec], at path: NodePath, checker: inout Checker
   ) {
-    let worksheets = documents.filter { $0.kind == .worksheet }.map(\.name)
+    guard let used = DocumentKinds.owner(ofKey: "key-for")?.uses else { return }
     for (index, document) in documents.enumerated() {
-      guard let target = document.keyFor, !worksheets.contains(target) else { continue }
-      var message = "key-for names '\(target)', which is not a worksheet of this config"
-      if let suggestion = Suggestions.nearest(to: target, in: worksheets) {
+      guard let target = document.keyFor else { continue }
+      let candidates = documents.filter { $0.kind == used }.map(\.name)
+      guard !candidates.contains(target) else { continue }
+      let kind = used.rawValue
+      var message = "key-for names '\(target)', which is not a \(kind) of this config"
+      if let suggestion = Suggestions.nearest(to: target, in: candidates) {
         message += "; did you mean '\(suggestion)'?"
       }
       message +=
-        worksheets.isEmpty
-        ? " (the config has no worksheet: add one with kind: worksheet)"
-        : " (worksheets: \(worksheets.joined(separator: ", ")))"
+        candidates.isEmpty
+        ? " (the config has no \(kind): add one with kind: \(kind))"
+        : " (\(kind)s: \(candidates.joined(separator: ", ")))"
       checker.error(message, at: path.appending(index).appending("key-for"))
     }
   }
@@ -311,9 +315,9 @@ extension ConfigLoader {
         "a \(kind.rawValue) is always personalised (one page a participant)",
         at: path.appending("personalised"))
     }
-    if kind == .answerKey, entry.keyFor == nil {
+    if let used = kind.rules.uses, entry.keyFor == nil {
       checker.error(
-        "an answer key needs key-for: the name of its worksheet document",
+        "\(kind.rules.phrase) needs key-for: the name of its \(used.rawValue) document",
         at: path.appending("kind"))
     }
     checkOwnedKeys([("key-for", entry.keyFor != nil)], of: kind, at: path, checker: &checker)

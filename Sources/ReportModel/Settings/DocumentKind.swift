@@ -61,11 +61,16 @@ public struct DocumentKindRules: Sendable {
   public var ownKeys: [String]
   /// How a message names the kind that owns ``ownKeys``: "role cards (kind: role-cards)".
   public var owner: String
+  /// How a message names a document of this kind: "an answer key".
+  public var phrase: String
+  /// The kind of the document this kind uses, named by `key-for` (an answer key's worksheet).
+  public var uses: DocumentKind?
 
   public init(
     kind: DocumentKind, needsRoles: Bool = false, alwaysPersonalised: Bool = false,
     orientation: Orientation? = nil, allowsBooklet: Bool = true, usesPaper: Bool = true,
-    ownKeys: [String] = [], owner: String? = nil
+    ownKeys: [String] = [], owner: String? = nil, phrase: String? = nil,
+    uses: DocumentKind? = nil
   ) {
     self.kind = kind
     self.needsRoles = needsRoles
@@ -75,6 +80,8 @@ public struct DocumentKindRules: Sendable {
     self.usesPaper = usesPaper
     self.ownKeys = ownKeys
     self.owner = owner ?? "a \(kind.rawValue) document (kind: \(kind.rawValue))"
+    self.phrase = phrase ?? "a \(kind.rawValue) document"
+    self.uses = uses
   }
 }
 
@@ -92,7 +99,8 @@ extension DocumentKindRules {
     kind: .worksheet, ownKeys: ["exercises", "seed", "prompts"],
     owner: "a worksheet (kind: worksheet); an answer key takes them from its worksheet (key-for)")
   public static let answerKey = DocumentKindRules(
-    kind: .answerKey, ownKeys: ["key-for"], owner: "an answer key (kind: answer-key)")
+    kind: .answerKey, ownKeys: ["key-for"], owner: "an answer key (kind: answer-key)",
+    phrase: "an answer key", uses: .worksheet)
 }
 
 /// The registry of document kinds: what `kind:` may say, in the order messages list them.
