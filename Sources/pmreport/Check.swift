@@ -10,7 +10,7 @@ struct Check: ParsableCommand {
 
   func run() throws {
     let report = try ExitStatus.guarding {
-      try Pipeline.check(input.runOptions)
+      try Project.check(input.runOptions)
     }
     Console.error(report)
   }

@@ -15,7 +15,7 @@ struct ExportContent: ParsableCommand {
 
   func run() throws {
     let text = try ExitStatus.guarding {
-      try Pipeline.exportContent(
+      try ContentExport.text(
         contentPath: input.content, format: format.format, root: input.root)
     }
     FileHandle.standardOutput.write(Data(text.utf8))

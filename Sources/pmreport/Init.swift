@@ -26,7 +26,7 @@ struct Init: ParsableCommand {
   func run() throws {
     let template = ProjectTemplate(roles: roles.map(NewRole.init(parsing:)), lang: lang)
     let written = try ExitStatus.guarding {
-      try Pipeline.initProject(template, in: directory, force: force)
+      try template.write(in: directory, force: force)
     }
     Console.error(
       "wrote \(written.count) files into \(directory); next: cd \(directory) && pmreport")

@@ -12,7 +12,7 @@ struct List: ParsableCommand {
 
   func run() throws {
     let text = try ExitStatus.guarding {
-      try Pipeline.listing(input.runOptions)
+      try Project.listing(input.runOptions)
     }
     print(text, terminator: "")
   }

@@ -5,7 +5,7 @@ import ReportModel
 /// The choices of `export-content --format`: YAML or Markdown (also written `md`).
 enum ContentFormatChoice: String, ExpressibleByArgument, CaseIterable {
   case yaml, markdown, md
-  var format: Pipeline.ContentFormat { self == .yaml ? .yaml : .markdown }
+  var format: ContentExport.Format { self == .yaml ? .yaml : .markdown }
 }
 
 /// `--diagnostics` values.

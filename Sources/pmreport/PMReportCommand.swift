@@ -9,7 +9,7 @@ struct PMReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pmreport",
     abstract: "Typeset the Business vs Technical Product Manager handouts as PDF, SVG and PNG.",
-    version: Pipeline.versionDescription,
+    version: ProgramVersion.description,
     subcommands: [
       Render.self, Watch.self, Init.self, ExportContent.self, Check.self, List.self, Doctor.self,
     ],

@@ -13,12 +13,11 @@ struct Render: ParsableCommand {
     Interruption.install()
     if options.worker {
       // A worker's units report through the parent; what fails outside them goes to stderr.
-      let pipeline = try ExitStatus.guarding(options.diagnostics.format) {
-        try Pipeline(
-          options: options.runOptions, prepareFonts: true,
-          log: { if $0.kind == .error { Console.error($0.text) } })
+      let errors: (LogLine) -> Void = { if $0.kind == .error { Console.error($0.text) } }
+      let scheduler = try ExitStatus.guarding(options.diagnostics.format) {
+        try RunScheduler.load(options: options.runOptions, prepareFonts: true, log: errors)
       }
-      pipeline.serveUnits()
+      scheduler.serveUnits(reporter: LineReporter(errors))
       return
     }
     let launch = options.workerLaunch
@@ -26,17 +25,19 @@ struct Render: ParsableCommand {
     let started = DispatchTime.now()
     var outputDirectory = ""
     let summary = try ExitStatus.guarding(options.diagnostics.format) {
-      let pipeline = try Pipeline(
-        options: options.runOptions, prepareFonts: true, log: options.printer(progress))
-      outputDirectory = pipeline.settings.outputDirectory
-      pipeline.onDocument = { index, count, name in progress.show(index, of: count, name) }
+      let log = options.printer(progress)
+      let scheduler = try RunScheduler.load(
+        options: options.runOptions, prepareFonts: true, log: log)
+      outputDirectory = scheduler.project.settings.outputDirectory
       defer { progress.clear() }
-      return pipeline.run(workers: launch)
+      return scheduler.run(
+        workers: launch,
+        reporter: LineReporter(log) { index, count, name in progress.show(index, of: count, name) })
     }
     if options.json {
       print(
         RunReport(
-          summary, outputDirectory: outputDirectory, seconds: Pipeline.seconds(since: started)
+          summary, outputDirectory: outputDirectory, seconds: started.elapsedSeconds
         ).json)
     }
     if let (_, error) = summary.failures.first { throw ExitCode(ExitStatus.code(for: error)) }

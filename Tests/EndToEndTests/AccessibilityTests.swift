@@ -46,12 +46,12 @@ import Testing
     style: String? = nil, standards: Set<PDFStandard>? = nil, documents: [String]? = nil
   ) throws -> String {
     let dir = try temporaryDirectory("pmreport-ua")
-    let pipeline = try Pipeline(
+    let scheduler = try RunScheduler.load(
       options: RunOptions(
         configPath: root + "/pmreport.yml", style: style, formats: [.pdf], documents: documents,
         outputDirectory: dir, workingDirectory: root,
         date: Date(timeIntervalSince1970: 1_700_000_000), pdfStandards: standards))
-    let summary = pipeline.run()
+    let summary = scheduler.run()
     if let failure = summary.failures.first { throw failure.error }
     return dir
   }
@@ -131,11 +131,11 @@ import Testing
 
     Ein Beispiel für jeden Begriff.
     """.write(toFile: dir + "/glossary.md", atomically: true, encoding: .utf8)
-    let pipeline = try Pipeline(
+    let scheduler = try RunScheduler.load(
       options: RunOptions(
         contentPath: dir + "/glossary.md", formats: [.pdf], outputDirectory: dir + "/out",
         workingDirectory: dir, date: Date(timeIntervalSince1970: 1_700_000_000), root: dir))
-    let summary = pipeline.run()
+    let summary = scheduler.run()
     if let failure = summary.failures.first { throw failure.error }
     let pdf = dir + "/out/pdf/full-report.pdf"
     let (status, report) = try Self.check([pdf])

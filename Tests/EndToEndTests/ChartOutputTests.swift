@@ -7,11 +7,11 @@ import Testing
 @Suite(.serialized) struct ChartOutputTests {
   static let output: Result<String, any Error> = Result {
     let dir = try temporaryDirectory("pmreport-charts")
-    let pipeline = try Pipeline(
+    let scheduler = try RunScheduler.load(
       options: RunOptions(
         formats: [.pdf, .svg, .png], documents: ["charts"],
         outputDirectory: dir, dpi: 60, workingDirectory: dir))
-    let summary = pipeline.run()
+    let summary = scheduler.run()
     if let failure = summary.failures.first { throw failure.error }
     return dir
   }

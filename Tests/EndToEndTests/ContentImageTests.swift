@@ -68,12 +68,12 @@ import TextShaping
         ("img/green.png", "A green field"), ("img/red.jpg", "A red field"),
         ("img/shapes.svg", "A circle on blue"),
       ])
-    let pipeline = try Pipeline(
+    let scheduler = try RunScheduler.load(
       options: RunOptions(
         contentPath: "content.yml", formats: [.pdf, .svg, .png], documents: ["full-report"],
         outputDirectory: dir + "/out", dpi: 72, workingDirectory: dir,
         date: Date(timeIntervalSince1970: 1_700_000_000)))
-    let summary = pipeline.run()
+    let summary = scheduler.run()
     #expect(summary.failures.isEmpty, "\(summary.failures)")
 
     // Two raster images in the PDF; the SVG stays vectors.
@@ -161,7 +161,7 @@ import TextShaping
       contentPath: "content.yml", formats: [.pdf], outputDirectory: dir + "/out",
       workingDirectory: dir)
     do {
-      _ = try Pipeline(options: options)
+      _ = try RunScheduler.load(options: options)
       Issue.record("bad images should stop the run")
     } catch let error as InputError {
       #expect(ErrorReport.exitCode(for: error) == 65)
@@ -197,7 +197,7 @@ import TextShaping
     try Data("not a png".utf8).write(to: URL(fileURLWithPath: dir + "/img/green.png"))
     #expect(throws: InputError.self) { try project.images.decoded() }
     do {
-      _ = try Pipeline(project: project, measurer: PangoMeasurer())
+      _ = try RunScheduler(project: project, session: ShapingSession())
       Issue.record("an image broken since loading should stop the run")
     } catch let error as InputError {
       #expect(error.diagnostics.map(\.description).first?.hasPrefix("content.yml:7:") == true)

@@ -64,7 +64,7 @@ import Testing
     let run = try PMReportProcess(["--version"], in: AccessibilityTests.root).wait(timeout: 30)
     #expect(run.status == 0)
     let lines = run.output.split(separator: "\n")
-    #expect(lines.first?.hasPrefix("pmreport \(Pipeline.version) (commit ") == true)
+    #expect(lines.first?.hasPrefix("pmreport \(ProgramVersion.number) (commit ") == true)
     #expect(lines.last?.hasPrefix("cairo 1.") == true)
     #expect(run.output.contains("Pango 1.") && run.output.contains("HarfBuzz "))
   }

@@ -31,7 +31,7 @@ import Testing
       xmp.contains(
         "<rdf:li xml:lang=\"x-default\">Business Product Manager vs Technical Product Manager"))
     #expect(xmp.contains("<xmp:CreateDate>2023-11-14T22:13:20Z</xmp:CreateDate>"))
-    #expect(xmp.contains("<xmp:CreatorTool>pmreport \(Pipeline.version)</xmp:CreatorTool>"))
+    #expect(xmp.contains("<xmp:CreatorTool>pmreport \(ProgramVersion.number)</xmp:CreatorTool>"))
     #expect(xmp.contains("<xmpMM:DocumentID>uuid:"))
     #expect(xmp.contains("<xmpMM:InstanceID>uuid:"))
   }
@@ -63,7 +63,7 @@ import Testing
 
   @Test func twoRunsWithTheSameDateWriteTheSameBytes() throws {
     let again = try temporaryDirectory("pmreport-again")
-    let summary = try Pipeline(
+    let summary = try RunScheduler.load(
       options: RunOptions(
         formats: [.pdf], documents: ["full-report"], outputDirectory: again,
         workingDirectory: again, date: Date(timeIntervalSince1970: 1_700_000_000))
@@ -78,7 +78,7 @@ import Testing
     let dir = try temporaryDirectory("pmreport-lang-de")
     try "metadata: {lang: de}\nformats: [pdf]\ndocuments:\n  - {name: report, kind: report}\n"
       .write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
-    let summary = try Pipeline(
+    let summary = try RunScheduler.load(
       options: RunOptions(
         configPath: dir + "/pmreport.yml", workingDirectory: dir,
         date: Date(timeIntervalSince1970: 1_700_000_000))

@@ -53,7 +53,7 @@ import Testing
       .split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
     #expect(info.contains("Tagged: yes"))
     #expect(info.contains("Title: Business Product Manager vs Technical Product Manager"))
-    #expect(info.contains("Creator: pmreport \(Pipeline.version)"))
+    #expect(info.contains("Creator: pmreport \(ProgramVersion.number)"))
     #expect(info.contains("Page size: 595.276 x 841.89 pts (A4)"))
     #expect(info.contains("CreationDate: Tue Nov 14 22:13:20 2023 UTC"))
   }

@@ -13,7 +13,7 @@ import Testing
     var yaml = config + "\nformats: [pdf]\ndocuments:\n"
     for name in documents { yaml += "  - {name: \(name), kind: \(name)}\n" }
     try yaml.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
-    let summary = try Pipeline(
+    let summary = try RunScheduler.load(
       options: RunOptions(
         configPath: dir + "/pmreport.yml", workingDirectory: dir,
         date: Date(timeIntervalSince1970: 1_700_000_000))

@@ -98,12 +98,12 @@ enum RenderedReport {
   /// The output folder holding `pdf/full-report.pdf`.
   static let directory: Result<String, any Error> = Result {
     let dir = try temporaryDirectory("pmreport-e2e")
-    let pipeline = try Pipeline(
+    let scheduler = try RunScheduler.load(
       options: RunOptions(
         formats: [.pdf], documents: ["full-report"],
         outputDirectory: dir, workingDirectory: dir,
         date: Date(timeIntervalSince1970: 1_700_000_000)))
-    let summary = pipeline.run()
+    let summary = scheduler.run()
     if let failure = summary.failures.first { throw failure.error }
     return dir
   }

@@ -58,7 +58,8 @@ public enum WorkPlan {
   ) -> [WorkUnit] {
     var units: [WorkUnit] = []
     for (index, document) in documents.enumerated() {
-      let copied = (document.personalised || document.kind == .certificate) && participants > 0
+      let copied =
+        (document.personalised || document.kind.rules.alwaysPersonalised) && participants > 0
       for formats in groups {
         let slices = copied ? min(participants, 2 * jobs) : 1
         for slice in 0..<slices {
@@ -81,17 +82,12 @@ public enum WorkPlan {
     return units
   }
 
-  /// The order to hand `units` out in: the longest first (a guess from the document's kind, the
-  /// format and the copies), so that the last unit to finish is a short one.
+  /// The order to hand `units` out in: the longest first (a guess from the document's recipe,
+  /// the format and the copies), so that the last unit to finish is a short one.
   public static func dispatchOrder(_ units: [WorkUnit], documents: [DocumentSpec]) -> [Int] {
     func weight(_ unit: WorkUnit) -> Double {
       let document = documents[unit.document]
-      let size: Double =
-        switch document.kind {
-        case .report where document.sections == nil: 8
-        case .report, .roleCards, .charts: 2
-        default: 1
-        }
+      let size = DocumentRecipes.recipe(for: document.kind)?.weight(of: document) ?? 1
       let formats = unit.formats.reduce(0.0) { total, format in
         total + (format == .png ? 4 : format == .svg ? 2 : 1)
       }

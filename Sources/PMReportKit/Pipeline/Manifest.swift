@@ -24,7 +24,7 @@ struct Manifest: Encodable {
   /// The manifest of `files`; their sizes and hashes are those the writer computed as the bytes
   /// went out, so no file is read back.
   init(files: [WrittenFile], outputDirectory: String) {
-    generator = "pmreport \(Pipeline.version)"
+    generator = "pmreport \(ProgramVersion.number)"
     self.files = files.map { file in
       Entry(
         path: Paths.relative(file.path, to: outputDirectory), document: file.document,

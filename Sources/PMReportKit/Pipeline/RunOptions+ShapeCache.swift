@@ -29,7 +29,7 @@ extension RunOptions {
   /// shaping code never reads the entries of the one before.
   static let programIdentity: String = {
     let commit = String(cString: pmreport_build_commit())
-    var identity = "pmreport \(Pipeline.version) (commit \(commit))"
+    var identity = "pmreport \(ProgramVersion.number) (commit \(commit))"
     var st = stat()
     if commit == "unknown", stat("/proc/self/exe", &st) == 0 {
       identity += " \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"

@@ -31,7 +31,7 @@ public struct RunReport: Encodable {
 
   /// The report of `summary`; paths relative to `outputDirectory`.
   public init(_ summary: RunSummary, outputDirectory: String, seconds: Double) {
-    generator = "pmreport \(Pipeline.version)"
+    generator = "pmreport \(ProgramVersion.number)"
     outputs = summary.outputs
     files = summary.files.map { file in
       File(

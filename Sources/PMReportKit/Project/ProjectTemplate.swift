@@ -251,13 +251,12 @@ public struct ProjectTemplate {
   }
 }
 
-extension Pipeline {
-  /// Writes a new project into `directory` (created if needed).
+extension ProjectTemplate {
+  /// Writes this new project into `directory` (created if needed): `pmreport init`.
   ///
   /// Refuses to replace an existing file unless `force`. Returns the paths written.
-  public static func initProject(_ template: ProjectTemplate, in directory: String, force: Bool)
-    throws -> [String]
-  {
+  public func write(in directory: String, force: Bool) throws -> [String] {
+    let template = self
     let problems = template.problems
     if !problems.isEmpty { throw UsageError.badRoles(problems) }
     // Absolute, so that folder creation never works on a one-letter relative path (which

@@ -6,9 +6,9 @@ import TextShaping
 /// text engine kept in memory.
 ///
 /// Every build loads a fresh ``Project`` (the config and content are loaded and validated again,
-/// which is cheap) and runs it with the same ``PangoMeasurer``; after each build the measurer keeps the
-/// shapes that build used and forgets the rest, so a one-paragraph edit re-shapes that paragraph
-/// only. A build whose inputs do not load reports why and writes nothing: the files of the last
+/// which is cheap) and runs it on a ``RunScheduler`` handed the same ``PangoMeasurer``; after each
+/// build the measurer keeps the shapes that build used and forgets the rest, so a one-paragraph
+/// edit re-shapes that paragraph only. A build whose inputs do not load reports why and writes nothing: the files of the last
 /// good build stay, and the next change builds again.
 public final class WatchSession {
   /// What a session reports, and how.
@@ -98,23 +98,23 @@ public final class WatchSession {
   /// One build of a loaded project, begun (its loading included) at `started`.
   private func build(_ project: Project, _ verb: String, started: DispatchTime) {
     let loaded = DispatchTime.now()
-    let pipeline: Pipeline
+    let summary: RunSummary
     do {
-      pipeline = try Pipeline(project: project, measurer: measurer, log: reporter.log)
+      summary = try RunScheduler(project: project, session: ShapingSession(keeping: measurer))
+        .run(reporter: LineReporter(reporter.log))
     } catch {
       // An image changed since it was loaded and no longer decodes.
       notBuilt(verb, error)
       return
     }
-    let summary = pipeline.run()
     measurer.keepShapesUsedSinceLastKeep()
-    let total = Pipeline.seconds(since: started)
+    let total = started.elapsedSeconds
     var line = "\(verb) in \(Self.milliseconds(total)) ms (\(Self.outputs(of: summary)))"
     if splitsTime {
       // The writers' times (drawing, qpdf, the checked write and rename) are in the report; the
       // rest of the run is shaping and layout (and the lock and manifest, which take little).
       let writing = summary.outputs.reduce(0) { $0 + $1.seconds }
-      let laying = Pipeline.seconds(since: loaded) - writing
+      let laying = loaded.elapsedSeconds - writing
       line +=
         ": load and check \(Self.milliseconds(total - writing - laying)) ms, shape and lay out "
         + "\(Self.milliseconds(laying)) ms, write \(Self.milliseconds(writing)) ms"

@@ -223,33 +223,37 @@ extension ConfigLoader {
       sections: entry.sectionIDs, charts: entry.chartIDs, tableOfContents: entry.toc ?? true,
       titleBlock: entry.titleBlock ?? true,
       paperSize: entry.pageSize?.value,
-      orientation: entry.orientation?.value ?? (entry.kind == .certificate ? .landscape : nil),
+      orientation: entry.orientation?.value ?? entry.kind?.rules.orientation,
       maxPages: entry.maxPages,
       style: style, pdfStandards: entry.pdfStandard.map { Set($0.values) },
       exercises: exercises, seed: UInt64(max(0, entry.seed ?? 1)),
       keyFor: entry.keyFor, prompts: entry.prompts,
-      personalised: entry.personalised ?? (entry.kind == .certificate),
+      personalised: entry.personalised ?? entry.kind?.rules.alwaysPersonalised,
       merge: entry.merge ?? false, cardSize: entry.cardSize ?? .a6, copies: entry.copies ?? 1,
       booklet: entry.booklet ?? false, bookletPaper: entry.bookletPaper,
       duplex: entry.duplex ?? false, sectionStartRight: entry.sectionStart == .right,
       cropMarks: entry.cropMarks ?? false, bleed: entry.bleed ?? 0)
   }
 
-  /// Each answer key's `key-for` must name a worksheet of the config.
+  /// Each `key-for` must name a document of the kind that the kind owning `key-for` uses (see
+  /// ``DocumentKindRules/uses``): an answer key's, a worksheet of the config.
   private static func checkKeys(
     _ documents: [DocumentSpec], at path: NodePath, checker: inout Checker
   ) {
-    let worksheets = documents.filter { $0.kind == .worksheet }.map(\.name)
+    guard let used = DocumentKinds.owner(ofKey: "key-for")?.uses else { return }
     for (index, document) in documents.enumerated() {
-      guard let target = document.keyFor, !worksheets.contains(target) else { continue }
-      var message = "key-for names '\(target)', which is not a worksheet of this config"
-      if let suggestion = Suggestions.nearest(to: target, in: worksheets) {
+      guard let target = document.keyFor else { continue }
+      let candidates = documents.filter { $0.kind == used }.map(\.name)
+      guard !candidates.contains(target) else { continue }
+      let kind = used.rawValue
+      var message = "key-for names '\(target)', which is not a \(kind) of this config"
+      if let suggestion = Suggestions.nearest(to: target, in: candidates) {
         message += "; did you mean '\(suggestion)'?"
       }
       message +=
-        worksheets.isEmpty
-        ? " (the config has no worksheet: add one with kind: worksheet)"
-        : " (worksheets: \(worksheets.joined(separator: ", ")))"
+        candidates.isEmpty
+        ? " (the config has no \(kind): add one with kind: \(kind))"
+        : " (\(kind)s: \(candidates.joined(separator: ", ")))"
       checker.error(message, at: path.appending(index).appending("key-for"))
     }
   }
@@ -292,18 +296,13 @@ extension ConfigLoader {
       ("exercises", entry.exercises != nil), ("seed", entry.seed != nil),
       ("prompts", entry.prompts != nil),
     ]
-    for (key, present) in worksheetKeys where present && kind != .worksheet {
-      checker.error(
-        "\(key) belongs to a worksheet (kind: worksheet); an answer key takes them from its "
-          + "worksheet (key-for)", at: path.appending(key))
-    }
+    checkOwnedKeys(worksheetKeys, of: kind, at: path, checker: &checker)
     if let copies = entry.copies, copies < 1 || copies > 100 {
       checker.error("copies must be between 1 and 100, not \(copies)", at: path.appending("copies"))
     }
-    for (key, present) in [("card-size", entry.cardSize != nil), ("copies", entry.copies != nil)]
-    where present && kind != .roleCards {
-      checker.error("\(key) belongs to role cards (kind: role-cards)", at: path.appending(key))
-    }
+    checkOwnedKeys(
+      [("card-size", entry.cardSize != nil), ("copies", entry.copies != nil)], of: kind, at: path,
+      checker: &checker)
     if let bleed = entry.bleed {
       if !(0...(20 * 72 / 25.4)).contains(bleed) {
         checker.error(
@@ -317,25 +316,33 @@ extension ConfigLoader {
       checker.error(
         "booklet-paper needs booklet: true", at: path.appending("booklet-paper"))
     }
-    if entry.booklet == true, kind == .certificate || kind == .charts {
+    if entry.booklet == true, !kind.rules.allowsBooklet {
       checker.error(
         "a \(kind.rawValue) document cannot be a booklet", at: path.appending("booklet"))
     }
-    if kind == .certificate, entry.personalised == false {
+    if kind.rules.alwaysPersonalised, entry.personalised == false {
       checker.error(
-        "a certificate is always personalised (one page a participant)",
+        "a \(kind.rawValue) is always personalised (one page a participant)",
         at: path.appending("personalised"))
     }
-    if kind == .answerKey, entry.keyFor == nil {
+    if let used = kind.rules.uses, entry.keyFor == nil {
       checker.error(
-        "an answer key needs key-for: the name of its worksheet document",
+        "\(kind.rules.phrase) needs key-for: the name of its \(used.rawValue) document",
         at: path.appending("kind"))
     }
-    if entry.keyFor != nil, kind != .answerKey {
-      checker.error(
-        "key-for belongs to an answer key (kind: answer-key)", at: path.appending("key-for"))
-    }
+    checkOwnedKeys([("key-for", entry.keyFor != nil)], of: kind, at: path, checker: &checker)
     return exercises
+  }
+
+  /// Each of `keys` given (`present`) that another kind owns (see
+  /// ``DocumentKindRules/ownKeys``) is an error: "copies belongs to role cards (kind: role-cards)".
+  private static func checkOwnedKeys(
+    _ keys: [(String, Bool)], of kind: DocumentKind, at path: NodePath, checker: inout Checker
+  ) {
+    for (key, present) in keys where present {
+      guard let owner = DocumentKinds.owner(ofKey: key), owner.kind != kind else { continue }
+      checker.error("\(key) belongs to \(owner.owner)", at: path.appending(key))
+    }
   }
 
   /// A style reference from the config: a path is made absolute against the config folder; a name

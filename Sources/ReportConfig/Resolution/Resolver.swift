@@ -113,7 +113,7 @@ extension ConfigLoader {
 
     // Checked in the style's tree, so problems point at the style's values.
     checker = Checker(tree: tree, primaryFile: loadedStyle.primaryFile)
-    if document.kind != .charts { checkTextArea(style.page, sources: sources, with: &checker) }
+    if document.kind.rules.usesPaper { checkTextArea(style.page, sources: sources, with: &checker) }
     guard let colors = resolveColors(style, with: &checker) else {
       throw InputError(diagnostics: Checker.sorted(checker.diagnostics))
     }

@@ -109,30 +109,6 @@ public enum PDFStandard: String, Codable, CaseIterable, Hashable, Sendable {
   case a2b = "a-2b"
 }
 
-/// What kind of document a spec builds.
-public enum DocumentKind: String, Codable, CaseIterable, Hashable, Sendable {
-  /// Sections in reading order, with optional title block, TOC and charts.
-  case report
-  /// One page per role: focus, skills, tools, background, strengths, risks.
-  case roleCards = "role-cards"
-  /// The summary table alone, shrunk to fit one page when it can.
-  case comparisonTable = "comparison-table"
-  /// Every chart, each on its own cropped page.
-  case charts
-  /// A landscape certificate a participant of the roster.
-  case certificate
-  /// Exercises generated from the content (``ExerciseSpec``), with tick boxes and ruled lines.
-  case worksheet
-  /// A worksheet's items in the same order with the answers filled in (`key-for:` names it).
-  case answerKey = "answer-key"
-
-  /// Whether page 1 opens with the document's title (so it has no running header).
-  public var hasTitlePage: Bool { self == .report || self == .worksheet || self == .answerKey }
-
-  /// Whether the kind only makes sense for content that compares roles.
-  public var needsRoles: Bool { self == .roleCards || self == .comparisonTable || self == .charts }
-}
-
 /// A booklet's printing sheet, named by its portrait size (it is used landscape).
 public enum SheetSize: String, Codable, CaseIterable, Hashable, Sendable {
   case a3, a4, tabloid, letter
@@ -227,7 +203,7 @@ public struct DocumentSpec: Hashable, Sendable {
     self.bookletPaper = bookletPaper
     self.cardSize = cardSize
     self.copies = copies
-    self.personalised = personalised ?? (kind == .certificate)
+    self.personalised = personalised ?? kind.rules.alwaysPersonalised
     self.merge = merge
     self.exercises = exercises
     self.seed = seed

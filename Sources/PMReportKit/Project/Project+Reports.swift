@@ -1,40 +1,7 @@
-import Foundation
 import ReportConfig
 import ReportModel
 
-extension Pipeline {
-  /// The formats `export-content` writes.
-  public enum ContentFormat: String, CaseIterable, Sendable {
-    /// The YAML content schema.
-    case yaml
-    /// Markdown with YAML front matter.
-    case markdown
-  }
-
-  /// The content (built in, or from `contentPath`) as YAML or Markdown, in a form `--content`
-  /// reads back to the same content.
-  ///
-  /// The file must lie inside `root` (default: the working directory).
-  public static func exportContent(
-    contentPath: String?, format: ContentFormat = .yaml,
-    workingDirectory: String = FileManager.default.currentDirectoryPath, root: String? = nil
-  ) throws -> String {
-    let options = RunOptions(contentPath: contentPath, workingDirectory: workingDirectory)
-    let projectRoot = ProjectRoot(options.absolute(root ?? workingDirectory))
-    let content =
-      try contentPath.map {
-        let inputs = Inputs()
-        let path = try Project.locate(
-          InputPath($0, origin: .commandLine(option: "--content")), options: options,
-          in: projectRoot, inputs: inputs)
-        return try ConfigLoader.loadContentFile(path: path, display: $0, inputs: inputs).content
-      } ?? ConfigLoader.builtInContent()
-    switch format {
-    case .yaml: return try ConfigLoader.exportContent(content)
-    case .markdown: return try ConfigLoader.exportMarkdown(content)
-    }
-  }
-
+extension Project {
   /// Loads and validates the config, every style it names and the content; writes nothing.
   ///
   /// Returns a short report of what was checked.

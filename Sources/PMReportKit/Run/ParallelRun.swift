@@ -1,9 +1,10 @@
 import Foundation
 import Storage
 
-extension Pipeline {
-  /// Builds `units` here and in worker processes at once, then reports them in their order.
-  func runShared(_ units: [WorkUnit], with launch: WorkerLaunch, into summary: inout RunSummary) {
+extension RunScheduler {
+  /// Builds `units` here and in worker processes at once, then replays their events in the units'
+  /// order.
+  func runShared(_ units: [WorkUnit], with launch: WorkerLaunch, recorder: RunRecorder) {
     let documents = runDocuments
     let board = UnitBoard(
       count: units.count, order: WorkPlan.dispatchOrder(units, documents: documents.map(\.spec)))
@@ -13,12 +14,13 @@ extension Pipeline {
       min(launch.jobs, units.count) - 1, units: units, board: board,
       name: { names[$0.document] })
     var replayed = 0
-    var printed: Set<String> = []
     func replayReady() {
       for report in board.ready(from: replayed) {
         let unit = units[replayed]
-        onDocument(unit.document, documents.count, names[unit.document])
-        report.replay(into: &summary, printed: &printed, log: log)
+        recorder.report(
+          .documentStarted(index: unit.document, count: documents.count, name: names[unit.document])
+        )
+        for event in report.events { recorder.report(event) }
         replayed += 1
       }
     }
@@ -30,23 +32,31 @@ extension Pipeline {
     replayReady()
   }
 
+  /// Builds `unit` and returns its events, to be replayed in order.
+  func report(of unit: WorkUnit) -> UnitReport {
+    let log = EventLog()
+    build(unit, report: log.append)
+    return UnitReport(events: log.events)
+  }
+
   /// The workers' environment: this one, with the run's date fixed (`SOURCE_DATE_EPOCH`), so that
   /// every process stamps the same date.
   private var workerEnvironment: [String: String] {
     var environment = ProcessInfo.processInfo.environment
-    environment["SOURCE_DATE_EPOCH"] = String(Int64(date.timeIntervalSince1970))
+    environment["SOURCE_DATE_EPOCH"] = String(Int64(project.date.timeIntervalSince1970))
     return environment
   }
 
   /// Serves as a worker: builds each unit read from standard input (one JSON line each) and
-  /// answers with its report (one JSON line), until the input ends.
-  public func serveUnits() {
+  /// answers with its report (one JSON line), until the input ends; what fails outside the units
+  /// goes to `reporter`.
+  public func serveUnits(reporter: any Reporter) {
     do {
       try FileManager.default.createOutputDirectory(settings.outputDirectory)
       // Its own lock, so that no run's sweep takes this worker's temporary files for leftovers.
       try RunLock.acquire(in: settings.outputDirectory)
     } catch {
-      log(LogLine(.error, ErrorReport.message(for: error)))
+      reporter.report(.failure(RunFailure(document: "output", error: error, context: nil)))
       return
     }
     defer { RunLock.release() }
@@ -54,8 +64,7 @@ extension Pipeline {
     // The parent reports the language's warning; the worker only sets the language. The shape
     // cache is shared through its folder (each process writes packs of its own, renamed into place
     // whole); what the worker stored is written, and the packs it used refreshed, when it is done.
-    var ignored = RunSummary()
-    prepareLanguage(&ignored)
+    prepareLanguage(report: { _ in })
     let shapeCache = useShapeCache()
     defer { shapeCache?.trim() }
     let decoder = JSONDecoder()

@@ -1,0 +1,86 @@
+import Foundation
+import Frames
+import Pagination
+import ReportConfig
+import ReportModel
+import Rendering
+import TextShaping
+
+/// What a recipe is given to build one document of a run: the project, the resolved document,
+/// the shaping session, the work unit, and where to report.
+struct DocumentBuild {
+  let project: Project
+  /// The content's images, decoded once a run.
+  let images: ImageStore
+  /// The document with its style, colours and page resolved.
+  let document: ResolvedDocument
+  let session: ShapingSession
+  /// The part of the document this build writes: formats, participants, booklet, merged file.
+  let unit: WorkUnit
+  /// The participants the run writes copies for: the roster, or this shard's slice of it.
+  let participants: [Participant]
+  /// The document this one uses (``DocumentRecipe/usedDocument(by:in:)``); nil for none.
+  let used: DocumentSpec?
+  /// The title the document prints (its recipe's).
+  let title: String
+  /// Where warnings and notes go.
+  let report: (RunEvent) -> Void
+
+  var spec: DocumentSpec { document.spec }
+  var name: String { document.name }
+  var settings: ReportSettings { project.settings }
+
+  /// The handout layout of the document, with the project's words and images.
+  var handout: HandoutLayout {
+    HandoutLayout(
+      content: project.content, resolved: document, metadata: settings.metadata,
+      measurer: session.measurer, date: project.date, words: project.words,
+      images: project.images.items, title: title)
+  }
+
+  /// Reports a warning about this document (`name: message`).
+  func warn(_ kind: RunWarning.Kind, _ message: String) {
+    report(.warning(RunWarning(kind, document: name, "\(name): \(message)")))
+  }
+
+  /// Reports a note about this document (`note: name: message`), not counted as a warning.
+  func note(_ kind: RunWarning.Kind, _ message: String) {
+    report(.warning(RunWarning(kind, document: name, "note: \(name): \(message)", isNote: true)))
+  }
+
+  /// Each participant's copy (`copy`), handed to `emit` for this unit's participants; with the
+  /// document's `merge` (when the unit writes it), every copy also goes into
+  /// `pdf/<document>-all.pdf`, where only the first copy keeps its named destinations.
+  func copies(
+    anchors: [AnchorLocation], emit: (consuming PlannedOutput) throws -> Void,
+    copy: (Participant) -> [Page]
+  ) throws {
+    let merging = spec.merge && unit.writesMerged
+    let written = unit.writesCopies ? (unit.participants ?? participants.indices) : 0..<0
+    var merged: [Page] = []
+    for (index, participant) in participants.enumerated()
+    where written.contains(index) || merging {
+      let pages = copy(participant)
+      if written.contains(index) {
+        try emit(
+          PlannedOutput(
+            PlannedFile(name + "/" + participant.slug, pages: pages, anchors: anchors),
+            formats: unit.formats))
+      }
+      if merging { merged += merged.isEmpty ? pages : pages.map(\.withoutAnchors) }
+    }
+    guard spec.merge, !merged.isEmpty, settings.formats.contains(.pdf) else { return }
+    guard project.options.shard == nil else {
+      note(.shard, "a shard writes no merged file")
+      return
+    }
+    try emit(
+      PlannedOutput(PlannedFile(name + "-all", pages: merged, anchors: anchors), formats: [.pdf]))
+  }
+}
+
+extension Page {
+  /// The page with its named destinations removed: in a merged file only the first copy keeps
+  /// them, so each name is defined once (links in later copies go to the first copy).
+  var withoutAnchors: Page { Page(size: size, frame: frame.removingAnchors()) }
+}

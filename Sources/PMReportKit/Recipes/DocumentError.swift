@@ -1,0 +1,20 @@
+/// A document that cannot be built from the content it was given.
+public enum DocumentError: Error, CustomStringConvertible {
+  case noSummaryTable(String)
+  /// The charts were asked for, and the content has nothing to draw.
+  case noCharts(String)
+  /// A kind the config accepted has no recipe to build it.
+  case noRecipe(String, kind: String)
+
+  public var description: String {
+    switch self {
+    case .noSummaryTable(let name):
+      "document '\(name)' is a comparison-table, but the content has no role table in any section"
+    case .noCharts(let name):
+      "document '\(name)' draws the charts, but the content has none: charts need roles "
+        + "(2 to 4 under `roles:`) and chart data (`focus`, `overlap` or `stakeholders`)"
+    case .noRecipe(let name, let kind):
+      "document '\(name)' is of kind '\(kind)', which no recipe builds"
+    }
+  }
+}

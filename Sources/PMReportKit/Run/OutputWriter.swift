@@ -1,0 +1,96 @@
+import Dispatch
+import Foundation
+import Frames
+import Rendering
+import ReportConfig
+import ReportModel
+import Storage
+
+/// The one writer of a document's outputs, whatever its kind: each ``PlannedOutput`` drawn in
+/// each of its formats, each file recorded and each format reported with the time it took.
+///
+/// A document is `<format>/<stem>.pdf`, or a page folder `<format>/<stem>/` for SVG and PNG; a
+/// picture is one file in every format. The last format written frees each page as it goes.
+struct OutputWriter {
+  let build: DocumentBuild
+
+  private var project: Project { build.project }
+  private var settings: ReportSettings { build.settings }
+
+  /// Writes `output` and reports its files and its line a format.
+  func write(_ output: consuming PlannedOutput) throws {
+    let formats = output.formats
+    let folder = output.folder
+    let recordedAs = output.recordedAs ?? build.name
+    var planned = output.files
+    _ = consume output
+    var drawn: [(stem: String, isPicture: Bool, document: RenderDocument)] = []
+    planned.reverse()
+    while let file = planned.popLast() {
+      drawn.append((file.stem, file.picture != nil, document(of: file)))
+    }
+    for format in formats {
+      let started = DispatchTime.now()
+      var written: [WrittenFile] = []
+      for index in drawn.indices {
+        let path = (settings.outputDirectory as NSString)
+          .appendingPathComponent(format.rawValue + "/" + drawn[index].stem)
+        try FileManager.default.createOutputDirectory((path as NSString).deletingLastPathComponent)
+        let target: OutputTarget =
+          drawn[index].isPicture
+          ? .file(path + "." + format.rawValue)
+          : format == .pdf ? .file(path + ".pdf") : .pageFolder(path)
+        let files = try format.exporter(dpi: settings.dpi)
+          .write(&drawn[index].document, to: target, releasingPages: format == formats.last)
+          .map { WrittenFile($0, document: recordedAs, format: format) }
+        for file in files {
+          written.append(file)
+          build.report(
+            .file(file, shownAs: Paths.relative(file.path, to: project.options.workingDirectory)))
+        }
+      }
+      let stem = drawn.first?.stem ?? ""
+      let shown = folder.map { $0 + "/" } ?? (format == .pdf ? stem + ".pdf" : stem + "/")
+      build.report(
+        .output(
+          DocumentOutput(
+            document: build.name, format: format, path: format.rawValue + "/" + shown,
+            files: written.count, pages: written.reduce(0) { $0 + $1.pages },
+            bytes: written.reduce(0) { $0 + $1.bytes }, seconds: started.elapsedSeconds)))
+    }
+  }
+
+  /// What the exporters draw of `file`: its pages finished for print (unless a print file or a
+  /// picture), its outline, its SVG labels, its PDF metadata and standards.
+  private func document(of file: consuming PlannedFile) -> RenderDocument {
+    let finish = PrintFinish(resolved: build.document)
+    let title = file.picture?.title ?? build.title
+    let labels =
+      file.picture.map { [SVGLabel(title: $0.title, description: $0.description, isImage: true)] }
+      ?? SVGLabel.pages(
+        title: title, pageCount: file.pages.count, anchors: file.anchors, words: project.words)
+    let finishes = !file.isPrintFile && file.picture == nil
+    let anchors = file.anchors
+    let isPrintFile = file.isPrintFile
+    let pages = file.pages
+    _ = consume file
+    var document = RenderDocument(
+      pages: finishes ? finish.apply(pages) : pages, palette: build.session.palette,
+      info: info(title: title), outline: anchors.map(\.anchor), images: build.images,
+      svgLabels: labels,
+      // A print file (a booklet, a sheet of cards) is exempt from PDF/UA; PDF/A still applies.
+      standards: project.options.pdfStandards(for: build.spec, in: settings).subtracting(
+        isPrintFile ? .ua1 : []))
+    document.printBoxes = finishes ? finish.boxes : nil
+    return document
+  }
+
+  /// The PDF metadata of a file titled `title`: the config's other fields, the run's date.
+  private func info(title: String) -> DocumentInfo {
+    let m = settings.metadata
+    return DocumentInfo(
+      title: title, author: m.author, subject: m.subject, keywords: m.keywords,
+      creator: "pmreport \(ProgramVersion.number)", date: UTCDateTime(project.date).iso8601,
+      language: m.lang)
+  }
+}

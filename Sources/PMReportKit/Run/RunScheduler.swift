@@ -1,0 +1,189 @@
+import Foundation
+import Rendering
+import ReportConfig
+import ReportModel
+import Storage
+import TextShaping
+
+/// Runs a project: takes the output folder, cuts the documents into ``WorkUnit``s, builds each
+/// here or on worker processes (each by its kind's ``DocumentRecipe``, written by the
+/// ``OutputWriter``), writes the manifest, and reports every event to a ``Reporter``.
+public struct RunScheduler {
+  /// Everything the run reads, loaded and checked before anything is written.
+  public let project: Project
+  let session: ShapingSession
+  /// The content's images, decoded from the project's image files.
+  let images: ImageStore
+
+  /// A run of `project` with the text engine of `session`.
+  ///
+  /// Decodes the content's images now, before anything is written: an image that changed since
+  /// the project was loaded and no longer decodes is an input error here.
+  public init(project: Project, session: ShapingSession) throws {
+    self.project = project
+    self.session = session
+    images = try project.images.decoded()
+  }
+
+  /// Loads and validates everything the run needs; `log` receives the warnings found loading.
+  ///
+  /// Throws input errors before anything is written. With `prepareFonts`, the text engine starts
+  /// up on another thread meanwhile (for a render).
+  public static func load(
+    options: RunOptions, prepareFonts: Bool = false, log: (LogLine) -> Void = { _ in }
+  ) throws -> RunScheduler {
+    let session = prepareFonts ? ShapingSession.preparing() : ShapingSession()
+    do {
+      return try RunScheduler(project: Project.load(options: options, log: log), session: session)
+    } catch {
+      session.finish()
+      throw error
+    }
+  }
+
+  var options: RunOptions { project.options }
+  var settings: ReportSettings { project.settings }
+
+  /// Builds every document in every format.
+  ///
+  /// A failing document is reported and the others still run. With `workers` (see
+  /// ``WorkerPool``), the units are shared with worker processes; their events are replayed in
+  /// the units' order, so the report does not depend on which process did what.
+  public func run(workers: WorkerLaunch? = nil, reporter: any Reporter = SilentReporter())
+    -> RunSummary
+  {
+    let recorder = RunRecorder(reporter)
+    do {
+      try FileManager.default.createOutputDirectory(settings.outputDirectory)
+      let leftovers = try RunLock.acquire(in: settings.outputDirectory)
+      if !leftovers.isEmpty {
+        recorder.report(
+          .warning(
+            RunWarning(
+              .leftovers,
+              "note: removed \(leftovers.count) temporary file\(leftovers.count == 1 ? "" : "s") left by an interrupted run",
+              isNote: true)))
+      }
+    } catch {
+      recorder.report(.failure(RunFailure(document: "output", error: error, context: nil)))
+      return recorder.summary
+    }
+    defer { RunLock.release() }
+    prepareLanguage(report: recorder.report)
+    let shapeCache = useShapeCache()
+    if let shard = options.shard {
+      // A shard writes its slice of the personal copies; the shared documents are another job's.
+      let shared = project.resolvedDocuments.filter { !$0.spec.personalised }.map(\.name)
+      if !shared.isEmpty {
+        recorder.report(
+          .warning(
+            RunWarning(
+              .shard,
+              "note: --shard \(shard.index)/\(shard.count) builds the personalised documents only; "
+                + "not built: \(shared.joined(separator: ", "))", isNote: true)))
+      }
+    }
+    let documents = runDocuments
+    let units = WorkPlan.units(
+      documents: documents.map(\.spec), formats: settings.formats,
+      participants: participants.count, jobs: workers?.jobs ?? 1)
+    if let workers, workers.jobs > 1, units.count > 1 {
+      runShared(units, with: workers, recorder: recorder)
+    } else {
+      for unit in units {
+        let name = documents[unit.document].name
+        recorder.report(.documentStarted(index: unit.document, count: documents.count, name: name))
+        build(unit, report: recorder.report)
+      }
+    }
+    do {
+      _ = try Manifest(files: recorder.summary.files, outputDirectory: settings.outputDirectory)
+        .write(to: settings.outputDirectory, name: options.shard?.manifestName ?? "manifest.json")
+    } catch {
+      recorder.report(
+        .failure(RunFailure(document: "manifest", error: error, context: "manifest.json")))
+    }
+    if let shapeCache { finish(shapeCache, report: recorder.report) }
+    return recorder.summary
+  }
+
+  /// The documents this run builds: a shard's are the personalised ones alone.
+  var runDocuments: [ResolvedDocument] {
+    options.shard == nil
+      ? project.resolvedDocuments : project.resolvedDocuments.filter(\.spec.personalised)
+  }
+
+  /// The participants this run writes copies for: the roster, or this shard's slice of it.
+  var participants: [Participant] {
+    guard let roster = project.roster else { return [] }
+    guard let shard = options.shard else { return roster.participants }
+    return roster.shard(shard.index, of: shard.count)
+  }
+
+  /// Builds `unit`; a failure is reported, and the run goes on.
+  func build(_ unit: WorkUnit, report: @escaping (RunEvent) -> Void) {
+    let document = runDocuments[unit.document]
+    do {
+      for (family, substitute) in session.substitutes(in: document.style) {
+        report(
+          .warning(
+            RunWarning(
+              .fontSubstitute,
+              "style '\(document.style.name)': font family '\(family)' is not installed; '\(substitute)' is used instead"
+            )))
+      }
+      let recipe = try DocumentRecipes.recipe(of: document.spec)
+      let build = DocumentBuild(
+        project: project, images: images, document: document, session: session, unit: unit,
+        participants: participants,
+        used: recipe.usedDocument(by: document.spec, in: settings),
+        title: recipe.title(of: document.spec, metadata: settings.metadata, words: project.words),
+        report: report)
+      let writer = OutputWriter(build: build)
+      try recipe.outputs(build) { try writer.write($0) }
+    } catch {
+      report(.failure(RunFailure(document: document.name, error: error, context: document.name)))
+    }
+  }
+
+  /// Sets the document language (``Metadata/lang``) on the text engine.
+  ///
+  /// A language with no patterns installed is typeset without hyphenation, with one warning a
+  /// run.
+  func prepareLanguage(report: (RunEvent) -> Void) {
+    let lang = settings.metadata.lang
+    let hyphenates = project.resolvedDocuments.contains { $0.style.paragraph.hyphenate }
+    if !session.setLanguage(lang), hyphenates {
+      report(
+        .warning(
+          RunWarning(
+            .language,
+            "no hyphenation patterns are installed for language '\(lang)' (metadata.lang), so the "
+              + "documents are not hyphenated; on Debian, install hyphen-\(Words.primarySubtag(lang))"
+          )))
+    }
+  }
+
+  /// Gives the text engine the shape cache the options ask for, and returns it (nil: none).
+  func useShapeCache() -> ShapeCache? {
+    let shapeCache = options.makeShapeCache()
+    session.useShapeCache(shapeCache)
+    return shapeCache
+  }
+
+  /// Stores what the run shaped, reports the cache's counts, and trims it.
+  private func finish(_ shapeCache: ShapeCache, report: (RunEvent) -> Void) {
+    shapeCache.flush()
+    report(
+      .detail(
+        "shape cache \(Paths.relative(shapeCache.folder, to: options.workingDirectory)): "
+          + "\(shapeCache.hits) found, \(shapeCache.misses) shaped, \(shapeCache.writes) stored"))
+    shapeCache.trim()
+    if let failure = shapeCache.writeFailure {
+      report(
+        .warning(
+          RunWarning(
+            .shapeCache, "shape cache: \(failure); nothing more was stored there this run")))
+    }
+  }
+}
