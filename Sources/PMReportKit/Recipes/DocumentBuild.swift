@@ -1,9 +1,9 @@
 import Foundation
 import Frames
 import Pagination
+import Rendering
 import ReportConfig
 import ReportModel
-import Rendering
 import TextShaping
 
 /// What a recipe is given to build one document of a run: the project, the resolved document,
