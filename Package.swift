@@ -88,13 +88,18 @@ let package = Package(
       dependencies: ["ContentFixtures", "ReportConfig", "ReportModel", "Geometry"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "FramesTests", dependencies: ["Frames", "Geometry"]),
-    .testTarget(name: "TextShapingTests", dependencies: ["TextShaping", "Frames", "Geometry"]),
+    // The one fake measurer every test target that lays text out without fonts uses.
+    .target(
+      name: "TestSupport", dependencies: ["TextShaping", "Frames"], path: "Tests/TestSupport"),
     .testTarget(
-      name: "PaginationTests", dependencies: ["Pagination", "Frames", "TextShaping", "Geometry"]),
+      name: "TextShapingTests", dependencies: ["TextShaping", "TestSupport", "Frames", "Geometry"]),
+    .testTarget(
+      name: "PaginationTests",
+      dependencies: ["Pagination", "Frames", "TextShaping", "TestSupport", "Geometry"]),
     .testTarget(
       name: "ChartsTests",
       dependencies: [
-        "Charts", "Frames", "TextShaping", "ReportModel", "ReportConfig", "Geometry",
+        "Charts", "Frames", "TextShaping", "TestSupport", "ReportModel", "ReportConfig", "Geometry",
         "ContentFixtures",
       ]),
     .testTarget(

@@ -40,11 +40,12 @@ public final class Pipeline {
   ///
   /// A render starts making it while the inputs load (see ``PreparedMeasurer``); `pmreport watch`
   /// hands every build the same one (`keptMeasurer`).
-  private lazy var measurer = keptMeasurer ?? preparedMeasurer?.take() ?? PangoMeasurer()
+  private lazy var measurer: any ShapingSession =
+    keptMeasurer ?? preparedMeasurer?.take() ?? PangoMeasurer()
   private let preparedMeasurer: PreparedMeasurer?
   /// A measurer that outlives this pipeline: its shapes are kept after each document (the caller
-  /// bounds them, see ``PangoMeasurer/keepShapesUsedSinceLastKeep()``), not discarded.
-  private let keptMeasurer: PangoMeasurer?
+  /// bounds them, see ``ShapingSession/keepShapesUsedSinceLastKeep()``), not discarded.
+  private let keptMeasurer: (any ShapingSession)?
   /// The config file read, absolute; nil when there was none.
   public let configFile: String?
   /// Called with each line of progress (one per file written), each warning and each error.
@@ -79,15 +80,15 @@ public final class Pipeline {
   /// keeps from one build to the next (`pmreport watch`).
   ///
   /// The measurer's shapes are not discarded after each document: the caller calls
-  /// ``PangoMeasurer/keepShapesUsedSinceLastKeep()`` after each build to bound them.
+  /// ``ShapingSession/keepShapesUsedSinceLastKeep()`` after each build to bound them.
   public convenience init(
-    options: RunOptions, measurer: PangoMeasurer, log: @escaping (LogLine) -> Void = { _ in }
+    options: RunOptions, measurer: any ShapingSession, log: @escaping (LogLine) -> Void = { _ in }
   ) throws {
     try self.init(options: options, preparedMeasurer: nil, keptMeasurer: measurer, log: log)
   }
 
   private init(
-    options: RunOptions, preparedMeasurer: PreparedMeasurer?, keptMeasurer: PangoMeasurer?,
+    options: RunOptions, preparedMeasurer: PreparedMeasurer?, keptMeasurer: (any ShapingSession)?,
     log: @escaping (LogLine) -> Void
   ) throws {
     self.options = options

@@ -5,7 +5,7 @@ import TextShaping
 /// text engine kept in memory.
 ///
 /// Every build is a fresh ``Pipeline`` (the config and content are loaded and validated again,
-/// which is cheap) handed the same ``PangoMeasurer``; after each build the measurer keeps the
+/// which is cheap) handed the same ``ShapingSession``; after each build the session keeps the
 /// shapes that build used and forgets the rest, so a one-paragraph edit re-shapes that paragraph
 /// only. A build whose inputs do not load reports why and writes nothing: the files of the last
 /// good build stay, and the next change builds again.
@@ -34,7 +34,7 @@ public final class WatchSession {
   private let reporter: Reporter
   /// Whether a build's line also splits its time (`-v`).
   private let splitsTime: Bool
-  private let measurer = PangoMeasurer()
+  private let measurer: any ShapingSession = PangoMeasurer()
 
   /// A session building as `options` says, waiting `quietMilliseconds` after the last change;
   /// with `splitsTime`, a build's line says how long loading, laying out and writing took.
