@@ -61,7 +61,9 @@ let package = Package(
         .embedInCode("BuiltinStyles/\($0).yml")
       } + [.embedInCode("BuiltinContent/comparison.md")]),
     .target(name: "TextShaping", dependencies: ["Geometry", "Frames", "CPango", "CHyphen"]),
-    .target(name: "Pagination", dependencies: ["Geometry", "Frames"]),
+    // TextShaping for the TextMeasurer protocol and ParagraphSpec (a paragraph set again for the
+    // widow rule); Pango is not used here.
+    .target(name: "Pagination", dependencies: ["Geometry", "Frames", "TextShaping"]),
     .target(name: "Charts", dependencies: ["Geometry", "Frames", "TextShaping", "ReportModel"]),
     .target(
       name: "Rendering",
