@@ -29,7 +29,7 @@ public struct ParagraphBlock: Block {
   public var unsplitLines = 0
   /// Whether this part continues a paragraph begun on an earlier page.
   var isContinuation = false
-  /// What the lines were set from, for a paragraph long enough to split (nil: another block).
+  /// What the lines were set from, when the widow rule may set them again (nil: it may not).
   ///
   /// Before lines move to the next page for the widow rule, the paragraph is set again
   /// (`Regions.setParagraph`) a line tighter or looser, where its breaks allow.
@@ -93,9 +93,9 @@ public struct ParagraphBlock: Block {
       return nil
     }
     for delta in [-1, 1] {
-      var looser = setting
-      looser.looseness += delta
-      let other = setParagraph(looser)
+      var again = setting
+      again.looseness += delta
+      let other = setParagraph(again)
       guard other.count == lines.count + delta else { continue }
       var candidate = self
       candidate.lines = other
