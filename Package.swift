@@ -67,7 +67,9 @@ let package = Package(
       } + [.embedInCode("BuiltinContent/comparison.md")]),
     .target(
       name: "TextShaping", dependencies: ["Geometry", "Frames", "Storage", "CPango", "CHyphen"]),
-    .target(name: "Pagination", dependencies: ["Geometry", "Frames"]),
+    // TextShaping for the TextMeasurer protocol and ParagraphSpec (a paragraph set again for the
+    // widow rule); Pango is not used here.
+    .target(name: "Pagination", dependencies: ["Geometry", "Frames", "TextShaping"]),
     .target(name: "Charts", dependencies: ["Geometry", "Frames", "TextShaping", "ReportModel"]),
     .target(
       name: "Rendering",
@@ -97,14 +99,19 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "FramesTests", dependencies: ["Frames", "Geometry"]),
     .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+    // The one fake measurer every test target that lays text out without fonts uses.
+    .target(
+      name: "TestSupport", dependencies: ["TextShaping", "Frames"], path: "Tests/TestSupport"),
     .testTarget(
-      name: "TextShapingTests", dependencies: ["TextShaping", "Storage", "Frames", "Geometry"]),
+      name: "TextShapingTests",
+      dependencies: ["TextShaping", "Storage", "TestSupport", "Frames", "Geometry"]),
     .testTarget(
-      name: "PaginationTests", dependencies: ["Pagination", "Frames", "TextShaping", "Geometry"]),
+      name: "PaginationTests",
+      dependencies: ["Pagination", "Frames", "TextShaping", "TestSupport", "Geometry"]),
     .testTarget(
       name: "ChartsTests",
       dependencies: [
-        "Charts", "Frames", "TextShaping", "ReportModel", "ReportConfig", "Geometry",
+        "Charts", "Frames", "TextShaping", "TestSupport", "ReportModel", "ReportConfig", "Geometry",
         "ContentFixtures",
       ]),
     .testTarget(

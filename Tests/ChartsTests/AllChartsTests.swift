@@ -3,6 +3,7 @@ import ContentFixtures
 import Frames
 import Geometry
 import ReportModel
+import TestSupport
 import Testing
 
 @Suite("Every chart kind")

@@ -4,40 +4,8 @@ import Frames
 import Geometry
 import ReportConfig
 import ReportModel
+import TestSupport
 import TextShaping
-
-/// A fixed-advance measurer: every character is half the font size wide, lines are `size × leading`
-/// tall, and words break greedily on spaces within the width.
-final class FakeMeasurer: TextMeasurer {
-  private(set) var calls = 0
-
-  static func width(_ text: String, size: Double) -> Double { 0.5 * size * Double(text.count) }
-
-  func shape(_ paragraph: ParagraphSpec) -> ShapedParagraph {
-    calls += 1
-    let size = paragraph.fontSize
-    let height = size * paragraph.leading
-    var lines: [String] = []
-    var current = ""
-    for word in paragraph.text.split(separator: " ", omittingEmptySubsequences: true) {
-      let candidate = current.isEmpty ? String(word) : current + " " + word
-      if current.isEmpty || Self.width(candidate, size: size) <= paragraph.width {
-        current = candidate
-      } else {
-        lines.append(current)
-        current = String(word)
-      }
-    }
-    if !current.isEmpty { lines.append(current) }
-    return ShapedParagraph(
-      lines: lines.map {
-        ShapedLine(
-          width: Self.width($0, size: size), height: height,
-          baseline: (height - size) / 2 + 0.8 * size,
-          text: $0)
-      })
-  }
-}
 
 /// A small comparison built by hand.
 enum Fixture {

@@ -197,7 +197,7 @@ import TextShaping
     try Data("not a png".utf8).write(to: URL(fileURLWithPath: dir + "/img/green.png"))
     #expect(throws: InputError.self) { try project.images.decoded() }
     do {
-      _ = try RunScheduler(project: project, session: ShapingSession())
+      _ = try RunScheduler(project: project, session: RunShaping())
       Issue.record("an image broken since loading should stop the run")
     } catch let error as InputError {
       #expect(error.diagnostics.map(\.description).first?.hasPrefix("content.yml:7:") == true)

@@ -49,7 +49,7 @@ public enum Doctor {
       return out
     }
     out.append(DoctorCheck("configuration", passed: true, "loads and checks"))
-    let measurer = PangoMeasurer()
+    let shaper = PangoShaper()
     var families: [(family: String, style: String)] = []
     for document in project.resolvedDocuments {
       let fonts = document.style.fonts
@@ -58,7 +58,7 @@ public enum Doctor {
         families.append((family, document.style.name))
       }
     }
-    out += families.map { fontCheck($0.family, style: $0.style, substitute: measurer.substitute) }
+    out += families.map { fontCheck($0.family, style: $0.style, substitute: shaper.substitute) }
     out.append(
       hyphenationCheck(
         project.settings.metadata.lang, dictionary: { Hyphenator.dictionaryPath(forLanguage: $0) }

@@ -14,7 +14,7 @@ struct DocumentBuild {
   let images: ImageStore
   /// The document with its style, colours and page resolved.
   let document: ResolvedDocument
-  let session: ShapingSession
+  let session: RunShaping
   /// The part of the document this build writes: formats, participants, booklet, merged file.
   let unit: WorkUnit
   /// The participants the run writes copies for: the roster, or this shard's slice of it.

@@ -65,7 +65,7 @@ struct HandoutLayout {
       titlePage: document.titleBlock && titlePage)
     var failure: (any Error)?
     let result = DocumentLayout.layout(
-      template: template,
+      template: template, measurer: type.measurer,
       build: { pages in
         do { return try build(pages) } catch {
           failure = error

@@ -11,7 +11,7 @@ import TextShaping
 public struct RunScheduler {
   /// Everything the run reads, loaded and checked before anything is written.
   public let project: Project
-  let session: ShapingSession
+  let session: RunShaping
   /// The content's images, decoded from the project's image files.
   let images: ImageStore
 
@@ -19,7 +19,7 @@ public struct RunScheduler {
   ///
   /// Decodes the content's images now, before anything is written: an image that changed since
   /// the project was loaded and no longer decodes is an input error here.
-  public init(project: Project, session: ShapingSession) throws {
+  public init(project: Project, session: RunShaping) throws {
     self.project = project
     self.session = session
     images = try project.images.decoded()
@@ -32,7 +32,7 @@ public struct RunScheduler {
   public static func load(
     options: RunOptions, prepareFonts: Bool = false, log: (LogLine) -> Void = { _ in }
   ) throws -> RunScheduler {
-    let session = prepareFonts ? ShapingSession.preparing() : ShapingSession()
+    let session = prepareFonts ? RunShaping.preparing() : RunShaping()
     do {
       return try RunScheduler(project: Project.load(options: options, log: log), session: session)
     } catch {

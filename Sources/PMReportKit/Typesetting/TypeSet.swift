@@ -66,17 +66,30 @@ final class TypeSet {
   /// `maxHyphenRun` overrides the style's limit (a table cell: 1, no two hyphens in a row).
   func lines(
     _ runs: [TextRun], width: Double, alignment: TextAlignment? = nil, hyphenate: Bool? = nil,
-    leading: Double? = nil, base: FontSpec? = nil, maxHyphenRun: Int? = nil, looseness: Int? = nil
+    leading: Double? = nil, base: FontSpec? = nil, maxHyphenRun: Int? = nil
   ) -> [ShapedLine] {
+    measurer.shape(
+      setting(
+        runs, width: width, alignment: alignment, hyphenate: hyphenate, leading: leading,
+        base: base,
+        maxHyphenRun: maxHyphenRun)
+    ).lines
+  }
+
+  /// What ``lines(_:width:alignment:hyphenate:leading:base:maxHyphenRun:)`` sets: the runs with
+  /// the style's paragraph settings, except those given.
+  func setting(
+    _ runs: [TextRun], width: Double, alignment: TextAlignment? = nil, hyphenate: Bool? = nil,
+    leading: Double? = nil, base: FontSpec? = nil, maxHyphenRun: Int? = nil
+  ) -> ParagraphSpec {
     let p = style.paragraph
-    let spec = ParagraphSpec(
+    return ParagraphSpec(
       runs: runs, width: width,
       alignment: alignment ?? (p.justify ? .justify : .left),
       hyphenate: hyphenate ?? p.hyphenate,
       leading: leading ?? style.fonts.leading, maxHyphenRun: maxHyphenRun ?? p.maxHyphenRun,
-      hyphenPenalty: p.hyphenPenalty, looseness: looseness ?? p.looseness,
+      hyphenPenalty: p.hyphenPenalty, looseness: p.looseness,
       hangingPunctuation: p.hangingPunctuation, baseFont: base)
-    return measurer.shape(spec).lines
   }
 
   /// One unbroken line (labels, numbers, furniture).
@@ -96,20 +109,14 @@ final class TypeSet {
     _ runs: [TextRun], indent: Double = 0, marker: ShapedLine? = nil,
     spaceAfter: Double? = nil
   ) -> ParagraphBlock {
+    let spec = setting(runs, width: width - indent, base: body)
     var block = ParagraphBlock(
-      lines: lines(runs, width: width - indent, base: body), indent: indent, marker: marker,
+      lines: measurer.shape(spec).lines, indent: indent, marker: marker,
       color: text, tag: .paragraph,
       breaks: BreakPolicy(spaceAfter: spaceAfter ?? style.paragraph.spacing),
       orphans: style.paragraph.orphans, widows: style.paragraph.widows)
     // A paragraph long enough to split can be set a line tighter or looser for the widow rule.
-    if block.lines.count >= block.orphans + block.widows {
-      let type = self
-      block.refit = { delta in
-        type.lines(
-          runs, width: type.width - indent, base: type.body,
-          looseness: type.style.paragraph.looseness + delta)
-      }
-    }
+    if block.lines.count >= block.orphans + block.widows { block.setting = spec }
     return block
   }
 

@@ -6,10 +6,10 @@ import TextShaping
 /// text engine kept in memory.
 ///
 /// Every build loads a fresh ``Project`` (the config and content are loaded and validated again,
-/// which is cheap) and runs it on a ``RunScheduler`` handed the same ``PangoMeasurer``; after each
-/// build the measurer keeps the shapes that build used and forgets the rest, so a one-paragraph
-/// edit re-shapes that paragraph only. A build whose inputs do not load reports why and writes nothing: the files of the last
-/// good build stay, and the next change builds again.
+/// which is cheap) and runs it on a ``RunScheduler`` handed the same ``ShapingSession``; after
+/// each build the session keeps the shapes that build used and forgets the rest, so a
+/// one-paragraph edit re-shapes that paragraph only. A build whose inputs do not load reports why
+/// and writes nothing: the files of the last good build stay, and the next change builds again.
 public final class WatchSession {
   /// What a session reports, and how.
   public struct Reporter {
@@ -35,7 +35,7 @@ public final class WatchSession {
   private let reporter: Reporter
   /// Whether a build's line also splits its time (`-v`).
   private let splitsTime: Bool
-  private let measurer = PangoMeasurer()
+  private let measurer: any ShapingSession = PangoMeasurer()
 
   /// A session building as `options` says, waiting `quietMilliseconds` after the last change;
   /// with `splitsTime`, a build's line says how long loading, laying out and writing took.
@@ -100,7 +100,7 @@ public final class WatchSession {
     let loaded = DispatchTime.now()
     let summary: RunSummary
     do {
-      summary = try RunScheduler(project: project, session: ShapingSession(keeping: measurer))
+      summary = try RunScheduler(project: project, session: RunShaping(keeping: measurer))
         .run(reporter: LineReporter(reporter.log))
     } catch {
       // An image changed since it was loaded and no longer decodes.

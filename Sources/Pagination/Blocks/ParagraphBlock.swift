@@ -1,5 +1,6 @@
 import Frames
 import Geometry
+import TextShaping
 
 /// Shaped lines that split between lines, with widow and orphan control: a paragraph, a heading,
 /// a list item (with its marker hanging in the left margin of the text) or a caption.
@@ -28,9 +29,11 @@ public struct ParagraphBlock: Block {
   public var unsplitLines = 0
   /// Whether this part continues a paragraph begun on an earlier page.
   var isContinuation = false
-  /// The paragraph set again with one line fewer (-1) or more (+1), where its breaks allow (nil:
-  /// they do not): tried before lines move to the next page for the widow rule.
-  public var refit: ((Int) -> [ShapedLine]?)?
+  /// What the lines were set from, when the widow rule may set them again (nil: it may not).
+  ///
+  /// Before lines move to the next page for the widow rule, the paragraph is set again
+  /// (`Regions.setParagraph`) a line tighter or looser, where its breaks allow.
+  public var setting: ParagraphSpec?
 
   public init(
     lines: [ShapedLine], indent: Double = 0, marker: ShapedLine? = nil, markerGap: Double = 6,
@@ -84,14 +87,19 @@ public struct ParagraphBlock: Block {
   /// take all its lines, or all but at least `widows` of them, so that no line moves for the
   /// widow rule.
   func refitted(in regions: Regions) -> ParagraphBlock? {
-    guard let refit, !isContinuation, !breaks.keepWithNext, lines.count > unsplitLines else {
+    guard let setting, let setParagraph = regions.setParagraph, !isContinuation,
+      !breaks.keepWithNext, lines.count > unsplitLines
+    else {
       return nil
     }
     for delta in [-1, 1] {
-      guard let other = refit(delta), other.count == lines.count + delta else { continue }
+      var again = setting
+      again.looseness += delta
+      let other = setParagraph(again)
+      guard other.count == lines.count + delta else { continue }
       var candidate = self
       candidate.lines = other
-      candidate.refit = nil
+      candidate.setting = nil
       let fitting = Self.linesFitting(other, in: regions.available)
       if fitting >= other.count
         || candidate.splitPoint(fitting: fitting, atPageTop: regions.atPageTop) == fitting

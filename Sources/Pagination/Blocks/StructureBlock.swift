@@ -29,9 +29,9 @@ public struct StructureBlock: Block {
     var previous: (any Block)?
     for (index, child) in children.enumerated() {
       let gap = previous.map { max($0.breaks.spaceAfter, child.breaks.spaceBefore) } ?? 0
-      let room = Regions(
-        width: regions.width, available: regions.available - y - gap, full: regions.full,
-        atPageTop: regions.atPageTop && previous == nil)
+      var room = regions
+      room.available = regions.available - y - gap
+      room.atPageTop = regions.atPageTop && previous == nil
       switch child.layout(in: room) {
       case .complete(let part):
         frame.push(frame: part, at: Point(x: 0, y: y + gap))

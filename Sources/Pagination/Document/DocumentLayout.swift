@@ -1,5 +1,6 @@
 import Frames
 import Geometry
+import TextShaping
 
 /// Paper size and the text area on it.
 public struct PageTemplate: Sendable {
@@ -64,15 +65,17 @@ public enum DocumentLayout {
   /// - Parameters:
   ///   - template: the paper and its text area.
   ///   - maxPasses: the most layout passes before the last one is taken as it is.
+  ///   - measurer: sets paragraphs again for the widow rule (``ParagraphBlock/setting``).
   ///   - build: makes the body blocks, given the page numbers of the previous pass (empty at first).
   ///   - furniture: the header and footer for a page, in page coordinates.
   /// - Returns: the pages, where each anchor landed, warnings and the number of passes.
   public static func layout(
-    template: PageTemplate, maxPasses: Int = 5,
+    template: PageTemplate, maxPasses: Int = 5, measurer: (any TextMeasurer)? = nil,
     build: (PageMap) -> [any Block],
     furniture: (PageContext) -> Frame?
   ) -> LaidOutDocument {
-    let paginator = Paginator(bodySize: template.body.size)
+    let paginator = Paginator(
+      bodySize: template.body.size, setParagraph: measurer.map { m in { m.shape($0).lines } })
     var map = PageMap()
     var passes = 1
     var result = paginator.paginate(build(map))

@@ -1,8 +1,9 @@
 import Frames
 import Geometry
+import TextShaping
 
 /// The space left on the current page, and the size of a whole page body.
-public struct Regions: Sendable {
+public struct Regions {
   /// The text width.
   public var width: Double
   /// Height still free on this page.
@@ -12,12 +13,18 @@ public struct Regions: Sendable {
   /// Nothing has been placed on this page yet: moving to the next page would not help, so a
   /// block must place something.
   public var atPageTop: Bool
+  /// Sets a paragraph again (the widow rule tries one a line tighter or looser); nil: none is.
+  public var setParagraph: ((ParagraphSpec) -> [ShapedLine])?
 
-  public init(width: Double, available: Double, full: Double, atPageTop: Bool) {
+  public init(
+    width: Double, available: Double, full: Double, atPageTop: Bool,
+    setParagraph: ((ParagraphSpec) -> [ShapedLine])? = nil
+  ) {
     self.width = width
     self.available = available
     self.full = full
     self.atPageTop = atPageTop
+    self.setParagraph = setParagraph
   }
 }
 

@@ -1,5 +1,6 @@
 import Frames
 import Geometry
+import TextShaping
 
 /// One page's body: the frame poured into the text area, before headers and footers are added.
 public struct PageBody: Sendable {
@@ -14,8 +15,13 @@ public struct PageBody: Sendable {
 /// page is placed anyway, overflowing, with a warning: never an endless loop, never a dropped block.
 public struct Paginator {
   public var bodySize: Size
+  /// Sets a paragraph again for the widow rule (see ``Regions/setParagraph``); nil: none is.
+  public var setParagraph: ((ParagraphSpec) -> [ShapedLine])?
 
-  public init(bodySize: Size) { self.bodySize = bodySize }
+  public init(bodySize: Size, setParagraph: ((ParagraphSpec) -> [ShapedLine])? = nil) {
+    self.bodySize = bodySize
+    self.setParagraph = setParagraph
+  }
 
   /// The pages, and warnings about anything that had to overflow.
   public func paginate(_ blocks: [any Block]) -> (pages: [PageBody], warnings: [String]) {
@@ -31,7 +37,7 @@ public struct Paginator {
         let space = state.spacing(before: figure)
         let regions = Regions(
           width: bodySize.width, available: state.available - space,
-          full: bodySize.height, atPageTop: state.isEmpty)
+          full: bodySize.height, atPageTop: state.isEmpty, setParagraph: setParagraph)
         guard case .complete(let frame) = figure.layout(in: regions) else { break }
         state.place(frame, space: space, after: figure.breaks.spaceAfter)
         floating.removeFirst()
@@ -64,7 +70,7 @@ public struct Paginator {
       }
       let regions = Regions(
         width: bodySize.width, available: state.available - space,
-        full: bodySize.height, atPageTop: state.isEmpty)
+        full: bodySize.height, atPageTop: state.isEmpty, setParagraph: setParagraph)
       let result = block.layout(in: regions)
       if case .complete(let frame) = result, frame.size.height > regions.available + 0.001 {
         state.warnings.append(
@@ -83,7 +89,7 @@ public struct Paginator {
           // Contract broken: place it on an unbounded region rather than loop or drop it.
           let unbounded = Regions(
             width: bodySize.width, available: .infinity,
-            full: .infinity, atPageTop: true)
+            full: .infinity, atPageTop: true, setParagraph: setParagraph)
           if case .complete(let frame) = block.layout(in: unbounded) {
             state.place(frame, space: 0, after: block.breaks.spaceAfter)
           }

@@ -3,7 +3,7 @@ import Frames
 
 // MARK: - Optimum-fit paragraphs
 
-extension PangoMeasurer {
+extension PangoShaper {
   /// Whether the paragraph's breaks are chosen together (``LineBreaker``).
   ///
   /// Justified and left-aligned text without line separators. Centred and right-aligned text, and text holding
@@ -19,9 +19,12 @@ extension PangoMeasurer {
 
   /// Shapes the paragraph once unbroken, chooses its breaks with ``LineBreaker``, then shapes and
   /// sets its lines; nil in the unlikely case Pango does not keep the lines apart.
-  func setOptimally(_ paragraph: ParagraphSpec, runs initial: [TextRun], hasLongWord: Bool)
-    -> ShapedParagraph?
-  {
+  ///
+  /// The characters no font has are added to `missing`.
+  func setOptimally(
+    _ paragraph: ParagraphSpec, runs initial: [TextRun], hasLongWord: Bool,
+    missing: inout [Unicode.Scalar]
+  ) -> ShapedParagraph? {
     var runs = initial
     var longWord = hasLongWord
     var whole = unwrappedLayout(runs, spec: paragraph)
@@ -29,7 +32,9 @@ extension PangoMeasurer {
     var extent = PangoRectangle()
     pango_layout_get_extents(whole.layout, nil, &extent)
     if Double(extent.width) / Double(PANGO_SCALE) <= paragraph.width {
-      if pango_layout_get_unknown_glyphs_count(whole.layout) > 0 { noteMissingCharacters(runs) }
+      if pango_layout_get_unknown_glyphs_count(whole.layout) > 0 {
+        findMissingCharacters(runs, into: &missing)
+      }
       return ShapedParagraph(lines: readLines(whole, runs: runs, spec: paragraph).map(\.line))
     }
     var characters = LayoutCharacters(whole.layout, text: runs.map(\.text).joined())
@@ -37,7 +42,7 @@ extension PangoMeasurer {
     if !paragraph.hyphenate, let hyphenator {
       let wide = characters.unbreakableStretches.filter { $0.width > paragraph.width }
       if !wide.isEmpty {
-        let marked = Self.hyphenatingWords(
+        let marked = WordSurgery.hyphenatingWords(
           at: wide.map { characters.byteOffsets[$0.start] }, in: runs, with: hyphenator)
         if marked != runs {
           runs = marked
@@ -47,7 +52,9 @@ extension PangoMeasurer {
         }
       }
     }
-    if pango_layout_get_unknown_glyphs_count(whole.layout) > 0 { noteMissingCharacters(runs) }
+    if pango_layout_get_unknown_glyphs_count(whole.layout) > 0 {
+      findMissingCharacters(runs, into: &missing)
+    }
     let runEnds = Self.runEnds(runs)
     let weights = BreakWeights(hyphenPenalty: paragraph.hyphenPenalty)
     let items = ParagraphItems(

@@ -2,16 +2,17 @@ import Frames
 import ReportModel
 import TextShaping
 
-/// A run's text engine, and what the run does with it between documents: the language, the font
-/// substitutes, the shapes kept or discarded after each document, the disk cache.
+/// A run's text engine (a ``ShapingSession``), and what the run does with it between documents:
+/// the language, the font substitutes (each reported once a run), the shapes kept or discarded
+/// after each document, the disk cache.
 ///
 /// Made on first use: `check`, `list` and `export-content` need no fonts. A render starts making
 /// it while the inputs load (``preparing()``); `pmreport watch` hands every build the same engine
 /// (``init(keeping:)``), whose shapes outlive each document.
-public final class ShapingSession {
+public final class RunShaping {
   private let prepared: PreparedMeasurer?
-  private let kept: PangoMeasurer?
-  private lazy var made = kept ?? prepared?.take() ?? PangoMeasurer()
+  private let kept: (any ShapingSession)?
+  private lazy var made: any ShapingSession = kept ?? prepared?.take() ?? PangoMeasurer()
   /// Font families already checked for a substitute (each is reported once a run).
   private var checkedFamilies: Set<String> = []
 
@@ -22,8 +23,8 @@ public final class ShapingSession {
   }
 
   /// A session whose engine is made on another thread from now on.
-  public static func preparing() -> ShapingSession {
-    ShapingSession(prepared: PreparedMeasurer(warming: Style.classic.fonts.body))
+  public static func preparing() -> RunShaping {
+    RunShaping(prepared: PreparedMeasurer(warming: Style.classic.fonts.body))
   }
 
   private init(prepared: PreparedMeasurer) {
@@ -33,8 +34,8 @@ public final class ShapingSession {
 
   /// A session over `measurer`, which the caller keeps from one build to the next: its shapes are
   /// not discarded after each document (the caller bounds them, see
-  /// ``PangoMeasurer/keepShapesUsedSinceLastKeep()``).
-  public init(keeping measurer: PangoMeasurer) {
+  /// ``ShapingSession/keepShapesUsedSinceLastKeep()``).
+  public init(keeping measurer: any ShapingSession) {
     prepared = nil
     kept = measurer
   }
@@ -43,7 +44,7 @@ public final class ShapingSession {
   public func finish() { prepared?.finish() }
 
   /// What layout measures text with.
-  var measurer: PangoMeasurer { made }
+  var measurer: any ShapingSession { made }
 
   /// The glyphs the documents' pages name, for the exporters.
   var palette: GlyphPalette { made.palette }

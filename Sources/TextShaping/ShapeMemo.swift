@@ -1,0 +1,61 @@
+import Frames
+
+/// Remembers the paragraphs and widths an inner shaper gave, in two generations, so that each is
+/// asked of it once.
+///
+/// Layout passes (the contents' second pass, a table shrinking to fit) ask for the same paragraph
+/// at the same width again. The current generation is dropped after each document
+/// (``discardAll()``), so that its lines can be freed as its pages are written; or, between the
+/// builds of `pmreport watch`, becomes the previous one (``keepUsedSinceLastKeep()``), from which a
+/// paragraph asked for again moves back. A remembered paragraph comes back with no missing
+/// characters: the inner shaper reported them when it set it.
+public final class ShapeMemo<Inner: ParagraphShaper>: ParagraphShaper {
+  /// The shaper asked for what is not remembered.
+  public let inner: Inner
+  private var shapes: [ParagraphSpec: ShapedParagraph] = [:]
+  private var widths: [ParagraphSpec: TextWidths] = [:]
+  /// The previous build's shapes and widths not yet asked for in this one.
+  private var previousShapes: [ParagraphSpec: ShapedParagraph] = [:]
+  private var previousWidths: [ParagraphSpec: TextWidths] = [:]
+
+  /// Remembers what `inner` gives.
+  public init(_ inner: Inner) { self.inner = inner }
+
+  public var palette: GlyphPalette { inner.palette }
+
+  public func shapeParagraph(_ paragraph: ParagraphSpec) -> ShapingResult {
+    if let hit = shapes[paragraph] { return ShapingResult(paragraph: hit) }
+    if let kept = previousShapes.removeValue(forKey: paragraph) {
+      shapes[paragraph] = kept
+      return ShapingResult(paragraph: kept)
+    }
+    let result = inner.shapeParagraph(paragraph)
+    shapes[paragraph] = result.paragraph
+    return result
+  }
+
+  public func measureWidths(_ paragraph: ParagraphSpec) -> TextWidths {
+    if let hit = widths[paragraph] { return hit }
+    let measured =
+      previousWidths.removeValue(forKey: paragraph) ?? inner.measureWidths(paragraph)
+    widths[paragraph] = measured
+    return measured
+  }
+
+  /// Forgets everything remembered (the lines already handed out stay valid).
+  public func discardAll() {
+    shapes = [:]
+    widths = [:]
+    previousShapes = [:]
+    previousWidths = [:]
+  }
+
+  /// Keeps what was asked for since the last call, for the next build, and forgets the rest: at
+  /// most one build's shapes are held.
+  public func keepUsedSinceLastKeep() {
+    previousShapes = shapes
+    previousWidths = widths
+    shapes = [:]
+    widths = [:]
+  }
+}
