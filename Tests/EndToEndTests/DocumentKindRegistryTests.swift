@@ -70,4 +70,23 @@ private struct PosterRecipe: DocumentRecipe {
     #expect(DocumentRecipes.recipe(for: .report)?.weight(of: .fullReport) == 8)
     #expect(DocumentRecipes.recipe(for: PosterRecipe.kind) == nil)
   }
+
+  @Test func aDocumentIsBuiltAfterTheDocumentItUses() throws {
+    let dir = try temporaryDirectory("pmreport-build-order")
+    try """
+    formats: [pdf]
+    documents:
+      - {name: key, kind: answer-key, key-for: sheet}
+      - {name: summary, kind: report, toc: false}
+      - {name: sheet, kind: worksheet}
+    """.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
+    let scheduler = try RunScheduler.load(
+      options: RunOptions(configPath: dir + "/pmreport.yml", workingDirectory: dir))
+    #expect(scheduler.runDocuments.map(\.name) == ["sheet", "key", "summary", "charts"])
+    // A run of the key alone builds it alone (its worksheet's spec comes from the config).
+    let alone = try RunScheduler.load(
+      options: RunOptions(
+        configPath: dir + "/pmreport.yml", documents: ["key"], workingDirectory: dir))
+    #expect(alone.runDocuments.map(\.name) == ["key"])
+  }
 }

@@ -36,4 +36,25 @@ enum DocumentRecipes {
     }
     return recipe
   }
+
+  /// `documents` in the order to build them: config order, except that a document another one
+  /// uses (a worksheet its answer key) comes before its user. Stable; a document whose used one
+  /// is not in the list (a `--document` run) keeps its place.
+  static func buildOrder(_ documents: [DocumentSpec], in settings: ReportSettings) -> [Int] {
+    var order: [Int] = []
+    var placed = Set<Int>()
+    func place(_ index: Int, _ visiting: Set<Int>) {
+      guard !placed.contains(index), !visiting.contains(index) else { return }
+      let document = documents[index]
+      if let used = recipe(for: document.kind)?.usedDocument(by: document, in: settings),
+        let usedIndex = documents.firstIndex(where: { $0.name == used.name })
+      {
+        place(usedIndex, visiting.union([index]))
+      }
+      placed.insert(index)
+      order.append(index)
+    }
+    for index in documents.indices { place(index, []) }
+    return order
+  }
 }

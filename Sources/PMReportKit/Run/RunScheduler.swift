@@ -107,10 +107,13 @@ public struct RunScheduler {
     return recorder.summary
   }
 
-  /// The documents this run builds: a shard's are the personalised ones alone.
+  /// The documents this run builds, in build order: a document another one uses comes first
+  /// (``DocumentRecipes/buildOrder(_:in:)``); a shard's are the personalised ones alone.
   var runDocuments: [ResolvedDocument] {
-    options.shard == nil
+    let documents =
+      options.shard == nil
       ? project.resolvedDocuments : project.resolvedDocuments.filter(\.spec.personalised)
+    return DocumentRecipes.buildOrder(documents.map(\.spec), in: settings).map { documents[$0] }
   }
 
   /// The participants this run writes copies for: the roster, or this shard's slice of it.
