@@ -37,9 +37,11 @@ enum DocumentRecipes {
     return recipe
   }
 
-  /// `documents` in the order to build them: config order, except that a document another one
-  /// uses (a worksheet its answer key) comes before its user. Stable; a document whose used one
-  /// is not in the list (a `--document` run) keeps its place.
+  /// `documents` in the order to build them.
+  ///
+  /// Config order, except that a document another one uses (a worksheet its answer key) comes
+  /// before its user. Stable; a document whose used one is not in the list (a `--document` run)
+  /// keeps its place.
   static func buildOrder(_ documents: [DocumentSpec], in settings: ReportSettings) -> [Int] {
     var order: [Int] = []
     var placed = Set<Int>()
