@@ -12,24 +12,25 @@ struct WordsFile {
   private(set) var problems: [String] = []
 
   init(parsing text: String) {
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-    {
-      let trimmed = line.trimmingSpaces
-      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-      guard let equals = trimmed.firstIndex(of: "=") else {
+    // Bytes, not Characters: every run reads the shipped files, and the syntax is ASCII.
+    let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    for (index, line) in lines.enumerated() {
+      let trimmed = Self.trimmingSpaces(line)
+      if trimmed.isEmpty || trimmed.first == UInt8(ascii: "#") { continue }
+      guard let equals = trimmed.firstIndex(of: UInt8(ascii: "=")) else {
         problems.append("line \(index + 1): expected `key = text`")
         continue
       }
-      let key = String(trimmed[..<equals].trimmingSpaces)
-      var value = trimmed[trimmed.index(after: equals)...].trimmingSpaces
-      if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+      let key = String(Substring(Self.trimmingSpaces(trimmed[..<equals])))
+      var value = Self.trimmingSpaces(trimmed[trimmed.index(after: equals)...])
+      if value.count >= 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") {
         value = value.dropFirst().dropLast()
       }
       if key.isEmpty || key.contains(" ") {
         problems.append("line \(index + 1): '\(key)' is not a key")
       } else if entries[key] != nil {
         problems.append("line \(index + 1): '\(key)' is given twice")
-      } else if let text = Self.unescaped(value) {
+      } else if let text = Self.unescaped(Substring(value)) {
         entries[key] = text
       } else {
         problems.append("line \(index + 1): a backslash starts neither \\u{…} nor \\\\")
@@ -37,8 +38,18 @@ struct WordsFile {
     }
   }
 
+  /// `bytes` without the spaces and tabs at their ends.
+  private static func trimmingSpaces(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
+    let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+    guard let first = bytes.firstIndex(where: { !isSpace($0) }),
+      let last = bytes.lastIndex(where: { !isSpace($0) })
+    else { return bytes[bytes.endIndex...] }
+    return bytes[first...last]
+  }
+
   /// `text` with its escapes replaced; nil when one is malformed.
   private static func unescaped(_ text: Substring) -> String? {
+    guard text.utf8.contains(UInt8(ascii: "\\")) else { return String(text) }
     var out = ""
     var rest = text
     while let backslash = rest.firstIndex(of: "\\") {
@@ -58,16 +69,5 @@ struct WordsFile {
       }
     }
     return out + rest
-  }
-}
-
-extension StringProtocol {
-  /// The text without the spaces and tabs at its ends.
-  fileprivate var trimmingSpaces: SubSequence {
-    let isSpace = { (c: Character) in c == " " || c == "\t" }
-    guard let first = firstIndex(where: { !isSpace($0) }),
-      let last = lastIndex(where: { !isSpace($0) })
-    else { return self[endIndex...] }
-    return self[first...last]
   }
 }
