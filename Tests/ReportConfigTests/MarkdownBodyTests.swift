@@ -153,4 +153,19 @@ import Testing
           RoleTable(aspectHeader: "Topic", columns: ["technical", "business"], rows: [row]))
       ])
   }
+
+  /// A role whose id is `label` (a row's own key in the schema) gets no cell in a role table, so
+  /// the row is reported as it always was.
+  @Test func aRoleNamedLabelHasNoCell() {
+    let text =
+      "---\nroles:\n  - {id: label, name: Lab, short-name: L}\n"
+      + "  - {id: other, name: Oth, short-name: O}\n---\n# S\n\n"
+      + "| Aspect | Lab | Oth |\n|---|---|---|\n| F | a | b |\n"
+    let found = inputError { try ConfigLoader.loadMarkdownContent(text, file: "content.md") }
+    #expect(
+      found?.diagnostics.map(\.description) == [
+        "content.md:10:2: error: sections[0].blocks[0].table.rows[0]: the row 'F' has no "
+          + "statement for 'label'; a role table has one for each role (label, other)"
+      ])
+  }
 }

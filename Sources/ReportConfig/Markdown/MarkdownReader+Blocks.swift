@@ -185,7 +185,10 @@ extension MarkdownReader {
       let rowPath = rowsPath.appending(index)
       positions.body[rowPath] = row.first.map { location(of: $0) } ?? here
       var roleCells: [RoleCell] = []
-      for (column, id) in columns.enumerated() where column + 1 < row.count {
+      // A row in the schema keys its label `label`: a role with that id has no cell in it (the
+      // content rules report the row), as a YAML file has it.
+      for (column, id) in columns.enumerated()
+      where column + 1 < row.count && id != RoleRow.labelKey {
         let cell = row[column + 1]
         positions.body[rowPath.appending(id)] = location(of: cell)
         roleCells.append(RoleCell(role: RoleID(id), text: Self.richText(cell.children)))
