@@ -181,7 +181,7 @@ import Testing
   }
 
   @Test func aColourSetInCodeThatDoesNotParseIsAnError() throws {
-    var checker = Checker(tree: .emptyMapping(at: .builtIn("test")))
+    var checker = Checker(positions: SourceNode.emptyMapping(at: .builtIn("test")))
     var style = Style.classic
     style.colors.accent = "#0b4f8"
     #expect(ConfigLoader.resolveColors(style, with: &checker) == nil)

@@ -9,6 +9,18 @@ protocol ConfigEnum: CaseIterable, RawRepresentable, Decodable where RawValue ==
   static var valueDescription: String { get }
 }
 
+extension ConfigEnum {
+  /// What decoding says of `text` when no case has it as its raw value.
+  static func unknownValueMessage(_ text: String) -> String {
+    let names = allCases.map(\.rawValue)
+    var message = "unknown \(valueDescription) '\(text)'; expected \(Suggestions.list(names))"
+    if let suggestion = Suggestions.nearest(to: text, in: names) {
+      message += "; did you mean '\(suggestion)'?"
+    }
+    return message
+  }
+}
+
 extension PaperSize: ConfigEnum { static var valueDescription: String { "page size" } }
 extension Orientation: ConfigEnum { static var valueDescription: String { "orientation" } }
 extension OutputFormat: ConfigEnum { static var valueDescription: String { "format" } }

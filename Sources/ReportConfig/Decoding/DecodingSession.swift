@@ -271,11 +271,7 @@ final class DecodingSession {
       return E.allCases.first
     }
     if let value = E(rawValue: text) { return value }
-    var message = "unknown \(E.valueDescription) '\(text)'; expected \(Suggestions.list(names))"
-    if let suggestion = Suggestions.nearest(to: text, in: names) {
-      message += "; did you mean '\(suggestion)'?"
-    }
-    report(message, at: node.location, path: path)
+    report(E.unknownValueMessage(text), at: node.location, path: path)
     return E.allCases.first
   }
 

@@ -7,8 +7,9 @@ extension ConfigLoader {
   /// as Markdown.
   ///
   /// A file named `.md` or `.markdown` is Markdown (front matter and body, see
-  /// ``loadMarkdownContent(_:file:)``); any other is YAML. Both become the same tree and pass the
-  /// same decoder and rules (``ContentRules``): roles, ids, role tables, chart data.
+  /// ``loadMarkdownContent(_:file:)``); any other is YAML. Both pass the same decoder (a Markdown
+  /// file's front matter and `pmreport-yaml` blocks) and the same rules (``ContentRules``): roles,
+  /// ids, role tables, chart data.
   public static func loadContent(path: String) throws -> Comparison {
     try loadContentFile(path: path).content
   }
@@ -22,16 +23,15 @@ extension ConfigLoader {
   ) throws -> LoadedContent {
     let absolute = Paths.absolute(path, relativeTo: Paths.current)
     let display = display ?? (path.hasPrefix("/") ? Paths.display(absolute) : path)
-    let tree: SourceNode
-    var problems: [Diagnostic] = []
+    let decoded: DecodedContent
     if isMarkdown(path) {
       let text = try YAMLSource.read(
         absolute, displayName: display, role: "content file", inputs: inputs)
-      (tree, problems) = try MarkdownReader.read(text, file: display)
+      decoded = try decodeMarkdownContent(text, file: display)
     } else {
-      tree = try parseFile(absolute, display: display, role: "content file", inputs: inputs)
+      let tree = try parseFile(absolute, display: display, role: "content file", inputs: inputs)
+      decoded = try decodeContent(tree, file: display)
     }
-    let decoded = try decodeContent(tree, file: display, problems: problems)
     var loaded = LoadedContent(
       content: decoded.content, file: display, path: absolute,
       imageLocations: decoded.imageLocations)
@@ -50,44 +50,94 @@ extension ConfigLoader {
   /// YAML front matter gives the metadata, roles and chart data, the body the introduction and
   /// sections. `file` names it in messages.
   public static func loadMarkdownContent(_ text: String, file: String) throws -> Comparison {
-    let (tree, problems) = try MarkdownReader.read(text, file: file)
-    return try decodeContent(tree, file: file, problems: problems).content
+    try decodeMarkdownContent(text, file: file).content
   }
 
-  /// Decodes a content tree and checks the content rules; `problems` are the reader's own.
+  /// Checked content: the value, the warnings found (errors are thrown) and where each image
+  /// path was first written.
+  typealias DecodedContent = (
+    content: Comparison, warnings: [Diagnostic], imageLocations: [String: SourceLocation]
+  )
+
+  /// What a content file gives before the rules run.
+  struct ReadContent {
+    var content: Comparison
+    /// The YAML the decoder read (a Markdown file's front matter): where the chart data is.
+    var tree: SourceNode
+    /// Where the values were written.
+    var positions: any SourcePositions
+    /// The reader's own problems (none for YAML).
+    var problems: [Diagnostic] = []
+    /// Where the reader saw image paths written.
+    var imageLocations: [String: SourceLocation] = [:]
+  }
+
+  /// Decodes a YAML content file's tree and checks the content rules.
+  static func decodeContent(_ tree: SourceNode, file: String) throws -> DecodedContent {
+    try checkedContent(file: file) { session in
+      ReadContent(
+        content: try session.decodeFile(Comparison.self, from: tree), tree: tree,
+        positions: tree)
+    }
+  }
+
+  /// Reads a Markdown content file (the body straight into the model, the front matter through
+  /// the decoder) and checks the content rules.
+  static func decodeMarkdownContent(_ text: String, file: String) throws -> DecodedContent {
+    try checkedContent(file: file) { session in
+      let (document, problems) = try MarkdownReader.read(text, file: file, session: session)
+      var content: Comparison
+      do {
+        content = try session.decodeFile(Comparison.self, from: document.frontMatter)
+      } catch let error as InputError {
+        throw InputError(diagnostics: Checker.sorted(problems + error.diagnostics))
+      }
+      content.introduction = document.introduction
+      content.sections = document.sections
+      return ReadContent(
+        content: content, tree: document.frontMatter, positions: document.positions,
+        problems: problems, imageLocations: document.imageLocations)
+    }
+  }
+
+  /// The content `read` gives with a decoding session, checked by the content rules.
   ///
-  /// Returns the content, the warnings found (errors are thrown) and where each image path was
-  /// first written, kept as the image blocks are decoded.
-  static func decodeContent(_ tree: SourceNode, file: String, problems: [Diagnostic] = [])
-    throws -> (
-      content: Comparison, warnings: [Diagnostic], imageLocations: [String: SourceLocation]
-    )
-  {
+  /// The session notes where each image block decoded was written; the reader's problems are
+  /// not decoding failures, so the rules' findings stay beside them.
+  private static func checkedContent(
+    file: String, read: (DecodingSession) throws -> ReadContent
+  ) throws -> DecodedContent {
     let session = DecodingSession()
     var imageLocations: [String: SourceLocation] = [:]
     session.observe(ImageBlock.self) { image, node in
       guard let written = node.entry(ImageBlock.CodingKeys.path.rawValue)?.value.location
       else { return }
-      if let first = imageLocations[image.path],
-        (first.line, first.column) <= (written.line, written.column)
-      {
-        return
-      }
-      imageLocations[image.path] = written
+      note(image: image.path, writtenAt: written, in: &imageLocations)
     }
-    var comparison: Comparison
-    do {
-      comparison = try session.decodeFile(Comparison.self, from: tree)
-    } catch let error as InputError {
-      throw InputError(diagnostics: Checker.sorted(problems + error.diagnostics))
+    var read = try read(session)
+    for (path, written) in read.imageLocations {
+      note(image: path, writtenAt: written, in: &imageLocations)
     }
-    var checker = Checker(tree: tree, primaryFile: file)
-    ContentRules.check(&comparison, with: &checker)
-    // The reader's problems are not decoding failures: the rules' findings stay beside them.
+    var checker = Checker(positions: read.positions, primaryFile: file)
+    // Earlier files keep the chart data under `charts:` (with the charts as `specs`).
+    let legacyCharts = read.tree.node(at: NodePath.root.appending("charts"))?.entries != nil
+    ContentRules.check(&read.content, legacyCharts: legacyCharts, with: &checker)
     let diagnostics = Checker.sorted(
-      Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics) + problems)
+      Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics) + read.problems)
     try Checker.throwIfErrors(diagnostics)
-    return (comparison, diagnostics.filter { $0.severity == .warning }, imageLocations)
+    return (read.content, diagnostics.filter { $0.severity == .warning }, imageLocations)
+  }
+
+  /// Keeps `written` as where an image path was written, unless a place earlier in the file is
+  /// kept already.
+  static func note(
+    image path: String, writtenAt written: SourceLocation,
+    in locations: inout [String: SourceLocation]
+  ) {
+    if let first = locations[path], (first.line, first.column) <= (written.line, written.column) {
+      return
+    }
+    locations[path] = written
   }
 
   /// The comparison as content-file YAML: keys in the model's order, block style, Unicode kept,

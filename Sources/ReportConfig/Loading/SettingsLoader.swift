@@ -73,7 +73,7 @@ extension ConfigLoader {
         })
     }
     let file = try session.decodeFile(ConfigFile.self, from: tree)
-    var checker = Checker(tree: tree, primaryFile: display)
+    var checker = Checker(positions: tree, primaryFile: display)
     let settings = build(
       file, tree: tree, folder: folder, workingDirectory: cwd, root: projectRoot, inputs: inputs,
       checker: &checker)

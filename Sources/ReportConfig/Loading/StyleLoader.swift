@@ -316,7 +316,7 @@ extension ConfigLoader {
     var style = decoded
     style.name = chain.first?.name ?? start.stem
 
-    var checker = Checker(tree: merged, primaryFile: chain.first?.display)
+    var checker = Checker(positions: merged, primaryFile: chain.first?.display)
     StyleRules.check(style, with: &checker)
     let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
     try Checker.throwIfErrors(diagnostics)

@@ -6,34 +6,34 @@ import ReportModel
 extension MarkdownReader {
   // MARK: - Blocks
 
-  /// The block nodes of one Markdown block (none for a block reported as wrong; several for a
+  /// The blocks of one Markdown block (none for a block reported as wrong; several for a
   /// `pmreport-yaml` block holding a list).
   mutating func blocks(_ node: MarkdownSyntax.Node, path: NodePath, paired: Bool)
-    -> [SourceNode]
+    -> [ContentBlock]
   {
     let here = location(of: node)
     switch node.kind {
     case .paragraph:
       if node.children.count == 1, let image = node.children.first, image.kind == .image {
-        return self.image(image, at: here, path: path).map { [$0] } ?? []
+        return self.image(image, at: here, path: path).map { [.image($0)] } ?? []
       }
-      return [Self.block(.paragraph, Self.textNode(Self.richText(node.children), at: here))]
+      return [.paragraph(Self.richText(node.children))]
     case .heading:
       // A heading inside a list or quote: bold text.
       var text = RichText(spans: [])
       for span in Self.richText(node.children).spans {
         text.append(TextSpan(span.text, style: span.style.union(.strong), link: span.link))
       }
-      return [Self.block(.paragraph, Self.textNode(text, at: here))]
+      return [.paragraph(text)]
     case .list: return [list(node, path: path)]
     case .blockQuote:
-      var items: [SourceNode] = []
+      var items: [ContentBlock] = []
       for child in node.children {
         items += blocks(
           child, path: path.appending(ContentBlock.Kind.quote.rawValue).appending(items.count),
           paired: paired)
       }
-      return [Self.block(.quote, SourceNode(.sequence(items), at: here))]
+      return [.quote(items)]
     case .codeBlock:
       var text = node.literal
       if text.hasSuffix("\n") { text.removeLast() }
@@ -42,28 +42,23 @@ extension MarkdownReader {
       if node.fenced, language == Self.yamlBlockInfo {
         return yamlBlocks(node.literal, node: node, path: path)
       }
-      var pairs: [(String, SourceNode)] = []
-      if let language, !language.isEmpty {
-        pairs.append((CodeBlock.CodingKeys.language.rawValue, Self.scalar(language, at: here)))
-      }
-      pairs.append((CodeBlock.CodingKeys.text.rawValue, Self.scalar(text, at: here)))
-      return [Self.block(.code, Self.mapping(pairs, at: here))]
+      return [.code(CodeBlock(language: language?.isEmpty == false ? language : nil, text: text))]
     case .htmlBlock:
       var text = node.literal
       while text.hasSuffix("\n") { text.removeLast() }
-      return [Self.block(.paragraph, Self.scalar(text, at: here))]
+      return [.paragraph(RichText(text))]
     case .thematicBreak:
-      return [Self.block(.rule, Self.flag(at: here))]
+      return [.rule]
     case .table: return [table(node, path: path, paired: paired)]
     default:
       let text = Self.richText([node])
-      return text.isEmpty ? [] : [Self.block(.paragraph, Self.textNode(text, at: here))]
+      return text.isEmpty ? [] : [.paragraph(text)]
     }
   }
 
-  /// `image: {path, alt}`; nil (reported) for a remote image.
+  /// The image, its path's place noted; nil (reported) for a remote image.
   mutating func image(_ node: MarkdownSyntax.Node, at here: SourceLocation, path: NodePath)
-    -> SourceNode?
+    -> ImageBlock?
   {
     let lower = node.url.lowercased()
     if lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("//") {
@@ -73,60 +68,31 @@ extension MarkdownReader {
         path: path.appending(ContentBlock.Kind.image.rawValue))
       return nil
     }
-    let alt = Self.richText(node.children).plain
     let written = location(ofLinkTarget: node.url, from: here) ?? here
-    return Self.block(
-      .image,
-      Self.mapping(
-        [
-          (ImageBlock.CodingKeys.path.rawValue, Self.scalar(node.url, at: written)),
-          (ImageBlock.CodingKeys.alt.rawValue, Self.scalar(alt, at: here)),
-        ],
-        at: here))
+    ConfigLoader.note(image: node.url, writtenAt: written, in: &imageLocations)
+    return ImageBlock(path: node.url, alt: Self.richText(node.children).plain)
   }
 
-  /// A list whose every item opens with bold text ending in a colon is a labelled list
-  /// (`list: [{label, text}]`); any other is `bullets: {ordered, start, items}`.
-  mutating func list(_ node: MarkdownSyntax.Node, path: NodePath) -> SourceNode {
-    let here = location(of: node)
-    let labelled = node.children.map { Self.labelledItem($0) }
-    if !labelled.isEmpty, labelled.allSatisfy({ $0 != nil }) {
-      let items = zip(node.children, labelled).map { item, parts in
-        let at = location(of: item)
-        return Self.mapping(
-          [
-            (LabelledItem.CodingKeys.label.rawValue, Self.scalar(parts?.label ?? "", at: at)),
-            (
-              LabelledItem.CodingKeys.text.rawValue,
-              Self.textNode(parts?.text ?? RichText(spans: []), at: at)
-            ),
-          ], at: at)
-      }
-      return Self.block(.list, SourceNode(.sequence(items), at: here))
+  /// A list whose every item opens with bold text ending in a colon is a labelled list; any other
+  /// is a bulleted or numbered list.
+  mutating func list(_ node: MarkdownSyntax.Node, path: NodePath) -> ContentBlock {
+    let labelled = node.children.compactMap { Self.labelledItem($0) }
+    if !labelled.isEmpty, labelled.count == node.children.count {
+      return .labelledList(labelled.map { LabelledItem(label: $0.label, text: $0.text) })
     }
-    var items: [SourceNode] = []
+    var items: [[ContentBlock]] = []
     for (index, item) in node.children.enumerated() {
-      var contents: [SourceNode] = []
+      var contents: [ContentBlock] = []
       let itemPath = path.appending(ContentBlock.Kind.bullets.rawValue).appending(
         ListKey.items.rawValue
       ).appending(index)
       for child in item.children {
         contents += blocks(child, path: itemPath.appending(contents.count), paired: false)
       }
-      items.append(SourceNode(.sequence(contents), at: location(of: item)))
+      items.append(contents)
     }
-    var pairs: [(String, SourceNode)] = [
-      (
-        ListKey.ordered.rawValue,
-        SourceNode(.scalar(node.ordered ? "true" : "false", plain: true), at: here)
-      )
-    ]
-    if node.ordered, node.start != 1 {
-      pairs.append(
-        (ListKey.start.rawValue, SourceNode(.scalar("\(node.start)", plain: true), at: here)))
-    }
-    pairs.append((ListKey.items.rawValue, SourceNode(.sequence(items), at: here)))
-    return Self.block(.bullets, Self.mapping(pairs, at: here))
+    return .list(
+      ListBlock(ordered: node.ordered, start: node.ordered ? node.start : 1, items: items))
   }
 
   /// An item written `**Label:** text` or `**Label**: text`: its label and text.
@@ -156,7 +122,7 @@ extension MarkdownReader {
 
   /// A role table when the headers after the first name the roles, else a grid.
   mutating func table(_ node: MarkdownSyntax.Node, path: NodePath, paired: Bool)
-    -> SourceNode
+    -> ContentBlock
   {
     let here = location(of: node)
     let rows = node.children.filter { $0.kind == .tableRow }
@@ -193,94 +159,101 @@ extension MarkdownReader {
           "a role table's header names each role once after its first column "
             + "(\(names.joined(separator: ", "))): " + problems.joined(separator: "; "),
           at: headerAt, path: path.appending(kind))
-        return grid(node, cells: cells, at: here)
+        return grid(node, cells: cells)
       }
-      return roleTable(
-        cells: cells, columns: ids, header: headerTexts.first ?? "", paired: paired,
-        at: here)
+      return .roleTable(
+        roleTable(
+          cells: cells, columns: ids, header: headerTexts.first ?? "", paired: paired,
+          path: path, at: here))
     }
-    return grid(node, cells: cells, at: here)
+    return grid(node, cells: cells)
   }
 
-  func roleTable(
+  /// The role table of a table's cells, its rows and cells placed where the content rules look:
+  /// under `paired` (the default header, set paired) or `table`, as a YAML file writes it.
+  mutating func roleTable(
     cells: [[MarkdownSyntax.Node]], columns: [String], header: String, paired: Bool,
-    at here: SourceLocation
-  ) -> SourceNode {
-    let rows = cells.dropFirst().map { row -> SourceNode in
-      let rowAt = row.first.map { location(of: $0) } ?? here
-      var pairs: [(String, SourceNode)] = [
-        (
-          RoleRow.labelKey,
-          Self.scalar(row.first.map { Self.richText($0.children).plain } ?? "", at: rowAt)
-        )
-      ]
-      for (index, id) in columns.enumerated() where index + 1 < row.count {
-        let cell = row[index + 1]
-        pairs.append((id, Self.textNode(Self.richText(cell.children), at: location(of: cell))))
+    path: NodePath, at here: SourceLocation
+  ) -> RoleTable {
+    let asPairedList = paired && header == RoleTable.defaultAspectHeader
+    let tablePath = path.appending(
+      asPairedList ? ContentBlock.Kind.paired.rawValue : ContentBlock.Kind.table.rawValue)
+    let rowsPath =
+      asPairedList ? tablePath : tablePath.appending(RoleTable.CodingKeys.rows.rawValue)
+    var rows: [RoleRow] = []
+    for (index, row) in cells.dropFirst().enumerated() {
+      let rowPath = rowsPath.appending(index)
+      positions.body[rowPath] = row.first.map { location(of: $0) } ?? here
+      var roleCells: [RoleCell] = []
+      // A row in the schema keys its label `label`: a role with that id has no cell in it (the
+      // content rules report the row), as a YAML file has it.
+      for (column, id) in columns.enumerated()
+      where column + 1 < row.count && id != RoleRow.labelKey {
+        let cell = row[column + 1]
+        positions.body[rowPath.appending(id)] = location(of: cell)
+        roleCells.append(RoleCell(role: RoleID(id), text: Self.richText(cell.children)))
       }
-      return Self.mapping(pairs, at: rowAt)
+      let label = row.first.map { Self.richText($0.children).plain } ?? ""
+      rows.append(RoleRow(label: label, cells: roleCells))
     }
-    let rowsNode = SourceNode(.sequence(rows), at: rows.first?.location ?? here)
-    if paired, header == RoleTable.defaultAspectHeader {
-      return Self.block(.paired, rowsNode)
-    }
-    var pairs: [(String, SourceNode)] = [
-      (RoleTable.CodingKeys.aspectHeader.rawValue, Self.scalar(header, at: here))
-    ]
-    if paired { pairs.append((RoleTable.CodingKeys.paired.rawValue, Self.flag(at: here))) }
-    pairs.append((RoleTable.CodingKeys.rows.rawValue, rowsNode))
-    return Self.block(.table, Self.mapping(pairs, at: here))
+    // The rows' list is where its first row is; a paired list's block is its rows.
+    let rowsAt = positions.body[rowsPath.appending(0)] ?? here
+    positions.body[path] = asPairedList ? rowsAt : here
+    positions.body[tablePath] = asPairedList ? rowsAt : here
+    positions.body[rowsPath] = rowsAt
+    return RoleTable(
+      aspectHeader: header, columns: RoleTable.columns(of: rows), rows: rows, paired: paired)
   }
 
-  func grid(
-    _ node: MarkdownSyntax.Node, cells: [[MarkdownSyntax.Node]], at here: SourceLocation
-  )
-    -> SourceNode
-  {
-    func row(_ row: [MarkdownSyntax.Node]) -> SourceNode {
-      SourceNode(
-        .sequence(row.map { Self.textNode(Self.richText($0.children), at: location(of: $0)) }),
-        at: row.first.map { location(of: $0) } ?? here)
+  /// A table that names no roles: its header, rows and column alignments.
+  func grid(_ node: MarkdownSyntax.Node, cells: [[MarkdownSyntax.Node]]) -> ContentBlock {
+    func row(_ row: [MarkdownSyntax.Node]) -> [RichText] {
+      row.map { Self.richText($0.children) }
     }
-    var pairs: [(String, SourceNode)] = [(GridKey.header.rawValue, row(cells.first ?? []))]
-    pairs.append(
-      (GridKey.rows.rawValue, SourceNode(.sequence(cells.dropFirst().map(row)), at: here)))
-    let alignments = node.alignments.map { byte -> String in
+    let alignments = node.alignments.map { byte -> CellAlignment in
       switch byte {
-      case UInt8(ascii: "c"): CellAlignment.center.rawValue
-      case UInt8(ascii: "r"): CellAlignment.right.rawValue
-      default: CellAlignment.left.rawValue
+      case UInt8(ascii: "c"): .center
+      case UInt8(ascii: "r"): .right
+      default: .left
       }
     }
-    if alignments.contains(where: { $0 != CellAlignment.left.rawValue }) {
-      pairs.append(
-        (
-          GridKey.alignments.rawValue,
-          SourceNode(.sequence(alignments.map { Self.scalar($0, at: here) }), at: here)
-        ))
-    }
-    return Self.block(.grid, Self.mapping(pairs, at: here))
+    return .table(
+      PlainTable(
+        header: row(cells.first ?? []), rows: cells.dropFirst().map(row),
+        alignments: alignments.contains { $0 != .left } ? alignments : []))
   }
 
   // MARK: - Blocks in YAML
 
-  /// The blocks of a fenced `pmreport-yaml` code block: one block in the YAML schema, or a list.
+  /// The blocks of a fenced `pmreport-yaml` code block: one block in the YAML schema, or a list,
+  /// each decoded by the session at the path it takes among the blocks.
   mutating func yamlBlocks(_ text: String, node: MarkdownSyntax.Node, path: NodePath)
-    -> [SourceNode]
+    -> [ContentBlock]
   {
     let indent = max(location(of: node).column - 1, 0)
+    let parsed: SourceNode?
     do {
-      guard let parsed = try YAMLSource.parse(text, file: file) else { return [] }
-      let tree = parsed.shifted(lines: node.startLine, columns: indent)
-      return tree.items ?? [tree]
+      parsed = try YAMLSource.parse(text, file: file)
     } catch let error as InputError {
       diagnostics += error.diagnostics.map {
         Self.shifted($0, lines: node.startLine, columns: indent)
       }
+      return []
     } catch {
       self.error("\(error)", at: location(of: node), path: path)
+      return []
     }
-    return []
+    guard let tree = parsed?.shifted(lines: node.startLine, columns: indent) else { return [] }
+    guard case .index(let first) = path.components.last else { return [] }
+    var blocks: [ContentBlock] = []
+    for (offset, item) in (tree.items ?? [tree]).enumerated() {
+      let at = path.parent.appending(first + offset)
+      positions.yamlBlocks[at] = item
+      if let block = try? session.decode(ContentBlock.self, from: item, at: at) {
+        blocks.append(block)
+      }
+    }
+    return blocks
   }
 }
 

@@ -7,78 +7,53 @@ extension MarkdownReader {
 
   /// A section being read.
   final class SectionDraft {
-    var pairs: [(String, SourceNode)] = []
-    var location: SourceLocation
+    /// The section so far: its heading's values and the blocks read.
+    var section: Section
     var path: NodePath
     var level: Int
     var depth: Int
-    var paired = false
     var isFAQ = false
-    var blocks: [SourceNode] = []
     var subsections: [SectionDraft] = []
     /// The `.faq` section's entries: each question and its answer's paragraphs.
-    var questions: [(question: SourceNode, answer: RichText, location: SourceLocation)] = []
+    var questions: [FAQEntry] = []
     /// Where the faq block goes among the blocks.
     var faqIndex: Int?
 
-    init(location: SourceLocation, path: NodePath, level: Int, depth: Int) {
-      self.location = location
+    init(section: Section, path: NodePath, level: Int, depth: Int) {
+      self.section = section
       self.path = path
       self.level = level
       self.depth = depth
     }
 
-    var node: SourceNode {
-      var pairs = self.pairs
-      var blocks = self.blocks
+    /// The finished section: the faq block in its place, the subsections below.
+    var value: Section {
+      var section = self.section
       if let faqIndex {
-        let entries = questions.map { entry in
-          MarkdownReader.mapping(
-            [
-              (FAQEntry.CodingKeys.question.rawValue, entry.question),
-              (
-                FAQEntry.CodingKeys.answer.rawValue,
-                MarkdownReader.textNode(entry.answer, at: entry.location)
-              ),
-            ], at: entry.question.location)
-        }
-        let at = questions.first?.question.location ?? location
-        blocks.insert(
-          MarkdownReader.block(.faq, SourceNode(.sequence(entries), at: at)),
-          at: min(faqIndex, blocks.count))
+        section.blocks.insert(.faq(questions), at: min(faqIndex, section.blocks.count))
       }
-      if !blocks.isEmpty {
-        pairs.append(
-          (SectionKey.blocks.rawValue, SourceNode(.sequence(blocks), at: blocks[0].location)))
-      }
-      if !subsections.isEmpty {
-        let nodes = subsections.map(\.node)
-        pairs.append(
-          (SectionKey.subsections.rawValue, SourceNode(.sequence(nodes), at: nodes[0].location)))
-      }
-      return MarkdownReader.mapping(pairs, at: location)
+      section.subsections = subsections.map(\.value)
+      return section
     }
   }
 
-  /// The introduction's blocks and the sections' nodes of the document's top-level nodes.
-  mutating func readBody(_ nodes: [MarkdownSyntax.Node]) -> ([SourceNode], [SourceNode]) {
+  /// The introduction's blocks and the sections of the document's top-level nodes.
+  mutating func readBody(_ nodes: [MarkdownSyntax.Node]) -> ([ContentBlock], [Section]) {
     let levels = Array(Set(nodes.filter { $0.kind == .heading }.map(\.level))).sorted()
     for node in nodes where node.kind == .heading {
       if let id = headingAttributes(node)?.tokens.first(where: { $0.text.hasPrefix("#") }) {
         explicitIDs.insert(String(id.text.dropFirst()))
       }
     }
-    var introduction: [SourceNode] = []
+    var introduction: [ContentBlock] = []
     var sections: [SectionDraft] = []
     var stack: [SectionDraft] = []
     for node in nodes {
       if node.kind == .heading {
         if let faq = stack.last, faq.isFAQ, node.level > faq.level {
           let question = Self.richText(node.children).plain
-          if faq.questions.isEmpty { faq.faqIndex = faq.blocks.count }
-          faq.questions.append(
-            (Self.scalar(question, at: location(of: node)), RichText(spans: []), location(of: node))
-          )
+          if faq.questions.isEmpty { faq.faqIndex = faq.section.blocks.count }
+          faq.questions.append(FAQEntry(question: question, answer: RichText(spans: [])))
           continue
         }
         let depth = levels.firstIndex(of: node.level) ?? 0
@@ -109,10 +84,11 @@ extension MarkdownReader {
         answer(node, in: current)
         continue
       }
-      let path = current.path.appending(SectionKey.blocks.rawValue).appending(current.blocks.count)
-      current.blocks += blocks(node, path: path, paired: current.paired)
+      let path = current.path.appending(SectionKey.blocks.rawValue).appending(
+        current.section.blocks.count)
+      current.section.blocks += blocks(node, path: path, paired: current.section.paired)
     }
-    return (introduction, sections.map(\.node))
+    return (introduction, sections.map(\.value))
   }
 
   /// Adds a paragraph to the last question's answer (a blank line between paragraphs).
@@ -127,10 +103,10 @@ extension MarkdownReader {
           .appending(ContentBlock.Kind.faq.rawValue).appending(index))
       return
     }
-    var answer = section.questions[index].answer
-    if !answer.isEmpty { answer.append(TextSpan("\n\n")) }
-    answer.append(Self.richText(node.children))
-    section.questions[index].answer = answer
+    if !section.questions[index].answer.isEmpty {
+      section.questions[index].answer.append(TextSpan("\n\n"))
+    }
+    section.questions[index].answer.append(Self.richText(node.children))
   }
 
   // MARK: - Headings
@@ -193,15 +169,17 @@ extension MarkdownReader {
     return (tokens, SourceLocation(file: file, line: lineNumber, column: open + 1))
   }
 
-  /// A section's draft from its heading: id, title, role, kind and paired.
+  /// A section's draft from its heading: id, title, role, kind, lang and paired, each placed
+  /// where the heading writes it.
   mutating func section(_ node: MarkdownSyntax.Node, path: NodePath, depth: Int)
     -> SectionDraft
   {
     let here = location(of: node)
-    let draft = SectionDraft(location: here, path: path, level: node.level, depth: depth)
     var title = Self.richText(node.children).plain
-    var idNode: SourceNode?
-    var extra: [(String, SourceNode)] = []
+    var id: AttributeToken?
+    var values: [(key: String, token: AttributeToken)] = []
+    var paired = false
+    var isFAQ = false
     if let attributes = headingAttributes(node) {
       if let brace = title.lastIndex(of: "{") {
         title = String(title[..<brace])
@@ -209,12 +187,12 @@ extension MarkdownReader {
       }
       for token in attributes.tokens {
         if token.text.hasPrefix("#") {
-          idNode = Self.scalar(String(token.text.dropFirst()), at: token.location)
+          id = AttributeToken(text: String(token.text.dropFirst()), location: token.location)
         } else if token.text.hasPrefix(".") {
           let name = String(token.text.dropFirst())
           switch name {
-          case ContentBlock.Kind.faq.rawValue: draft.isFAQ = true
-          case SectionKey.paired.rawValue: draft.paired = true
+          case ContentBlock.Kind.faq.rawValue: isFAQ = true
+          case SectionKey.paired.rawValue: paired = true
           default:
             error(
               unknownAttribute("class '.\(name)'", name, among: Self.headingClasses, prefix: "."),
@@ -224,7 +202,7 @@ extension MarkdownReader {
           let key = String(token.text[..<equals])
           let value = String(token.text[token.text.index(after: equals)...])
           if Self.headingKeys.contains(key) {
-            extra.append((key, Self.scalar(value, at: token.location)))
+            values.append((key, AttributeToken(text: value, location: token.location)))
           } else {
             error(
               unknownAttribute("key '\(key)'", key, among: Self.headingKeys, prefix: ""),
@@ -238,24 +216,46 @@ extension MarkdownReader {
         }
       }
     }
-    if idNode == nil {
-      let base = Self.slug(title)
-      var id = base
-      var number = 2
-      while usedIDs.contains(id) || explicitIDs.contains(id) {
-        id = "\(base)-\(number)"
-        number += 1
-      }
-      idNode = Self.scalar(id, at: here)
-    }
-    if let id = idNode?.scalar { usedIDs.insert(id) }
-    if let idNode { draft.pairs.append((SectionKey.id.rawValue, idNode)) }
-    draft.pairs.append((SectionKey.title.rawValue, Self.scalar(title, at: here)))
+    let given = id ?? AttributeToken(text: generatedID(title), location: here)
+    usedIDs.insert(given.text)
+    var section = Section(id: given.text, paired: paired, title: title, blocks: [])
+    positions.body[path] = here
+    positions.body[path.appending(SectionKey.id.rawValue)] = given.location
+    positions.body[path.appending(SectionKey.title.rawValue)] = here
+    if paired { positions.body[path.appending(SectionKey.paired.rawValue)] = here }
     for key in Self.headingKeys {
-      if let value = extra.last(where: { $0.0 == key }) { draft.pairs.append(value) }
+      guard let token = values.last(where: { $0.key == key })?.token else { continue }
+      let at = path.appending(key)
+      positions.body[at] = token.location
+      switch SectionKey(rawValue: key) {
+      case .role: section.role = RoleID(token.text)
+      case .lang: section.lang = token.text
+      default: section.kind = sectionKind(token, at: at)
+      }
     }
-    if draft.paired { draft.pairs.append((SectionKey.paired.rawValue, Self.flag(at: here))) }
+    let draft = SectionDraft(section: section, path: path, level: node.level, depth: depth)
+    draft.isFAQ = isFAQ
     return draft
+  }
+
+  /// The id a heading with no `#id` gets: its title's slug, numbered past the ids taken.
+  func generatedID(_ title: String) -> String {
+    let base = Self.slug(title)
+    var id = base
+    var number = 2
+    while usedIDs.contains(id) || explicitIDs.contains(id) {
+      id = "\(base)-\(number)"
+      number += 1
+    }
+    return id
+  }
+
+  /// The section kind `kind=` names; an unknown one is reported as decoding reports it, and
+  /// stands in as decoding's placeholder does.
+  func sectionKind(_ token: AttributeToken, at path: NodePath) -> SectionKind? {
+    if let kind = SectionKind(rawValue: token.text) { return kind }
+    session.report(SectionKind.unknownValueMessage(token.text), at: token.location, path: path)
+    return SectionKind.allCases.first
   }
 
   func unknownAttribute(

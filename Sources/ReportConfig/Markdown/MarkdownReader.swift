@@ -1,17 +1,19 @@
 import Foundation
 import ReportModel
 
-/// Turns a Markdown content file into the ``SourceNode`` tree a YAML content file gives: the same
-/// keys and shapes, every node placed in the .md file.
+/// Reads a Markdown content file: the front matter as the YAML tree the decoder reads, the body
+/// straight into the typed content (``Section``, ``ContentBlock``), every value placed in the .md
+/// file.
 ///
 /// The keys are the model's own `CodingKeys` (the schema the YAML decoder reads), never spelled
 /// again here.
 ///
 /// The front matter (a leading `---` … `---` block) is YAML and gives the top-level keys but
-/// `introduction` and `sections`; the body gives those two. Decoding and the content rules then
-/// run on the tree exactly as for YAML, so their messages point into the Markdown file. What only
-/// the Markdown can get wrong (a heading attribute, a remote image, a role table's header) is
-/// reported here, in ``diagnostics``.
+/// `introduction` and `sections`; the body gives those two. A `pmreport-yaml` block is YAML too
+/// and goes through the decoder. The content rules then run on the whole as for YAML, so their
+/// messages point into the Markdown file. What only the Markdown can get wrong (a heading
+/// attribute, a remote image, a role table's header) is reported here, in ``diagnostics``; what a
+/// decoder would say of a value (an unknown `kind=`) goes to the decoding session.
 struct MarkdownReader {
   // The schema's keys, as the model declares them for the YAML decoder.
   typealias TopKey = Comparison.CodingKeys
@@ -24,6 +26,12 @@ struct MarkdownReader {
   let file: String
   /// The problems found while reading (decoding and the content rules add theirs later).
   var diagnostics: [Diagnostic] = []
+  /// Decodes the `pmreport-yaml` blocks, and takes the problems a decoder would report of a value.
+  let session: DecodingSession
+  /// Where the body's values were written, as the content rules ask for them.
+  var positions: MarkdownPositions
+  /// Where each Markdown image's path was first written.
+  var imageLocations: [String: SourceLocation] = [:]
 
   /// Each line's bytes, without its line break, to turn cmark's byte columns into characters.
   let lines: [ArraySlice<UInt8>]
@@ -44,8 +52,11 @@ struct MarkdownReader {
   static let headingClasses = [ContentBlock.Kind.faq.rawValue, SectionKey.paired.rawValue]
   static let headingKeys = [SectionKey.role, .kind, .lang].map(\.rawValue)
 
-  private init(text: String, file: String) {
+  private init(text: String, file: String, session: DecodingSession) {
     self.file = file
+    self.session = session
+    positions = MarkdownPositions(
+      frontMatter: SourceNode(.mapping([]), at: SourceLocation(file: file, line: 1, column: 1)))
     let bytes = Array(text.utf8)
     var lines: [ArraySlice<UInt8>] = []
     var start = 0
@@ -59,37 +70,39 @@ struct MarkdownReader {
     self.lines = lines
   }
 
-  /// The tree of a Markdown content file, and the problems found on the way.
+  /// The content of a Markdown file, and the problems found on the way; `session` decodes its
+  /// `pmreport-yaml` blocks.
   ///
-  /// Throws `InputError` only when no tree can be made (front matter that is not YAML).
-  static func read(_ text: String, file: String) throws -> (
-    tree: SourceNode, diagnostics: [Diagnostic]
+  /// Throws `InputError` only when nothing can be read (front matter that is not YAML).
+  static func read(_ text: String, file: String, session: DecodingSession) throws -> (
+    document: MarkdownDocument, diagnostics: [Diagnostic]
   ) {
-    var reader = MarkdownReader(text: text, file: file)
-    let tree = try reader.makeTree(text)
-    return (tree, reader.diagnostics)
+    var reader = MarkdownReader(text: text, file: file, session: session)
+    let document = try reader.makeDocument(text)
+    return (document, reader.diagnostics)
   }
 
-  /// The block nodes of a Markdown fragment with no headings; nil when reading reports a problem.
+  /// The blocks of a Markdown fragment with no headings; nil when reading reports a problem.
   ///
   /// Read as inside a section (a `.paired` one when `paired`) of content with these roles. The
   /// writer checks with it that what it wrote reads back.
-  static func readBlocks(_ text: String, roles: [Role], paired: Bool) -> [SourceNode]? {
-    var reader = MarkdownReader(text: text, file: "")
+  static func readBlocks(_ text: String, roles: [Role], paired: Bool) -> [ContentBlock]? {
+    var reader = MarkdownReader(text: text, file: "", session: DecodingSession())
     reader.roles = roles.map { ($0.id.rawValue, [$0.id.rawValue, $0.name, $0.shortName]) }
     let (document, tooDeep) = MarkdownSyntax.parse(text)
     guard tooDeep == nil else { return nil }
-    var nodes: [SourceNode] = []
+    var blocks: [ContentBlock] = []
     for child in document.children {
       if child.kind == .heading { return nil }
-      nodes += reader.blocks(child, path: .root.appending(nodes.count), paired: paired)
+      blocks += reader.blocks(child, path: .root.appending(blocks.count), paired: paired)
     }
-    return reader.diagnostics.isEmpty ? nodes : nil
+    return reader.diagnostics.isEmpty && reader.session.diagnostics.isEmpty ? blocks : nil
   }
 
   // MARK: - Whole file
 
-  mutating func makeTree(_ text: String) throws -> SourceNode {
+  mutating func makeDocument(_ text: String) throws -> MarkdownDocument {
+    let top = SourceLocation(file: file, line: 1, column: 1)
     var entries: [SourceNode.Entry] = []
     var body = text
     if let front = Self.splitFrontMatter(text) {
@@ -107,18 +120,19 @@ struct MarkdownReader {
       ])
     }
     let (introduction, sections) = readBody(document.children)
-    if let first = introduction.first {
-      entries.append(
-        SourceNode.Entry(
-          key: TopKey.introduction.rawValue, keyLocation: first.location,
-          value: SourceNode(.sequence(introduction), at: first.location)))
-    }
-    let sectionsAt = sections.first?.location ?? SourceLocation(file: file, line: 1, column: 1)
+    let sectionsAt =
+      positions.body[NodePath.root.appending(TopKey.sections.rawValue).appending(0)]
+      ?? top
+    positions.body[NodePath.root.appending(TopKey.sections.rawValue)] = sectionsAt
     entries.append(
       SourceNode.Entry(
         key: TopKey.sections.rawValue, keyLocation: sectionsAt,
-        value: SourceNode(.sequence(sections), at: sectionsAt)))
-    return SourceNode(.mapping(entries), at: SourceLocation(file: file, line: 1, column: 1))
+        value: SourceNode(.sequence([]), at: sectionsAt)))
+    let front = SourceNode(.mapping(entries), at: top)
+    positions.frontMatter = front
+    return MarkdownDocument(
+      introduction: introduction, sections: sections, positions: positions,
+      imageLocations: imageLocations)
   }
 
   /// The front matter split off: the YAML, how many lines the block takes, and the text after it.

@@ -21,7 +21,7 @@ extension ConfigLoader {
     var resolved: [ResolvedDocument] = []
     var problems: [Diagnostic] = []
     for document in documents {
-      var checker = Checker(tree: .emptyMapping(at: .builtIn("")))
+      var checker = Checker(positions: SourceNode.emptyMapping(at: .builtIn("")))
       resolved.append(
         try resolve(
           document, in: loaded, commandLine: commandLine, inputs: inputs, styles: &styles,
@@ -112,7 +112,7 @@ extension ConfigLoader {
       marginRight: .of(page.appending("margin-right"), in: tree))
 
     // Checked in the style's tree, so problems point at the style's values.
-    checker = Checker(tree: tree, primaryFile: loadedStyle.primaryFile)
+    checker = Checker(positions: tree, primaryFile: loadedStyle.primaryFile)
     if document.kind.rules.usesPaper { checkTextArea(style.page, sources: sources, with: &checker) }
     guard let colors = resolveColors(style, with: &checker) else {
       throw InputError(diagnostics: Checker.sorted(checker.diagnostics))

@@ -3,24 +3,24 @@ import Foundation
 /// Collects problems found in decoded values (ranges, formats, cross references), placing each at
 /// the source position of the value it concerns.
 struct Checker {
-  /// The file's tree, to find where a value was written.
-  let tree: SourceNode
+  /// Where the file's values were written (its tree, or what a reader recorded).
+  let positions: any SourcePositions
   /// The file a message should prefer when a problem involves several values (a style merged from
   /// several files): the one the user asked for.
   var primaryFile: String?
   private(set) var diagnostics: [Diagnostic] = []
 
-  init(tree: SourceNode, primaryFile: String? = nil) {
-    self.tree = tree
+  init(positions: any SourcePositions, primaryFile: String? = nil) {
+    self.positions = positions
     self.primaryFile = primaryFile
   }
 
   mutating func error(_ message: String, at path: NodePath) {
-    add(Diagnostic(message, at: tree.location(of: path), keyPath: path))
+    add(Diagnostic(message, at: positions.location(of: path), keyPath: path))
   }
 
   mutating func warning(_ message: String, at path: NodePath) {
-    add(Diagnostic(message, at: tree.location(of: path), keyPath: path, severity: .warning))
+    add(Diagnostic(message, at: positions.location(of: path), keyPath: path, severity: .warning))
   }
 
   mutating func add(_ diagnostic: Diagnostic) {
@@ -31,10 +31,12 @@ struct Checker {
   /// file, else the first written in any file, else the first.
   func place(_ candidates: [NodePath]) -> NodePath {
     let written = candidates.filter { path in
-      tree.node(at: path).map { $0.location.line > 0 } ?? false
+      positions.writtenLocation(at: path).map { $0.line > 0 } ?? false
     }
     if let primaryFile,
-      let inPrimary = written.first(where: { tree.node(at: $0)?.location.file == primaryFile })
+      let inPrimary = written.first(where: {
+        positions.writtenLocation(at: $0)?.file == primaryFile
+      })
     {
       return inPrimary
     }

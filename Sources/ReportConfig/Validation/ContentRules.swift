@@ -1,23 +1,24 @@
 import ReportModel
 
-/// The rules content must keep beyond its shape (a YAML file or a Markdown file's tree alike).
+/// The rules content must keep beyond its shape (a YAML file or a Markdown file alike).
 enum ContentRules {
   /// The most roles a comparison may have.
   static let maxRoles = 4
 
-  /// Checks a decoded comparison.
-  static func check(_ comparison: inout Comparison, with checker: inout Checker) {
+  /// Checks a decoded comparison; `legacyCharts` when the file keeps the chart data in a `charts:`
+  /// mapping (with the charts as `specs`), as earlier files do.
+  static func check(
+    _ comparison: inout Comparison, legacyCharts: Bool, with checker: inout Checker
+  ) {
     if let lang = comparison.info.lang {
       comparison.info.lang = LanguageRules.check(
         lang, at: NodePath.root.appending("lang"), checker: &checker)
     }
     let roleIDs = checkRoles(comparison, with: &checker)
     let sectionIDs = checkSections(comparison, roles: roleIDs, with: &checker)
-    // Earlier files keep the chart data under `charts:` (with the charts as `specs`).
-    let legacy = checker.tree.node(at: NodePath.root.appending("charts"))?.entries != nil
     let places = ChartPlaces(
-      data: legacy ? NodePath.root.appending("charts") : .root,
-      specs: legacy
+      data: legacyCharts ? NodePath.root.appending("charts") : .root,
+      specs: legacyCharts
         ? NodePath.root.appending("charts").appending("specs") : NodePath.root.appending("charts"))
     let shared = comparison.charts.overlap.flatMap { comparison.section(id: $0.sharedSection) }
     checkCharts(
@@ -92,7 +93,7 @@ enum ContentRules {
               + "in words joined by single hyphens, like 'key-differences'", at: idPath)
         }
         if let first = defined[section.id] {
-          let line = checker.tree.location(of: first).line
+          let line = checker.positions.location(of: first).line
           checker.error(
             "section id '\(section.id)' is already used by \(first.parent)"
               + (line > 0 ? " (line \(line))" : "") + "; ids must be unique", at: idPath)

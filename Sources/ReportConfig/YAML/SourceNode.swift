@@ -130,16 +130,6 @@ struct SourceNode: Sendable {
     return node
   }
 
-  /// Where the value at `path` is, or where its nearest existing parent is.
-  func location(of path: NodePath) -> SourceLocation {
-    var components = path.components
-    while true {
-      if let node = node(at: NodePath(components: components)) { return node.location }
-      if components.isEmpty { return location }
-      components.removeLast()
-    }
-  }
-
   /// A short description of what this node is, for "expected X, found Y" messages.
   var kindDescription: String {
     switch value {
@@ -245,4 +235,8 @@ extension SourceNode {
       return SourceNode(.mapping(entries), at: here)
     }
   }
+}
+
+extension SourceNode: SourcePositions {
+  func writtenLocation(at path: NodePath) -> SourceLocation? { node(at: path)?.location }
 }

@@ -1,0 +1,31 @@
+import Foundation
+import ReportModel
+
+/// The rich text of inline Markdown (emphasis, strong, code, links and line breaks).
+extension MarkdownReader {
+  /// The rich text of inline nodes.
+  static func richText(_ inlines: [MarkdownSyntax.Node]) -> RichText {
+    var text = RichText(spans: [])
+    for node in inlines { appendInline(node, style: [], link: nil, to: &text) }
+    return text
+  }
+
+  static func appendInline(
+    _ node: MarkdownSyntax.Node, style: SpanStyle, link: String?, to text: inout RichText
+  ) {
+    func children(_ style: SpanStyle, _ link: String?) {
+      for child in node.children { appendInline(child, style: style, link: link, to: &text) }
+    }
+    switch node.kind {
+    case .text, .htmlInline, .other: text.append(TextSpan(node.literal, style: style, link: link))
+    case .softBreak: text.append(TextSpan(" ", style: style, link: link))
+    case .lineBreak: text.append(TextSpan("\n", style: style, link: link))
+    case .code:
+      text.append(TextSpan(node.literal, style: style.union(.code), link: link))
+    case .emphasis: children(style.union(.emphasis), link)
+    case .strong: children(style.union(.strong), link)
+    case .link: children(style, node.url)
+    default: children(style, link)  // an image among text: its alternate text
+    }
+  }
+}
