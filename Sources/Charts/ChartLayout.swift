@@ -2,7 +2,7 @@ import Frames
 import Geometry
 import ReportModel
 
-/// A laid-out chart: its frame and, for tests and the pipeline, where its parts and marks landed.
+/// A laid-out chart: its frame and, for tests and the recipes, where its parts and marks landed.
 ///
 /// Every rectangle and point is in the coordinates of ``frame`` (top-left origin, y down).
 public struct ChartLayout: Sendable {

@@ -2,7 +2,7 @@ import Frames
 import Geometry
 import ReportModel
 
-/// Colours, patterns and type for charts; the pipeline fills it from the style.
+/// Colours, patterns and type for charts; the recipes fill it from the style.
 ///
 /// Series colours are taken from ``palette`` by role: business first, technical second, then accents.
 /// With ``patterns`` on, series differ by dashes and hatching as well as by colour, so a grayscale

@@ -28,37 +28,18 @@ public struct ImageStore: Sendable {
   /// The largest image file read, in bytes.
   public static let maximumBytes = 64 << 20
 
-  /// Reads and decodes the image at `path` (absolute) as `kind`: PNG and JPEG through
-  /// gdk-pixbuf's loader for that type alone (a file of another type is an error, whatever its
-  /// bytes), SVG parsed by librsvg to check it and to learn its size.
+  /// Decodes an image file's bytes as `kind`: PNG and JPEG through gdk-pixbuf's loader for that
+  /// type alone (a file of another type is an error, whatever its bytes), SVG parsed by librsvg to
+  /// check it and to learn its size.
   ///
-  /// Throws ``ImageError`` with a reason a person can act on.
-  public static func load(_ path: String, kind: ImageKind) throws -> LoadedImage {
-    try decode(readBytes(path), kind: kind)
-  }
-
-  /// Decodes an image file's bytes as `kind` (see ``load(_:kind:)``); throws ``ImageError``.
+  /// Throws ``ImageError`` with a reason a person can act on. The file is read by the caller
+  /// (through the inputs service, which records it).
   public static func decode(_ bytes: [UInt8], kind: ImageKind) throws -> LoadedImage {
     if bytes.isEmpty { throw ImageError.empty }
     switch kind {
     case .png, .jpeg: return .raster(try RasterImage.decode(bytes, kind: kind))
     case .svg: return .svg(try SVGImage(bytes))
     }
-  }
-
-  private static func readBytes(_ path: String) throws -> [UInt8] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw ImageError.missing
-    }
-    if isDirectory.boolValue { throw ImageError.folder }
-    let size =
-      (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-    if size > maximumBytes { throw ImageError.tooLarge(bytes: size) }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ImageError.unreadable
-    }
-    return [UInt8](data)
   }
 }
 

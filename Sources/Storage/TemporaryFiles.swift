@@ -1,6 +1,7 @@
 import Foundation
 
-/// Temporary files in flight, removed by ``TemporaryFiles/removeAll()`` when the process is interrupted.
+/// Temporary files in flight, removed by ``TemporaryFiles/removeAllBeforeExit()`` when the
+/// process is interrupted.
 public final class TemporaryFiles: @unchecked Sendable {
   // @unchecked: every access to `paths` goes through `lock`.
   public static let shared = TemporaryFiles()
@@ -16,14 +17,6 @@ public final class TemporaryFiles: @unchecked Sendable {
     lock.lock()
     paths.remove(path)
     lock.unlock()
-  }
-
-  /// Deletes every registered temporary file or folder.
-  public func removeAll() {
-    lock.lock()
-    let all = paths.sorted()
-    lock.unlock()
-    for p in all { try? FileManager.default.removeItem(atPath: p) }
   }
 
   /// Deletes every registered temporary file or folder on the way out of an interrupted process,

@@ -41,7 +41,7 @@ func writeImage(
     try writeImage(path, type: "png", width: 3, height: 1) { x, _ in
       [(255, 0, 0, 128), (0, 0, 255, 255), (10, 20, 30, 0)][x]
     }
-    guard case .raster(let image) = try ImageStore.load(path, kind: .png) else {
+    guard case .raster(let image) = try ImageStore.decode(bytes(of: path), kind: .png) else {
       Issue.record("a PNG should load as pixels")
       return
     }
@@ -64,7 +64,7 @@ func writeImage(
     try writeImage(path, type: "jpeg", width: 8, height: 4, alpha: false) { _, _ in
       (0, 200, 0, 255)
     }
-    let image = try ImageStore.load(path, kind: .jpeg)
+    let image = try ImageStore.decode(bytes(of: path), kind: .jpeg)
     guard case .raster(let raster) = image else {
       Issue.record("a JPEG should load as pixels")
       return
@@ -77,10 +77,11 @@ func writeImage(
     let dir = try temporaryDirectory("images")
     let path = dir + "/really-a-jpeg.png"
     try writeImage(path, type: "jpeg", width: 2, height: 2, alpha: false) { _, _ in (1, 2, 3, 255) }
-    #expect(throws: ImageError.self) { try ImageStore.load(path, kind: .png) }
+    #expect(throws: ImageError.self) { try ImageStore.decode(bytes(of: path), kind: .png) }
     try Data("not an image".utf8).write(to: URL(fileURLWithPath: dir + "/broken.png"))
-    #expect(throws: ImageError.self) { try ImageStore.load(dir + "/broken.png", kind: .png) }
-    #expect(throws: ImageError.self) { try ImageStore.load(dir + "/absent.png", kind: .png) }
+    #expect(throws: ImageError.self) {
+      try ImageStore.decode(bytes(of: dir + "/broken.png"), kind: .png)
+    }
   }
 
   @Test func svgSizeIsItsIntrinsicSize() throws {
@@ -88,7 +89,7 @@ func writeImage(
     func size(_ svg: String) throws -> Size {
       let path = dir + "/\(UUID().uuidString).svg"
       try Data(svg.utf8).write(to: URL(fileURLWithPath: path))
-      return try ImageStore.load(path, kind: .svg).size
+      return try ImageStore.decode(bytes(of: path), kind: .svg).size
     }
     let ns = "xmlns=\"http://www.w3.org/2000/svg\""
     // Pixels at 96 dpi: 200 px is 150 pt.
@@ -99,4 +100,9 @@ func writeImage(
     #expect(throws: ImageError.self) { try size("<svg \(ns)/>") }
     #expect(throws: ImageError.self) { try size("<svg oops") }
   }
+}
+
+/// The bytes of the file at `path` (none when it cannot be read: decoding them is an error).
+private func bytes(of path: String) -> [UInt8] {
+  FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
 }

@@ -75,7 +75,8 @@ struct ContentImages {
   /// The images decoded for drawing, by absolute path: what the renderer draws.
   ///
   /// Made by the run before anything is written; a file that no longer decodes (changed since the
-  /// project was loaded) is an ``InputError`` as in ``load(_:from:root:inputs:)``.
+  /// project was loaded) is an ``InputError`` as in ``load(_:from:root:inputs:)``. Its reads go
+  /// through an `Inputs` of their own: the load already recorded these files for `watch`.
   func decoded() throws -> ImageStore {
     var store = ImageStore.empty
     var problems: [Diagnostic] = []

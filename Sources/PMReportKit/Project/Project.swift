@@ -19,7 +19,8 @@ public struct Project {
   public let root: ProjectRoot
   /// The config file read, absolute; nil when there was none.
   public let configFile: String?
-  /// The content's images, decoded.
+  /// The content's images: file, kind, natural size and where each was written (no pixels; the
+  /// run decodes them, ``ContentImages/decoded()``).
   let images: ContentImages
   /// The participants (`--roster` or `roster:`), read and checked.
   public let roster: Roster?

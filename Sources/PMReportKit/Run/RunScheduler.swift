@@ -14,6 +14,9 @@ public struct RunScheduler {
   let session: RunShaping
   /// The content's images, decoded from the project's image files.
   let images: ImageStore
+  /// The documents this run builds, in build order: a document another one uses comes first
+  /// (``DocumentRecipes/buildOrder(_:in:)``); a shard's are the personalised ones alone.
+  let runDocuments: [ResolvedDocument]
 
   /// A run of `project` with the text engine of `session`.
   ///
@@ -23,6 +26,12 @@ public struct RunScheduler {
     self.project = project
     self.session = session
     images = try project.images.decoded()
+    let documents =
+      project.options.shard == nil
+      ? project.resolvedDocuments : project.resolvedDocuments.filter(\.spec.personalised)
+    runDocuments = DocumentRecipes.buildOrder(documents.map(\.spec), in: project.settings).map {
+      documents[$0]
+    }
   }
 
   /// Loads and validates everything the run needs; `log` receives the warnings found loading.
@@ -105,15 +114,6 @@ public struct RunScheduler {
     }
     if let shapeCache { finish(shapeCache, report: recorder.report) }
     return recorder.summary
-  }
-
-  /// The documents this run builds, in build order: a document another one uses comes first
-  /// (``DocumentRecipes/buildOrder(_:in:)``); a shard's are the personalised ones alone.
-  var runDocuments: [ResolvedDocument] {
-    let documents =
-      options.shard == nil
-      ? project.resolvedDocuments : project.resolvedDocuments.filter(\.spec.personalised)
-    return DocumentRecipes.buildOrder(documents.map(\.spec), in: settings).map { documents[$0] }
   }
 
   /// The participants this run writes copies for: the roster, or this shard's slice of it.

@@ -7,6 +7,7 @@ import Foundation
 /// (``locate(_:from:in:)``), and records what the load read, looked for in vain and listed
 /// (``record``): `pmreport watch` watches exactly that. A class: one load's reads, from any of the
 /// loaders it calls, go into one record.
+// @unchecked: the record is only read or changed under `lock`.
 public final class Inputs: @unchecked Sendable {
   private let lock = NSLock()
   private var recorded = InputRecord()
@@ -50,20 +51,29 @@ public final class Inputs: @unchecked Sendable {
   public func read(_ path: String, maximumBytes: Int = .max) -> Result<Data, ReadFailure> {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
-      if errno == ENOENT || errno == ENOTDIR {
-        note { $0.notFound.insert(path) }
-        return .failure(.missing)
-      }
-      return .failure(.unreadable)
+      let error = errno
+      // Recorded either way: the file may yet appear, or become readable.
+      note { $0.notFound.insert(path) }
+      return .failure(error == ENOENT || error == ENOTDIR ? .missing : .unreadable)
     }
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     var info = stat()
-    guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable) }
-    if info.st_mode & S_IFMT == S_IFDIR { return .failure(.folder) }
+    guard fstat(descriptor, &info) == 0 else {
+      note { $0.notFound.insert(path) }
+      return .failure(.unreadable)
+    }
     let identity = FileIdentity(info)
-    if identity.size > maximumBytes { return .failure(.tooLarge(bytes: Int(identity.size))) }
-    guard let data = try? handle.readToEnd() ?? Data() else { return .failure(.unreadable) }
+    // Recorded whatever comes of the read: a file refused (a folder, too large) that is then
+    // replaced is a change the next build must see.
     note { $0.filesRead[path] = identity }
+    if info.st_mode & S_IFMT == S_IFDIR { return .failure(.folder) }
+    if identity.size > maximumBytes { return .failure(.tooLarge(bytes: Int(identity.size))) }
+    // Bounded even if the file grows after fstat.
+    let read =
+      maximumBytes == .max
+      ? try? handle.readToEnd() : try? handle.read(upToCount: maximumBytes + 1)
+    let data = read ?? Data()
+    if data.count > maximumBytes { return .failure(.tooLarge(bytes: data.count)) }
     return .success(data)
   }
 

@@ -18,9 +18,7 @@ struct MarkdownReader {
   // The schema's keys, as the model declares them for the YAML decoder.
   typealias TopKey = Comparison.CodingKeys
   typealias SectionKey = Section.CodingKeys
-  typealias SpanKey = TextSpan.CodingKeys
   typealias ListKey = ListBlock.CodingKeys
-  typealias GridKey = PlainTable.CodingKeys
 
   /// The file as messages name it.
   let file: String

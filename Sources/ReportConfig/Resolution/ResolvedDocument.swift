@@ -4,7 +4,7 @@ import ReportModel
 /// One document with every setting merged once — command line, then the document's entry, then the
 /// config, then the style — and checked as merged.
 ///
-/// Typesetting and the pipeline read this, not the layers it came from.
+/// Typesetting and the recipes read this, not the layers it came from.
 ///
 /// The values that decide the page (paper size, orientation, the four margins) remember where they
 /// were set (``Sources``), so a problem found later can still name the file, line and column.

@@ -205,7 +205,7 @@ public struct LabelledItem: Codable, Hashable, Sendable {
     self.label = label
     self.text = text
   }
-  public enum CodingKeys: String, CodingKey, CaseIterable { case label, text }
+  enum CodingKeys: String, CodingKey, CaseIterable { case label, text }
 }
 
 /// A bulleted or numbered list.
@@ -237,7 +237,7 @@ public struct FAQEntry: Codable, Hashable, Sendable {
     self.question = question
     self.answer = answer
   }
-  public enum CodingKeys: String, CodingKey, CaseIterable { case question, answer }
+  enum CodingKeys: String, CodingKey, CaseIterable { case question, answer }
 }
 
 /// One statement for a role.
@@ -294,7 +294,7 @@ public struct PlainTable: Codable, Hashable, Sendable {
     self.rows = rows
     self.alignments = alignments
   }
-  public enum CodingKeys: String, CodingKey, CaseIterable { case header, rows, alignments }
+  enum CodingKeys: String, CodingKey, CaseIterable { case header, rows, alignments }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     header = try c.decode([RichText].self, forKey: .header)
@@ -323,7 +323,7 @@ public struct CodeBlock: Codable, Hashable, Sendable {
     self.language = language
     self.text = text
   }
-  public enum CodingKeys: String, CodingKey, CaseIterable { case language, text }
+  enum CodingKeys: String, CodingKey, CaseIterable { case language, text }
 }
 
 /// A picture: PNG, JPEG or SVG, by a path relative to the content file.
