@@ -26,14 +26,11 @@ extension FileManager {
         path: path, reason: "cannot create the output folder: \(ancestor) is a file",
         errno: nil)
     }
-    var made = ""
-    for component in (path as NSString).pathComponents {
-      made = made.isEmpty ? component : (made as NSString).appendingPathComponent(component)
-      if mkdir(made, 0o777) != 0, errno != EEXIST {
-        throw StorageError.outputFolder(
-          path: path, reason: "cannot create the output folder in \(ancestor)",
-          errno: errno)
-      }
+    do {
+      try Folder.create(path, mode: 0o777)
+    } catch StorageError.write(_, let code) {
+      throw StorageError.outputFolder(
+        path: path, reason: "cannot create the output folder in \(ancestor)", errno: code)
     }
   }
 }
