@@ -19,7 +19,6 @@ struct MarkdownReader {
   typealias TopKey = Comparison.CodingKeys
   typealias SectionKey = Section.CodingKeys
   typealias SpanKey = TextSpan.CodingKeys
-  typealias ListKey = ListBlock.CodingKeys
   typealias GridKey = PlainTable.CodingKeys
 
   /// The file as messages name it.
