@@ -36,7 +36,6 @@ extension ConfigLoader {
       content: decoded.content, file: display, path: absolute,
       imageLocations: decoded.imageLocations)
     loaded.warnings = decoded.warnings
-    loaded.positions = ContentPositions(positions: decoded.positions)
     return loaded
   }
 
@@ -54,11 +53,10 @@ extension ConfigLoader {
     try decodeMarkdownContent(text, file: file).content
   }
 
-  /// Checked content: the value, the warnings found (errors are thrown), where each image
-  /// path was first written and where the values were.
+  /// Checked content: the value, the warnings found (errors are thrown) and where each image
+  /// path was first written.
   typealias DecodedContent = (
-    content: Comparison, warnings: [Diagnostic], imageLocations: [String: SourceLocation],
-    positions: any SourcePositions
+    content: Comparison, warnings: [Diagnostic], imageLocations: [String: SourceLocation]
   )
 
   /// What a content file gives before the rules run.
@@ -127,10 +125,7 @@ extension ConfigLoader {
     let diagnostics = Checker.sorted(
       Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics) + read.problems)
     try Checker.throwIfErrors(diagnostics)
-    return (
-      read.content, diagnostics.filter { $0.severity == .warning }, imageLocations,
-      read.positions
-    )
+    return (read.content, diagnostics.filter { $0.severity == .warning }, imageLocations)
   }
 
   /// Keeps `written` as where an image path was written, unless a place earlier in the file is
@@ -218,8 +213,6 @@ public struct LoadedContent: Sendable {
   public var imageLocations: [String: SourceLocation]
   /// What the content rules found worth saying that does not stop a run.
   public var warnings: [Diagnostic] = []
-  /// Where the sections, blocks and list items were written (for the frame items' source spans).
-  public var positions: ContentPositions?
 
   public init(
     content: Comparison, file: String, path: String,
