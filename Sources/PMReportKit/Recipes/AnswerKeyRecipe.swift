@@ -13,6 +13,6 @@ struct AnswerKeyRecipe: DocumentRecipe {
 
   func outputs(_ build: DocumentBuild, emit: (consuming PlannedOutput) throws -> Void) throws {
     try WorksheetRecipe.exercises(
-      of: build.used ?? build.spec, isKey: true, build, emit: emit)
+      of: build.used ?? build.spec, isKey: true, titlePage: hasTitlePage, build, emit: emit)
   }
 }

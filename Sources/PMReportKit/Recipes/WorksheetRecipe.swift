@@ -10,12 +10,13 @@ struct WorksheetRecipe: DocumentRecipe {
   }
 
   func outputs(_ build: DocumentBuild, emit: (consuming PlannedOutput) throws -> Void) throws {
-    try Self.exercises(of: build.spec, isKey: false, build, emit: emit)
+    try Self.exercises(
+      of: build.spec, isKey: false, titlePage: hasTitlePage, build, emit: emit)
   }
 
   /// Lays out `worksheet`'s exercises (with the answers for a key) as `build`'s document.
   static func exercises(
-    of worksheet: DocumentSpec, isKey: Bool, _ build: DocumentBuild,
+    of worksheet: DocumentSpec, isKey: Bool, titlePage: Bool, _ build: DocumentBuild,
     emit: (consuming PlannedOutput) throws -> Void
   ) throws {
     let layout = build.handout
@@ -23,7 +24,7 @@ struct WorksheetRecipe: DocumentRecipe {
     let builder = WorksheetBuilder(
       content: build.project.content, worksheet: worksheet, title: build.title, isKey: isKey,
       type: type)
-    let laidOut = try layout.layout(type, titlePage: true, builder.blocks)
+    let laidOut = try layout.layout(type, titlePage: titlePage, builder.blocks)
     try build.handoutOutputs(consume laidOut, layout: layout, emit: emit)
   }
 }
