@@ -1,4 +1,5 @@
 import Foundation
+import ReportConfig
 import Testing
 
 @testable import PMReportKit
@@ -55,11 +56,35 @@ import Testing
         "::error file=pmreport.yml,line=3,col=16::documents[0].page-size: unknown page size 'a3'"))
   }
 
+  /// A warning a config check finds while loading is annotated at its place in the file; as
+  /// text, it is the check's own line.
+  @Test func githubDiagnosticsAnnotateALoadWarningAtItsPlace() throws {
+    let dir = try temporaryDirectory("pmreport-github-warning")
+    try """
+    documents:
+      - name: brief
+        kind: report
+        sections: [summary]
+        charts: [overlap]
+    """.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
+    let warning =
+      "documents[0].charts[0]: chart 'overlap' is shown with section 'key-similarities', which "
+      + "document 'brief' leaves out; it will not appear"
+    let annotated = try PMReportProcess(
+      ["--diagnostics", "github", "--output", "github"], in: dir
+    ).wait(timeout: 120)
+    #expect(annotated.status == 0, "\(annotated.summary)")
+    #expect(annotated.error.contains("::warning file=pmreport.yml,line=5,col=14::" + warning))
+    let text = try PMReportProcess(["--output", "text"], in: dir).wait(timeout: 120)
+    #expect(text.status == 0, "\(text.summary)")
+    #expect(text.error.hasPrefix("pmreport.yml:5:14: warning: " + warning + "\n"))
+  }
+
   @Test func workflowCommandsEscapeWhatGitHubReads() {
     #expect(
-      DiagnosticsFormat.command("error", "50% done\nnext", file: "a:b,c.yml", line: 2, column: 0)
+      AnnotationReporter.command(
+        "error", "50% done\nnext", at: SourceLocation(file: "a:b,c.yml", line: 2, column: 0))
         == "::error file=a%3Ab%2Cc.yml,line=2::50%25 done%0Anext")
-    #expect(DiagnosticsFormat.github.line("careful", kind: .warning) == "::warning::careful")
-    #expect(DiagnosticsFormat.text.line("careful", kind: .warning) == "careful")
+    #expect(AnnotationReporter.command("warning", "careful", at: nil) == "::warning::careful")
   }
 }
