@@ -80,6 +80,33 @@ import Testing
     #expect(text.error.hasPrefix("pmreport.yml:5:14: warning: " + warning + "\n"))
   }
 
+  /// A character no font has in a participant's name is reported as the certificate's, not as
+  /// the next document's (the certificate recipe says when its copies are laid out).
+  @Test func aCertificatesMissingCharactersAreItsOwn() throws {
+    let dir = try temporaryDirectory("pmreport-missing-character")
+    try "name\nAna \u{E000} Souza\n".write(
+      toFile: dir + "/roster.csv", atomically: true, encoding: .utf8)
+    try """
+    documents:
+      - name: certificate
+        kind: certificate
+      - name: faq
+        kind: report
+        sections: [faq]
+        toc: false
+    """.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
+    let run = try PMReportProcess(
+      ["--roster", "roster.csv", "--document", "certificate", "--document", "faq", "--jobs", "1"],
+      in: dir
+    ).wait(timeout: 120)
+    #expect(run.status == 0, "\(run.summary)")
+    let missing = run.error.split(separator: "\n").filter { $0.contains("U+E000") }
+    #expect(
+      missing == [
+        "warning: certificate: no installed font has U+E000 '\u{E000}'; it prints as a box"
+      ])
+  }
+
   @Test func workflowCommandsEscapeWhatGitHubReads() {
     #expect(
       AnnotationReporter.command(
