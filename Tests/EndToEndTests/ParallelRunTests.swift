@@ -123,15 +123,16 @@ import Testing
   /// Every unit of a document cut by format lays it out, so each process that builds one finds its
   /// page budget exceeded: the warning is printed once.
   @Test func aWarningEveryProcessFindsIsPrintedOnce() throws {
-    let dir = try temporaryDirectory("pmreport-jobs-warning")
-    try """
-    documents:
-      - name: faq
-        kind: report
-        sections: [faq]
-        toc: false
-        max-pages: 1
-    """.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
+    let dir = try projectFolder(
+      "pmreport-jobs-warning",
+      config: """
+        documents:
+          - name: faq
+            kind: report
+            sections: [faq]
+            toc: false
+            max-pages: 1
+        """)
     let run = try PMReportProcess(
       [
         "--document", "faq", "--format", "pdf", "--format", "svg", "--format", "png", "--dpi",

@@ -59,14 +59,15 @@ import Testing
   /// A warning a config check finds while loading is annotated at its place in the file; as
   /// text, it is the check's own line.
   @Test func githubDiagnosticsAnnotateALoadWarningAtItsPlace() throws {
-    let dir = try temporaryDirectory("pmreport-github-warning")
-    try """
-    documents:
-      - name: brief
-        kind: report
-        sections: [summary]
-        charts: [overlap]
-    """.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
+    let dir = try projectFolder(
+      "pmreport-github-warning",
+      config: """
+        documents:
+          - name: brief
+            kind: report
+            sections: [summary]
+            charts: [overlap]
+        """)
     let warning =
       "documents[0].charts[0]: chart 'overlap' is shown with section 'key-similarities', which "
       + "document 'brief' leaves out; it will not appear"
@@ -83,18 +84,19 @@ import Testing
   /// A character no font has in a participant's name is reported as the certificate's, not as
   /// the next document's (the certificate recipe says when its copies are laid out).
   @Test func aCertificatesMissingCharactersAreItsOwn() throws {
-    let dir = try temporaryDirectory("pmreport-missing-character")
+    let dir = try projectFolder(
+      "pmreport-missing-character",
+      config: """
+        documents:
+          - name: certificate
+            kind: certificate
+          - name: faq
+            kind: report
+            sections: [faq]
+            toc: false
+        """)
     try "name\nAna \u{E000} Souza\n".write(
       toFile: dir + "/roster.csv", atomically: true, encoding: .utf8)
-    try """
-    documents:
-      - name: certificate
-        kind: certificate
-      - name: faq
-        kind: report
-        sections: [faq]
-        toc: false
-    """.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
     let run = try PMReportProcess(
       ["--roster", "roster.csv", "--document", "certificate", "--document", "faq", "--jobs", "1"],
       in: dir
