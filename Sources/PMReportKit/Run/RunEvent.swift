@@ -40,8 +40,8 @@ public enum RunEvent: Sendable, Codable {
   }
 }
 
-/// A failure of a run: what failed (a document's name, `output`, `manifest`), the error, and the
-/// name its message gives the failure (none for the output folder).
+/// A failure of a run: what failed (a document's name, `output`, `manifest`, `run` for a stop),
+/// the error, and the name its message gives the failure (none for the output folder).
 public struct RunFailure: Sendable, Codable {
   public var document: String
   public var error: any Error
