@@ -8,10 +8,9 @@ enum ContentFormatChoice: String, ExpressibleByArgument, CaseIterable {
   var format: ContentExport.Format { self == .yaml ? .yaml : .markdown }
 }
 
-/// `--diagnostics` values.
+/// `--diagnostics` values: the text sink, or GitHub annotations.
 enum DiagnosticsChoice: String, ExpressibleByArgument, CaseIterable {
   case text, github
-  var format: DiagnosticsFormat { self == .github ? .github : .text }
 }
 
 /// `--format` values: a format or `all`.

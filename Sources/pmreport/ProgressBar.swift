@@ -1,5 +1,7 @@
+import PMReportKit
+
 /// A one-line progress bar on a terminal's standard error, kept below the lines printed meanwhile.
-final class ProgressBar {
+final class ProgressBar: LineOutput {
   private let enabled: Bool
   private var current = ""
 

@@ -11,35 +11,30 @@ struct Render: ParsableCommand {
 
   func run() throws {
     Interruption.install()
-    if options.worker {
-      // A worker's units report through the parent; what fails outside them goes to stderr.
-      let errors: (LogLine) -> Void = { if $0.kind == .error { Console.error($0.text) } }
-      let scheduler = try ExitStatus.guarding(options.diagnostics.format) {
-        try RunScheduler.load(options: options.runOptions, prepareFonts: true, log: errors)
-      }
-      scheduler.serveUnits(reporter: LineReporter(errors))
-      return
-    }
-    let launch = options.workerLaunch
-    let progress = ProgressBar(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
+    if options.worker { return try serve() }
     let started = DispatchTime.now()
-    var outputDirectory = ""
-    let summary = try ExitStatus.guarding(options.diagnostics.format) {
-      let log = options.printer(progress)
-      let scheduler = try RunScheduler.load(
-        options: options.runOptions, prepareFonts: true, log: log)
-      outputDirectory = scheduler.project.settings.outputDirectory
-      defer { progress.clear() }
-      return scheduler.run(
-        workers: launch,
-        reporter: LineReporter(log) { index, count, name in progress.show(index, of: count, name) })
+    let progress = ProgressBar(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
+    let lines = options.lineReporter(progress)
+    let scheduler = try ExitStatus.reporting(to: lines) {
+      try RunScheduler.load(options: options.runOptions, prepareFonts: true, reporter: lines)
     }
-    if options.json {
-      print(
-        RunReport(
-          summary, outputDirectory: outputDirectory, seconds: started.elapsedSeconds
-        ).json)
-    }
+    let json: [any Reporter] =
+      options.json
+      ? [
+        JSONReporter(outputDirectory: scheduler.project.settings.outputDirectory, started: started)
+      ]
+      : []
+    let summary = scheduler.run(workers: options.workerLaunch, reporter: Reporters([lines] + json))
     if let (_, error) = summary.failures.first { throw ExitCode(ExitStatus.code(for: error)) }
+  }
+
+  /// Serves as a worker: its units report through the parent; what fails outside them goes to
+  /// standard error.
+  private func serve() throws {
+    let errors = options.lineReporter(ProgressBar(enabled: false), verbosity: .quiet)
+    let scheduler = try ExitStatus.reporting(to: errors) {
+      try RunScheduler.load(options: options.runOptions, prepareFonts: true, reporter: errors)
+    }
+    try ExitStatus.reporting(to: errors) { try scheduler.serveUnits(reporter: errors) }
   }
 }

@@ -128,18 +128,15 @@ struct RenderOptions: ParsableArguments {
     return options
   }
 
-  /// Prints a run's report line as `--quiet`, `--verbose` and `--diagnostics` say, above the
-  /// progress bar.
-  func printer(_ progress: ProgressBar) -> (LogLine) -> Void {
-    let (quiet, verbose, format) = (self.quiet, self.verbose, diagnostics.format)
-    return { line in
-      switch line.kind {
-      case .error: progress.print(format.line(line.text, kind: .error))
-      case .warning where !quiet: progress.print(format.line(line.text, kind: .warning))
-      case .document where !quiet: progress.print(line.text)
-      case .file where verbose && !quiet: progress.print(line.text)
-      default: break
-      }
-    }
+  /// How much a run prints on standard error: `--quiet` wins over `-v`.
+  var verbosity: TextReporter.Verbosity { quiet ? .quiet : verbose ? .verbose : .normal }
+
+  /// The standard-error sink `--diagnostics` picks (text, or GitHub annotations), printing to
+  /// `output` as much as `verbosity` (by default the options') lets through.
+  func lineReporter(_ output: any LineOutput, verbosity: TextReporter.Verbosity? = nil)
+    -> any Reporter
+  {
+    let text = TextReporter(output, verbosity: verbosity ?? self.verbosity)
+    return diagnostics == .github ? AnnotationReporter(text) : text
   }
 }

@@ -29,13 +29,10 @@ struct Watch: ParsableCommand {
 
   func run() throws {
     Interruption.install()
-    let format = options.diagnostics.format
+    let lines = options.lineReporter(ProgressBar(enabled: false))
     let session = WatchSession(
       options: options.runOptions, quietMilliseconds: debounce, splitsTime: options.verbose,
-      reporter: WatchSession.Reporter(
-        log: options.printer(ProgressBar(enabled: false)),
-        failed: { error in for line in format.lines(for: error) { Console.error(line) } },
-        status: Console.error))
-    try ExitStatus.guarding(format) { try session.run() }
+      reporter: lines, status: Console.error)
+    try ExitStatus.reporting(to: lines) { try session.run() }
   }
 }

@@ -119,4 +119,33 @@ import Testing
     let lines = run.error.split(separator: "\n").filter { $0.contains(" page") }
     #expect(lines.count == 5)
   }
+
+  /// Every unit of a document cut by format lays it out, so each process that builds one finds its
+  /// page budget exceeded: the warning is printed once.
+  @Test func aWarningEveryProcessFindsIsPrintedOnce() throws {
+    let dir = try projectFolder(
+      "pmreport-jobs-warning",
+      config: """
+        documents:
+          - name: faq
+            kind: report
+            sections: [faq]
+            toc: false
+            max-pages: 1
+        """)
+    let run = try PMReportProcess(
+      [
+        "--document", "faq", "--format", "pdf", "--format", "svg", "--format", "png", "--dpi",
+        "30", "--output", "out", "--jobs", "2", "--json",
+      ], in: dir
+    ).wait(timeout: 120)
+    #expect(run.status == 0, "\(run.summary)")
+    let warnings = run.error.split(separator: "\n").filter { $0.contains("(max-pages)") }
+    #expect(warnings.count == 1, "\(run.error)")
+    #expect(warnings.first?.hasPrefix("warning: faq: ") == true)
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+    #expect((report["warnings"] as? [String])?.count == 1)
+    #expect((report["outputs"] as? [Any])?.count == 3)
+  }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportConfig
 import Testing
 
 @testable import PMReportKit
@@ -55,11 +56,64 @@ import Testing
         "::error file=pmreport.yml,line=3,col=16::documents[0].page-size: unknown page size 'a3'"))
   }
 
+  /// A warning a config check finds while loading is annotated at its place in the file; as
+  /// text, it is the check's own line.
+  @Test func githubDiagnosticsAnnotateALoadWarningAtItsPlace() throws {
+    let dir = try projectFolder(
+      "pmreport-github-warning",
+      config: """
+        documents:
+          - name: brief
+            kind: report
+            sections: [summary]
+            charts: [overlap]
+        """)
+    let warning =
+      "documents[0].charts[0]: chart 'overlap' is shown with section 'key-similarities', which "
+      + "document 'brief' leaves out; it will not appear"
+    let annotated = try PMReportProcess(
+      ["--diagnostics", "github", "--output", "github"], in: dir
+    ).wait(timeout: 120)
+    #expect(annotated.status == 0, "\(annotated.summary)")
+    #expect(annotated.error.contains("::warning file=pmreport.yml,line=5,col=14::" + warning))
+    let text = try PMReportProcess(["--output", "text"], in: dir).wait(timeout: 120)
+    #expect(text.status == 0, "\(text.summary)")
+    #expect(text.error.hasPrefix("pmreport.yml:5:14: warning: " + warning + "\n"))
+  }
+
+  /// A character no font has in a participant's name is reported as the certificate's, not as
+  /// the next document's (the certificate recipe says when its copies are laid out).
+  @Test func aCertificatesMissingCharactersAreItsOwn() throws {
+    let dir = try projectFolder(
+      "pmreport-missing-character",
+      config: """
+        documents:
+          - name: certificate
+            kind: certificate
+          - name: faq
+            kind: report
+            sections: [faq]
+            toc: false
+        """)
+    try "name\nAna \u{E000} Souza\n".write(
+      toFile: dir + "/roster.csv", atomically: true, encoding: .utf8)
+    let run = try PMReportProcess(
+      ["--roster", "roster.csv", "--document", "certificate", "--document", "faq", "--jobs", "1"],
+      in: dir
+    ).wait(timeout: 120)
+    #expect(run.status == 0, "\(run.summary)")
+    let missing = run.error.split(separator: "\n").filter { $0.contains("U+E000") }
+    #expect(
+      missing == [
+        "warning: certificate: no installed font has U+E000 '\u{E000}'; it prints as a box"
+      ])
+  }
+
   @Test func workflowCommandsEscapeWhatGitHubReads() {
     #expect(
-      DiagnosticsFormat.command("error", "50% done\nnext", file: "a:b,c.yml", line: 2, column: 0)
+      AnnotationReporter.command(
+        "error", "50% done\nnext", at: SourceLocation(file: "a:b,c.yml", line: 2, column: 0))
         == "::error file=a%3Ab%2Cc.yml,line=2::50%25 done%0Anext")
-    #expect(DiagnosticsFormat.github.line("careful", kind: .warning) == "::warning::careful")
-    #expect(DiagnosticsFormat.text.line("careful", kind: .warning) == "careful")
+    #expect(AnnotationReporter.command("warning", "careful", at: nil) == "::warning::careful")
   }
 }

@@ -44,6 +44,13 @@ func temporaryDirectory(_ name: String = "pmreport-test", keptAfterRun: Bool = f
   return url.path
 }
 
+/// A fresh folder holding a project: `config` as its `pmreport.yml`.
+func projectFolder(_ name: String, config: String) throws -> String {
+  let dir = try temporaryDirectory(name)
+  try config.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
+  return dir
+}
+
 /// The folder holding this test process's temporary folders, removed at exit.
 private enum TestRunFolder {
   static let url: Result<URL, any Error> = Result {

@@ -18,6 +18,12 @@ struct UnitReport: Codable, Sendable {
     }
   }
 
+  /// The report of a line a worker could not build or answer (see ``WorkerProtocolError``):
+  /// one failure.
+  static func failed(_ error: WorkerProtocolError) -> UnitReport {
+    UnitReport(events: [.failure(RunFailure(document: "worker", error: error, context: nil))])
+  }
+
   /// The report of a unit that never reported (its worker died): one failure.
   static func lost(document: String, formats: [OutputFormat]) -> UnitReport {
     UnitReport(events: [
@@ -32,6 +38,28 @@ struct WorkerStopped: Error, CustomStringConvertible {
   var formats: [OutputFormat]
   var description: String {
     "the worker process building its \(formats.map(\.rawValue).joined(separator: ", ")) stopped"
+  }
+}
+
+/// A worker process and its parent out of step: a line that holds no unit of the run, a report
+/// that does not encode, an answer that cannot be written (an internal error, exit 70).
+enum WorkerProtocolError: Error, CustomStringConvertible {
+  case unreadableUnit(String)
+  case unknownDocument(Int, count: Int)
+  case unencodableReport(String)
+  case cannotAnswer(String)
+
+  var description: String {
+    switch self {
+    case .unreadableUnit(let why):
+      "the worker process could not read the work unit it was sent: \(why)"
+    case .unknownDocument(let index, let count):
+      "the worker process was sent a work unit for document \(index); the run has \(count)"
+    case .unencodableReport(let why):
+      "the worker process could not encode its report of a work unit: \(why)"
+    case .cannotAnswer(let why):
+      "the worker process could not send its answer to the run: \(why)"
+    }
   }
 }
 

@@ -30,13 +30,14 @@ public struct Project {
   /// The words the documents print, in the document language with the config's overrides.
   public var words: Words { settings.words }
 
-  /// Loads and validates everything a run needs; `log` receives the warnings as they are found.
+  /// Loads and validates everything a run needs; `reporter` receives the warnings as they are
+  /// found.
   ///
   /// Every file is read through `inputs`, whose record then says what the load read and looked
   /// for, whether it succeeded or not (what `pmreport watch` watches). Throws input errors before
   /// anything is written.
   public static func load(
-    options: RunOptions, inputs: Inputs = Inputs(), log: (LogLine) -> Void = { _ in }
+    options: RunOptions, inputs: Inputs = Inputs(), reporter: any Reporter = SilentReporter()
   ) throws -> Project {
     var settings = try ConfigLoader.loadSettings(
       configPath: options.configPath.map(options.absolute),
@@ -83,11 +84,12 @@ public struct Project {
     if let shard = options.shard, roster == nil {
       throw UsageError.shardWithoutRoster(shard.index, shard.count)
     }
-    for warning in problems where warning.severity == .warning {
-      log(LogLine(.warning, warning.description))
+    for warning in problems.filter({ $0.severity == .warning }) + (loaded?.warnings ?? []) {
+      reporter.report(.warning(RunWarning(warning)))
     }
-    for warning in loaded?.warnings ?? [] { log(LogLine(.warning, warning.description)) }
-    for note in Self.chartsLeftOut(content) { log(LogLine(.warning, note)) }
+    for note in Self.chartsLeftOut(content) {
+      reporter.report(.warning(RunWarning(.chartLeftOut, note, isNote: true)))
+    }
     // The charts document, asked for by name, needs charts to draw.
     let drawsCharts = !content.charts().isEmpty
     if !drawsCharts, let wanted = options.documents, wanted.contains("charts"),

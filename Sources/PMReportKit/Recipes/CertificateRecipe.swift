@@ -21,5 +21,7 @@ struct CertificateRecipe: DocumentRecipe {
     try build.copies(anchors: [], emit: emit) { participant in
       [maker.page(name: participant.name, fields: participant.fields)]
     }
+    // Each copy is laid out as it is written: the checks come after the last.
+    build.documentLaidOut()
   }
 }

@@ -35,6 +35,7 @@ struct ChartsRecipe: DocumentRecipe {
         picture: "charts/" + spec.id, page: Page(size: size, frame: page), title: spec.title,
         description: layout.alt)
     }
+    build.documentLaidOut()
     try emit(
       PlannedOutput(
         pictures: charts, in: "charts", formats: build.unit.formats, recordedAs: "charts"))

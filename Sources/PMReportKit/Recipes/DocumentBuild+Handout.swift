@@ -9,25 +9,12 @@ extension DocumentBuild {
   /// document itself (a print file with `isPrintFile`) or its personal copies and merged file.
   ///
   /// First the run's checks of a laid-out document: its layout warnings, the characters no font
-  /// has, its page budget.
+  /// has (``documentLaidOut(warnings:)``), its page budget.
   func handoutOutputs(
     _ laidOut: consuming LaidOutDocument, layout: HandoutLayout, isPrintFile: Bool = false,
     emit: (consuming PlannedOutput) throws -> Void
   ) throws {
-    // The lines are in the pages now; the shapes cached for the contents passes can go, so that
-    // pages written and released free their lines (another document re-shapes what it needs).
-    session.documentLaidOut()
-    for warning in laidOut.warnings { warn(.layout, warning) }
-    let missing = session.takeMissingCharacters()
-    if !missing.isEmpty {
-      let list = missing.map {
-        "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) + " '\($0)'"
-      }
-      warn(
-        .missingCharacters,
-        "no installed font has \(list.joined(separator: ", ")); \(missing.count == 1 ? "it prints" : "they print") as a box"
-      )
-    }
+    documentLaidOut(warnings: laidOut.warnings)
     if let budget = document.maxPages, laidOut.pages.count > budget {
       warn(.pageBudget, "\(laidOut.pages.count) pages, over its budget of \(budget) (max-pages)")
     }
@@ -48,6 +35,25 @@ extension DocumentBuild {
       return
     }
     try personalCopies(laidOut, line: layout.personalLine, emit: emit)
+  }
+
+  /// The document is laid out (every recipe says so once its text is shaped): the shapes cached
+  /// for it go, so that pages written and released free their lines (another document re-shapes
+  /// what it needs); its layout `warnings` and the characters no installed font had are reported
+  /// as this document's.
+  func documentLaidOut(warnings: [String] = []) {
+    session.documentLaidOut()
+    for warning in warnings { warn(.layout, warning) }
+    let missing = session.takeMissingCharacters()
+    if !missing.isEmpty {
+      let list = missing.map {
+        "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) + " '\($0)'"
+      }
+      warn(
+        .missingCharacters,
+        "no installed font has \(list.joined(separator: ", ")); \(missing.count == 1 ? "it prints" : "they print") as a box"
+      )
+    }
   }
 
   /// A personalised document laid out once, a copy a participant.

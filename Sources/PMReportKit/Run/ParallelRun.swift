@@ -50,7 +50,11 @@ extension RunScheduler {
   /// Serves as a worker: builds each unit read from standard input (one JSON line each) and
   /// answers with its report (one JSON line), until the input ends; what fails outside the units
   /// goes to `reporter`.
-  public func serveUnits(reporter: any Reporter) {
+  ///
+  /// Every line gets one answer: a line that holds no unit of this run is answered with that
+  /// failure (an internal error, exit 70). Throws ``WorkerProtocolError`` when no answer can be
+  /// written.
+  public func serveUnits(reporter: any Reporter) throws {
     do {
       try FileManager.default.createOutputDirectory(settings.outputDirectory)
       // Its own lock, so that no run's sweep takes this worker's temporary files for leftovers.
@@ -67,16 +71,42 @@ extension RunScheduler {
     prepareLanguage(report: { _ in })
     let shapeCache = useShapeCache()
     defer { shapeCache?.trim() }
-    let decoder = JSONDecoder()
-    let encoder = JSONEncoder()
     let input = LineReader(STDIN_FILENO)
     while let line = input.next() {
-      guard let unit = try? decoder.decode(WorkUnit.self, from: line),
-        runDocuments.indices.contains(unit.document)
-      else { return }
-      guard var answer = try? encoder.encode(report(of: unit)) else { return }
-      answer.append(0x0A)
-      guard (try? FileHandle.standardOutput.write(contentsOf: answer)) != nil else { return }
+      try Self.answer(report(ofUnitIn: line))
+    }
+  }
+
+  /// The report of the unit `line` holds; a line that holds no unit of this run is reported as
+  /// that failure.
+  private func report(ofUnitIn line: Data) -> UnitReport {
+    let unit: WorkUnit
+    do {
+      unit = try JSONDecoder().decode(WorkUnit.self, from: line)
+    } catch {
+      return .failed(.unreadableUnit(String(describing: error)))
+    }
+    guard runDocuments.indices.contains(unit.document) else {
+      return .failed(.unknownDocument(unit.document, count: runDocuments.count))
+    }
+    return report(of: unit)
+  }
+
+  /// Writes `report` for the parent as one line of JSON on standard output; a report that does
+  /// not encode is answered with that failure instead.
+  private static func answer(_ report: UnitReport) throws {
+    let encoder = JSONEncoder()
+    do {
+      var line: Data
+      do {
+        line = try encoder.encode(report)
+      } catch {
+        line = try encoder.encode(UnitReport.failed(.unencodableReport(String(describing: error))))
+      }
+      line.append(0x0A)
+      try FileHandle.standardOutput.write(contentsOf: line)
+    } catch {
+      throw WorkerProtocolError.cannotAnswer(String(describing: error))
     }
   }
 

@@ -1,33 +1,12 @@
-/// Where a run's events go: the text on standard error, `--json`, GitHub annotations.
+/// Where a run's events go: the text on standard error (``TextReporter``), `--json`
+/// (``JSONReporter``), GitHub annotations (``AnnotationReporter``); the command line picks them.
 ///
 /// A run hands each event to its reporter once, in the run's order, with repeated warnings left
-/// out (see ``RunWarning``); the run's ``RunSummary`` is kept by the run itself.
+/// out (see ``RunWarning``), and ends with ``RunEvent/finished``; the warnings found loading come
+/// first, and an error that stops the run comes as ``RunEvent/stopped(_:)``. The run's
+/// ``RunSummary`` is kept by the run itself.
 public protocol Reporter {
   func report(_ event: RunEvent)
-}
-
-/// A reporter that prints each event as its ``LogLine`` (the caller decides which lines show and
-/// how: text, or GitHub annotations), and shows each document's start as progress.
-public struct LineReporter: Reporter {
-  private let log: (LogLine) -> Void
-  private let progress: (Int, Int, String) -> Void
-
-  /// Prints with `log`; `progress` is told each document's index, the count and its name.
-  public init(
-    _ log: @escaping (LogLine) -> Void,
-    progress: @escaping (Int, Int, String) -> Void = { _, _, _ in }
-  ) {
-    self.log = log
-    self.progress = progress
-  }
-
-  public func report(_ event: RunEvent) {
-    if case .documentStarted(let index, let count, let name) = event {
-      progress(index, count, name)
-    } else if let line = event.line {
-      log(line)
-    }
-  }
 }
 
 /// A reporter that reports nothing (a run whose caller reads its summary only).
@@ -46,16 +25,23 @@ final class RunRecorder {
   init(_ reporter: any Reporter) { self.reporter = reporter }
 
   func report(_ event: RunEvent) {
-    switch event {
-    case .documentStarted, .detail: break
-    case .file(let file, _): summary.files.append(file)
-    case .output(let output): summary.outputs.append(output)
-    case .warning(let warning):
-      guard seen.insert(warning).inserted else { return }
-      if !warning.isNote { summary.warnings.append(warning.text) }
-    case .failure(let failure): summary.failures.append((failure.document, failure.error))
-    }
+    if case .warning(let warning) = event, !seen.insert(warning).inserted { return }
+    summary.record(event)
     reporter.report(event)
+  }
+}
+
+extension RunSummary {
+  /// Adds what `event` tells: a file, a document's output, a warning (not a note), a failure.
+  mutating func record(_ event: RunEvent) {
+    switch event {
+    case .documentStarted, .detail, .finished: break
+    case .file(let file, _): files.append(file)
+    case .output(let output): outputs.append(output)
+    case .warning(let warning): if !warning.isNote { warnings.append(warning.placedText) }
+    case .failure(let failure), .stopped(let failure):
+      failures.append((failure.document, failure.error))
+    }
   }
 }
 

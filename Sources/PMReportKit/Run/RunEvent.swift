@@ -13,11 +13,20 @@ public enum RunEvent: Sendable, Codable {
   case failure(RunFailure)
   /// A line of detail for `-v` that is no file (the shape cache's counts).
   case detail(String)
+  /// What stopped the run before it wrote anything (its inputs did not load); nothing follows.
+  case stopped(RunFailure)
+  /// The run is over: nothing more follows (the `--json` sink prints its report now).
+  case finished
+
+  /// The event that reports `error` as what stopped the run.
+  public static func stopped(by error: any Error) -> RunEvent {
+    .stopped(RunFailure(document: "run", error: error, context: nil))
+  }
 
   /// The line it prints on standard error, and how important it is; nil for none.
   public var line: LogLine? {
     switch self {
-    case .documentStarted: nil
+    case .documentStarted, .finished: nil
     case .file(let file, let shown):
       LogLine(
         .file,
@@ -25,48 +34,14 @@ public enum RunEvent: Sendable, Codable {
       )
     case .output(let output): LogLine(.document, output.line)
     case .warning(let warning): LogLine(.warning, warning.line)
-    case .failure(let failure): LogLine(.error, failure.message)
+    case .failure(let failure), .stopped(let failure): LogLine(.error, failure.message)
     case .detail(let text): LogLine(.file, text)
     }
   }
 }
 
-/// A warning or a note of a run: its kind, the document it is about (its position), and its text.
-///
-/// Two warnings with the same identity (kind, document and text) are one: each is printed once a
-/// run, however many processes found it.
-public struct RunWarning: Sendable, Codable, Hashable {
-  /// What a warning is about.
-  public enum Kind: String, Sendable, Codable {
-    case language, fontSubstitute, layout, missingCharacters, pageBudget, shapeCache
-    /// Temporary files of an interrupted run removed.
-    case leftovers
-    /// What a `--shard` run leaves out.
-    case shard
-    case certificatesWithoutRoster
-  }
-
-  public var kind: Kind
-  /// The document it is about; nil for the run.
-  public var document: String?
-  /// The text as printed after `warning: ` (a note's text starts with `note: `).
-  public var text: String
-  /// A note is printed as it is and not counted among the run's warnings.
-  public var isNote: Bool
-
-  public init(_ kind: Kind, document: String? = nil, _ text: String, isNote: Bool = false) {
-    self.kind = kind
-    self.document = document
-    self.text = text
-    self.isNote = isNote
-  }
-
-  /// The line on standard error: `warning: …`, or the note itself.
-  public var line: String { isNote ? text : "warning: \(text)" }
-}
-
-/// A failure of a run: what failed (a document's name, `output`, `manifest`), the error, and the
-/// name its message gives the failure (none for the output folder).
+/// A failure of a run: what failed (a document's name, `output`, `manifest`, `run` for a stop),
+/// the error, and the name its message gives the failure (none for the output folder).
 public struct RunFailure: Sendable, Codable {
   public var document: String
   public var error: any Error

@@ -34,16 +34,17 @@ public struct RunScheduler {
     }
   }
 
-  /// Loads and validates everything the run needs; `log` receives the warnings found loading.
+  /// Loads and validates everything the run needs; `reporter` receives the warnings found loading.
   ///
   /// Throws input errors before anything is written. With `prepareFonts`, the text engine starts
   /// up on another thread meanwhile (for a render).
   public static func load(
-    options: RunOptions, prepareFonts: Bool = false, log: (LogLine) -> Void = { _ in }
+    options: RunOptions, prepareFonts: Bool = false, reporter: any Reporter = SilentReporter()
   ) throws -> RunScheduler {
     let session = prepareFonts ? RunShaping.preparing() : RunShaping()
     do {
-      return try RunScheduler(project: Project.load(options: options, log: log), session: session)
+      return try RunScheduler(
+        project: Project.load(options: options, reporter: reporter), session: session)
     } catch {
       session.finish()
       throw error
@@ -57,11 +58,19 @@ public struct RunScheduler {
   ///
   /// A failing document is reported and the others still run. With `workers` (see
   /// ``WorkerPool``), the units are shared with worker processes; their events are replayed in
-  /// the units' order, so the report does not depend on which process did what.
+  /// the units' order, so the report does not depend on which process did what. The last event
+  /// is ``RunEvent/finished``.
   public func run(workers: WorkerLaunch? = nil, reporter: any Reporter = SilentReporter())
     -> RunSummary
   {
     let recorder = RunRecorder(reporter)
+    run(workers: workers, recorder: recorder)
+    recorder.report(.finished)
+    return recorder.summary
+  }
+
+  /// Takes the output folder, builds every unit and writes the manifest, reporting to `recorder`.
+  private func run(workers: WorkerLaunch?, recorder: RunRecorder) {
     do {
       try FileManager.default.createOutputDirectory(settings.outputDirectory)
       let leftovers = try RunLock.acquire(in: settings.outputDirectory)
@@ -75,7 +84,7 @@ public struct RunScheduler {
       }
     } catch {
       recorder.report(.failure(RunFailure(document: "output", error: error, context: nil)))
-      return recorder.summary
+      return
     }
     defer { RunLock.release() }
     prepareLanguage(report: recorder.report)
@@ -113,7 +122,6 @@ public struct RunScheduler {
         .failure(RunFailure(document: "manifest", error: error, context: "manifest.json")))
     }
     if let shapeCache { finish(shapeCache, report: recorder.report) }
-    return recorder.summary
   }
 
   /// The participants this run writes copies for: the roster, or this shard's slice of it.

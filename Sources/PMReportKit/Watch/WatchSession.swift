@@ -11,41 +11,29 @@ import TextShaping
 /// one-paragraph edit re-shapes that paragraph only. A build whose inputs do not load reports why
 /// and writes nothing: the files of the last good build stay, and the next change builds again.
 public final class WatchSession {
-  /// What a session reports, and how.
-  public struct Reporter {
-    /// Each line of a build's report (as a render prints them).
-    public var log: (LogLine) -> Void
-    /// The inputs did not load: the error, printed as a render prints it.
-    public var failed: (any Error) -> Void
-    /// The session's own lines: a build done (after its files are renamed into place), watching.
-    public var status: (String) -> Void
-
-    public init(
-      log: @escaping (LogLine) -> Void, failed: @escaping (any Error) -> Void,
-      status: @escaping (String) -> Void
-    ) {
-      self.log = log
-      self.failed = failed
-      self.status = status
-    }
-  }
-
   private let options: RunOptions
   private let quietMilliseconds: Int
-  private let reporter: Reporter
+  /// Each build's events (as a render reports them), and inputs that did not load (as what
+  /// stopped the build).
+  private let reporter: any Reporter
+  /// The session's own lines: a build done (after its files are renamed into place), watching.
+  private let status: (String) -> Void
   /// Whether a build's line also splits its time (`-v`).
   private let splitsTime: Bool
   private let measurer: any ShapingSession = PangoMeasurer()
 
-  /// A session building as `options` says, waiting `quietMilliseconds` after the last change;
-  /// with `splitsTime`, a build's line says how long loading, laying out and writing took.
+  /// A session building as `options` says, waiting `quietMilliseconds` after the last change,
+  /// reporting each build's events to `reporter` and its own lines to `status`; with
+  /// `splitsTime`, a build's line says how long loading, laying out and writing took.
   public init(
-    options: RunOptions, quietMilliseconds: Int, splitsTime: Bool = false, reporter: Reporter
+    options: RunOptions, quietMilliseconds: Int, splitsTime: Bool = false,
+    reporter: any Reporter, status: @escaping (String) -> Void
   ) {
     self.options = options
     self.quietMilliseconds = quietMilliseconds
     self.splitsTime = splitsTime
     self.reporter = reporter
+    self.status = status
   }
 
   /// Builds, then watches and rebuilds until the process ends (a signal) or watching fails.
@@ -69,7 +57,7 @@ public final class WatchSession {
       try watcher.watch(watched)
       if let project { build(project, verb, started: started) }
       if verb == "built" {
-        reporter.status(
+        status(
           "watching \(watched.files.count) file\(watched.files.count == 1 ? "" : "s") in "
             + "\(watcher.folderCount) folder\(watcher.folderCount == 1 ? "" : "s") for changes; "
             + "Ctrl-C stops")
@@ -82,7 +70,7 @@ public final class WatchSession {
   /// The project, loaded through `inputs`; nil (reported) when it does not load.
   private func load(_ verb: String, inputs: Inputs) -> Project? {
     do {
-      return try Project.load(options: options, inputs: inputs, log: reporter.log)
+      return try Project.load(options: options, inputs: inputs, reporter: reporter)
     } catch {
       notBuilt(verb, error)
       return nil
@@ -91,8 +79,8 @@ public final class WatchSession {
 
   /// Reports a build that did not start: why, and that the last good files stay.
   private func notBuilt(_ verb: String, _ error: any Error) {
-    reporter.failed(error)
-    reporter.status("not \(verb): the files of the last good build are kept; watching for changes")
+    reporter.report(.stopped(by: error))
+    status("not \(verb): the files of the last good build are kept; watching for changes")
   }
 
   /// One build of a loaded project, begun (its loading included) at `started`.
@@ -101,7 +89,7 @@ public final class WatchSession {
     let summary: RunSummary
     do {
       summary = try RunScheduler(project: project, session: RunShaping(keeping: measurer))
-        .run(reporter: LineReporter(reporter.log))
+        .run(reporter: reporter)
     } catch {
       // An image changed since it was loaded and no longer decodes.
       notBuilt(verb, error)
@@ -119,7 +107,7 @@ public final class WatchSession {
         ": load and check \(Self.milliseconds(total - writing - laying)) ms, shape and lay out "
         + "\(Self.milliseconds(laying)) ms, write \(Self.milliseconds(writing)) ms"
     }
-    reporter.status(line)
+    status(line)
   }
 
   private static func milliseconds(_ seconds: Double) -> Int { Int((seconds * 1000).rounded()) }

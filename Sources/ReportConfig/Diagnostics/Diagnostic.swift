@@ -36,16 +36,14 @@ public struct Diagnostic: Sendable, CustomStringConvertible, Hashable {
   }
 
   /// `FILE:LINE:COL: error: KEYPATH: MESSAGE`, on one line.
-  public var description: String {
-    var text = file
-    if line > 0 {
-      text += ":\(line)"
-      if column > 0 { text += ":\(column)" }
-    }
-    text += ": \(severity.rawValue): "
-    if !keyPath.isEmpty { text += "\(keyPath): " }
-    text += Diagnostic.oneLine(message)
-    return text
+  public var description: String { "\(location.place): \(severity.rawValue): \(statement)" }
+
+  /// Where the problem is.
+  public var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+
+  /// `KEYPATH: MESSAGE` (the message alone when there is no key path), on one line.
+  public var statement: String {
+    keyPath.isEmpty ? Diagnostic.oneLine(message) : "\(keyPath): \(Diagnostic.oneLine(message))"
   }
 
   /// The message with line breaks and tabs turned into spaces.

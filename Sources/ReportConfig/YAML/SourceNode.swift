@@ -1,7 +1,7 @@
 import Yams
 
 /// A place in an input file.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
   /// The file as it was named to pmreport, or what a value with no file comes from.
   public var file: String
   /// 1-based; 0 for values that come from no file (the built-in style).
@@ -17,6 +17,13 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
   /// `file:line:column`, or the file alone when the value has no line.
   public var description: String { line > 0 ? "\(file):\(line):\(column)" : file }
+
+  /// `file`, `file:line` or `file:line:column`, as a diagnostic starts: a line or column of 0 is
+  /// left out.
+  public var place: String {
+    guard line > 0 else { return file }
+    return column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
+  }
 
   static func builtIn(_ what: String) -> SourceLocation {
     SourceLocation(file: what, line: 0, column: 0)
