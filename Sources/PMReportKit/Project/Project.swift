@@ -15,6 +15,9 @@ public struct Project {
   /// config entry, the config and its style, and checked as merged.
   public let resolvedDocuments: [ResolvedDocument]
   public let content: Comparison
+  /// Where the content file's sections, blocks and list items were written; nil for the
+  /// built-in content, which no file holds.
+  public let contentPositions: ContentPositions?
   /// The folder every file the run reads lies in (see ``ProjectRoot``).
   public let root: ProjectRoot
   /// The config file read, absolute; nil when there was none.
@@ -111,7 +114,8 @@ public struct Project {
     }
     return Project(
       options: options, settings: settings.settings, resolvedDocuments: resolvedDocuments,
-      content: content, root: settings.root, configFile: settings.file.map(options.absolute),
+      content: content, contentPositions: loaded?.positions, root: settings.root,
+      configFile: settings.file.map(options.absolute),
       images: images, roster: roster,
       date: Date(
         timeIntervalSince1970: options.effectiveDate.timeIntervalSince1970.rounded(.down)))

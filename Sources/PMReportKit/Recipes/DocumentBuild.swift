@@ -35,7 +35,7 @@ struct DocumentBuild {
     HandoutLayout(
       content: project.content, resolved: document, metadata: settings.metadata,
       measurer: session.measurer, date: project.date, words: project.words,
-      images: project.images.items, title: title)
+      images: project.images.items, title: title, positions: project.contentPositions)
   }
 
   /// Reports a warning about this document (`name: message`).

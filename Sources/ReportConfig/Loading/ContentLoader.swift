@@ -36,6 +36,7 @@ extension ConfigLoader {
       content: decoded.content, file: display, path: absolute,
       imageLocations: decoded.imageLocations)
     loaded.warnings = decoded.warnings
+    loaded.positions = ContentPositions(positions: decoded.positions)
     return loaded
   }
 
@@ -53,10 +54,11 @@ extension ConfigLoader {
     try decodeMarkdownContent(text, file: file).content
   }
 
-  /// Checked content: the value, the warnings found (errors are thrown) and where each image
-  /// path was first written.
+  /// Checked content: the value, the warnings found (errors are thrown), where each image
+  /// path was first written and where the values were.
   typealias DecodedContent = (
-    content: Comparison, warnings: [Diagnostic], imageLocations: [String: SourceLocation]
+    content: Comparison, warnings: [Diagnostic], imageLocations: [String: SourceLocation],
+    positions: any SourcePositions
   )
 
   /// What a content file gives before the rules run.
@@ -125,7 +127,10 @@ extension ConfigLoader {
     let diagnostics = Checker.sorted(
       Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics) + read.problems)
     try Checker.throwIfErrors(diagnostics)
-    return (read.content, diagnostics.filter { $0.severity == .warning }, imageLocations)
+    return (
+      read.content, diagnostics.filter { $0.severity == .warning }, imageLocations,
+      read.positions
+    )
   }
 
   /// Keeps `written` as where an image path was written, unless a place earlier in the file is
@@ -213,6 +218,8 @@ public struct LoadedContent: Sendable {
   public var imageLocations: [String: SourceLocation]
   /// What the content rules found worth saying that does not stop a run.
   public var warnings: [Diagnostic] = []
+  /// Where the sections, blocks and list items were written (for the frame items' source spans).
+  public var positions: ContentPositions?
 
   public init(
     content: Comparison, file: String, path: String,

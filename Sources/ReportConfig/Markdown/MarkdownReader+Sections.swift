@@ -60,8 +60,7 @@ extension MarkdownReader {
         while let last = stack.last, last.depth >= depth { stack.removeLast() }
         let path: NodePath
         if let parent = stack.last {
-          path = parent.path.appending(SectionKey.subsections.rawValue).appending(
-            parent.subsections.count)
+          path = parent.path.subsection(parent.subsections.count)
         } else {
           path = NodePath.root.appending(TopKey.sections.rawValue).appending(sections.count)
         }
@@ -84,8 +83,7 @@ extension MarkdownReader {
         answer(node, in: current)
         continue
       }
-      let path = current.path.appending(SectionKey.blocks.rawValue).appending(
-        current.section.blocks.count)
+      let path = current.path.block(current.section.blocks.count)
       current.section.blocks += blocks(node, path: path, paired: current.section.paired)
     }
     return (introduction, sections.map(\.value))

@@ -18,7 +18,6 @@ struct MarkdownReader {
   // The schema's keys, as the model declares them for the YAML decoder.
   typealias TopKey = Comparison.CodingKeys
   typealias SectionKey = Section.CodingKeys
-  typealias ListKey = ListBlock.CodingKeys
 
   /// The file as messages name it.
   let file: String
