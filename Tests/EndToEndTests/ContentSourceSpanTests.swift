@@ -1,16 +1,16 @@
 import Foundation
 import Frames
-import ReportConfig
 import ReportModel
 import Testing
 
 @testable import PMReportKit
+@testable import ReportConfig
 
 /// Frame items carry where their content was written (file and line), from a Markdown or a YAML
 /// content file alike; the built-in content carries none.
 @Suite struct ContentSourceSpanTests {
   /// Lines 5, 7, 9, 11, 12 and 14 hold the introduction, the heading, a paragraph, two list
-  /// items and a table.
+  /// items and a table; lines 20 and 22 a question and its answer.
   static let markdown = """
     ---
     title: Spans
@@ -28,6 +28,14 @@ import Testing
     | Aspect | Note |
     |---|---|
     | One | Two |
+
+    # Questions {.faq}
+
+    ## Who asks on line twenty?
+
+    The answer on line twenty-two.
+
+    More of the answer.
     """
 
   static let yaml = """
@@ -40,12 +48,13 @@ import Testing
       - bullets:
           items:
           - - paragraph: An item on line nine.
+      - faq:
+        - question: A question on line eleven?
+          answer: An answer on line twelve.
     """
 
-  /// Each tagged item of the report's pages: its tag, its span, and the text inside it.
-  static func taggedItems(contentFile name: String, text: String?) throws -> [(
-    tag: StructureTag, source: SourceSpan?, text: String
-  )] {
+  /// The project of a folder holding `text` as the content file `name` (none when nil).
+  static func project(contentFile name: String, text: String?) throws -> Project {
     let dir = try temporaryDirectory("pmreport-spans")
     if let text {
       try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
@@ -53,7 +62,14 @@ import Testing
     let options = RunOptions(
       contentPath: text == nil ? nil : name, formats: [.pdf], workingDirectory: dir,
       date: Date(timeIntervalSince1970: 1_700_000_000))
-    let project = try Project.load(options: options)
+    return try Project.load(options: options)
+  }
+
+  /// Each tagged item of the report's pages: its tag, its span, and the text inside it.
+  static func taggedItems(contentFile name: String, text: String?) throws -> [(
+    tag: StructureTag, source: SourceSpan?, text: String
+  )] {
+    let project = try project(contentFile: name, text: text)
     let resolved = try #require(project.resolvedDocuments.first { $0.spec.kind == .report })
     let layout = HandoutLayout(
       content: project.content, resolved: resolved, metadata: project.settings.metadata,
@@ -105,6 +121,8 @@ import Testing
     #expect(Self.line(of: "second item", tagged: .listItem, in: items, file: file) == 12)
     #expect(Self.line(of: "Aspect", tagged: .table, in: items, file: file) == 14)
     #expect(Self.line(of: "Two", tagged: .tableCell, in: items, file: file) == 14)
+    #expect(Self.line(of: "Who asks", tagged: .paragraph, in: items, file: file) == 20)
+    #expect(Self.line(of: "line twenty-two", tagged: .paragraph, in: items, file: file) == 22)
   }
 
   @Test func yamlBlocksCarryTheirFileAndLine() throws {
@@ -112,11 +130,23 @@ import Testing
     let file = "content.yml"
     #expect(Self.line(of: "on line six", tagged: .paragraph, in: items, file: file) == 6)
     #expect(Self.line(of: "item on line nine", tagged: .listItem, in: items, file: file) == 9)
+    #expect(Self.line(of: "line eleven", tagged: .paragraph, in: items, file: file) == 11)
+    #expect(Self.line(of: "line twelve", tagged: .paragraph, in: items, file: file) == 12)
   }
 
   @Test func theBuiltInContentCarriesNoSpans() throws {
     let items = try Self.taggedItems(contentFile: "", text: nil)
     #expect(items.contains { $0.tag == .paragraph })
     #expect(items.allSatisfy { $0.source == nil })
+  }
+
+  /// The run keeps one row of four integers a place, not the file's tree: the YAML content's
+  /// whole, its section, its three blocks, the list item and its paragraph, the question and the
+  /// answer.
+  @Test func thePositionsAreOneRowAPlace() throws {
+    let project = try Self.project(contentFile: "content.yml", text: Self.yaml)
+    let positions = try #require(project.contentPositions)
+    #expect(positions.rows.count == 9)
+    #expect(MemoryLayout<ContentPositions.Row>.stride == 16)
   }
 }

@@ -8,35 +8,35 @@ import TextShaping
 /// Sets the content's blocks (paragraphs, lists, tables, questions, code, quotes, rules, images)
 /// as pagination blocks, at an indent (for blocks inside list items and quotes).
 ///
-/// Given the blocks' place in the content and the content file's positions, each paragraph,
-/// list item, table and figure carries where it was written (one span a block).
+/// Given the blocks' place in the content file, each paragraph, list item, question, answer,
+/// table and figure carries where it was written (one span a block).
 struct BlockSetter {
   let content: Comparison
   let type: TypeSet
-  /// Where the content's blocks were written; nil for content no file holds.
-  var positions: ContentPositions?
 
   /// How far a nested list or a list item's later blocks are indented.
   var step: Double { type.style.fonts.bodySize * 1.5 }
 
   /// Where the value at `place` was written, as a frame item's span; nil when unknown.
-  func span(_ place: ContentPlace) -> SourceSpan? {
-    positions?.location(of: place).map { SourceSpan(file: $0.file, line: $0.line) }
+  static func span(_ place: ContentPlace?) -> SourceSpan? {
+    guard let place, let line = place.line else { return nil }
+    return SourceSpan(file: place.file, line: line)
   }
 
-  /// The blocks set in order; `place` gives each one's place in the content by its index.
+  /// The blocks set in order; `place` gives each one's place in the content by its index (nil
+  /// for content no file holds).
   func blocks(
-    for blocks: [ContentBlock], indent: Double = 0, at place: ((Int) -> ContentPlace)? = nil
+    for blocks: [ContentBlock], indent: Double = 0, at place: (Int) -> ContentPlace? = { _ in nil }
   ) -> [any Block] {
     blocks.enumerated().flatMap { index, block in
-      self.blocks(for: block, indent: indent, at: place?(index))
+      self.blocks(for: block, indent: indent, at: place(index))
     }
   }
 
   func blocks(for block: ContentBlock, indent: Double = 0, at place: ContentPlace? = nil)
     -> [any Block]
   {
-    let source = place.flatMap(span)
+    let source = Self.span(place)
     switch block {
     case .paragraph(let text):
       var paragraph = type.paragraph(text, indent: indent)
@@ -44,10 +44,10 @@ struct BlockSetter {
       return [paragraph]
     case .labelledList(let items):
       var list = type.list(items.map { ($0.label, $0.text) }, indent: indent)
-      if let place, positions != nil {
+      if let place {
         list.children = list.children.enumerated().map { index, child in
           guard var item = child as? ParagraphBlock else { return child }
-          item.source = span(place.labelledItem(index))
+          item.source = Self.span(place.labelledItem(index))
           return item
         }
       }
@@ -63,7 +63,9 @@ struct BlockSetter {
       block.source = source
       return [block]
     case .faq(let entries):
-      return entries.flatMap(faqEntry)
+      return entries.enumerated().flatMap { index, entry in
+        faqEntry(entry, at: place, index)
+      }
     case .code(let code):
       var block = self.code(code, indent: indent)
       block.source = source
@@ -123,13 +125,13 @@ struct BlockSetter {
         rest = rest.dropFirst()
         var first = type.listItem(
           label: nil, text: text, marker: marker, indent: indent, last: last && rest.isEmpty)
-        first.source = itemPlace.flatMap(span)
+        first.source = Self.span(itemPlace)
         children.append(first)
       }
       let skipped = item.count - rest.count
-      children += blocks(
-        for: Array(rest), indent: indent + step,
-        at: itemPlace.map { item in { item.indexed($0 + skipped) } })
+      children += blocks(for: Array(rest), indent: indent + step) {
+        itemPlace?.indexed($0 + skipped)
+      }
     }
     return StructureBlock(
       tag: .list, children: children, breaks: BreakPolicy(spaceAfter: type.style.paragraph.spacing))
@@ -138,13 +140,18 @@ struct BlockSetter {
   // MARK: Questions
 
   /// A question (bold, kept with its answer) and its answer; kept on one page when short.
-  private func faqEntry(_ entry: FAQEntry) -> [any Block] {
+  ///
+  /// Each carries where it was written: the question and answer of entry `index` of the faq
+  /// block at `place`.
+  private func faqEntry(_ entry: FAQEntry, at place: ContentPlace?, _ index: Int) -> [any Block] {
     var q = type.paragraph(
       [TextRun(entry.question, font: type.body.bolded, color: type.text)],
       spaceAfter: type.style.paragraph.spacing * 0.4)
     q.breaks.keepWithNext = true
     q.breaks.spaceBefore = type.style.paragraph.spacing
-    let answer = type.paragraph(entry.answer)
+    q.source = Self.span(place?.question(index))
+    var answer = type.paragraph(entry.answer)
+    answer.source = Self.span(place?.answer(index))
     if q.lines.count + answer.lines.count < 8 {
       return [
         KeepTogetherBlock(
@@ -205,7 +212,7 @@ struct BlockSetter {
     -> [any Block]
   {
     let inset = indent + step
-    return blocks(for: inner, indent: inset, at: place.map { $0.quoted }).map { block in
+    return blocks(for: inner, indent: inset) { place?.quoted($0) }.map { block in
       guard var paragraph = block as? ParagraphBlock else { return block }
       paragraph.sideRule = (type.accent, step * 0.6)
       return paragraph

@@ -37,7 +37,7 @@ struct ReportBuilder {
   let figures = FigureCache()
 
   /// Sets the content's blocks.
-  var setter: BlockSetter { BlockSetter(content: content, type: type, positions: positions) }
+  var setter: BlockSetter { BlockSetter(content: content, type: type) }
 
   /// The top-level sections this document shows, in order.
   var sections: [Section] {
@@ -68,7 +68,7 @@ struct ReportBuilder {
     if document.titleBlock { out.append(titleBlock()) }
     // The untitled introduction opens the whole report, not a handout of chosen sections.
     if document.sections == nil {
-      out += setter.blocks(for: content.introduction, at: ContentPlace.introduction)
+      out += setter.blocks(for: content.introduction) { positions?.introduction($0) }
     }
     let numbered = numberedSections()
     if document.tableOfContents { out += tableOfContents(numbered, pages: pages) }
@@ -104,7 +104,7 @@ struct ReportBuilder {
     }
     return sections.enumerated().map { index, section in
       let top = content.sections.firstIndex { $0.id == section.id }
-      return walk(section, "\(index + 1)", 1, top.map(ContentPlace.section))
+      return walk(section, "\(index + 1)", 1, top.flatMap { positions?.section($0) })
     }
   }
 
@@ -114,9 +114,9 @@ struct ReportBuilder {
     let language = entry.section.lang ?? language
     var heading = type.heading(
       entry.section.title, number: entry.number, level: entry.level, anchor: entry.anchor)
-    heading.source = entry.place.flatMap(setter.span)
+    heading.source = BlockSetter.span(entry.place)
     var out: [any Block] = [heading]
-    out += setter.blocks(for: entry.section.blocks, at: entry.place.map { $0.block })
+    out += setter.blocks(for: entry.section.blocks) { entry.place?.block($0) }
     for spec in charts(for: entry.section) {
       out.append(try figures.block(spec.id) { try chart(spec) })
     }

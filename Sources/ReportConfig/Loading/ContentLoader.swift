@@ -36,7 +36,8 @@ extension ConfigLoader {
       content: decoded.content, file: display, path: absolute,
       imageLocations: decoded.imageLocations)
     loaded.warnings = decoded.warnings
-    loaded.positions = ContentPositions(positions: decoded.positions)
+    loaded.positions = ContentPositions(
+      content: decoded.content, positions: decoded.positions, file: display)
     return loaded
   }
 

@@ -118,7 +118,7 @@ struct MarkdownReader {
     }
     let (introduction, sections) = readBody(document.children)
     let sectionsAt =
-      positions.body[NodePath.root.appending(TopKey.sections.rawValue).appending(0)]
+      positions.body[NodePath.section(0)]
       ?? top
     positions.body[NodePath.root.appending(TopKey.sections.rawValue)] = sectionsAt
     entries.append(

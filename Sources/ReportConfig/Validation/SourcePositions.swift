@@ -1,6 +1,6 @@
 /// Where a file's values were written, by path: the file's tree, or the places a reader that
 /// builds values directly recorded as it went.
-protocol SourcePositions: Sendable {
+protocol SourcePositions {
   /// Where the value at `path` was written; nil when the file holds no value there.
   func writtenLocation(at path: NodePath) -> SourceLocation?
   /// Where the whole file's value is (the top level).
