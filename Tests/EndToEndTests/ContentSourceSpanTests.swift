@@ -62,7 +62,7 @@ import Testing
     let options = RunOptions(
       contentPath: text == nil ? nil : name, formats: [.pdf], workingDirectory: dir,
       date: Date(timeIntervalSince1970: 1_700_000_000))
-    return try Project.load(options: options)
+    return try Project.load(options: options, inputs: Inputs())
   }
 
   /// Each tagged item of the report's pages: its tag, its span, and the text inside it.

@@ -46,7 +46,7 @@ private struct PosterRecipe: DocumentRecipe {
 
     // Unregistered, the kind is a config error that lists the kinds there are.
     do {
-      _ = try Project.load(options: options)
+      _ = try Project.load(options: options, inputs: Inputs())
       Issue.record("an unregistered kind should not load")
     } catch let error as InputError {
       #expect(error.description.contains("unknown document kind 'poster'"), "\(error)")

@@ -41,7 +41,7 @@ public enum Doctor {
     var out = libraries()
     let project: Project
     do {
-      project = try Project.load(options: options)
+      project = try Project.load(options: options, inputs: Inputs())
     } catch {
       out.append(
         DoctorCheck(

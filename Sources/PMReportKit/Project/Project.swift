@@ -39,7 +39,7 @@ public struct Project {
   /// for, whether it succeeded or not (what `pmreport watch` watches). Throws input errors before
   /// anything is written.
   public static func load(
-    options: RunOptions, inputs: Inputs = Inputs(), log: (LogLine) -> Void = { _ in }
+    options: RunOptions, inputs: Inputs, log: (LogLine) -> Void = { _ in }
   ) throws -> Project {
     var settings = try ConfigLoader.loadSettings(
       configPath: options.configPath.map(options.absolute),

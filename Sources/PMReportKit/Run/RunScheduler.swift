@@ -43,7 +43,8 @@ public struct RunScheduler {
   ) throws -> RunScheduler {
     let session = prepareFonts ? RunShaping.preparing() : RunShaping()
     do {
-      return try RunScheduler(project: Project.load(options: options, log: log), session: session)
+      return try RunScheduler(
+        project: Project.load(options: options, inputs: Inputs(), log: log), session: session)
     } catch {
       session.finish()
       throw error

@@ -9,17 +9,17 @@ extension ConfigLoader {
   /// A file named `.md` or `.markdown` is Markdown (front matter and body, see
   /// ``loadMarkdownContent(_:file:)``); any other is YAML. Both pass the same decoder (a Markdown
   /// file's front matter and `pmreport-yaml` blocks) and the same rules (``ContentRules``): roles,
-  /// ids, role tables, chart data.
-  public static func loadContent(path: String) throws -> Comparison {
-    try loadContentFile(path: path).content
+  /// ids, role tables, chart data. The file is read through `inputs`.
+  public static func loadContent(path: String, inputs: Inputs) throws -> Comparison {
+    try loadContentFile(path: path, inputs: inputs).content
   }
 
-  /// Loads a content file as ``loadContent(path:)`` does, with where its image paths were written.
+  /// Loads a content file as ``loadContent(path:inputs:)`` does, with where its image paths were written.
   ///
   /// `display` names the file in messages (default: `path`, relative to the working directory
   /// when inside it); the file is read through `inputs`.
   public static func loadContentFile(
-    path: String, display: String? = nil, inputs: Inputs = Inputs()
+    path: String, display: String? = nil, inputs: Inputs
   ) throws -> LoadedContent {
     let absolute = Paths.absolute(path, relativeTo: Paths.current)
     let display = display ?? (path.hasPrefix("/") ? Paths.display(absolute) : path)
@@ -149,7 +149,7 @@ extension ConfigLoader {
   /// The comparison as content-file YAML: keys in the model's order, block style, Unicode kept,
   /// long text on one line, multi-line text as `|` blocks.
   ///
-  /// ``loadContent(path:)`` reads it back to an equal value, and exporting that gives the same
+  /// ``loadContent(path:inputs:)`` reads it back to an equal value, and exporting that gives the same
   /// text.
   public static func exportContent(_ comparison: Comparison) throws -> String {
     let body = try yaml(comparison)
