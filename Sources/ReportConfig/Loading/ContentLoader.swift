@@ -14,7 +14,7 @@ extension ConfigLoader {
     try loadContentFile(path: path, inputs: inputs).content
   }
 
-  /// Loads a content file as ``loadContent(path:inputs:)`` does, with where its image paths were written.
+  /// Loads a content file as ``loadContent(path:inputs:)`` does, with where its images were named.
   ///
   /// `display` names the file in messages (default: `path`, relative to the working directory
   /// when inside it); the file is read through `inputs`.
@@ -149,8 +149,8 @@ extension ConfigLoader {
   /// The comparison as content-file YAML: keys in the model's order, block style, Unicode kept,
   /// long text on one line, multi-line text as `|` blocks.
   ///
-  /// ``loadContent(path:inputs:)`` reads it back to an equal value, and exporting that gives the same
-  /// text.
+  /// ``loadContent(path:inputs:)`` reads it back to an equal value, and exporting that gives the
+  /// same text.
   public static func exportContent(_ comparison: Comparison) throws -> String {
     let body = try yaml(comparison)
     return """

@@ -4,9 +4,10 @@ import ReportModel
 /// source spans the typesetting gives frame items: a flat table of lines built once at load.
 ///
 /// The run keeps this table, not the file's position tree: a row is four 32-bit integers (its
-/// line and where its children's rows are), 16 bytes a place. Row 0 is the whole content; its children are the introduction's blocks, then the
-/// sections. A section's children are its blocks, then its subsections; a list's are its items,
-/// a list item's its blocks, a quote's its blocks, a faq block's each entry's question and answer.
+/// line and where its children's rows are), 16 bytes a place. Row 0 is the whole content; its
+/// children are the introduction's blocks, then the sections. A section's children are its
+/// blocks, then its subsections; a list's are its items, a list item's its blocks, a quote's its
+/// blocks, a faq block's each entry's question and answer.
 public struct ContentPositions: Sendable {
   /// One place: its line (0 when the file gives none) and its children's rows, `first..<second`
   /// and `second..<end`.
@@ -19,7 +20,7 @@ public struct ContentPositions: Sendable {
 
   /// The file the content was read from, as messages name it.
   let file: String
-  var rows: [Row]
+  let rows: [Row]
 
   /// The introduction's block at `index`.
   public func introduction(_ index: Int) -> ContentPlace? { whole.child(index) }
