@@ -21,14 +21,16 @@ public protocol DocumentExporter: Sendable {
 }
 
 extension DocumentExporter {
-  /// Writes `document` to `target` through a ``RecordingSink``; returns each file written, timed.
+  /// Writes `document` to `target` through a ``RecordingSink``; returns each file written, timed
+  /// and recorded as a `format` file of the document `name`.
   ///
   /// Every file lands whole or not at all: a failed write leaves the earlier file (or folder) as
   /// it was.
   public func write(
-    _ document: inout RenderDocument, to target: OutputTarget, releasingPages: Bool
-  ) throws -> [FileWritten] {
-    try RecordingSink.writing(to: target) { sink in
+    _ document: inout RenderDocument, to target: OutputTarget, recordedAs name: String,
+    format: String, releasingPages: Bool
+  ) throws -> [WrittenFile] {
+    try RecordingSink.writing(to: target, recordedAs: name, format: format) { sink in
       try write(&document, into: sink, releasingPages: releasingPages)
     }
   }

@@ -66,12 +66,11 @@ struct PDFFinisher {
   private func contents(of drawn: ScratchFile, under limit: Int) throws
     -> UnsafeMutableRawBufferPointer?
   {
-    var status = stat()
-    guard stat(drawn.path, &status) == 0 else {
+    guard let status = FileStatus(path: drawn.path) else {
       throw RenderError.pdf(
         operation: "read cairo's PDF", reason: String(cString: strerror(errno)), path: path)
     }
-    let size = Int(status.st_size)
+    let size = Int(status.size)
     guard size < limit, let input = fopen(drawn.path, "rb") else { return nil }
     defer { fclose(input) }
     let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 1)

@@ -8,35 +8,44 @@ public enum OutputTarget: Sendable {
   case pageFolder(String)
 }
 
-/// The sink that writes an exporter's files to an ``OutputTarget`` and records each: its path,
-/// pages, size, SHA-256 and the time spent on it alone (drawing included).
+/// The sink that writes an exporter's files to an ``OutputTarget`` and records each
+/// (``WrittenFile``): its path, pages, size, SHA-256 and the time spent on it alone (drawing
+/// included), under the document and format the caller names.
 ///
 /// A page folder is filled under a temporary name and swapped in whole (``OutputFile``).
 public final class RecordingSink: ExportSink, @unchecked Sendable {
   // @unchecked: every access to `written` goes through `lock`; the rest is constant.
   private let target: OutputTarget
+  /// What the files are recorded as.
+  private let document: String
+  private let format: String
   /// Where a page folder's files are written before the swap.
   private let staging: String?
   private let lock = NSLock()
-  private var written: [Int: FileWritten] = [:]
+  private var written: [Int: WrittenFile] = [:]
 
-  private init(target: OutputTarget, staging: String?) {
+  private init(target: OutputTarget, document: String, format: String, staging: String?) {
     self.target = target
+    self.document = document
+    self.format = format
     self.staging = staging
   }
 
-  /// Runs `export` with a sink writing to `target`; returns the files written, in page order.
-  public static func writing(to target: OutputTarget, _ export: (RecordingSink) throws -> Void)
-    throws -> [FileWritten]
-  {
+  /// Runs `export` with a sink writing to `target`, its files recorded as `format` files of
+  /// `document`; returns the files written, in page order.
+  public static func writing(
+    to target: OutputTarget, recordedAs document: String, format: String,
+    _ export: (RecordingSink) throws -> Void
+  ) throws -> [WrittenFile] {
     switch target {
     case .file:
-      let sink = RecordingSink(target: target, staging: nil)
+      let sink = RecordingSink(target: target, document: document, format: format, staging: nil)
       try export(sink)
       return sink.files
     case .pageFolder(let directory):
       return try OutputFile.replacingDirectory(directory) { staging in
-        let sink = RecordingSink(target: target, staging: staging)
+        let sink = RecordingSink(
+          target: target, document: document, format: format, staging: staging)
         try export(sink)
         return sink.files
       }
@@ -44,7 +53,7 @@ public final class RecordingSink: ExportSink, @unchecked Sendable {
   }
 
   /// What was written, in page order.
-  private var files: [FileWritten] {
+  private var files: [WrittenFile] {
     lock.lock()
     defer { lock.unlock() }
     return written.keys.sorted().compactMap { written[$0] }
@@ -91,9 +100,9 @@ public final class RecordingSink: ExportSink, @unchecked Sendable {
 
   private func record(_ index: Int, path: String, pages: Int, _ stored: StoredBytes, since: UInt64)
   {
-    let file = FileWritten(
-      path: path, pages: pages, bytes: stored.count, sha256: stored.sha256,
-      milliseconds: Clock.milliseconds(since: since))
+    let file = WrittenFile(
+      path: path, document: document, format: format, pages: pages, bytes: stored.count,
+      sha256: stored.sha256, milliseconds: Clock.milliseconds(since: since))
     lock.lock()
     written[index] = file
     lock.unlock()

@@ -1,8 +1,8 @@
 import CGLib
 import Foundation
 
-/// Plain reads of folders and whole files, for caches: nothing here throws, a file or folder that
-/// cannot be read is simply not there.
+/// Plain folder operations: reads of folders and whole files for caches (nothing here throws, a
+/// file or folder that cannot be read is simply not there), `mkdir -p`, and a writability probe.
 public enum Folder {
   /// The names in `folder` (none when it cannot be read).
   public static func names(in folder: String) -> [String] {
@@ -24,14 +24,25 @@ public enum Folder {
     }
   }
 
+  /// Whether a file can be made in `folder`: one is made and removed at once.
+  ///
+  /// Not `access(2)`, which root passes on a read-only file system.
+  public static func acceptsNewFiles(_ folder: String) -> Bool {
+    let probe = (folder as NSString).appendingPathComponent(".pmreport-probe-\(getpid())")
+    let descriptor = open(probe, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { return false }
+    close(descriptor)
+    unlink(probe)
+    return true
+  }
+
   /// A whole file's bytes; nil when it cannot be opened or read, or is not a regular file.
   public static func readFile(_ path: String) -> [UInt8]? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-    var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+    guard let status = FileStatus(descriptor: fd), status.isRegularFile else { return nil }
+    var bytes = [UInt8](repeating: 0, count: Int(status.size))
     var done = 0
     let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
       guard let base = buffer.baseAddress else { return true }

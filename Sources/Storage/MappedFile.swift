@@ -21,17 +21,16 @@ public final class MappedFile {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0,
-      let base = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0),
+    guard let status = FileStatus(descriptor: fd), status.isRegularFile, status.size > 0,
+      let base = mmap(nil, Int(status.size), PROT_READ, MAP_PRIVATE, fd, 0),
       base != UnsafeMutableRawPointer(bitPattern: -1)
     else { return nil }
     self.path = path
     self.name = name
     self.base = base
-    size = Int(st.st_size)
-    modified = Int64(st.st_mtim.tv_sec)
-    modifiedNanoseconds = modified * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+    size = Int(status.size)
+    modified = status.modifiedSeconds
+    modifiedNanoseconds = status.modified
   }
 
   deinit { munmap(base, size) }

@@ -98,13 +98,12 @@ public struct PackFolder: Sendable {
     var out: [Listed] = []
     for name in Folder.names(in: path) {
       let file = path + "/" + name
-      var st = stat()
-      guard lstat(file, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
-      let seconds = Int64(st.st_mtim.tv_sec)
+      guard let status = FileStatus(path: file, followingLinks: false), status.isRegularFile
+      else { continue }
       out.append(
         Listed(
-          path: file, name: name, size: Int64(st.st_size), modified: seconds,
-          modifiedNanoseconds: seconds * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)))
+          path: file, name: name, size: status.size, modified: status.modifiedSeconds,
+          modifiedNanoseconds: status.modified))
     }
     return out
   }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Storage
 
 /// A file's identity for a cache: its size and modification time (a file replaced or rewritten
 /// changes one or the other).
@@ -13,10 +9,9 @@ struct FileStamp: Hashable, Sendable {
 
   /// The stamp of the file at `path`; nil when it cannot be `stat`ed.
   init?(path: String) {
-    var st = stat()
-    guard stat(path, &st) == 0 else { return nil }
-    size = Int64(st.st_size)
-    modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+    guard let status = FileStatus(path: path) else { return nil }
+    size = status.size
+    modified = status.modified
   }
 
   init(size: Int64, modified: Int64) {

@@ -188,7 +188,7 @@ import TextShaping
     let options = RunOptions(
       contentPath: "content.yml", formats: [.pdf], outputDirectory: dir + "/out",
       workingDirectory: dir)
-    let project = try Project.load(options: options)
+    let project = try Project.load(options: options, inputs: Inputs())
     let item = try #require(project.images.items["img/green.png"])
     #expect(item.kind == .png && item.size.width > 0)
     #expect(project.images.locations["img/green.png"]?.line == 7)

@@ -51,7 +51,7 @@ import Testing
     for document in ["full-report", "summary", "comparison-table", "faq", "role-cards"] {
       #expect(FileManager.default.fileExists(atPath: dir + "/Output/pdf/\(document).pdf"))
     }
-    let content = try ConfigLoader.loadContent(path: dir + "/content.md")
+    let content = try ConfigLoader.loadContent(path: dir + "/content.md", inputs: Inputs())
     let text = squeezed(try Self.text(dir, "full-report"))
     let missing = modelStrings(content).filter { !text.contains(squeezed($0)) }
     #expect(missing.isEmpty, "not in the PDF: \(missing.prefix(5))")
@@ -61,7 +61,7 @@ import Testing
   func roleCardsTableAndChartsShowTheNewRoles(_ name: String) throws {
     let (result, dir) = try (name == "scrum-en" ? Self.english : Self.german).get()
     #expect(result.status == 0, "\(result.summary)")
-    let content = try ConfigLoader.loadContent(path: dir + "/content.md")
+    let content = try ConfigLoader.loadContent(path: dir + "/content.md", inputs: Inputs())
     let cards = squeezed(try Self.text(dir, "role-cards"))
     for role in content.roles {
       #expect(cards.contains(squeezed(role.name)))

@@ -58,7 +58,9 @@ import Testing
     let dir = try temporaryDirectory("pmreport-folder")
     var doc = Self.document()
     let files = try PNGExporter(dpi: 30).write(
-      &doc, to: .pageFolder(dir + "/png"), releasingPages: false)
+      &doc, to: .pageFolder(dir + "/png"), recordedAs: "handout", format: "png",
+      releasingPages: false)
+    #expect(files.allSatisfy { $0.document == "handout" && $0.format == "png" })
     #expect(
       files.map { ($0.path as NSString).lastPathComponent } == [
         "page-001.png", "page-002.png", "page-003.png",

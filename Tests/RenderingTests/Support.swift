@@ -1,4 +1,5 @@
 import Foundation
+import Rendering
 
 /// A fresh folder for one test, inside a folder this test process removes at exit.
 func temporaryDirectory(_ name: String) throws -> String {
@@ -31,4 +32,14 @@ func sha256Hex(_ path: String) -> String {
   let out = pipe.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
   return String(decoding: out, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+}
+
+extension DocumentExporter {
+  /// Writes `document` to `target`, its files recorded as `test` files of the document `test`.
+  func write(_ document: inout RenderDocument, to target: OutputTarget, releasingPages: Bool)
+    throws -> [WrittenFile]
+  {
+    try write(
+      &document, to: target, recordedAs: "test", format: "test", releasingPages: releasingPages)
+  }
 }

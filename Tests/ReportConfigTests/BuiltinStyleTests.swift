@@ -33,20 +33,21 @@ import Testing
     let empty = try TempFolder()
     defer { empty.remove() }
     #expect(
-      ConfigLoader.availableStyles(baseDirectory: empty.path, workingDirectory: empty.path)
+      ConfigLoader.availableStyles(
+        baseDirectory: empty.path, workingDirectory: empty.path, inputs: Inputs())
         == ConfigLoader.builtInStyleFiles.map(\.name))
     for (name, _) in ConfigLoader.builtInStyleFiles {
       let builtIn = try ConfigLoader.loadStyle(
-        name, baseDirectory: empty.path, workingDirectory: empty.path)
+        name, baseDirectory: empty.path, workingDirectory: empty.path, inputs: Inputs())
       let fromFile = try ConfigLoader.loadStyle(
         Self.stylesFolder + "/\(name).yml", baseDirectory: empty.path,
-        workingDirectory: empty.path)
+        workingDirectory: empty.path, inputs: Inputs())
       #expect(builtIn == fromFile, "built-in style '\(name)'")
       #expect(builtIn.name == name)
     }
     // Not just classic under other names.
     let modern = try ConfigLoader.loadStyle(
-      "modern", baseDirectory: empty.path, workingDirectory: empty.path)
+      "modern", baseDirectory: empty.path, workingDirectory: empty.path, inputs: Inputs())
     #expect(modern.fonts.body == "Noto Sans" && Style.classic.fonts.body != "Noto Sans")
   }
 
@@ -54,7 +55,7 @@ import Testing
     let empty = try TempFolder()
     defer { empty.remove() }
     let loaded = try ConfigLoader.loadStyleSources(
-      "modern", baseDirectory: empty.path, workingDirectory: empty.path)
+      "modern", baseDirectory: empty.path, workingDirectory: empty.path, inputs: Inputs())
     #expect(loaded.path == nil)
     #expect(loaded.primaryFile == "built-in style 'modern'")
     #expect(loaded.tree["fonts"]?["body"]?.location.description == "built-in style 'modern'")
@@ -66,7 +67,7 @@ import Testing
     defer { folder.remove() }
     try folder.write("Styles/modern.yml", "fonts:\n  body-size: 12\n")
     let style = try ConfigLoader.loadStyle(
-      "modern", baseDirectory: folder.path, workingDirectory: folder.path)
+      "modern", baseDirectory: folder.path, workingDirectory: folder.path, inputs: Inputs())
     #expect(style.fonts.bodySize == 12)
     // The file extends classic, not the built-in modern.
     #expect(style.fonts.body == Style.classic.fonts.body)
@@ -77,9 +78,9 @@ import Testing
     defer { folder.remove() }
     try folder.write("Styles/teal.yml", "extends: modern\npage:\n  margin-left: 90\n")
     let style = try ConfigLoader.loadStyle(
-      "teal", baseDirectory: folder.path, workingDirectory: folder.path)
+      "teal", baseDirectory: folder.path, workingDirectory: folder.path, inputs: Inputs())
     var expected = try ConfigLoader.loadStyle(
-      "modern", baseDirectory: folder.path, workingDirectory: folder.path)
+      "modern", baseDirectory: folder.path, workingDirectory: folder.path, inputs: Inputs())
     expected.name = "teal"
     expected.page.marginLeft = 90
     #expect(style == expected)
@@ -91,7 +92,8 @@ import Testing
     defer { folder.remove() }
     try folder.write("Styles/bad.yml", "extends: print-bw\nfonts:\n  body-size: -3\n")
     let error = inputError {
-      try ConfigLoader.loadStyle("bad", baseDirectory: folder.path, workingDirectory: folder.path)
+      try ConfigLoader.loadStyle(
+        "bad", baseDirectory: folder.path, workingDirectory: folder.path, inputs: Inputs())
     }
     let d = try #require(error?.diagnostics.first)
     #expect(d.file.hasSuffix("Styles/bad.yml"))

@@ -74,7 +74,7 @@ import Testing
     defer { folder.remove() }
     let text = try ConfigLoader.exportContent(comparison)
     let path = try folder.write("content.yml", text)
-    let loaded = try ConfigLoader.loadContent(path: path)
+    let loaded = try ConfigLoader.loadContent(path: path, inputs: Inputs())
     #expect(loaded == comparison)
     #expect(try ConfigLoader.exportContent(loaded) == text)
   }
@@ -105,7 +105,7 @@ import Testing
 
   @Test func aMissingContentFileIsAMissingFileError() throws {
     #expect(throws: MissingFileError.self) {
-      try ConfigLoader.loadContent(path: "/nonexistent/content.yml")
+      try ConfigLoader.loadContent(path: "/nonexistent/content.yml", inputs: Inputs())
     }
   }
 
@@ -141,7 +141,8 @@ import Testing
         overlap: {business: [], technical: [], shared-section: nope}
         stakeholders: [{team: Sales, roles: [business, sales]}]
       """)
-    let error = try #require(inputError { try ConfigLoader.loadContent(path: path) })
+    let error = try #require(
+      inputError { try ConfigLoader.loadContent(path: path, inputs: Inputs()) })
     let d = error.diagnostics
     #expect(
       diagnostic(d, at: "roles[2].id")?.message
@@ -198,7 +199,7 @@ import Testing
       of: "- id: technical\n  name: Technical Product Manager\n  short-name: Technical PM\n",
       with: "")
     let error = inputError {
-      try ConfigLoader.loadContent(path: try folder.write("one.yml", oneRole))
+      try ConfigLoader.loadContent(path: try folder.write("one.yml", oneRole), inputs: Inputs())
     }
     #expect(
       diagnostic(error?.diagnostics ?? [], at: "roles")?.message
@@ -207,7 +208,8 @@ import Testing
     var reversed = ContentTests.sample
     reversed.roles.reverse()
     let swapped = try ConfigLoader.loadContent(
-      path: try folder.write("swapped.yml", try ConfigLoader.exportContent(reversed)))
+      path: try folder.write("swapped.yml", try ConfigLoader.exportContent(reversed)),
+      inputs: Inputs())
     #expect(swapped == reversed)
     #expect(swapped.roles.map(\.id) == [.technical, .business])
   }
@@ -215,7 +217,9 @@ import Testing
   @Test func anEmptyContentFileListsTheMissingKeys() throws {
     let folder = try TempFolder()
     defer { folder.remove() }
-    let error = inputError { try ConfigLoader.loadContent(path: try folder.write("empty.yml", "")) }
+    let error = inputError {
+      try ConfigLoader.loadContent(path: try folder.write("empty.yml", ""), inputs: Inputs())
+    }
     let messages = error?.diagnostics.map(\.message) ?? []
     #expect(messages == ["missing required key 'sections'"])
     #expect(error?.diagnostics.first?.line == 1)

@@ -60,13 +60,15 @@ import Testing
       let contentPath = try folder.write("k\(round).yml", Self.mangle(content, &rng))
       for load in [
         {
-          _ = try ConfigLoader.loadSettings(configPath: configPath, workingDirectory: folder.path)
+          _ = try ConfigLoader.loadSettings(
+            configPath: configPath, workingDirectory: folder.path, inputs: Inputs())
         },
         {
           _ = try ConfigLoader.loadStyle(
-            "s\(round)", baseDirectory: folder.path, workingDirectory: folder.path)
+            "s\(round)", baseDirectory: folder.path, workingDirectory: folder.path, inputs: Inputs()
+          )
         },
-        { _ = try ConfigLoader.loadContent(path: contentPath) },
+        { _ = try ConfigLoader.loadContent(path: contentPath, inputs: Inputs()) },
       ] as [() throws -> Void] {
         do {
           try load()

@@ -9,7 +9,9 @@ import Testing
     let folder = try TempFolder()
     defer { folder.remove() }
     let path = try folder.write("pmreport.yml", text)
-    return try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path).settings
+    return try ConfigLoader.loadSettings(
+      configPath: path, workingDirectory: folder.path, inputs: Inputs()
+    ).settings
   }
 
   @Test func theLanguageDefaultsToEnglishAndIsReadInItsUsualCase() throws {
@@ -94,7 +96,8 @@ import Testing
     let folder = try TempFolder()
     defer { folder.remove() }
     let path = try folder.write("pmreport.yml", "words:\n  contents: Index\n  faq: Questions\n")
-    let loaded = try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path)
+    let loaded = try ConfigLoader.loadSettings(
+      configPath: path, workingDirectory: folder.path, inputs: Inputs())
     #expect(loaded.settings.wordOverrides == [.contents: "Index"])
     #expect(loaded.warnings.count == 1)
     let warning = try #require(loaded.warnings.first)

@@ -11,7 +11,7 @@ import Testing
     defer { folder.remove() }
     try folder.write("Styles/test.yml", text)
     return try ConfigLoader.loadStyle(
-      "test", baseDirectory: folder.path, workingDirectory: folder.path)
+      "test", baseDirectory: folder.path, workingDirectory: folder.path, inputs: Inputs())
   }
 
   @Test(arguments: [

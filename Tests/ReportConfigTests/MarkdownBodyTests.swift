@@ -116,7 +116,7 @@ import Testing
       "c.md",
       "# One\n\n```pmreport-yaml\nimage: {path: a.png, alt: A}\n```\n\n![B](b.png)\n\n"
         + "![A again](a.png)\n")
-    let loaded = try ConfigLoader.loadContentFile(path: path, display: "c.md")
+    let loaded = try ConfigLoader.loadContentFile(path: path, display: "c.md", inputs: Inputs())
     #expect(loaded.imageLocations["a.png"] == SourceLocation(file: "c.md", line: 4, column: 15))
     #expect(loaded.imageLocations["b.png"] == SourceLocation(file: "c.md", line: 7, column: 6))
     #expect(

@@ -72,7 +72,7 @@ import Testing
 
       - **Curiosity:** Both ask.
       """)
-    let loaded = try ConfigLoader.loadContentFile(path: path)
+    let loaded = try ConfigLoader.loadContentFile(path: path, inputs: Inputs())
     let warning = try #require(loaded.warnings.first)
     #expect(warning.line == 5)
     #expect(
@@ -86,7 +86,7 @@ import Testing
     defer { folder.remove() }
     let path = try folder.write(
       "c.md", "# One\n\n![Logo](img/a.png)\n\n# Two\n\n![Again](img/a.png)\n\n![B](b.svg)\n")
-    let loaded = try ConfigLoader.loadContentFile(path: path, display: "c.md")
+    let loaded = try ConfigLoader.loadContentFile(path: path, display: "c.md", inputs: Inputs())
     #expect(loaded.imageLocations["img/a.png"] == SourceLocation(file: "c.md", line: 3, column: 9))
     #expect(loaded.imageLocations["b.svg"] == SourceLocation(file: "c.md", line: 9, column: 6))
     #expect(loaded.imageLocations.count == 2)
@@ -432,8 +432,12 @@ import Testing
     let yaml = try ConfigLoader.exportContent(article)
     let folder = try TempFolder()
     defer { folder.remove() }
-    #expect(try ConfigLoader.loadContent(path: folder.write("content.yml", yaml)) == article)
-    #expect(try ConfigLoader.loadContent(path: folder.write("content.md", markdown)) == article)
+    #expect(
+      try ConfigLoader.loadContent(path: folder.write("content.yml", yaml), inputs: Inputs())
+        == article)
+    #expect(
+      try ConfigLoader.loadContent(path: folder.write("content.md", markdown), inputs: Inputs())
+        == article)
   }
 
   @Test func whatMarkdownCannotSayRoundTripsThroughYAMLBlocks() throws {

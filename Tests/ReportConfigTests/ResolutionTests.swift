@@ -32,14 +32,16 @@ import Testing
     let loaded = settings(style: "wide", in: folder)
     // On the style's own A4 paper there is room.
     let a4 = try ConfigLoader.resolve(
-      .fullReport, in: loaded, commandLine: CommandLineSettings(workingDirectory: folder.path))
+      .fullReport, in: loaded, commandLine: CommandLineSettings(workingDirectory: folder.path),
+      inputs: Inputs())
     #expect(abs(a4.body.width - 165.2756) < 1e-9)
     // On A5 from the command line there is none.
     let error = try #require(
       inputError {
         try ConfigLoader.resolve(
           .fullReport, in: loaded,
-          commandLine: CommandLineSettings(paperSize: .a5, workingDirectory: folder.path))
+          commandLine: CommandLineSettings(paperSize: .a5, workingDirectory: folder.path),
+          inputs: Inputs())
       })
     #expect(error.diagnostics.count == 1)
     let d = try #require(error.diagnostics.first)
@@ -65,13 +67,16 @@ import Testing
         - name: small
           page-size: a5
       """)
-    let loaded = try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path)
+    let loaded = try ConfigLoader.loadSettings(
+      configPath: path, workingDirectory: folder.path, inputs: Inputs())
     let commandLine = CommandLineSettings(workingDirectory: folder.path)
-    let big = try ConfigLoader.resolve(loaded.documents[0], in: loaded, commandLine: commandLine)
+    let big = try ConfigLoader.resolve(
+      loaded.documents[0], in: loaded, commandLine: commandLine, inputs: Inputs())
     #expect(big.paperSize == .a4)
     let error = try #require(
       inputError {
-        try ConfigLoader.resolve(loaded.documents, in: loaded, commandLine: commandLine)
+        try ConfigLoader.resolve(
+          loaded.documents, in: loaded, commandLine: commandLine, inputs: Inputs())
       })
     let d = try #require(error.diagnostics.first)
     #expect(error.diagnostics.count == 1)
@@ -95,12 +100,13 @@ import Testing
           style: tall
           orientation: landscape
       """)
-    let loaded = try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path)
+    let loaded = try ConfigLoader.loadSettings(
+      configPath: path, workingDirectory: folder.path, inputs: Inputs())
     let error = try #require(
       inputError {
         try ConfigLoader.resolve(
           loaded.documents, in: loaded,
-          commandLine: CommandLineSettings(workingDirectory: folder.path))
+          commandLine: CommandLineSettings(workingDirectory: folder.path), inputs: Inputs())
       })
     let d = try #require(error.diagnostics.first)
     #expect(d.keyPath == "page.margin-top" && d.line == 2 && d.column == 15)
@@ -117,7 +123,8 @@ import Testing
     let charts = DocumentSpec(name: "charts", kind: .charts)
     let resolved = try ConfigLoader.resolve(
       charts, in: settings(style: "wide", in: folder),
-      commandLine: CommandLineSettings(paperSize: .a5, workingDirectory: folder.path))
+      commandLine: CommandLineSettings(paperSize: .a5, workingDirectory: folder.path),
+      inputs: Inputs())
     #expect(resolved.paperSize == .a5)
   }
 
@@ -134,10 +141,11 @@ import Testing
           page-size: letter
           title: One
       """)
-    let loaded = try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path)
+    let loaded = try ConfigLoader.loadSettings(
+      configPath: path, workingDirectory: folder.path, inputs: Inputs())
     let one = try ConfigLoader.resolve(
       loaded.documents[0], in: loaded,
-      commandLine: CommandLineSettings(workingDirectory: folder.path))
+      commandLine: CommandLineSettings(workingDirectory: folder.path), inputs: Inputs())
     #expect(one.title == "One")
     #expect(one.paperSize == .letter && one.paperWidth == 612 && one.paperHeight == 792)
     #expect(one.body == Rect(x: 215, y: 72, width: 612 - 430, height: 792 - 144))
@@ -161,7 +169,7 @@ import Testing
       loaded.documents[0], in: loaded,
       commandLine: CommandLineSettings(
         style: "classic", paperSize: .a5,
-        workingDirectory: folder.path))
+        workingDirectory: folder.path), inputs: Inputs())
     #expect(cli.paperSize == .a5 && cli.style.page.marginLeft == 68)
     #expect(cli.sources.pageSize == .commandLine(option: "--page-size"))
     #expect(cli.sources.style == .commandLine(option: "--style"))
@@ -174,7 +182,7 @@ import Testing
     defer { folder.remove() }
     let classic = try ConfigLoader.resolve(
       .fullReport, in: settings(in: folder),
-      commandLine: CommandLineSettings(workingDirectory: folder.path))
+      commandLine: CommandLineSettings(workingDirectory: folder.path), inputs: Inputs())
     #expect(classic.colors == StyleColors.classic)
     #expect(classic.colors.headerText == .white)
     #expect(classic.title == Metadata.builtIn.title)

@@ -39,7 +39,8 @@ import Testing
           max-pages: 1
           style: classic
       """)
-    let settings = try ConfigLoader.loadSettings(configPath: path, workingDirectory: "/")
+    let settings = try ConfigLoader.loadSettings(
+      configPath: path, workingDirectory: "/", inputs: Inputs())
     #expect(
       settings.metadata
         == Metadata(
@@ -66,7 +67,8 @@ import Testing
   @Test func noConfigGivesTheBuiltInDefaults() throws {
     let folder = try TempFolder()
     defer { folder.remove() }
-    let settings = try ConfigLoader.loadSettings(configPath: nil, workingDirectory: folder.path)
+    let settings = try ConfigLoader.loadSettings(
+      configPath: nil, workingDirectory: folder.path, inputs: Inputs())
     #expect(settings.metadata == .builtIn)
     #expect(settings.contentPath == nil)
     #expect(settings.style == "classic")
@@ -81,7 +83,8 @@ import Testing
     let folder = try TempFolder()
     defer { folder.remove() }
     try folder.write("pmreport.yml", "dpi: 72\nformats: all\n")
-    let settings = try ConfigLoader.loadSettings(configPath: nil, workingDirectory: folder.path)
+    let settings = try ConfigLoader.loadSettings(
+      configPath: nil, workingDirectory: folder.path, inputs: Inputs())
     #expect(settings.dpi == 72)
     #expect(settings.formats == [.pdf, .svg, .png])
     #expect(settings.outputDirectory == folder.path + "/Output")
@@ -93,7 +96,8 @@ import Testing
     defer { folder.remove() }
     let path = try folder.write(
       "pmreport.yml", "metadata:\n  title: Only the title\n  keywords: a, b ,c\n")
-    let settings = try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path)
+    let settings = try ConfigLoader.loadSettings(
+      configPath: path, workingDirectory: folder.path, inputs: Inputs())
     #expect(settings.metadata.title == "Only the title")
     #expect(settings.metadata.subtitle == Metadata.builtIn.subtitle)
     #expect(settings.metadata.author == Metadata.builtIn.author)
@@ -118,7 +122,7 @@ import Testing
     // The working directory is elsewhere: it must not matter. The root takes in the folder above
     // the config's, where the content and the style are.
     let settings = try ConfigLoader.loadSettings(
-      configPath: path, workingDirectory: "/", root: folder.path + "/project")
+      configPath: path, workingDirectory: "/", root: folder.path + "/project", inputs: Inputs())
     #expect(settings.baseDirectory == folder.path + "/project/conf")
     #expect(settings.contentPath == folder.path + "/project/data/content.yml")
     #expect(settings.outputDirectory == folder.path + "/project/conf/out")
@@ -131,7 +135,7 @@ import Testing
     defer { folder.remove() }
     try folder.write("sub/my.yml", "output: o\n")
     let settings = try ConfigLoader.loadSettings(
-      configPath: "sub/my.yml", workingDirectory: folder.path)
+      configPath: "sub/my.yml", workingDirectory: folder.path, inputs: Inputs())
     #expect(settings.outputDirectory == folder.path + "/sub/o")
   }
 
@@ -140,10 +144,11 @@ import Testing
     defer { folder.remove() }
     #expect(throws: MissingFileError.self) {
       try ConfigLoader.loadSettings(
-        configPath: folder.path + "/nope.yml", workingDirectory: folder.path)
+        configPath: folder.path + "/nope.yml", workingDirectory: folder.path, inputs: Inputs())
     }
     do {
-      _ = try ConfigLoader.loadSettings(configPath: "nope.yml", workingDirectory: folder.path)
+      _ = try ConfigLoader.loadSettings(
+        configPath: "nope.yml", workingDirectory: folder.path, inputs: Inputs())
     } catch let error as MissingFileError {
       #expect(error.path == "nope.yml")
       #expect(error.description == "config file not found: nope.yml")
@@ -165,7 +170,8 @@ import Testing
           page-sise: a4
       """)
     let error = inputError {
-      try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path)
+      try ConfigLoader.loadSettings(
+        configPath: path, workingDirectory: folder.path, inputs: Inputs())
     }
     let diagnostics = try #require(error?.diagnostics)
     #expect(diagnostics.count == 1)
@@ -249,8 +255,10 @@ import Testing
         - name: c
           pdf-standard: a-2b
       """)
-    let settings = try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path)
-      .settings
+    let settings = try ConfigLoader.loadSettings(
+      configPath: path, workingDirectory: folder.path, inputs: Inputs()
+    )
+    .settings
     #expect(settings.pdfStandards.isEmpty)
     #expect(settings.documents.map(\.pdfStandards) == [nil, [.ua1, .a2b], [.a2b]])
     // Without the key, every PDF is PDF/UA-1.
@@ -357,7 +365,10 @@ import Testing
     defer { folder.remove() }
     let path = try folder.write("pmreport.yml", "documents:\n" + documents)
     let error = try #require(
-      inputError { try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path) })
+      inputError {
+        try ConfigLoader.loadSettings(
+          configPath: path, workingDirectory: folder.path, inputs: Inputs())
+      })
     #expect(error.diagnostics.count == InputError.limit)
     #expect(error.omitted == 30)
     #expect(error.description.hasSuffix("… and 30 more problems not shown"))
@@ -367,7 +378,8 @@ import Testing
     let folder = try TempFolder()
     defer { folder.remove() }
     let path = try folder.write("sub/pmreport.yml", "# nothing yet\n")
-    let settings = try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path)
+    let settings = try ConfigLoader.loadSettings(
+      configPath: path, workingDirectory: folder.path, inputs: Inputs())
     #expect(settings.documents == [.fullReport])
     #expect(settings.baseDirectory == folder.path + "/sub")
     #expect(settings.outputDirectory == folder.path + "/sub/Output")

@@ -11,10 +11,12 @@ import Testing
     defer { folder.remove() }
     #expect(
       try ConfigLoader.loadStyle(
-        "classic", baseDirectory: folder.path, workingDirectory: folder.path) == .classic)
+        "classic", baseDirectory: folder.path, workingDirectory: folder.path, inputs: Inputs())
+        == .classic)
     #expect(
       try ConfigLoader.loadStyle(
-        "default", baseDirectory: folder.path, workingDirectory: folder.path) == .classic)
+        "default", baseDirectory: folder.path, workingDirectory: folder.path, inputs: Inputs())
+        == .classic)
   }
 
   @Test func aStyleFileOverridesOnlyTheKeysItGives() throws {
@@ -29,7 +31,7 @@ import Testing
         leading: 1.6
       """)
     let style = try ConfigLoader.loadStyle(
-      "airy", baseDirectory: folder.path, workingDirectory: folder.path)
+      "airy", baseDirectory: folder.path, workingDirectory: folder.path, inputs: Inputs())
     var expected = Style.classic
     expected.name = "airy"
     expected.page.marginLeft = 90
@@ -64,7 +66,7 @@ import Testing
         palette: ["#000", "#555", "#999"]
       """)
     let style = try ConfigLoader.loadStyle(
-      "print", baseDirectory: folder.path, workingDirectory: folder.path)
+      "print", baseDirectory: folder.path, workingDirectory: folder.path, inputs: Inputs())
     #expect(style.name == "Print edition")
     #expect(style.page.size == .letter)
     #expect(style.page.marginTop == Style.classic.page.marginTop)
@@ -78,7 +80,7 @@ import Testing
     #expect(style.charts.patterns == Style.classic.charts.patterns)
     // The parent on its own.
     let base = try ConfigLoader.loadStyle(
-      "base", baseDirectory: folder.path, workingDirectory: folder.path)
+      "base", baseDirectory: folder.path, workingDirectory: folder.path, inputs: Inputs())
     #expect(base.colors.accent == "#aa0000" && base.page.size == .a4 && base.name == "base")
   }
 
@@ -88,7 +90,8 @@ import Testing
     try folder.write("Styles/a.yml", "extends: b\nfonts:\n  body-size: 10\n")
     try folder.write("Styles/b.yml", "fonts:\n  body-size: 12\nextends: a\n")
     let error = inputError {
-      try ConfigLoader.loadStyle("a", baseDirectory: folder.path, workingDirectory: folder.path)
+      try ConfigLoader.loadStyle(
+        "a", baseDirectory: folder.path, workingDirectory: folder.path, inputs: Inputs())
     }
     let d = try #require(error?.diagnostics.first)
     #expect(error?.diagnostics.count == 1)
@@ -112,7 +115,8 @@ import Testing
     try folder.write("Styles/print.yml", "fonts:\n  body-size: 9\n")
     try folder.write("Styles/child.yml", "extends: prnt\n")
     let error = inputError {
-      try ConfigLoader.loadStyle("child", baseDirectory: folder.path, workingDirectory: folder.path)
+      try ConfigLoader.loadStyle(
+        "child", baseDirectory: folder.path, workingDirectory: folder.path, inputs: Inputs())
     }
     let d = try #require(error?.diagnostics.first)
     #expect(d.line == 1 && d.column == 10)
@@ -128,7 +132,8 @@ import Testing
     try folder.write("Styles/parent.yml", "paragraph:\n  widows: 0\n")
     try folder.write("Styles/child.yml", "extends: parent\nparagraph:\n  orphan: 2\n")
     let error = inputError {
-      try ConfigLoader.loadStyle("child", baseDirectory: folder.path, workingDirectory: folder.path)
+      try ConfigLoader.loadStyle(
+        "child", baseDirectory: folder.path, workingDirectory: folder.path, inputs: Inputs())
     }
     let diagnostics = try #require(error?.diagnostics)
     let unknown = try #require(diagnostic(diagnostics, at: "paragraph.orphan"))
@@ -205,14 +210,15 @@ import Testing
     let folder = try TempFolder()
     defer { folder.remove() }
     let path = try folder.write("elsewhere/narrow.yml", "page:\n  size: a5\n")
-    let style = try ConfigLoader.loadStyle(path, baseDirectory: "/", workingDirectory: "/")
+    let style = try ConfigLoader.loadStyle(
+      path, baseDirectory: "/", workingDirectory: "/", inputs: Inputs())
     #expect(style.page.size == .a5 && style.name == "narrow")
     let relative = try ConfigLoader.loadStyle(
-      "elsewhere/narrow.yml", baseDirectory: "/", workingDirectory: folder.path)
+      "elsewhere/narrow.yml", baseDirectory: "/", workingDirectory: folder.path, inputs: Inputs())
     #expect(relative == style)
     #expect(throws: MissingFileError.self) {
       try ConfigLoader.loadStyle(
-        "elsewhere/wide.yml", baseDirectory: "/", workingDirectory: folder.path)
+        "elsewhere/wide.yml", baseDirectory: "/", workingDirectory: folder.path, inputs: Inputs())
     }
   }
 
@@ -224,11 +230,12 @@ import Testing
     try folder.write("cwd/Styles/only-here.yml", "")
     let style = try ConfigLoader.loadStyle(
       "house", baseDirectory: folder.path + "/project",
-      workingDirectory: folder.path + "/cwd")
+      workingDirectory: folder.path + "/cwd", inputs: Inputs())
     #expect(style.page.size == .legal)
     #expect(
       ConfigLoader.availableStyles(
-        baseDirectory: folder.path + "/project", workingDirectory: folder.path + "/cwd")
+        baseDirectory: folder.path + "/project", workingDirectory: folder.path + "/cwd",
+        inputs: Inputs())
         == ["classic", "compact", "house", "large-print", "modern", "only-here", "print-bw"])
   }
 
@@ -239,7 +246,7 @@ import Testing
     try folder.write("Styles/print.yml", "")
     do {
       _ = try ConfigLoader.loadStyle(
-        "prnit", baseDirectory: folder.path, workingDirectory: folder.path)
+        "prnit", baseDirectory: folder.path, workingDirectory: folder.path, inputs: Inputs())
       Issue.record("expected UnknownNameError")
     } catch let error as UnknownNameError {
       #expect(error.name == "prnit")
@@ -263,7 +270,7 @@ import Testing
       .deletingLastPathComponent().path
     try #require(FileManager.default.fileExists(atPath: root + "/Styles/classic.yml"))
     let style = try ConfigLoader.loadStyle(
-      root + "/Styles/classic.yml", baseDirectory: root, workingDirectory: root)
+      root + "/Styles/classic.yml", baseDirectory: root, workingDirectory: root, inputs: Inputs())
     #expect(style == .classic)
   }
 }

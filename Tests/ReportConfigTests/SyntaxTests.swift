@@ -102,7 +102,8 @@ import Testing
     bytes += [0xE9, 0x0A]
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     let error = inputError {
-      try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path)
+      try ConfigLoader.loadSettings(
+        configPath: path, workingDirectory: folder.path, inputs: Inputs())
     }
     #expect(error?.diagnostics.first?.line == 2)
     #expect(error?.diagnostics.first?.column == 11)

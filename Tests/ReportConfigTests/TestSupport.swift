@@ -50,7 +50,10 @@ func configErrors(_ text: String, sourceLocation: Testing.SourceLocation = #_sou
   defer { folder.remove() }
   let path = try folder.write("pmreport.yml", text)
   return inputError(
-    { try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path) },
+    {
+      try ConfigLoader.loadSettings(
+        configPath: path, workingDirectory: folder.path, inputs: Inputs())
+    },
     sourceLocation: sourceLocation)?.diagnostics ?? []
 }
 
@@ -62,7 +65,10 @@ func styleErrors(
   defer { folder.remove() }
   try folder.write("Styles/\(name).yml", text)
   return inputError(
-    { try ConfigLoader.loadStyle(name, baseDirectory: folder.path, workingDirectory: folder.path) },
+    {
+      try ConfigLoader.loadStyle(
+        name, baseDirectory: folder.path, workingDirectory: folder.path, inputs: Inputs())
+    },
     sourceLocation: sourceLocation)?.diagnostics ?? []
 }
 

@@ -17,7 +17,8 @@ import Testing
           sections: [key-differences, sumary]
           charts: [focus-profil]
       """)
-    let settings = try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path)
+    let settings = try ConfigLoader.loadSettings(
+      configPath: path, workingDirectory: folder.path, inputs: Inputs())
     let diagnostics = ConfigLoader.validate(settings, against: ContentTests.sample)
     #expect(diagnostics.count == 2)
     let section = try #require(diagnostic(diagnostics, at: "documents[0].sections[1]"))
@@ -80,11 +81,12 @@ import Testing
     .deletingLastPathComponent().path
 
   @Test func everyShippedStyleLoads() throws {
-    let names = ConfigLoader.availableStyles(baseDirectory: Self.root, workingDirectory: Self.root)
+    let names = ConfigLoader.availableStyles(
+      baseDirectory: Self.root, workingDirectory: Self.root, inputs: Inputs())
     #expect(names.contains("classic"))
     for name in names {
       let style = try ConfigLoader.loadStyle(
-        name, baseDirectory: Self.root, workingDirectory: Self.root)
+        name, baseDirectory: Self.root, workingDirectory: Self.root, inputs: Inputs())
       #expect(style.name == name)
     }
   }
@@ -92,7 +94,8 @@ import Testing
   @Test func theProjectConfigLoadsAndMatchesTheBuiltInContent() throws {
     let path = Self.root + "/pmreport.yml"
     try #require(FileManager.default.fileExists(atPath: path))
-    let settings = try ConfigLoader.loadSettings(configPath: path, workingDirectory: Self.root)
+    let settings = try ConfigLoader.loadSettings(
+      configPath: path, workingDirectory: Self.root, inputs: Inputs())
     #expect(!settings.documents.isEmpty)
     let problems = try ConfigLoader.validate(settings, against: ConfigLoader.builtInContent())
     #expect(problems.isEmpty, "\(problems)")

@@ -24,7 +24,8 @@ import Testing
           kind: answer-key
           key-for: sheet-a
       """)
-    let settings = try ConfigLoader.loadSettings(configPath: path, workingDirectory: folder.path)
+    let settings = try ConfigLoader.loadSettings(
+      configPath: path, workingDirectory: folder.path, inputs: Inputs())
     let sheet = settings.documents[0]
     #expect(sheet.kind == .worksheet)
     #expect(sheet.seed == 7)

@@ -2,6 +2,7 @@ import Foundation
 import Rendering
 import ReportConfig
 import ReportModel
+import Storage
 import TextShaping
 
 /// One line of `pmreport doctor`: what was checked, what was found, and what to do when it fails.
@@ -40,7 +41,7 @@ public enum Doctor {
     var out = libraries()
     let project: Project
     do {
-      project = try Project.load(options: options)
+      project = try Project.load(options: options, inputs: Inputs())
     } catch {
       out.append(
         DoctorCheck(
@@ -148,14 +149,7 @@ public enum Doctor {
     while !FileManager.default.fileExists(atPath: folder), folder != "/" {
       folder = (folder as NSString).deletingLastPathComponent
     }
-    // A file made and removed, not access(2): root passes access() on read-only file systems.
-    let probe = (folder as NSString).appendingPathComponent(".pmreport-doctor-\(getpid())")
-    let descriptor = open(probe, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-    let writable = descriptor >= 0
-    if writable {
-      close(descriptor)
-      unlink(probe)
-    }
+    let writable = Folder.acceptsNewFiles(folder)
     var out = [
       DoctorCheck(
         "output folder \(path)", passed: writable,

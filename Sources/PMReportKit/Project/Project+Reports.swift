@@ -6,7 +6,7 @@ extension Project {
   ///
   /// Returns a short report of what was checked.
   public static func check(_ options: RunOptions) throws -> String {
-    let project = try Project.load(options: options)
+    let project = try Project.load(options: options, inputs: Inputs())
     var styles: [String] = []
     for document in project.resolvedDocuments {
       let style = document.style
@@ -18,7 +18,8 @@ extension Project {
 
   /// The documents the config defines, the styles available and the charts the content holds.
   public static func listing(_ options: RunOptions) throws -> String {
-    let project = try Project.load(options: options)
+    let inputs = Inputs()
+    let project = try Project.load(options: options, inputs: inputs)
     var out = "documents:\n"
     for d in project.settings.documents {
       out += "  \(d.name)  (\(d.kind.rawValue)\(d.maxPages.map { ", max \($0) pages" } ?? ""))\n"
@@ -26,7 +27,7 @@ extension Project {
     out += "styles:\n"
     for s in ConfigLoader.availableStyles(
       baseDirectory: project.settings.baseDirectory,
-      workingDirectory: options.workingDirectory)
+      workingDirectory: options.workingDirectory, inputs: inputs)
     {
       out += "  \(s)\n"
     }

@@ -14,7 +14,13 @@ public struct Project {
   /// The documents this run builds, in config order, each merged once from the command line, its
   /// config entry, the config and its style, and checked as merged.
   public let resolvedDocuments: [ResolvedDocument]
+  /// The documents those use (``DocumentRecipe/usedDocument(by:in:)``) that the run does not
+  /// build (an answer key's worksheet in a `--document` run of the key), resolved alike.
+  let usedDocuments: [ResolvedDocument]
   public let content: Comparison
+  /// Where the content file's sections, blocks and list items were written; nil for the
+  /// built-in content, which no file holds.
+  public let contentPositions: ContentPositions?
   /// The folder every file the run reads lies in (see ``ProjectRoot``).
   public let root: ProjectRoot
   /// The config file read, absolute; nil when there was none.
@@ -37,7 +43,7 @@ public struct Project {
   /// for, whether it succeeded or not (what `pmreport watch` watches). Throws input errors before
   /// anything is written.
   public static func load(
-    options: RunOptions, inputs: Inputs = Inputs(), reporter: any Reporter = SilentReporter()
+    options: RunOptions, inputs: Inputs, reporter: any Reporter = SilentReporter()
   ) throws -> Project {
     var settings = try ConfigLoader.loadSettings(
       configPath: options.configPath.map(options.absolute),
@@ -99,9 +105,11 @@ public struct Project {
     }
     // Styles load and margins are checked against the paper each document gets, before anything
     // is written: a bad --style is one error up front, not one failure per document.
-    let resolvedDocuments = try ConfigLoader.resolve(
-      Self.documents(of: settings.settings, wanted: options.documents, charts: drawsCharts),
-      in: settings,
+    let documents = Self.documents(
+      of: settings.settings, wanted: options.documents, charts: drawsCharts)
+    let used = Self.documents(usedBy: documents, in: settings.settings)
+    let resolved = try ConfigLoader.resolve(
+      documents + used, in: settings,
       commandLine: CommandLineSettings(
         style: options.style, paperSize: options.paperSize,
         workingDirectory: options.workingDirectory), inputs: inputs)
@@ -112,8 +120,11 @@ public struct Project {
       }
     }
     return Project(
-      options: options, settings: settings.settings, resolvedDocuments: resolvedDocuments,
-      content: content, root: settings.root, configFile: settings.file.map(options.absolute),
+      options: options, settings: settings.settings,
+      resolvedDocuments: Array(resolved.prefix(documents.count)),
+      usedDocuments: Array(resolved.dropFirst(documents.count)), content: content,
+      contentPositions: loaded?.positions, root: settings.root,
+      configFile: settings.file.map(options.absolute),
       images: images, roster: roster,
       date: Date(
         timeIntervalSince1970: options.effectiveDate.timeIntervalSince1970.rounded(.down)))
@@ -196,6 +207,27 @@ public struct Project {
     }
     guard let wanted else { return all }
     return all.filter { wanted.contains($0.name) }
+  }
+
+  /// The documents of the config that `documents` use and that are not among them, once each.
+  private static func documents(usedBy documents: [DocumentSpec], in settings: ReportSettings)
+    -> [DocumentSpec]
+  {
+    var out: [DocumentSpec] = []
+    for document in documents {
+      guard
+        let used = DocumentRecipes.recipe(for: document.kind)?.usedDocument(
+          by: document, in: settings),
+        !(documents + out).contains(where: { $0.name == used.name })
+      else { continue }
+      out.append(used)
+    }
+    return out
+  }
+
+  /// The resolved document named `name`, built by the run or used by one it builds; nil for none.
+  func document(named name: String) -> ResolvedDocument? {
+    (resolvedDocuments + usedDocuments).first { $0.name == name }
   }
 }
 

@@ -26,6 +26,25 @@ struct DocumentBuild {
   /// Where warnings and notes go.
   let report: (RunEvent) -> Void
 
+  /// What `recipe` is given to build `document` in `unit`: the document it uses and its title
+  /// asked of the recipe.
+  init(
+    _ recipe: any DocumentRecipe, of document: ResolvedDocument, in unit: WorkUnit,
+    project: Project, images: ImageStore, session: RunShaping, participants: [Participant],
+    report: @escaping (RunEvent) -> Void
+  ) {
+    self.project = project
+    self.images = images
+    self.document = document
+    self.session = session
+    self.unit = unit
+    self.participants = participants
+    used = recipe.usedDocument(by: document.spec, in: project.settings)
+    title = recipe.title(
+      of: document.spec, metadata: project.settings.metadata, words: project.words)
+    self.report = report
+  }
+
   var spec: DocumentSpec { document.spec }
   var name: String { document.name }
   var settings: ReportSettings { project.settings }
@@ -35,7 +54,7 @@ struct DocumentBuild {
     HandoutLayout(
       content: project.content, resolved: document, metadata: settings.metadata,
       measurer: session.measurer, date: project.date, words: project.words,
-      images: project.images.items, title: title)
+      images: project.images.items, title: title, positions: project.contentPositions)
   }
 
   /// Reports a warning about this document (`name: message`).

@@ -8,7 +8,9 @@ import ReportModel
 /// One file a kind; ``DocumentRecipes`` lists them. A recipe is given the project, the resolved
 /// document, the shaping session and the work unit (``DocumentBuild``), and hands its outputs
 /// (``PlannedOutput``) to `emit` one at a time: each is written, and its pages released, before
-/// the recipe lays out the next (a personal copy, the merged file).
+/// the recipe lays out the next (a personal copy, the merged file). A recipe that uses another
+/// document gets its spec (``DocumentBuild/used``) and, when it asks, its pages
+/// (``DocumentBuild/usedPages()``).
 protocol DocumentRecipe: Sendable {
   /// The kind's name and what config loading checks of it.
   var rules: DocumentKindRules { get }
@@ -23,6 +25,9 @@ protocol DocumentRecipe: Sendable {
   /// The title the document prints and its PDF carries.
   func title(of document: DocumentSpec, metadata: Metadata, words: Words) -> String
 
+  /// The document of the config this one uses (built first); nil for none.
+  func usedDocument(by document: DocumentSpec, in settings: ReportSettings) -> DocumentSpec?
+
   /// Lays the document out and hands each output to `emit`, in the order they are written.
   func outputs(_ build: DocumentBuild, emit: (consuming PlannedOutput) throws -> Void) throws
 }
@@ -32,8 +37,8 @@ extension DocumentRecipe {
   var hasTitlePage: Bool { false }
   func weight(of document: DocumentSpec) -> Double { 1 }
 
-  /// The document of the config this one uses (an answer key its worksheet): the one `key-for`
-  /// names, for a kind whose rules say it uses one (checked when the config loaded); nil for none.
+  /// By default, the one `key-for` names (an answer key's worksheet), for a kind whose rules say
+  /// it uses one (checked when the config loaded); nil for none.
   func usedDocument(by document: DocumentSpec, in settings: ReportSettings) -> DocumentSpec? {
     guard rules.uses != nil else { return nil }
     return settings.documents.first { $0.name == document.keyFor }

@@ -24,6 +24,8 @@ struct HandoutLayout {
   var images: [String: ImageItem] = [:]
   /// The title the document prints (its recipe's, see ``DocumentRecipe/title(of:metadata:words:)``).
   var title: String
+  /// Where the content's blocks were written, for the items' source spans; nil for none.
+  var positions: ContentPositions?
 
   var document: DocumentSpec { resolved.spec }
   var style: Style { resolved.style }
@@ -52,7 +54,7 @@ struct HandoutLayout {
   func reportBuilder(_ type: TypeSet) -> ReportBuilder {
     ReportBuilder(
       content: content, document: document, metadata: metadata, type: type, date: date,
-      maxFigureHeight: template.body.height * 0.42)
+      maxFigureHeight: template.body.height * 0.42, positions: positions)
   }
 
   /// Runs the document layout with `build`, rethrowing what the builder threw; with `titlePage`

@@ -37,7 +37,7 @@ public struct Roster: Sendable {
 
   /// Reads (through `inputs`) and checks the roster at `path` (absolute), naming it `display` in
   /// messages.
-  public static func load(path: String, display: String, inputs: Inputs = Inputs()) throws
+  public static func load(path: String, display: String, inputs: Inputs) throws
     -> Roster
   {
     guard case .success(let data) = inputs.read(path) else {

@@ -1,5 +1,6 @@
 import Foundation
 import Frames
+import Rendering
 import ReportConfig
 import ReportModel
 import Storage
@@ -9,28 +10,15 @@ import Storage
 /// Paths are relative to the output folder and sorted, and no timing goes in, so the same inputs
 /// give the same bytes.
 struct Manifest: Encodable {
-  struct Entry: Encodable {
-    var path: String
-    var document: String
-    var format: String
-    var pages: Int
-    var bytes: Int
-    var sha256: String
-  }
-
   var generator: String
-  var files: [Entry]
+  var files: [FileRecord]
 
   /// The manifest of `files`; their sizes and hashes are those the writer computed as the bytes
   /// went out, so no file is read back.
   init(files: [WrittenFile], outputDirectory: String) {
     generator = "pmreport \(ProgramVersion.number)"
-    self.files = files.map { file in
-      Entry(
-        path: Paths.relative(file.path, to: outputDirectory), document: file.document,
-        format: file.format.rawValue,
-        pages: file.pages, bytes: file.bytes, sha256: file.sha256)
-    }.sorted { $0.path < $1.path }
+    self.files = files.map { FileRecord($0, outputDirectory: outputDirectory, timed: false) }
+      .sorted { $0.path < $1.path }
   }
 
   /// Writes `name` (`manifest.json`, or a shard's `manifest-K-of-N.json`) into

@@ -40,9 +40,9 @@ struct OutputWriter {
           drawn[index].isPicture
           ? .file(path + "." + format.rawValue)
           : format == .pdf ? .file(path + ".pdf") : .pageFolder(path)
-        let files = try format.exporter(dpi: settings.dpi)
-          .write(&drawn[index].document, to: target, releasingPages: format == formats.last)
-          .map { WrittenFile($0, document: recordedAs, format: format) }
+        let files = try format.exporter(dpi: settings.dpi).write(
+          &drawn[index].document, to: target, recordedAs: recordedAs, format: format.rawValue,
+          releasingPages: format == formats.last)
         for file in files {
           written.append(file)
           build.report(

@@ -1,3 +1,5 @@
+import Rendering
+
 /// What a run reports as it goes, in order: typed, so that each sink (the text on standard
 /// error, `--json`, GitHub annotations, a worker's answer to its parent) takes what it needs.
 public enum RunEvent: Sendable, Codable {

@@ -1,5 +1,6 @@
 import CBuildInfo
 import Foundation
+import Storage
 import TextShaping
 
 extension RunOptions {
@@ -30,9 +31,8 @@ extension RunOptions {
   static let programIdentity: String = {
     let commit = String(cString: pmreport_build_commit())
     var identity = "pmreport \(ProgramVersion.number) (commit \(commit))"
-    var st = stat()
-    if commit == "unknown", stat("/proc/self/exe", &st) == 0 {
-      identity += " \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+    if commit == "unknown", let program = FileStatus(path: "/proc/self/exe") {
+      identity += " \(program.size) \(program.modifiedSeconds).\(program.modifiedNanosecondsPart)"
     }
     return identity
   }()

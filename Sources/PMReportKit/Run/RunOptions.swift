@@ -98,30 +98,6 @@ public enum ShapeCacheChoice: Sendable, Hashable {
   public static let defaultName = ".pmreport-cache"
 }
 
-/// One file pmreport wrote.
-public struct WrittenFile: Sendable, Hashable, Codable {
-  /// Absolute path.
-  public var path: String
-  public var document: String
-  public var format: OutputFormat
-  public var pages: Int
-  public var bytes: Int
-  /// SHA-256 of the bytes written, lower-case hex.
-  public var sha256: String
-  /// Time spent writing this file alone.
-  public var milliseconds: Int
-
-  init(_ file: FileWritten, document: String, format: OutputFormat) {
-    path = file.path
-    self.document = document
-    self.format = format
-    pages = file.pages
-    bytes = file.bytes
-    sha256 = file.sha256
-    milliseconds = file.milliseconds
-  }
-}
-
 /// What a run did: the files, the warnings, and the documents that failed.
 public struct RunSummary: Sendable {
   public var files: [WrittenFile] = []

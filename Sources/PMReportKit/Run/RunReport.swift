@@ -7,16 +7,6 @@ import ReportModel
 /// Each document in each format, every file (the manifest's records with their times), the
 /// warnings and the failures; `schemas/run-report.schema.json` describes it.
 public struct RunReport: Encodable {
-  struct File: Encodable {
-    var path: String
-    var document: String
-    var format: OutputFormat
-    var pages: Int
-    var bytes: Int
-    var sha256: String
-    var seconds: Double
-  }
-
   struct Failure: Encodable {
     var document: String
     var message: String
@@ -24,7 +14,7 @@ public struct RunReport: Encodable {
 
   var generator: String
   var outputs: [DocumentOutput]
-  var files: [File]
+  var files: [FileRecord]
   var warnings: [String]
   var failures: [Failure]
   var seconds: Double
@@ -33,12 +23,7 @@ public struct RunReport: Encodable {
   public init(_ summary: RunSummary, outputDirectory: String, seconds: Double) {
     generator = "pmreport \(ProgramVersion.number)"
     outputs = summary.outputs
-    files = summary.files.map { file in
-      File(
-        path: Paths.relative(file.path, to: outputDirectory),
-        document: file.document, format: file.format, pages: file.pages, bytes: file.bytes,
-        sha256: file.sha256, seconds: Double(file.milliseconds) / 1000)
-    }
+    files = summary.files.map { FileRecord($0, outputDirectory: outputDirectory, timed: true) }
     warnings = summary.warnings
     failures = summary.failures.map {
       Failure(document: $0.document, message: ErrorReport.message(for: $0.error))

@@ -44,7 +44,8 @@ public struct RunScheduler {
     let session = prepareFonts ? RunShaping.preparing() : RunShaping()
     do {
       return try RunScheduler(
-        project: Project.load(options: options, reporter: reporter), session: session)
+        project: Project.load(options: options, inputs: Inputs(), reporter: reporter),
+        session: session)
     } catch {
       session.finish()
       throw error
@@ -145,11 +146,8 @@ public struct RunScheduler {
       }
       let recipe = try DocumentRecipes.recipe(of: document.spec)
       let build = DocumentBuild(
-        project: project, images: images, document: document, session: session, unit: unit,
-        participants: participants,
-        used: recipe.usedDocument(by: document.spec, in: settings),
-        title: recipe.title(of: document.spec, metadata: settings.metadata, words: project.words),
-        report: report)
+        recipe, of: document, in: unit, project: project, images: images, session: session,
+        participants: participants, report: report)
       let writer = OutputWriter(build: build)
       try recipe.outputs(build) { try writer.write($0) }
     } catch {

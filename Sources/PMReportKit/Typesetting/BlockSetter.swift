@@ -1,11 +1,15 @@
 import Frames
 import Geometry
 import Pagination
+import ReportConfig
 import ReportModel
 import TextShaping
 
 /// Sets the content's blocks (paragraphs, lists, tables, questions, code, quotes, rules, images)
 /// as pagination blocks, at an indent (for blocks inside list items and quotes).
+///
+/// Given the blocks' place in the content file, each paragraph, list item, question, answer,
+/// table and figure carries where it was written (one span a block).
 struct BlockSetter {
   let content: Comparison
   let type: TypeSet
@@ -13,35 +17,70 @@ struct BlockSetter {
   /// How far a nested list or a list item's later blocks are indented.
   var step: Double { type.style.fonts.bodySize * 1.5 }
 
-  func blocks(for blocks: [ContentBlock], indent: Double = 0) -> [any Block] {
-    blocks.flatMap { self.blocks(for: $0, indent: indent) }
+  /// Where the value at `place` was written, as a frame item's span; nil when unknown.
+  static func span(_ place: ContentPlace?) -> SourceSpan? {
+    guard let place, let line = place.line else { return nil }
+    return SourceSpan(file: place.file, line: line)
   }
 
-  func blocks(for block: ContentBlock, indent: Double = 0) -> [any Block] {
+  /// The blocks set in order; `place` gives each one's place in the content by its index (nil
+  /// for content no file holds).
+  func blocks(
+    for blocks: [ContentBlock], indent: Double = 0, at place: (Int) -> ContentPlace? = { _ in nil }
+  ) -> [any Block] {
+    blocks.enumerated().flatMap { index, block in
+      self.blocks(for: block, indent: indent, at: place(index))
+    }
+  }
+
+  func blocks(for block: ContentBlock, indent: Double = 0, at place: ContentPlace? = nil)
+    -> [any Block]
+  {
+    let source = Self.span(place)
     switch block {
     case .paragraph(let text):
-      return [type.paragraph(text, indent: indent)]
+      var paragraph = type.paragraph(text, indent: indent)
+      paragraph.source = source
+      return [paragraph]
     case .labelledList(let items):
-      return [type.list(items.map { ($0.label, $0.text) }, indent: indent)]
+      var list = type.list(items.map { ($0.label, $0.text) }, indent: indent)
+      if let place {
+        list.children = list.children.enumerated().map { index, child in
+          guard var item = child as? ParagraphBlock else { return child }
+          item.source = Self.span(place.labelledItem(index))
+          return item
+        }
+      }
+      return [list]
     case .list(let list):
-      return [self.list(list, indent: indent)]
+      return [self.list(list, indent: indent, at: place)]
     case .roleTable(let table):
-      return [TableSetter(type: type).roleTable(table, content: content)]
+      var block = TableSetter(type: type).roleTable(table, content: content)
+      block.source = source
+      return [block]
     case .table(let table):
-      return [TableSetter(type: type).plainTable(table, width: type.width)]
+      var block = TableSetter(type: type).plainTable(table, width: type.width)
+      block.source = source
+      return [block]
     case .faq(let entries):
-      return entries.flatMap(faqEntry)
+      return entries.enumerated().flatMap { index, entry in
+        faqEntry(entry, at: place, index)
+      }
     case .code(let code):
-      return [self.code(code, indent: indent)]
+      var block = self.code(code, indent: indent)
+      block.source = source
+      return [block]
     case .quote(let inner):
-      return quote(inner, indent: indent)
+      return quote(inner, indent: indent, at: place)
     case .rule:
       return [rule()]
     case .image(let image):
       guard let item = type.images[image.path] else {
-        return [type.paragraph(RichText(spans: [TextSpan(image.alt, style: .emphasis)]))]
+        var paragraph = type.paragraph(RichText(spans: [TextSpan(image.alt, style: .emphasis)]))
+        paragraph.source = source
+        return [paragraph]
       }
-      return [figure(item, alt: image.alt, indent: indent)]
+      return [figure(item, alt: image.alt, indent: indent, source: source)]
     }
   }
 
@@ -49,11 +88,13 @@ struct BlockSetter {
 
   /// An image as a figure: its natural size scaled down to the measure and to 60% of the page
   /// body's height, centred, never split; tagged `Figure` with its alt text (an artifact without).
-  private func figure(_ source: ImageItem, alt: String, indent: Double) -> FigureBlock {
+  private func figure(_ image: ImageItem, alt: String, indent: Double, source: SourceSpan?)
+    -> FigureBlock
+  {
     let room = max(1, type.width - indent)
-    let natural = source.size
+    let natural = image.size
     let scale = min(1, room / natural.width, type.bodyHeight * 0.6 / natural.height)
-    var item = source
+    var item = image
     item.size = Size(width: natural.width * scale, height: natural.height * scale)
     item.alt = alt
     var picture = Frame(size: item.size)
@@ -61,7 +102,9 @@ struct BlockSetter {
     var frame = Frame(size: Size(width: type.width, height: item.size.height))
     // An image with no alternate text is decoration: an artifact, which a listener skips.
     frame.push(
-      alt.isEmpty ? .tagged(.artifact, picture) : .tagged(.figure, picture, alt: alt),
+      alt.isEmpty
+        ? .tagged(.artifact, picture, source: source)
+        : .tagged(.figure, picture, alt: alt, source: source),
       at: Point(x: indent + (room - item.size.width) / 2, y: 0))
     let spacing = type.style.paragraph.spacing
     return FigureBlock(frame: frame, breaks: BreakPolicy(spaceBefore: spacing, spaceAfter: spacing))
@@ -71,19 +114,24 @@ struct BlockSetter {
 
   /// A bulleted or numbered list: one `L`, an `LI` an item (its first paragraph, with the marker),
   /// the item's other blocks indented under it, nested lists as `L`s of their own.
-  private func list(_ list: ListBlock, indent: Double) -> StructureBlock {
+  private func list(_ list: ListBlock, indent: Double, at place: ContentPlace?) -> StructureBlock {
     var children: [any Block] = []
     for (index, item) in list.items.enumerated() {
       let marker = list.ordered ? "\(list.start + index)." : "•"
       let last = index == list.items.count - 1
+      let itemPlace = place?.listItem(index)
       var rest = item[...]
       if case .paragraph(let text) = rest.first {
         rest = rest.dropFirst()
-        children.append(
-          type.listItem(
-            label: nil, text: text, marker: marker, indent: indent, last: last && rest.isEmpty))
+        var first = type.listItem(
+          label: nil, text: text, marker: marker, indent: indent, last: last && rest.isEmpty)
+        first.source = Self.span(itemPlace)
+        children.append(first)
       }
-      children += blocks(for: Array(rest), indent: indent + step)
+      let skipped = item.count - rest.count
+      children += blocks(for: Array(rest), indent: indent + step) {
+        itemPlace?.indexed($0 + skipped)
+      }
     }
     return StructureBlock(
       tag: .list, children: children, breaks: BreakPolicy(spaceAfter: type.style.paragraph.spacing))
@@ -92,13 +140,18 @@ struct BlockSetter {
   // MARK: Questions
 
   /// A question (bold, kept with its answer) and its answer; kept on one page when short.
-  private func faqEntry(_ entry: FAQEntry) -> [any Block] {
+  ///
+  /// Each carries where it was written: the question and answer of entry `index` of the faq
+  /// block at `place`.
+  private func faqEntry(_ entry: FAQEntry, at place: ContentPlace?, _ index: Int) -> [any Block] {
     var q = type.paragraph(
       [TextRun(entry.question, font: type.body.bolded, color: type.text)],
       spaceAfter: type.style.paragraph.spacing * 0.4)
     q.breaks.keepWithNext = true
     q.breaks.spaceBefore = type.style.paragraph.spacing
-    let answer = type.paragraph(entry.answer)
+    q.source = Self.span(place?.question(index))
+    var answer = type.paragraph(entry.answer)
+    answer.source = Self.span(place?.answer(index))
     if q.lines.count + answer.lines.count < 8 {
       return [
         KeepTogetherBlock(
@@ -155,9 +208,11 @@ struct BlockSetter {
   }
 
   /// A block quote as a callout: its blocks indented, a rule in the accent colour down the left.
-  private func quote(_ inner: [ContentBlock], indent: Double) -> [any Block] {
+  private func quote(_ inner: [ContentBlock], indent: Double, at place: ContentPlace?)
+    -> [any Block]
+  {
     let inset = indent + step
-    return blocks(for: inner, indent: inset).map { block in
+    return blocks(for: inner, indent: inset) { place?.quoted($0) }.map { block in
       guard var paragraph = block as? ParagraphBlock else { return block }
       paragraph.sideRule = (type.accent, step * 0.6)
       return paragraph

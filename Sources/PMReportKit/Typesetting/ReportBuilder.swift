@@ -3,6 +3,7 @@ import Foundation
 import Frames
 import Geometry
 import Pagination
+import ReportConfig
 import ReportModel
 import TextShaping
 
@@ -30,6 +31,8 @@ struct ReportBuilder {
   let date: Date
   /// The tallest a chart may be drawn in the flow (a share of the page body).
   let maxFigureHeight: Double
+  /// Where the content's blocks were written, for the items' source spans; nil for none.
+  let positions: ContentPositions?
   /// Charts laid out in an earlier pass: a chart does not depend on page numbers.
   let figures = FigureCache()
 
@@ -64,7 +67,9 @@ struct ReportBuilder {
     var out: [any Block] = []
     if document.titleBlock { out.append(titleBlock()) }
     // The untitled introduction opens the whole report, not a handout of chosen sections.
-    if document.sections == nil { out += setter.blocks(for: content.introduction) }
+    if document.sections == nil {
+      out += setter.blocks(for: content.introduction) { positions?.introduction($0) }
+    }
     let numbered = numberedSections()
     if document.tableOfContents { out += tableOfContents(numbered, pages: pages) }
     for entry in numbered { out += try blocks(for: entry) }
@@ -80,30 +85,38 @@ struct ReportBuilder {
     var number: String?
     var level: Int
     var children: [NumberedSection]
+    /// Where the section is in the content; nil for a chosen subsection.
+    var place: ContentPlace?
     var anchor: String { sectionAnchor(section.id) }
   }
 
   func numberedSections() -> [NumberedSection] {
     // Numbers help find sections through a contents list; a sheet without one reads better without.
     let numbered = type.style.headings.numbered && document.tableOfContents
-    func walk(_ s: Section, _ number: String, _ level: Int) -> NumberedSection {
+    func walk(_ s: Section, _ number: String, _ level: Int, _ place: ContentPlace?)
+      -> NumberedSection
+    {
       NumberedSection(
         section: s, number: numbered ? number : nil, level: level,
-        children: s.subsections.enumerated().map { walk($1, "\(number).\($0 + 1)", level + 1) })
+        children: s.subsections.enumerated().map {
+          walk($1, "\(number).\($0 + 1)", level + 1, place?.subsection($0))
+        }, place: place)
     }
-    return sections.enumerated().map { walk($1, "\($0 + 1)", 1) }
+    return sections.enumerated().map { index, section in
+      let top = content.sections.firstIndex { $0.id == section.id }
+      return walk(section, "\(index + 1)", 1, top.flatMap { positions?.section($0) })
+    }
   }
 
   /// A section's heading, blocks and charts, then its subsections'; in the section's language
   /// when it names one other than the document's (which its subsections inherit).
   private func blocks(for entry: NumberedSection, language: String? = nil) throws -> [any Block] {
     let language = entry.section.lang ?? language
-    var out: [any Block] = [
-      type.heading(
-        entry.section.title, number: entry.number, level: entry.level,
-        anchor: entry.anchor)
-    ]
-    out += setter.blocks(for: entry.section.blocks)
+    var heading = type.heading(
+      entry.section.title, number: entry.number, level: entry.level, anchor: entry.anchor)
+    heading.source = BlockSetter.span(entry.place)
+    var out: [any Block] = [heading]
+    out += setter.blocks(for: entry.section.blocks) { entry.place?.block($0) }
     for spec in charts(for: entry.section) {
       out.append(try figures.block(spec.id) { try chart(spec) })
     }

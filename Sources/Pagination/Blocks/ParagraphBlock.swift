@@ -17,6 +17,8 @@ public struct ParagraphBlock: Block {
   public var tag: StructureTag
   /// Destinations placed at the top of the first line (only with the first part).
   public var anchors: [Anchor]
+  /// Where the text was written: every part's item carries it (nothing draws it).
+  public var source: SourceSpan?
   public var breaks: BreakPolicy
   /// Least lines left at the foot of a page.
   public var orphans: Int
@@ -171,9 +173,9 @@ public struct ParagraphBlock: Block {
       var item = Frame(size: inner.size)
       if let label { item.push(.tagged(.listLabel, label), at: .zero) }
       item.push(.tagged(.listBody, inner), at: .zero)
-      outer.push(.tagged(.listItem, item), at: .zero)
+      outer.push(.tagged(.listItem, item, source: source), at: .zero)
     } else {
-      outer.push(.tagged(tag, inner), at: .zero)
+      outer.push(.tagged(tag, inner, source: source), at: .zero)
     }
     return outer
   }

@@ -57,6 +57,8 @@ public struct TableBlock: Block {
   public var appearance: TableAppearance
   public var breaks: BreakPolicy
   public var anchors: [Anchor]
+  /// Where the table was written: its items and its cells' carry it (nothing draws it).
+  public var source: SourceSpan?
   /// The index of `rows[0]` in the whole table (zebra striping continues across pages).
   var firstRowIndex = 0
 
@@ -207,7 +209,7 @@ public struct TableBlock: Block {
     table.size.height = y
     pushRules(into: &table, bodyTop: headerHeight, rowTops: rowTops, bottom: y)
     var outer = Frame(size: table.size)
-    outer.push(.tagged(.table, table), at: .zero)
+    outer.push(.tagged(.table, table, source: source), at: .zero)
     return outer
   }
 
@@ -222,7 +224,7 @@ public struct TableBlock: Block {
         cellFrame.push(.text(line, cell.color), at: Point(x: appearance.paddingX, y: y))
         y += line.height
       }
-      frame.push(.tagged(tag, cellFrame), at: Point(x: x, y: 0))
+      frame.push(.tagged(tag, cellFrame, source: source), at: Point(x: x, y: 0))
       x += w
     }
     return frame

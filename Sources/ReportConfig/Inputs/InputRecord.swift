@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Which file a read found: enough to tell, later, whether the file there is still the same one.
 public struct FileIdentity: Sendable, Hashable {
@@ -9,16 +10,11 @@ public struct FileIdentity: Sendable, Hashable {
   public var modified: Int64
 
   /// The identity `stat` gives.
-  init(_ info: stat) {
-    device = UInt64(info.st_dev)
-    inode = UInt64(info.st_ino)
-    size = Int64(info.st_size)
-    #if canImport(Darwin)
-    let time = info.st_mtimespec
-    #else
-    let time = info.st_mtim
-    #endif
-    modified = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+  init(_ status: FileStatus) {
+    device = status.device
+    inode = status.inode
+    size = status.size
+    modified = status.modified
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// The one door through which a load reads the file system: the config, the content, the
 /// styles, the roster and the images.
@@ -57,16 +58,15 @@ public final class Inputs: @unchecked Sendable {
       return .failure(error == ENOENT || error == ENOTDIR ? .missing : .unreadable)
     }
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else {
+    guard let status = FileStatus(descriptor: descriptor) else {
       note { $0.notFound.insert(path) }
       return .failure(.unreadable)
     }
-    let identity = FileIdentity(info)
+    let identity = FileIdentity(status)
     // Recorded whatever comes of the read: a file refused (a folder, too large) that is then
     // replaced is a change the next build must see.
     note { $0.filesRead[path] = identity }
-    if info.st_mode & S_IFMT == S_IFDIR { return .failure(.folder) }
+    if status.isDirectory { return .failure(.folder) }
     if identity.size > maximumBytes { return .failure(.tooLarge(bytes: Int(identity.size))) }
     // Bounded even if the file grows after fstat.
     let read =

@@ -9,17 +9,17 @@ extension ConfigLoader {
   /// A file named `.md` or `.markdown` is Markdown (front matter and body, see
   /// ``loadMarkdownContent(_:file:)``); any other is YAML. Both pass the same decoder (a Markdown
   /// file's front matter and `pmreport-yaml` blocks) and the same rules (``ContentRules``): roles,
-  /// ids, role tables, chart data.
-  public static func loadContent(path: String) throws -> Comparison {
-    try loadContentFile(path: path).content
+  /// ids, role tables, chart data. The file is read through `inputs`.
+  public static func loadContent(path: String, inputs: Inputs) throws -> Comparison {
+    try loadContentFile(path: path, inputs: inputs).content
   }
 
-  /// Loads a content file as ``loadContent(path:)`` does, with where its image paths were written.
+  /// Loads a content file as ``loadContent(path:inputs:)`` does, with where its images were named.
   ///
   /// `display` names the file in messages (default: `path`, relative to the working directory
   /// when inside it); the file is read through `inputs`.
   public static func loadContentFile(
-    path: String, display: String? = nil, inputs: Inputs = Inputs()
+    path: String, display: String? = nil, inputs: Inputs
   ) throws -> LoadedContent {
     let absolute = Paths.absolute(path, relativeTo: Paths.current)
     let display = display ?? (path.hasPrefix("/") ? Paths.display(absolute) : path)
@@ -36,6 +36,8 @@ extension ConfigLoader {
       content: decoded.content, file: display, path: absolute,
       imageLocations: decoded.imageLocations)
     loaded.warnings = decoded.warnings
+    loaded.positions = ContentPositions(
+      content: decoded.content, positions: decoded.positions, file: display)
     return loaded
   }
 
@@ -53,10 +55,11 @@ extension ConfigLoader {
     try decodeMarkdownContent(text, file: file).content
   }
 
-  /// Checked content: the value, the warnings found (errors are thrown) and where each image
-  /// path was first written.
+  /// Checked content: the value, the warnings found (errors are thrown), where each image
+  /// path was first written and where the values were.
   typealias DecodedContent = (
-    content: Comparison, warnings: [Diagnostic], imageLocations: [String: SourceLocation]
+    content: Comparison, warnings: [Diagnostic], imageLocations: [String: SourceLocation],
+    positions: any SourcePositions
   )
 
   /// What a content file gives before the rules run.
@@ -125,7 +128,10 @@ extension ConfigLoader {
     let diagnostics = Checker.sorted(
       Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics) + read.problems)
     try Checker.throwIfErrors(diagnostics)
-    return (read.content, diagnostics.filter { $0.severity == .warning }, imageLocations)
+    return (
+      read.content, diagnostics.filter { $0.severity == .warning }, imageLocations,
+      read.positions
+    )
   }
 
   /// Keeps `written` as where an image path was written, unless a place earlier in the file is
@@ -143,8 +149,8 @@ extension ConfigLoader {
   /// The comparison as content-file YAML: keys in the model's order, block style, Unicode kept,
   /// long text on one line, multi-line text as `|` blocks.
   ///
-  /// ``loadContent(path:)`` reads it back to an equal value, and exporting that gives the same
-  /// text.
+  /// ``loadContent(path:inputs:)`` reads it back to an equal value, and exporting that gives the
+  /// same text.
   public static func exportContent(_ comparison: Comparison) throws -> String {
     let body = try yaml(comparison)
     return """
@@ -213,6 +219,8 @@ public struct LoadedContent: Sendable {
   public var imageLocations: [String: SourceLocation]
   /// What the content rules found worth saying that does not stop a run.
   public var warnings: [Diagnostic] = []
+  /// Where the sections, blocks and list items were written (for the frame items' source spans).
+  public var positions: ContentPositions?
 
   public init(
     content: Comparison, file: String, path: String,

@@ -19,7 +19,7 @@ extension ConfigLoader {
   /// ``MissingFileError``. Relative paths in the file (content, output, style paths) are relative to
   /// the file's folder, which becomes ``ReportSettings/baseDirectory``; keys left out take the
   /// defaults (output `<config folder>/Output`). The result keeps where each document entry was
-  /// written, for ``validate(_:against:)`` and ``resolve(_:in:commandLine:)``.
+  /// written, for ``validate(_:against:)`` and ``resolve(_:in:commandLine:inputs:)``.
   ///
   /// `root` (`--root`) is the folder every file read must lie in, the config file included;
   /// without it the root is the config file's folder, or with no config file the working
@@ -27,7 +27,7 @@ extension ConfigLoader {
   /// error at the key that names it, and nothing is read from it. Every file is read, and every
   /// style folder listed, through `inputs`.
   public static func loadSettings(
-    configPath: String?, workingDirectory: String, root: String? = nil, inputs: Inputs = Inputs()
+    configPath: String?, workingDirectory: String, root: String? = nil, inputs: Inputs
   ) throws -> LoadedSettings {
     let cwd = absoluteDirectory(workingDirectory)
     let givenRoot = root.map { ProjectRoot(Paths.absolute($0, relativeTo: cwd)) }

@@ -20,7 +20,7 @@ extension ConfigLoader {
   /// another compiled-in style.
   public static func loadStyle(
     _ nameOrPath: String, baseDirectory: String, workingDirectory: String,
-    inputs: Inputs = Inputs()
+    inputs: Inputs
   ) throws -> Style {
     try loadStyleSources(
       nameOrPath, baseDirectory: baseDirectory, workingDirectory: workingDirectory,
@@ -36,7 +36,7 @@ extension ConfigLoader {
   /// error, read from nothing. Files are read, and looked for, through `inputs`.
   static func loadStyleSources(
     _ nameOrPath: String, baseDirectory: String, workingDirectory: String,
-    root: ProjectRoot? = nil, inputs: Inputs = Inputs()
+    root: ProjectRoot? = nil, inputs: Inputs
   ) throws -> LoadedStyle {
     let cwd = absoluteDirectory(workingDirectory)
     let base = Paths.absolute(baseDirectory.isEmpty ? cwd : baseDirectory, relativeTo: cwd)
@@ -86,7 +86,7 @@ extension ConfigLoader {
   /// beside the config file or in the working directory, sorted; the folders are listed through
   /// `inputs`.
   public static func availableStyles(
-    baseDirectory: String, workingDirectory: String, inputs: Inputs = Inputs()
+    baseDirectory: String, workingDirectory: String, inputs: Inputs
   ) -> [String] {
     let cwd = absoluteDirectory(workingDirectory)
     let base = Paths.absolute(baseDirectory.isEmpty ? cwd : baseDirectory, relativeTo: cwd)

@@ -20,8 +20,9 @@ struct MarkdownDocument {
 /// Where a Markdown content file's values were written: the front matter's tree for its keys, and
 /// for the body what the reader recorded as it built the typed content.
 ///
-/// The body's record holds what the content rules point at: each section and its heading's
-/// values, each role table with its rows and cells, and the tree of each `pmreport-yaml` block.
+/// The body's record holds each section and its heading's values, each block and list item
+/// (for the frame items' source spans), each role table with its rows and cells, and the tree
+/// of each `pmreport-yaml` block.
 struct MarkdownPositions: SourcePositions {
   /// The front matter's tree.
   var frontMatter: SourceNode
@@ -36,13 +37,13 @@ struct MarkdownPositions: SourcePositions {
     guard case .key(let key) = path.components.first, Self.bodyKeys.contains(key) else {
       return frontMatter.writtenLocation(at: path)
     }
-    if let found = body[path] { return found }
+    // A `pmreport-yaml` block's tree places its values more closely than the fence does.
     for (blockPath, node) in yamlBlocks
     where path.components.starts(with: blockPath.components) {
       let inside = path.components.dropFirst(blockPath.components.count)
       return node.writtenLocation(at: NodePath(components: Array(inside)))
     }
-    return nil
+    return body[path]
   }
 
   /// The top-level keys the body gives.

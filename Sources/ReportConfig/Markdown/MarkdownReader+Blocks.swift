@@ -12,6 +12,7 @@ extension MarkdownReader {
     -> [ContentBlock]
   {
     let here = location(of: node)
+    positions.body[path] = here
     switch node.kind {
     case .paragraph:
       if node.children.count == 1, let image = node.children.first, image.kind == .image {
@@ -29,9 +30,7 @@ extension MarkdownReader {
     case .blockQuote:
       var items: [ContentBlock] = []
       for child in node.children {
-        items += blocks(
-          child, path: path.appending(ContentBlock.Kind.quote.rawValue).appending(items.count),
-          paired: paired)
+        items += blocks(child, path: path.quoted(items.count), paired: paired)
       }
       return [.quote(items)]
     case .codeBlock:
@@ -78,14 +77,16 @@ extension MarkdownReader {
   mutating func list(_ node: MarkdownSyntax.Node, path: NodePath) -> ContentBlock {
     let labelled = node.children.compactMap { Self.labelledItem($0) }
     if !labelled.isEmpty, labelled.count == node.children.count {
+      for (index, item) in node.children.enumerated() {
+        positions.body[path.labelledItem(index)] = location(of: item)
+      }
       return .labelledList(labelled.map { LabelledItem(label: $0.label, text: $0.text) })
     }
     var items: [[ContentBlock]] = []
     for (index, item) in node.children.enumerated() {
       var contents: [ContentBlock] = []
-      let itemPath = path.appending(ContentBlock.Kind.bullets.rawValue).appending(
-        ListKey.items.rawValue
-      ).appending(index)
+      let itemPath = path.listItem(index)
+      positions.body[itemPath] = location(of: item)
       for child in item.children {
         contents += blocks(child, path: itemPath.appending(contents.count), paired: false)
       }

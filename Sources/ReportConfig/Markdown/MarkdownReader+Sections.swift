@@ -18,6 +18,8 @@ extension MarkdownReader {
     var questions: [FAQEntry] = []
     /// Where the faq block goes among the blocks.
     var faqIndex: Int?
+    /// The faq block's path.
+    var faqPath: NodePath { path.block(faqIndex ?? 0) }
 
     init(section: Section, path: NodePath, level: Int, depth: Int) {
       self.section = section
@@ -53,6 +55,7 @@ extension MarkdownReader {
         if let faq = stack.last, faq.isFAQ, node.level > faq.level {
           let question = Self.richText(node.children).plain
           if faq.questions.isEmpty { faq.faqIndex = faq.section.blocks.count }
+          positions.body[faq.faqPath.question(faq.questions.count)] = location(of: node)
           faq.questions.append(FAQEntry(question: question, answer: RichText(spans: [])))
           continue
         }
@@ -60,10 +63,9 @@ extension MarkdownReader {
         while let last = stack.last, last.depth >= depth { stack.removeLast() }
         let path: NodePath
         if let parent = stack.last {
-          path = parent.path.appending(SectionKey.subsections.rawValue).appending(
-            parent.subsections.count)
+          path = parent.path.subsection(parent.subsections.count)
         } else {
-          path = NodePath.root.appending(TopKey.sections.rawValue).appending(sections.count)
+          path = NodePath.section(sections.count)
         }
         let draft = section(node, path: path, depth: depth)
         if let parent = stack.last {
@@ -75,17 +77,15 @@ extension MarkdownReader {
         continue
       }
       guard let current = stack.last else {
-        let path = NodePath.root.appending(TopKey.introduction.rawValue).appending(
-          introduction.count)
-        introduction += blocks(node, path: path, paired: false)
+        introduction += blocks(
+          node, path: NodePath.introduction(introduction.count), paired: false)
         continue
       }
       if current.isFAQ, !current.questions.isEmpty {
         answer(node, in: current)
         continue
       }
-      let path = current.path.appending(SectionKey.blocks.rawValue).appending(
-        current.section.blocks.count)
+      let path = current.path.block(current.section.blocks.count)
       current.section.blocks += blocks(node, path: path, paired: current.section.paired)
     }
     return (introduction, sections.map(\.value))
@@ -98,13 +98,13 @@ extension MarkdownReader {
       error(
         "an answer in a .faq section holds paragraphs only (each heading below the section is a "
           + "question); remove .faq from the section's heading to keep this as a subsection",
-        at: location(of: node),
-        path: section.path.appending(SectionKey.blocks.rawValue).appending(section.faqIndex ?? 0)
-          .appending(ContentBlock.Kind.faq.rawValue).appending(index))
+        at: location(of: node), path: section.faqPath.faqEntry(index))
       return
     }
     if !section.questions[index].answer.isEmpty {
       section.questions[index].answer.append(TextSpan("\n\n"))
+    } else {
+      positions.body[section.faqPath.answer(index)] = location(of: node)
     }
     section.questions[index].answer.append(Self.richText(node.children))
   }

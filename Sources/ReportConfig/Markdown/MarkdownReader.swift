@@ -18,7 +18,6 @@ struct MarkdownReader {
   // The schema's keys, as the model declares them for the YAML decoder.
   typealias TopKey = Comparison.CodingKeys
   typealias SectionKey = Section.CodingKeys
-  typealias ListKey = ListBlock.CodingKeys
 
   /// The file as messages name it.
   let file: String
@@ -119,7 +118,7 @@ struct MarkdownReader {
     }
     let (introduction, sections) = readBody(document.children)
     let sectionsAt =
-      positions.body[NodePath.root.appending(TopKey.sections.rawValue).appending(0)]
+      positions.body[NodePath.section(0)]
       ?? top
     positions.body[NodePath.root.appending(TopKey.sections.rawValue)] = sectionsAt
     entries.append(

@@ -15,7 +15,7 @@ extension ConfigLoader {
   /// Style files are read, and looked for, through `inputs`.
   public static func resolve(
     _ documents: [DocumentSpec], in loaded: LoadedSettings,
-    commandLine: CommandLineSettings, inputs: Inputs = Inputs()
+    commandLine: CommandLineSettings, inputs: Inputs
   ) throws -> [ResolvedDocument] {
     var styles: [String: LoadedStyle] = [:]
     var resolved: [ResolvedDocument] = []
@@ -34,12 +34,12 @@ extension ConfigLoader {
     return resolved
   }
 
-  /// One document resolved and checked (see ``resolve(_:in:commandLine:)``).
+  /// One document resolved and checked (see ``resolve(_:in:commandLine:inputs:)``).
   public static func resolve(
     _ document: DocumentSpec, in loaded: LoadedSettings,
-    commandLine: CommandLineSettings
+    commandLine: CommandLineSettings, inputs: Inputs
   ) throws -> ResolvedDocument {
-    try resolve([document], in: loaded, commandLine: commandLine)[0]
+    try resolve([document], in: loaded, commandLine: commandLine, inputs: inputs)[0]
   }
 
   // MARK: Merging

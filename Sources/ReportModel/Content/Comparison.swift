@@ -237,7 +237,7 @@ public struct FAQEntry: Codable, Hashable, Sendable {
     self.question = question
     self.answer = answer
   }
-  enum CodingKeys: String, CodingKey, CaseIterable { case question, answer }
+  public enum CodingKeys: String, CodingKey, CaseIterable { case question, answer }
 }
 
 /// One statement for a role.
