@@ -24,7 +24,7 @@ public struct PDFExporter: DocumentExporter {
     _ document: inout RenderDocument, releasingPages: Bool, into file: CheckedFile
   ) throws {
     let path = file.path
-    let drawn = ScratchFile("cairo.pdf")
+    let drawn = ScratchFile("cairo", for: path)
     let marks = try drawPDF(&document, releasingPages: releasingPages, into: drawn, path: path)
     // cairo's surface is gone: hand its freed memory back before qpdf parses the file, so that a
     // long document's peak is not cairo's and qpdf's added up.
