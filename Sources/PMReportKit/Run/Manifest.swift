@@ -8,8 +8,8 @@ import Storage
 ///
 /// Paths are relative to the output folder and sorted, and no timing goes in, so the same inputs
 /// give the same bytes.
-struct Manifest: Encodable {
-  struct Entry: Encodable {
+struct Manifest: Codable {
+  struct Entry: Codable {
     var path: String
     var document: String
     var format: String
