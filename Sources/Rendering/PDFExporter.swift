@@ -24,8 +24,15 @@ public struct PDFExporter: DocumentExporter {
     _ document: inout RenderDocument, releasingPages: Bool, into file: CheckedFile
   ) throws {
     let path = file.path
-    let drawn = ScratchFile("cairo.pdf")
-    let marks = try drawPDF(&document, releasingPages: releasingPages, into: drawn, path: path)
+    let drawn = ScratchFile("cairo", for: path)
+    // Through a checked file: the scratch file is in the output folder, and a full disk there
+    // fails with the system's reason (cairo 1.16 loses write errors).
+    let scratch = try CheckedFile(creating: drawn.path, reportedAs: path)
+    var marks = MarkedContentLog()
+    try OutputFile.writing(into: scratch) { scratch in
+      marks = try drawPDF(&document, releasingPages: releasingPages, into: scratch, path: path)
+    }
+    _ = try scratch.finish(.unsynced)
     // cairo's surface is gone: hand its freed memory back before qpdf parses the file, so that a
     // long document's peak is not cairo's and qpdf's added up.
     malloc_trim(0)
@@ -38,13 +45,16 @@ public struct PDFExporter: DocumentExporter {
     .finish(drawn, into: file)
   }
 
-  /// Draws `document` with cairo into the scratch file `drawn`; returns what the finisher needs to
-  /// know of the tags drawn.
+  /// Draws `document` with cairo into the scratch file `scratch`; returns what the finisher needs
+  /// to know of the tags drawn.
   private static func drawPDF(
-    _ document: inout RenderDocument, releasingPages: Bool, into drawn: ScratchFile, path: String
+    _ document: inout RenderDocument, releasingPages: Bool, into scratch: CheckedFile, path: String
   ) throws -> MarkedContentLog {
     let first = document.pages.first?.size ?? Size(width: 595, height: 842)
-    guard let surface = cairo_pdf_surface_create(drawn.path, first.width, first.height) else {
+    guard
+      let surface = cairo_pdf_surface_create_for_stream(
+        CheckedFile.cairoWriter, scratch.cairoClosure, first.width, first.height)
+    else {
       throw RenderError.cairo(operation: "create a PDF surface", status: "no surface", path: path)
     }
     defer { cairo_surface_destroy(surface) }

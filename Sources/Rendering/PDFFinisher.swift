@@ -85,7 +85,7 @@ struct PDFFinisher {
   /// document's copy in memory, and the buffers qpdf grows it in, would add to the peak), which is
   /// then copied into `file`, the checked writer, and removed.
   private func write(_ q: qpdf_data, into file: CheckedFile, inMemory: Bool) throws {
-    let finished = inMemory ? nil : ScratchFile("qpdf.pdf")
+    let finished = inMemory ? nil : ScratchFile("qpdf", for: path)
     if let finished {
       qpdf_init_write(q, finished.path)
     } else {

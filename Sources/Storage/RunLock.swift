@@ -1,72 +1,119 @@
 import Foundation
 
-/// Marks which run owns which temporary files, so that a later run can remove what a killed run
-/// left behind without touching a live run's files.
+/// How a run holds its output folder: a full run alone; shard runs, which write disjoint files and
+/// manifests of their own, together.
+public enum FolderAccess: Sendable {
+  case exclusive, shared
+
+  var operation: Int32 { self == .exclusive ? LOCK_EX : LOCK_SH }
+}
+
+/// The output folder's locks: which run may write there now, and which run owns which temporary
+/// files, so that a later run removes what a killed run left without touching a live run's files.
 ///
-/// Each run has a token (its process id and a random number: process ids alone are reused) that its
-/// temporary names carry, and while it writes into an output folder it holds an exclusive `flock` on
-/// `.pmreport-<token>.lock` there. A lock that can be taken belongs to a run that is gone (the
-/// kernel drops a dead process's locks, `kill -9` included); temporaries whose token has no lock file
-/// at all are leftovers too (a run makes its lock file before its first temporary).
+/// A run first takes `flock` on `.pmreport.lock` in the folder (exclusive for a full run, shared
+/// for a shard run; the file stays, since a lock file unlinked while another run waits on it
+/// would let two runs in). Then it holds `.pmreport-<token>.lock`, shared with its worker
+/// processes (members of the run: they inherit the token through ``memberEnvironment``). Its
+/// temporary names carry the token (process id and a random number: process ids are reused).
+/// A token lock that can be taken belongs to a run that is gone (the kernel drops a dead process's
+/// locks, `kill -9` included).
 public enum RunLock {
-  /// This run's token.
-  public static let token = "\(getpid())-\(String(UInt32.random(in: .min ... .max), radix: 16))"
+  /// This run's token: a worker's is its run's (``memberEnvironment``), else a new one.
+  public static let token: String = {
+    if let inherited = ProcessInfo.processInfo.environment[memberVariable],
+      isToken(inherited[...])
+    {
+      return inherited
+    }
+    return "\(getpid())-\(String(UInt32.random(in: .min ... .max), radix: 16))"
+  }()
   /// What stands between a target's name and the token in a temporary name.
   static let temporaryMarker = ".tmp-"
+  static let folderLockName = ".pmreport.lock"
   static let lockPrefix = ".pmreport-"
   static let lockSuffix = ".lock"
+  static let memberVariable = "PMREPORT_RUN_TOKEN"
 
-  private static let state = Held()
+  /// The environment entry that makes a worker process a member of this run.
+  public static var memberEnvironment: [String: String] { [memberVariable: token] }
 
-  /// Takes this run's lock in `folder` (kept until the process ends or ``release()``), then removes
-  /// the temporaries of runs that are gone, in `folder` and the folders below it (three levels).
+  private static let held = HeldLocks()
+
+  /// Takes `folder` for this run, then removes the temporaries of runs that are gone.
   ///
-  /// Returns the paths removed.
+  /// While another run holds the folder, this one tells `waiting` that run's process id (when one
+  /// is found) and waits; with `wait` false it throws ``StorageError/busy(path:holder:)`` instead.
+  /// Then it takes this run's token lock; an exclusive run also waits for the last members of runs
+  /// that are gone.
+  ///
+  /// Kept until ``release()`` or the end of the process. Returns the paths removed.
   @discardableResult
-  public static func acquire(in folder: String) throws -> [String] {
-    let path = (folder as NSString).appendingPathComponent(lockPrefix + token + lockSuffix)
-    try state.lock(path)
+  public static func acquire(
+    in folder: String, access: FolderAccess = .exclusive, wait: Bool = true,
+    waiting: (Int32?) -> Void = { _ in }
+  ) throws -> [String] {
+    let folderLock = try open(folder, folderLockName, creating: true)
+    do {
+      if !take(folderLock, access.operation, block: false) {
+        guard wait else { throw StorageError.busy(path: folder, holder: holder(in: folder)) }
+        waiting(holder(in: folder))
+        guard take(folderLock, access.operation, block: true) else {
+          throw StorageError.write(path: path(folder, folderLockName), errno: errno)
+        }
+      }
+      let own = try open(folder, lockName(token), creating: true)
+      held.keep(
+        folder, folderLock: folderLock, token: own, ownedLock: path(folder, lockName(token)))
+    } catch {
+      close(folderLock)
+      throw error
+    }
+    if access == .exclusive { waitForMembersOfGoneRuns(in: folder) }
     return removeLeftovers(in: folder)
   }
 
-  /// Gives the lock back and removes the lock file (at the end of a run, or of an interrupted one
-  /// once its temporaries are gone).
-  public static func release() { state.unlockAll() }
-
-  /// Removes the temporaries in `folder` (and three levels below) whose run is gone; returns them.
-  static func removeLeftovers(in folder: String) -> [String] {
-    let fm = FileManager.default
-    guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return [] }
-    var liveTokens: Set<String> = [token]
-    var deadLocks: [String] = []
-    for name in names where name.hasPrefix(lockPrefix) && name.hasSuffix(lockSuffix) {
-      let owner = String(name.dropFirst(lockPrefix.count).dropLast(lockSuffix.count))
-      guard owner != token else { continue }
-      let path = (folder as NSString).appendingPathComponent(name)
-      if isHeld(path) { liveTokens.insert(owner) } else { deadLocks.append(path) }
+  /// Joins the run this worker process belongs to (whose token it inherited): holds its token lock
+  /// shared with it, and checks the run is still there (its process is this one's parent).
+  public static func join(in folder: String) throws {
+    let pid = token.split(separator: "-").first.flatMap { Int32($0) }
+    let fd = try? open(folder, lockName(token), creating: false)
+    guard let fd, take(fd, LOCK_SH, block: true), pid == getppid() else {
+      if let fd { close(fd) }
+      throw StorageError.outputFolder(
+        path: folder, reason: "the run this worker belongs to is gone", errno: nil)
     }
-    var removed: [String] = []
-    func sweep(_ directory: String, depth: Int) {
-      guard let entries = try? fm.contentsOfDirectory(atPath: directory) else { return }
-      for name in entries.sorted() {
-        let path = (directory as NSString).appendingPathComponent(name)
-        if let owner = ownerToken(ofTemporary: name) {
-          if !liveTokens.contains(owner), (try? fm.removeItem(atPath: path)) != nil {
-            removed.append(path)
-          }
-          continue
-        }
-        var isDir: ObjCBool = false
-        if depth < 3, !name.hasPrefix("."), fm.fileExists(atPath: path, isDirectory: &isDir),
-          isDir.boolValue
-        {
-          sweep(path, depth: depth + 1)
-        }
+    held.keep(folder, folderLock: nil, token: fd, ownedLock: nil)
+  }
+
+  /// Gives back the locks on `folder` (by default, on every folder); the run's owner also removes
+  /// its token lock file (at the end of a run, or of an interrupted one once its temporaries are
+  /// gone).
+  public static func release(_ folder: String? = nil) { held.release(folder) }
+
+  /// Waits until no other run's token lock is held: with the folder taken exclusively, only the
+  /// workers of a run killed outright can hold one, and they are ending.
+  static func waitForMembersOfGoneRuns(in folder: String) {
+    for name in Folder.names(in: folder) where owner(ofLock: name).map({ $0 != token }) ?? false {
+      guard let fd = try? open(folder, name, creating: false) else { continue }
+      _ = take(fd, LOCK_EX, block: true)
+      close(fd)
+    }
+  }
+
+  /// The process id of a run holding `folder` (from its held token lock), when one is found.
+  static func holder(in folder: String) -> Int32? {
+    // A run takes its token lock just after the folder's: look again a few times meanwhile.
+    for attempt in 0..<25 {
+      if attempt > 0 { usleep(20_000) }
+      for name in Folder.names(in: folder).sorted() {
+        guard let owner = owner(ofLock: name), owner != token,
+          isHeld(path(folder, name))
+        else { continue }
+        return owner.split(separator: "-").first.flatMap { Int32($0) }
       }
     }
-    sweep(folder, depth: 0)
-    for path in deadLocks { unlink(path) }
-    return removed
+    return nil
   }
 
   /// The token in a temporary's name (`.<name>.tmp-<token>`, maybe with `-old` or `.gone` after
@@ -80,49 +127,78 @@ public enum RunLock {
     for suffix in [".gone", "-old"] where rest.hasSuffix(suffix) {
       rest = rest.dropLast(suffix.count)
     }
-    let parts = rest.split(separator: "-")
-    guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isHexDigit) }) else {
-      return nil
-    }
-    return String(rest)
+    return isToken(rest) ? String(rest) : nil
   }
+
+  /// The token of a run's lock file name (`.pmreport-<token>.lock`); nil for any other name.
+  static func owner(ofLock name: String) -> String? {
+    guard name.hasPrefix(lockPrefix), name.hasSuffix(lockSuffix) else { return nil }
+    let owner = name.dropFirst(lockPrefix.count).dropLast(lockSuffix.count)
+    return isToken(owner) ? String(owner) : nil
+  }
+
+  /// Whether `text` is a token: two hex numbers joined by `-`.
+  static func isToken(_ text: Substring) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isHexDigit) }
+  }
+
+  static func lockName(_ owner: String) -> String { lockPrefix + owner + lockSuffix }
 
   /// Whether another process holds the lock on `path`.
   static func isHeld(_ path: String) -> Bool {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
     guard fd >= 0 else { return false }
     defer { close(fd) }
-    return flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK
+    return !take(fd, LOCK_EX, block: false)
   }
 
-  /// The lock files this run holds, with their descriptors.
-  private final class Held: @unchecked Sendable {
-    // @unchecked: every access to `files` goes through `mutex`.
-    private let mutex = NSLock()
-    private var files: [String: Int32] = [:]
+  private static func path(_ folder: String, _ name: String) -> String {
+    (folder as NSString).appendingPathComponent(name)
+  }
 
-    func lock(_ path: String) throws {
-      mutex.lock()
-      defer { mutex.unlock() }
-      guard files[path] == nil else { return }
-      let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-      guard fd >= 0 else { throw StorageError.write(path: path, errno: errno) }
-      guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-        let failure = errno
-        close(fd)
-        throw StorageError.write(path: path, errno: failure)
-      }
-      files[path] = fd
+  /// Opens the lock file `name` in `folder` (never through a symlink).
+  private static func open(_ folder: String, _ name: String, creating: Bool) throws -> Int32 {
+    let file = path(folder, name)
+    let fd = Glibc.open(
+      file, O_RDWR | O_CLOEXEC | O_NOFOLLOW | (creating ? O_CREAT : 0), 0o644)
+    guard fd >= 0 else { throw StorageError.write(path: file, errno: errno) }
+    return fd
+  }
+
+  /// `flock`s `fd` with `operation`, waiting when `block` (through interruptions); whether it got
+  /// the lock.
+  private static func take(_ fd: Int32, _ operation: Int32, block: Bool) -> Bool {
+    while flock(fd, operation | (block ? 0 : LOCK_NB)) != 0 {
+      guard errno == EINTR else { return false }
     }
+    return true
+  }
+}
 
-    func unlockAll() {
-      mutex.lock()
-      defer { mutex.unlock() }
-      for (path, fd) in files {
-        unlink(path)
-        close(fd)
+/// The locks this process holds, by output folder, with their descriptors.
+private final class HeldLocks: @unchecked Sendable {
+  // @unchecked: every access goes through `mutex`.
+  private let mutex = NSLock()
+  private var folders: [String: (descriptors: [Int32], ownedLock: String?)] = [:]
+
+  /// Keeps the locks taken on `folder`: its own (none for a worker) and the run's token lock,
+  /// whose file `ownedLock` this process removes when it gives the lock back (nil for a worker:
+  /// its run's owner removes it).
+  func keep(_ folder: String, folderLock: Int32?, token: Int32, ownedLock: String?) {
+    mutex.withLock {
+      folders[folder] = ([token] + (folderLock.map { [$0] } ?? []), ownedLock)
+    }
+  }
+
+  /// Gives back the locks on `folder`, or on every folder.
+  func release(_ folder: String? = nil) {
+    mutex.withLock {
+      for (name, held) in folders where folder == nil || name == folder {
+        if let ownedLock = held.ownedLock { unlink(ownedLock) }
+        for fd in held.descriptors { close(fd) }
+        folders[name] = nil
       }
-      files = [:]
     }
   }
 }

@@ -10,6 +10,9 @@ public enum StorageError: Error, CustomStringConvertible, Equatable {
   case write(path: String, errno: Int32)
   /// The output folder cannot be used: `reason` says why, `errno` the system's word.
   case outputFolder(path: String, reason: String, errno: Int32?)
+  /// Another run holds the output folder and this one was told not to wait (`--no-wait`):
+  /// `holder` is that run's process id, when it was found.
+  case busy(path: String, holder: Int32?)
 
   /// The system's reason for `code` (`strerror`).
   public static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
@@ -19,6 +22,9 @@ public enum StorageError: Error, CustomStringConvertible, Equatable {
     case .write(let path, let code): "\(path): cannot write: \(Self.reason(code))"
     case .outputFolder(let path, let reason, let code):
       "\(path): \(reason)" + (code.map { " (\(Self.reason($0)))" } ?? "")
+    case .busy(let path, let holder):
+      "\(path): \(holder.map { "pmreport (pid \($0))" } ?? "another pmreport run") is writing "
+        + "there; not waiting (--no-wait), try again when it is done"
     }
   }
 }
@@ -29,6 +35,7 @@ extension StorageError {
     switch self {
     case .write(_, let code): code
     case .outputFolder(_, _, let code): code
+    case .busy: nil
     }
   }
 }

@@ -67,6 +67,13 @@ struct RenderOptions: ParsableArguments {
   @Flag(name: .long, help: "Shape every paragraph again: read and write no cache folder.")
   var noCache = false
 
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      "When another run is writing into the output folder, exit at once with status 75 "
+        + "instead of waiting for it."))
+  var noWait = false
+
   @Flag(name: .long, help: "Print nothing but errors.")
   var quiet = false
 
@@ -124,6 +131,7 @@ struct RenderOptions: ParsableArguments {
     options.seed = seed
     options.rosterPath = roster
     options.shard = shard.flatMap(Shard.init)
+    options.waitsForOutputFolder = !noWait
     options.cache = noCache ? .off : cache.map(ShapeCacheChoice.folder) ?? .besideConfig
     return options
   }

@@ -58,7 +58,8 @@ import Testing
   }
 
   /// A run killed with SIGKILL cannot clean up; the next run into the same folder removes what
-  /// it left, but never the temporaries of a run still going.
+  /// it left, and a run started while that one writes does not touch its temporaries (with
+  /// `--no-wait` it exits 75 at once).
   @Test func aKilledRunsTemporariesGoWithTheNextRunButALiveRunsStay() throws {
     let dir = try temporaryDirectory("pmreport-killed")
     try InterruptTests.bigContent.get().write(
@@ -77,15 +78,17 @@ import Testing
     let left = temporaries(in: output)
     try #require(!left.isEmpty, "the killed run left nothing to clean up")
 
-    // A live run's temporaries are kept by a concurrent run.
+    // The next run removes them before its first write.
     let live = try PMReportProcess(big, in: dir)
     try #require(waitForTemporaries(in: output, while: live, excluding: left), "no live write seen")
-    let quick = try runPMReport(["--document", "charts", "--format", "pdf", "--quiet"], in: dir)
-    #expect(quick.status == 0, "\(quick.summary)")
     let stillThere = temporaries(in: output)
     #expect(
       left.allSatisfy { !stillThere.contains($0) },
       "the killed run's temporaries survived: \(stillThere)")
+    // A run started meanwhile neither waits (told not to) nor touches the live run's files.
+    let quick = try runPMReport(
+      ["--document", "charts", "--format", "pdf", "--quiet", "--no-wait"], in: dir)
+    #expect(quick.status == 75, "\(quick.summary)")
     // A hang guard, not a speed limit: a debug build writing 200 SVG and PNG pages on a loaded
     // two-core machine has taken over 120 s.
     let liveResult = live.wait(timeout: 600)
@@ -94,14 +97,11 @@ import Testing
     let pages = try FileManager.default.contentsOfDirectory(atPath: output + "/svg/full-report")
     #expect(
       pages.filter { $0.hasSuffix(".svg") }.count > 200, "the live run's pages are incomplete")
-    let locks = try FileManager.default.contentsOfDirectory(atPath: output).filter {
-      $0.hasSuffix(".lock")
-    }
-    #expect(locks.isEmpty, "lock files left: \(locks)")
+    #expect(runLocks(in: output).isEmpty, "run locks left: \(runLocks(in: output))")
   }
 
   /// A parallel run killed outright cannot stop its workers; each notices, removes its temporary
-  /// files and lock and ends, and the next run removes what the parent left.
+  /// files and ends (the run's lock is then free), and the next run removes what the parent left.
   @Test func aKilledParallelRunsWorkersStopAndLeaveNothing() throws {
     let dir = try temporaryDirectory("pmreport-killed-parallel")
     try InterruptTests.bigContent.get().write(
@@ -113,19 +113,32 @@ import Testing
     try #require(waitForTemporaries(in: output, while: killed), "no write in flight seen")
     killed.send(SIGKILL)
     _ = killed.wait(timeout: 20)
-    // The worker's lock goes with it, within seconds.
-    func locks() -> [String] {
-      ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).filter {
-        $0.hasSuffix(".lock")
-      }
-    }
+    // The workers hold the run's lock with their parent; it is free once they are gone too,
+    // within seconds.
+    func held() -> [String] { runLocks(in: output).filter { isHeld(output + "/" + $0) } }
     let deadline = Date().addingTimeInterval(20)
-    while locks().count > 1, Date() < deadline { usleep(20_000) }
-    #expect(locks().count <= 1, "a worker outlived its run: \(locks())")
+    while !held().isEmpty, Date() < deadline { usleep(20_000) }
+    #expect(held().isEmpty, "a worker outlived its run: \(held())")
     let next = try runPMReport(["--document", "charts", "--format", "pdf", "--quiet"], in: dir)
     #expect(next.status == 0, "\(next.summary)")
     #expect(temporaries(in: output).isEmpty, "left: \(temporaries(in: output))")
-    #expect(locks().isEmpty, "lock files left: \(locks())")
+    #expect(runLocks(in: output).isEmpty, "run locks left: \(runLocks(in: output))")
+  }
+
+  /// The runs' lock files in `output` (`.pmreport-<token>.lock`; not the folder's own
+  /// `.pmreport.lock`, which stays).
+  func runLocks(in output: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).filter {
+      $0.hasPrefix(".pmreport-") && $0.hasSuffix(".lock")
+    }
+  }
+
+  /// Whether a process holds the lock on `path`.
+  func isHeld(_ path: String) -> Bool {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    return flock(fd, LOCK_EX | LOCK_NB) != 0
   }
 
   /// Temporary files and folders under `output`, by relative path.

@@ -15,7 +15,7 @@ import Testing
     let path = try temporaryDirectory("pmreport-finisher") + "/broken.pdf"
     let finisher = PDFFinisher(
       info: info, standards: .ua1, marks: MarkedContentLog(), destinationTitles: [:], path: path)
-    let drawn = ScratchFile("test.pdf")
+    let drawn = ScratchFile("test", for: path)
     try "not a PDF at all".write(toFile: drawn.path, atomically: false, encoding: .utf8)
     #expect {
       try OutputFile.atomically(path) { file in

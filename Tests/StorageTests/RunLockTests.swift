@@ -26,10 +26,11 @@ import Testing
     try fm.createDirectory(atPath: dir + "/pdf", withIntermediateDirectories: true)
     fm.createFile(atPath: dir + "/pdf/.a.pdf.tmp-222-bb", contents: nil)  // its run holds its lock
     fm.createFile(atPath: dir + "/pdf/.b.pdf.tmp-333-cc", contents: nil)  // its lock is free: dead
-    // No lock file at all: dead.
+    // No lock file at all: nothing proves it is a pmreport run's, so it stays.
     fm.createFile(atPath: dir + "/pdf/.c.pdf.tmp-444-dd", contents: nil)
     fm.createFile(atPath: dir + "/pdf/report.pdf", contents: nil)
     fm.createFile(atPath: dir + "/.pmreport-333-cc.lock", contents: nil)
+    fm.createFile(atPath: dir + "/.pmreport-111-aa.lock", contents: nil)
     let held = open(dir + "/.pmreport-222-bb.lock", O_RDWR | O_CREAT, 0o644)
     defer { close(held) }
     #expect(flock(held, LOCK_EX) == 0)
@@ -37,9 +38,10 @@ import Testing
     let removed = RunLock.removeLeftovers(in: dir).map { String($0.dropFirst(dir.count + 1)) }
     #expect(
       removed.sorted() == [
-        "pdf/.b.pdf.tmp-333-cc", "pdf/.c.pdf.tmp-444-dd", "svg/.full-report.tmp-111-aa",
+        "pdf/.b.pdf.tmp-333-cc", "svg/.full-report.tmp-111-aa",
       ])
     #expect(fm.fileExists(atPath: dir + "/pdf/.a.pdf.tmp-222-bb"))
+    #expect(fm.fileExists(atPath: dir + "/pdf/.c.pdf.tmp-444-dd"))
     #expect(
       fm.fileExists(atPath: dir + "/pdf/report.pdf") && fm.fileExists(atPath: dir + "/pdf.tmp"))
     #expect(!fm.fileExists(atPath: dir + "/.pmreport-333-cc.lock"))
@@ -56,5 +58,85 @@ extension RunLockTests {
     FileManager.default.createFile(atPath: mine, contents: nil)
     #expect(RunLock.removeLeftovers(in: dir).isEmpty)
     #expect(FileManager.default.fileExists(atPath: mine))
+  }
+}
+
+extension RunLockTests {
+  /// A symlink inside the output folder is never followed: temporaries named like a dead run's
+  /// outside the folder stay, and a temporary that is itself a symlink goes without its target.
+  @Test func theSweepNeverFollowsASymlink() throws {
+    let dir = try makeTestFolder()
+    let outside = try makeTestFolder()
+    defer {
+      removeTestFolder(dir)
+      removeTestFolder(outside)
+    }
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: outside + "/sub", withIntermediateDirectories: true)
+    for path in ["/.secret.tmp-111-aa", "/sub/.deeper.tmp-111-aa", "/kept.txt"] {
+      fm.createFile(atPath: outside + path, contents: Data("mine".utf8))
+    }
+    try fm.createDirectory(
+      atPath: outside + "/.folder.tmp-111-aa", withIntermediateDirectories: true)
+    fm.createFile(atPath: outside + "/.folder.tmp-111-aa/page-001.svg", contents: nil)
+    fm.createFile(atPath: dir + "/.pmreport-111-aa.lock", contents: nil)  // a dead run's lock
+    try fm.createSymbolicLink(atPath: dir + "/linked", withDestinationPath: outside)
+    try fm.createDirectory(atPath: dir + "/svg", withIntermediateDirectories: true)
+    try fm.createSymbolicLink(atPath: dir + "/svg/charts", withDestinationPath: outside + "/sub")
+    try fm.createSymbolicLink(
+      atPath: dir + "/svg/.report.tmp-111-aa", withDestinationPath: outside + "/.folder.tmp-111-aa")
+
+    let removed = RunLock.removeLeftovers(in: dir).map { String($0.dropFirst(dir.count + 1)) }
+    #expect(removed == ["svg/.report.tmp-111-aa"])
+    for path in [
+      "/.secret.tmp-111-aa", "/sub/.deeper.tmp-111-aa", "/kept.txt",
+      "/.folder.tmp-111-aa/page-001.svg",
+    ] {
+      #expect(fm.fileExists(atPath: outside + path), "\(path) outside the folder was removed")
+    }
+  }
+}
+
+extension RunLockTests {
+  /// Holds `folder` as another run would (its folder lock, and a token lock naming pid 4242).
+  func holdAsAnotherRun(_ folder: String, _ operation: Int32) -> [Int32] {
+    let fds = [".pmreport.lock", ".pmreport-4242-ab.lock"].map {
+      open(folder + "/" + $0, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    }
+    #expect(flock(fds[0], operation) == 0 && flock(fds[1], LOCK_SH) == 0)
+    return fds
+  }
+
+  /// A folder another full run holds is busy (with the other run's pid) for a run told not to
+  /// wait; shard runs share it; a run that waits is told whom it waits for, once, then gets in.
+  @Test func runsExcludeEachOtherButShardsShare() throws {
+    let dir = try makeTestFolder()
+    defer { removeTestFolder(dir) }
+    var other = holdAsAnotherRun(dir, LOCK_EX)
+    #expect(throws: StorageError.busy(path: dir, holder: 4242)) {
+      try RunLock.acquire(in: dir, access: .shared, wait: false)
+    }
+    for fd in other { close(fd) }
+
+    other = holdAsAnotherRun(dir, LOCK_SH)
+    try RunLock.acquire(in: dir, access: .shared, wait: false)
+    RunLock.release(dir)
+    #expect(throws: StorageError.busy(path: dir, holder: 4242)) {
+      try RunLock.acquire(in: dir, access: .exclusive, wait: false)
+    }
+
+    let release = other
+    let releaser = Thread {
+      usleep(200_000)
+      for fd in release { close(fd) }
+    }
+    releaser.start()
+    var waitedFor: [Int32?] = []
+    try RunLock.acquire(in: dir) { waitedFor.append($0) }
+    #expect(waitedFor == [4242])
+    #expect(FileManager.default.fileExists(atPath: dir + "/.pmreport-\(RunLock.token).lock"))
+    RunLock.release(dir)
+    #expect(!FileManager.default.fileExists(atPath: dir + "/.pmreport-\(RunLock.token).lock"))
+    #expect(FileManager.default.fileExists(atPath: dir + "/.pmreport.lock"))
   }
 }

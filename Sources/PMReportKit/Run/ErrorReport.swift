@@ -19,6 +19,8 @@ public enum ErrorKind: String, Codable, Sendable, CaseIterable {
   case cannotCreate
   /// A system file a feature needs is missing (a package to install).
   case osFile
+  /// Another run holds the output folder (`--no-wait`): try again later.
+  case tempfail
 
   /// The exit status for this kind: the one table.
   public var exitCode: Int32 {
@@ -29,6 +31,7 @@ public enum ErrorKind: String, Codable, Sendable, CaseIterable {
     case .software: 70
     case .cannotCreate: 73
     case .osFile: 72
+    case .tempfail: 75
     }
   }
 }
@@ -43,7 +46,8 @@ public enum ErrorReport {
     case is InputError, is ChartError, is DocumentError: .dataError
     case is MissingFileError: .noInput
     case is ProjectExistsError: .cannotCreate
-    case is StorageError: .cannotCreate
+    case let e as StorageError:
+      if case .busy = e { .tempfail } else { .cannotCreate }
     case let e as RenderError:
       switch e {
       case .cairo, .pdf: .software
@@ -54,7 +58,7 @@ public enum ErrorReport {
   }
 
   /// 64 usage, 65 bad input data, 66 missing input file, 72 missing system file, 73 cannot create
-  /// output, 70 internal error.
+  /// output, 75 output folder busy, 70 internal error.
   public static func exitCode(for error: any Error) -> Int32 { kind(of: error).exitCode }
 
   /// The message to print: every diagnostic of an input error on its own line; `document` names

@@ -6,7 +6,7 @@ import ReportConfig
 ///
 /// The one JSON shape of a written file, in both (`schemas/run-report.schema.json` describes
 /// `--json`'s).
-struct FileRecord: Encodable {
+struct FileRecord: Codable {
   var path: String
   var document: String
   var format: String

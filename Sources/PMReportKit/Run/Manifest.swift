@@ -9,7 +9,7 @@ import Storage
 ///
 /// Paths are relative to the output folder and sorted, and no timing goes in, so the same inputs
 /// give the same bytes.
-struct Manifest: Encodable {
+struct Manifest: Codable {
   var generator: String
   var files: [FileRecord]
 

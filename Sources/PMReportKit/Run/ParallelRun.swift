@@ -40,10 +40,11 @@ extension RunScheduler {
   }
 
   /// The workers' environment: this one, with the run's date fixed (`SOURCE_DATE_EPOCH`), so that
-  /// every process stamps the same date.
+  /// every process stamps the same date, and the run's token (``RunLock/memberEnvironment``).
   private var workerEnvironment: [String: String] {
     var environment = ProcessInfo.processInfo.environment
     environment["SOURCE_DATE_EPOCH"] = String(Int64(project.date.timeIntervalSince1970))
+    environment.merge(RunLock.memberEnvironment) { _, member in member }
     return environment
   }
 
@@ -57,13 +58,15 @@ extension RunScheduler {
   public func serveUnits(reporter: any Reporter) throws {
     do {
       try FileManager.default.createOutputDirectory(settings.outputDirectory)
-      // Its own lock, so that no run's sweep takes this worker's temporary files for leftovers.
-      try RunLock.acquire(in: settings.outputDirectory)
+      // A member of its parent's run (the folder is the run's): holding the run's token lock, so
+      // that no run's sweep takes this worker's temporaries for leftovers and no other run writes
+      // here until this worker is gone too.
+      try RunLock.join(in: settings.outputDirectory)
     } catch {
       reporter.report(.failure(RunFailure(document: "output", error: error, context: nil)))
       return
     }
-    defer { RunLock.release() }
+    defer { RunLock.release(settings.outputDirectory) }
     Self.stopWithParent()
     // The parent reports the language's warning; the worker only sets the language. The shape
     // cache is shared through its folder (each process writes packs of its own, renamed into place

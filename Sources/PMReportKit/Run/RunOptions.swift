@@ -28,6 +28,8 @@ public struct RunOptions: Sendable {
   public var rosterPath: String?
   /// `--shard K/N`: build only the K-th (from 1) of N slices of the roster.
   public var shard: Shard?
+  /// Whether a run waits while another holds the output folder (else it fails: `--no-wait`).
+  public var waitsForOutputFolder = true
   /// `--cache DIR`, `--no-cache`: where shaped paragraphs are kept from run to run.
   ///
   /// Off unless asked for, so that a library caller writes no folder it did not choose; the command

@@ -73,21 +73,12 @@ public struct RunScheduler {
   /// Takes the output folder, builds every unit and writes the manifest, reporting to `recorder`.
   private func run(workers: WorkerLaunch?, recorder: RunRecorder) {
     do {
-      try FileManager.default.createOutputDirectory(settings.outputDirectory)
-      let leftovers = try RunLock.acquire(in: settings.outputDirectory)
-      if !leftovers.isEmpty {
-        recorder.report(
-          .warning(
-            RunWarning(
-              .leftovers,
-              "note: removed \(leftovers.count) temporary file\(leftovers.count == 1 ? "" : "s") left by an interrupted run",
-              isNote: true)))
-      }
+      try takeOutputFolder(report: recorder.report)
     } catch {
       recorder.report(.failure(RunFailure(document: "output", error: error, context: nil)))
       return
     }
-    defer { RunLock.release() }
+    defer { RunLock.release(settings.outputDirectory) }
     prepareLanguage(report: recorder.report)
     let shapeCache = useShapeCache()
     if let shard = options.shard {
@@ -115,13 +106,7 @@ public struct RunScheduler {
         build(unit, report: recorder.report)
       }
     }
-    do {
-      _ = try Manifest(files: recorder.summary.files, outputDirectory: settings.outputDirectory)
-        .write(to: settings.outputDirectory, name: options.shard?.manifestName ?? "manifest.json")
-    } catch {
-      recorder.report(
-        .failure(RunFailure(document: "manifest", error: error, context: "manifest.json")))
-    }
+    writeManifest(of: recorder.summary.files, report: recorder.report)
     if let shapeCache { finish(shapeCache, report: recorder.report) }
   }
 

@@ -12,6 +12,8 @@ public struct RunWarning: Sendable, Codable, Hashable {
     case language, fontSubstitute, layout, missingCharacters, pageBudget, shapeCache
     /// Temporary files of an interrupted run removed.
     case leftovers
+    /// Another run holds the output folder: this one waits.
+    case waiting
     /// What a `--shard` run leaves out.
     case shard
     case certificatesWithoutRoster

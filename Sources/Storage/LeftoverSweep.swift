@@ -1,0 +1,75 @@
+import Foundation
+
+extension RunLock {
+  /// Removes the temporaries in `folder` (and three levels below) of runs that are gone; returns
+  /// them.
+  ///
+  /// Only what can be proven a dead run's goes: a temporary whose name carries the token of a
+  /// lock file in `folder` that no process holds. The walk goes from descriptor to descriptor and
+  /// never follows a symlink (a symlink named like a temporary is removed itself, never its
+  /// target), so nothing outside `folder` is touched.
+  static func removeLeftovers(in folder: String) -> [String] {
+    let root = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard root >= 0 else { return [] }
+    defer { close(root) }
+    let gone = Set(
+      FolderEntries.names(in: root).compactMap(owner(ofLock:)).filter {
+        $0 != token && !isHeld((folder as NSString).appendingPathComponent(lockName($0)))
+      })
+    guard !gone.isEmpty else { return [] }
+    var sweep = LeftoverSweep(gone: gone)
+    sweep.sweep(root, path: folder, depth: 0)
+    for owner in gone.subtracting(sweep.kept) { unlinkat(root, lockName(owner), 0) }
+    return sweep.removed
+  }
+}
+
+/// One sweep of a dead run's temporaries: what it removed, and whose it could not.
+private struct LeftoverSweep {
+  /// The tokens of the runs that are gone.
+  let gone: Set<String>
+  var removed: [String] = []
+  /// Tokens with a temporary that could not be removed (their lock file stays, for a later sweep).
+  var kept: Set<String> = []
+
+  mutating func sweep(_ directory: Int32, path: String, depth: Int) {
+    for name in FolderEntries.names(in: directory).sorted() {
+      let full = (path as NSString).appendingPathComponent(name)
+      if let owner = RunLock.ownerToken(ofTemporary: name) {
+        guard gone.contains(owner) else { continue }
+        if FolderEntries.removeTree(name, in: directory) {
+          removed.append(full)
+        } else {
+          kept.insert(owner)
+        }
+        continue
+      }
+      guard depth < 3, !name.hasPrefix(".") else { continue }
+      let below = openat(directory, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+      guard below >= 0 else { continue }  // not a folder, or a symlink: never followed
+      sweep(below, path: full, depth: depth + 1)
+      close(below)
+    }
+  }
+}
+
+/// Folders read and removed through descriptors, never following a symlink.
+enum FolderEntries {
+  /// The names in the open folder `directory`, read through its descriptor (`/proc/self/fd`),
+  /// not its path.
+  static func names(in directory: Int32) -> [String] {
+    Folder.names(in: "/proc/self/fd/\(directory)")
+  }
+
+  /// Removes `name` in `directory`: a file or symlink itself, a folder with everything in it;
+  /// whether it is gone.
+  static func removeTree(_ name: String, in directory: Int32) -> Bool {
+    if unlinkat(directory, name, 0) == 0 { return true }
+    guard errno == EISDIR else { return false }
+    let folder = openat(directory, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    guard folder >= 0 else { return false }
+    for child in names(in: folder) { _ = removeTree(child, in: folder) }
+    close(folder)
+    return unlinkat(directory, name, AT_REMOVEDIR) == 0
+  }
+}
