@@ -61,7 +61,9 @@ let package = Package(
     // (the article, in Markdown) compiled in as bytes.
     .target(
       name: "ReportConfig",
-      dependencies: ["ReportModel", "Geometry", "CCmark", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "ReportModel", "Geometry", "CCmark", "Storage", .product(name: "Yams", package: "Yams"),
+      ],
       resources: ["classic", "compact", "large-print", "modern", "print-bw"].map {
         .embedInCode("BuiltinStyles/\($0).yml")
       } + [.embedInCode("BuiltinContent/comparison.md")]),

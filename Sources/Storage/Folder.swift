@@ -26,11 +26,8 @@ public enum Folder {
 
   /// A whole file's bytes; nil when it cannot be opened or read, or is not a regular file.
   public static func readFile(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
+    guard case .success(let (fd, st)) = RegularFile.openForReading(path) else { return nil }
     defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
     var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
     var done = 0
     let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
