@@ -44,6 +44,8 @@ public struct RunWarning: Sendable, Codable, Hashable {
     /// What a `--shard` run leaves out.
     case shard
     case certificatesWithoutRoster
+    /// A file in a page folder that pmreport did not write: left where it is.
+    case foreignFile
   }
 
   public var kind: Kind
