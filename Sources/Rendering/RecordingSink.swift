@@ -43,7 +43,7 @@ public final class RecordingSink: ExportSink, @unchecked Sendable {
       try export(sink)
       return sink.files
     case .pageFolder(let directory):
-      return try OutputFile.replacingDirectory(directory) { staging in
+      return try OutputFile.replacingDirectory(directory, owning: isPageFileName) { staging in
         let sink = RecordingSink(
           target: target, document: document, format: format, staging: staging)
         try export(sink)
@@ -114,6 +114,17 @@ public func pageFileName(_ index: Int, pageCount: Int, ext: String) -> String {
   let digits = max(3, String(pageCount).count)
   let number = String(index + 1)
   return "page-" + String(repeating: "0", count: max(0, digits - number.count)) + number + "." + ext
+}
+
+/// Whether `name` is one ``pageFileName(_:pageCount:ext:)`` gives (a page's SVG or PNG): the
+/// only files pmreport writes in a page folder, and so the only ones it removes there.
+public func isPageFileName(_ name: String) -> Bool {
+  let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+  guard parts.count == 2, ["svg", "png"].contains(parts[1]), parts[0].hasPrefix("page-") else {
+    return false
+  }
+  let digits = parts[0].dropFirst(5)
+  return digits.count >= 3 && digits.allSatisfy { $0.isASCII && $0.isNumber }
 }
 
 /// Monotonic time for the per-file timings.

@@ -32,7 +32,8 @@ public struct FileStatus: Sendable, Hashable {
     self.init(info)
   }
 
-  private init(_ info: stat) {
+  /// The status a `stat` buffer holds.
+  init(_ info: stat) {
     device = UInt64(info.st_dev)
     inode = UInt64(info.st_ino)
     size = Int64(info.st_size)

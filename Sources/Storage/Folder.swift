@@ -38,10 +38,8 @@ public enum Folder {
 
   /// A whole file's bytes; nil when it cannot be opened or read, or is not a regular file.
   public static func readFile(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
+    guard case .success(let (fd, status)) = RegularFile.openForReading(path) else { return nil }
     defer { close(fd) }
-    guard let status = FileStatus(descriptor: fd), status.isRegularFile else { return nil }
     var bytes = [UInt8](repeating: 0, count: Int(status.size))
     var done = 0
     let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in

@@ -15,13 +15,13 @@ public final class MappedFile {
   public let modifiedNanoseconds: Int64
   private let base: UnsafeMutableRawPointer
 
-  /// The file `name` in `folder`, mapped; nil when it cannot be opened, is empty or not a file.
-  public init?(folder: String, name: String) {
+  /// The file `name` in `folder`, mapped; nil when it is empty or cannot be mapped, and thrown
+  /// why when it cannot be opened as a regular file (``RegularFile``).
+  public init?(folder: String, name: String) throws(RegularFile.Refusal) {
     let path = folder + "/" + name
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
+    let (fd, status) = try RegularFile.openForReading(path).get()
     defer { close(fd) }
-    guard let status = FileStatus(descriptor: fd), status.isRegularFile, status.size > 0,
+    guard status.size > 0,
       let base = mmap(nil, Int(status.size), PROT_READ, MAP_PRIVATE, fd, 0),
       base != UnsafeMutableRawPointer(bitPattern: -1)
     else { return nil }

@@ -64,9 +64,13 @@ public enum OutputFile {
 
   /// Fills a fresh folder beside `directory` with `write`, then swaps it in for `directory` whole,
   /// so no page of an older, longer run survives and a failure keeps the old folder.
-  public static func replacingDirectory<T>(_ directory: String, _ write: (String) throws -> T)
-    throws -> T
-  {
+  ///
+  /// Of the old folder's entries only those `owns` accepts by name (the files such a folder is
+  /// written with) are removed; every other is moved into the new folder, never deleted
+  /// (``PageFolder``). Something other than a folder at `directory` is left as it is, an error.
+  public static func replacingDirectory<T>(
+    _ directory: String, owning owns: (String) -> Bool, _ write: (String) throws -> T
+  ) throws -> T {
     let fm = FileManager.default
     let staging = temporaryPath(for: directory)
     let retired = staging + "-old"
@@ -83,8 +87,7 @@ public enum OutputFile {
       }
       let value = try write(staging)
       syncFolder(staging)
-      var isDir: ObjCBool = false
-      let hadOld = fm.fileExists(atPath: directory, isDirectory: &isDir)
+      let hadOld = try PageFolder.isFolder(directory)
       if hadOld, rename(directory, retired) != 0 {
         throw StorageError.write(path: directory, errno: errno)
       }
@@ -94,7 +97,7 @@ public enum OutputFile {
         throw StorageError.write(path: directory, errno: failure)
       }
       syncFolder(of: directory)
-      if hadOld { try? fm.removeItem(atPath: retired) }
+      if hadOld { PageFolder.retire(retired, into: directory, owns: owns) }
       return value
     } catch {
       try? fm.removeItem(atPath: staging)

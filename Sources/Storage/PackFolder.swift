@@ -35,7 +35,13 @@ public struct PackFolder: Sendable {
   }
 
   /// The pack `name`, mapped; nil when it cannot be.
-  public func map(_ name: String) -> MappedFile? { MappedFile(folder: path, name: name) }
+  public func map(_ name: String) -> MappedFile? { try? mapping(name) }
+
+  /// The pack `name`, mapped (nil when it is empty or cannot be mapped); thrown why when it cannot
+  /// be opened as a regular file (a named pipe, a link that loops).
+  public func mapping(_ name: String) throws(RegularFile.Refusal) -> MappedFile? {
+    try MappedFile(folder: path, name: name)
+  }
 
   /// Sets the modification time of the file at `path` to now; whether it was set.
   public static func touch(_ path: String) -> Bool { utimensat(AT_FDCWD, path, nil, 0) == 0 }

@@ -51,6 +51,9 @@ public final class ShapeCache {
   public private(set) var writes = 0
   /// Why writing was turned off (the first failure), if it was.
   public private(set) var writeFailure: String?
+  /// The folder's entries named as packs that are not regular files (a named pipe, a link that
+  /// loops), each with what it is: ignored, never read.
+  public private(set) var ignored: [String: RegularFile.Refusal] = [:]
   /// Font files' stamps, looked up once a run.
   private var stamps: [String: FileStamp?] = [:]
   /// Font faces' files, read from their patterns once.
@@ -185,7 +188,16 @@ public final class ShapeCache {
   private func loadedIndex() -> [[UInt8]: [Location]] {
     if let index { return index }
     index = [:]
-    let found = packFolder.packNames().compactMap(packFolder.map)
+    var found: [MappedFile] = []
+    for name in packFolder.packNames() {
+      do {
+        if let pack = try packFolder.mapping(name) { found.append(pack) }
+      } catch .missing, .unreadable {
+        // Trimmed by another run since the folder was listed, or not ours to read: a miss.
+      } catch {
+        ignored[name] = error
+      }
+    }
     for pack in found.sorted(by: {
       ($0.modifiedNanoseconds, $0.name) > ($1.modifiedNanoseconds, $1.name)
     }) {

@@ -25,6 +25,19 @@ import Testing
     return false
   }
 
+  /// Waits as ``waitFor(_:count:in:)`` does for the first line holding any of `texts`; returns
+  /// the text found, nil when none came.
+  func waitForAny(_ texts: [String], in process: PMReportProcess) -> String? {
+    let deadline = Date().addingTimeInterval(240)
+    while Date() < deadline {
+      let error = process.errorSoFar
+      if let found = texts.first(where: error.contains) { return found }
+      if !process.isRunning { return nil }
+      usleep(20_000)
+    }
+    return nil
+  }
+
   /// Saves `text` as an editor does: a temporary file in the same folder, renamed over `path`.
   func save(_ text: String, to path: String) throws {
     let temporary = (path as NSString).deletingLastPathComponent + "/.content.yml.swp"
@@ -113,6 +126,41 @@ import Testing
 
     try save(text, to: config)
     try #require(waitFor("rebuilt in", in: watch), "no rebuild: \(watch.errorSoFar)")
+    watch.send(SIGINT)
+    #expect(!watch.wait(timeout: 30).timedOut)
+  }
+
+  /// The config found in the working directory (no `--config`) is deleted: an error, not a build
+  /// of the built-in article; the last good files stay; the config coming back rebuilds, and an
+  /// edit of the content it names rebuilds after that.
+  @Test func aVanishedInputIsAnErrorUntilItComesBack() throws {
+    let dir = try temporaryDirectory("pmreport-watch-vanished")
+    _ = try ContentFixture.write([Self.section], document: "watched", in: dir)
+    let config = dir + "/pmreport.yml"
+    let content = dir + "/content.yml"
+    let text = try String(contentsOfFile: config, encoding: .utf8) + "content: content.yml\n"
+    try text.write(toFile: config, atomically: true, encoding: .utf8)
+    let original = try String(contentsOfFile: content, encoding: .utf8)
+    let pdf = dir + "/out/pdf/watched.pdf"
+    let watch = try PMReportProcess(["watch", "--format", "pdf", "--output", "out"], in: dir)
+    defer { if watch.isRunning { watch.send(SIGKILL) } }
+    try #require(waitFor("built in", in: watch), "no first build: \(watch.errorSoFar)")
+    let first = try Data(contentsOf: URL(fileURLWithPath: pdf))
+
+    try FileManager.default.removeItem(atPath: config)
+    let outcome = waitForAny(["not rebuilt", "rebuilt in"], in: watch)
+    #expect(outcome == "not rebuilt", "\(watch.errorSoFar)")
+    #expect(
+      watch.errorSoFar.contains("pmreport.yml: error: the file vanished"), "\(watch.errorSoFar)")
+    #expect(!FileManager.default.fileExists(atPath: dir + "/out/pdf/full-report.pdf"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)) == first)
+    #expect(watch.isRunning)
+
+    try save(text, to: config)
+    try #require(waitFor("rebuilt in", in: watch), "no rebuild: \(watch.errorSoFar)")
+    try save(original.replacingOccurrences(of: "says alpha", with: "says omega"), to: content)
+    try #require(waitFor("rebuilt in", count: 2, in: watch), "no rebuild: \(watch.errorSoFar)")
+    #expect(try PDFText.pages(pdf).joined().contains("omega"))
     watch.send(SIGINT)
     #expect(!watch.wait(timeout: 30).timedOut)
   }

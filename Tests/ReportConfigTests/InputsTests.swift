@@ -24,9 +24,29 @@ struct InputsTests {
     #expect(inputs.read(folder.path + "/none.yml") == .failure(.missing))
     #expect(!inputs.isFile(folder.path + "/Styles/x.yml"))
     #expect(inputs.read(folder.path) == .failure(.folder))
-    #expect(inputs.record.notFound == [folder.path + "/none.yml", folder.path + "/Styles/x.yml"])
-    // A folder where a file was expected is recorded too: a file put in its place must rebuild.
-    #expect(inputs.record.filesRead.keys.sorted() == [folder.path])
+    // A folder where a file was expected holds no file: recorded as looked for, so that a file
+    // put in its place rebuilds.
+    #expect(
+      inputs.record.notFound == [
+        folder.path + "/none.yml", folder.path + "/Styles/x.yml", folder.path,
+      ])
+    #expect(inputs.record.filesRead.isEmpty)
+  }
+
+  /// A named pipe and a link that loops are there (a lookup finds them, for the read to say what
+  /// they are), and the read refuses them at once.
+  @Test func aNamedPipeOrALoopIsRefusedSayingWhatItIs() throws {
+    let folder = try TempFolder()
+    defer { folder.remove() }
+    let pipe = folder.path + "/content.md"
+    let loop = folder.path + "/loop.yml"
+    #expect(mkfifo(pipe, 0o644) == 0)
+    #expect(symlink("loop.yml", loop) == 0)
+    let inputs = Inputs()
+    #expect(inputs.isFile(pipe) && inputs.isFile(loop) && inputs.exists(loop))
+    #expect(inputs.read(pipe) == .failure(.refused(.special(kind: "a named pipe (FIFO)"))))
+    #expect(inputs.read(loop) == .failure(.refused(.loops)))
+    #expect(inputs.record.filesRead.isEmpty)
   }
 
   @Test func aTooLargeFileIsNotRead() throws {

@@ -58,24 +58,56 @@ import Testing
     let dir = try makeTestFolder()
     defer { removeTestFolder(dir) }
     let pages = dir + "/svg"
-    try OutputFile.replacingDirectory(pages) { staging in
+    try OutputFile.replacingDirectory(pages, owning: Self.isPage) { staging in
       for name in ["page-001.svg", "page-002.svg", "page-003.svg"] {
         try OutputFile.writeAtomically(Array(name.utf8), to: staging + "/" + name)
       }
     }
     struct Stop: Error {}
     #expect(throws: Stop.self) {
-      try OutputFile.replacingDirectory(pages) { staging in
+      try OutputFile.replacingDirectory(pages, owning: Self.isPage) { staging in
         try OutputFile.writeAtomically([1], to: staging + "/page-001.svg")
         throw Stop()
       }
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: pages).count == 3)
-    try OutputFile.replacingDirectory(pages) { staging in
+    try OutputFile.replacingDirectory(pages, owning: Self.isPage) { staging in
       try OutputFile.writeAtomically([1], to: staging + "/page-001.svg")
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: pages) == ["page-001.svg"])
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["svg"])
+  }
+
+  static func isPage(_ name: String) -> Bool { name.hasPrefix("page-") }
+
+  /// Replacing a page folder removes only the pages: a file and a folder someone else put there
+  /// are moved into the new folder; a file where the folder should be is left, an error.
+  @Test func replacingAPageFolderKeepsWhatItDoesNotOwn() throws {
+    let dir = try makeTestFolder()
+    defer { removeTestFolder(dir) }
+    let pages = dir + "/svg"
+    try FileManager.default.createDirectory(
+      atPath: pages + "/drafts", withIntermediateDirectories: true)
+    for name in ["page-001.svg", "page-002.svg", "notes.txt", "drafts/a.svg"] {
+      try OutputFile.writeAtomically(Array(name.utf8), to: pages + "/" + name)
+    }
+    _ = try OutputFile.replacingDirectory(pages, owning: Self.isPage) { staging in
+      try OutputFile.writeAtomically([1], to: staging + "/page-001.svg")
+    }
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: pages).sorted() == [
+        "drafts", "notes.txt", "page-001.svg",
+      ])
+    #expect(Folder.readFile(pages + "/notes.txt") == Array("notes.txt".utf8))
+    #expect(Folder.readFile(pages + "/drafts/a.svg") == Array("drafts/a.svg".utf8))
+    #expect(Folder.readFile(pages + "/page-001.svg") == [1])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["svg"])
+    let file = dir + "/png"
+    try OutputFile.writeAtomically([7], to: file)
+    #expect(throws: StorageError.self) {
+      try OutputFile.replacingDirectory(file, owning: Self.isPage) { _ in }
+    }
+    #expect(Folder.readFile(file) == [7])
   }
 
   @Test func theOutputFolderErrorsSayWhatIsInTheWay() throws {

@@ -111,6 +111,7 @@ struct ContentImages {
     case .failure(.folder): throw ImageError.folder
     case .failure(.tooLarge(let bytes)): throw ImageError.tooLarge(bytes: bytes)
     case .failure(.unreadable): throw ImageError.unreadable
+    case .failure(.refused(let refusal)): throw ImageError("the file \(refusal)")
     }
   }
 

@@ -48,7 +48,7 @@ public struct Project {
     var settings = try ConfigLoader.loadSettings(
       configPath: options.configPath.map(options.absolute),
       workingDirectory: options.workingDirectory, root: options.root.map(options.absolute),
-      inputs: inputs)
+      outputTyped: options.outputDirectory != nil, inputs: inputs)
     var contentDisplay: String?
     if let path = options.contentPath {
       let typed = InputPath(path, origin: .commandLine(option: "--content"))

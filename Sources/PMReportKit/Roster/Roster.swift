@@ -40,10 +40,11 @@ public struct Roster: Sendable {
   public static func load(path: String, display: String, inputs: Inputs) throws
     -> Roster
   {
-    guard case .success(let data) = inputs.read(path) else {
-      throw MissingFileError(path: display, role: "roster file")
+    switch inputs.read(path) {
+    case .success(let data): return try parse(Array(data), file: display)
+    case .failure(let failure):
+      throw MissingFileError(path: display, role: "roster file", failure: failure)
     }
-    return try parse(Array(data), file: display)
   }
 
   /// The roster in `bytes`, read from `file`.

@@ -40,6 +40,7 @@ struct OutputWriter {
           drawn[index].isPicture
           ? .file(path + "." + format.rawValue)
           : format == .pdf ? .file(path + ".pdf") : .pageFolder(path)
+        if case .pageFolder = target { warnOfForeignFiles(in: path) }
         let files = try format.exporter(dpi: settings.dpi).write(
           &drawn[index].document, to: target, recordedAs: recordedAs, format: format.rawValue,
           releasingPages: format == formats.last)
@@ -57,6 +58,19 @@ struct OutputWriter {
             document: build.name, format: format, path: format.rawValue + "/" + shown,
             files: written.count, pages: written.reduce(0) { $0 + $1.pages },
             bytes: written.reduce(0) { $0 + $1.bytes }, seconds: started.elapsedSeconds)))
+    }
+  }
+
+  /// A warning for each file in the page folder `folder` that pmreport did not write: replacing
+  /// the folder keeps it.
+  private func warnOfForeignFiles(in folder: String) {
+    for name in Folder.names(in: folder).sorted() where !isPageFileName(name) {
+      let shown = Paths.relative(folder + "/" + name, to: settings.outputDirectory)
+      build.report(
+        .warning(
+          RunWarning(
+            .foreignFile, document: build.name,
+            "\(shown) was not written by pmreport: it stays, beside the new pages")))
     }
   }
 

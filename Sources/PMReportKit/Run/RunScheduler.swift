@@ -173,6 +173,10 @@ public struct RunScheduler {
         "shape cache \(Paths.relative(shapeCache.folder, to: options.workingDirectory)): "
           + "\(shapeCache.hits) found, \(shapeCache.misses) shaped, \(shapeCache.writes) stored"))
     shapeCache.trim()
+    for (name, refusal) in shapeCache.ignored.sorted(by: { $0.key < $1.key }) {
+      let path = Paths.relative(shapeCache.folder + "/" + name, to: options.workingDirectory)
+      report(.warning(RunWarning(.shapeCache, "shape cache: ignored \(path): it \(refusal)")))
+    }
     if let failure = shapeCache.writeFailure {
       report(
         .warning(

@@ -21,6 +21,8 @@ public struct RunWarning: Sendable, Codable, Hashable {
     case input
     /// A chart the content's number of roles cannot show, left out of every document.
     case chartLeftOut
+    /// A file in a page folder that pmreport did not write: left where it is.
+    case foreignFile
   }
 
   public var kind: Kind

@@ -10,6 +10,9 @@ import TextShaping
 /// each build the session keeps the shapes that build used and forgets the rest, so a
 /// one-paragraph edit re-shapes that paragraph only. A build whose inputs do not load reports why
 /// and writes nothing: the files of the last good build stay, and the next change builds again.
+/// So does a build that looked for a file the last good build read and found none (a deleted
+/// `pmreport.yml` would otherwise build the built-in article): a vanished input is an error
+/// until it comes back.
 public final class WatchSession {
   private let options: RunOptions
   private let quietMilliseconds: Int
@@ -47,15 +50,17 @@ public final class WatchSession {
       WatchedInputs(InputRecord(), ignoredFolder: ignoredFolder),
       quietMilliseconds: quietMilliseconds)
     var verb = "built"
+    /// What the last good build read.
+    var lastGood = InputRecord()
     while true {
       let started = DispatchTime.now()
       let inputs = Inputs()
-      let project = load(verb, inputs: inputs)
+      let project = load(verb, inputs: inputs, readBefore: lastGood)
       if let project { ignoredFolder = project.settings.outputDirectory }
       // Watch what this load read before building, so a save made while it builds is not missed.
       let watched = WatchedInputs(inputs.record, ignoredFolder: ignoredFolder)
       try watcher.watch(watched)
-      if let project { build(project, verb, started: started) }
+      if let project, build(project, verb, started: started) { lastGood = inputs.record }
       if verb == "built" {
         status(
           "watching \(watched.files.count) file\(watched.files.count == 1 ? "" : "s") in "
@@ -67,14 +72,30 @@ public final class WatchSession {
     }
   }
 
-  /// The project, loaded through `inputs`; nil (reported) when it does not load.
-  private func load(_ verb: String, inputs: Inputs) -> Project? {
+  /// The project, loaded through `inputs`; nil (reported) when it does not load, or when the load
+  /// looked for a file that the last good build read (`readBefore`) and found none.
+  private func load(_ verb: String, inputs: Inputs, readBefore: InputRecord) -> Project? {
     do {
-      return try Project.load(options: options, inputs: inputs, reporter: reporter)
+      let project = try Project.load(options: options, inputs: inputs, reporter: reporter)
+      if let vanished = vanished(since: readBefore, now: inputs.record) { throw vanished }
+      return project
     } catch {
       notBuilt(verb, error)
       return nil
     }
+  }
+
+  /// An error naming each file `before` read that `now` looked for in vain; nil when none did.
+  private func vanished(since before: InputRecord, now: InputRecord) -> InputError? {
+    let gone = now.notFound.filter { before.filesRead[$0] != nil }.sorted()
+    guard !gone.isEmpty else { return nil }
+    return InputError(
+      diagnostics: gone.map {
+        Diagnostic(
+          file: Paths.relative($0, to: options.absolute(".")), line: 0, column: 0, keyPath: "",
+          message: "the file vanished: the last good build read it, and its files are kept until "
+            + "it is back (restart watch to build without it)")
+      })
   }
 
   /// Reports a build that did not start: why, and that the last good files stay.
@@ -83,8 +104,8 @@ public final class WatchSession {
     status("not \(verb): the files of the last good build are kept; watching for changes")
   }
 
-  /// One build of a loaded project, begun (its loading included) at `started`.
-  private func build(_ project: Project, _ verb: String, started: DispatchTime) {
+  /// One build of a loaded project, begun (its loading included) at `started`; whether it ran.
+  private func build(_ project: Project, _ verb: String, started: DispatchTime) -> Bool {
     let loaded = DispatchTime.now()
     let summary: RunSummary
     do {
@@ -93,7 +114,7 @@ public final class WatchSession {
     } catch {
       // An image changed since it was loaded and no longer decodes.
       notBuilt(verb, error)
-      return
+      return false
     }
     measurer.keepShapesUsedSinceLastKeep()
     let total = started.elapsedSeconds
@@ -108,6 +129,7 @@ public final class WatchSession {
         + "\(Self.milliseconds(laying)) ms, write \(Self.milliseconds(writing)) ms"
     }
     status(line)
+    return true
   }
 
   private static func milliseconds(_ seconds: Double) -> Int { Int((seconds * 1000).rounded()) }

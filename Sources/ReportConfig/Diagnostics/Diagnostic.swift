@@ -107,6 +107,9 @@ public struct MissingFileError: Error, CustomStringConvertible, Sendable {
   public var role: String
   /// Why it could not be read, when it exists but is unreadable.
   public var reason: String?
+  /// What is at the path instead of a file to read, said after its name: "is a symbolic link
+  /// that loops".
+  public var state: String?
   /// Where the path was written (a config key), when it was written in a file.
   public var location: SourceLocation?
   /// A file in the same folder with a name close to the missing one.
@@ -116,6 +119,19 @@ public struct MissingFileError: Error, CustomStringConvertible, Sendable {
     self.path = path
     self.role = role
     self.reason = reason
+  }
+
+  /// The error for the file named `path` that `inputs` could not read, `failure` saying why (a
+  /// file too large is bad data, not this error).
+  public init(path: String, role: String, failure: Inputs.ReadFailure) {
+    self.init(path: path, role: role)
+    switch failure {
+    case .missing: break
+    case .folder: reason = "it is a folder"
+    case .refused(let refusal): state = refusal.description
+    case .tooLarge(let bytes): reason = "it is \(bytes) bytes, more than pmreport reads"
+    case .unreadable: reason = "permission denied"
+    }
   }
 
   /// The same error with a did-you-mean from the files beside `absolute` (the path looked for),
@@ -128,6 +144,7 @@ public struct MissingFileError: Error, CustomStringConvertible, Sendable {
 
   public var description: String {
     let place = location.map { "\($0): " } ?? ""
+    if let state { return "\(place)\(role) \(path) \(state)" }
     if let reason { return "\(place)cannot read \(role) \(path): \(reason)" }
     return "\(place)\(role) not found: \(path)"
       + (suggestion.map { "; did you mean '\($0)'?" } ?? "")

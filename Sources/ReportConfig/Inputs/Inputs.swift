@@ -24,6 +24,9 @@ public final class Inputs: @unchecked Sendable {
     case missing
     /// A folder is there.
     case folder
+    /// A symbolic link that loops, or something that is not a file (a named pipe): the refusal
+    /// says which.
+    case refused(RegularFile.Refusal)
     /// The file is larger than the reader accepts.
     case tooLarge(bytes: Int)
     /// It exists but cannot be opened or read.
@@ -50,23 +53,21 @@ public final class Inputs: @unchecked Sendable {
 
   /// The bytes of the file at `path` (absolute), at most `maximumBytes` of them.
   public func read(_ path: String, maximumBytes: Int = .max) -> Result<Data, ReadFailure> {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      let error = errno
+    // Opened non-blocking and checked to be a regular file: a named pipe never hangs the load.
+    let descriptor: Int32
+    let status: FileStatus
+    switch RegularFile.openForReading(path) {
+    case .success(let opened): (descriptor, status) = opened
+    case .failure(let refusal):
       // Recorded either way: the file may yet appear, or become readable.
       note { $0.notFound.insert(path) }
-      return .failure(error == ENOENT || error == ENOTDIR ? .missing : .unreadable)
+      return .failure(Self.failure(refusal))
     }
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-    guard let status = FileStatus(descriptor: descriptor) else {
-      note { $0.notFound.insert(path) }
-      return .failure(.unreadable)
-    }
     let identity = FileIdentity(status)
-    // Recorded whatever comes of the read: a file refused (a folder, too large) that is then
-    // replaced is a change the next build must see.
+    // Recorded whatever comes of the read: a file refused as too large that is then replaced is
+    // a change the next build must see.
     note { $0.filesRead[path] = identity }
-    if status.isDirectory { return .failure(.folder) }
     if identity.size > maximumBytes { return .failure(.tooLarge(bytes: Int(identity.size))) }
     // Bounded even if the file grows after fstat.
     let read =
@@ -77,16 +78,19 @@ public final class Inputs: @unchecked Sendable {
     return .success(data)
   }
 
-  /// Whether a regular file (or a link to one) is at `path`; a lookup that finds none is recorded.
+  /// Whether a file to read is at `path` (links followed): anything but a folder, so a named pipe
+  /// or a link that loops counts, for the read to say what is wrong with it; a lookup that finds
+  /// none is recorded.
   public func isFile(_ path: String) -> Bool {
     let found = Self.entry(at: path)
     if found == nil { note { $0.notFound.insert(path) } }
     return found == .file
   }
 
-  /// Whether anything (a file or a folder) is at `path`; a lookup that finds nothing is recorded.
+  /// Whether anything (a file, a folder, a link that loops) is at `path`; a lookup that finds
+  /// nothing is recorded.
   public func exists(_ path: String) -> Bool {
-    let exists = FileManager.default.fileExists(atPath: path)
+    let exists = Self.entry(at: path) != nil
     if !exists { note { $0.notFound.insert(path) } }
     return exists
   }
@@ -109,13 +113,22 @@ public final class Inputs: @unchecked Sendable {
   /// What a path holds.
   private enum Entry { case file, folder }
 
-  /// What is at `path` (links followed): a file, a folder, or nil for nothing.
+  /// What is at `path` (links followed): a folder, a file (anything else, a link that loops
+  /// included), or nil for nothing.
   private static func entry(at path: String) -> Entry? {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      return nil
+    var info = stat()
+    guard stat(path, &info) == 0 else { return errno == ELOOP ? .file : nil }
+    return info.st_mode & S_IFMT == S_IFDIR ? .folder : .file
+  }
+
+  /// The read's failure for a path the open refused.
+  private static func failure(_ refusal: RegularFile.Refusal) -> ReadFailure {
+    switch refusal {
+    case .missing: .missing
+    case .folder: .folder
+    case .unreadable: .unreadable
+    case .loops, .special: .refused(refusal)
     }
-    return isDirectory.boolValue ? .folder : .file
   }
 
   private func note(_ change: (inout InputRecord) -> Void) {

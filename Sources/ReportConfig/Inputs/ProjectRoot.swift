@@ -60,16 +60,38 @@ public struct ProjectRoot: Sendable, Hashable, CustomStringConvertible {
 
   /// What is wrong with `written`, for a message.
   public func message(_ violation: Violation, for written: String, what: String) -> String {
+    let problem = self.problem(violation, for: written, what: what)
     switch violation {
     case .absolute:
-      return "\(what) '\(written)' is an absolute path; write it relative to the file that names "
-        + "it, inside the project root \(self)"
+      return problem + "; write it relative to the file that names it, inside the project root "
+        + "\(self)"
     case .leadsOut:
-      return "\(what) '\(written)' \(written.hasPrefix("/") ? "lies outside" : "leads out of") "
-        + "the project root \(self); nothing outside it is read (pass --root to widen the root)"
+      return problem + "; nothing outside it is read (pass --root to widen the root)"
+    case .linksOut:
+      return problem + "; nothing outside it is read"
+    }
+  }
+
+  /// What is wrong with the output folder `written` in a config, and how to write there anyway:
+  /// type it on the command line, as `typed`.
+  public func outputMessage(_ violation: Violation, for written: String, typed: String) -> String {
+    let root = violation == .absolute ? "the project root \(self)" : "it"
+    return problem(violation, for: written, what: "the output folder")
+      + "; a config writes only inside \(root): pass --output \(typed) on the command line to "
+      + "write there"
+  }
+
+  /// The first half of a message about `written`: what it is, not what to do.
+  private func problem(_ violation: Violation, for written: String, what: String) -> String {
+    switch violation {
+    case .absolute:
+      "\(what) '\(written)' is an absolute path"
+    case .leadsOut:
+      "\(what) '\(written)' \(written.hasPrefix("/") ? "lies outside" : "leads out of") "
+        + "the project root \(self)"
     case .linksOut(let target):
-      return "\(what) '\(written)' is a symbolic link leading out of the project root \(self) "
-        + "(to \(target)); nothing outside it is read"
+      "\(what) '\(written)' is a symbolic link leading out of the project root \(self) "
+        + "(to \(target))"
     }
   }
 

@@ -26,8 +26,12 @@ extension ConfigLoader {
   /// directory (``LoadedSettings/root``). A path in the config leading out of the root is an
   /// error at the key that names it, and nothing is read from it. Every file is read, and every
   /// style folder listed, through `inputs`.
+  ///
+  /// The config's `output:` is confined to the root like every path written in a file, unless
+  /// `outputTyped` (`--output` was typed: the command line's folder is used, wherever it is).
   public static func loadSettings(
-    configPath: String?, workingDirectory: String, root: String? = nil, inputs: Inputs
+    configPath: String?, workingDirectory: String, root: String? = nil, outputTyped: Bool = false,
+    inputs: Inputs
   ) throws -> LoadedSettings {
     let cwd = absoluteDirectory(workingDirectory)
     let givenRoot = root.map { ProjectRoot(Paths.absolute($0, relativeTo: cwd)) }
@@ -77,6 +81,10 @@ extension ConfigLoader {
     let settings = build(
       file, tree: tree, folder: folder, workingDirectory: cwd, root: projectRoot, inputs: inputs,
       checker: &checker)
+    if let output = file.output, !output.isEmpty, !outputTyped {
+      checkOutput(
+        output, folder: folder, workingDirectory: cwd, root: projectRoot, checker: &checker)
+    }
     let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
     try Checker.throwIfErrors(diagnostics)
     var loaded = LoadedSettings(settings, file: display, written: file, root: projectRoot)
@@ -175,6 +183,24 @@ extension ConfigLoader {
     }
     settings.baseDirectory = folder
     return settings
+  }
+
+  /// Checks that `output:`, relative to the config's `folder`, stays in the root: an error at the
+  /// key when it leads out (a config from a pull request must not replace files elsewhere), saying
+  /// how to write there on purpose.
+  private static func checkOutput(
+    _ output: String, folder: String, workingDirectory: String, root projectRoot: ProjectRoot,
+    checker: inout Checker
+  ) {
+    guard case .failure(let violation) = projectRoot.resolve(written: output, from: folder) else {
+      return
+    }
+    let typed =
+      folder == workingDirectory
+      ? output : Paths.relative(Paths.absolute(output, relativeTo: folder), to: workingDirectory)
+    checker.error(
+      projectRoot.outputMessage(violation, for: output, typed: typed),
+      at: NodePath.root.appending("output"))
   }
 
   private static func document(

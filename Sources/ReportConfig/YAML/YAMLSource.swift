@@ -29,16 +29,14 @@ enum YAMLSource {
     case .success(let bytes): data = bytes
     case .failure(.missing):
       throw MissingFileError(path: displayName, role: role).suggesting(from: path, inputs: inputs)
-    case .failure(.folder):
-      throw MissingFileError(path: displayName, role: role, reason: "it is a folder")
     case .failure(.tooLarge(let size)):
       throw InputError(diagnostics: [
         Diagnostic(
           file: displayName, line: 0, column: 0, keyPath: "",
           message: "the file is \(size) bytes; a \(role) may be at most \(maximumBytes) bytes")
       ])
-    case .failure(.unreadable):
-      throw MissingFileError(path: displayName, role: role, reason: "permission denied")
+    case .failure(let failure):
+      throw MissingFileError(path: displayName, role: role, failure: failure)
     }
     guard let text = String(data: data, encoding: .utf8) else {
       let (line, column) = firstInvalidUTF8(in: data)
