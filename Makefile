@@ -34,7 +34,7 @@ BENCH_PACKAGES := time python3-yaml
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # The suites tagged `.long` in Tests/ (make test-fast skips them by name).
-LONG_SUITES := FuzzTests|FuzzRenderTests|InterruptTests|OutputFaultTests
+LONG_SUITES := FuzzTests|FuzzRenderTests|InterruptTests|OutputFaultTests|ImageMemoryTests
 
 .PHONY: handouts test test-fast lint build bench typo clean system-packages test-packages commit-header \
 	man install uninstall
