@@ -1,9 +1,11 @@
 import Foundation
 import Testing
 
-/// The peak memory of a run with four 10,000-pixel-square PNGs (a few hundred KB each on disk,
-/// 400 MB each if decoded whole): each is held at the size it is drawn at, so the run stays
-/// within 400 MB (it took 2.3 to 4.5 GB). A long suite: the images are read to their ends twice.
+/// The peak memory of a run with four 10,000-pixel-square PNGs.
+///
+/// They are a few hundred KB each on disk and 400 MB each if decoded whole: each is held at the
+/// size it is drawn at, so the run stays within 400 MB (it took 2.3 to 4.5 GB). A long suite: the
+/// images are read to their ends twice.
 @Suite struct ImageMemoryTests {
   /// The most a run with the four images may hold, in KB (the budget: 400 MB).
   static let budget = 400 * 1024
@@ -32,7 +34,7 @@ import Testing
     var pid: pid_t = 0
     let words: [String] = ["/bin/sh", "-c", command]
     let arguments: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-    defer { arguments.forEach { free($0) } }
+    defer { for argument in arguments { free(argument) } }
     let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, arguments, environ)
     try #require(spawned == 0, "could not start /bin/sh")
     var status: Int32 = 0
