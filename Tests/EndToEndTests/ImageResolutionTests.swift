@@ -42,6 +42,31 @@ import Testing
     try yaml.write(toFile: dir + "/content.yml", atomically: true, encoding: .utf8)
   }
 
+  /// A project in a new folder showing one single-colour PNG of `width`×`height`, rendered to
+  /// PDF and to PNG pages at `dpi` in `out/`; returns the folder.
+  static func render(width: Int, height: Int, dpi: Double) throws -> String {
+    let dir = try temporaryDirectory("images-resolution")
+    try FileManager.default.createDirectory(
+      atPath: dir + "/img", withIntermediateDirectories: true)
+    try writeSolidPNG(dir + "/img/picture.png", width: width, height: height)
+    try writeProject(in: dir, images: ["picture.png"])
+    let summary = try RunScheduler.load(
+      options: RunOptions(
+        contentPath: "content.yml", formats: [.pdf, .png], documents: ["full-report"],
+        outputDirectory: dir + "/out", dpi: dpi, workingDirectory: dir)
+    ).run()
+    #expect(summary.failures.isEmpty, "\(summary.failures)")
+    return dir
+  }
+
+  /// Every RGB colour of the full report's PNG pages rendered in `dir`.
+  static func pngColours(in dir: String) throws -> Set<UInt32> {
+    let folder = dir + "/out/png/full-report/"
+    return try FileManager.default.contentsOfDirectory(atPath: folder).reduce(into: []) {
+      $0.formUnion(try ContentImageTests.colours(in: folder + $1))
+    }
+  }
+
   /// Each image in a PDF: width, height and its resolution across where it is drawn
   /// (`pdfimages -list`).
   static func pdfImages(_ pdf: String) throws -> [(width: Int, height: Int, ppi: Double)] {
@@ -58,28 +83,14 @@ import Testing
   /// A 4,000-pixel square drawn about 420 pt wide: 688 ppi in its file, 300 ppi in the PDF (the
   /// default `image-ppi`), 150 in the PNG pages (`--dpi 150`), its colour kept.
   @Test func aLargeImageIsWrittenAtTheStylesResolution() throws {
-    let dir = try temporaryDirectory("images-large")
-    try FileManager.default.createDirectory(
-      atPath: dir + "/img", withIntermediateDirectories: true)
-    try Self.writeSolidPNG(dir + "/img/large.png", width: 4000, height: 4000)
-    try Self.writeProject(in: dir, images: ["large.png"])
-    let summary = try RunScheduler.load(
-      options: RunOptions(
-        contentPath: "content.yml", formats: [.pdf, .png], documents: ["full-report"],
-        outputDirectory: dir + "/out", dpi: 150, workingDirectory: dir)
-    ).run()
-    #expect(summary.failures.isEmpty, "\(summary.failures)")
+    let dir = try Self.render(width: 4000, height: 4000, dpi: 150)
     let images = try Self.pdfImages(dir + "/out/pdf/full-report.pdf")
     #expect(images.count == 1, "\(images)")
     for image in images {
       #expect(image.width < 4000 && image.width == image.height, "\(images)")
       #expect((299...301).contains(image.ppi), "held at \(image.ppi) ppi, not 300: \(images)")
     }
-    let pages = try FileManager.default.contentsOfDirectory(atPath: dir + "/out/png/full-report")
-    let colours = try pages.reduce(into: Set<UInt32>()) { found, page in
-      found.formUnion(try ContentImageTests.colours(in: dir + "/out/png/full-report/" + page))
-    }
-    let shown = colours.contains(0x20_9040)
+    let shown = try Self.pngColours(in: dir).contains(0x20_9040)
     #expect(shown, "the picture's colour is missing from the PNG pages")
   }
 
@@ -129,24 +140,10 @@ import Testing
   /// An image wider than cairo draws (32,767 pixels) was left out of the PDF and the PNG pages
   /// without a word; now it is shrunk to its drawing's need and drawn.
   @Test func anImageWiderThanCairoDrawsIsShrunkAndDrawn() throws {
-    let dir = try temporaryDirectory("images-wide")
-    try FileManager.default.createDirectory(
-      atPath: dir + "/img", withIntermediateDirectories: true)
-    try Self.writeSolidPNG(dir + "/img/wide.png", width: 40_000, height: 400)
-    try Self.writeProject(in: dir, images: ["wide.png"])
-    let summary = try RunScheduler.load(
-      options: RunOptions(
-        contentPath: "content.yml", formats: [.pdf, .png], documents: ["full-report"],
-        outputDirectory: dir + "/out", dpi: 72, workingDirectory: dir)
-    ).run()
-    #expect(summary.failures.isEmpty, "\(summary.failures)")
+    let dir = try Self.render(width: 40_000, height: 400, dpi: 72)
     let images = try Self.pdfImages(dir + "/out/pdf/full-report.pdf")
     #expect(images.count == 1 && images.allSatisfy { $0.width <= 32_767 }, "\(images)")
-    let pages = try FileManager.default.contentsOfDirectory(atPath: dir + "/out/png/full-report")
-    let colours = try pages.reduce(into: Set<UInt32>()) { found, page in
-      found.formUnion(try ContentImageTests.colours(in: dir + "/out/png/full-report/" + page))
-    }
-    let shown = colours.contains(0x20_9040)
+    let shown = try Self.pngColours(in: dir).contains(0x20_9040)
     #expect(shown, "the picture is missing from the PNG pages")
   }
 }
