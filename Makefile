@@ -21,8 +21,8 @@ RELEASE_BIN := .build/release/pmreport
 # Every Debian package the build, the text engine and the fonts need: the one list, extended here.
 SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libhyphen-dev \
 	hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl hyphen-pt-pt \
-	libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libqpdf-dev icc-profiles-free \
-	fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
+	libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpng-dev libqpdf-dev \
+	icc-profiles-free fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
 # What the tests read PDFs and SVGs back with (and pip, for the PDF/UA check's pikepdf).
 TEST_PACKAGES := poppler-utils qpdf libxml2-utils python3-pip
 # From PyPI: pikepdf reads PDFs back for the PDF/UA and PDF/A check (Tests/Accessibility);
@@ -34,7 +34,7 @@ BENCH_PACKAGES := time python3-yaml
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # The suites tagged `.long` in Tests/ (make test-fast skips them by name).
-LONG_SUITES := FuzzTests|FuzzRenderTests|InterruptTests|OutputFaultTests|SoakTests
+LONG_SUITES := FuzzTests|FuzzRenderTests|InterruptTests|OutputFaultTests|SoakTests|ImageMemoryTests
 
 .PHONY: handouts test test-fast lint build bench typo clean system-packages test-packages commit-header \
 	man install uninstall

@@ -40,6 +40,12 @@ let package = Package(
     .systemLibrary(
       name: "CImages", pkgConfig: "librsvg-2.0",
       providers: [.apt(["librsvg2-dev"]), .brew(["librsvg"])]),
+    // libpng: PNG images read a row at a time (gdk-pixbuf's PNG loader holds the whole image).
+    .systemLibrary(
+      name: "CPNG", pkgConfig: "libpng",
+      providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+    // libpng reports errors by longjmp: its calls are made from C (Rendering's PNG reader).
+    .target(name: "CPNGRows", dependencies: ["CPNG"]),
     // libhyphen ships no .pc file: its module map links "hyphen" directly.
     .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev", "hyphen-en-us"])]),
     // cmark-gfm and its table extension: Markdown content files. The .pc file lists both libraries;
@@ -76,7 +82,8 @@ let package = Package(
     .target(
       name: "Rendering",
       dependencies: [
-        "Geometry", "Frames", "Storage", "CCairo", "CGLib", "CImages", "CQPDF", "CArtifacts",
+        "Geometry", "Frames", "Storage", "CCairo", "CGLib", "CImages", "CPNGRows", "CQPDF",
+        "CArtifacts",
       ]),
     .target(
       name: "PMReportKit",

@@ -1,6 +1,7 @@
 import CCairo
 import CImages
 import Foundation
+import Rendering
 import ReportConfig
 import Testing
 import TextShaping
@@ -179,8 +180,9 @@ import TextShaping
     #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
   }
 
-  /// The project keeps each image's file, kind, size and place, not its pixels; the run decodes
-  /// them before it writes, so an image broken after loading still stops it with its position.
+  /// The project keeps each image's file, kind, sizes and place, not its pixels; each document
+  /// decodes them as it writes, so an image broken after loading fails that document with its
+  /// position, and its file is not written.
   @Test func theRunDecodesTheImagesTheProjectMeasured() throws {
     let dir = try temporaryDirectory("images-changed")
     try Self.writeImages(in: dir)
@@ -191,17 +193,20 @@ import TextShaping
     let project = try Project.load(options: options, inputs: Inputs())
     let item = try #require(project.images.items["img/green.png"])
     #expect(item.kind == .png && item.size.width > 0)
+    #expect(project.images.pixels[item.path] == PixelSize(width: 160, height: 90))
     #expect(project.images.locations["img/green.png"]?.line == 7)
-    #expect(try project.images.decoded()[item.path] != nil)
+    guard case .raster(let raster) = try project.images.decode(item.path, kind: .png, fitting: nil)
+    else {
+      Issue.record("a PNG should decode to pixels")
+      return
+    }
+    #expect(raster.width == 160 && raster.height == 90)
 
     try Data("not a png".utf8).write(to: URL(fileURLWithPath: dir + "/img/green.png"))
-    #expect(throws: InputError.self) { try project.images.decoded() }
-    do {
-      _ = try RunScheduler(project: project, session: RunShaping())
-      Issue.record("an image broken since loading should stop the run")
-    } catch let error as InputError {
-      #expect(error.diagnostics.map(\.description).first?.hasPrefix("content.yml:7:") == true)
-    }
-    #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    let summary = try RunScheduler(project: project, session: RunShaping()).run()
+    let failure = try #require(summary.failures.first)
+    let error = try #require(failure.error as? InputError)
+    #expect(error.diagnostics.map(\.description).first?.hasPrefix("content.yml:7:") == true)
+    #expect(!FileManager.default.fileExists(atPath: dir + "/out/pdf/full-report.pdf"))
   }
 }

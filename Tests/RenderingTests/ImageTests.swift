@@ -84,6 +84,61 @@ func writeImage(
     }
   }
 
+  /// Each target pixel is the mean of the whole source pixels in it, premultiplied, rounded.
+  @Test func areaAverageTakesTheMeanOfWholePixels() {
+    var average = AreaAverage(
+      source: PixelSize(width: 4, height: 2), target: PixelSize(width: 2, height: 1))
+    // RGBA, not premultiplied: the left 2×2 block red and half-transparent blue, the right grey.
+    let rows: [[UInt8]] = [
+      [255, 0, 0, 255, 0, 0, 255, 128, 10, 10, 10, 255, 20, 20, 20, 255],
+      [255, 0, 0, 255, 0, 0, 255, 128, 30, 30, 30, 255, 40, 40, 40, 255],
+    ]
+    for row in rows {
+      row.withUnsafeBufferPointer { average.add(row: $0.baseAddress!, channels: 4) }
+    }
+    // Left: alpha (255+128+255+128)/4 = 191.5 → 192; red 510/4 → 128; blue 256/4 = 64.
+    #expect(average.pixels == [0xC080_0040, 0xFF19_1919])
+  }
+
+  /// A PNG checked to its end: a file cut short is an error, though its header is whole.
+  @Test func aTruncatedPNGFailsItsCheck() throws {
+    let dir = try temporaryDirectory("images")
+    let path = dir + "/noise.png"
+    try writeImage(path, type: "png", width: 64, height: 64) { x, y in
+      (UInt8(x * 4), UInt8(y * 4), UInt8((x * y) & 0xFF), 255)
+    }
+    let whole = bytes(of: path)
+    let checked = try ImageStore.check(whole, kind: .png)
+    #expect(checked.pixels == PixelSize(width: 64, height: 64))
+    #expect(throws: ImageError.self) {
+      try ImageStore.check(Array(whole.prefix(whole.count - 40)), kind: .png)
+    }
+  }
+
+  /// A JPEG larger than needed is decoded by libjpeg at a quarter of its size, then averaged
+  /// down to the limit; its natural size stays the file's.
+  @Test func aLargeJPEGIsShrunkWhileDecoding() throws {
+    let dir = try temporaryDirectory("images")
+    let path = dir + "/wide.jpg"
+    try writeImage(path, type: "jpeg", width: 1000, height: 600, alpha: false) { _, _ in
+      (0, 200, 0, 255)
+    }
+    #expect(
+      JPEGFile.decodedSize(
+        of: PixelSize(width: 1000, height: 600), towards: PixelSize(width: 200, height: 120))
+        == PixelSize(width: 250, height: 150))
+    let limit = PixelSize(width: 200, height: 120)
+    guard
+      case .raster(let image) = try ImageStore.decode(bytes(of: path), kind: .jpeg, fitting: limit)
+    else {
+      Issue.record("a JPEG should load as pixels")
+      return
+    }
+    #expect(image.width == 200 && image.height == 120)
+    #expect(image.size == Size(width: 750, height: 450))
+    #expect(image.pixels.allSatisfy { $0 >> 24 == 0xFF && ($0 >> 8) & 0xFF > 190 })
+  }
+
   @Test func svgSizeIsItsIntrinsicSize() throws {
     let dir = try temporaryDirectory("images")
     func size(_ svg: String) throws -> Size {

@@ -5,13 +5,16 @@ import Rendering
 import ReportConfig
 import ReportModel
 
-/// The content's images as a project knows them: each file, its kind and natural size, and where
-/// its path was written; never the pixels (the run decodes them, ``decoded()``).
+/// The content's images as a project knows them: each file, its kind, natural size and pixel
+/// size, and where its path was written; never the pixels (each document's writing decodes them
+/// at the size it draws them, ``DocumentImages``).
 struct ContentImages {
   /// Each image path as the content writes it → the file, its kind and natural size (alt empty).
   var items: [String: ImageItem] = [:]
   /// Where each path was first written.
   var locations: [String: SourceLocation] = [:]
+  /// Each PNG's and JPEG's pixels across and down, by file (the items' absolute paths).
+  var pixels: [String: PixelSize] = [:]
 
   static let empty = ContentImages()
 
@@ -20,8 +23,8 @@ struct ContentImages {
   /// Every problem is thrown at once as one ``InputError`` (exit 65) naming the content file, the
   /// place the path was written and the path: a URL (pmreport fetches nothing from the network),
   /// a type other than PNG, JPEG or SVG, a path leading out of the project root, a missing or
-  /// unreadable file, a file that does not decode. Each file is decoded to check it and learn its
-  /// size, and its pixels let go at once.
+  /// unreadable file, a file that does not decode. Each file is read to its end to check it and
+  /// learn its size, keeping no pixels (``ImageStore/check(_:kind:)``).
   ///
   /// The files are read through `inputs`, and the paths located by its root rule.
   static func load(
@@ -31,7 +34,7 @@ struct ContentImages {
     guard !paths.isEmpty else { return .empty }
     let folder = file.map { ($0.path as NSString).deletingLastPathComponent } ?? root.path
     var images = ContentImages()
-    var sizes: [String: Size] = [:]
+    var checked: [String: CheckedImage] = [:]
     var problems: [Diagnostic] = []
     for written in paths {
       let location =
@@ -61,9 +64,10 @@ struct ContentImages {
         continue
       }
       do {
-        let size = try sizes[real] ?? decode(real, kind: kind, inputs: inputs).size
-        sizes[real] = size
-        images.items[written] = ImageItem(path: real, kind: kind, size: size, alt: "")
+        let image = try checked[real] ?? ImageStore.check(read(real, inputs: inputs), kind: kind)
+        checked[real] = image
+        images.items[written] = ImageItem(path: real, kind: kind, size: image.size, alt: "")
+        images.pixels[real] = image.pixels
       } catch let error as ImageError {
         problem("image '\(written)': \(error.reason)" + Self.nearbyName(real, inputs: inputs))
       }
@@ -72,27 +76,24 @@ struct ContentImages {
     return images
   }
 
-  /// The images decoded for drawing, by absolute path: what the renderer draws.
+  /// The image file at `path` (an item's) decoded for drawing, shrunk to at most `limit` pixels
+  /// (nil: its own size).
   ///
-  /// Made by the run before anything is written; a file that no longer decodes (changed since the
-  /// project was loaded) is an ``InputError`` as in ``load(_:from:root:inputs:)``. Its reads go
-  /// through an `Inputs` of their own: the load already recorded these files for `watch`.
-  func decoded() throws -> ImageStore {
-    var store = ImageStore.empty
-    var problems: [Diagnostic] = []
+  /// A file that no longer decodes (changed since the project was loaded) is an ``InputError``
+  /// as in ``load(_:from:root:inputs:)``, at the first place its path was written. The read goes
+  /// through an `Inputs` of its own: the load already recorded these files for `watch`.
+  func decode(_ path: String, kind: ImageKind, fitting limit: PixelSize?) throws -> LoadedImage {
     let inputs = Inputs()
-    for (written, item) in items.sorted(by: { $0.key < $1.key }) where store[item.path] == nil {
-      do {
-        store[item.path] = try Self.decode(item.path, kind: item.kind, inputs: inputs)
-      } catch let error as ImageError {
-        problems.append(
-          Self.problem(
-            "image '\(written)': \(error.reason)" + Self.nearbyName(item.path, inputs: inputs),
-            at: locations[written, default: SourceLocation(file: "", line: 0, column: 0)]))
-      }
+    do {
+      return try ImageStore.decode(Self.read(path, inputs: inputs), kind: kind, fitting: limit)
+    } catch let error as ImageError {
+      let written = items.filter { $0.value.path == path }.map(\.key).min() ?? path
+      throw InputError(diagnostics: [
+        Self.problem(
+          "image '\(written)': \(error.reason)" + Self.nearbyName(path, inputs: inputs),
+          at: locations[written, default: SourceLocation(file: "", line: 0, column: 0)])
+      ])
     }
-    if !problems.isEmpty { throw InputError(diagnostics: problems) }
-    return store
   }
 
   private static func problem(_ message: String, at location: SourceLocation) -> Diagnostic {
@@ -101,12 +102,10 @@ struct ContentImages {
       message: message)
   }
 
-  /// The image file at `real`, read through `inputs` and decoded as `kind`.
-  private static func decode(_ real: String, kind: ImageKind, inputs: Inputs) throws
-    -> LoadedImage
-  {
+  /// The bytes of the image file at `real`, read through `inputs`.
+  private static func read(_ real: String, inputs: Inputs) throws -> [UInt8] {
     switch inputs.read(real, maximumBytes: ImageStore.maximumBytes) {
-    case .success(let data): return try ImageStore.decode([UInt8](data), kind: kind)
+    case .success(let data): return [UInt8](data)
     case .failure(.missing): throw ImageError.missing
     case .failure(.folder): throw ImageError.folder
     case .failure(.tooLarge(let bytes)): throw ImageError.tooLarge(bytes: bytes)

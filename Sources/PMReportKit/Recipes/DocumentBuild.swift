@@ -10,8 +10,8 @@ import TextShaping
 /// the shaping session, the work unit, and where to report.
 struct DocumentBuild {
   let project: Project
-  /// The content's images, decoded once a run.
-  let images: ImageStore
+  /// The content's images, decoded for this document at the sizes its files draw them.
+  let images: DocumentImages
   /// The document with its style, colours and page resolved.
   let document: ResolvedDocument
   let session: RunShaping
@@ -30,7 +30,7 @@ struct DocumentBuild {
   /// asked of the recipe.
   init(
     _ recipe: any DocumentRecipe, of document: ResolvedDocument, in unit: WorkUnit,
-    project: Project, images: ImageStore, session: RunShaping, participants: [Participant],
+    project: Project, images: DocumentImages, session: RunShaping, participants: [Participant],
     report: @escaping (RunEvent) -> Void
   ) {
     self.project = project

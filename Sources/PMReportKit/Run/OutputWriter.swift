@@ -33,6 +33,8 @@ struct OutputWriter {
       let started = DispatchTime.now()
       var written: [WrittenFile] = []
       for index in drawn.indices {
+        drawn[index].document.images = try build.images.store(
+          for: drawn[index].document.pages, format: format)
         let path = (settings.outputDirectory as NSString)
           .appendingPathComponent(format.rawValue + "/" + drawn[index].stem)
         try FileManager.default.createOutputDirectory((path as NSString).deletingLastPathComponent)
@@ -90,7 +92,7 @@ struct OutputWriter {
     _ = consume file
     var document = RenderDocument(
       pages: finishes ? finish.apply(pages) : pages, palette: build.session.palette,
-      info: info(title: title), outline: anchors.map(\.anchor), images: build.images,
+      info: info(title: title), outline: anchors.map(\.anchor),
       svgLabels: labels,
       // A print file (a booklet, a sheet of cards) is exempt from PDF/UA; PDF/A still applies.
       standards: project.options.pdfStandards(for: build.spec, in: settings).subtracting(

@@ -12,20 +12,17 @@ public struct RunScheduler {
   /// Everything the run reads, loaded and checked before anything is written.
   public let project: Project
   let session: RunShaping
-  /// The content's images, decoded from the project's image files.
-  let images: ImageStore
   /// The documents this run builds, in build order: a document another one uses comes first
   /// (``DocumentRecipes/buildOrder(_:in:)``); a shard's are the personalised ones alone.
   let runDocuments: [ResolvedDocument]
 
   /// A run of `project` with the text engine of `session`.
   ///
-  /// Decodes the content's images now, before anything is written: an image that changed since
-  /// the project was loaded and no longer decodes is an input error here.
+  /// The content's images were checked when the project was loaded; each document decodes them
+  /// as it writes, at the sizes it draws them (``DocumentImages``).
   public init(project: Project, session: RunShaping) throws {
     self.project = project
     self.session = session
-    images = try project.images.decoded()
     let documents =
       project.options.shard == nil
       ? project.resolvedDocuments : project.resolvedDocuments.filter(\.spec.personalised)
@@ -131,8 +128,10 @@ public struct RunScheduler {
       }
       let recipe = try DocumentRecipes.recipe(of: document.spec)
       let build = DocumentBuild(
-        recipe, of: document, in: unit, project: project, images: images, session: session,
-        participants: participants, report: report)
+        recipe, of: document, in: unit, project: project,
+        images: DocumentImages(
+          project.images, ppi: document.style.page.imagePPI, dpi: settings.dpi),
+        session: session, participants: participants, report: report)
       let writer = OutputWriter(build: build)
       try recipe.outputs(build) { try writer.write($0) }
     } catch {

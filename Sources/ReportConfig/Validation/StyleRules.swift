@@ -23,6 +23,9 @@ enum StyleRules {
       checker.error(
         "\(key) must not be negative, found \(Checker.number(value))", at: pagePath.appending(key))
     }
+    checker.check(
+      page.imagePPI, in: PageStyle.imagePPIRange, at: pagePath.appending("image-ppi"),
+      what: "image-ppi")
     let (width, height) = page.dimensions
     let paper = "\(page.size.rawValue) \(page.orientation.rawValue)"
     if page.marginLeft >= 0, page.marginRight >= 0, page.marginLeft + page.marginRight >= width {

@@ -52,7 +52,7 @@ public enum Orientation: String, Codable, CaseIterable, Hashable, Sendable {
   case portrait, landscape
 }
 
-/// Paper and margins, in points.
+/// Paper and margins, in points, and the resolution images are kept at.
 public struct PageStyle: Codable, Hashable, Sendable {
   public var size: PaperSize
   public var orientation: Orientation
@@ -60,9 +60,14 @@ public struct PageStyle: Codable, Hashable, Sendable {
   public var marginBottom: Double
   public var marginLeft: Double
   public var marginRight: Double
+  /// The most pixels an inch a PNG or JPEG keeps in PDF and SVG output, at the size it is drawn;
+  /// a larger image is shrunk to it (PNG output uses `dpi`).
+  public var imagePPI: Double
+  /// The least and most `image-ppi` a style may give.
+  public static let imagePPIRange = 72.0...2400
   public init(
     size: PaperSize, orientation: Orientation, marginTop: Double, marginBottom: Double,
-    marginLeft: Double, marginRight: Double
+    marginLeft: Double, marginRight: Double, imagePPI: Double = 300
   ) {
     self.size = size
     self.orientation = orientation
@@ -70,6 +75,7 @@ public struct PageStyle: Codable, Hashable, Sendable {
     self.marginBottom = marginBottom
     self.marginLeft = marginLeft
     self.marginRight = marginRight
+    self.imagePPI = imagePPI
   }
   enum CodingKeys: String, CodingKey, CaseIterable {
     case size, orientation
@@ -77,6 +83,7 @@ public struct PageStyle: Codable, Hashable, Sendable {
     case marginBottom = "margin-bottom"
     case marginLeft = "margin-left"
     case marginRight = "margin-right"
+    case imagePPI = "image-ppi"
   }
   /// The paper's width and height for this orientation.
   public var dimensions: (width: Double, height: Double) {
@@ -265,7 +272,7 @@ extension Style {
     name: "classic",
     page: PageStyle(
       size: .a4, orientation: .portrait, marginTop: 72, marginBottom: 72,
-      marginLeft: 68, marginRight: 68),
+      marginLeft: 68, marginRight: 68, imagePPI: 300),
     fonts: FontStyle(
       body: "Noto Serif", heading: "Noto Sans", bodySize: 10.5, leading: 1.4,
       titleSize: 24, subtitleSize: 13, h1Size: 15, h2Size: 12, h3Size: 10.5,
