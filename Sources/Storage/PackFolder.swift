@@ -2,7 +2,7 @@ import Foundation
 
 /// A cache folder of pack files (`pack-<16 hex digits><extension>`), each written once under a
 /// fresh name and never changed: written through a temporary and a rename, not synced (a pack lost
-/// in a crash is only misses), mapped to be read, and trimmed oldest first.
+/// in a crash is only misses), read with `pread` (``PackFile``), and trimmed oldest first.
 ///
 /// What a pack holds is its owner's business; several writers (threads or processes) may share a
 /// folder, since each writes only new packs.
@@ -25,6 +25,14 @@ public struct PackFolder: Sendable {
   /// The names of the packs in the folder (none when it cannot be read), in no order.
   public func packNames() -> [String] { Folder.names(in: path).filter(isPackName) }
 
+  /// The names of the packs that are regular files, the newest first (by modification time,
+  /// then name).
+  public func packNamesNewestFirst() -> [String] {
+    listed().filter { isPackName($0.name) }.sorted {
+      ($0.modifiedNanoseconds, $0.name) > ($1.modifiedNanoseconds, $1.name)
+    }.map(\.name)
+  }
+
   /// Writes `bytes` as a new pack (creating the folder when missing); returns its name.
   public func write(_ bytes: [UInt8]) throws -> String {
     var random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
@@ -34,13 +42,22 @@ public struct PackFolder: Sendable {
     return name
   }
 
-  /// The pack `name`, mapped; nil when it cannot be.
-  public func map(_ name: String) -> MappedFile? { try? mapping(name) }
+  /// The pack `name`, open for reading; nil when it cannot be.
+  public func open(_ name: String) -> PackFile? { PackFile(folder: path, name: name) }
 
-  /// The pack `name`, mapped (nil when it is empty or cannot be mapped); thrown why when it cannot
-  /// be opened as a regular file (a named pipe, a link that loops).
-  public func mapping(_ name: String) throws(RegularFile.Refusal) -> MappedFile? {
-    try MappedFile(folder: path, name: name)
+  /// The packs that are not regular files (a named pipe, a link that loops), each with why: they
+  /// are never read, and the run says so.
+  public func refusedPacks() -> [String: RegularFile.Refusal] {
+    let regular = Set(listed().map(\.name))
+    var refused: [String: RegularFile.Refusal] = [:]
+    for name in packNames() where !regular.contains(name) {
+      switch RegularFile.openForReading(path + "/" + name) {
+      case .success(let opened): close(opened.descriptor)
+      case .failure(.missing): break
+      case .failure(let refusal): refused[name] = refusal
+      }
+    }
+    return refused
   }
 
   /// Sets the modification time of the file at `path` to now; whether it was set.

@@ -5,7 +5,7 @@ import Foundation
 /// regular file.
 ///
 /// The one way pmreport opens a file it reads: its inputs (the config, the content, the styles,
-/// the roster, the images) and its caches' files (``MappedFile``, ``Folder/readFile(_:)``).
+/// the roster, the images) and its caches' files (``PackFile``, ``Folder/readFile(_:)``).
 public enum RegularFile {
   /// Why a path was not opened as a regular file.
   public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {

@@ -5,9 +5,11 @@ import Geometry
 /// fonts (with their files' stamps) and colours those indices name, and the characters shaping it
 /// found no font for (replayed on a hit, as if it had been shaped).
 ///
-/// Palette indices belong to the process that shaped the lines, so ``encode(_:palette:missing:fontFile:)``
-/// numbers the fonts and colours the lines use from 0, and ``lines(fonts:colors:)`` numbers them
-/// again into the reading measurer's palette.
+/// Palette indices belong to the process that shaped the lines, so ``encode(_:runs:palette:missing:fontFile:)``
+/// numbers the fonts and colours the lines use from 0, and ``lines(fonts:glyphCounts:colors:runs:)``
+/// numbers them again into the reading measurer's palette. A link is stored as the index of the
+/// paragraph's run it comes from, never as a target: what a link points to always comes from the
+/// paragraph being set.
 struct CachedParagraph {
   /// A font the lines use, and the file it comes from when fontconfig names one.
   struct Font: Equatable {
@@ -16,10 +18,19 @@ struct CachedParagraph {
     var stamp: FileStamp?
   }
 
-  /// A line without its glyphs, and its glyphs taken apart (indices of this entry's own).
+  /// A line without its glyphs and links, its links, and its glyphs taken apart (indices of this
+  /// entry's own).
   private struct Line {
     var line: ShapedLine
+    var links: [Link]
     var parts: GlyphRuns.Parts?
+  }
+
+  /// Where a line links, and the paragraph's run whose target it takes.
+  private struct Link {
+    var x: Double
+    var width: Double
+    var run: UInt32
   }
 
   private var storedLines: [Line]
@@ -29,18 +40,26 @@ struct CachedParagraph {
 
   // MARK: Writing
 
-  /// `paragraph`'s payload: its lines' runs name fonts and colours of `palette`; `fontFile` gives a
-  /// face's file and stamp.
+  /// `paragraph`'s payload: it was set from `runs`; its lines' runs name fonts and colours of
+  /// `palette`; `fontFile` gives a face's file and stamp.
   static func encode(
-    _ paragraph: ShapedParagraph, palette: GlyphPalette, missing: [Unicode.Scalar],
-    fontFile: (FontFace) -> (path: String, stamp: FileStamp)?
+    _ paragraph: ShapedParagraph, runs: [TextRun], palette: GlyphPalette,
+    missing: [Unicode.Scalar], fontFile: (FontFace) -> (path: String, stamp: FileStamp)?
   ) -> [UInt8] {
     var fontIndex: [UInt32: UInt32] = [:]
     var colorIndex: [UInt32: UInt32] = [:]
     var fonts: [Font] = []
     var colors: [Color] = []
     let lines = paragraph.lines.map { line -> Line in
-      guard var parts = line.glyphs?.parts else { return Line(line: line, parts: nil) }
+      // A target no run has (none, from a shaper) is stored as a run past the last: a miss.
+      let links = line.links.map { link in
+        Link(
+          x: link.x, width: link.width,
+          run: UInt32(runs.firstIndex { $0.link == link.target } ?? Int(UInt32.max)))
+      }
+      guard var parts = line.glyphs?.parts else {
+        return Line(line: line, links: links, parts: nil)
+      }
       let column = GlyphRuns.Parts.runsColumn
       for at in stride(from: 0, to: parts.columns[column].count, by: GlyphRuns.Parts.numbersPerRun)
       {
@@ -62,7 +81,7 @@ struct CachedParagraph {
         parts.columns[column][at] = fontIndex[font] ?? 0
         parts.columns[column][at + 1] = colorIndex[color] ?? 0
       }
-      return Line(line: line, parts: parts)
+      return Line(line: line, links: links, parts: parts)
     }
     var w = ByteWriter()
     w.u32(UInt32(fonts.count))
@@ -95,12 +114,11 @@ struct CachedParagraph {
     let l = line.line
     for value in [l.width, l.offset, l.height, l.baseline] { w.f64(value) }
     w.bool(l.hyphenated)
-    w.optionalText(l.storedText)
-    w.u32(UInt32(l.links.count))
-    for link in l.links {
+    w.u32(UInt32(line.links.count))
+    for link in line.links {
       w.f64(link.x)
       w.f64(link.width)
-      w.text(link.target.storedText)
+      w.u32(link.run)
     }
     w.bool(line.parts != nil)
     guard let parts = line.parts else { return }
@@ -122,7 +140,7 @@ struct CachedParagraph {
 
   // MARK: Reading
 
-  /// Reads a payload; throws when it is not one ``encode(_:palette:missing:fontFile:)`` wrote.
+  /// Reads a payload; throws when it is not one ``encode(_:runs:palette:missing:fontFile:)`` wrote.
   init(payload: ArraySlice<UInt8>) throws {
     var fonts: [Font] = []
     var colors: [Color] = []
@@ -169,13 +187,12 @@ struct CachedParagraph {
     let height = try r.f64()
     let baseline = try r.f64()
     let hyphenated = try r.bool()
-    var line = ShapedLine(
-      width: width, height: height, baseline: baseline, text: try r.optionalText(),
-      hyphenated: hyphenated, offset: offset)
-    line.links = try (0..<(try r.count(atLeast: 20))).map { _ in
-      LineLink(x: try r.f64(), width: try r.f64(), target: LinkTarget(storedText: try r.text()))
+    let line = ShapedLine(
+      width: width, height: height, baseline: baseline, hyphenated: hyphenated, offset: offset)
+    let links = try (0..<(try r.count(atLeast: 20))).map { _ in
+      Link(x: try r.f64(), width: try r.f64(), run: try r.u32())
     }
-    guard try r.bool() else { return Line(line: line, parts: nil) }
+    guard try r.bool() else { return Line(line: line, links: links, parts: nil) }
     let runCount = Int(try r.u32())
     let clusterMap: GlyphRuns.ClusterMap = try r.bool() ? .pairs : .oneToOne
     let missingGlyphSize = try r.f64()
@@ -186,19 +203,29 @@ struct CachedParagraph {
     }
     let text = Array(try r.raw(try r.count(atLeast: 1)))
     return Line(
-      line: line,
+      line: line, links: links,
       parts: GlyphRuns.Parts(
         runCount: runCount, clusterMap: clusterMap, missingGlyphSize: missingGlyphSize,
         ys: signed[0], missing: signed[1], columns: columns, text: text))
   }
 
-  /// The lines, their runs naming `fonts[i]` and `colors[i]` for this entry's font and colour `i`;
-  /// nil when a run names a font or colour the entry does not have, or its glyphs do not fit together.
-  func lines(fonts: [UInt32], colors: [UInt32]) -> [ShapedLine]? {
+  /// The lines, their runs naming `fonts[i]` and `colors[i]` for this entry's font and colour `i`
+  /// (font `i` having `glyphCounts[i]` glyphs), their links the targets of the paragraph's `runs`
+  /// they name; nil when a run names a font or colour the entry does not have or a glyph its font
+  /// does not have, its glyphs do not fit together, or a link names a run without a target.
+  func lines(fonts: [UInt32], glyphCounts: [Int], colors: [UInt32], runs: [TextRun])
+    -> [ShapedLine]?
+  {
+    guard fonts.count == glyphCounts.count else { return nil }
+    let glyphLimits = Dictionary(zip(fonts, glyphCounts), uniquingKeysWith: min)
     var out: [ShapedLine] = []
     out.reserveCapacity(storedLines.count)
     for stored in storedLines {
       var line = stored.line
+      for link in stored.links {
+        guard link.run < runs.count, let target = runs[Int(link.run)].link else { return nil }
+        line.links.append(LineLink(x: link.x, width: link.width, target: target))
+      }
       if var parts = stored.parts {
         let column = GlyphRuns.Parts.runsColumn
         guard parts.columns.count > column,
@@ -213,11 +240,28 @@ struct CachedParagraph {
           parts.columns[column][at] = fonts[font]
           parts.columns[column][at + 1] = colors[color]
         }
-        guard let glyphs = GlyphRuns(parts: parts) else { return nil }
+        guard let glyphs = GlyphRuns(parts: parts), Self.fit(glyphs, glyphLimits) else {
+          return nil
+        }
         line.glyphs = glyphs
       }
       out.append(line)
     }
     return out
+  }
+
+  /// Whether every glyph of `glyphs` is one its font has (`limits`: glyph counts by palette font).
+  private static func fit(_ glyphs: GlyphRuns, _ limits: [UInt32: Int]) -> Bool {
+    var x: Int32 = 0
+    for index in 0..<glyphs.count {
+      let run = glyphs.run(index)
+      guard let limit = limits[UInt32(run.font)] else { return false }
+      var fits = true
+      glyphs.forEachGlyph(in: run, x: &x) { id, _, _ in
+        if id >= limit { fits = false }
+      }
+      guard fits else { return false }
+    }
+    return true
   }
 }

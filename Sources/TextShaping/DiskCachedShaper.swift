@@ -5,6 +5,11 @@ import Frames
 ///
 /// Entries name fonts as files and patterns; a paragraph read back has them named again in the
 /// shaper's palette. The keys cover the shaper's language and hyphenation dictionary.
+///
+/// A cache folder is trusted with how glyphs look, never with what a reader gets: an entry is
+/// taken only when its lines show the paragraph's own text (``ShownText``), its links are the
+/// paragraph's runs' targets, its glyphs are ones their fonts have, and the characters it says no
+/// font has are the paragraph's; otherwise it is a miss, and the paragraph is shaped afresh.
 final class DiskCachedShaper: ParagraphShaper {
   /// The shaper asked for what the cache does not hold.
   let inner: PangoShaper
@@ -40,26 +45,36 @@ final class DiskCachedShaper: ParagraphShaper {
     guard let cache else { return inner.shapeParagraph(paragraph) }
     let key = currentKeys(cache).key(.paragraph, paragraph)
     if let payload = cache.payload(for: key) {
-      if let stored = restore(payload, from: cache) { return stored }
+      if let stored = restore(payload, of: paragraph, from: cache) { return stored }
       cache.rejected()
     }
     let shaped = inner.shapeParagraph(paragraph)
     cache.store(
       CachedParagraph.encode(
-        shaped.paragraph, palette: inner.palette, missing: shaped.missing,
+        shaped.paragraph, runs: paragraph.runs, palette: inner.palette, missing: shaped.missing,
         fontFile: cache.fontFile(of:)),
       for: key)
     return shaped
   }
 
-  /// The paragraph a payload holds, its fonts and colours named in the shaper's palette, with the
-  /// characters it lacks; nil when it cannot be read or a font file has changed.
-  private func restore(_ payload: ArraySlice<UInt8>, from cache: ShapeCache) -> ShapingResult? {
+  /// `paragraph` as a payload holds it, its fonts and colours named in the shaper's palette, with
+  /// the characters it lacks; nil when it cannot be read, a font file has changed, or it shows a
+  /// reader anything but the paragraph (see the type's summary).
+  private func restore(
+    _ payload: ArraySlice<UInt8>, of paragraph: ParagraphSpec, from cache: ShapeCache
+  ) -> ShapingResult? {
     let palette = inner.paletteBuilder
-    guard let entry = try? CachedParagraph(payload: payload), cache.fontsUnchanged(entry),
+    guard let entry = try? CachedParagraph(payload: payload), cache.fontsUnchanged(entry) else {
+      return nil
+    }
+    let glyphCounts = entry.fonts.compactMap { cache.glyphCount(of: $0.face) }
+    let text = paragraph.text
+    guard glyphCounts.count == entry.fonts.count,
+      entry.missing.allSatisfy({ text.unicodeScalars.contains($0) }),
       let lines = entry.lines(
-        fonts: entry.fonts.map { palette.index(of: $0.face) },
-        colors: entry.colors.map { palette.index(of: $0) })
+        fonts: entry.fonts.map { palette.index(of: $0.face) }, glyphCounts: glyphCounts,
+        colors: entry.colors.map { palette.index(of: $0) }, runs: paragraph.runs),
+      ShownText.matches(lines, text: text)
     else { return nil }
     return ShapingResult(paragraph: ShapedParagraph(lines: lines), missing: entry.missing)
   }

@@ -11,10 +11,11 @@ import Darwin
 /// A folder of shaped paragraphs kept from run to run, content-addressed: the entries live in a few
 /// pack files (`pack-<16 hex digits>.pmrpack`, ``ShapePack``), written once and never changed.
 ///
-/// On the first lookup every pack in the folder is mapped read-only (for the object's lifetime) and
-/// its index read into one table, newest pack first: a lookup is a table look-up and a check of the
-/// entry in memory, no system call. Every entry is checked whole on reading (``ShapeCacheEntry``);
-/// anything that does not check out is a miss, shaped again and stored again. What this object
+/// On the first lookup every pack in the folder is opened and its index read into one table, newest
+/// pack first: a lookup is a table look-up, one `pread` of the entry and a check of it. Every
+/// entry is checked whole on reading (``ShapeCacheEntry``); anything that does not check out (a
+/// pack truncated meanwhile included) is a miss, shaped again and stored again. Nothing is mapped,
+/// so a file changing underneath can cost misses, never a fault. What this object
 /// stores gathers in a pending pack, written when it passes ``packThreshold`` bytes and by
 /// ``flush()`` / ``trim()`` at the end of a run: to a uniquely named temporary, then renamed into
 /// place, not synced (a pack lost in a crash is only misses). Each object writes only its own new
@@ -35,6 +36,10 @@ public final class ShapeCache {
   /// The pending bytes past which the pending pack is written: 1 MB (what is pending is memory the
   /// run holds on to: at scale 100, 4 MB packs added 10 MB to the peak).
   static let packThreshold = 1 << 20
+  /// The packs that keep their files open while the index is loaded (the newest); a lookup in an
+  /// older one opens its file again, so that a folder of many packs cannot use up the process's
+  /// descriptors.
+  static let openPackLimit = 64
 
   /// The folder (absolute).
   public var folder: String { packFolder.path }
@@ -57,7 +62,9 @@ public final class ShapeCache {
   /// Font files' stamps, looked up once a run.
   private var stamps: [String: FileStamp?] = [:]
   /// Font faces' files, read from their patterns once.
-  private var fontFiles: [FontFace: String?] = [:]
+  private var fontFiles: [FontFace: FontFileFace?] = [:]
+  /// The glyph counts of font files (by path and face index), read once.
+  private var glyphCounts: [FontFileFace: Int?] = [:]
 
   /// Where an entry lies: a pack of ``packs`` and the entry's bytes in it.
   private struct Location {
@@ -65,9 +72,9 @@ public final class ShapeCache {
     var offset: Int
     var length: Int
   }
-  /// The packs mapped (intact trailers and indexes only), and whether an entry was read from each
+  /// The packs opened (intact trailers and indexes only), and whether an entry was read from each
   /// (``trim()`` refreshes its time then).
-  private var packs: [MappedFile] = []
+  private var packs: [PackFile] = []
   private var packUsed: [Bool] = []
   /// Every key's locations, newest pack first; nil until the first lookup.
   private var index: [[UInt8]: [Location]]?
@@ -92,7 +99,7 @@ public final class ShapeCache {
     self.limit = limit
   }
 
-  /// Writes what is pending (the mappings go with the packs).
+  /// Writes what is pending (the open files go with the packs).
   deinit { flush() }
 
   // MARK: Entries
@@ -100,24 +107,19 @@ public final class ShapeCache {
   /// The payload stored under `key`, when an intact entry for it is found.
   func payload(for key: [UInt8]) -> ArraySlice<UInt8>? {
     if let slot = pendingSlots[key] {
-      let payload = pending.bytes.withUnsafeBytes {
-        ShapeCacheEntry.payload(
-          in: UnsafeRawBufferPointer(rebasing: $0[slot.offset..<slot.offset + slot.length]),
-          key: key
-        ).map(Array.init)
-      }
-      if let payload {
+      let entry = Array(pending.bytes[slot.offset..<slot.offset + slot.length])
+      if let payload = entry.withUnsafeBytes({ ShapeCacheEntry.payloadRange(in: $0, key: key) }) {
         hits += 1
-        return payload[...]
+        return entry[payload]
       }
     }
     for location in loadedIndex()[key] ?? [] {
-      if let payload = ShapeCacheEntry.payload(
-        in: packs[location.pack].bytes(offset: location.offset, length: location.length), key: key)
+      if let entry = packs[location.pack].read(offset: location.offset, length: location.length),
+        let payload = entry.withUnsafeBytes({ ShapeCacheEntry.payloadRange(in: $0, key: key) })
       {
         hits += 1
         packUsed[location.pack] = true
-        return ArraySlice(payload)
+        return entry[payload]
       }
     }
     misses += 1
@@ -160,12 +162,12 @@ public final class ShapeCache {
     writes += pending.slots.count
     written.insert(name)
     // Later lookups find what was written in the new pack (the newest, so first).
-    if index != nil, let pack = packFolder.map(name) { add(pack, first: true) }
+    if index != nil, let pack = packFolder.open(name) { add(pack, first: true) }
   }
 
-  /// Writes what is pending and lets go of the packs' index and mappings (read again at the next
+  /// Writes what is pending and lets go of the packs' index and files (read again at the next
   /// lookup): between documents, so that the memory goes to the next PDF (at scale 100 the index
-  /// and what the mappings had read added 40–50 MB to the run's peak).
+  /// and what mapped packs had read added 40–50 MB to the run's peak).
   public func release() {
     flush()
     touchUsedPacks()
@@ -188,28 +190,19 @@ public final class ShapeCache {
   private func loadedIndex() -> [[UInt8]: [Location]] {
     if let index { return index }
     index = [:]
-    var found: [MappedFile] = []
-    for name in packFolder.packNames() {
-      do {
-        if let pack = try packFolder.mapping(name) { found.append(pack) }
-      } catch .missing, .unreadable {
-        // Trimmed by another run since the folder was listed, or not ours to read: a miss.
-      } catch {
-        ignored[name] = error
-      }
-    }
-    for pack in found.sorted(by: {
-      ($0.modifiedNanoseconds, $0.name) > ($1.modifiedNanoseconds, $1.name)
-    }) {
+    ignored = packFolder.refusedPacks()
+    for name in packFolder.packNamesNewestFirst() {
+      guard let pack = packFolder.open(name) else { continue }
+      if packs.count >= Self.openPackLimit { pack.closeDescriptor() }
       add(pack, first: false)
     }
     return index ?? [:]
   }
 
   /// Adds `pack`'s entries to ``index``, before those there (`first`) or after; a pack whose
-  /// trailer or index does not check out is left out (and unmapped).
-  private func add(_ pack: MappedFile, first: Bool) {
-    guard let slots = ShapePack.slots(of: pack.bytes) else { return }
+  /// trailer or index does not check out is left out (and closed).
+  private func add(_ pack: PackFile, first: Bool) {
+    guard let slots = ShapePack.slots(of: pack) else { return }
     let number = packs.count
     packs.append(pack)
     packUsed.append(false)
@@ -227,15 +220,26 @@ public final class ShapeCache {
 
   /// The file `face` comes from and its stamp now (nil: fontconfig names no file, or it is gone).
   func fontFile(of face: FontFace) -> (path: String, stamp: FileStamp)? {
-    let file: String?
-    if let known = fontFiles[face] {
-      file = known
-    } else {
-      file = Self.file(ofPattern: face.pattern)
-      fontFiles[face] = file
-    }
-    guard let file, let stamp = stamp(of: file) else { return nil }
+    guard let file = fontFileFace(of: face)?.path, let stamp = stamp(of: file) else { return nil }
     return (file, stamp)
+  }
+
+  /// The number of glyphs of the font `face` names (its file and face in it), read once; nil
+  /// when fontconfig names no file or the file holds no such font.
+  func glyphCount(of face: FontFace) -> Int? {
+    guard let file = fontFileFace(of: face) else { return nil }
+    if let known = glyphCounts[file] { return known }
+    let count = file.glyphCount()
+    glyphCounts[file] = count
+    return count
+  }
+
+  /// The file and face `face` comes from, read from its pattern once.
+  private func fontFileFace(of face: FontFace) -> FontFileFace? {
+    if let known = fontFiles[face] { return known }
+    let file = FontFileFace(pattern: face.pattern)
+    fontFiles[face] = file
+    return file
   }
 
   /// Whether every font of `entry` is still the file it was when the entry was written.
@@ -251,17 +255,6 @@ public final class ShapeCache {
     let stamp = FileStamp(path: path)
     stamps[path] = stamp
     return stamp
-  }
-
-  /// The `file` of a fontconfig pattern in its text form (parsed by fontconfig).
-  static func file(ofPattern pattern: String) -> String? {
-    guard let parsed = FcNameParse(pattern) else { return nil }
-    defer { FcPatternDestroy(parsed) }
-    var value: UnsafeMutablePointer<FcChar8>?
-    guard FcPatternGetString(parsed, FC_FILE, 0, &value) == FcResultMatch, let value else {
-      return nil
-    }
-    return String(cString: UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
   }
 
   // MARK: Trimming
@@ -287,15 +280,13 @@ public final class ShapeCache {
     var intact = 0
     var damaged: [String] = []
     for name in packFolder.packNames().sorted() {
-      guard let pack = packFolder.map(name),
-        let slots = ShapePack.slots(of: pack.bytes)
-      else {
+      guard let pack = packFolder.open(name), let slots = ShapePack.slots(of: pack) else {
         damaged.append(folder + "/" + name)
         continue
       }
       for slot in slots {
-        if ShapeCacheEntry.payload(
-          in: pack.bytes(offset: slot.offset, length: slot.length), key: slot.key) != nil
+        if let entry = pack.read(offset: slot.offset, length: slot.length),
+          entry.withUnsafeBytes({ ShapeCacheEntry.payloadRange(in: $0, key: slot.key) }) != nil
         {
           intact += 1
         } else {

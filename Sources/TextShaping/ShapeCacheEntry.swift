@@ -3,12 +3,12 @@ import Storage
 /// The framing of one shape cache entry (in a pack, ``ShapePack``): magic and format version, the
 /// entry's full key, the payload's length, the payload, and the payload's SHA-256.
 ///
-/// ``payload(in:key:)`` trusts nothing: a short entry, another magic or version, another key, a
+/// ``payloadRange(in:key:)`` trusts nothing: a short entry, another magic or version, another key, a
 /// length that does not match or a checksum that does not is nil (a miss), never a crash.
 enum ShapeCacheEntry {
   static let magic = Array("PMRSHAPE".utf8)
   /// Bumped whenever the framing or a payload's layout changes (it is also part of every key).
-  static let formatVersion: UInt32 = 1
+  static let formatVersion: UInt32 = 2
   /// Magic, version, a reserved word, the key, the payload length.
   static let headerSize = 8 + 4 + 4 + SHA256.size + 8
 
@@ -26,17 +26,19 @@ enum ShapeCacheEntry {
     return w.bytes
   }
 
-  /// The payload of `entry` when it is an intact entry for `key`.
-  static func payload(in entry: UnsafeRawBufferPointer, key: [UInt8]) -> UnsafeRawBufferPointer? {
+  /// Where the payload of `entry` lies in it, when it is an intact entry for `key`.
+  static func payloadRange(in entry: UnsafeRawBufferPointer, key: [UInt8]) -> Range<Int>? {
     var r = ByteReader(bytes: entry)
     guard let fileMagic = try? r.raw(magic.count), fileMagic.elementsEqual(magic),
       (try? r.u32()) == formatVersion, (try? r.u32()) == 0,
       let fileKey = try? r.raw(key.count), fileKey.elementsEqual(key),
       let length = try? r.u64(), r.remaining >= SHA256.size,
-      length == UInt64(r.remaining - SHA256.size),
-      let payload = try? r.raw(Int(length)), let sum = try? r.raw(SHA256.size),
+      length == UInt64(r.remaining - SHA256.size)
+    else { return nil }
+    let start = r.offset
+    guard let payload = try? r.raw(Int(length)), let sum = try? r.raw(SHA256.size),
       sum.elementsEqual(SHA256.digest(payload))
     else { return nil }
-    return payload
+    return start..<start + payload.count
   }
 }

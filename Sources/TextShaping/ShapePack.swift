@@ -22,30 +22,38 @@ enum ShapePack {
     var length: Int
   }
 
-  /// The index of a pack's bytes, when its magic, trailer and index check out and every slot lies
-  /// between the magic and the index; nil otherwise.
-  static func slots(of bytes: UnsafeRawBufferPointer) -> [Slot]? {
-    let size = bytes.count
-    guard size >= magic.count + trailerSize, bytes.prefix(magic.count).elementsEqual(magic),
-      bytes.suffix(magic.count).elementsEqual(magic)
+  /// The index of `pack`, read from the file, when its magic, trailer and index check out and
+  /// every slot lies between the magic and the index; nil otherwise (or when the file no longer
+  /// holds what it held when opened).
+  static func slots(of pack: PackFile) -> [Slot]? {
+    let size = pack.size
+    guard size >= magic.count + trailerSize, pack.read(offset: 0, length: magic.count) == magic,
+      let trailerBytes = pack.read(offset: size - trailerSize, length: trailerSize),
+      trailerBytes.suffix(magic.count).elementsEqual(magic)
     else { return nil }
     let indexEnd = size - trailerSize
-    var trailer = ByteReader(bytes: UnsafeRawBufferPointer(rebasing: bytes[indexEnd...]))
-    guard let indexOffset = try? trailer.u64(), let count = try? trailer.u32(),
-      indexOffset >= UInt64(magic.count), indexOffset <= UInt64(indexEnd),
-      UInt64(indexEnd) - indexOffset == UInt64(count) * UInt64(slotSize)
-    else { return nil }
-    var r = ByteReader(bytes: UnsafeRawBufferPointer(rebasing: bytes[Int(indexOffset)..<indexEnd]))
-    var slots: [Slot] = []
-    slots.reserveCapacity(Int(count))
-    for _ in 0..<count {
-      guard let key = try? r.raw(SHA256.size), let offset = try? r.u64(),
-        let length = try? r.u32(), offset >= UInt64(magic.count), offset <= indexOffset,
-        UInt64(length) <= indexOffset - offset
-      else { return nil }
-      slots.append(Slot(key: Array(key), offset: Int(offset), length: Int(length)))
+    let place = trailerBytes.withUnsafeBytes { raw -> (offset: UInt64, count: UInt32)? in
+      var trailer = ByteReader(bytes: raw)
+      guard let offset = try? trailer.u64(), let count = try? trailer.u32() else { return nil }
+      return (offset, count)
     }
-    return slots
+    guard let place, place.offset >= UInt64(magic.count), place.offset <= UInt64(indexEnd),
+      UInt64(indexEnd) - place.offset == UInt64(place.count) * UInt64(slotSize),
+      let index = pack.read(offset: Int(place.offset), length: indexEnd - Int(place.offset))
+    else { return nil }
+    return index.withUnsafeBytes { raw -> [Slot]? in
+      var r = ByteReader(bytes: raw)
+      var slots: [Slot] = []
+      slots.reserveCapacity(Int(place.count))
+      for _ in 0..<place.count {
+        guard let key = try? r.raw(SHA256.size), let offset = try? r.u64(),
+          let length = try? r.u32(), offset >= UInt64(magic.count), offset <= place.offset,
+          UInt64(length) <= place.offset - offset
+        else { return nil }
+        slots.append(Slot(key: Array(key), offset: Int(offset), length: Int(length)))
+      }
+      return slots
+    }
   }
 
   /// A pack being filled in memory.

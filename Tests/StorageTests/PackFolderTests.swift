@@ -3,19 +3,51 @@ import Testing
 
 @testable import Storage
 
-/// A cache's pack folder: new packs under fresh names, mapped to be read, trimmed oldest first.
+/// A cache's pack folder: new packs under fresh names, read with `pread`, trimmed oldest first.
 @Suite struct PackFolderTests {
-  @Test func aPackIsWrittenAndMapped() throws {
+  @Test func aPackIsWrittenAndRead() throws {
     let dir = try makeTestFolder()
     defer { removeTestFolder(dir) }
     let folder = PackFolder(path: dir + "/cache", fileExtension: ".pack")
     let name = try folder.write(Array("0123456789".utf8))
     #expect(name.hasPrefix("pack-") && name.hasSuffix(".pack") && name.utf8.count == 26)
     #expect(folder.packNames() == [name])
-    let mapped = try #require(folder.map(name))
-    #expect(Array(mapped.bytes) == Array("0123456789".utf8))
-    #expect(Array(mapped.bytes(offset: 2, length: 3)) == Array("234".utf8))
-    #expect(folder.map("pack-missing.pack") == nil)
+    let pack = try #require(folder.open(name))
+    #expect(pack.size == 10)
+    #expect(pack.read(offset: 0, length: 10) == Array("0123456789".utf8))
+    #expect(pack.read(offset: 2, length: 3) == Array("234".utf8))
+    // Bytes past the end are not there: nil, never a fault.
+    #expect(pack.read(offset: 8, length: 3) == nil)
+    #expect(folder.open("pack-missing.pack") == nil)
+  }
+
+  @Test func aPackReadsAsItIsNowEvenAfterItsDescriptorIsClosed() throws {
+    let dir = try makeTestFolder()
+    defer { removeTestFolder(dir) }
+    let folder = PackFolder(path: dir, fileExtension: ".pack")
+    let name = try folder.write(Array("0123456789".utf8))
+    let pack = try #require(folder.open(name))
+    pack.closeDescriptor()
+    #expect(pack.read(offset: 2, length: 3) == Array("234".utf8))
+    #expect(truncate(dir + "/" + name, 4) == 0)
+    #expect(pack.read(offset: 2, length: 3) == nil)
+    #expect(unlink(dir + "/" + name) == 0)
+    #expect(pack.read(offset: 0, length: 1) == nil)
+  }
+
+  @Test func packsAreListedNewestFirst() throws {
+    let dir = try makeTestFolder()
+    defer { removeTestFolder(dir) }
+    let folder = PackFolder(path: dir, fileExtension: ".pack")
+    let start = Date().addingTimeInterval(-3600)
+    var names: [String] = []
+    for k in 0..<3 {
+      let name = try folder.write([UInt8(k)])
+      try FileManager.default.setAttributes(
+        [.modificationDate: start.addingTimeInterval(Double(k))], ofItemAtPath: dir + "/" + name)
+      names.append(name)
+    }
+    #expect(folder.packNamesNewestFirst() == names.reversed())
   }
 
   @Test func trimmingRemovesTheOldestPacksStaleTemporariesAndNothingElse() throws {

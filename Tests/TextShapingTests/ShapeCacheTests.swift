@@ -7,7 +7,7 @@ import Testing
 @testable import TextShaping
 
 /// A fresh shape cache folder for one test, removed at the end.
-private struct ShapeFolder {
+struct ShapeFolder {
   let path = NSTemporaryDirectory() + "pmreport-shapes-\(UUID().uuidString)"
   func remove() { try? FileManager.default.removeItem(atPath: path) }
 
@@ -20,8 +20,8 @@ private struct ShapeFolder {
 
   /// The slots of the pack at `path` (nil: its trailer or index does not check out).
   func slots(_ pack: String) throws -> [ShapePack.Slot]? {
-    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: pack)))
-    return bytes.withUnsafeBytes { ShapePack.slots(of: $0) }
+    let file = try #require(PackFile(folder: path, name: (pack as NSString).lastPathComponent))
+    return ShapePack.slots(of: file)
   }
 
   /// A measurer (no hyphenator unless given) reading and writing this folder through a new cache.
@@ -35,9 +35,9 @@ private struct ShapeFolder {
   }
 }
 
-private let testIdentity = ShapeCacheIdentity(program: "pmreport-test 1")
+let testIdentity = ShapeCacheIdentity(program: "pmreport-test 1")
 
-private let serif = FontSpec(family: "Noto Serif", size: 10)
+let serif = FontSpec(family: "Noto Serif", size: 10)
 
 /// Paragraphs that exercise what an entry holds: hyphenated justified lines, bold and coloured runs,
 /// links, a base font, centred text, a character no font has.
@@ -63,7 +63,7 @@ private let specs: [ParagraphSpec] = [
 
 /// A line as plain values: geometry by bit pattern, text, links, and glyphs with their fonts and
 /// colours named by value (indices differ from measurer to measurer).
-private struct LineValue: Equatable {
+struct LineValue: Equatable {
   var numbers: [UInt64]
   var hyphenated: Bool
   var text: String
@@ -92,7 +92,7 @@ private struct LineValue: Equatable {
   }
 }
 
-private func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
+func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
   measurer.shape(spec).lines.map { LineValue($0, measurer.palette) }
 }
 
@@ -224,7 +224,7 @@ private func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineVa
     let measurer = PangoMeasurer()
     let shaped = measurer.shape(specs[0])
     let payload = CachedParagraph.encode(
-      shaped, palette: measurer.palette, missing: [],
+      shaped, runs: specs[0].runs, palette: measurer.palette, missing: [],
       fontFile: { _ in FileStamp(path: font).map { (font, $0) } })
     let entry = try CachedParagraph(payload: payload[...])
     #expect(!entry.fonts.isEmpty)
@@ -240,7 +240,8 @@ private func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineVa
     let shaped = measurer.shape(specs[0])
     let entry = try CachedParagraph(
       payload: CachedParagraph.encode(
-        shaped, palette: measurer.palette, missing: [], fontFile: cache.fontFile(of:))[...])
+        shaped, runs: specs[0].runs, palette: measurer.palette, missing: [],
+        fontFile: cache.fontFile(of:))[...])
     #expect(entry.fonts.allSatisfy { $0.file?.hasPrefix("/") == true && $0.stamp != nil })
   }
 

@@ -30,15 +30,16 @@ final class DecodingSession {
   private var enumTypes: [ObjectIdentifier: Bool] = [:]
   private var keyNameLists: [ObjectIdentifier: [String]?] = [:]
   /// What is told of each value of a type decoded, by type (see ``observe(_:_:)``).
-  private var observers: [ObjectIdentifier: (Any, SourceNode) -> Void] = [:]
+  private var observers: [ObjectIdentifier: (Any, SourceNode, NodePath) -> Void] = [:]
 
   init(silent: Bool = false) { self.silent = silent }
 
-  /// Tells `observer` each `T` this session decodes and the node it was decoded from: how a
-  /// loader keeps where a value was written when the model's type has no room for a position.
-  func observe<T>(_ type: T.Type, _ observer: @escaping (T, SourceNode) -> Void) {
-    observers[ObjectIdentifier(type)] = { value, node in
-      if let value = value as? T { observer(value, node) }
+  /// Tells `observer` each `T` this session decodes, the node it was decoded from and its path:
+  /// how a loader keeps where a value was written when the model's type has no room for a
+  /// position, or checks a value wherever in a file it is written.
+  func observe<T>(_ type: T.Type, _ observer: @escaping (T, SourceNode, NodePath) -> Void) {
+    observers[ObjectIdentifier(type)] = { value, node, path in
+      if let value = value as? T { observer(value, node, path) }
     }
   }
 
@@ -88,7 +89,7 @@ final class DecodingSession {
     if let value: T = decodeLeaf(from: node, at: path) { return value }
     do {
       let value = try T(from: NodeDecoder(node: node, path: path, session: self))
-      if !observers.isEmpty { observers[ObjectIdentifier(T.self)]?(value, node) }
+      if !observers.isEmpty { observers[ObjectIdentifier(T.self)]?(value, node, path) }
       return value
     } catch is ReportedError {
     } catch {

@@ -105,17 +105,25 @@ extension ConfigLoader {
 
   /// The content `read` gives with a decoding session, checked by the content rules.
   ///
-  /// The session notes where each image block decoded was written; the reader's problems are
-  /// not decoding failures, so the rules' findings stay beside them.
+  /// The session notes where each image block decoded was written and checks each link a span
+  /// carries (``LinkRules``); the reader's problems are not decoding failures, so the rules'
+  /// findings stay beside them.
   private static func checkedContent(
     file: String, read: (DecodingSession) throws -> ReadContent
   ) throws -> DecodedContent {
     let session = DecodingSession()
     var imageLocations: [String: SourceLocation] = [:]
-    session.observe(ImageBlock.self) { image, node in
+    session.observe(ImageBlock.self) { image, node, _ in
       guard let written = node.entry(ImageBlock.CodingKeys.path.rawValue)?.value.location
       else { return }
       note(image: image.path, writtenAt: written, in: &imageLocations)
+    }
+    session.observe(TextSpan.self) { [unowned session] span, node, path in
+      let key = TextSpan.CodingKeys.link.rawValue
+      guard let link = span.link, let problem = LinkRules.problem(with: link),
+        let written = node.entry(key)?.value
+      else { return }
+      session.report(problem, at: written.location, path: path.appending(key))
     }
     var read = try read(session)
     for (path, written) in read.imageLocations {

@@ -29,3 +29,15 @@ extension MarkdownReader {
     }
   }
 }
+
+extension MarkdownReader {
+  /// Reports every link under `node` a document may not carry (``LinkRules``): at its target
+  /// where it is written, else at the nearest node with a position (`block`, for the first call).
+  mutating func checkLinks(in node: MarkdownSyntax.Node, block: SourceLocation) {
+    let here = node.startLine > 0 ? location(of: node) : block
+    if node.kind == .link, let problem = LinkRules.problem(with: node.url) {
+      error(problem, at: location(ofLinkTarget: node.url, from: here) ?? here, path: .root)
+    }
+    for child in node.children { checkLinks(in: child, block: here) }
+  }
+}

@@ -116,6 +116,7 @@ struct MarkdownReader {
             + "content needs only a few", at: location(of: tooDeep), keyPath: .root)
       ])
     }
+    checkLinks(in: document, block: top)
     let (introduction, sections) = readBody(document.children)
     let sectionsAt =
       positions.body[NodePath.section(0)]
@@ -227,16 +228,19 @@ struct MarkdownReader {
     return SourceLocation(file: file, line: line, column: scalars + 1)
   }
 
-  /// Where `(target` is written, from `start` on (cmark gives inlines no position): so an error
-  /// about an image's path points at the path.
+  /// Where `(target` or `<target` (an autolink) is written, from `start` on (cmark gives inlines
+  /// no position): so an error about an image's path or a link points at it.
   func location(ofLinkTarget target: String, from start: SourceLocation) -> SourceLocation? {
-    let needle = Array(("(" + target).utf8)
-    guard start.line >= 1, !needle.isEmpty else { return nil }
-    for line in start.line...min(lines.count, start.line + 20) {
-      let bytes = Array(lines[line - 1])
-      guard bytes.count >= needle.count else { continue }
-      for i in 0...(bytes.count - needle.count) where Array(bytes[i..<i + needle.count]) == needle {
-        return location(line: line, byteColumn: i + 2)
+    guard start.line >= 1, !target.isEmpty else { return nil }
+    for opening in ["(", "<"] {
+      let needle = Array((opening + target).utf8)
+      for line in start.line...min(lines.count, start.line + 20) {
+        let bytes = Array(lines[line - 1])
+        guard bytes.count >= needle.count else { continue }
+        for i in 0...(bytes.count - needle.count)
+        where Array(bytes[i..<i + needle.count]) == needle {
+          return location(line: line, byteColumn: i + 2)
+        }
       }
     }
     return nil

@@ -108,7 +108,7 @@ extension RichText: Codable {
 }
 
 extension TextSpan: Codable {
-  enum CodingKeys: String, CodingKey, CaseIterable {
+  public enum CodingKeys: String, CodingKey, CaseIterable {
     case text, emphasis, strong, code, link
   }
 

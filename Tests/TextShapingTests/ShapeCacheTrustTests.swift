@@ -1,0 +1,165 @@
+import Foundation
+import Frames
+import Storage
+import Testing
+
+@testable import TextShaping
+
+/// What a shape cache folder is trusted with: how glyphs look, never what a reader gets.
+///
+/// A crafted entry (its checksums valid) that carries other links, other text, glyph ids its font does not
+/// have or characters the paragraph does not hold is a miss, shaped afresh; a pack that changes
+/// under a reader is read as far as it still goes, a miss at worst.
+@Suite(.serialized) struct ShapeCacheTrustTests {
+  static let spec = ParagraphSpec(
+    runs: [
+      TextRun("Read ", font: serif),
+      TextRun("the handbook", font: serif, link: .uri("https://example.org/handbook")),
+      TextRun(" before the workshop on collaboration and planning starts.", font: serif),
+    ], width: 150)
+
+  /// The key `measurer`'s disk cache files `spec`'s lines under.
+  private func key(_ spec: ParagraphSpec, _ measurer: PangoMeasurer, _ cache: ShapeCache)
+    -> [UInt8]
+  {
+    ShapeCacheKeys(
+      identity: cache.identity, fontconfig: measurer.diskCache.fontconfigIdentity,
+      language: measurer.shaper.languageTag,
+      hyphenDictionary: measurer.shaper.hyphenator?.dictionaryPath
+    ).key(.paragraph, spec)
+  }
+
+  /// The paragraph's lines with one thing changed, as an attacker would write them.
+  private func crafted(_ lines: [ShapedLine], _ attack: String) -> [ShapedLine] {
+    lines.map { line in
+      var line = line
+      guard var parts = line.glyphs?.parts else { return line }
+      switch attack {
+      case "link":
+        line.links = line.links.map {
+          LineLink(x: $0.x, width: $0.width, target: .uri("javascript:alert(1)"))
+        }
+      case "link on plain text":
+        line.links.append(LineLink(x: 0, width: 20, target: .anchor("sec-elsewhere")))
+      case "text":
+        parts.text = parts.text.map { $0 == UInt8(ascii: "o") ? UInt8(ascii: "0") : $0 }
+      case "glyph id":
+        parts.columns[0] = parts.columns[0].map { _ in 0x00FF_FFF0 }
+      default: break
+      }
+      line.glyphs = GlyphRuns(parts: parts)
+      return line
+    }
+  }
+
+  @Test(arguments: ["link", "link on plain text", "text", "glyph id", "missing"])
+  func aCraftedEntryIsAMissAndTheParagraphIsShapedAfresh(attack: String) throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let spec = Self.spec
+    let plain = PangoMeasurer()
+    let expected = values(plain, spec)
+    #expect(expected.count > 1)
+    #expect(expected.contains { !$0.links.isEmpty })
+    // The attacker's entry, its framing and checksums as pmreport writes them.
+    let (writer, writerCache) = folder.measurer()
+    let genuine = writer.shaper.shapeParagraph(spec)
+    let lines = crafted(genuine.paragraph.lines, attack)
+    let payload = CachedParagraph.encode(
+      ShapedParagraph(lines: lines), runs: spec.runs, palette: writer.shaper.palette,
+      missing: attack == "missing" ? ["\u{202E}"] : [], fontFile: writerCache.fontFile(of:))
+    writerCache.store(payload, for: key(spec, writer, writerCache))
+    writerCache.flush()
+    #expect(folder.packs.count == 1)
+    let (reader, readerCache) = folder.measurer()
+    #expect(values(reader, spec) == expected)
+    #expect(reader.takeMissingCharacters().isEmpty)
+    #expect(readerCache.hits == 0)
+    #expect(readerCache.misses == 1)
+  }
+
+  @Test func anEntryWithOnlyItsGlyphsChangedWithinTheFontIsKept() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let spec = Self.spec
+    let (writer, writerCache) = folder.measurer()
+    let genuine = writer.shaper.shapeParagraph(spec).paragraph.lines
+    // Every glyph the same one (how glyphs look is the cache's to change): still a hit, and the
+    // text, links and language stay the content's.
+    let restyled = genuine.map { line -> ShapedLine in
+      var line = line
+      guard var parts = line.glyphs?.parts else { return line }
+      parts.columns[0] = parts.columns[0].map { _ in parts.columns[0][0] }
+      line.glyphs = GlyphRuns(parts: parts)
+      return line
+    }
+    let payload = CachedParagraph.encode(
+      ShapedParagraph(lines: restyled), runs: spec.runs, palette: writer.shaper.palette,
+      missing: [],
+      fontFile: writerCache.fontFile(of:))
+    writerCache.store(payload, for: key(spec, writer, writerCache))
+    writerCache.flush()
+    let (reader, readerCache) = folder.measurer()
+    let read = reader.shape(spec).lines
+    #expect(readerCache.hits == 1)
+    #expect(read.map(\.text) == genuine.map(\.text))
+    #expect(read.map(\.links) == genuine.map(\.links))
+  }
+
+  /// The checks take genuine lines: mixed directions (runs drawn in visual order), hard line
+  /// breaks, hyphenation points and a word broken where no dictionary would.
+  @Test func genuineEntriesAreHits() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let hebrew = FontSpec(family: "DejaVu Sans", size: 10)
+    let genuine = [
+      ParagraphSpec(
+        runs: [
+          TextRun("The word שלום עולם means ", font: hebrew),
+          TextRun("hello world", font: hebrew, link: .anchor("sec-greetings")),
+          TextRun(" and مرحبا بالعالم too, across several lines of text here.", font: hebrew),
+        ], width: 120),
+      ParagraphSpec(
+        runs: [TextRun("One line\nanother line\n\nand a last one", font: serif)], width: 300),
+      ParagraphSpec(
+        runs: [
+          TextRun(
+            "Characteristically international responsibilities are differentiated "
+              + String(repeating: "x", count: 90), font: serif)
+        ], width: 80, alignment: .justify, hyphenate: true),
+    ]
+    let plain = PangoMeasurer()
+    let expected = genuine.map { values(plain, $0) }
+    let (writer, writerCache) = folder.measurer()
+    #expect(genuine.map { values(writer, $0) } == expected)
+    writerCache.flush()
+    let (reader, readerCache) = folder.measurer()
+    #expect(genuine.map { values(reader, $0) } == expected)
+    #expect(readerCache.hits == genuine.count)
+    #expect(readerCache.misses == 0)
+  }
+
+  @Test func aPackTruncatedAfterItWasOpenedIsReadAsFarAsItGoes() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let writer = ShapeCache(folder: folder.path, identity: testIdentity)
+    let keys = (0..<40).map { n in Array("entry \(n)".utf8).withUnsafeBytes(SHA256.digest) }
+    for (n, key) in keys.enumerated() {
+      writer.store(Array(repeating: UInt8(n), count: 3000), for: key)
+    }
+    writer.flush()
+    let pack = try #require(folder.packs.first)
+    let reader = ShapeCache(folder: folder.path, identity: testIdentity)
+    // The first lookup opens the pack and reads its index; then the file shrinks to one page.
+    #expect(reader.payload(for: keys[0]).map(Array.init) == Array(repeating: 0, count: 3000))
+    #expect(truncate(pack, 4096) == 0)
+    var found = 0
+    for key in keys.dropFirst() where reader.payload(for: key) != nil { found += 1 }
+    #expect(found == 0)
+    #expect(reader.hits == 1)
+    #expect(reader.misses == keys.count - 1)
+    // A pack removed meanwhile stays readable as far as it went.
+    #expect(unlink(pack) == 0)
+    #expect(reader.payload(for: keys[0]).map(Array.init) == Array(repeating: 0, count: 3000))
+  }
+}
