@@ -22,6 +22,8 @@ public struct Project {
   /// The content's images: file, kind, natural size and where each was written (no pixels; the
   /// run decodes them, ``ContentImages/decoded()``).
   let images: ContentImages
+  /// Where each plain table of the content was written.
+  let tableLocations: [PlainTable: SourceLocation]
   /// The participants (`--roster` or `roster:`), read and checked.
   public let roster: Roster?
   /// The run's date (metadata, the cover), to the second: the same in every worker process.
@@ -112,7 +114,7 @@ public struct Project {
     return Project(
       options: options, settings: settings.settings, resolvedDocuments: resolvedDocuments,
       content: content, root: settings.root, configFile: settings.file.map(options.absolute),
-      images: images, roster: roster,
+      images: images, tableLocations: loaded?.tableLocations ?? [:], roster: roster,
       date: Date(
         timeIntervalSince1970: options.effectiveDate.timeIntervalSince1970.rounded(.down)))
   }

@@ -35,7 +35,7 @@ struct DocumentBuild {
     HandoutLayout(
       content: project.content, resolved: document, metadata: settings.metadata,
       measurer: session.measurer, date: project.date, words: project.words,
-      images: project.images.items, title: title)
+      images: project.images.items, tableLocations: project.tableLocations, title: title)
   }
 
   /// Reports a warning about this document (`name: message`).

@@ -22,6 +22,8 @@ struct HandoutLayout {
   var words: Words = .english
   /// The content's images by path as written: file, kind and natural size.
   var images: [String: ImageItem] = [:]
+  /// Where each plain table was written.
+  var tableLocations: [PlainTable: SourceLocation] = [:]
   /// The title the document prints (its recipe's, see ``DocumentRecipe/title(of:metadata:words:)``).
   var title: String
 
@@ -40,6 +42,7 @@ struct HandoutLayout {
       style: style, colors: resolved.colors, measurer: measurer, width: template.body.width,
       words: words)
     type.images = images
+    type.tableLocations = tableLocations
     type.bodyHeight = template.body.height
     type.sectionStartRight = document.sectionStartRight
     return type

@@ -13,28 +13,28 @@ struct BlockSetter {
   /// How far a nested list or a list item's later blocks are indented.
   var step: Double { type.style.fonts.bodySize * 1.5 }
 
-  func blocks(for blocks: [ContentBlock], indent: Double = 0) -> [any Block] {
-    blocks.flatMap { self.blocks(for: $0, indent: indent) }
+  func blocks(for blocks: [ContentBlock], indent: Double = 0) throws -> [any Block] {
+    try blocks.flatMap { try self.blocks(for: $0, indent: indent) }
   }
 
-  func blocks(for block: ContentBlock, indent: Double = 0) -> [any Block] {
+  func blocks(for block: ContentBlock, indent: Double = 0) throws -> [any Block] {
     switch block {
     case .paragraph(let text):
       return [type.paragraph(text, indent: indent)]
     case .labelledList(let items):
       return [type.list(items.map { ($0.label, $0.text) }, indent: indent)]
     case .list(let list):
-      return [self.list(list, indent: indent)]
+      return [try self.list(list, indent: indent)]
     case .roleTable(let table):
       return [TableSetter(type: type).roleTable(table, content: content)]
     case .table(let table):
-      return [TableSetter(type: type).plainTable(table, width: type.width)]
+      return [try TableSetter(type: type).plainTable(table, width: type.width)]
     case .faq(let entries):
       return entries.flatMap(faqEntry)
     case .code(let code):
       return [self.code(code, indent: indent)]
     case .quote(let inner):
-      return quote(inner, indent: indent)
+      return try quote(inner, indent: indent)
     case .rule:
       return [rule()]
     case .image(let image):
@@ -71,7 +71,7 @@ struct BlockSetter {
 
   /// A bulleted or numbered list: one `L`, an `LI` an item (its first paragraph, with the marker),
   /// the item's other blocks indented under it, nested lists as `L`s of their own.
-  private func list(_ list: ListBlock, indent: Double) -> StructureBlock {
+  private func list(_ list: ListBlock, indent: Double) throws -> StructureBlock {
     var children: [any Block] = []
     for (index, item) in list.items.enumerated() {
       let marker = list.ordered ? "\(list.start + index)." : "•"
@@ -83,7 +83,7 @@ struct BlockSetter {
           type.listItem(
             label: nil, text: text, marker: marker, indent: indent, last: last && rest.isEmpty))
       }
-      children += blocks(for: Array(rest), indent: indent + step)
+      children += try blocks(for: Array(rest), indent: indent + step)
     }
     return StructureBlock(
       tag: .list, children: children, breaks: BreakPolicy(spaceAfter: type.style.paragraph.spacing))
@@ -155,9 +155,9 @@ struct BlockSetter {
   }
 
   /// A block quote as a callout: its blocks indented, a rule in the accent colour down the left.
-  private func quote(_ inner: [ContentBlock], indent: Double) -> [any Block] {
+  private func quote(_ inner: [ContentBlock], indent: Double) throws -> [any Block] {
     let inset = indent + step
-    return blocks(for: inner, indent: inset).map { block in
+    return try blocks(for: inner, indent: inset).map { block in
       guard var paragraph = block as? ParagraphBlock else { return block }
       paragraph.sideRule = (type.accent, step * 0.6)
       return paragraph

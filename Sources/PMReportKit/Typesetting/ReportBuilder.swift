@@ -64,7 +64,7 @@ struct ReportBuilder {
     var out: [any Block] = []
     if document.titleBlock { out.append(titleBlock()) }
     // The untitled introduction opens the whole report, not a handout of chosen sections.
-    if document.sections == nil { out += setter.blocks(for: content.introduction) }
+    if document.sections == nil { out += try setter.blocks(for: content.introduction) }
     let numbered = numberedSections()
     if document.tableOfContents { out += tableOfContents(numbered, pages: pages) }
     for entry in numbered { out += try blocks(for: entry) }
@@ -103,7 +103,7 @@ struct ReportBuilder {
         entry.section.title, number: entry.number, level: entry.level,
         anchor: entry.anchor)
     ]
-    out += setter.blocks(for: entry.section.blocks)
+    out += try setter.blocks(for: entry.section.blocks)
     for spec in charts(for: entry.section) {
       out.append(try figures.block(spec.id) { try chart(spec) })
     }

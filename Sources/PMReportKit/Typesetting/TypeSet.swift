@@ -1,6 +1,7 @@
 import Frames
 import Geometry
 import Pagination
+import ReportConfig
 import ReportModel
 import TextShaping
 
@@ -22,6 +23,8 @@ final class TypeSet {
   /// The content's images by path as written (file, kind, natural size); an image missing here
   /// is set as its alt text.
   var images: [String: ImageItem] = [:]
+  /// Where each plain table was written, for the error of one too wide for the page.
+  var tableLocations: [PlainTable: SourceLocation] = [:]
 
   let text: Color, accent: Color, muted: Color, rule: Color, headerFill: Color, headerText: Color,
     zebra: Color

@@ -35,6 +35,7 @@ extension ConfigLoader {
     var loaded = LoadedContent(
       content: decoded.content, file: display, path: absolute,
       imageLocations: decoded.imageLocations)
+    loaded.tableLocations = decoded.tableLocations
     loaded.warnings = decoded.warnings
     return loaded
   }
@@ -56,7 +57,8 @@ extension ConfigLoader {
   /// Checked content: the value, the warnings found (errors are thrown) and where each image
   /// path was first written.
   typealias DecodedContent = (
-    content: Comparison, warnings: [Diagnostic], imageLocations: [String: SourceLocation]
+    content: Comparison, warnings: [Diagnostic], imageLocations: [String: SourceLocation],
+    tableLocations: [PlainTable: SourceLocation]
   )
 
   /// What a content file gives before the rules run.
@@ -70,6 +72,8 @@ extension ConfigLoader {
     var problems: [Diagnostic] = []
     /// Where the reader saw image paths written.
     var imageLocations: [String: SourceLocation] = [:]
+    /// Where the reader saw plain tables written.
+    var tableLocations: [PlainTable: SourceLocation] = [:]
   }
 
   /// Decodes a YAML content file's tree and checks the content rules.
@@ -96,7 +100,8 @@ extension ConfigLoader {
       content.sections = document.sections
       return ReadContent(
         content: content, tree: document.frontMatter, positions: document.positions,
-        problems: problems, imageLocations: document.imageLocations)
+        problems: problems, imageLocations: document.imageLocations,
+        tableLocations: document.tableLocations)
     }
   }
 
@@ -114,7 +119,12 @@ extension ConfigLoader {
       else { return }
       note(image: image.path, writtenAt: written, in: &imageLocations)
     }
+    var tableLocations: [PlainTable: SourceLocation] = [:]
+    session.observe(PlainTable.self) { table, node in
+      if tableLocations[table] == nil { tableLocations[table] = node.location }
+    }
     var read = try read(session)
+    tableLocations.merge(read.tableLocations) { first, _ in first }
     for (path, written) in read.imageLocations {
       note(image: path, writtenAt: written, in: &imageLocations)
     }
@@ -125,7 +135,9 @@ extension ConfigLoader {
     let diagnostics = Checker.sorted(
       Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics) + read.problems)
     try Checker.throwIfErrors(diagnostics)
-    return (read.content, diagnostics.filter { $0.severity == .warning }, imageLocations)
+    return (
+      read.content, diagnostics.filter { $0.severity == .warning }, imageLocations, tableLocations
+    )
   }
 
   /// Keeps `written` as where an image path was written, unless a place earlier in the file is
@@ -213,6 +225,8 @@ public struct LoadedContent: Sendable {
   public var imageLocations: [String: SourceLocation]
   /// What the content rules found worth saying that does not stop a run.
   public var warnings: [Diagnostic] = []
+  /// Where each plain table was first written (a table too wide for its page is reported there).
+  public var tableLocations: [PlainTable: SourceLocation] = [:]
 
   public init(
     content: Comparison, file: String, path: String,

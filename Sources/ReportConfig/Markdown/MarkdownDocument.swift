@@ -11,6 +11,8 @@ struct MarkdownDocument {
   var positions: MarkdownPositions
   /// Where each image path was first written in the body's Markdown images.
   var imageLocations: [String: SourceLocation]
+  /// Where each plain table was first written.
+  var tableLocations: [PlainTable: SourceLocation]
 
   /// The front matter's mapping, placed in the .md file, with an empty `sections` list (the body
   /// gives the sections; the decoder needs the key).

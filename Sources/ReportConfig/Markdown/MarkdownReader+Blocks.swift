@@ -206,7 +206,7 @@ extension MarkdownReader {
   }
 
   /// A table that names no roles: its header, rows and column alignments.
-  func grid(_ node: MarkdownSyntax.Node, cells: [[MarkdownSyntax.Node]]) -> ContentBlock {
+  mutating func grid(_ node: MarkdownSyntax.Node, cells: [[MarkdownSyntax.Node]]) -> ContentBlock {
     func row(_ row: [MarkdownSyntax.Node]) -> [RichText] {
       row.map { Self.richText($0.children) }
     }
@@ -217,10 +217,11 @@ extension MarkdownReader {
       default: .left
       }
     }
-    return .table(
-      PlainTable(
-        header: row(cells.first ?? []), rows: cells.dropFirst().map(row),
-        alignments: alignments.contains { $0 != .left } ? alignments : []))
+    let table = PlainTable(
+      header: row(cells.first ?? []), rows: cells.dropFirst().map(row),
+      alignments: alignments.contains { $0 != .left } ? alignments : [])
+    if tableLocations[table] == nil { tableLocations[table] = location(of: node) }
+    return .table(table)
   }
 
   // MARK: - Blocks in YAML

@@ -30,6 +30,8 @@ struct MarkdownReader {
   var positions: MarkdownPositions
   /// Where each Markdown image's path was first written.
   var imageLocations: [String: SourceLocation] = [:]
+  /// Where each plain table was first written.
+  var tableLocations: [PlainTable: SourceLocation] = [:]
 
   /// Each line's bytes, without its line break, to turn cmark's byte columns into characters.
   let lines: [ArraySlice<UInt8>]
@@ -130,7 +132,7 @@ struct MarkdownReader {
     positions.frontMatter = front
     return MarkdownDocument(
       introduction: introduction, sections: sections, positions: positions,
-      imageLocations: imageLocations)
+      imageLocations: imageLocations, tableLocations: tableLocations)
   }
 
   /// The front matter split off: the YAML, how many lines the block takes, and the text after it.
