@@ -57,8 +57,8 @@ public struct SVGExporter: DocumentExporter {
       let ids = desc.isEmpty ? titleID : "\(titleID) \(descID)"
       head += Array(" role=\"img\" aria-labelledby=\"\(ids)\"".utf8)
     }
-    var added = "\n<title id=\"\(titleID)\">\(xmlEscaped(label.title))</title>"
-    if !desc.isEmpty { added += "\n<desc id=\"\(descID)\">\(xmlEscaped(desc))</desc>" }
+    var added = "\n<title id=\"\(titleID)\">\(XMLText.escaped(label.title))</title>"
+    if !desc.isEmpty { added += "\n<desc id=\"\(descID)\">\(XMLText.escaped(desc))</desc>" }
     return head + svg[end..<(end + 1)] + Array(added.utf8) + svg[(end + 1)...]
   }
 
@@ -86,25 +86,6 @@ public struct SVGExporter: DocumentExporter {
       }
     }
     return nil
-  }
-
-  /// `text` as XML character data: `&`, `<`, `>` and quotes escaped, characters XML 1.0 forbids
-  /// (controls other than tab and line breaks) left out.
-  static func xmlEscaped(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-      default:
-        let v = scalar.value
-        if v >= 0x20 && v != 0xFFFE && v != 0xFFFF { out.unicodeScalars.append(scalar) }
-      }
-    }
-    return out
   }
 
   /// `svg` with its page group's id `surfaceN` made `surface1`.

@@ -13,10 +13,10 @@ struct XMPPacket {
   var contentHash: [UInt8]
 
   var text: String {
-    let title = Self.escape(info.title)
-    let subject = Self.escape(info.subject)
-    let lang = Self.escape(info.language)
-    let date = Self.escape(info.date)
+    let title = XMLText.escaped(info.title)
+    let subject = XMLText.escaped(info.subject)
+    let lang = XMLText.escaped(info.language)
+    let date = XMLText.escaped(info.date)
     return """
       <?xpacket begin="\u{FEFF}" id="W5M0MpCehiHzreSzNTczkc9d"?>
       <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -33,14 +33,14 @@ struct XMPPacket {
         xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
       <dc:format>application/pdf</dc:format>
       <dc:title><rdf:Alt><rdf:li xml:lang="x-default">\(title)</rdf:li></rdf:Alt></dc:title>
-      <dc:creator><rdf:Seq><rdf:li>\(Self.escape(info.author))</rdf:li></rdf:Seq></dc:creator>
+      <dc:creator><rdf:Seq><rdf:li>\(XMLText.escaped(info.author))</rdf:li></rdf:Seq></dc:creator>
       <dc:description><rdf:Alt>
       <rdf:li xml:lang="x-default">\(subject)</rdf:li>
       </rdf:Alt></dc:description>
       <dc:language><rdf:Bag><rdf:li>\(lang)</rdf:li></rdf:Bag></dc:language>
-      <pdf:Keywords>\(Self.escape(info.keywords.joined(separator: ", ")))</pdf:Keywords>
-      <pdf:Producer>\(Self.escape(producer))</pdf:Producer>
-      <xmp:CreatorTool>\(Self.escape(info.creator))</xmp:CreatorTool>
+      <pdf:Keywords>\(XMLText.escaped(info.keywords.joined(separator: ", ")))</pdf:Keywords>
+      <pdf:Producer>\(XMLText.escaped(producer))</pdf:Producer>
+      <xmp:CreatorTool>\(XMLText.escaped(info.creator))</xmp:CreatorTool>
       <xmp:CreateDate>\(date)</xmp:CreateDate>
       <xmp:ModifyDate>\(date)</xmp:ModifyDate>
       <xmp:MetadataDate>\(date)</xmp:MetadataDate>
@@ -106,20 +106,5 @@ struct XMPPacket {
       String(hex.dropFirst(range.lowerBound).prefix(range.count))
     }
     return "uuid:" + parts.joined(separator: "-")
-  }
-
-  /// `s` with XML's special characters escaped.
-  static func escape(_ s: String) -> String {
-    var out = ""
-    for c in s {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.append(c)
-      }
-    }
-    return out
   }
 }

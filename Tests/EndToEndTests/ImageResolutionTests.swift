@@ -2,6 +2,7 @@ import Foundation
 import Frames
 import Geometry
 import Rendering
+import ReportConfig
 import Testing
 
 @testable import PMReportKit
@@ -106,7 +107,7 @@ import Testing
     let project = try Project.load(
       options: RunOptions(
         contentPath: "content.yml", formats: [.pdf], outputDirectory: dir + "/out",
-        workingDirectory: dir))
+        workingDirectory: dir), inputs: Inputs())
     let large = try #require(project.images.items["img/large.png"])
     let small = try #require(project.images.items["img/small.png"])
     // 144 × 72 pt is 2 × 1 inches.

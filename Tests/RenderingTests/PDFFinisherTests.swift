@@ -44,6 +44,20 @@ import Testing
         == "uuid:ffffffff-ffff-8fff-bfff-ffffffffffff")
   }
 
+  @Test func theXMPIsWellFormedXMLWhateverItsValuesHold() throws {
+    let hostile = "a\u{1}b\u{0}c\u{1B}[31m <x/> & \"q\" \u{FFFE}\u{FFFF}\u{202E}d ]]> <!--"
+    let values = DocumentInfo(
+      title: hostile, author: hostile, subject: hostile, keywords: [hostile, "k"],
+      creator: hostile, date: hostile, language: hostile)
+    let packet = XMPPacket(
+      info: values, producer: hostile, standards: [.ua1, .a2b], contentHash: [])
+    let path = try temporaryDirectory("pmreport-xmp") + "/packet.xml"
+    try Data(packet.text.utf8).write(to: URL(fileURLWithPath: path))
+    #expect(try SVGLabelTests.xmllint(path) == 0)
+    let escaped = ">abc[31m &lt;x/&gt; &amp; &quot;q&quot; \u{202E}d ]]&gt; &lt;!--<"
+    #expect(packet.text.contains(escaped))
+  }
+
   @Test func theXMPClaimsExactlyTheChosenStandards() {
     func text(_ standards: PDFStandards) -> String {
       XMPPacket(info: info, producer: "cairo", standards: standards, contentHash: []).text

@@ -44,12 +44,17 @@ import Testing
     #expect(NodePath.root.appending("a").appending(0).appending(1).description == "a[0][1]")
   }
 
-  @Test func inputErrorKeepsAtMostTheLimit() {
+  @Test func inputErrorKeepsEveryDiagnosticAndPrintsTwenty() {
     let many = (1...60).map {
       Diagnostic(file: "f", line: $0, column: 1, keyPath: "", message: "m")
     }
     let error = InputError(diagnostics: many)
-    #expect(error.diagnostics.count == 50 && error.omitted == 10)
-    #expect(error.description.split(separator: "\n").count == 51)
+    #expect(error.diagnostics.count == 60)
+    let lines = error.description.split(separator: "\n")
+    #expect(lines.count == 21)
+    #expect(lines[19] == "f:20:1: error: m")
+    #expect(lines.last == "… and 40 more problems not shown")
+    let lines21 = InputError(diagnostics: Array(many.prefix(21))).description
+    #expect(lines21.hasSuffix("… and 1 more problem not shown"))
   }
 }

@@ -101,3 +101,34 @@ import Testing
     #expect(problems.isEmpty, "\(problems)")
   }
 }
+
+/// Control characters in any text file are an error at their line and column.
+@Suite struct ControlCharacterTests {
+  @Test func aControlCharacterInTheConfigIsAnErrorAtItsPlace() throws {
+    let diagnostics = try configErrors("title: \"Handout\"\ndocuments:\n  - name: a\u{1}b\n")
+    #expect(diagnostics.map(\.line) == [3])
+    #expect(diagnostics.first?.column == 12)
+    #expect(diagnostics.first?.message.contains("U+0001") == true)
+  }
+
+  @Test func aNULInAStyleIsAnError() throws {
+    let diagnostics = try styleErrors("page:\n  margin-left: 20\u{0}\n")
+    #expect(diagnostics.map(\.line) == [2])
+    #expect(diagnostics.first?.message.contains("NUL") == true)
+  }
+
+  @Test func controlCharactersInMarkdownContentAreErrorsAtEachLine() throws {
+    let folder = try TempFolder()
+    defer { folder.remove() }
+    let path = try folder.write(
+      "content.md", "---\ntitle: T\u{1}\n---\n\nIntro\r\n\u{1B}[2J text\rand \u{7}\n")
+    let error = try #require(inputError { try ConfigLoader.loadContentFile(path: path, inputs: Inputs()) })
+    #expect(error.diagnostics.map(\.line) == [2, 6, 7])
+    #expect(error.diagnostics.map(\.column) == [9, 1, 5])
+  }
+
+  @Test func tabsAndEveryLineEndingAreText() {
+    let text: [UInt8] = Array("a\tb\r\nc\rd\ne".utf8)
+    #expect(ControlCharacters.diagnostics(in: text, file: "f").isEmpty)
+  }
+}

@@ -12,12 +12,12 @@ struct RegularFileTests {
     try OutputFile.writeAtomically([1, 2], to: dir + "/file")
     #expect(mkfifo(dir + "/pipe", 0o644) == 0)
     #expect(symlink("loop", dir + "/loop") == 0)
-    guard case .success(let (descriptor, info)) = RegularFile.openForReading(dir + "/file") else {
+    guard case .success(let (descriptor, status)) = RegularFile.openForReading(dir + "/file") else {
       Issue.record("a regular file did not open")
       return
     }
     close(descriptor)
-    #expect(info.st_size == 2)
+    #expect(status.size == 2)
     func refusal(_ name: String) -> RegularFile.Refusal? {
       guard case .failure(let refusal) = RegularFile.openForReading(dir + "/" + name) else {
         return nil

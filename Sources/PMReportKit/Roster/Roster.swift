@@ -13,7 +13,7 @@ public struct Participant: Hashable, Sendable {
   /// Every column by its header (lower-cased, trimmed), `name` included: the placeholders
   /// personalised text may use (`{cohort}`).
   public var fields: [String: String]
-  /// The file name the participant's copies go under (``Roster/slugs(_:)``).
+  /// The file name the participant's copies go under (``Roster/slugs(_:)``), unique in the roster.
   public var slug: String
 
   /// `template` with `{column}` placeholders filled from the row.
@@ -26,8 +26,9 @@ public struct Participant: Hashable, Sendable {
 /// The file is UTF-8, with or without a byte-order mark; the delimiter is a comma or a semicolon,
 /// whichever the header row has more of (a spreadsheet saving "CSV" in a German locale writes
 /// semicolons). The header must have a `name` column; its other columns are placeholders for
-/// personalised text. Every bad row (an empty name, a wrong number of fields, bad quoting) is
-/// reported, all at once, as one ``InputError`` naming the file and line.
+/// personalised text. Every bad row (an empty name, a wrong number of fields, bad quoting, a name
+/// that would print blank or reordered, or make too long a file name) is reported, all at once, as
+/// one ``InputError`` naming the file and line; so is a control character anywhere.
 public struct Roster: Sendable {
   /// The file as named to pmreport.
   public var file: String
@@ -62,124 +63,43 @@ public struct Roster: Sendable {
         "the roster is not UTF-8 text; save it from your spreadsheet as \"CSV UTF-8\" "
           + "(comma- or semicolon-separated)")
     }
+    let controls = ControlCharacters.diagnostics(in: body, file: file)
+    if !controls.isEmpty { throw InputError(diagnostics: controls) }
     let headerLine = text.prefix { !$0.isNewline }
     let delimiter: CSVDelimiter =
       headerLine.filter { $0 == ";" }.count > headerLine.filter { $0 == "," }.count
       ? .semicolon : .comma
-    let header: [String]
-    do {
-      header = try EnumeratedCSV(
-        string: text, delimiter: delimiter, loadColumns: false, rowLimit: 0
-      )
-      .header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-    } catch {
+    var records = RosterRecords(text, delimiter: delimiter).all[...]
+    guard let headerFields = records.popFirst()?.fields else {
       throw failure(1, "the header row has bad quoting")
     }
+    let header = headerFields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     guard header.contains("name") else {
       throw failure(
         1,
         "the header row needs a 'name' column (found: \(header.joined(separator: ", ")))",
         key: "name")
     }
-    var diagnostics: [Diagnostic] = []
+    var problems = RowProblems(file: file)
     var participants: [Participant] = []
-    for record in records(text, delimiter: delimiter) {
-      func report(_ message: String) {
-        diagnostics.append(
-          Diagnostic(file: file, line: record.line, column: 0, keyPath: "", message: message))
-      }
-      guard let fields = record.fields else {
-        report("bad quoting: a quote inside a field must be doubled, and a quoted field closed")
-        continue
-      }
-      if fields == [""] { continue }  // a blank line
-      if fields.contains(where: { $0.contains(where: \.isNewline) }) {
-        report("a line break inside a field (is a quote left open?)")
-        continue
-      }
-      if fields.count != header.count {
-        report(
-          "\(fields.count) field\(fields.count == 1 ? "" : "s"); the header has \(header.count)")
-        continue
-      }
-      var values: [String: String] = [:]
-      for (column, value) in zip(header, fields) {
-        values[column] = value.trimmingCharacters(in: .whitespaces)
-      }
-      let name = values["name"] ?? ""
-      if name.isEmpty {
-        report("the name is empty")
-        continue
-      }
+    for record in records {
+      guard let values = problems.values(of: record, header: header) else { continue }
       participants.append(
         Participant(
-          row: participants.count + 1, line: record.line, name: name, fields: values, slug: ""))
+          row: participants.count + 1, line: record.line, name: values["name"] ?? "",
+          fields: values, slug: ""))
     }
-    if !diagnostics.isEmpty { throw InputError(diagnostics: diagnostics) }
-    if participants.isEmpty {
+    if problems.diagnostics.isEmpty, participants.isEmpty {
       throw failure(0, "the roster lists no participants under its header")
     }
-    let slugs = Self.slugs(participants.map { ($0.row, $0.name) })
-    for index in participants.indices { participants[index].slug = slugs[index] }
+    let slugs = Self.slugs(participants.map { ($0.line, $0.name) })
+    for index in participants.indices {
+      participants[index].slug = slugs[index]
+      problems.check(slug: slugs[index], line: participants[index].line)
+    }
+    if !problems.diagnostics.isEmpty { throw InputError(diagnostics: problems.sorted) }
     return Roster(file: file, columns: header, participants: participants)
   }
-
-  /// The data records after the header, each with the line it starts on; `fields` nil for a
-  /// record SwiftCSV refused (bad quoting).
-  ///
-  /// SwiftCSV stops at the first bad record, so parsing resumes on the line after it: every bad
-  /// row is found in one pass over the file.
-  static func records(_ text: String, delimiter: CSVDelimiter) -> [(line: Int, fields: [String]?)] {
-    var out: [(line: Int, fields: [String]?)] = []
-    var rest = Substring(text)
-    var line = 1  // the line `rest` starts on; its first row is a header (real, or a blank one)
-    while true {
-      var next = line + 1
-      do {
-        // rowLimit 0: the initialiser reads the header only; the rows are enumerated below.
-        let csv = try EnumeratedCSV(
-          string: String(rest), delimiter: delimiter, loadColumns: false, rowLimit: 0)
-        try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { fields in
-          out.append((next, fields))
-          next += 1 + fields.reduce(0) { $0 + $1.filter(\.isNewline).count }
-        }
-        return out
-      } catch {
-        out.append((next, nil))
-        // Resume after the bad line; a blank line stands in for the header.
-        var lines = rest.split(
-          maxSplits: next - line + 1, omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        guard lines.count == next - line + 2 else { return out }
-        rest = "\n" + lines.removeLast()
-        line = next
-      }
-    }
-  }
-
-  /// Each participant's slug, in order: the name in lower-case ASCII, accents dropped and words
-  /// joined by hyphens ("Zoë O'Brien" → `zoe-o-brien`); a name in another script (or with nothing
-  /// left) gives `participant-<row>`; a slug taken by an earlier row gets `-<row>` added.
-  public static func slugs(_ names: [(row: Int, name: String)]) -> [String] {
-    var taken: Set<String> = []
-    return names.map { row, name in
-      var folded = name.folding(options: [.diacriticInsensitive], locale: nil).lowercased()
-      for (letter, ascii) in latinLetters {
-        folded = folded.replacingOccurrences(of: letter, with: ascii)
-      }
-      let foreign = folded.unicodeScalars.contains { !$0.isASCII && $0.properties.isAlphabetic }
-      var slug = Slug.make(folded)
-      if foreign || slug.isEmpty { slug = "participant-\(row)" }
-      if taken.contains(slug) { slug += "-\(row)" }
-      taken.insert(slug)
-      return slug
-    }
-  }
-
-  /// Latin letters that folding leaves alone (they have no accent to drop), as ASCII.
-  private static let latinLetters: [(String, String)] = [
-    ("ß", "ss"), ("ø", "o"), ("ł", "l"), ("ı", "i"), ("đ", "d"), ("ð", "d"), ("þ", "th"),
-    ("æ", "ae"), ("œ", "oe"), ("ħ", "h"), ("ŋ", "ng"),
-  ]
 
   /// The `k`-th (from 1) of `n` contiguous slices: rows ⌊(k−1)·count/n⌋ to ⌊k·count/n⌋ − 1.
   public static func shard(_ k: Int, of n: Int, count: Int) -> Range<Int> {

@@ -43,7 +43,7 @@ public enum ErrorReport {
     switch error {
     case let e as UnitFailure: e.kind
     case is UsageError, is UnknownNameError: .usage
-    case is InputError, is ChartError, is DocumentError: .dataError
+    case is InputError, is ChartError, is DocumentError, is TableTooWideError: .dataError
     case is MissingFileError: .noInput
     case is ProjectExistsError: .cannotCreate
     case let e as StorageError:

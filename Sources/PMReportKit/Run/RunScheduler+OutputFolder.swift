@@ -1,5 +1,6 @@
 import Foundation
 import ReportConfig
+import Rendering
 import Storage
 
 extension RunScheduler {

@@ -27,14 +27,14 @@ struct BlockSetter {
   /// for content no file holds).
   func blocks(
     for blocks: [ContentBlock], indent: Double = 0, at place: (Int) -> ContentPlace? = { _ in nil }
-  ) -> [any Block] {
-    blocks.enumerated().flatMap { index, block in
-      self.blocks(for: block, indent: indent, at: place(index))
+  ) throws -> [any Block] {
+    try blocks.enumerated().flatMap { index, block in
+      try self.blocks(for: block, indent: indent, at: place(index))
     }
   }
 
   func blocks(for block: ContentBlock, indent: Double = 0, at place: ContentPlace? = nil)
-    -> [any Block]
+    throws -> [any Block]
   {
     let source = Self.span(place)
     switch block {
@@ -53,13 +53,13 @@ struct BlockSetter {
       }
       return [list]
     case .list(let list):
-      return [self.list(list, indent: indent, at: place)]
+      return [try self.list(list, indent: indent, at: place)]
     case .roleTable(let table):
       var block = TableSetter(type: type).roleTable(table, content: content)
       block.source = source
       return [block]
     case .table(let table):
-      var block = TableSetter(type: type).plainTable(table, width: type.width)
+      var block = try TableSetter(type: type).plainTable(table, width: type.width, at: source)
       block.source = source
       return [block]
     case .faq(let entries):
@@ -71,7 +71,7 @@ struct BlockSetter {
       block.source = source
       return [block]
     case .quote(let inner):
-      return quote(inner, indent: indent, at: place)
+      return try quote(inner, indent: indent, at: place)
     case .rule:
       return [rule()]
     case .image(let image):
@@ -114,7 +114,9 @@ struct BlockSetter {
 
   /// A bulleted or numbered list: one `L`, an `LI` an item (its first paragraph, with the marker),
   /// the item's other blocks indented under it, nested lists as `L`s of their own.
-  private func list(_ list: ListBlock, indent: Double, at place: ContentPlace?) -> StructureBlock {
+  private func list(_ list: ListBlock, indent: Double, at place: ContentPlace?) throws
+    -> StructureBlock
+  {
     var children: [any Block] = []
     for (index, item) in list.items.enumerated() {
       let marker = list.ordered ? "\(list.start + index)." : "•"
@@ -129,7 +131,7 @@ struct BlockSetter {
         children.append(first)
       }
       let skipped = item.count - rest.count
-      children += blocks(for: Array(rest), indent: indent + step) {
+      children += try blocks(for: Array(rest), indent: indent + step) {
         itemPlace?.indexed($0 + skipped)
       }
     }
@@ -209,10 +211,10 @@ struct BlockSetter {
 
   /// A block quote as a callout: its blocks indented, a rule in the accent colour down the left.
   private func quote(_ inner: [ContentBlock], indent: Double, at place: ContentPlace?)
-    -> [any Block]
+    throws -> [any Block]
   {
     let inset = indent + step
-    return blocks(for: inner, indent: inset) { place?.quoted($0) }.map { block in
+    return try blocks(for: inner, indent: inset) { place?.quoted($0) }.map { block in
       guard var paragraph = block as? ParagraphBlock else { return block }
       paragraph.sideRule = (type.accent, step * 0.6)
       return paragraph

@@ -68,7 +68,7 @@ struct ReportBuilder {
     if document.titleBlock { out.append(titleBlock()) }
     // The untitled introduction opens the whole report, not a handout of chosen sections.
     if document.sections == nil {
-      out += setter.blocks(for: content.introduction) { positions?.introduction($0) }
+      out += try setter.blocks(for: content.introduction) { positions?.introduction($0) }
     }
     let numbered = numberedSections()
     if document.tableOfContents { out += tableOfContents(numbered, pages: pages) }
@@ -116,7 +116,7 @@ struct ReportBuilder {
       entry.section.title, number: entry.number, level: entry.level, anchor: entry.anchor)
     heading.source = BlockSetter.span(entry.place)
     var out: [any Block] = [heading]
-    out += setter.blocks(for: entry.section.blocks) { entry.place?.block($0) }
+    out += try setter.blocks(for: entry.section.blocks) { entry.place?.block($0) }
     for spec in charts(for: entry.section) {
       out.append(try figures.block(spec.id) { try chart(spec) })
     }

@@ -32,6 +32,9 @@ struct TableSetter {
       ruleColor: type.rule, strongRuleColor: type.accent)
   }
 
+  /// The narrowest column that holds any letter: its padding and an em.
+  var leastColumnWidth: Double { 2 * appearance.paddingX + fontSize }
+
   /// A role table: the aspect column, then one column per role, headed by the role names.
   func roleTable(_ table: RoleTable, content: Comparison) -> TableBlock {
     self.table(
@@ -49,9 +52,17 @@ struct TableSetter {
       ? type.words[.aspect] : table.aspectHeader
   }
 
-  /// Any other table, as written (no label column).
-  func plainTable(_ table: PlainTable, width: Double) -> TableBlock {
+  /// Any other table, as written (no label column); ``TableTooWideError`` when its columns do
+  /// not fit `width` at ``leastColumnWidth`` each.
+  func plainTable(_ table: PlainTable, width: Double, at source: SourceSpan? = nil) throws
+    -> TableBlock
+  {
     let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+    let fitting = Int(width / leastColumnWidth)
+    if columns > fitting {
+      throw TableTooWideError(
+        location: source, columns: columns, fitting: fitting, width: width)
+    }
     func padded(_ row: [RichText]) -> [RichText] {
       row + Array(repeating: RichText(""), count: max(0, columns - row.count))
     }

@@ -1,6 +1,7 @@
 import Frames
 import Geometry
 import Pagination
+import ReportConfig
 import ReportModel
 import TextShaping
 

@@ -67,33 +67,27 @@ extension Diagnostic {
 
 /// Bad data in an input file (the command line exits 65, `EX_DATAERR`).
 ///
-/// It carries every problem found in the file, in file order, up to ``InputError/limit``.
+/// It carries every problem found in the file, in file order: `--json` and GitHub annotations
+/// report each; as text, the first ``InputError/shownAsText`` are printed and the rest counted.
 public struct InputError: Error, CustomStringConvertible, Sendable {
-  /// At most this many diagnostics are kept; the rest are counted in ``omitted``.
-  public static let limit = 50
+  /// How many diagnostics the text form prints before it counts the rest.
+  public static let shownAsText = 20
 
   public var diagnostics: [Diagnostic]
-  /// How many further problems were found but not kept.
-  public var omitted: Int
 
-  public init(diagnostics: [Diagnostic], omitted: Int = 0) {
-    if diagnostics.count > InputError.limit {
-      self.diagnostics = Array(diagnostics.prefix(InputError.limit))
-      self.omitted = omitted + diagnostics.count - InputError.limit
-    } else {
-      self.diagnostics = diagnostics
-      self.omitted = omitted
-    }
+  public init(diagnostics: [Diagnostic]) {
+    self.diagnostics = diagnostics
   }
 
   /// Only the errors (not the warnings).
   public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
-  /// One diagnostic a line, then a count of those left out.
+  /// One diagnostic a line, up to ``shownAsText``, then a count of those left out.
   public var description: String {
-    var lines = diagnostics.map(\.description)
-    if omitted > 0 {
-      lines.append("… and \(omitted) more problem\(omitted == 1 ? "" : "s") not shown")
+    var lines = diagnostics.prefix(Self.shownAsText).map(\.description)
+    let more = diagnostics.count - lines.count
+    if more > 0 {
+      lines.append("… and \(more) more problem\(more == 1 ? "" : "s") not shown")
     }
     return lines.joined(separator: "\n")
   }

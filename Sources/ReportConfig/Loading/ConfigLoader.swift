@@ -3,7 +3,7 @@ import ReportModel
 
 /// Loads pmreport's input files — `pmreport.yml`, styles and content — into validated values.
 ///
-/// Every problem in a file is reported at once (up to ``InputError/limit``), each with its file,
+/// Every problem in a file is reported at once, each with its file,
 /// line, column, key path and what was expected. Errors:
 /// - ``MissingFileError``: a named file does not exist (exit 66);
 /// - ``InputError``: a file holds bad data (exit 65);

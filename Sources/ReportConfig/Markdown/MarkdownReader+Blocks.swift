@@ -207,7 +207,7 @@ extension MarkdownReader {
   }
 
   /// A table that names no roles: its header, rows and column alignments.
-  func grid(_ node: MarkdownSyntax.Node, cells: [[MarkdownSyntax.Node]]) -> ContentBlock {
+  mutating func grid(_ node: MarkdownSyntax.Node, cells: [[MarkdownSyntax.Node]]) -> ContentBlock {
     func row(_ row: [MarkdownSyntax.Node]) -> [RichText] {
       row.map { Self.richText($0.children) }
     }
@@ -218,10 +218,10 @@ extension MarkdownReader {
       default: .left
       }
     }
-    return .table(
-      PlainTable(
-        header: row(cells.first ?? []), rows: cells.dropFirst().map(row),
-        alignments: alignments.contains { $0 != .left } ? alignments : []))
+    let table = PlainTable(
+      header: row(cells.first ?? []), rows: cells.dropFirst().map(row),
+      alignments: alignments.contains { $0 != .left } ? alignments : [])
+    return .table(table)
   }
 
   // MARK: - Blocks in YAML

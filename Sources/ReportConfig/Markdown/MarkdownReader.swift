@@ -175,8 +175,7 @@ struct MarkdownReader {
       parsed = try YAMLSource.parse(yaml, file: file)
     } catch let error as InputError {
       throw InputError(
-        diagnostics: error.diagnostics.map { Self.shifted($0, lines: openingLine, columns: 0) },
-        omitted: error.omitted)
+        diagnostics: error.diagnostics.map { Self.shifted($0, lines: openingLine, columns: 0) })
     }
     guard let node = parsed?.shifted(lines: openingLine, columns: 0), !node.isNull else {
       return []

@@ -20,7 +20,7 @@ enum YAMLSource {
   // MARK: Files
 
   /// The text of a file, read through `inputs`, or `MissingFileError` when it cannot be opened,
-  /// or `InputError` when it is not UTF-8 text.
+  /// or `InputError` when it is not UTF-8 text or holds a control character.
   static func read(_ path: String, displayName: String, role: String, inputs: Inputs) throws
     -> String
   {
@@ -46,6 +46,8 @@ enum YAMLSource {
           message: "the file is not UTF-8 text (save it as UTF-8)")
       ])
     }
+    let controls = ControlCharacters.diagnostics(in: data, file: displayName)
+    if !controls.isEmpty { throw InputError(diagnostics: controls) }
     return text
   }
 

@@ -1,0 +1,71 @@
+import SwiftCSV
+
+/// A roster's text cut into CSV records, each read by SwiftCSV on its own, so that a bad record
+/// costs its own length and reading goes on at the next line: linear in the file, however many
+/// rows are bad.
+///
+/// A record ends at the first line end after which its quotes (`"`) are even in number: in CSV a
+/// line break inside a record is inside an open quoted field, so this is where SwiftCSV ends the
+/// row too (or it fails before). Lines end where `Character.isNewline` says.
+struct RosterRecords {
+  /// One record: the line it starts on, and its fields (nil when SwiftCSV refused its quoting).
+  struct Record {
+    var line: Int
+    var fields: [String]?
+  }
+
+  /// The lines of the text, each with its line end.
+  private let lines: [Substring]
+  /// Whether each line holds an odd number of quotes.
+  private let oddQuotes: [Bool]
+  private let delimiter: CSVDelimiter
+
+  init(_ text: String, delimiter: CSVDelimiter) {
+    var lines: [Substring] = []
+    var oddQuotes: [Bool] = []
+    var start = text.startIndex
+    var odd = false
+    for index in text.indices {
+      let character = text[index]
+      if character == "\"" { odd.toggle() }
+      guard character.isNewline else { continue }
+      let end = text.index(after: index)
+      lines.append(text[start..<end])
+      oddQuotes.append(odd)
+      start = end
+      odd = false
+    }
+    if start < text.endIndex {
+      lines.append(text[start...])
+      oddQuotes.append(odd)
+    }
+    self.lines = lines
+    self.oddQuotes = oddQuotes
+    self.delimiter = delimiter
+  }
+
+  /// Every record, the header first.
+  ///
+  /// A record SwiftCSV refuses is reported at the line it starts on, and reading goes on at the
+  /// next line.
+  var all: [Record] {
+    var out: [Record] = []
+    var first = 0
+    while first < lines.count {
+      var last = first
+      var odd = oddQuotes[first]
+      while odd, last + 1 < lines.count {
+        last += 1
+        if oddQuotes[last] { odd = false }
+      }
+      let text = String(lines[first].base[lines[first].startIndex..<lines[last].endIndex])
+      // The "header" of a one-record text is that record's fields.
+      let fields = try? EnumeratedCSV(
+        string: text, delimiter: delimiter, loadColumns: false, rowLimit: 0
+      ).header
+      out.append(Record(line: first + 1, fields: fields))
+      first = fields == nil ? first + 1 : last + 1
+    }
+    return out
+  }
+}

@@ -1,0 +1,37 @@
+/// Finds the control characters no text of pmreport's may hold: C0 controls and NUL, tab and line
+/// endings (LF, CR, CR LF) excepted.
+///
+/// They print as nothing or as boxes, cut a name short where a C library reads it, and make XML
+/// (a PDF's XMP packet, an SVG's title) invalid; a file holding one is refused at its line.
+public enum ControlCharacters {
+  /// One problem a control character found in `bytes` (UTF-8 text read from `file`), at its line
+  /// and column (in Unicode scalars); lines end at LF, CR LF or a lone CR.
+  public static func diagnostics(in bytes: some Collection<UInt8>, file: String) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    var line = 1
+    var column = 0
+    var previous: UInt8 = 0
+    for byte in bytes {
+      defer { previous = byte }
+      if byte == 0x0D || (byte == 0x0A && previous != 0x0D) { line += 1 }
+      if byte == 0x0D || byte == 0x0A {
+        column = 0
+        continue
+      }
+      if byte & 0xC0 != 0x80 { column += 1 }
+      guard byte < 0x20, byte != 0x09 else { continue }
+      found.append(
+        Diagnostic(
+          file: file, line: line, column: column, keyPath: "", message: message(for: byte)))
+    }
+    return found
+  }
+
+  /// What is wrong with the control character `code`.
+  static func message(for code: UInt8) -> String {
+    let name = code == 0 ? "a NUL character" : "a control character"
+    let hex = String(code, radix: 16, uppercase: true)
+    return "\(name) (U+\(String(repeating: "0", count: 4 - hex.count))\(hex)) in the text; "
+      + "remove it (only tab and line breaks may be written)"
+  }
+}
