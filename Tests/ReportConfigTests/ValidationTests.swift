@@ -122,7 +122,8 @@ import Testing
     defer { folder.remove() }
     let path = try folder.write(
       "content.md", "---\ntitle: T\u{1}\n---\n\nIntro\r\n\u{1B}[2J text\rand \u{7}\n")
-    let error = try #require(inputError { try ConfigLoader.loadContentFile(path: path, inputs: Inputs()) })
+    let error = try #require(
+      inputError { try ConfigLoader.loadContentFile(path: path, inputs: Inputs()) })
     #expect(error.diagnostics.map(\.line) == [2, 6, 7])
     #expect(error.diagnostics.map(\.column) == [9, 1, 5])
   }

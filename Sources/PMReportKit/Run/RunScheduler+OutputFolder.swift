@@ -1,6 +1,6 @@
 import Foundation
-import ReportConfig
 import Rendering
+import ReportConfig
 import Storage
 
 extension RunScheduler {
