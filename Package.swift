@@ -131,7 +131,7 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "PMReportKit", "ReportModel", "ReportConfig", "Rendering", "TextShaping",
+        "PMReportKit", "ReportModel", "ReportConfig", "Rendering", "Storage", "TextShaping",
         "Geometry", "Frames", "ContentFixtures", "CCairo", "CImages",
         .product(name: "Yams", package: "Yams"),
       ],

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Testing
 
 @testable import PMReportKit
@@ -14,6 +15,13 @@ import Testing
       fileURLWithPath: try #require(CLITests.binary, "build the pmreport executable first"))
     process.arguments = ["--format", "pdf", "--output", "out", "--no-cache", "--worker"]
     process.currentDirectoryURL = URL(fileURLWithPath: dir)
+    // A worker is a member of its parent's run: this process holds the run it joins.
+    let out = dir + "/out"
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    try RunLock.acquire(in: out)
+    defer { RunLock.release(out) }
+    process.environment = ProcessInfo.processInfo.environment.merging(
+      RunLock.memberEnvironment, uniquingKeysWith: { _, member in member })
     let input = Pipe()
     let output = Pipe()
     process.standardInput = input
