@@ -63,6 +63,12 @@ public enum RunLock {
         }
       }
       let own = try open(folder, lockName(token), creating: true)
+      // Held, shared with this run's workers, while the run lasts: what tells other runs (their
+      // sweep, their waiting message) that this one is alive.
+      guard take(own, LOCK_SH, block: true) else {
+        close(own)
+        throw StorageError.write(path: path(folder, lockName(token)), errno: errno)
+      }
       held.keep(
         folder, folderLock: folderLock, token: own, ownedLock: path(folder, lockName(token)))
     } catch {

@@ -107,6 +107,19 @@ extension RunLockTests {
     return fds
   }
 
+  /// A run holds its own token lock while it lasts, a shard run too: a shard run sharing the
+  /// folder must see it alive and never sweep its temporaries.
+  @Test func aRunHoldsItsTokenLockWhileItLasts() throws {
+    let dir = try makeTestFolder()
+    defer { removeTestFolder(dir) }
+    let lock = dir + "/" + RunLock.lockName(RunLock.token)
+    try RunLock.acquire(in: dir, access: .shared, wait: false)
+    // What another run's sweep and waiting message ask (another open file, as another process).
+    #expect(RunLock.isHeld(lock))
+    RunLock.release(dir)
+    #expect(!RunLock.isHeld(lock))
+  }
+
   /// A folder another full run holds is busy (with the other run's pid) for a run told not to
   /// wait; shard runs share it; a run that waits is told whom it waits for, once, then gets in.
   @Test func runsExcludeEachOtherButShardsShare() throws {
