@@ -6,24 +6,26 @@ import Testing
 /// Control characters that escapes decode to (YAML's `"\x01"`, `"\u0000"`, Markdown's `&#1;`) are
 /// errors at the value that holds them, like control characters written as such.
 @Suite struct EscapedControlCharacterTests {
-  @Test func aYAMLEscapeInTheConfigIsAnErrorAtItsValue() throws {
-    let diagnostics = try configErrors("name: \"Hand\\x01out\"\n")
-    #expect(diagnostics.map(\.line) == [1])
-    #expect(diagnostics.first?.column == 7)
-    #expect(diagnostics.first?.keyPath == "name")
-    #expect(diagnostics.first?.message.contains("U+0001") == true)
-  }
+  /// A config, a style or a key whose escape decodes to a control character: the file, the
+  /// expected line, column and key of the error, and what its message names.
+  static let escapes: [(file: String, text: String, at: [Int], key: String, names: String)] = [
+    ("pmreport.yml", "name: \"Hand\\x01out\"\n", [1, 7], "name", "U+0001"),
+    ("pmreport.yml", "\"na\\x02me\": x\n", [1, 1], "", "U+0002"),
+    ("Styles/test.yml", "page:\n  size: \"A4\\u0000\"\n", [2, 9], "page.size", "NUL"),
+  ]
 
-  @Test func aUnicodeEscapeOfNULInAStyleIsAnError() throws {
-    let diagnostics = try styleErrors("page:\n  size: \"A4\\u0000\"\n")
-    #expect(diagnostics.map(\.line) == [2])
-    #expect(diagnostics.first?.message.contains("NUL") == true)
-  }
-
-  @Test func anEscapedKeyIsAnError() throws {
-    let diagnostics = try configErrors("\"na\\x02me\": x\n")
-    #expect(diagnostics.map(\.line) == [1])
-    #expect(diagnostics.first?.message.contains("U+0002") == true)
+  @Test(arguments: escapes)
+  func aYAMLEscapeOfAControlCharacterIsAnErrorAtItsValue(
+    _ escape: (file: String, text: String, at: [Int], key: String, names: String)
+  ) throws {
+    let diagnostics =
+      escape.file == "pmreport.yml"
+      ? try configErrors(escape.text) : try styleErrors(escape.text)
+    #expect(diagnostics.count == 1)
+    let found = try #require(diagnostics.first)
+    #expect([found.line, found.column] == escape.at)
+    #expect(found.keyPath == escape.key)
+    #expect(found.message.contains(escape.names) && found.message.contains("escape"))
   }
 
   @Test func escapedTabsAndLineBreaksAreText() throws {
