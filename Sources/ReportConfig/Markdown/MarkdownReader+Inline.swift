@@ -40,10 +40,8 @@ extension MarkdownReader {
     if node.kind == .link, let problem = LinkRules.problem(with: node.url) {
       error(problem, at: location(ofLinkTarget: node.url, from: here) ?? here, path: .root)
     }
-    if let code = ControlCharacters.first(in: node.literal)
-      ?? ControlCharacters.first(
-        in: node.url)
-    {
+    let control = ControlCharacters.first(in: node.literal) ?? ControlCharacters.first(in: node.url)
+    if let code = control {
       error(ControlCharacters.message(for: code, escaped: true), at: here, path: .root)
     }
     for child in node.children { checkLinksAndControls(in: child, block: here) }
