@@ -5,7 +5,7 @@ import Geometry
 /// fonts (with their files' stamps) and colours those indices name, and the characters shaping it
 /// found no font for (replayed on a hit, as if it had been shaped).
 ///
-/// Palette indices belong to the process that shaped the lines, so ``encode(_:runs:palette:missing:fontFile:)``
+/// Palette indices belong to the process that shaped the lines, so ``encode(_:runs:palette:missing:overlongWords:fontFile:)``
 /// numbers the fonts and colours the lines use from 0, and ``lines(fonts:glyphCounts:colors:runs:)``
 /// numbers them again into the reading measurer's palette. A link is stored as the index of the
 /// paragraph's run it comes from, never as a target: what a link points to always comes from the
@@ -37,6 +37,8 @@ struct CachedParagraph {
   private(set) var fonts: [Font]
   private(set) var colors: [Color]
   private(set) var missing: [Unicode.Scalar]
+  /// The starts of the paragraph's words wider than its measure (``ShapingResult/overlongWords``).
+  private(set) var overlongWords: [String]
 
   // MARK: Writing
 
@@ -44,7 +46,8 @@ struct CachedParagraph {
   /// `palette`; `fontFile` gives a face's file and stamp.
   static func encode(
     _ paragraph: ShapedParagraph, runs: [TextRun], palette: GlyphPalette,
-    missing: [Unicode.Scalar], fontFile: (FontFace) -> (path: String, stamp: FileStamp)?
+    missing: [Unicode.Scalar], overlongWords: [String] = [],
+    fontFile: (FontFace) -> (path: String, stamp: FileStamp)?
   ) -> [UInt8] {
     var fontIndex: [UInt32: UInt32] = [:]
     var colorIndex: [UInt32: UInt32] = [:]
@@ -92,6 +95,8 @@ struct CachedParagraph {
     }
     w.u32(UInt32(missing.count))
     for scalar in missing { w.u32(scalar.value) }
+    w.u32(UInt32(overlongWords.count))
+    for word in overlongWords { w.text(word) }
     w.u32(UInt32(lines.count))
     for line in lines { encode(line, into: &w) }
     return w.bytes
@@ -140,11 +145,12 @@ struct CachedParagraph {
 
   // MARK: Reading
 
-  /// Reads a payload; throws when it is not one ``encode(_:runs:palette:missing:fontFile:)`` wrote.
+  /// Reads a payload; throws when it is not one ``encode(_:runs:palette:missing:overlongWords:fontFile:)`` wrote.
   init(payload: ArraySlice<UInt8>) throws {
     var fonts: [Font] = []
     var colors: [Color] = []
     var missing: [Unicode.Scalar] = []
+    var overlongWords: [String] = []
     var lines: [Line] = []
     try payload.withUnsafeBytes { raw in
       var r = ByteReader(bytes: raw)
@@ -157,12 +163,14 @@ struct CachedParagraph {
         guard let scalar = Unicode.Scalar(try r.u32()) else { throw ByteReader.Bad() }
         missing.append(scalar)
       }
+      for _ in 0..<(try r.count(atLeast: 4)) { overlongWords.append(try r.text()) }
       for _ in 0..<(try r.count(atLeast: 34)) { lines.append(try Self.line(&r)) }
       guard r.atEnd else { throw ByteReader.Bad() }
     }
     self.fonts = fonts
     self.colors = colors
     self.missing = missing
+    self.overlongWords = overlongWords
     storedLines = lines
   }
 

@@ -52,7 +52,7 @@ final class DiskCachedShaper: ParagraphShaper {
     cache.store(
       CachedParagraph.encode(
         shaped.paragraph, runs: paragraph.runs, palette: inner.palette, missing: shaped.missing,
-        fontFile: cache.fontFile(of:)),
+        overlongWords: shaped.overlongWords, fontFile: cache.fontFile(of:)),
       for: key)
     return shaped
   }
@@ -71,12 +71,15 @@ final class DiskCachedShaper: ParagraphShaper {
     let text = paragraph.text
     guard glyphCounts.count == entry.fonts.count,
       entry.missing.allSatisfy({ text.unicodeScalars.contains($0) }),
+      entry.overlongWords.allSatisfy({ text.contains($0) }),
       let lines = entry.lines(
         fonts: entry.fonts.map { palette.index(of: $0.face) }, glyphCounts: glyphCounts,
         colors: entry.colors.map { palette.index(of: $0) }, runs: paragraph.runs),
       ShownText.matches(lines, text: text)
     else { return nil }
-    return ShapingResult(paragraph: ShapedParagraph(lines: lines), missing: entry.missing)
+    return ShapingResult(
+      paragraph: ShapedParagraph(lines: lines), missing: entry.missing,
+      overlongWords: entry.overlongWords)
   }
 
   /// `paragraph`'s widths from the cache on disk, else measured (and stored there).

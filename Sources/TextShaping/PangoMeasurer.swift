@@ -14,6 +14,8 @@ public final class PangoMeasurer: ShapingSession {
   let memo: ShapeMemo<DiskCachedShaper>
   /// The characters no font has, met since the last ``takeMissingCharacters()``.
   private var missingCharacters: [Unicode.Scalar] = []
+  /// The words wider than their measure, met since the last ``takeOverlongWords()``.
+  private var overlongWords: [String] = []
 
   /// Makes a measurer.
   ///
@@ -30,6 +32,10 @@ public final class PangoMeasurer: ShapingSession {
   public func shape(_ paragraph: ParagraphSpec) -> ShapedParagraph {
     let result = memo.shapeParagraph(paragraph)
     if !result.missing.isEmpty { note(result.missing) }
+    for word in result.overlongWords
+    where paragraph.warnsOverlongWords && !overlongWords.contains(word) {
+      overlongWords.append(word)
+    }
     return result.paragraph
   }
 
@@ -63,6 +69,11 @@ public final class PangoMeasurer: ShapingSession {
   public func takeMissingCharacters() -> [Unicode.Scalar] {
     defer { missingCharacters = [] }
     return missingCharacters
+  }
+
+  public func takeOverlongWords() -> [String] {
+    defer { overlongWords = [] }
+    return overlongWords
   }
 
   /// Adds those of `scalars` not noted yet.

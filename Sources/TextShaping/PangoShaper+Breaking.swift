@@ -20,10 +20,11 @@ extension PangoShaper {
   /// Shapes the paragraph once unbroken, chooses its breaks with ``LineBreaker``, then shapes and
   /// sets its lines; nil in the unlikely case Pango does not keep the lines apart.
   ///
-  /// The characters no font has are added to `missing`.
+  /// The characters no font has are added to `missing`, the start of each word wider than the
+  /// measure to `overlong` (looked for only where ``ParagraphItems`` met such a word).
   func setOptimally(
     _ paragraph: ParagraphSpec, runs initial: [TextRun], hasLongWord: Bool,
-    missing: inout [Unicode.Scalar]
+    missing: inout [Unicode.Scalar], overlong: inout [String]
   ) -> ShapedParagraph? {
     var runs = initial
     var longWord = hasLongWord
@@ -101,7 +102,18 @@ extension PangoShaper {
       lines[k].width = fit.width
       lines[k].offset = fit.offset
     }
+    if items.hasOverlongWord {
+      overlong = OverlongWords.starts(in: characters, measure: paragraph.width)
+    }
     return ShapedParagraph(lines: lines)
+  }
+
+  /// The start of each word of `runs` wider than the paragraph's measure (``OverlongWords``),
+  /// from one more unwrapped layout: only for paragraphs that hold such a word.
+  func overlongWords(_ runs: [TextRun], spec: ParagraphSpec) -> [String] {
+    let whole = unwrappedLayout(runs, spec: spec)
+    return OverlongWords.starts(
+      in: LayoutCharacters(whole.layout, text: runs.map(\.text).joined()), measure: spec.width)
   }
 
   /// A layout of `runs` on one line, as wide as the text.

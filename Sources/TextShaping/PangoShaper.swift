@@ -119,14 +119,16 @@ public final class PangoShaper: ParagraphShaper {
 
   public func shapeParagraph(_ paragraph: ParagraphSpec) -> ShapingResult {
     var missing: [Unicode.Scalar] = []
-    let shaped = shape(paragraph, missing: &missing)
-    return ShapingResult(paragraph: shaped, missing: missing)
+    var overlong: [String] = []
+    let shaped = shape(paragraph, missing: &missing, overlong: &overlong)
+    return ShapingResult(paragraph: shaped, missing: missing, overlongWords: overlong)
   }
 
-  /// Sets `paragraph`, adding the characters no font has to `missing`.
-  private func shape(_ paragraph: ParagraphSpec, missing: inout [Unicode.Scalar])
-    -> ShapedParagraph
-  {
+  /// Sets `paragraph`, adding the characters no font has to `missing` and the start of each word
+  /// wider than the measure to `overlong`.
+  private func shape(
+    _ paragraph: ParagraphSpec, missing: inout [Unicode.Scalar], overlong: inout [String]
+  ) -> ShapedParagraph {
     var runs = hyphenatedRuns(paragraph)
     // Pango breaks an unbreakable word letter by letter, re-shaping the rest of it for every
     // line (quadratic in its length): give very long words break points of their own.
@@ -138,7 +140,8 @@ public final class PangoShaper: ParagraphShaper {
     var hasLongWord = broken != runs
     runs = broken
     if Self.breaksOptimally(paragraph),
-      let set = setOptimally(paragraph, runs: runs, hasLongWord: hasLongWord, missing: &missing)
+      let set = setOptimally(
+        paragraph, runs: runs, hasLongWord: hasLongWord, missing: &missing, overlong: &overlong)
     {
       return set
     }
@@ -146,8 +149,10 @@ public final class PangoShaper: ParagraphShaper {
     // Unhyphenated text: a word wider than the measure is broken by Pango at any letter (with a
     // hyphen drawn that is not in the text). Give those words, and only those, their dictionary's
     // hyphenation points and break again.
+    var breaksInsideWords = false
     if !paragraph.hyphenate, let hyphenator {
       let forced = WordSurgery.breaksInsideWords(layout.layout)
+      breaksInsideWords = !forced.isEmpty
       if !forced.isEmpty {
         let marked = WordSurgery.hyphenatingWords(at: forced, in: runs, with: hyphenator)
         if marked != runs {
@@ -173,6 +178,7 @@ public final class PangoShaper: ParagraphShaper {
     if pango_layout_get_unknown_glyphs_count(layout.layout) > 0 {
       findMissingCharacters(runs, into: &missing)
     }
+    if hasLongWord || breaksInsideWords { overlong = overlongWords(runs, spec: paragraph) }
     return ShapedParagraph(lines: lines.map(\.line))
   }
 

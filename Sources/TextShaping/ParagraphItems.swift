@@ -25,6 +25,9 @@ struct ParagraphItems {
   /// For each item, the character index where a line broken there ends and the next one starts
   /// (a line keeps the spaces it breaks at, and the soft hyphen).
   private(set) var ends: [Int] = []
+  /// Whether a word (from one space, hyphen or other break opportunity to the next; a soft
+  /// hyphen does not end it) is wider than the measure: no line holds it (``OverlongWords``).
+  private(set) var hasOverlongWord = false
 
   /// - Parameters:
   ///   - characters: the text, soft hyphens (U+00AD) marking hyphenation points.
@@ -42,6 +45,7 @@ struct ParagraphItems {
     let words = Self.hyphenatedWords(characters)
     var boxWidth = 0.0
     var boxStart = 0
+    var wordWidth = 0.0
     func flushBox(to end: Int) {
       guard end > boxStart else { return }
       if boxWidth > measure {
@@ -61,6 +65,7 @@ struct ParagraphItems {
     while i < count {
       let c = characters[i]
       if Self.isSpace(c) {
+        wordWidth = 0
         flushBox(to: i)
         var e = i
         var width = 0.0
@@ -78,8 +83,11 @@ struct ParagraphItems {
         continue
       }
       boxWidth += advances[i]
+      wordWidth += advances[i]
+      if wordWidth > measure { hasOverlongWord = true }
       i += 1
       guard i < count, breakBefore[i], !Self.isSpace(characters[i]) else { continue }
+      if c != "\u{00AD}" { wordWidth = 0 }
       if c == "\u{00AD}" {
         guard !words.contains(i - 1) else { continue }
         flushBox(to: i)

@@ -19,9 +19,15 @@ public protocol ParagraphShaper: AnyObject {
 public struct ShapingResult: Sendable {
   public var paragraph: ShapedParagraph
   public var missing: [Unicode.Scalar]
+  /// The start of each word wider than the paragraph's measure, broken across lines
+  /// (``OverlongWords``).
+  public var overlongWords: [String]
 
-  public init(paragraph: ShapedParagraph, missing: [Unicode.Scalar] = []) {
+  public init(
+    paragraph: ShapedParagraph, missing: [Unicode.Scalar] = [], overlongWords: [String] = []
+  ) {
     self.paragraph = paragraph
     self.missing = missing
+    self.overlongWords = overlongWords
   }
 }

@@ -25,4 +25,7 @@ public protocol ShapingSession: TextMeasurer {
   /// The characters no installed font could draw met since the last call, in the order first
   /// met; forgets them.
   func takeMissingCharacters() -> [Unicode.Scalar]
+  /// The start of each word wider than its paragraph's measure (broken across lines) met since
+  /// the last call, each once, in the order first met; forgets them.
+  func takeOverlongWords() -> [String]
 }

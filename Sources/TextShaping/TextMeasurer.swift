@@ -124,11 +124,17 @@ public struct ParagraphSpec: Hashable, Sendable {
   /// Its baseline is at least as low too, even for a line holding only smaller text (a code span),
   /// so that lines and table cells share baselines. Nil: the runs alone decide.
   public var baseFont: FontSpec?
+  /// Whether the session notes the words too wide for the measure.
+  ///
+  /// False for text set at trial widths (a chart label's search), whose words no reader sees
+  /// broken (``ShapingSession/takeOverlongWords()``). Not part of the shape: the cache on disk
+  /// keeps one entry for both.
+  public var warnsOverlongWords: Bool
 
   public init(
     runs: [TextRun], width: Double, alignment: TextAlignment = .left, hyphenate: Bool = false,
     leading: Double = 1.3, maxHyphenRun: Int = 0, hyphenPenalty: Double = 50, looseness: Int = 0,
-    hangingPunctuation: Bool = false, baseFont: FontSpec? = nil
+    hangingPunctuation: Bool = false, baseFont: FontSpec? = nil, warnsOverlongWords: Bool = true
   ) {
     self.runs = runs
     self.width = width
@@ -140,6 +146,7 @@ public struct ParagraphSpec: Hashable, Sendable {
     self.looseness = looseness
     self.hangingPunctuation = hangingPunctuation
     self.baseFont = baseFont
+    self.warnsOverlongWords = warnsOverlongWords
   }
 
   /// All the text, as it will be broken.

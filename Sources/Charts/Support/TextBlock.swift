@@ -135,7 +135,7 @@ final class TextSetter {
     }
     let spec = ParagraphSpec(
       runs: [TextRun(trimmed, font: font, color: color)], width: width,
-      alignment: .left, hyphenate: false, leading: leading)
+      alignment: .left, hyphenate: false, leading: leading, warnsOverlongWords: false)
     let lines = measurer.shape(spec).lines.filter {
       !$0.text.trimmingSpaces.isEmpty || $0.width > 0
     }

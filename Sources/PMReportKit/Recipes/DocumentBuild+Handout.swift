@@ -40,10 +40,16 @@ extension DocumentBuild {
   /// The document is laid out (every recipe says so once its text is shaped): the shapes cached
   /// for it go, so that pages written and released free their lines (another document re-shapes
   /// what it needs); its layout `warnings` and the characters no installed font had are reported
-  /// as this document's.
+  /// as this document's, with each word too wide for its column (broken across lines).
   func documentLaidOut(warnings: [String] = []) {
     session.documentLaidOut()
     for warning in warnings { warn(.layout, warning) }
+    for word in session.takeOverlongWords() {
+      warn(
+        .layout,
+        "the word '\(word)…' is wider than its column; it is broken across lines (add spaces "
+          + "or hyphens where it may break)")
+    }
     let missing = session.takeMissingCharacters()
     if !missing.isEmpty {
       let list = missing.map {

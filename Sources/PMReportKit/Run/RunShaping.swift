@@ -84,4 +84,7 @@ public final class RunShaping {
 
   /// The characters no installed font had since the last call.
   func takeMissingCharacters() -> [Unicode.Scalar] { made.takeMissingCharacters() }
+
+  /// The words wider than their column met since the last call.
+  func takeOverlongWords() -> [String] { made.takeOverlongWords() }
 }

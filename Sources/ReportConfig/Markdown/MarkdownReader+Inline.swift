@@ -31,13 +31,19 @@ extension MarkdownReader {
 }
 
 extension MarkdownReader {
-  /// Reports every link under `node` a document may not carry (``LinkRules``): at its target
-  /// where it is written, else at the nearest node with a position (`block`, for the first call).
-  mutating func checkLinks(in node: MarkdownSyntax.Node, block: SourceLocation) {
+  /// Reports every link under `node` a document may not carry (``LinkRules``), at its target
+  /// where it is written, and every text or link target an entity (`&#1;`) made hold a control
+  /// character (``ControlCharacters``); at the nearest node with a position (`block`, for the
+  /// first call) where the node has none.
+  mutating func checkLinksAndControls(in node: MarkdownSyntax.Node, block: SourceLocation) {
     let here = node.startLine > 0 ? location(of: node) : block
     if node.kind == .link, let problem = LinkRules.problem(with: node.url) {
       error(problem, at: location(ofLinkTarget: node.url, from: here) ?? here, path: .root)
     }
-    for child in node.children { checkLinks(in: child, block: here) }
+    let control = ControlCharacters.first(in: node.literal) ?? ControlCharacters.first(in: node.url)
+    if let code = control {
+      error(ControlCharacters.message(for: code, escaped: true), at: here, path: .root)
+    }
+    for child in node.children { checkLinksAndControls(in: child, block: here) }
   }
 }

@@ -116,7 +116,7 @@ struct MarkdownReader {
             + "content needs only a few", at: location(of: tooDeep), keyPath: .root)
       ])
     }
-    checkLinks(in: document, block: top)
+    checkLinksAndControls(in: document, block: top)
     let (introduction, sections) = readBody(document.children)
     let sectionsAt =
       positions.body[NodePath.section(0)]

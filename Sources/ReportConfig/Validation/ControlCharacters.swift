@@ -27,11 +27,19 @@ public enum ControlCharacters {
     return found
   }
 
-  /// What is wrong with the control character `code`.
-  static func message(for code: UInt8) -> String {
+  /// The first control character of `text` (decoded from an escape such as YAML's `"\x01"` or
+  /// Markdown's `&#1;`, since the file's bytes were checked before), or nil when it has none.
+  static func first(in text: String) -> UInt8? {
+    text.utf8.first { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+  }
+
+  /// What is wrong with the control character `code`, written as such or, when `escaped`, as an
+  /// escape that decodes to it.
+  static func message(for code: UInt8, escaped: Bool = false) -> String {
     let name = code == 0 ? "a NUL character" : "a control character"
     let hex = String(code, radix: 16, uppercase: true)
-    return "\(name) (U+\(String(repeating: "0", count: 4 - hex.count))\(hex)) in the text; "
+    let how = escaped ? " written as an escape" : ""
+    return "\(name) (U+\(String(repeating: "0", count: 4 - hex.count))\(hex))\(how) in the text; "
       + "remove it (only tab and line breaks may be written)"
   }
 }

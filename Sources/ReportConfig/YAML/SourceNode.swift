@@ -189,6 +189,8 @@ extension SourceNode {
   enum ConversionProblem: Error {
     case tooManyNodes(SourceLocation)
     case complexKey(SourceLocation, NodePath)
+    /// A scalar or key whose escapes decode to a control character (``ControlCharacters``).
+    case controlCharacter(UInt8, SourceLocation, NodePath)
   }
 
   /// Converts a composed Yams tree, naming `file` in every location.
@@ -212,6 +214,9 @@ extension SourceNode {
     if budget < 0 { throw ConversionProblem.tooManyNodes(here) }
     switch node {
     case .scalar(let scalar):
+      if let code = ControlCharacters.first(in: scalar.string) {
+        throw ConversionProblem.controlCharacter(code, here, path)
+      }
       let plain = scalar.style == .plain && scalar.tag.rawValue.isEmpty
       return SourceNode(.scalar(scalar.string, plain: plain), at: here)
     case .alias:
@@ -232,6 +237,9 @@ extension SourceNode {
           throw ConversionProblem.complexKey(location(of: key, file: file), path)
         }
         let name = keyScalar.string
+        if let code = ControlCharacters.first(in: name) {
+          throw ConversionProblem.controlCharacter(code, location(of: key, file: file), path)
+        }
         entries.append(
           Entry(
             key: name, keyLocation: location(of: key, file: file),

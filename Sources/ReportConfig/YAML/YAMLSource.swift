@@ -113,6 +113,11 @@ enum YAMLSource {
         Diagnostic(
           "a mapping key must be a plain name, not a list or mapping", at: location, keyPath: path)
       ])
+    } catch SourceNode.ConversionProblem.controlCharacter(let code, let location, let path) {
+      throw InputError(diagnostics: [
+        Diagnostic(
+          ControlCharacters.message(for: code, escaped: true), at: location, keyPath: path)
+      ])
     }
   }
 
