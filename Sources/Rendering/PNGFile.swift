@@ -38,10 +38,7 @@ enum PNGFile {
       try withUnsafeMutablePointer(to: &consumer) {
         try read(png, into: &buffer, context: $0, row: rowCallback)
       }
-      let (dpiX, dpiY) = dpi(of: header)
-      return RasterImage(
-        width: consumer.average.target.width, height: consumer.average.target.height,
-        pixels: consumer.average.pixels, dpi: (dpiX, dpiY))
+      return RasterImage(consumer.average, dpi: dpi(of: header))
     }
   }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What `stat` says of a file: which file it is, its kind, size and modification time.
+/// What `stat` says of a file: which file it is, whether it is a regular file, its size and modification time.
 ///
 /// The one place that reads a `stat` buffer, so that Glibc's and Darwin's names for the
 /// modification time (`st_mtim`, `st_mtimespec`) are told apart once.
@@ -12,7 +12,6 @@ public struct FileStatus: Sendable, Hashable {
   public var modifiedSeconds: Int64
   public var modifiedNanosecondsPart: Int64
   public var isRegularFile: Bool
-  public var isDirectory: Bool
 
   /// The modification time in nanoseconds since the epoch.
   public var modified: Int64 { modifiedSeconds * 1_000_000_000 + modifiedNanosecondsPart }
@@ -45,6 +44,5 @@ public struct FileStatus: Sendable, Hashable {
     modifiedSeconds = Int64(time.tv_sec)
     modifiedNanosecondsPart = Int64(time.tv_nsec)
     isRegularFile = info.st_mode & S_IFMT == S_IFREG
-    isDirectory = info.st_mode & S_IFMT == S_IFDIR
   }
 }

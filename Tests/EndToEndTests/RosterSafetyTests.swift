@@ -97,6 +97,13 @@ import Testing
     #expect(fine.participants.map(\.line) == [2, 3, 4])
   }
 
+  @Test func aRosterOfManyControlCharactersListsAThousandAndCountsTheRest() throws {
+    let error = try #require(
+      Self.refusal("name\nAda\n" + String(repeating: "\u{1}", count: 100_000) + "\n"))
+    #expect(error.diagnostics.count == 1_001)
+    #expect(error.diagnostics.last?.message.contains("99000 more control characters") == true)
+  }
+
   @Test(arguments: ["Bob\u{202E}fdp.exe", "\u{2066}Eve\u{2069}", "Ann\u{202A}a"])
   func bidiControlsInANameAreAnError(_ name: String) throws {
     let error = try #require(Self.refusal("name\nAda\n\(name)\n"))
@@ -104,7 +111,10 @@ import Testing
     #expect(error.diagnostics.first?.message.contains("bidirectional control") == true)
   }
 
-  @Test(arguments: ["\u{00AD}\u{00AD}", "\u{200D}", "\u{FE0F}\u{2060}"])
+  @Test(arguments: [
+    "\u{00AD}\u{00AD}", "\u{200D}", "\u{FE0F}\u{2060}", "\u{3164}", "\u{FFA0}\u{FFA0}",
+    "\u{115F}", "\u{1160}", "\u{2800}\u{2800}",
+  ])
   func aNameThatPrintsBlankIsAnError(_ name: String) throws {
     let error = try #require(Self.refusal("name\nAda\n\(name)\n"))
     #expect(error.diagnostics.map(\.line) == [3])

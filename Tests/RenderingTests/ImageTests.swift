@@ -35,6 +35,14 @@ func writeImage(
 }
 
 @Suite struct ImageTests {
+  /// The pixels of the image file at `path`, decoded as `kind` to at most `limit`.
+  func raster(_ path: String, _ kind: ImageKind, fitting limit: PixelSize) throws -> RasterImage {
+    guard
+      case .raster(let image) = try ImageStore.decode(bytes(of: path), kind: kind, fitting: limit)
+    else { throw ImageError("\(path) did not load as pixels") }
+    return image
+  }
+
   @Test func pngPixelsArePremultipliedARGB32() throws {
     let dir = try temporaryDirectory("images")
     let path = dir + "/tiny.png"
@@ -56,6 +64,18 @@ func writeImage(
     let data = try #require(cairo_image_surface_get_data(surface))
     let first = UnsafeRawPointer(data).loadUnaligned(as: UInt32.self)
     #expect(first == 0x8080_0000)
+  }
+
+  /// A PNG held smaller than its file keeps the file's natural size (its resolution scaled
+  /// alike), as a JPEG shrunk by gdk-pixbuf does.
+  @Test func aShrunkPNGKeepsItsNaturalSize() throws {
+    let dir = try temporaryDirectory("images")
+    let path = dir + "/large.png"
+    try writeImage(path, type: "png", width: 400, height: 200) { _, _ in (9, 9, 9, 255) }
+    let image = try raster(path, .png, fitting: PixelSize(width: 100, height: 50))
+    #expect(image.width == 100 && image.height == 50)
+    // 96 dpi: 400 × 200 pixels are 300 × 150 points, however few of them are held.
+    #expect(image.size == Size(width: 300, height: 150))
   }
 
   @Test func jpegDecodesOpaque() throws {
@@ -127,13 +147,7 @@ func writeImage(
       JPEGFile.decodedSize(
         of: PixelSize(width: 1000, height: 600), towards: PixelSize(width: 200, height: 120))
         == PixelSize(width: 250, height: 150))
-    let limit = PixelSize(width: 200, height: 120)
-    guard
-      case .raster(let image) = try ImageStore.decode(bytes(of: path), kind: .jpeg, fitting: limit)
-    else {
-      Issue.record("a JPEG should load as pixels")
-      return
-    }
+    let image = try raster(path, .jpeg, fitting: PixelSize(width: 200, height: 120))
     #expect(image.width == 200 && image.height == 120)
     #expect(image.size == Size(width: 750, height: 450))
     #expect(image.pixels.allSatisfy { $0 >> 24 == 0xFF && ($0 >> 8) & 0xFF > 190 })

@@ -128,6 +128,15 @@ import Testing
     #expect(error.diagnostics.map(\.column) == [9, 1, 5])
   }
 
+  /// A file of nothing but control characters gives a bounded list, not one problem a byte.
+  @Test func aThousandControlCharactersAreListedAndTheRestCounted() {
+    let text = [UInt8](repeating: 0x01, count: 100_000)
+    let diagnostics = ControlCharacters.diagnostics(in: text, file: "f")
+    #expect(diagnostics.count == 1_001)
+    #expect(diagnostics.last?.column == 1_001)
+    #expect(diagnostics.last?.message.contains("99000 more control characters") == true)
+  }
+
   @Test func tabsAndEveryLineEndingAreText() {
     let text: [UInt8] = Array("a\tb\r\nc\rd\ne".utf8)
     #expect(ControlCharacters.diagnostics(in: text, file: "f").isEmpty)

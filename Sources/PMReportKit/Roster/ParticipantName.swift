@@ -18,9 +18,17 @@ enum ParticipantName {
     (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
   }
 
-  /// Whether `scalar` is a letter, digit, punctuation or symbol (what prints as something).
+  /// Letters and symbols that print as nothing although their category says otherwise: the
+  /// Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) and the blank braille pattern (U+2800).
+  static let blanks: Set<UInt32> = [0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800]
+
+  /// Whether `scalar` is a letter, digit, punctuation or symbol (what prints as something), and
+  /// neither default-ignorable nor one of the known ``blanks``.
   static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.properties.generalCategory {
+    if scalar.properties.isDefaultIgnorableCodePoint || blanks.contains(scalar.value) {
+      return false
+    }
+    return switch scalar.properties.generalCategory {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
       .decimalNumber, .letterNumber, .otherNumber,
       .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,

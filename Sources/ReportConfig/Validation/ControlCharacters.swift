@@ -4,10 +4,18 @@
 /// They print as nothing or as boxes, cut a name short where a C library reads it, and make XML
 /// (a PDF's XMP packet, an SVG's title) invalid; a file holding one is refused at its line.
 public enum ControlCharacters {
+  /// The most control characters listed one by one for a file; the rest are counted.
+  static let listedLimit = 1_000
+
   /// One problem a control character found in `bytes` (UTF-8 text read from `file`), at its line
   /// and column (in Unicode scalars); lines end at LF, CR LF or a lone CR.
+  ///
+  /// Past ``listedLimit``, one more problem, at the first one not listed, says how many more the
+  /// file holds.
   public static func diagnostics(in bytes: some Collection<UInt8>, file: String) -> [Diagnostic] {
     var found: [Diagnostic] = []
+    var unlisted = 0
+    var firstUnlisted = (line: 0, column: 0)
     var line = 1
     var column = 0
     var previous: UInt8 = 0
@@ -20,9 +28,21 @@ public enum ControlCharacters {
       }
       if byte & 0xC0 != 0x80 { column += 1 }
       guard byte < 0x20, byte != 0x09 else { continue }
+      guard found.count < listedLimit else {
+        if unlisted == 0 { firstUnlisted = (line, column) }
+        unlisted += 1
+        continue
+      }
       found.append(
         Diagnostic(
           file: file, line: line, column: column, keyPath: "", message: message(for: byte)))
+    }
+    if unlisted > 0 {
+      found.append(
+        Diagnostic(
+          file: file, line: firstUnlisted.line, column: firstUnlisted.column, keyPath: "",
+          message: "\(unlisted) more control characters in the file from here; remove them "
+            + "(only tab and line breaks may be written)"))
     }
     return found
   }
