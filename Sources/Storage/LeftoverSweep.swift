@@ -4,6 +4,9 @@ extension RunLock {
   /// Removes the temporaries in `folder` (and three levels below) of runs that are gone; returns
   /// them.
   ///
+  /// A retired page folder (`-old`) loses only its pages (``PageFolder/removeRetired(_:in:)``):
+  /// the user's files in it stay, and so does the folder and its run's lock file.
+  ///
   /// Only what can be proven a dead run's goes: a temporary whose name carries the token of a
   /// lock file in `folder` that no process holds. The walk goes from descriptor to descriptor and
   /// never follows a symlink (a symlink named like a temporary is removed itself, never its
@@ -37,7 +40,11 @@ private struct LeftoverSweep {
       let full = (path as NSString).appendingPathComponent(name)
       if let owner = RunLock.ownerToken(ofTemporary: name) {
         guard gone.contains(owner) else { continue }
-        if FolderEntries.removeTree(name, in: directory) {
+        let isGone =
+          PageFolder.isRetired(name)
+          ? PageFolder.removeRetired(name, in: directory)
+          : FolderEntries.removeTree(name, in: directory)
+        if isGone {
           removed.append(full)
         } else {
           kept.insert(owner)

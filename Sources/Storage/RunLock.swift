@@ -19,15 +19,10 @@ public enum FolderAccess: Sendable {
 /// A token lock that can be taken belongs to a run that is gone (the kernel drops a dead process's
 /// locks, `kill -9` included).
 public enum RunLock {
-  /// This run's token: a worker's is its run's (``memberEnvironment``), else a new one.
-  public static let token: String = {
-    if let inherited = ProcessInfo.processInfo.environment[memberVariable],
-      isToken(inherited[...])
-    {
-      return inherited
-    }
-    return "\(getpid())-\(String(UInt32.random(in: .min ... .max), radix: 16))"
-  }()
+  /// This run's token: a worker's is its run's (inherited through ``memberEnvironment`` and
+  /// taken by ``join(in:)``), any other process's a new one, even with the variable set.
+  public static var token: String { chosenToken.value }
+  private static let chosenToken = RunToken()
   /// What stands between a target's name and the token in a temporary name.
   static let temporaryMarker = ".tmp-"
   static let folderLockName = ".pmreport.lock"
@@ -81,9 +76,13 @@ public enum RunLock {
 
   /// Joins the run this worker process belongs to (whose token it inherited): holds its token lock
   /// shared with it, and checks the run is still there (its process is this one's parent).
+  ///
+  /// Call it before this process first uses ``token``: a worker takes its run's token only here.
   public static func join(in folder: String) throws {
-    let pid = token.split(separator: "-").first.flatMap { Int32($0) }
-    let fd = try? open(folder, lockName(token), creating: false)
+    let inherited = ProcessInfo.processInfo.environment[memberVariable] ?? ""
+    let pid = inherited.split(separator: "-").first.flatMap { Int32($0) }
+    let isMember = isToken(inherited[...]) && chosenToken.adopt(inherited)
+    let fd = isMember ? try? open(folder, lockName(token), creating: false) : nil
     guard let fd, take(fd, LOCK_SH, block: true), pid == getppid() else {
       if let fd { close(fd) }
       throw StorageError.outputFolder(
