@@ -15,10 +15,18 @@ extension RunLock {
     let root = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard root >= 0 else { return [] }
     defer { close(root) }
-    let gone = Set(
-      FolderEntries.names(in: root).compactMap(owner(ofLock:)).filter {
-        $0 != token && !isHeld((folder as NSString).appendingPathComponent(lockName($0)))
-      })
+    // Locked (exclusive) until their files are unlinked: a run that locks a lock file meanwhile
+    // finds it unlinked afterwards and makes a new one.
+    var locked: [String: Int32] = [:]
+    defer {
+      for fd in locked.values { close(fd) }
+    }
+    for owner in FolderEntries.names(in: root).compactMap(owner(ofLock:)) where owner != token {
+      let fd = openat(root, lockName(owner), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+      guard fd >= 0 else { continue }
+      if flock(fd, LOCK_EX | LOCK_NB) == 0 { locked[owner] = fd } else { close(fd) }
+    }
+    let gone = Set(locked.keys)
     guard !gone.isEmpty else { return [] }
     var sweep = LeftoverSweep(gone: gone)
     sweep.sweep(root, path: folder, depth: 0)

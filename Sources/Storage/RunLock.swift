@@ -57,13 +57,7 @@ public enum RunLock {
           throw StorageError.write(path: path(folder, folderLockName), errno: errno)
         }
       }
-      let own = try open(folder, lockName(token), creating: true)
-      // Held, shared with this run's workers, while the run lasts: what tells other runs (their
-      // sweep, their waiting message) that this one is alive.
-      guard take(own, LOCK_SH, block: true) else {
-        close(own)
-        throw StorageError.write(path: path(folder, lockName(token)), errno: errno)
-      }
+      let own = try takeOwnLock(in: folder)
       held.keep(
         folder, folderLock: folderLock, token: own, ownedLock: path(folder, lockName(token)))
     } catch {
@@ -72,6 +66,29 @@ public enum RunLock {
     }
     if access == .exclusive { waitForMembersOfGoneRuns(in: folder) }
     return removeLeftovers(in: folder)
+  }
+
+  /// Opens and takes (shared) this run's token lock.
+  ///
+  /// Held, shared with this run's workers, while the run lasts, it tells other runs (their sweep,
+  /// their waiting message) that this one is alive. Taken again when a shard run's sweep unlinked the new file before this run locked it.
+  private static func takeOwnLock(in folder: String) throws -> Int32 {
+    let file = path(folder, lockName(token))
+    while true {
+      let own = try open(folder, lockName(token), creating: true)
+      guard take(own, LOCK_SH, block: true) else {
+        close(own)
+        throw StorageError.write(path: file, errno: errno)
+      }
+      var opened = stat()
+      var named = stat()
+      if fstat(own, &opened) == 0, lstat(file, &named) == 0, opened.st_dev == named.st_dev,
+        opened.st_ino == named.st_ino
+      {
+        return own
+      }
+      close(own)
+    }
   }
 
   /// Joins the run this worker process belongs to (whose token it inherited): holds its token lock
