@@ -116,17 +116,6 @@ public func pageFileName(_ index: Int, pageCount: Int, ext: String) -> String {
   return "page-" + String(repeating: "0", count: max(0, digits - number.count)) + number + "." + ext
 }
 
-/// Whether `name` is one ``pageFileName(_:pageCount:ext:)`` gives (a page's SVG or PNG): the
-/// only files pmreport writes in a page folder, and so the only ones it removes there.
-public func isPageFileName(_ name: String) -> Bool {
-  let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-  guard parts.count == 2, ["svg", "png"].contains(parts[1]), parts[0].hasPrefix("page-") else {
-    return false
-  }
-  let digits = parts[0].dropFirst(5)
-  return digits.count >= 3 && digits.allSatisfy { $0.isASCII && $0.isNumber }
-}
-
 /// Monotonic time for the per-file timings.
 enum Clock {
   static var now: UInt64 { DispatchTime.now().uptimeNanoseconds }

@@ -4,6 +4,9 @@ extension RunLock {
   /// Removes the temporaries in `folder` (and three levels below) of runs that are gone; returns
   /// them.
   ///
+  /// A retired page folder (`-old`) loses only its pages (``PageFolder/removeRetired(_:in:)``):
+  /// the user's files in it stay, and so does the folder and its run's lock file.
+  ///
   /// Only what can be proven a dead run's goes: a temporary whose name carries the token of a
   /// lock file in `folder` that no process holds. The walk goes from descriptor to descriptor and
   /// never follows a symlink (a symlink named like a temporary is removed itself, never its
@@ -12,10 +15,18 @@ extension RunLock {
     let root = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard root >= 0 else { return [] }
     defer { close(root) }
-    let gone = Set(
-      FolderEntries.names(in: root).compactMap(owner(ofLock:)).filter {
-        $0 != token && !isHeld((folder as NSString).appendingPathComponent(lockName($0)))
-      })
+    // Locked (exclusive) until their files are unlinked: a run that locks a lock file meanwhile
+    // finds it unlinked afterwards and makes a new one.
+    var locked: [String: Int32] = [:]
+    defer {
+      for fd in locked.values { close(fd) }
+    }
+    for owner in FolderEntries.names(in: root).compactMap(owner(ofLock:)) where owner != token {
+      let fd = openat(root, lockName(owner), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+      guard fd >= 0 else { continue }
+      if flock(fd, LOCK_EX | LOCK_NB) == 0 { locked[owner] = fd } else { close(fd) }
+    }
+    let gone = Set(locked.keys)
     guard !gone.isEmpty else { return [] }
     var sweep = LeftoverSweep(gone: gone)
     sweep.sweep(root, path: folder, depth: 0)
@@ -37,7 +48,11 @@ private struct LeftoverSweep {
       let full = (path as NSString).appendingPathComponent(name)
       if let owner = RunLock.ownerToken(ofTemporary: name) {
         guard gone.contains(owner) else { continue }
-        if FolderEntries.removeTree(name, in: directory) {
+        let isGone =
+          PageFolder.isRetired(name)
+          ? PageFolder.removeRetired(name, in: directory)
+          : FolderEntries.removeTree(name, in: directory)
+        if isGone {
           removed.append(full)
         } else {
           kept.insert(owner)

@@ -31,4 +31,45 @@ enum PageFolder {
     }
     rmdir(retired)
   }
+
+  /// Whether `name` is a retired page folder's temporary name (`-old`, maybe renamed aside with
+  /// `.gone` after it).
+  static func isRetired(_ name: String) -> Bool {
+    name.hasSuffix("-old") || name.hasSuffix("-old.gone")
+  }
+
+  /// Removes what pmreport wrote in the retired folder `name` in `directory`; whether it is gone.
+  ///
+  /// For a folder left by an interrupted or dead run: its pages go, then the folder if nothing
+  /// else is in it (the user's files stay, and so does the folder). Anything but a folder there
+  /// is removed itself.
+  static func removeRetired(_ name: String, in directory: Int32) -> Bool {
+    let folder = openat(directory, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    guard folder >= 0 else { return FolderEntries.removeTree(name, in: directory) }
+    for child in FolderEntries.names(in: folder) where isPageFileName(child) {
+      unlinkat(folder, child, 0)
+    }
+    close(folder)
+    return unlinkat(directory, name, AT_REMOVEDIR) == 0
+  }
+
+  /// ``removeRetired(_:in:)`` for the folder at `path`.
+  static func removeRetired(_ path: String) {
+    let parent = open(
+      (path as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard parent >= 0 else { return }
+    _ = removeRetired((path as NSString).lastPathComponent, in: parent)
+    close(parent)
+  }
+}
+
+/// Whether `name` is one `pageFileName(_:pageCount:ext:)` (Rendering) gives (a page's SVG or PNG): the
+/// only files pmreport writes in a page folder, and so the only ones it removes there.
+public func isPageFileName(_ name: String) -> Bool {
+  let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+  guard parts.count == 2, ["svg", "png"].contains(parts[1]), parts[0].hasPrefix("page-") else {
+    return false
+  }
+  let digits = parts[0].dropFirst(5)
+  return digits.count >= 3 && digits.allSatisfy { $0.isASCII && $0.isNumber }
 }

@@ -19,15 +19,10 @@ public enum FolderAccess: Sendable {
 /// A token lock that can be taken belongs to a run that is gone (the kernel drops a dead process's
 /// locks, `kill -9` included).
 public enum RunLock {
-  /// This run's token: a worker's is its run's (``memberEnvironment``), else a new one.
-  public static let token: String = {
-    if let inherited = ProcessInfo.processInfo.environment[memberVariable],
-      isToken(inherited[...])
-    {
-      return inherited
-    }
-    return "\(getpid())-\(String(UInt32.random(in: .min ... .max), radix: 16))"
-  }()
+  /// This run's token: a worker's is its run's (inherited through ``memberEnvironment`` and
+  /// taken by ``join(in:)``), any other process's a new one, even with the variable set.
+  public static var token: String { chosenToken.value }
+  private static let chosenToken = RunToken()
   /// What stands between a target's name and the token in a temporary name.
   static let temporaryMarker = ".tmp-"
   static let folderLockName = ".pmreport.lock"
@@ -62,13 +57,7 @@ public enum RunLock {
           throw StorageError.write(path: path(folder, folderLockName), errno: errno)
         }
       }
-      let own = try open(folder, lockName(token), creating: true)
-      // Held, shared with this run's workers, while the run lasts: what tells other runs (their
-      // sweep, their waiting message) that this one is alive.
-      guard take(own, LOCK_SH, block: true) else {
-        close(own)
-        throw StorageError.write(path: path(folder, lockName(token)), errno: errno)
-      }
+      let own = try takeOwnLock(in: folder)
       held.keep(
         folder, folderLock: folderLock, token: own, ownedLock: path(folder, lockName(token)))
     } catch {
@@ -79,11 +68,38 @@ public enum RunLock {
     return removeLeftovers(in: folder)
   }
 
+  /// Opens and takes (shared) this run's token lock.
+  ///
+  /// Held, shared with this run's workers, while the run lasts, it tells other runs (their sweep,
+  /// their waiting message) that this one is alive. Taken again when a shard run's sweep unlinked the new file before this run locked it.
+  private static func takeOwnLock(in folder: String) throws -> Int32 {
+    let file = path(folder, lockName(token))
+    while true {
+      let own = try open(folder, lockName(token), creating: true)
+      guard take(own, LOCK_SH, block: true) else {
+        close(own)
+        throw StorageError.write(path: file, errno: errno)
+      }
+      var opened = stat()
+      var named = stat()
+      if fstat(own, &opened) == 0, lstat(file, &named) == 0, opened.st_dev == named.st_dev,
+        opened.st_ino == named.st_ino
+      {
+        return own
+      }
+      close(own)
+    }
+  }
+
   /// Joins the run this worker process belongs to (whose token it inherited): holds its token lock
   /// shared with it, and checks the run is still there (its process is this one's parent).
+  ///
+  /// Call it before this process first uses ``token``: a worker takes its run's token only here.
   public static func join(in folder: String) throws {
-    let pid = token.split(separator: "-").first.flatMap { Int32($0) }
-    let fd = try? open(folder, lockName(token), creating: false)
+    let inherited = ProcessInfo.processInfo.environment[memberVariable] ?? ""
+    let pid = inherited.split(separator: "-").first.flatMap { Int32($0) }
+    let isMember = isToken(inherited[...]) && chosenToken.adopt(inherited)
+    let fd = isMember ? try? open(folder, lockName(token), creating: false) : nil
     guard let fd, take(fd, LOCK_SH, block: true), pid == getppid() else {
       if let fd { close(fd) }
       throw StorageError.outputFolder(

@@ -33,17 +33,26 @@ public final class TemporaryFiles: @unchecked Sendable {
   /// writer may rename the same folder into place meanwhile (that rename is not under the lock):
   /// deleting it where it stands could leave a swapped-in folder with pages missing. Renaming is
   /// atomic, so either the writer's rename wins (the folder is whole and stays) or this one does
-  /// (the folder is gone whole).
+  /// (the folder is gone whole). A retired page folder loses only its pages: until the writer has
+  /// moved them, the user's files are in it.
   public func removeAllBeforeExit() {
     lock.lock()
     for sweep in 0..<3 {
       if sweep > 0 { usleep(20_000) }
-      for p in paths.sorted() {
-        let aside = p + ".gone"
-        guard rename(p, aside) == 0 else { continue }
-        try? FileManager.default.removeItem(atPath: aside)
-      }
+      for p in paths.sorted() { Self.removeAside(p) }
     }
     RunLock.release()
+  }
+
+  /// Renames `path` aside, then removes it: whole, but a retired page folder only as far as
+  /// ``PageFolder/removeRetired(_:)`` does (it may still hold the user's files).
+  static func removeAside(_ path: String) {
+    let aside = path + ".gone"
+    guard rename(path, aside) == 0 else { return }
+    if PageFolder.isRetired(path) {
+      PageFolder.removeRetired(aside)
+    } else {
+      try? FileManager.default.removeItem(atPath: aside)
+    }
   }
 }
