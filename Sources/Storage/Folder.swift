@@ -13,6 +13,18 @@ public enum Folder {
     return out
   }
 
+  /// Runs `body` with `folder` locked exclusively (`flock` on the folder itself): one process at a
+  /// time, among those that ask the same.
+  public static func exclusively<T>(_ folder: String, _ body: () throws -> T) throws -> T {
+    let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw StorageError.write(path: folder, errno: errno) }
+    defer { close(fd) }
+    while flock(fd, LOCK_EX) != 0 {
+      guard errno == EINTR else { throw StorageError.write(path: folder, errno: errno) }
+    }
+    return try body()
+  }
+
   /// Creates `folder` and its parents with `mode` (`mkdir -p`); throws the first refusal.
   public static func create(_ folder: String, mode: mode_t) throws {
     var made = folder.hasPrefix("/") ? "" : "."

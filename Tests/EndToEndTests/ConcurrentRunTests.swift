@@ -78,6 +78,33 @@ import Testing
     #expect(full.status == 75, "the full run did not wait for the shard: \(full.summary)")
   }
 
+  /// A shard run that rewrites copies the full run listed, and a full run that rewrites copies a
+  /// shard listed, leave no entry in either manifest that does not match its file.
+  @Test func fullAndShardRunsKeepEachOthersManifestsTrue() throws {
+    let dir = try ParallelRunTests.project()
+    func roster(_ date: String) throws {
+      try "name,date\nAna Souza,\(date)\nJosé Álvarez,\(date)\n".write(
+        toFile: dir + "/roster.csv", atomically: true, encoding: .utf8)
+    }
+    let arguments = [
+      "--roster", "roster.csv", "--document", "certificate", "--format", "pdf", "--jobs", "1",
+      "--quiet",
+    ]
+    try roster("1 May 2026")
+    let full = try runPMReport(arguments, in: dir)
+    try #require(full.status == 0, "\(full.summary)")
+    try roster("2 May 2026")
+    let shard = try runPMReport(arguments + ["--shard", "1/2"], in: dir)
+    try #require(shard.status == 0, "\(shard.summary)")
+    try Self.expectEveryEntryMatches(dir)
+    try Self.expectEveryEntryMatches(dir, name: "manifest-1-of-2.json")
+    try roster("3 May 2026")
+    let again = try runPMReport(arguments, in: dir)
+    try #require(again.status == 0, "\(again.summary)")
+    try Self.expectEveryEntryMatches(dir)
+    try Self.expectEveryEntryMatches(dir, name: "manifest-1-of-2.json")
+  }
+
   /// A run of one document keeps the manifest entries of the others' files while those files
   /// still match; an entry whose file changed goes.
   @Test func aSubsetRunCarriesOverEntriesWhoseFilesStillMatch() throws {

@@ -8,10 +8,7 @@ extension Manifest {
   /// So every entry describes the file beside it, whatever the run left out (`--document`) or
   /// failed to rebuild, and no file a run did not touch drops out of the list.
   func carryingOver(from name: String, in outputDirectory: String) -> Manifest {
-    let path = (outputDirectory as NSString).appendingPathComponent(name)
-    guard let bytes = Folder.readFile(path),
-      let previous = try? JSONDecoder().decode(Manifest.self, from: Data(bytes))
-    else { return self }
+    guard let previous = Self.read(name, in: outputDirectory) else { return self }
     var listed = Set(files.map(\.path))
     var merged = self
     for entry in previous.files where entry.staysInside && listed.insert(entry.path).inserted {
@@ -24,6 +21,43 @@ extension Manifest {
     }
     merged.files.sort { $0.path < $1.path }
     return merged
+  }
+
+  /// The folder's manifest `name`; nil when there is none or it does not decode.
+  static func read(_ name: String, in outputDirectory: String) -> Manifest? {
+    let path = (outputDirectory as NSString).appendingPathComponent(name)
+    guard let bytes = Folder.readFile(path) else { return nil }
+    return try? JSONDecoder().decode(Manifest.self, from: Data(bytes))
+  }
+
+  /// The names of the folder's manifests: `manifest.json` and the shards' `manifest-K-of-N.json`.
+  static func names(in outputDirectory: String) -> [String] {
+    Folder.names(in: outputDirectory).filter { $0.hasPrefix("manifest") && $0.hasSuffix(".json") }
+      .sorted()
+  }
+
+  /// Rewrites the folder's manifest `name` without the entries this run made untrue.
+  ///
+  /// An entry is untrue when the run wrote its file with other bytes (a full run rewriting a
+  /// shard's copies, a shard run the full run's), or when its file is gone or of another size (a
+  /// page folder replaced with fewer pages). Left as it is, byte for byte, when every entry still
+  /// holds. Cheap: the run's own hashes and a `stat` each.
+  static func droppingEntriesUntrue(
+    of name: String, in outputDirectory: String, written: [String: FileRecord]
+  ) throws {
+    guard var manifest = read(name, in: outputDirectory) else { return }
+    let count = manifest.files.count
+    manifest.files.removeAll { entry in
+      if let now = written[entry.path] {
+        return now.sha256 != entry.sha256 || now.bytes != entry.bytes
+      }
+      let file = (outputDirectory as NSString).appendingPathComponent(entry.path)
+      guard entry.staysInside, let status = FileStatus(path: file, followingLinks: false),
+        status.isRegularFile
+      else { return true }
+      return status.size != Int64(entry.bytes)
+    }
+    if manifest.files.count != count { _ = try manifest.write(to: outputDirectory, name: name) }
   }
 }
 

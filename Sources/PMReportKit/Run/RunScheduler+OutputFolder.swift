@@ -30,13 +30,23 @@ extension RunScheduler {
   }
 
   /// Writes the run's manifest (a shard's `manifest-K-of-N.json`): the files written, and those
-  /// of the earlier manifest that the run did not write and that still match.
+  /// of the earlier manifest that the run did not write and that still match; and drops from the
+  /// folder's other manifests the entries this run made untrue.
+  ///
+  /// Shard runs share the folder, so the manifests are rewritten one run at a time (the folder
+  /// locked exclusively meanwhile).
   func writeManifest(of files: [WrittenFile], report: (RunEvent) -> Void) {
+    let folder = settings.outputDirectory
     let name = options.shard?.manifestName ?? "manifest.json"
     do {
-      _ = try Manifest(files: files, outputDirectory: settings.outputDirectory)
-        .carryingOver(from: name, in: settings.outputDirectory)
-        .write(to: settings.outputDirectory, name: name)
+      try Folder.exclusively(folder) {
+        let manifest = Manifest(files: files, outputDirectory: folder)
+        _ = try manifest.carryingOver(from: name, in: folder).write(to: folder, name: name)
+        let written = Dictionary(manifest.files.map { ($0.path, $0) }) { first, _ in first }
+        for other in Manifest.names(in: folder) where other != name {
+          try Manifest.droppingEntriesUntrue(of: other, in: folder, written: written)
+        }
+      }
     } catch {
       report(.failure(RunFailure(document: "manifest", error: error, context: name)))
     }
