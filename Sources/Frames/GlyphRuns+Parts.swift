@@ -64,7 +64,10 @@ extension GlyphRuns {
         ends.glyphs >= previous.glyphs, ends.glyphs <= parts.columns[Self.ids].count,
         ends.text >= previous.text, ends.text <= parts.text.count,
         ends.clusters >= previous.clusters,
-        parts.clusterMap == .oneToOne || ends.clusters <= parts.columns[Self.pairs].count
+        parts.clusterMap == .oneToOne || ends.clusters <= parts.columns[Self.pairs].count,
+        Self.clustersCover(
+          parts, glyphs: previous.glyphs..<ends.glyphs,
+          text: previous.text..<ends.text, pairs: previous.clusters..<ends.clusters)
       else { return nil }
       previous = ends
     }
@@ -73,4 +76,34 @@ extension GlyphRuns {
       ys: parts.ys, clusterMap: parts.clusterMap, missing: parts.missing,
       missingGlyphSize: parts.missingGlyphSize)
   }
+
+  /// Whether a run's clusters are ones cairo takes (so drawing it can neither trap nor fail): one
+  /// to one, a glyph for each byte, every byte a whole character; as pairs, each of them within
+  /// Int32, not empty, starting on a character, and all together its text and glyphs.
+  private static func clustersCover(
+    _ parts: Parts, glyphs: Range<UInt32>, text: Range<UInt32>, pairs: Range<UInt32>
+  ) -> Bool {
+    // A run without text is drawn without clusters.
+    guard !text.isEmpty else { return true }
+    let bytes = parts.text[Int(text.lowerBound)..<Int(text.upperBound)]
+    if parts.clusterMap == .oneToOne {
+      return glyphs.count == text.count && bytes.allSatisfy { $0 < 0x80 }
+    }
+    guard pairs.lowerBound % 2 == 0, pairs.upperBound % 2 == 0 else { return false }
+    let column = parts.columns[Self.pairs]
+    var at = (text: Int(text.lowerBound), glyphs: 0)
+    for k in stride(from: Int(pairs.lowerBound), to: Int(pairs.upperBound), by: 2) {
+      let (count, shown) = (Int(column[k]), Int(column[k + 1]))
+      guard count <= Int32.max, shown <= Int32.max, count > 0 || shown > 0,
+        count <= Int(text.upperBound) - at.text,
+        count == 0 || !isContinuation(parts.text[at.text])
+      else { return false }
+      at = (at.text + count, at.glyphs + shown)
+    }
+    return at.text == Int(text.upperBound) && at.glyphs == glyphs.count
+      && (at.text == parts.text.count || !isContinuation(parts.text[at.text]))
+  }
+
+  /// Whether `byte` continues a UTF-8 character rather than starting one.
+  private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 }

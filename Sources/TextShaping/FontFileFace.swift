@@ -1,4 +1,5 @@
 import CPango
+import Storage
 
 /// A font as a file holds it: the file's path and the face's index in it (a collection holds
 /// several), as a fontconfig pattern names them.
@@ -21,11 +22,25 @@ struct FontFileFace: Hashable {
     self.index = index
   }
 
-  /// How many glyphs the face has (HarfBuzz reads the file's `maxp` table); nil when the file
-  /// cannot be read or holds no such face.
+  /// How many glyphs the face has (HarfBuzz reads the file's `maxp` table); nil when the path is
+  /// not a regular file (a named pipe or a device, which a crafted pattern may name, is never
+  /// waited on or read from), cannot be read or holds no such face.
   func glyphCount() -> Int? {
-    guard let blob = hb_blob_create_from_file(path) else { return nil }
-    defer { hb_blob_destroy(blob) }
+    guard let bytes = Folder.readFile(path) else { return nil }
+    return bytes.withUnsafeBufferPointer { buffer -> Int? in
+      buffer.withMemoryRebound(to: CChar.self) { chars in
+        guard let base = chars.baseAddress,
+          let blob = hb_blob_create(
+            base, UInt32(clamping: chars.count), HB_MEMORY_MODE_READONLY, nil, nil)
+        else { return nil }
+        defer { hb_blob_destroy(blob) }
+        return Self.glyphCount(blob, index: index)
+      }
+    }
+  }
+
+  /// How many glyphs face `index` of the font file in `blob` has.
+  private static func glyphCount(_ blob: OpaquePointer, index: Int32) -> Int? {
     // The low 16 bits name the face; the high ones a named instance of a variable font.
     guard hb_blob_get_length(blob) > 0, let face = hb_face_create(blob, UInt32(index & 0xFFFF))
     else { return nil }

@@ -162,7 +162,10 @@ public final class ShapeCache {
     writes += pending.slots.count
     written.insert(name)
     // Later lookups find what was written in the new pack (the newest, so first).
-    if index != nil, let pack = packFolder.open(name) { add(pack, first: true) }
+    if index != nil, let pack = packFolder.open(name) {
+      if packs.count >= Self.openPackLimit { pack.closeDescriptor() }
+      add(pack, first: true)
+    }
   }
 
   /// Writes what is pending and lets go of the packs' index and files (read again at the next

@@ -38,6 +38,39 @@ import Testing
     #expect(GlyphRuns(parts: bad) == nil)
   }
 
+  /// A line of `text` in one run of `glyphs` glyphs with cluster `pairs` (`.pairs` when given).
+  private func parts(_ text: String, glyphs: Int, pairs: [UInt32]?) -> GlyphRuns.Parts {
+    let bytes = Array(text.utf8)
+    let clusters = pairs ?? []
+    return GlyphRuns.Parts(
+      runCount: 1, clusterMap: pairs == nil ? .oneToOne : .pairs, missingGlyphSize: 0, ys: [],
+      missing: [],
+      columns: [
+        Array(repeating: 36, count: glyphs), Array(repeating: 0, count: glyphs), clusters,
+        [0, 0, 0, UInt32(glyphs), UInt32(bytes.count), UInt32(clusters.count)],
+      ], text: bytes)
+  }
+
+  @Test func clustersThatDoNotCoverTheRunAreRefused() {
+    #expect(GlyphRuns(parts: parts("Hello", glyphs: 5, pairs: nil)) != nil)
+    #expect(GlyphRuns(parts: parts("Hello", glyphs: 2, pairs: [3, 1, 2, 1])) != nil)
+    #expect(GlyphRuns(parts: parts("h\u{E9}", glyphs: 2, pairs: [1, 1, 2, 1])) != nil)
+    // One glyph for five bytes one to one: cairo would refuse the clusters.
+    #expect(GlyphRuns(parts: parts("Hello", glyphs: 1, pairs: nil)) == nil)
+    // One to one over a two-byte character: a cluster that is not whole UTF-8.
+    #expect(GlyphRuns(parts: parts("h\u{E9}", glyphs: 3, pairs: nil)) == nil)
+    // A pair past Int32 (a trap when drawn), sums that miss the run's text or glyphs, an empty
+    // cluster, a cluster splitting a character, half a pair.
+    #expect(GlyphRuns(parts: parts("Hello", glyphs: 1, pairs: [0x8000_0000, 1])) == nil)
+    #expect(GlyphRuns(parts: parts("Hello", glyphs: 2, pairs: [3, 1, 1, 1])) == nil)
+    #expect(GlyphRuns(parts: parts("Hello", glyphs: 2, pairs: [3, 1, 2, 2])) == nil)
+    #expect(GlyphRuns(parts: parts("Hello", glyphs: 2, pairs: [3, 1, 2, 1, 0, 0])) == nil)
+    #expect(GlyphRuns(parts: parts("h\u{E9}", glyphs: 2, pairs: [2, 1, 1, 1])) == nil)
+    var odd = parts("Hello", glyphs: 2, pairs: [3, 1, 2, 1])
+    odd.columns[GlyphRuns.Parts.runsColumn][5] = 3
+    #expect(GlyphRuns(parts: odd) == nil)
+  }
+
   @Test func zigzagStepsRoundTripBothSigns() {
     for step: Int32 in [0, 1, -1, 1023, -1024, Int32.max, Int32.min] {
       #expect(GlyphRuns.unzigzag(GlyphRuns.zigzag(step)) == step)

@@ -1,8 +1,8 @@
 import Foundation
-import Frames
 import Storage
 import Testing
 
+@testable import Frames
 @testable import TextShaping
 
 /// What a shape cache folder is trusted with: how glyphs look, never what a reader gets.
@@ -45,6 +45,10 @@ import Testing
         parts.text = parts.text.map { $0 == UInt8(ascii: "o") ? UInt8(ascii: "0") : $0 }
       case "glyph id":
         parts.columns[0] = parts.columns[0].map { _ in 0x00FF_FFF0 }
+      case "cluster past Int32", "clusters short of the glyphs":
+        // One pair a run, built around the checks of GlyphRuns(parts:) as a pack could hold it.
+        line.glyphs = withClusterPairs(parts, past: attack == "cluster past Int32")
+        return line
       default: break
       }
       line.glyphs = GlyphRuns(parts: parts)
@@ -52,7 +56,34 @@ import Testing
     }
   }
 
-  @Test(arguments: ["link", "link on plain text", "text", "glyph id", "missing"])
+  /// `parts` with one cluster pair a run: its bytes past Int32 (`past`), else its glyphs one
+  /// more than the run has.
+  private func withClusterPairs(_ parts: GlyphRuns.Parts, past: Bool) -> GlyphRuns {
+    var parts = parts
+    let runs = GlyphRuns.Parts.runsColumn
+    var pairs: [UInt32] = []
+    var previous = (glyphs: UInt32(0), text: UInt32(0))
+    for r in 0..<parts.runCount {
+      let at = r * GlyphRuns.Parts.numbersPerRun
+      let ends = (glyphs: parts.columns[runs][at + 3], text: parts.columns[runs][at + 4])
+      pairs += [
+        past ? 0x8000_0000 : ends.text - previous.text, ends.glyphs - previous.glyphs + 1,
+      ]
+      parts.columns[runs][at + 5] = UInt32(pairs.count)
+      previous = ends
+    }
+    parts.columns[GlyphRuns.pairs] = pairs
+    return GlyphRuns(
+      runCount: Int32(parts.runCount), data: PackedColumns(parts.columns, tail: parts.text),
+      ys: parts.ys, clusterMap: .pairs, missing: parts.missing,
+      missingGlyphSize: parts.missingGlyphSize)
+  }
+
+  @Test(
+    arguments: [
+      "link", "link on plain text", "text", "glyph id", "missing", "cluster past Int32",
+      "clusters short of the glyphs",
+    ])
   func aCraftedEntryIsAMissAndTheParagraphIsShapedAfresh(attack: String) throws {
     let folder = ShapeFolder()
     defer { folder.remove() }
