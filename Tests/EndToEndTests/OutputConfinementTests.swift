@@ -72,4 +72,18 @@ import Testing
     #expect(typed.status == 0, "\(typed.summary)")
     #expect(FileManager.default.fileExists(atPath: dir + "/x/svg/kept/page-001.svg"))
   }
+
+  /// A format folder inside the output folder that links out of it is not written through.
+  @Test func aFormatFolderLinkedOutOfTheOutputFolderIsRefused() throws {
+    let (dir, arguments) = try project()
+    try FileManager.default.createDirectory(
+      atPath: dir + "/project/Output", withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: dir + "/project/Output/svg", withDestinationPath: "../../x/svg")
+    let r = try runPMReport(arguments, in: dir + "/project")
+    #expect(r.status == 65, "\(r.summary)")
+    #expect(r.error.contains("the format folder 'svg' is a symbolic link"), "\(r.error)")
+    #expect(!FileManager.default.fileExists(atPath: dir + "/x/svg/kept/page-001.svg"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/x/svg") == ["kept"])
+  }
 }
