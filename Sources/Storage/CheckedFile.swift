@@ -17,15 +17,25 @@ public final class CheckedFile {
   /// Bytes written so far.
   public private(set) var byteCount = 0
 
-  /// Creates (or truncates) the file at `location`.
+  /// Creates the file at `location` afresh, replacing a file or symbolic link already there.
   ///
   /// Messages name it `path` (the final name of a temporary file; `location` itself by default).
-  /// With `exclusive`, a file already there is an error instead.
+  /// With `exclusive`, anything already there is an error instead. The new file is always
+  /// created with `O_EXCL | O_NOFOLLOW`: a symbolic link planted at `location` (or planted again
+  /// after the stale one is removed) is never followed, and a hard link to another file is never
+  /// truncated. A device already there (`/dev/full`) is opened as it is.
   public init(creating location: String, reportedAs path: String? = nil, exclusive: Bool = false)
     throws
   {
     self.path = path ?? location
-    let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC)
+    var flags = O_WRONLY | O_CLOEXEC | O_NOFOLLOW
+    var status = stat()
+    if !exclusive, lstat(location, &status) == 0, status.st_mode & S_IFMT == S_IFCHR {
+      flags |= O_TRUNC
+    } else {
+      if !exclusive { unlink(location) }
+      flags |= O_CREAT | O_EXCL
+    }
     descriptor = open(location, flags, 0o666)
     guard descriptor >= 0 else { throw StorageError.write(path: self.path, errno: errno) }
   }

@@ -55,4 +55,35 @@ import Testing
     let left = try FileManager.default.contentsOfDirectory(atPath: dir + "/x/svg")
     #expect(left == ["kept"], "\(left)")
   }
+
+  /// The default output folder (no `output:` in the config) is confined too: a project whose
+  /// `Output` is a symbolic link out of it writes nothing there; typed, the same folder is used.
+  @Test func aDefaultOutputFolderLinkedOutOfTheProjectRootIsRefused() throws {
+    let (dir, arguments) = try project()
+    try FileManager.default.createSymbolicLink(
+      atPath: dir + "/project/Output", withDestinationPath: "../x")
+    let r = try runPMReport(arguments, in: dir + "/project")
+    #expect(r.status == 65, "\(r.summary)")
+    #expect(r.error.contains("the output folder 'Output' is a symbolic link"), "\(r.error)")
+    #expect(r.error.contains("pass --output Output on the command line"), "\(r.error)")
+    #expect(!FileManager.default.fileExists(atPath: dir + "/x/svg/kept/page-001.svg"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/x") == ["svg"])
+    let typed = try runPMReport(arguments + ["--output", "Output"], in: dir + "/project")
+    #expect(typed.status == 0, "\(typed.summary)")
+    #expect(FileManager.default.fileExists(atPath: dir + "/x/svg/kept/page-001.svg"))
+  }
+
+  /// A format folder inside the output folder that links out of it is not written through.
+  @Test func aFormatFolderLinkedOutOfTheOutputFolderIsRefused() throws {
+    let (dir, arguments) = try project()
+    try FileManager.default.createDirectory(
+      atPath: dir + "/project/Output", withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: dir + "/project/Output/svg", withDestinationPath: "../../x/svg")
+    let r = try runPMReport(arguments, in: dir + "/project")
+    #expect(r.status == 65, "\(r.summary)")
+    #expect(r.error.contains("the format folder 'svg' is a symbolic link"), "\(r.error)")
+    #expect(!FileManager.default.fileExists(atPath: dir + "/x/svg/kept/page-001.svg"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/x/svg") == ["kept"])
+  }
 }

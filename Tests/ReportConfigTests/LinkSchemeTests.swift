@@ -85,4 +85,13 @@ import Testing
       #expect(text.spans.compactMap(\.link) == [target])
     }
   }
+
+  /// A reader skips a byte order mark and any white space before a link's scheme, so a link
+  /// starting with them is judged by what follows.
+  @Test(arguments: ["\u{FEFF}", "\u{2003}", "\u{00A0}", "\u{3000}", "\u{FEFF} \u{2028}"])
+  func aSchemeBehindLeadingWhiteSpaceOrAByteOrderMarkIsRefused(lead: String) throws {
+    let problem = try #require(LinkRules.problem(with: lead + "javascript:alert(1)"))
+    #expect(problem.contains("the scheme 'javascript:'"), "\(problem)")
+    #expect(LinkRules.problem(with: lead + "https://example.org") == nil)
+  }
 }

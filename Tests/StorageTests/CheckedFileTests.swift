@@ -49,4 +49,25 @@ import Testing
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "earlier")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["report.pdf"])
   }
+
+  /// A symbolic link planted at a temporary's name (to a file the attacker wants overwritten) is
+  /// removed, not followed: the file it pointed to keeps its bytes.
+  @Test func aSymbolicLinkAtTheTemporarysNameIsNotFollowed() throws {
+    let dir = try makeTestFolder()
+    defer { removeTestFolder(dir) }
+    let victim = dir + "/victim.txt"
+    try "precious".write(toFile: victim, atomically: true, encoding: .utf8)
+    let path = dir + "/report.pdf"
+    let temp = OutputFile.temporaryPath(for: path)
+    try FileManager.default.createSymbolicLink(atPath: temp, withDestinationPath: victim)
+    try OutputFile.writeAtomically(Array("new report".utf8), to: path)
+    #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious")
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "new report")
+    let planted = dir + "/page.svg"
+    try FileManager.default.createSymbolicLink(atPath: planted, withDestinationPath: victim)
+    let file = try CheckedFile(creating: planted)
+    file.write(Array("page".utf8))
+    _ = try file.finish()
+    #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious")
+  }
 }

@@ -30,6 +30,7 @@ struct OutputWriter {
       drawn.append((file.stem, file.picture != nil, document(of: file)))
     }
     for format in formats {
+      try refuseFormatFolderLeadingOut(format.rawValue)
       let started = DispatchTime.now()
       var written: [WrittenFile] = []
       for index in drawn.indices {
@@ -108,5 +109,23 @@ struct OutputWriter {
       title: title, author: m.author, subject: m.subject, keywords: m.keywords,
       creator: "pmreport \(ProgramVersion.number)", date: UTCDateTime(project.date).iso8601,
       language: m.lang)
+  }
+
+  /// Refuses a format folder (`svg/`, `png/`, `pdf/`) that is a symbolic link leading out of the
+  /// output folder: its pages (and the page folders replaced there) would land elsewhere.
+  private func refuseFormatFolderLeadingOut(_ name: String) throws {
+    let output = settings.outputDirectory
+    let folder = (output as NSString).appendingPathComponent(name)
+    guard case .failure(.linksOut(let target)) = ProjectRoot(output).confine(folder) else {
+      return
+    }
+    throw InputError(diagnostics: [
+      Diagnostic(
+        file: Paths.relative(folder, to: project.options.workingDirectory), line: 0, column: 0,
+        keyPath: "",
+        message: "the format folder '\(name)' is a symbolic link leading out of the output "
+          + "folder \(Paths.relative(output, to: project.options.workingDirectory)) (to \(target)); nothing is written through it"
+      )
+    ])
   }
 }

@@ -120,9 +120,11 @@ extension ConfigLoader {
     }
     session.observe(TextSpan.self) { [unowned session] span, node, path in
       let key = TextSpan.CodingKeys.link.rawValue
-      guard let link = span.link, let problem = LinkRules.problem(with: link),
-        let written = node.entry(key)?.value
-      else { return }
+      guard let link = span.link, let problem = LinkRules.problem(with: link) else { return }
+      guard let written = node.entry(key)?.value else {
+        session.report(problem, at: node.location, path: path)
+        return
+      }
       session.report(problem, at: written.location, path: path.appending(key))
     }
     var read = try read(session)

@@ -81,9 +81,11 @@ extension ConfigLoader {
     let settings = build(
       file, tree: tree, folder: folder, workingDirectory: cwd, root: projectRoot, inputs: inputs,
       checker: &checker)
-    if let output = file.output, !output.isEmpty, !outputTyped {
+    if !outputTyped {
+      let written = file.output.flatMap { $0.isEmpty ? nil : $0 }
       checkOutput(
-        output, folder: folder, workingDirectory: cwd, root: projectRoot, checker: &checker)
+        written, resolved: settings.outputDirectory, folder: folder, workingDirectory: cwd,
+        root: projectRoot, checker: &checker)
     }
     let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
     try Checker.throwIfErrors(diagnostics)
@@ -185,22 +187,27 @@ extension ConfigLoader {
     return settings
   }
 
-  /// Checks that `output:`, relative to the config's `folder`, stays in the root: an error at the
-  /// key when it leads out (a config from a pull request must not replace files elsewhere), saying
-  /// how to write there on purpose.
+  /// Checks that the output folder not typed on the command line stays in the root.
+  ///
+  /// `written` (`output:`, relative to the config's `folder`) is an error at the key when it leads
+  /// out; without it the default `resolved` is, at the config's top, naming the folder and where
+  /// its symbolic link leads (a config from a pull request must not replace files elsewhere).
+  /// Either message says how to write there on purpose.
   private static func checkOutput(
-    _ output: String, folder: String, workingDirectory: String, root projectRoot: ProjectRoot,
-    checker: inout Checker
+    _ written: String?, resolved: String, folder: String, workingDirectory: String,
+    root projectRoot: ProjectRoot, checker: inout Checker
   ) {
-    guard case .failure(let violation) = projectRoot.resolve(written: output, from: folder) else {
-      return
-    }
+    let output = written ?? Paths.relative(resolved, to: folder)
+    let result =
+      written.map { projectRoot.resolve(written: $0, from: folder) }
+      ?? projectRoot.confine(resolved)
+    guard case .failure(let violation) = result else { return }
     let typed =
       folder == workingDirectory
       ? output : Paths.relative(Paths.absolute(output, relativeTo: folder), to: workingDirectory)
     checker.error(
       projectRoot.outputMessage(violation, for: output, typed: typed),
-      at: NodePath.root.appending("output"))
+      at: written == nil ? NodePath.root : NodePath.root.appending("output"))
   }
 
   private static func document(

@@ -26,11 +26,16 @@ enum LinkRules {
   }
 
   /// `link` as a PDF viewer or browser reads it: without tabs and line breaks anywhere, and
-  /// without the spaces and control characters it starts with.
+  /// without the spaces, control characters, other white space and byte order marks (U+FEFF) it
+  /// starts with.
   private static func readerForm(_ link: String) -> String {
     var kept = String.UnicodeScalarView()
     for scalar in link.unicodeScalars where !["\t", "\n", "\r"].contains(scalar) {
-      if kept.isEmpty, scalar.value <= 0x20 { continue }
+      if kept.isEmpty,
+        scalar.value <= 0x20 || scalar.value == 0xFEFF || scalar.properties.isWhitespace
+      {
+        continue
+      }
       kept.append(scalar)
     }
     return String(kept)
