@@ -25,12 +25,28 @@ public struct PackFolder: Sendable {
   /// The names of the packs in the folder (none when it cannot be read), in no order.
   public func packNames() -> [String] { Folder.names(in: path).filter(isPackName) }
 
-  /// The names of the packs that are regular files, the newest first (by modification time,
-  /// then name).
-  public func packNamesNewestFirst() -> [String] {
-    listed().filter { isPackName($0.name) }.sorted {
+  /// The folder's packs, from one listing: the names of those that are regular files, the
+  /// newest first (by modification time, then name), and those that are not (a named pipe, a
+  /// link that loops), each with why: they are never read, and the run says so.
+  public func packs() -> (newestFirst: [String], refused: [String: RegularFile.Refusal]) {
+    var regular: [Listed] = []
+    var refused: [String: RegularFile.Refusal] = [:]
+    for name in Folder.names(in: path) where isPackName(name) {
+      let file = path + "/" + name
+      if let listed = Listed(path: file, name: name) {
+        regular.append(listed)
+        continue
+      }
+      switch RegularFile.openForReading(file) {
+      case .success(let opened): close(opened.descriptor)
+      case .failure(.missing): break
+      case .failure(let refusal): refused[name] = refusal
+      }
+    }
+    let newestFirst = regular.sorted {
       ($0.modifiedNanoseconds, $0.name) > ($1.modifiedNanoseconds, $1.name)
     }.map(\.name)
+    return (newestFirst, refused)
   }
 
   /// Writes `bytes` as a new pack (creating the folder when missing); returns its name.
@@ -44,21 +60,6 @@ public struct PackFolder: Sendable {
 
   /// The pack `name`, open for reading; nil when it cannot be.
   public func open(_ name: String) -> PackFile? { PackFile(folder: path, name: name) }
-
-  /// The packs that are not regular files (a named pipe, a link that loops), each with why: they
-  /// are never read, and the run says so.
-  public func refusedPacks() -> [String: RegularFile.Refusal] {
-    let regular = Set(listed().map(\.name))
-    var refused: [String: RegularFile.Refusal] = [:]
-    for name in packNames() where !regular.contains(name) {
-      switch RegularFile.openForReading(path + "/" + name) {
-      case .success(let opened): close(opened.descriptor)
-      case .failure(.missing): break
-      case .failure(let refusal): refused[name] = refusal
-      }
-    }
-    return refused
-  }
 
   /// Sets the modification time of the file at `path` to now; whether it was set.
   public static func touch(_ path: String) -> Bool { utimensat(AT_FDCWD, path, nil, 0) == 0 }
@@ -114,20 +115,21 @@ public struct PackFolder: Sendable {
     /// Seconds since the epoch, and the same in nanoseconds.
     var modified: Int64
     var modifiedNanoseconds: Int64
+
+    /// The file `name` at `path`; nil when it is not a regular file (a link is not followed).
+    init?(path: String, name: String) {
+      guard let status = FileStatus(path: path, followingLinks: false), status.isRegularFile
+      else { return nil }
+      self.path = path
+      self.name = name
+      size = status.size
+      modified = status.modifiedSeconds
+      modifiedNanoseconds = status.modified
+    }
   }
 
   /// The regular files in the folder.
   private func listed() -> [Listed] {
-    var out: [Listed] = []
-    for name in Folder.names(in: path) {
-      let file = path + "/" + name
-      guard let status = FileStatus(path: file, followingLinks: false), status.isRegularFile
-      else { continue }
-      out.append(
-        Listed(
-          path: file, name: name, size: status.size, modified: status.modifiedSeconds,
-          modifiedNanoseconds: status.modified))
-    }
-    return out
+    Folder.names(in: path).compactMap { Listed(path: path + "/" + $0, name: $0) }
   }
 }

@@ -193,8 +193,9 @@ public final class ShapeCache {
   private func loadedIndex() -> [[UInt8]: [Location]] {
     if let index { return index }
     index = [:]
-    ignored = packFolder.refusedPacks()
-    for name in packFolder.packNamesNewestFirst() {
+    let listing = packFolder.packs()
+    ignored = listing.refused
+    for name in listing.newestFirst {
       guard let pack = packFolder.open(name) else { continue }
       if packs.count >= Self.openPackLimit { pack.closeDescriptor() }
       add(pack, first: false)

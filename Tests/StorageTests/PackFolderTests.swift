@@ -47,7 +47,7 @@ import Testing
         [.modificationDate: start.addingTimeInterval(Double(k))], ofItemAtPath: dir + "/" + name)
       names.append(name)
     }
-    #expect(folder.packNamesNewestFirst() == names.reversed())
+    #expect(folder.packs().newestFirst == names.reversed())
   }
 
   @Test func trimmingRemovesTheOldestPacksStaleTemporariesAndNothingElse() throws {
