@@ -19,8 +19,8 @@ public enum Folder {
     let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { throw StorageError.write(path: folder, errno: errno) }
     defer { close(fd) }
-    while flock(fd, LOCK_EX) != 0 {
-      guard errno == EINTR else { throw StorageError.write(path: folder, errno: errno) }
+    guard RunLock.take(fd, LOCK_EX, block: true) else {
+      throw StorageError.write(path: folder, errno: errno)
     }
     return try body()
   }

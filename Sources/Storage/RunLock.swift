@@ -71,7 +71,8 @@ public enum RunLock {
   /// Opens and takes (shared) this run's token lock.
   ///
   /// Held, shared with this run's workers, while the run lasts, it tells other runs (their sweep,
-  /// their waiting message) that this one is alive. Taken again when a shard run's sweep unlinked the new file before this run locked it.
+  /// their waiting message) that this one is alive. Taken again when a shard run's sweep unlinked
+  /// the new file before this run locked it.
   private static func takeOwnLock(in folder: String) throws -> Int32 {
     let file = path(folder, lockName(token))
     while true {
@@ -190,7 +191,7 @@ public enum RunLock {
 
   /// `flock`s `fd` with `operation`, waiting when `block` (through interruptions); whether it got
   /// the lock.
-  private static func take(_ fd: Int32, _ operation: Int32, block: Bool) -> Bool {
+  static func take(_ fd: Int32, _ operation: Int32, block: Bool) -> Bool {
     while flock(fd, operation | (block ? 0 : LOCK_NB)) != 0 {
       guard errno == EINTR else { return false }
     }
