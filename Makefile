@@ -21,7 +21,7 @@ RELEASE_BIN := .build/release/pmreport
 # Every Debian package the build, the text engine and the fonts need: the one list, extended here.
 SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libhyphen-dev \
 	hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl hyphen-pt-pt \
-	libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpng-dev libqpdf-dev \
+	libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpng-dev libjpeg-dev libqpdf-dev \
 	icc-profiles-free fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
 # What the tests read PDFs and SVGs back with (and pip, for the PDF/UA check's pikepdf).
 TEST_PACKAGES := poppler-utils qpdf libxml2-utils python3-pip

@@ -46,6 +46,13 @@ let package = Package(
       providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
     // libpng reports errors by longjmp: its calls are made from C (Rendering's PNG reader).
     .target(name: "CPNGRows", dependencies: ["CPNG"]),
+    // libjpeg: a JPEG read to its end-of-image marker, so a file cut short or corrupt is an error
+    // (gdk-pixbuf fills the missing pixels with grey and reports success).
+    .systemLibrary(
+      name: "CJPEG", pkgConfig: "libjpeg",
+      providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]),
+    // libjpeg reports errors by longjmp too: its calls are made from C.
+    .target(name: "CJPEGScan", dependencies: ["CJPEG"]),
     // libhyphen ships no .pc file: its module map links "hyphen" directly.
     .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev", "hyphen-en-us"])]),
     // cmark-gfm and its table extension: Markdown content files. The .pc file lists both libraries;
@@ -82,8 +89,8 @@ let package = Package(
     .target(
       name: "Rendering",
       dependencies: [
-        "Geometry", "Frames", "Storage", "CCairo", "CGLib", "CImages", "CPNGRows", "CQPDF",
-        "CArtifacts",
+        "Geometry", "Frames", "Storage", "CCairo", "CGLib", "CImages", "CPNGRows", "CJPEGScan",
+        "CQPDF", "CArtifacts",
       ]),
     .target(
       name: "PMReportKit",

@@ -71,6 +71,9 @@ pmreport_png *pmreport_png_open(
     return NULL;
   }
   png_set_read_fn(self->png, self, on_read);
+  // A damaged chunk stops the read, an ancillary one too (libpng would warn and skip it): a file
+  // whose bytes changed is not used as if it were whole.
+  png_set_crc_action(self->png, PNG_CRC_ERROR_QUIT, PNG_CRC_ERROR_QUIT);
   png_read_info(self->png, self->info);
   int color = png_get_color_type(self->png, self->info);
   int depth = png_get_bit_depth(self->png, self->info);

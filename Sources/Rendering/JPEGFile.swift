@@ -1,13 +1,30 @@
 import CImages
+import CJPEGScan
 
 /// JPEG files read with gdk-pixbuf's JPEG loader, shrunk while decoding when they are larger than
 /// needed (libjpeg decodes at 1/2 or 1/4 of the size for less work and memory).
 enum JPEGFile {
-  /// Reads `bytes` to the end keeping only a quarter-size image for a moment, and measures it.
+  /// Reads `bytes` to the end keeping only a quarter-size image for a moment, and measures it;
+  /// then reads them with libjpeg to the end-of-image marker (``scan(_:)``).
   static func check(_ bytes: [UInt8]) throws -> CheckedImage {
-    try load(bytes, towards: PixelSize(width: 1, height: 1)) { pixbuf, source in
+    let image = try load(bytes, towards: PixelSize(width: 1, height: 1)) { pixbuf, source in
       CheckedImage(
         source, dpi: (RasterImage.dpi(pixbuf, "x-dpi"), RasterImage.dpi(pixbuf, "y-dpi")))
+    }
+    try scan(bytes)
+    return image
+  }
+
+  /// Throws unless libjpeg reads `bytes` whole, to the end-of-image marker (`FF D9`): gdk-pixbuf's
+  /// loader fills a file cut short, or corrupt compressed data, with grey and reports success.
+  static func scan(_ bytes: [UInt8]) throws {
+    var message = [CChar](repeating: 0, count: 256)
+    let status = bytes.withUnsafeBufferPointer {
+      pmreport_jpeg_scan($0.baseAddress, $0.count, &message, 256)
+    }
+    if status != 0 {
+      throw ImageError(
+        "the JPEG is damaged or cut short (\(String(cString: message))); save it again")
     }
   }
 

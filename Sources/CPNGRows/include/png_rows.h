@@ -35,8 +35,9 @@ pmreport_png *pmreport_png_open(
     const unsigned char *data, size_t length, pmreport_png_header *header, char *error,
     size_t error_size);
 
-/// Reads the pixels to the end of the file (libpng checks every chunk's CRC and the compressed
-/// data's completeness), handing each row to `row` (which may be NULL: the file is only checked).
+/// Reads the pixels to the end of the file, its IEND chunk (libpng checks every chunk's CRC,
+/// ancillary chunks' too, and the compressed data's completeness), handing each row to `row`
+/// (which may be NULL: the file is only checked).
 ///
 /// `buffer` holds one row (`width × channels` bytes) for a plain image; for an interlaced one
 /// whose rows are wanted, the whole image (`height` rows). Returns 0, or -1 with the message in
