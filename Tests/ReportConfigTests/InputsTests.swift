@@ -81,7 +81,15 @@ struct InputsTests {
     let typed = InputPath(inside, origin: .commandLine(option: "--content"))
     #expect(
       inputs.locate(typed, from: "/", in: root) == .success(root.physicalPath + "/content.md"))
+    // Typed outside the root: read (the person's choice); chosen by pmreport: refused.
     let out = InputPath("../x.md", origin: .commandLine(option: "--content"))
-    #expect(inputs.locate(out, from: folder.path, in: root) == .failure(.leadsOut))
+    let outside = ProjectRoot.physical(folder.path + "/..") + "/x.md"
+    #expect(inputs.locate(out, from: folder.path, in: root) == .success(outside))
+    let chosen = InputPath("../x.md", origin: .builtIn)
+    #expect(inputs.locate(chosen, from: folder.path, in: root) == .failure(.leadsOut))
+    // The paths written in a typed file outside the root are confined to its folder.
+    #expect(root.forPathsWritten(in: inside) == root)
+    #expect(
+      root.forPathsWritten(in: outside).physicalPath == ProjectRoot.physical(folder.path + "/.."))
   }
 }

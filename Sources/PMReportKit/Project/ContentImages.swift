@@ -26,13 +26,16 @@ struct ContentImages {
   /// unreadable file, a file that does not decode. Each file is read to its end to check it and
   /// learn its size, keeping no pixels (``ImageStore/check(_:kind:)``).
   ///
-  /// The files are read through `inputs`, and the paths located by its root rule.
+  /// The files are read through `inputs`, and the paths located by its root rule: inside `root`,
+  /// or inside the content file's folder when the file was typed outside `root`.
   static func load(
     _ content: Comparison, from file: LoadedContent?, root: ProjectRoot, inputs: Inputs
   ) throws -> ContentImages {
     let paths = imagePaths(in: content)
     guard !paths.isEmpty else { return .empty }
     let folder = file.map { ($0.path as NSString).deletingLastPathComponent } ?? root.path
+    // A content file typed outside the root is the root of its images.
+    let root = file.map { root.forPathsWritten(in: $0.path) } ?? root
     var images = ContentImages()
     var checked: [String: CheckedImage] = [:]
     var problems: [Diagnostic] = []

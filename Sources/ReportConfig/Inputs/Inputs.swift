@@ -38,15 +38,25 @@ public final class Inputs: @unchecked Sendable {
   /// The absolute file `input` names, relative to `folder`, with symbolic links resolved, if the
   /// root allows it; else why not.
   ///
-  /// A path written in a file must be relative and stay inside the root; a path typed on the
-  /// command line (or chosen by pmreport) may be absolute and must lie inside the root.
+  /// A path written in a file must be relative and stay inside the root (it may come from someone
+  /// else's pull request); a path typed on the command line is the person's choice and may lie
+  /// anywhere (``locate(typed:from:)``); a path chosen by pmreport must lie inside the root.
   public func locate(_ input: InputPath, from folder: String, in root: ProjectRoot)
     -> Result<String, ProjectRoot.Violation>
   {
     switch input.origin {
     case .written: root.resolve(written: input.path, from: folder)
-    case .commandLine, .builtIn: root.confine(Paths.absolute(input.path, relativeTo: folder))
+    case .commandLine: .success(locate(typed: input.path, from: folder))
+    case .builtIn: root.confine(Paths.absolute(input.path, relativeTo: folder))
     }
+  }
+
+  /// The absolute file a path typed on the command line names, with symbolic links resolved.
+  ///
+  /// Relative to `folder`; never refused, wherever it lies. The paths written in the file are
+  /// then confined to ``ProjectRoot/forPathsWritten(in:)``.
+  public func locate(typed path: String, from folder: String) -> String {
+    ProjectRoot.physical(Paths.absolute(path, relativeTo: folder))
   }
 
   // MARK: Reads

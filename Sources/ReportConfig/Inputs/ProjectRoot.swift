@@ -5,9 +5,10 @@ import Foundation
 ///
 /// A config or content file may come from a pull request that CI builds, so a path written in one
 /// (the content file, a style file, an image) that is absolute, that leads out with `..`, or that
-/// is a symbolic link leading out is refused before a byte of it is read. Paths given on the
-/// command line may be absolute but must lie inside the root too (as Typst confines its inputs to
-/// `--root`).
+/// is a symbolic link leading out is refused before a byte of it is read. A path typed on the
+/// command line is the person's choice and is never refused; a typed file outside the root is the
+/// root of the paths written in it (``forPathsWritten(in:)``), as Typst takes the input file's
+/// folder.
 public struct ProjectRoot: Sendable, Hashable, CustomStringConvertible {
   /// The root as given, absolute (how messages name it).
   public let path: String
@@ -50,6 +51,12 @@ public struct ProjectRoot: Sendable, Hashable, CustomStringConvertible {
     let real = Self.physical(lexical)
     guard Self.isInside(real, physicalPath) else { return .failure(.linksOut(target: real)) }
     return .success(real)
+  }
+
+  /// The root that confines the paths written in `file` (absolute): this root when the file lies
+  /// inside it, else the file's own folder (a file typed on the command line outside the root).
+  public func forPathsWritten(in file: String) -> ProjectRoot {
+    contains(file) ? self : ProjectRoot(Paths.directory(of: Self.physical(file)))
   }
 
   /// Whether `absolutePath` (symbolic links resolved) lies inside the root.

@@ -19,13 +19,14 @@ extension ConfigLoader {
   /// ``MissingFileError``. Relative paths in the file (content, output, style paths) are relative to
   /// the file's folder, which becomes ``ReportSettings/baseDirectory``; keys left out take the
   /// defaults (output `<config folder>/Output`). The result keeps where each document entry was
-  /// written, for ``validate(_:against:)`` and ``resolve(_:in:commandLine:inputs:)``.
+  /// written, for ``validate(_:against:contentFile:)`` and ``resolve(_:in:commandLine:inputs:)``.
   ///
-  /// `root` (`--root`) is the folder every file read must lie in, the config file included;
-  /// without it the root is the config file's folder, or with no config file the working
-  /// directory (``LoadedSettings/root``). A path in the config leading out of the root is an
-  /// error at the key that names it, and nothing is read from it. Every file is read, and every
-  /// style folder listed, through `inputs`.
+  /// `root` (`--root`) is the folder every path written in a file must lie in; without it the
+  /// root is the config file's folder, or with no config file the working directory
+  /// (``LoadedSettings/root``). A config typed outside `root` is the root of its own paths (its
+  /// folder); the default `./pmreport.yml` must lie inside `root`. A path in the config leading
+  /// out of the root is an error at the key that names it, and nothing is read from it. Every
+  /// file is read, and every style folder listed, through `inputs`.
   ///
   /// The config's `output:` is confined to the root like every path written in a file, unless
   /// `outputTyped` (`--output` was typed: the command line's folder is used, wherever it is).
@@ -61,12 +62,13 @@ extension ConfigLoader {
     {
       throw InputError(diagnostics: [
         Diagnostic(
-          file: "command line", line: 0, column: 0, keyPath: "--config",
+          file: "command line", line: 0, column: 0, keyPath: "--root",
           message: givenRoot.message(violation, for: display, what: "the config file"))
       ])
     }
     let folder = Paths.directory(of: path)
-    let projectRoot = givenRoot ?? ProjectRoot(folder)
+    // A config typed outside `--root` is the root of the paths written in it.
+    let projectRoot = givenRoot?.forPathsWritten(in: path) ?? ProjectRoot(folder)
     let tree = try parseFile(path, display: display, role: "config file", inputs: inputs)
 
     let session = DecodingSession()

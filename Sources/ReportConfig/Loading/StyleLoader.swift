@@ -33,7 +33,8 @@ extension ConfigLoader {
   ///
   /// With a `root`, every style file of the chain must lie inside it: a `Styles/` folder outside
   /// it is not searched, and a path (or a found file that is a symbolic link) leading out is an
-  /// error, read from nothing. Files are read, and looked for, through `inputs`.
+  /// error, read from nothing. A style file typed outside the root (`--style ~/x.yml`) is the
+  /// root of its own chain (its folder). Files are read, and looked for, through `inputs`.
   static func loadStyleSources(
     _ nameOrPath: String, baseDirectory: String, workingDirectory: String,
     root: ProjectRoot? = nil, inputs: Inputs
@@ -42,13 +43,15 @@ extension ConfigLoader {
     let base = Paths.absolute(baseDirectory.isEmpty ? cwd : baseDirectory, relativeTo: cwd)
     let folders = [base, cwd].filter { root?.contains($0) ?? true }
     let start: StyleSource
+    var chainRoot = root
     if isStylePath(nameOrPath) {
-      let path = try confined(
-        Paths.absolute(nameOrPath, relativeTo: cwd), as: nameOrPath, in: root)
+      // Typed (`--style`), or written in the config and located by the root rule already.
+      let path = inputs.locate(typed: nameOrPath, from: cwd)
       guard inputs.isFile(path) else {
         throw MissingFileError(path: nameOrPath, role: "style file")
       }
       start = .file(path)
+      chainRoot = root?.forPathsWritten(in: path)
     } else if let found = findStyle(named: nameOrPath, in: folders, inputs: inputs) {
       start = .file(try confined(found, as: Paths.display(found), in: root))
     } else if builtInStyleNames.contains(nameOrPath) {
@@ -62,7 +65,7 @@ extension ConfigLoader {
         available: availableStyles(baseDirectory: base, workingDirectory: cwd, inputs: inputs))
     }
     return try loadStyleChain(
-      from: start, baseDirectory: base, workingDirectory: cwd, root: root, inputs: inputs)
+      from: start, baseDirectory: base, workingDirectory: cwd, root: chainRoot, inputs: inputs)
   }
 
   /// `path` with symbolic links resolved when it lies inside `root` (or there is no root); else an
