@@ -12,24 +12,13 @@ public enum ContentExport {
     case markdown
   }
 
-  /// The content (built in, or from `contentPath`) as YAML or Markdown, in a form `--content`
-  /// reads back to the same content.
+  /// The content a run with `options` reads (`--content`, else the config's `content:`, else the
+  /// built-in article) as YAML or Markdown, in a form `--content` reads back to the same content.
   ///
-  /// The file must lie inside `root` (default: the working directory).
-  public static func text(
-    contentPath: String?, format: Format = .yaml,
-    workingDirectory: String = FileManager.default.currentDirectoryPath, root: String? = nil
-  ) throws -> String {
-    let options = RunOptions(contentPath: contentPath, workingDirectory: workingDirectory)
-    let projectRoot = ProjectRoot(options.absolute(root ?? workingDirectory))
-    let content =
-      try contentPath.map {
-        let inputs = Inputs()
-        let path = try Project.locate(
-          InputPath($0, origin: .commandLine(option: "--content")), options: options,
-          in: projectRoot, inputs: inputs)
-        return try ConfigLoader.loadContentFile(path: path, display: $0, inputs: inputs).content
-      } ?? ConfigLoader.builtInContent()
+  /// The config and the content are found as ``Project/load(options:inputs:reporter:)`` finds
+  /// them (`--config`, `--content`, `--root`).
+  public static func text(options: RunOptions, format: Format = .yaml) throws -> String {
+    let content = try ProjectContent.load(options: options, inputs: Inputs()).content
     switch format {
     case .yaml: return try ConfigLoader.exportContent(content)
     case .markdown: return try ConfigLoader.exportMarkdown(content)

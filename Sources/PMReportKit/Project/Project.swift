@@ -45,42 +45,23 @@ public struct Project {
   public static func load(
     options: RunOptions, inputs: Inputs, reporter: any Reporter = SilentReporter()
   ) throws -> Project {
-    var settings = try ConfigLoader.loadSettings(
-      configPath: options.configPath.map(options.absolute),
-      workingDirectory: options.workingDirectory, root: options.root.map(options.absolute),
-      outputTyped: options.outputDirectory != nil, inputs: inputs)
-    var contentDisplay: String?
-    if let path = options.contentPath {
-      let typed = InputPath(path, origin: .commandLine(option: "--content"))
-      settings.contentPath = try Self.locate(
-        typed, options: options, in: settings.root, inputs: inputs)
-      settings.contentInput = typed
-      contentDisplay = path
-    }
+    let read = try ProjectContent.load(options: options, inputs: inputs)
+    var settings = read.settings
+    let loaded = read.file
+    let content = read.content
     if let dir = options.outputDirectory { settings.outputDirectory = options.absolute(dir) }
     if let formats = options.formats { settings.formats = formats }
     if let dpi = options.dpi { settings.dpi = dpi }
     if let seed = options.seed {
       for index in settings.documents.indices { settings.documents[index].seed = seed }
     }
-    let loaded: LoadedContent?
-    do {
-      loaded = try settings.contentPath.map {
-        try ConfigLoader.loadContentFile(path: $0, display: contentDisplay, inputs: inputs)
-      }
-    } catch var missing as MissingFileError {
-      // A path from the config: say where it was written.
-      missing.location = settings.contentInput?.location
-      throw missing
-    }
-    let content = try loaded?.content ?? ConfigLoader.builtInContent()
     settings.settings.metadata = settings.settings.metadata.merged(
       with: content.info, configKeys: settings.settings.metadataKeys,
       builtInContent: settings.contentPath == nil,
       fallbackTitle: settings.contentPath.map {
         (($0 as NSString).lastPathComponent as NSString).deletingPathExtension
       } ?? Metadata.builtIn.title)
-    let problems = ConfigLoader.validate(settings, against: content)
+    let problems = ConfigLoader.validate(settings, against: content, contentFile: loaded?.file)
     let errors = problems.filter { $0.severity == .error }
     if !errors.isEmpty { throw InputError(diagnostics: errors) }
     // Every image is read and decoded now: a bad one stops the run before anything is written.
@@ -114,7 +95,8 @@ public struct Project {
         style: options.style, paperSize: options.paperSize,
         workingDirectory: options.workingDirectory), inputs: inputs)
     if let wanted = options.documents {
-      let known = settings.documents.map(\.name) + ["charts"]
+      let configured = settings.documents.map(\.name)
+      let known = configured + (configured.contains("charts") ? [] : ["charts"])
       for name in wanted where !known.contains(name) {
         throw UsageError.unknownDocument(name, known: known)
       }
@@ -139,9 +121,7 @@ public struct Project {
   {
     let roster: Roster
     if let path = options.rosterPath {
-      let real = try locate(
-        InputPath(path, origin: .commandLine(option: "--roster")), options: options,
-        in: settings.root, inputs: inputs)
+      let real = inputs.locate(typed: path, from: options.absolute("."))
       roster = try Roster.load(path: real, display: path, inputs: inputs)
     } else if let path = settings.rosterPath {
       let display = Paths.relative(path, to: options.workingDirectory)
@@ -171,24 +151,6 @@ public struct Project {
       }
     }
     return roster
-  }
-
-  /// The file a path typed on the command line names (relative to the working directory), with
-  /// symbolic links resolved, if the root allows it; else an input error naming the option.
-  static func locate(
-    _ typed: InputPath, options: RunOptions, in root: ProjectRoot, inputs: Inputs
-  ) throws -> String {
-    switch inputs.locate(typed, from: options.absolute("."), in: root) {
-    case .success(let real): return real
-    case .failure(let violation):
-      let option: String
-      if case .commandLine(let name) = typed.origin { option = name } else { option = "" }
-      throw InputError(diagnostics: [
-        Diagnostic(
-          file: "command line", line: 0, column: 0, keyPath: option,
-          message: root.message(violation, for: typed.path, what: "file"))
-      ])
-    }
   }
 
   /// The documents this run builds, in config order.

@@ -21,7 +21,12 @@ public enum ConfigLoader {
     throws -> SourceNode
   {
     let text = try YAMLSource.read(absolutePath, displayName: display, role: role, inputs: inputs)
-    return try YAMLSource.parse(text, file: display)
+    return try parse(text, display: display)
+  }
+
+  /// The YAML tree of `text`, the file `display` names (an empty mapping for an empty file).
+  static func parse(_ text: String, display: String) throws -> SourceNode {
+    try YAMLSource.parse(text, file: display)
       ?? SourceNode.emptyMapping(at: SourceLocation(file: display, line: 1, column: 1))
   }
 

@@ -23,15 +23,20 @@ extension ConfigLoader {
   ) throws -> LoadedContent {
     let absolute = Paths.absolute(path, relativeTo: Paths.current)
     let display = display ?? (path.hasPrefix("/") ? Paths.display(absolute) : path)
-    let decoded: DecodedContent
-    if isMarkdown(path) {
-      let text = try YAMLSource.read(
-        absolute, displayName: display, role: "content file", inputs: inputs)
-      decoded = try decodeMarkdownContent(text, file: display)
-    } else {
-      let tree = try parseFile(absolute, display: display, role: "content file", inputs: inputs)
-      decoded = try decodeContent(tree, file: display)
+    let text = try YAMLSource.read(
+      absolute, displayName: display, role: "content file", inputs: inputs)
+    if text.allSatisfy(\.isWhitespace) {
+      throw InputError(diagnostics: [
+        Diagnostic(
+          file: display, line: 1, column: 1, keyPath: "",
+          message: "the content file holds no text; write an introduction or a section (`# "
+            + "Title` in Markdown), or start from `pmreport export-content`")
+      ])
     }
+    let decoded =
+      isMarkdown(path)
+      ? try decodeMarkdownContent(text, file: display)
+      : try decodeContent(parse(text, display: display), file: display)
     var loaded = LoadedContent(
       content: decoded.content, file: display, path: absolute,
       imageLocations: decoded.imageLocations)

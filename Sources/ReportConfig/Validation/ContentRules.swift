@@ -238,12 +238,16 @@ enum ContentRules {
     unknown("section", id, among: ids)
   }
 
-  static func unknown(_ kind: String, _ id: String, among ids: [String]) -> String {
-    var message = "no \(kind) has the id '\(id)'"
+  /// "no section has the id 'x' in content.md; did you mean …": `file` names the content file
+  /// that lacks it (nil: the content, unnamed).
+  static func unknown(_ kind: String, _ id: String, among ids: [String], in file: String? = nil)
+    -> String
+  {
+    var message = "no \(kind) has the id '\(id)'" + (file.map { " in \($0)" } ?? "")
     if let suggestion = Suggestions.nearest(to: id, in: ids) {
       message += "; did you mean '\(suggestion)'?"
     } else if ids.isEmpty {
-      message += "; the content has no \(kind)s"
+      message += "; \(file ?? "the content") has no \(kind)s"
     } else if ids.count <= 30 {
       message += "; the \(kind) ids are: \(ids.joined(separator: ", "))"
     }

@@ -6,9 +6,12 @@ extension ConfigLoader {
   /// the config got when loaded.
   ///
   /// Positions come from the config file the settings were loaded from; ids that file did not
-  /// hold (set on the command line or in code) are reported against `<command line>`.
-  public static func validate(_ loaded: LoadedSettings, against content: Comparison) -> [Diagnostic]
-  {
+  /// hold (set on the command line or in code) are reported against `<command line>`. A missing
+  /// section or chart is said to be missing from `contentFile`, the content file as messages name
+  /// it (nil: the content, unnamed).
+  public static func validate(
+    _ loaded: LoadedSettings, against content: Comparison, contentFile: String? = nil
+  ) -> [Diagnostic] {
     let settings = loaded.settings
     let sectionIDs = content.allSections.map(\.id)
     let charts = content.charts()
@@ -46,7 +49,7 @@ extension ConfigLoader {
         let (location, keyPath) = place("sections", item, id)
         diagnostics.append(
           Diagnostic(
-            ContentRules.unknown("section", id, among: sectionIDs)
+            ContentRules.unknown("section", id, among: sectionIDs, in: contentFile)
               + " (document '\(document.name)')", at: location, keyPath: keyPath))
       }
       for (item, id) in (document.charts ?? []).enumerated() {
@@ -54,7 +57,7 @@ extension ConfigLoader {
         guard let spec = charts.first(where: { $0.id == id }) else {
           diagnostics.append(
             Diagnostic(
-              ContentRules.unknown("chart", id, among: chartIDs)
+              ContentRules.unknown("chart", id, among: chartIDs, in: contentFile)
                 + " (document '\(document.name)')", at: location, keyPath: keyPath))
           continue
         }
