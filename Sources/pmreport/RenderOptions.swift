@@ -10,7 +10,8 @@ struct RenderOptions: ParsableArguments {
   @Option(
     name: .long,
     help:
-      "Output format: pdf, svg, png or all; repeat for several (default: the config's, else pdf).")
+      "Output format: pdf, svg, png or all; repeat for several (default: the config's, else pdf).",
+    completion: FormatChoice.completion, transform: FormatChoice.parse)
   var format: [FormatChoice] = []
 
   @Option(
@@ -20,7 +21,8 @@ struct RenderOptions: ParsableArguments {
 
   @Option(
     name: .customLong("page-size"),
-    help: "Paper: a4, letter, a5 or legal (each document keeps its orientation).")
+    help: "Paper: a4, letter, a5 or legal (each document keeps its orientation).",
+    completion: PaperSize.completion, transform: PaperSize.parse)
   var pageSize: PaperSize?
 
   @Option(name: .long, help: "The output folder (default: the config's, else ./Output).")
@@ -33,7 +35,8 @@ struct RenderOptions: ParsableArguments {
     name: .customLong("pdf-standard"),
     help: ArgumentHelp(
       "The standard every PDF meets: ua-1 (the default), a-2b, or none (plain PDF); repeat for "
-        + "both (default: each document's, else the config's pdf-standard)."))
+        + "both (default: each document's, else the config's pdf-standard)."),
+    completion: PDFStandardChoice.completion, transform: PDFStandardChoice.parse)
   var pdfStandard: [PDFStandardChoice] = []
 
   @Option(name: .long, help: "The shuffle seed of every worksheet (default: each one's seed:).")
@@ -91,7 +94,8 @@ struct RenderOptions: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       "How errors and warnings are printed: text, or github (workflow commands that annotate "
-        + "a pull request)."))
+        + "a pull request)."),
+    completion: DiagnosticsChoice.completion, transform: DiagnosticsChoice.parse)
   var diagnostics: DiagnosticsChoice = .text
 
   func validate() throws {

@@ -85,7 +85,10 @@ import Testing
       toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
     let result = try runPMReport([], in: dir)
     #expect(result.status == 66)
-    #expect(result.error.contains("pmreport.yml:1:10: content file not found: contents.md"))
+    // A positioned error starts with its place, like every diagnostic: no "pmreport: error:".
+    #expect(
+      result.error.hasPrefix("pmreport.yml:1:10: error: content file not found: contents.md"),
+      "\(result.error)")
     #expect(result.error.contains("did you mean 'content.md'?"))
   }
 

@@ -32,12 +32,15 @@ public struct AnnotationReporter: Reporter {
   }
 
   /// The annotations of an error that stops a run: one at its place for each diagnostic of an
-  /// input error, else one with its message.
+  /// input error, or for an error with a place, else one with its message.
   static func annotations(of error: any Error) -> [String] {
-    guard let input = error as? InputError else {
+    let diagnostics =
+      (error as? InputError)?.diagnostics
+      ?? (error as? any PositionedError)?.diagnostic.map { [$0] }
+    guard let diagnostics else {
       return [command("error", ErrorReport.message(for: error), at: nil)]
     }
-    return input.diagnostics.map { d in
+    return diagnostics.map { d in
       command(
         d.severity == .warning ? "warning" : "error",
         d.keyPath.isEmpty ? d.message : "\(d.keyPath): \(d.message)", at: d.location)

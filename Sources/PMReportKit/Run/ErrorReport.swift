@@ -61,10 +61,15 @@ public enum ErrorReport {
   /// output, 75 output folder busy, 70 internal error.
   public static func exitCode(for error: any Error) -> Int32 { kind(of: error).exitCode }
 
-  /// The message to print: every diagnostic of an input error on its own line; `document` names
+  /// The message to print: every diagnostic of an input error on its own line, an error with a
+  /// place in a file as its diagnostic (`FILE:LINE:COL: error: DOCUMENT: …`); `document` names
   /// what failed when the run went on with the others.
   public static func message(for error: any Error, document: String? = nil) -> String {
     let context = document.map { "\($0): " } ?? ""
+    if var placed = (error as? any PositionedError)?.diagnostic {
+      placed.keyPath = document ?? placed.keyPath
+      return placed.description
+    }
     switch error {
     case let e as InputError: return e.description
     case let e as UnitFailure: return e.message

@@ -7,6 +7,9 @@ public enum UsageError: Error, CustomStringConvertible {
   case badRoles([String])
   /// `--shard K/N` slices a roster, and none was given.
   case shardWithoutRoster(Int, Int)
+  /// An option's value that is none of its choices: the value, what the option's values are
+  /// ("page size"), and the choices.
+  case unknownValue(String, what: String, choices: [String])
 
   public var description: String {
     switch self {
@@ -16,6 +19,8 @@ public enum UsageError: Error, CustomStringConvertible {
     case .shardWithoutRoster(let k, let n):
       "--shard \(k)/\(n) slices the roster, and there is none: give --roster FILE.csv or roster: "
         + "in the config"
+    case .unknownValue(let value, let what, let choices):
+      Suggestions.unknownValue(value, what: what, expected: choices)
     }
   }
 }

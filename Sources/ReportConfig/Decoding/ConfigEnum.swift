@@ -12,12 +12,7 @@ protocol ConfigEnum: CaseIterable, RawRepresentable, Decodable where RawValue ==
 extension ConfigEnum {
   /// What decoding says of `text` when no case has it as its raw value.
   static func unknownValueMessage(_ text: String) -> String {
-    let names = allCases.map(\.rawValue)
-    var message = "unknown \(valueDescription) '\(text)'; expected \(Suggestions.list(names))"
-    if let suggestion = Suggestions.nearest(to: text, in: names) {
-      message += "; did you mean '\(suggestion)'?"
-    }
-    return message
+    Suggestions.unknownValue(text, what: valueDescription, expected: allCases.map(\.rawValue))
   }
 }
 

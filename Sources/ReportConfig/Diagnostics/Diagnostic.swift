@@ -136,12 +136,23 @@ public struct MissingFileError: Error, CustomStringConvertible, Sendable {
     return copy
   }
 
-  public var description: String {
-    let place = location.map { "\($0): " } ?? ""
-    if let state { return "\(place)\(role) \(path) \(state)" }
-    if let reason { return "\(place)cannot read \(role) \(path): \(reason)" }
-    return "\(place)\(role) not found: \(path)"
-      + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+  public var description: String { (location.map { "\($0): " } ?? "") + statement }
+
+  /// What is wrong, without the place.
+  var statement: String {
+    if let state { return "\(role) \(path) \(state)" }
+    if let reason { return "cannot read \(role) \(path): \(reason)" }
+    return "\(role) not found: \(path)" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+  }
+}
+
+extension MissingFileError: PositionedError {
+  /// At the place the path was written, when it was written in a file.
+  public var diagnostic: Diagnostic? {
+    location.map {
+      Diagnostic(
+        file: $0.file, line: $0.line, column: $0.column, keyPath: "", message: statement)
+    }
   }
 }
 

@@ -68,6 +68,18 @@ public enum Suggestions {
     return previous[b.count]
   }
 
+  /// "unknown page size 'A4'; expected a4, letter, a5 or legal; did you mean 'a4'?": `text` is
+  /// none of `names`, values of what `what` says.
+  public static func unknownValue(_ text: String, what: String, expected names: [String])
+    -> String
+  {
+    var message = "unknown \(what) '\(text)'; expected \(list(names))"
+    if let suggestion = nearest(to: text, in: names) {
+      message += "; did you mean '\(suggestion)'?"
+    }
+    return message
+  }
+
   /// "a, b or c".
   public static func list(_ names: [String]) -> String {
     switch names.count {

@@ -59,15 +59,15 @@ extension MarkdownReader {
   mutating func image(_ node: MarkdownSyntax.Node, at here: SourceLocation, path: NodePath)
     -> ImageBlock?
   {
+    let written = location(ofLinkTarget: node.url, from: here) ?? here
     let lower = node.url.lowercased()
     if lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("//") {
       error(
         "images are read from files inside the project; pmreport fetches nothing from the "
-          + "network (\(node.url))", at: here,
+          + "network (\(node.url))", at: written,
         path: path.appending(ContentBlock.Kind.image.rawValue))
       return nil
     }
-    let written = location(ofLinkTarget: node.url, from: here) ?? here
     ConfigLoader.note(image: node.url, writtenAt: written, in: &imageLocations)
     return ImageBlock(path: node.url, alt: Self.richText(node.children).plain)
   }
