@@ -10,7 +10,9 @@ struct InputOptions: ParsableArguments {
 
   @Option(
     name: .long,
-    help: "A content file in the export-content schema (default: the built-in comparison).")
+    help: ArgumentHelp(
+      "A content file in the export-content schema (default: the config's content:, else the "
+        + "built-in comparison)."))
   var content: String?
 
   @Option(name: .long, help: "A style name from the Styles/ folder, or a style file path.")
@@ -19,8 +21,9 @@ struct InputOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "The project root: every file read (config, content, styles, images) must lie inside it "
-        + "(default: the config file's folder, else the working directory)."))
+      "The project root: every path written in a file (the config's content and style, a "
+        + "style's extends, images) must lie inside it; a path typed on the command line may lie "
+        + "anywhere (default: the config file's folder, else the working directory)."))
   var root: String?
 
   /// These inputs as run options (everything else at its default).
