@@ -214,14 +214,21 @@ import Testing
     #expect(swapped.roles.map(\.id) == [.technical, .business])
   }
 
-  @Test func anEmptyContentFileListsTheMissingKeys() throws {
+  @Test func anEmptyContentFileIsAnErrorAtItsFirstLine() throws {
     let folder = try TempFolder()
     defer { folder.remove() }
-    let error = inputError {
-      try ConfigLoader.loadContent(path: try folder.write("empty.yml", ""), inputs: Inputs())
+    for (name, text) in [("empty.yml", ""), ("blank.md", " \n\n")] {
+      let error = inputError {
+        try ConfigLoader.loadContent(path: try folder.write(name, text), inputs: Inputs())
+      }
+      let messages = error?.diagnostics.map(\.message) ?? []
+      #expect(messages.count == 1 && messages[0].hasPrefix("the content file holds no text"))
+      #expect(error?.diagnostics.first?.line == 1 && error?.diagnostics.first?.column == 1)
     }
-    let messages = error?.diagnostics.map(\.message) ?? []
-    #expect(messages == ["missing required key 'sections'"])
-    #expect(error?.diagnostics.first?.line == 1)
+    // An empty mapping is text: the missing key is listed.
+    let error = inputError {
+      try ConfigLoader.loadContent(path: try folder.write("mapping.yml", "{}\n"), inputs: Inputs())
+    }
+    #expect(error?.diagnostics.map(\.message) == ["missing required key 'sections'"])
   }
 }

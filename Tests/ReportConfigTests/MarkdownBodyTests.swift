@@ -78,7 +78,7 @@ import Testing
     "content.md:39:3: error: sections[2].blocks[2].nonsense: unknown key 'nonsense' in blocks[2]; expected paragraph, list, bullets, faq, paired, table, grid, code, quote, rule or image",
     "content.md:40:15: error: sections[2].blocks[3].paragraph[0]: expected a mapping with keys text, emphasis, strong, code or link, found '1'",
     "content.md:40:18: error: sections[2].blocks[3].paragraph[1]: expected a mapping with keys text, emphasis, strong, code or link, found '2'",
-    "content.md:43:1: error: sections[2].blocks[4].image: images are read from files inside the project; pmreport fetches nothing from the network (https://x/y.png)",
+    "content.md:43:6: error: sections[2].blocks[4].image: images are read from files inside the project; pmreport fetches nothing from the network (https://x/y.png)",
     "content.md:45:8: error: sections[3]: unknown heading class '.fqa'; did you mean '.faq'?",
     "content.md:45:13: error: sections[3]: unknown heading key 'colour'; expected role, kind or lang",
     "content.md:45:24: error: sections[3].id: section id 'Bad_ID' must be kebab-case: lowercase letters and digits in words joined by single hyphens, like 'key-differences'",
