@@ -112,6 +112,40 @@ import Testing
     }
   }
 
+  /// A shard's manifest lists its own participants' copies only: after the roster changed, the
+  /// copies of the people who left its slice are no longer its files (another shard's now, or no
+  /// one's), though they still match; a run of some documents keeps the others' copies of its
+  /// participants.
+  @Test func aShardsManifestListsOnlyItsOwnParticipantsCopies() throws {
+    let dir = try Self.project()
+    let arguments = ["--format", "pdf", "--jobs", "1", "--shard", "1/3"]
+    let first = try runPMReport(arguments, in: dir)
+    try #require(first.status == 0, "\(first.summary)")
+    func copies(_ slugs: [String], _ documents: [String] = ["summary", "certificate"])
+      -> Set<String>
+    {
+      Set(slugs.flatMap { slug in documents.map { "pdf/\($0)/\(slug).pdf" } })
+    }
+    #expect(
+      try Self.listed("manifest-1-of-3.json", in: dir) == copies(["ana-souza", "jose-alvarez"]))
+
+    // Zoë and Søren move to the top of the roster: shard 1's slice now.
+    var rows = Self.roster.split(separator: "\n").map(String.init)
+    rows.swapAt(1, 3)
+    rows.swapAt(2, 4)
+    try (rows.joined(separator: "\n") + "\n").write(
+      toFile: dir + "/roster.csv", atomically: true, encoding: .utf8)
+    let second = try runPMReport(arguments, in: dir)
+    try #require(second.status == 0, "\(second.summary)")
+    let now = copies(["zoe-o-brien", "soren-gross"])
+    #expect(try Self.listed("manifest-1-of-3.json", in: dir) == now)
+
+    let summaries = try runPMReport(arguments + ["--document", "summary"], in: dir)
+    try #require(summaries.status == 0, "\(summaries.summary)")
+    #expect(try Self.listed("manifest-1-of-3.json", in: dir) == now)
+    try ConcurrentRunTests.expectEveryEntryMatches(dir, name: "manifest-1-of-3.json")
+  }
+
   /// A shard with no participant (more shards than rows) writes nothing, not even its manifest
   /// or the output folder, says so, and succeeds.
   @Test func anEmptyShardWritesNothingAndSaysSo() throws {

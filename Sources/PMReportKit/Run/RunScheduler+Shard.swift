@@ -36,4 +36,18 @@ extension RunScheduler {
         + (document.spec.merge ? [document.name + "-all.pdf"] : [])
     }
   }
+
+  /// Whether a path (relative to the output folder) is one of this shard's files: a copy of a
+  /// personalised document of the config for one of its participants (`pdf/summary/<slug>.pdf`,
+  /// `svg/summary/<slug>/page-001.svg`).
+  var isShardCopy: (String) -> Bool {
+    let slugs = Set(participants.map(\.slug))
+    let documents = Set(settings.documents.filter(\.personalised).map(\.name))
+    return { path in
+      let parts = path.split(separator: "/")
+      guard parts.count >= 3 else { return false }
+      let slug = parts.count == 3 ? parts[2].prefix { $0 != "." } : parts[2]
+      return slugs.contains(String(slug)) && documents.contains(String(parts[1]))
+    }
+  }
 }
