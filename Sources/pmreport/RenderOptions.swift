@@ -87,7 +87,8 @@ struct RenderOptions: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       "Print a JSON report on standard output (schemas/run-report.schema.json): each document "
-        + "and file written, with times, the warnings and the failures."))
+        + "and file written, with times, the warnings and the failures; watch prints one a "
+        + "build, on one line."))
   var json = false
 
   @Option(

@@ -18,7 +18,6 @@ struct Watch: ParsableCommand {
   var debounce = 15
 
   func validate() throws {
-    if options.json { throw ValidationError("--json reports one run; watch builds many") }
     if options.jobs != nil {
       throw ValidationError("--jobs: watch builds in this one process, keeping its text engine")
     }
@@ -30,9 +29,11 @@ struct Watch: ParsableCommand {
   func run() throws {
     Interruption.install()
     let lines = options.lineReporter(ProgressBar(enabled: false))
+    // With --json, each build's report is also a line on standard output.
+    let jsonLines: ((String) -> Void)? = options.json ? { Console.output($0) } : nil
     let session = WatchSession(
       options: options.runOptions, quietMilliseconds: debounce, splitsTime: options.verbose,
-      reporter: lines, status: Console.error)
+      reporter: lines, status: Console.error, jsonLines: jsonLines)
     try ExitStatus.reporting(to: lines) { try session.run() }
   }
 }

@@ -37,6 +37,18 @@ import Testing
     }
   }
 
+  /// A shard's units (`sharedFiles: false`) write the copies of its slice and nothing shared: no
+  /// booklet, no merged file, with one process or two.
+  @Test func aShardsUnitsWriteNoBookletAndNoMergedFile() {
+    for jobs in [1, 2] {
+      let units = WorkPlan.units(
+        documents: Self.documents, formats: [.pdf, .png], participants: 7, jobs: jobs,
+        sharedFiles: false)
+      #expect(units.allSatisfy { $0.writesCopies && !$0.writesBooklet && !$0.writesMerged })
+      #expect(Set(units.map(\.document)) == [0, 1, 2], "\(jobs) jobs")
+    }
+  }
+
   @Test func fewerDocumentsThanProcessesAreCutByFormat() {
     let units = WorkPlan.units(
       documents: [Self.documents[0]], formats: [.pdf, .svg, .png], participants: 0, jobs: 2)

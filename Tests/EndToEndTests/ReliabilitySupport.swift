@@ -75,6 +75,11 @@ final class PMReportProcess {
     String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
   }
 
+  /// What the process has written to standard output so far.
+  var outputSoFar: String {
+    String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
+  }
+
   /// Sends `signal` (SIGINT by default) to the process.
   func send(_ signal: Int32 = SIGINT) { kill(process.processIdentifier, signal) }
 

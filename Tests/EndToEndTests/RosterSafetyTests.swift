@@ -44,6 +44,21 @@ import Testing
     #expect(roster.participants.map(\.slug) == ["participant-3", "ana", "ana-5", "participant-6"])
   }
 
+  /// Blank lines and a quoted field push the rows down the file: a slug and an error about the
+  /// same row give the same number, the line its row starts on; a quoted field over two lines (an
+  /// error itself) counts both of its lines.
+  @Test func slugsAndErrorsGiveTheSameLineAfterBlankLinesAndAMultiLineField() throws {
+    let head = "name,note\n\n\"Ana\",\"a, b\"\n\n"
+    let roster = try Self.parse(head + "Ольга,x\nBo,y\n")
+    #expect(roster.participants.map(\.line) == [3, 5, 6])
+    #expect(roster.participants[1].slug == "participant-5")
+    let error = try #require(Self.refusal(head + "Ольга,x,extra\nBo,y\n"))
+    #expect(error.diagnostics.map(\.line) == [5])
+    let multiLine = try #require(
+      Self.refusal("name,note\nAna,\"first\nsecond\"\n\nОльга,x,extra\n"))
+    #expect(multiLine.diagnostics.map(\.line) == [2, 5])
+  }
+
   // MARK: Many bad rows
 
   /// `count` rows that SwiftCSV refuses (a quote inside an unquoted field, a quoted field left

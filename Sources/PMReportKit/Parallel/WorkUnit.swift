@@ -23,18 +23,22 @@ public struct WorkUnit: Codable, Hashable, Sendable {
   /// Writes `<document>-all.pdf`, every copy in one file (with PDF, for a document that merges).
   public var writesMerged: Bool
 
-  /// Everything of document `index`: the whole of it in one process.
-  public static func whole(_ index: Int, formats: [OutputFormat]) -> WorkUnit {
+  /// Everything of document `index`: the whole of it in one process; its booklet and merged
+  /// file only with `sharedFiles` (a run without `--shard`).
+  public static func whole(_ index: Int, formats: [OutputFormat], sharedFiles: Bool = true)
+    -> WorkUnit
+  {
     WorkUnit(
       document: index, formats: formats, participants: nil, writesCopies: true,
-      writesBooklet: true, writesMerged: true)
+      writesBooklet: sharedFiles, writesMerged: sharedFiles)
   }
 }
 
 /// How a run is cut into ``WorkUnit``s and in which order they are handed out.
 public enum WorkPlan {
   /// The units of a run over `documents` in `formats`, with `participants` people on the roster
-  /// (0: none), for `jobs` processes.
+  /// (0: none), for `jobs` processes; with `sharedFiles` false (a `--shard` run), no unit writes a
+  /// booklet or a merged file.
   ///
   /// One process: one unit a document. More: still one unit a document (its formats together, so
   /// it is laid out once), but a personalised document's copies are cut into `2 × jobs`
@@ -42,19 +46,26 @@ public enum WorkPlan {
   /// long for the last one; and when that leaves fewer units than processes, each format of a
   /// document is a unit of its own.
   public static func units(
-    documents: [DocumentSpec], formats: [OutputFormat], participants: Int, jobs: Int
+    documents: [DocumentSpec], formats: [OutputFormat], participants: Int, jobs: Int,
+    sharedFiles: Bool = true
   ) -> [WorkUnit] {
     guard jobs > 1 else {
-      return documents.indices.map { WorkUnit.whole($0, formats: formats) }
+      return documents.indices.map {
+        WorkUnit.whole($0, formats: formats, sharedFiles: sharedFiles)
+      }
     }
-    let byDocument = units(documents: documents, formats: [formats], participants, jobs)
+    let byDocument = units(
+      documents: documents, formats: [formats], participants, jobs, sharedFiles: sharedFiles)
     guard byDocument.count < jobs, formats.count > 1 else { return byDocument }
-    return units(documents: documents, formats: formats.map { [$0] }, participants, jobs)
+    return units(
+      documents: documents, formats: formats.map { [$0] }, participants, jobs,
+      sharedFiles: sharedFiles)
   }
 
   /// Each document's units, a group of `formats` at a time.
   private static func units(
-    documents: [DocumentSpec], formats groups: [[OutputFormat]], _ participants: Int, _ jobs: Int
+    documents: [DocumentSpec], formats groups: [[OutputFormat]], _ participants: Int, _ jobs: Int,
+    sharedFiles: Bool
   ) -> [WorkUnit] {
     var units: [WorkUnit] = []
     for (index, document) in documents.enumerated() {
@@ -68,11 +79,12 @@ public enum WorkPlan {
               document: index, formats: formats,
               participants: copied
                 ? (slice * participants / slices)..<((slice + 1) * participants / slices) : nil,
-              writesCopies: true, writesBooklet: formats.contains(.pdf) && slice == 0,
+              writesCopies: true,
+              writesBooklet: sharedFiles && formats.contains(.pdf) && slice == 0,
               writesMerged: false))
         }
       }
-      if copied, document.merge, groups.joined().contains(.pdf) {
+      if sharedFiles, copied, document.merge, groups.joined().contains(.pdf) {
         units.append(
           WorkUnit(
             document: index, formats: [.pdf], participants: nil, writesCopies: false,

@@ -89,10 +89,6 @@ struct DocumentBuild {
       if merging { merged += merged.isEmpty ? pages : pages.map(\.withoutAnchors) }
     }
     guard spec.merge, !merged.isEmpty, settings.formats.contains(.pdf) else { return }
-    guard project.options.shard == nil else {
-      note(.shard, "a shard writes no merged file")
-      return
-    }
     try emit(
       PlannedOutput(PlannedFile(name + "-all", pages: merged, anchors: anchors), formats: [.pdf]))
   }

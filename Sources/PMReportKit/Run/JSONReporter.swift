@@ -7,17 +7,19 @@ import Dispatch
 public final class JSONReporter: Reporter {
   private let outputDirectory: String
   private let started: DispatchTime
+  private let oneLine: Bool
   private let write: (String) -> Void
   private var summary = RunSummary()
 
   /// A sink whose report gives paths relative to `outputDirectory` and the time since `started`,
-  /// printed with `write`.
+  /// printed with `write`: pretty-printed, or with `oneLine` on one line (``RunReport/jsonLine``).
   public init(
-    outputDirectory: String, started: DispatchTime,
+    outputDirectory: String, started: DispatchTime, oneLine: Bool = false,
     write: @escaping (String) -> Void = { print($0) }
   ) {
     self.outputDirectory = outputDirectory
     self.started = started
+    self.oneLine = oneLine
     self.write = write
   }
 
@@ -26,8 +28,9 @@ public final class JSONReporter: Reporter {
       summary.record(event)
       return
     }
-    write(
-      RunReport(summary, outputDirectory: outputDirectory, seconds: started.elapsedSeconds).json)
+    let report = RunReport(
+      summary, outputDirectory: outputDirectory, seconds: started.elapsedSeconds)
+    write(oneLine ? report.jsonLine : report.json)
   }
 }
 

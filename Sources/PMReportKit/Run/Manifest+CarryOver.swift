@@ -3,15 +3,19 @@ import Storage
 
 extension Manifest {
   /// This manifest with the entries of the folder's earlier manifest `name` for files this run
-  /// did not write that still match them (size and SHA-256).
+  /// did not write that still match them (size and SHA-256), of those that are `owned` (a
+  /// shard's: its participants' copies).
   ///
   /// So every entry describes the file beside it, whatever the run left out (`--document`) or
   /// failed to rebuild, and no file a run did not touch drops out of the list.
-  func carryingOver(from name: String, in outputDirectory: String) -> Manifest {
+  func carryingOver(
+    from name: String, in outputDirectory: String, owned: (String) -> Bool = { _ in true }
+  ) -> Manifest {
     guard let previous = Self.read(name, in: outputDirectory) else { return self }
     var listed = Set(files.map(\.path))
     var merged = self
-    for entry in previous.files where entry.staysInside && listed.insert(entry.path).inserted {
+    for entry in previous.files
+    where entry.staysInside && owned(entry.path) && listed.insert(entry.path).inserted {
       let file = (outputDirectory as NSString).appendingPathComponent(entry.path)
       if let stored = StoredBytes(contentsOf: file), stored.count == entry.bytes,
         stored.sha256 == entry.sha256

@@ -32,9 +32,15 @@ public struct RunReport: Encodable {
   }
 
   /// The report as pretty-printed JSON with sorted keys.
-  public var json: String {
+  public var json: String { encoded([.prettyPrinted]) }
+
+  /// The report as JSON on one line, keys sorted (a `watch --json` build's).
+  public var jsonLine: String { encoded([]) }
+
+  /// The report as JSON with sorted keys, laid out as `formatting` says.
+  private func encoded(_ formatting: JSONEncoder.OutputFormatting) -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting = formatting.union([.sortedKeys, .withoutEscapingSlashes])
     return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
   }
 }

@@ -30,8 +30,9 @@ extension RunScheduler {
   }
 
   /// Writes the run's manifest (a shard's `manifest-K-of-N.json`): the files written, and those
-  /// of the earlier manifest that the run did not write and that still match; and drops from the
-  /// folder's other manifests the entries this run made untrue.
+  /// of the earlier manifest that the run did not write and that still match (a shard's, of its
+  /// participants' copies: ``isShardCopy(_:)``); and drops from the folder's other manifests the
+  /// entries this run made untrue.
   ///
   /// Shard runs share the folder, so the manifests are rewritten one run at a time (the folder
   /// locked exclusively meanwhile).
@@ -41,7 +42,9 @@ extension RunScheduler {
     do {
       try Folder.exclusively(folder) {
         let manifest = Manifest(files: files, outputDirectory: folder)
-        _ = try manifest.carryingOver(from: name, in: folder).write(to: folder, name: name)
+        let owned: (String) -> Bool = options.shard == nil ? { _ in true } : isShardCopy
+        _ = try manifest.carryingOver(from: name, in: folder, owned: owned)
+          .write(to: folder, name: name)
         let written = Dictionary(manifest.files.map { ($0.path, $0) }) { first, _ in first }
         for other in Manifest.names(in: folder) where other != name {
           try Manifest.droppingEntriesUntrue(of: other, in: folder, written: written)

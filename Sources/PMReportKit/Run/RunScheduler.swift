@@ -69,6 +69,9 @@ public struct RunScheduler {
 
   /// Takes the output folder, builds every unit and writes the manifest, reporting to `recorder`.
   private func run(workers: WorkerLaunch?, recorder: RunRecorder) {
+    if let note = shardNote { recorder.report(.warning(note)) }
+    // A shard with no participant has nothing to write: not even the output folder.
+    guard options.shard == nil || !participants.isEmpty else { return }
     do {
       try takeOutputFolder(report: recorder.report)
     } catch {
@@ -78,22 +81,11 @@ public struct RunScheduler {
     defer { RunLock.release(settings.outputDirectory) }
     prepareLanguage(report: recorder.report)
     let shapeCache = useShapeCache()
-    if let shard = options.shard {
-      // A shard writes its slice of the personal copies; the shared documents are another job's.
-      let shared = project.resolvedDocuments.filter { !$0.spec.personalised }.map(\.name)
-      if !shared.isEmpty {
-        recorder.report(
-          .warning(
-            RunWarning(
-              .shard,
-              "note: --shard \(shard.index)/\(shard.count) builds the personalised documents only; "
-                + "not built: \(shared.joined(separator: ", "))", isNote: true)))
-      }
-    }
     let documents = runDocuments
     let units = WorkPlan.units(
       documents: documents.map(\.spec), formats: settings.formats,
-      participants: participants.count, jobs: workers?.jobs ?? 1)
+      participants: participants.count, jobs: workers?.jobs ?? 1,
+      sharedFiles: options.shard == nil)
     if let workers, workers.jobs > 1, units.count > 1 {
       runShared(units, with: workers, recorder: recorder)
     } else {

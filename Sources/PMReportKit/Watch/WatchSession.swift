@@ -12,7 +12,8 @@ import TextShaping
 /// and writes nothing: the files of the last good build stay, and the next change builds again.
 /// So does a build that looked for a file the last good build read and found none (a deleted
 /// `pmreport.yml` would otherwise build the built-in article): a vanished input is an error
-/// until it comes back.
+/// until it comes back. With `--json`, each build (or build refused) is also one line of JSON,
+/// a run's report (``JSONReporter``).
 public final class WatchSession {
   private let options: RunOptions
   private let quietMilliseconds: Int
@@ -23,18 +24,23 @@ public final class WatchSession {
   private let status: (String) -> Void
   /// Whether a build's line also splits its time (`-v`).
   private let splitsTime: Bool
+  /// Where each build's report goes as one line of JSON (`--json`); nil for none.
+  private let jsonLines: ((String) -> Void)?
   private let measurer: any ShapingSession = PangoMeasurer()
 
   /// A session building as `options` says, waiting `quietMilliseconds` after the last change,
   /// reporting each build's events to `reporter` and its own lines to `status`; with
-  /// `splitsTime`, a build's line says how long loading, laying out and writing took.
+  /// `splitsTime`, a build's line says how long loading, laying out and writing took; with
+  /// `jsonLines`, each build's report (a failed load's error too) goes there as one line.
   public init(
     options: RunOptions, quietMilliseconds: Int, splitsTime: Bool = false,
-    reporter: any Reporter, status: @escaping (String) -> Void
+    reporter: any Reporter, status: @escaping (String) -> Void,
+    jsonLines: ((String) -> Void)? = nil
   ) {
     self.options = options
     self.quietMilliseconds = quietMilliseconds
     self.splitsTime = splitsTime
+    self.jsonLines = jsonLines
     self.reporter = reporter
     self.status = status
   }
@@ -55,7 +61,7 @@ public final class WatchSession {
     while true {
       let started = DispatchTime.now()
       let inputs = Inputs()
-      let project = load(verb, inputs: inputs, readBefore: lastGood)
+      let project = load(verb, inputs: inputs, readBefore: lastGood, started: started)
       if let project { ignoredFolder = project.settings.outputDirectory }
       // Watch what this load read before building, so a save made while it builds is not missed.
       let watched = WatchedInputs(inputs.record, ignoredFolder: ignoredFolder)
@@ -74,13 +80,15 @@ public final class WatchSession {
 
   /// The project, loaded through `inputs`; nil (reported) when it does not load, or when the load
   /// looked for a file that the last good build read (`readBefore`) and found none.
-  private func load(_ verb: String, inputs: Inputs, readBefore: InputRecord) -> Project? {
+  private func load(
+    _ verb: String, inputs: Inputs, readBefore: InputRecord, started: DispatchTime
+  ) -> Project? {
     do {
       let project = try Project.load(options: options, inputs: inputs, reporter: reporter)
       if let vanished = vanished(since: readBefore, now: inputs.record) { throw vanished }
       return project
     } catch {
-      notBuilt(verb, error)
+      notBuilt(verb, error, started: started)
       return nil
     }
   }
@@ -98,10 +106,24 @@ public final class WatchSession {
       })
   }
 
-  /// Reports a build that did not start: why, and that the last good files stay.
-  private func notBuilt(_ verb: String, _ error: any Error) {
-    reporter.report(.stopped(by: error))
+  /// Reports a build (begun at `started`) that did not start: why, and that the last good files
+  /// stay.
+  private func notBuilt(_ verb: String, _ error: any Error, started: DispatchTime) {
+    let sink = Reporters(
+      [reporter] + jsonReporter(outputDirectory: options.absolute("."), started: started))
+    sink.report(.stopped(by: error))
+    sink.report(.finished)
     status("not \(verb): the files of the last good build are kept; watching for changes")
+  }
+
+  /// The `--json` sink of one build begun at `started`, printing one line; none without
+  /// `jsonLines`.
+  private func jsonReporter(outputDirectory: String, started: DispatchTime) -> [any Reporter] {
+    guard let jsonLines else { return [] }
+    return [
+      JSONReporter(
+        outputDirectory: outputDirectory, started: started, oneLine: true, write: jsonLines)
+    ]
   }
 
   /// One build of a loaded project, begun (its loading included) at `started`; whether it ran.
@@ -109,11 +131,13 @@ public final class WatchSession {
     let loaded = DispatchTime.now()
     let summary: RunSummary
     do {
+      let json = jsonReporter(
+        outputDirectory: project.settings.outputDirectory, started: started)
       summary = try RunScheduler(project: project, session: RunShaping(keeping: measurer))
-        .run(reporter: reporter)
+        .run(reporter: Reporters([reporter] + json))
     } catch {
       // An image changed since it was loaded and no longer decodes.
-      notBuilt(verb, error)
+      notBuilt(verb, error, started: started)
       return false
     }
     measurer.keepShapesUsedSinceLastKeep()
