@@ -48,6 +48,12 @@ import Testing
     return (files, texts, warnings.lines + summary.warnings)
   }
 
+  /// The text of `markdown` rendered as a report in `lang`.
+  static func reportText(_ markdown: String, lang: String) throws -> String? {
+    try render(markdown, documents: "  - {name: report, kind: report}\n", lang: lang)
+      .texts["report"]
+  }
+
   /// The space before `mark` after `word` (the first time one follows the other on a line), as a
   /// share of the line's height; nil when `mark` is not a word of its own there (pdftotext
   /// splits words at every space, no-break ones too, so a mark set tight is part of its word).
@@ -111,9 +117,7 @@ import Testing
 
   @Test func germanQuotationMarks() throws {
     let markdown = "# Aufgabe\n\nEr sagt \"Hallo\" und meint 'Projekt'. So geht's: gut?\n"
-    let report = try #require(
-      try Self.render(markdown, documents: "  - {name: report, kind: report}\n", lang: "de")
-        .texts["report"])
+    let report = try #require(try Self.reportText(markdown, lang: "de"))
     #expect(report.contains("„Hallo“"))
     #expect(report.contains("‚Projekt‘"))
     #expect(report.contains("So geht's: gut?"))
@@ -186,9 +190,7 @@ import Testing
 
   @Test func englishIsSetAsWritten() throws {
     let markdown = "# Task\n\nIt says \"hello\": why? Yes!\n"
-    let report = try #require(
-      try Self.render(markdown, documents: "  - {name: report, kind: report}\n", lang: "en")
-        .texts["report"])
+    let report = try #require(try Self.reportText(markdown, lang: "en"))
     #expect(report.contains("It says \"hello\": why? Yes!"))
   }
 }

@@ -57,7 +57,8 @@ public struct Punctuation: Hashable, Sendable {
   private func mayChange(_ text: String) -> Bool {
     text.utf8.contains { byte in
       switch byte {
-      case 0x22, 0x27: true  // " '
+      case 0x22: true  // "
+      case 0x27: rules == .german  // '
       case 0x3A, 0x3B, 0x21, 0x3F, 0x25, 0xAB, 0xBB: rules == .french  // : ; ! ? % « »
       default: false
       }

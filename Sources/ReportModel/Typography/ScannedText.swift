@@ -45,8 +45,12 @@ struct ScannedText {
   }
 
   private func isURL(_ word: Range<Int>) -> Bool {
-    let text = String(String.UnicodeScalarView(scalars[word]))
-    return text.contains("://") || text.hasPrefix("www.") || text.hasPrefix("mailto:")
+    let letters = scalars[word]
+    func starts(_ prefix: String) -> Bool { letters.starts(with: prefix.unicodeScalars) }
+    let hasScheme = word.dropLast(2).contains { index in
+      scalars[index] == ":" && scalars[index + 1] == "/" && scalars[index + 2] == "/"
+    }
+    return hasScheme || starts("www.") || starts("mailto:")
   }
 
   // MARK: Quotes
