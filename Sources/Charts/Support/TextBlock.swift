@@ -1,5 +1,6 @@
 import Frames
 import Geometry
+import ReportModel
 import TextShaping
 
 /// A label shaped into lines, ready to be placed: its box is as wide as its widest line.
@@ -59,6 +60,8 @@ struct TextBlock {
 final class TextSetter {
   let measurer: any TextMeasurer
   let theme: ChartTheme
+  /// The theme's language's punctuation rules (nil for English), applied to each label shaped.
+  private let punctuation: Punctuation?
   /// Each label's breakings so far.
   private var cache: [Key: [Breaking]] = [:]
   /// Each label set on one line, by its untrimmed text: the first thing every request checks.
@@ -87,6 +90,7 @@ final class TextSetter {
   init(measurer: any TextMeasurer, theme: ChartTheme) {
     self.measurer = measurer
     self.theme = theme
+    punctuation = Punctuation(language: theme.words.language)
   }
 
   /// The font of the theme at `size`.
@@ -134,7 +138,8 @@ final class TextSetter {
       return TextBlock(lines: hit.lines, color: color, alignment: .left)
     }
     let spec = ParagraphSpec(
-      runs: [TextRun(trimmed, font: font, color: color)], width: width,
+      runs: [TextRun(punctuation?.apply(trimmed) ?? trimmed, font: font, color: color)],
+      width: width,
       alignment: .left, hyphenate: false, leading: leading, warnsOverlongWords: false)
     let lines = measurer.shape(spec).lines.filter {
       !$0.text.trimmingSpaces.isEmpty || $0.width > 0

@@ -74,6 +74,12 @@ public struct Project {
     for warning in problems.filter({ $0.severity == .warning }) + (loaded?.warnings ?? []) {
       reporter.report(.warning(RunWarning(warning)))
     }
+    for warning in OpeningMarksCheck.warnings(
+      in: content, language: settings.settings.metadata.lang, positions: loaded?.positions,
+      file: loaded?.file)
+    {
+      reporter.report(.warning(warning))
+    }
     for note in Self.chartsLeftOut(content) {
       reporter.report(.warning(RunWarning(.chartLeftOut, note, isNote: true)))
     }

@@ -98,25 +98,30 @@ struct TableSetter {
     let widths = TableColumns.widths(
       minimum: minimum.map { $0 + 2 * pad },
       preferred: preferred.map { $0 + 2 * pad }, available: width)
-    func row(_ runs: [[TextRun]], color: Color, font: (Int) -> FontSpec) -> TableRow {
+    func row(_ runs: [[TextRun]], color: Color, isHeader: Bool, font: (Int) -> FontSpec)
+      -> TableRow
+    {
       TableRow(
         cells: runs.enumerated().map { c, r in
-          // The label column is short bold words: never hyphenated. Every cell's lines are at
-          // least as tall as its font's, so a cell of code alone keeps the row's baseline. No two
-          // lines of a cell in a row end in a hyphen.
+          // The header and the label column are short bold words: never hyphenated. Every
+          // cell's lines are at least as tall as its font's, so a cell of code alone keeps the
+          // row's baseline. No two lines of a cell in a row end in a hyphen.
           TableCell(
             lines: type.lines(
               r, width: widths[c] - 2 * pad,
               alignment: alignments.indices.contains(c) ? alignments[c] : .left,
-              hyphenate: !(labelColumn && c == 0) && type.style.paragraph.hyphenate, leading: 1.3,
-              base: font(c), maxHyphenRun: 1),
+              hyphenate: !isHeader && !(labelColumn && c == 0) && type.style.paragraph.hyphenate,
+              leading: 1.3, base: font(c), maxHyphenRun: 1),
             color: color)
         })
     }
     return TableBlock(
-      columnWidths: widths, header: row(headRuns, color: type.headerText) { _ in headFont },
+      columnWidths: widths,
+      header: row(headRuns, color: type.headerText, isHeader: true) { _ in headFont },
       rows: bodyRuns.map {
-        row($0, color: type.text) { c in labelColumn && c == 0 ? cellFont.bolded : cellFont }
+        row($0, color: type.text, isHeader: false) { c in
+          labelColumn && c == 0 ? cellFont.bolded : cellFont
+        }
       }, appearance: appearance,
       breaks: BreakPolicy(
         spaceBefore: type.style.paragraph.spacing,
@@ -128,6 +133,8 @@ struct TableSetter {
   ///
   /// Unhyphenated, so that no column is made so narrow that its words must break.
   private func spec(_ runs: [TextRun]) -> ParagraphSpec {
-    ParagraphSpec(runs: runs, width: 100_000, alignment: .left, hyphenate: false, leading: 1.3)
+    ParagraphSpec(
+      runs: type.punctuated(runs), width: 100_000, alignment: .left, hyphenate: false,
+      leading: 1.3)
   }
 }

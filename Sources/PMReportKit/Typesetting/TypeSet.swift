@@ -16,6 +16,9 @@ final class TypeSet {
   let width: Double
   /// The words the document prints itself, in its language.
   let words: Words
+  /// The language's punctuation rules, applied to every paragraph as it is set; nil (nothing to
+  /// do) for English and every language without rules.
+  let punctuation: Punctuation?
   /// The height of the page body (an image is at most 60% of it).
   var bodyHeight = Double.infinity
   /// Top-level headings start on a right-hand page (`section-start: right`).
@@ -33,6 +36,7 @@ final class TypeSet {
   ) {
     self.style = style
     self.words = words
+    punctuation = Punctuation(language: words.language)
     self.colors = colors
     self.measurer = measurer
     self.width = width
@@ -77,15 +81,20 @@ final class TypeSet {
     ).lines
   }
 
-  /// What ``lines(_:width:alignment:hyphenate:leading:base:maxHyphenRun:)`` sets: the runs with
-  /// the style's paragraph settings, except those given.
+  /// The runs as the language punctuates them (code as written).
+  func punctuated(_ runs: [TextRun]) -> [TextRun] {
+    punctuation?.apply(runs, codeFamily: mono.family) ?? runs
+  }
+
+  /// What ``lines(_:width:alignment:hyphenate:leading:base:maxHyphenRun:)`` sets: the runs,
+  /// punctuated, with the style's paragraph settings, except those given.
   func setting(
     _ runs: [TextRun], width: Double, alignment: TextAlignment? = nil, hyphenate: Bool? = nil,
     leading: Double? = nil, base: FontSpec? = nil, maxHyphenRun: Int? = nil
   ) -> ParagraphSpec {
     let p = style.paragraph
     return ParagraphSpec(
-      runs: runs, width: width,
+      runs: punctuated(runs), width: width,
       alignment: alignment ?? (p.justify ? .justify : .left),
       hyphenate: hyphenate ?? p.hyphenate,
       leading: leading ?? style.fonts.leading, maxHyphenRun: maxHyphenRun ?? p.maxHyphenRun,

@@ -119,10 +119,12 @@ struct WorksheetBuilder {
     if isKey, let role = item.role {
       runs.append(
         TextRun(
-          type.words[.answerSeparator] + (content.role(role)?.shortName ?? role.rawValue),
-          font: type.body.bolded, color: type.accent))
+          answer(content.role(role)?.shortName ?? role.rawValue), font: type.body.bolded,
+          color: type.accent))
     }
-    let text = paragraphFrame(runs, width: textWidth)
+    // A key's statement ends in the role's name, which must not break: set unhyphenated (only
+    // a word wider than the column gets hyphens).
+    let text = paragraphFrame(runs, width: textWidth, hyphenate: isKey ? false : nil)
     let firstBaseline = text.lines.first?.baseline ?? box
     let height = max(text.frame.size.height, box) + 5
     var frame = Frame(size: Size(width: type.width, height: height))
@@ -139,6 +141,16 @@ struct WorksheetBuilder {
           from: Point(x: 0, y: height - 0.5), to: Point(x: type.width, y: height - 0.5),
           stroke: Stroke(color: type.rule, width: 0.3))), at: .zero)
     return FigureBlock(frame: frame, breaks: BreakPolicy(spaceBefore: 3))
+  }
+
+  /// The separator and the role's short name held together (" —\u{00A0}Ing.\u{00A0}ML").
+  ///
+  /// The separator's space after its dash and the name's own spaces are no-break, so no line
+  /// starts with the name's end.
+  private func answer(_ shortName: String) -> String {
+    var separator = type.words[.answerSeparator]
+    if separator.hasSuffix(" ") { separator = String(separator.dropLast()) + "\u{00A0}" }
+    return separator + String(shortName.map { $0 == " " ? "\u{00A0}" : $0 })
   }
 
   /// A check mark over a box.
@@ -195,11 +207,13 @@ struct WorksheetBuilder {
       + type.runs(text, font: font ?? type.body)
   }
 
-  /// Runs set flush left at `width` as a tagged paragraph, with the lines it was set in.
-  private func paragraphFrame(_ runs: [TextRun], width: Double) -> (
+  /// Runs set flush left at `width` as a tagged paragraph (hyphenated as the style says unless
+  /// `hyphenate` says otherwise), with the lines it was set in.
+  private func paragraphFrame(_ runs: [TextRun], width: Double, hyphenate: Bool? = nil) -> (
     frame: Frame, lines: [ShapedLine]
   ) {
-    let lines = type.lines(runs, width: width, alignment: .left, base: type.body)
+    let lines = type.lines(
+      runs, width: width, alignment: .left, hyphenate: hyphenate, base: type.body)
     let block = ParagraphBlock(lines: lines, color: type.text, tag: .paragraph)
     let regions = Regions(width: width, available: .infinity, full: .infinity, atPageTop: true)
     guard case .complete(let frame) = block.layout(in: regions) else {
