@@ -1,8 +1,8 @@
 import Foundation
 import Testing
+import TextShaping
 
 @testable import PMReportKit
-import TextShaping
 
 /// `pmreport doctor`: each check names what failed and the package that fixes it.
 @Suite struct DoctorTests {

@@ -3,8 +3,9 @@ import ReportConfig
 import ReportModel
 import Testing
 
-/// `pmreport init --lang` writes a project in that language all the way: three roles named in the
-/// language, every document rendered at once in every format, and every word of the PDFs' text
+/// `pmreport init --lang` writes a project in that language all the way.
+///
+/// Three roles named in the language, every document rendered at once in every format, and every word of the PDFs' text
 /// (and of the SVGs' titles and descriptions) in the language's Debian word list, or a role name's
 /// word, a number, an initial, "vs" or a short name init chose. Anything else is a translation bug
 /// in the words files or the template, never an entry for an allow-list.
@@ -12,8 +13,8 @@ import Testing
   /// Three roles a trainer of each language would compare.
   static let roles: [String: [String]] = [
     "en": ["Data Engineer", "Data Scientist", "Machine Learning Engineer"],
-    "de": ["Pflegefachkraft auf Station", "Ärztliche Leitung der Station", "Stationsleitung"],
-    "fr": ["Infirmière de coordination", "Cadre de santé", "Médecin responsable du service"],
+    "de": ["Pflegefachkraft", "Stationsleitung", "Pflegedienstleitung"],
+    "fr": ["Infirmière de bloc opératoire", "Infirmière anesthésiste", "Cadre de santé"],
     "es": ["Ingeniero de datos", "Científico de datos", "Analista de datos"],
   ]
 
@@ -100,5 +101,58 @@ import Testing
     let config = try String(contentsOfFile: dir + "/p/pmreport.yml", encoding: .utf8)
     #expect(config.contains("sections: [.paired, resumen]"))
     #expect(config.contains("sections: [.faq]"))
+  }
+
+  /// Content written in the README's own style (no ids: `{.paired}`, `{.faq}`, headings in the
+  /// language) builds the summary and the FAQ sheet of a project `init` made: they find their
+  /// sections by class, not by an English id.
+  @Test func contentInTheREADMEsStyleBuildsTheSummaryAndTheFAQ() throws {
+    let dir = try temporaryDirectory("pmreport-init-es-readme")
+    let created = try runPMReport(
+      [
+        "init", "p", "--lang", "es", "--role", "Analista de datos", "--role", "Científico de datos",
+      ],
+      in: dir)
+    #expect(created.status == 0, "\(created.summary)")
+    try """
+    ---
+    title: Analista de datos vs Científico de datos
+    lang: es
+    roles:
+      - {id: analista, name: Analista de datos, short-name: Analista}
+      - {id: cientifico, name: Científico de datos, short-name: Científico}
+    focus:
+      - {label: Informes, analista: 5, cientifico: 2}
+      - {label: Estadística, analista: 3, cientifico: 5}
+      - {label: Programación, analista: 2, cientifico: 5}
+    ---
+
+    Ambos roles convierten datos en decisiones.
+
+    # Lo que cambia {.paired}
+
+    | Aspecto | Analista de datos | Científico de datos |
+    |---|---|---|
+    | Enfoque | Lo que pasó, y por qué. | Lo que pasará. |
+
+    # Dudas habituales {.faq}
+
+    ## ¿Qué rol contratar primero?
+
+    Normalmente, el analista.
+
+    # Resumen
+
+    | Aspecto | Analista de datos | Científico de datos |
+    |---|---|---|
+    | Objetivo | Explicar. | Predecir. |
+
+    """.write(toFile: dir + "/p/content.md", atomically: true, encoding: .utf8)
+    let built = try runPMReport([], in: dir + "/p")
+    #expect(built.status == 0, "\(built.summary)")
+    let faq = try PDFText.pages(dir + "/p/Output/pdf/faq.pdf").joined(separator: "\n")
+    #expect(faq.contains("contratar primero"))
+    let summary = try PDFText.pages(dir + "/p/Output/pdf/summary.pdf").joined(separator: "\n")
+    #expect(summary.contains("Lo que cambia") && summary.contains("Predecir"))
   }
 }

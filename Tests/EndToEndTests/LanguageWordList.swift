@@ -110,7 +110,8 @@ struct LanguageWordList {
       let stem = String(word.dropLast(ending.count))
       let stems = [
         stem, stem.replacingOccurrences(of: "ie", with: "e"),
-        stem.replacingOccurrences(of: "ue", with: "o"), stem.replacingOccurrences(of: "i", with: "e"),
+        stem.replacingOccurrences(of: "ue", with: "o"),
+        stem.replacingOccurrences(of: "i", with: "e"),
         Self.accentingLastVowel(stem),
       ]
       out += stems.flatMap { stem in lemmas.map { stem + $0 } }

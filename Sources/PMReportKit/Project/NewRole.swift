@@ -17,24 +17,26 @@ public struct NewRole: Hashable, Sendable {
   /// The longest short name a legend takes whole.
   static let shortNameLength = 16
 
-  /// Short names for the charts' legends and the answer key, one a name, readable in any
-  /// language: a name of at most 16 characters as it is; a longer one by the words that tell it
-  /// from the others (those not in every name: "Ingeniero de datos" beside "Analista de datos" →
-  /// "Ingeniero"), without a short lowercase word ("de", "of", "der") at either end, its first
-  /// letter capital; those words still over 16 characters by their initials ("Chief Technology
-  /// Officer" → "CTO"). Short names that would coincide are the full names.
+  /// Short names for the charts' legends and the answer key, one a name, readable in any language.
+  ///
+  /// A name of at most 16 characters as it is; a longer one by its words that no other
+  /// name has ("Ingeniero de datos" beside "Analista de datos" → "Ingeniero"; "Machine Learning
+  /// Engineer" beside "Data Engineer" → "Machine Learning"), without a short lowercase word ("de",
+  /// "of", "der") at either end, its first letter capital; when those are several words and still
+  /// over 16 characters, their initials ("Chief Technology Officer" → "CTO"). Short names that
+  /// would coincide are the full names.
   static func shortNames(_ names: [String]) -> [String] {
     let words = names.map { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
-    let sets = words.map { Set($0.map { $0.lowercased() }) }
-    let shared = sets.dropFirst().reduce(sets.first ?? []) { $0.intersection($1) }
-    let short = zip(names, words).map { name, words -> String in
-      guard name.count > shortNameLength else { return name }
-      var own = words.filter { !shared.contains($0.lowercased()) }
+    let short = words.indices.map { index -> String in
+      guard names[index].count > shortNameLength else { return names[index] }
+      let others = Set(
+        words.indices.filter { $0 != index }.flatMap { words[$0] }.map { $0.lowercased() })
+      var own = words[index].filter { !others.contains($0.lowercased()) }
       while let first = own.first, isLinkWord(first), own.count > 1 { own.removeFirst() }
       while let last = own.last, isLinkWord(last), own.count > 1 { own.removeLast() }
-      if own.isEmpty { own = words }
+      if own.isEmpty { own = words[index] }
       let joined = own.joined(separator: " ")
-      guard joined.count > shortNameLength else {
+      guard joined.count > shortNameLength, own.count > 1 else {
         return joined.prefix(1).uppercased() + joined.dropFirst()
       }
       return own.filter { !isLinkWord($0) }.compactMap(\.first).map(String.init).joined()

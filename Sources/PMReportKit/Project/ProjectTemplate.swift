@@ -132,10 +132,11 @@ public struct ProjectTemplate {
     let header =
       "| \(printed[.aspect]) | " + roles.map(\.name).joined(separator: " | ") + " |\n|---|"
       + String(repeating: "---|", count: roles.count)
-    return ([header] + rows.map { label, hint in
+    let lines = rows.map { label, hint in
       "| \(words[label]) | "
         + Array(repeating: words[hint], count: roles.count).joined(separator: " | ") + " |"
-    }).joined(separator: "\n")
+    }
+    return ([header] + lines).joined(separator: "\n")
   }
 
   /// A labelled list's placeholder item.
@@ -241,7 +242,8 @@ public struct ProjectTemplate {
 
   /// A line of YAML with its comment from column 32, as the shipped config writes them.
   private func line(_ code: String, _ note: ProjectWords.Key, indent: Int = 0) -> String {
-    let padded = code.padding(toLength: max(31 - indent, code.count + 1), withPad: " ", startingAt: 0)
+    let padded = code.padding(
+      toLength: max(31 - indent, code.count + 1), withPad: " ", startingAt: 0)
     return padded + "# " + words[note]
   }
 

@@ -3,7 +3,8 @@
 /// know the ids of a content written in another language.
 public enum SectionChoice: Hashable, Sendable {
   case id(String)
-  /// The sections set as paired lists (`.paired`, `paired: true`).
+  /// The sections marked `.paired` (`paired: true`) or holding a role table set as a paired
+  /// list (a `paired:` block).
   case paired
   /// The sections that hold questions and answers (`.faq`).
   case faq
@@ -26,7 +27,12 @@ public enum SectionChoice: Hashable, Sendable {
   func chooses(_ section: Section) -> Bool {
     switch self {
     case .id(let id): section.id == id
-    case .paired: section.paired
+    case .paired:
+      section.paired
+        || section.blocks.contains {
+          if case .roleTable(let table) = $0 { return table.paired }
+          return false
+        }
     case .faq:
       section.blocks.contains {
         if case .faq = $0 { return true }
