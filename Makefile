@@ -23,8 +23,9 @@ SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libhyphen-dev \
 	hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl hyphen-pt-pt \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpng-dev libjpeg-dev libqpdf-dev \
 	icc-profiles-free fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
-# What the tests read PDFs and SVGs back with (and pip, for the PDF/UA check's pikepdf).
-TEST_PACKAGES := poppler-utils qpdf libxml2-utils python3-pip
+# What the tests read PDFs and SVGs back with (and pip, for the PDF/UA check's pikepdf), and the
+# word lists an init project's words are checked against (Tests/EndToEndTests/InitLanguageTests).
+TEST_PACKAGES := poppler-utils qpdf libxml2-utils python3-pip wamerican wngerman wfrench wspanish
 # From PyPI: pikepdf reads PDFs back for the PDF/UA and PDF/A check (Tests/Accessibility);
 # jsonschema checks `--json` against schemas/run-report.schema.json.
 PYTHON_TEST_PACKAGES := pikepdf==10.18.0 jsonschema==4.26.0

@@ -28,7 +28,6 @@ struct Init: ParsableCommand {
     let written = try ExitStatus.guarding {
       try template.write(in: directory, force: force)
     }
-    Console.error(
-      "wrote \(written.count) files into \(directory); next: cd \(directory) && pmreport")
+    Console.error(template.doneMessage(count: written.count, folder: directory))
   }
 }

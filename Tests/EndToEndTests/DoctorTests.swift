@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextShaping
 
 @testable import PMReportKit
 
@@ -26,6 +27,19 @@ import Testing
       Doctor.hyphenationCheck("en-GB", dictionary: { _ in nil }).fix
         == "apt-get install hyphen-en-us")
     #expect(Doctor.hyphenationCheck("de", dictionary: { _ in "/x/hyph_de_DE.dic" }).passed)
+  }
+
+  /// Debian's `hyph_es_AR.dic` (what a tag without region finds first) is a link to
+  /// `hyph_es_ES.dic`: doctor names the file libhyphen really reads.
+  @Test func theHyphenationCheckNamesTheDictionaryReallyRead() throws {
+    let folder = try temporaryDirectory("pmreport-doctor-hyphen")
+    try "UTF-8\n".write(toFile: folder + "/hyph_es_ES.dic", atomically: true, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(
+      atPath: folder + "/hyph_es_AR.dic", withDestinationPath: "hyph_es_ES.dic")
+    let check = Doctor.hyphenationCheck(
+      "es", dictionary: { Hyphenator.dictionaryPath(forLanguage: $0, in: [folder]) })
+    #expect(check.passed)
+    #expect(check.detail == folder + "/hyph_es_ES.dic")
   }
 
   @Test func oldLibrariesFail() {

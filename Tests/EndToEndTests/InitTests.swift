@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import PMReportKit
+
 /// `pmreport init`: a ready project for a new comparison, never replacing files unasked.
 @Suite struct InitTests {
   @Test func writesAProjectAndRefusesToReplaceIt() throws {
@@ -17,7 +19,7 @@ import Testing
     let content = try String(contentsOfFile: project + "/content.md", encoding: .utf8)
     #expect(content.contains("id: scrum-master, name: Scrum Master"))
     #expect(content.contains("id: po, name: Product Owner"))
-    #expect(content.contains("{#po-strengths role=po kind=strengths}"))
+    #expect(content.contains("{role=po kind=strengths}"))
     #expect(content.contains("| Aspect | Scrum Master | Product Owner |"))
     let ignore = try String(contentsOfFile: project + "/.gitignore", encoding: .utf8)
     #expect(ignore.contains("Output/"))
@@ -64,14 +66,39 @@ import Testing
     #expect(result.status == 0, "\(result.summary)")
     let content = try String(contentsOfFile: dir + "/de/content.md", encoding: .utf8)
     #expect(content.contains("lang: de"))
-    #expect(content.contains("# Wesentliche Unterschiede {#key-differences .paired}"))
-    #expect(content.contains("# Stärken: Scrum Master {#sm-strengths role=sm kind=strengths}"))
+    #expect(content.contains("# Wesentliche Unterschiede {.paired}"))
+    #expect(content.contains("# Stärken: Scrum Master {role=sm kind=strengths}"))
+    #expect(content.contains("# Zusammenfassung {#zusammenfassung}"))
     let config = try String(contentsOfFile: dir + "/de/pmreport.yml", encoding: .utf8)
     #expect(config.contains("Scrum Master vs Product Owner: Auf einen Blick"))
     let built = try runPMReport([], in: dir + "/de")
     #expect(built.status == 0, "\(built.summary)")
     let text = try PDFText.pages(dir + "/de/Output/pdf/full-report.pdf").joined(separator: "\n")
     #expect(text.contains("Inhalt") && text.contains("Seite 1 von"))
+  }
+
+  /// Short names are the words that tell a role from the others, never letters of words that
+  /// all roles share ("IDD" for "Ingeniero de datos").
+  @Test func shortNamesAreTheDistinguishingWords() {
+    #expect(
+      NewRole.shortNames(["Ingeniero de datos", "Científico de datos", "Analista de datos"])
+        == ["Ingeniero", "Científico", "Analista"])
+    #expect(
+      NewRole.shortNames(["Business Product Manager", "Technical Product Manager"])
+        == ["Business", "Technical"])
+    #expect(
+      NewRole.shortNames(["Data Engineer", "Data Scientist", "Machine Learning Engineer"])
+        == ["Data Engineer", "Data Scientist", "Machine Learning"])
+    #expect(
+      NewRole.shortNames([
+        "Responsable de la protección de datos", "Delegado de protección de datos",
+      ])
+        == ["Responsable", "Delegado"])
+    #expect(
+      NewRole.shortNames(["Chief Technology Officer", "Developer"]) == ["CTO", "Developer"])
+    #expect(
+      NewRole.shortNames(["Stationsleitung", "Pflegedienstleitung"])
+        == ["Stationsleitung", "Pflegedienstleitung"])
   }
 
   @Test func oneRoleIsAUsageError() throws {

@@ -34,6 +34,39 @@ import Testing
         == "no chart has the id 'focus-profil'; did you mean 'focus-profile'? (document 'summary')")
   }
 
+  /// `.paired` and `.faq` choose sections by what they are, whatever their ids (a content in
+  /// another language); an unknown class, or one no section has, is an error at the entry.
+  @Test func sectionClassesChooseByKindAndUnknownOnesArePlaced() throws {
+    let content = ContentTests.sample
+    #expect(content.sections(chosenBy: ".paired").map(\.id) == ["key-differences"])
+    #expect(content.sections(chosenBy: ".faq").map(\.id) == ["in-detail"])
+    #expect(content.sections(chosenBy: [".paired", "key-differences", "summary"]).count == 2)
+    let folder = try TempFolder()
+    defer { folder.remove() }
+    let path = try folder.write(
+      "pmreport.yml",
+      """
+      documents:
+        - {name: summary, sections: [.paired, summary], charts: [focus-profile]}
+        - {name: faq, sections: [.fqa]}
+      """)
+    let settings = try ConfigLoader.loadSettings(
+      configPath: path, workingDirectory: folder.path, inputs: Inputs())
+    let diagnostics = ConfigLoader.validate(settings, against: content)
+    #expect(diagnostics.count == 1)
+    let unknown = try #require(diagnostic(diagnostics, at: "documents[1].sections[0]"))
+    #expect(unknown.line == 3 && unknown.column == 28)
+    #expect(
+      unknown.message
+        == "unknown section class '.fqa'; expected '.paired' or '.faq' (document 'faq')")
+    var plain = content
+    plain.sections.removeFirst()
+    let none = ConfigLoader.validate(settings, against: plain).map(\.message)
+    #expect(
+      none.contains("no section is marked '.paired' (a heading's `{.paired}`) (document 'summary')")
+    )
+  }
+
   @Test func validIdsGiveNoDiagnostics() throws {
     let settings = ReportSettings(
       metadata: .builtIn, contentPath: nil, style: "classic", formats: [.pdf],

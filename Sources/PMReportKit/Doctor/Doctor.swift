@@ -123,10 +123,14 @@ public enum Doctor {
     return nil
   }
 
-  /// The hyphenation patterns for the document language.
+  /// The hyphenation patterns for the document language: the file libhyphen really reads, links
+  /// followed (Debian's `hyph_es_AR.dic`, which `es` finds first, is a link to `hyph_es_ES.dic`).
   static func hyphenationCheck(_ language: String, dictionary: (String) -> String?) -> DoctorCheck {
     let subject = "hyphenation for '\(language)'"
-    if let path = dictionary(language) { return DoctorCheck(subject, passed: true, path) }
+    if let path = dictionary(language) {
+      return DoctorCheck(
+        subject, passed: true, URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
+    }
     let primary = Words.primarySubtag(language)
     let package = primary == "en" ? "hyphen-en-us" : "hyphen-\(primary)"
     return DoctorCheck(

@@ -3,48 +3,6 @@ import ReportConfig
 import ReportModel
 import Storage
 
-/// A role named on `pmreport init`'s command line: `"Scrum Master"` or `"Scrum Master=sm"`.
-public struct NewRole: Hashable, Sendable {
-  public var name: String
-  public var id: String
-
-  /// Reads `Name` or `Name=id`; the id defaults to a slug of the name.
-  public init(parsing text: String) {
-    let parts = text.split(separator: "=", maxSplits: 1).map {
-      $0.trimmingCharacters(in: .whitespaces)
-    }
-    name = parts.first ?? ""
-    id = parts.count > 1 ? parts[1] : Slug.make(name)
-  }
-
-  /// A short name for legends: the name when short, else its initials.
-  var shortName: String {
-    guard name.count > 16 else { return name }
-    return name.split(separator: " ").compactMap(\.first).map(String.init).joined().uppercased()
-  }
-}
-
-/// Kebab-case slugs of titles and names: lowercase ASCII letters and digits joined by single
-/// hyphens, accents folded ("Führung" → "fuhrung").
-public enum Slug {
-  public static func make(_ text: String) -> String {
-    let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-      .replacingOccurrences(of: "ß", with: "ss")
-    var out = ""
-    var pendingHyphen = false
-    for scalar in folded.unicodeScalars {
-      if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-        if pendingHyphen, !out.isEmpty { out.append("-") }
-        pendingHyphen = false
-        out.unicodeScalars.append(scalar)
-      } else {
-        pendingHyphen = true
-      }
-    }
-    return out.lowercased()
-  }
-}
-
 /// The files `pmreport init` writes: a config whose documents work for the new content, a
 /// Markdown content file with the structure filled in and short guidance, every shipped style, and
 /// a `.gitignore`.
@@ -83,28 +41,43 @@ public struct ProjectTemplate {
       + ConfigLoader.builtInStyleFiles.map { ("Styles/\($0.name).yml", $0.text) }
   }
 
-  var title: String { roles.map(\.name).joined(separator: projectWords[.versus]) }
+  var title: String { roles.map(\.name).joined(separator: words[.versus]) }
 
-  /// The headings and document titles `init` writes, in the project's language (the guidance in
-  /// the text stays English).
-  var projectWords: ProjectWords { ProjectWords(language: lang) }
+  /// Everything `init` writes and prints, in the project's language.
+  var words: ProjectWords { ProjectWords(language: lang) }
 
-  /// The printed words of the project's language (the role sections' headings use them).
-  var words: Words { Words(language: lang) }
+  /// The printed words of the project's language (the role sections' headings and the tables'
+  /// first column use them).
+  var printed: Words { Words(language: lang) }
+
+  /// What `init` prints once it wrote `count` files into `folder`.
+  public func doneMessage(count: Int, folder: String) -> String {
+    words.fill(.written, ["count": "\(count)", "folder": folder])
+  }
 
   /// A document's title: the comparison's, then `part`.
   private func documentTitle(_ part: ProjectWords.Key) -> String {
-    projectWords.fill(.documentTitle, ["title": title, "part": projectWords[part]])
+    yaml(words.fill(.documentTitle, ["title": title, "part": words[part]]))
   }
 
   /// A role's strengths or risks heading.
   private func roleHeading(_ heading: Words.Key, _ role: NewRole) -> String {
-    projectWords.fill(.roleHeading, ["heading": words[heading], "role": role.name])
+    words.fill(.roleHeading, ["heading": printed[heading], "role": role.name])
+  }
+
+  /// The ids of the sections that something refers to by id (the overlap's shared section, the
+  /// summary document's summary): slugs of their headings, in the project's language.
+  var similaritiesID: String { Slug.make(words[.keySimilarities]) }
+  var summaryID: String { Slug.make(words[.summary]) }
+
+  /// The subtitle: how many roles are compared.
+  var subtitle: String {
+    words[[2: .twoRoles, 3: .threeRoles, 4: .fourRoles][roles.count] ?? .twoRoles]
   }
 
   var gitignore: String {
     """
-    # pmreport writes here; build it again with `pmreport`.
+    \(comment(words[.gitignoreComment]))
     Output/
     .pmreport-cache/
 
@@ -113,85 +86,97 @@ public struct ProjectTemplate {
 
   var config: String {
     """
-    # pmreport project: `pmreport` (or `pmreport --format all`) builds every document below into
-    # Output/. The content, its title and its language are in content.md.
+    \(comment(words[.configComment]))
     content: content.md
-    style: classic                 # a name from Styles/, or a path to a style file
-    formats: [pdf]                 # pdf, svg, png, or all; --format overrides
+    \(line("style: classic", .styleComment))
+    \(line("formats: [pdf]", .formatsComment))
     output: Output
 
     documents:
-      - name: full-report          # everything: title, contents, every section, every chart
+      \(line("- name: full-report", .fullReportComment, indent: 2))
         kind: report
 
-      - name: summary              # a short quick reference
+      \(line("- name: summary", .summaryComment, indent: 2))
         kind: report
-        title: "\(documentTitle(.summary))"
-        sections: [key-differences, summary]
+        title: \(documentTitle(.summary))
+        \(comment(words[.sectionsComment], indent: "    "))
+        sections: [.paired, \(summaryID)]
         charts: [focus-profile]
         toc: false
         style: compact
 
-      - name: comparison-table     # the summary table on one landscape page
+      \(line("- name: comparison-table", .tableComment, indent: 2))
         kind: comparison-table
-        title: "\(documentTitle(.atAGlance))"
+        title: \(documentTitle(.atAGlance))
         orientation: landscape
 
-      - name: faq                  # the questions and answers as a sheet
+      \(line("- name: faq", .faqComment, indent: 2))
         kind: report
-        title: "\(documentTitle(.faq))"
-        sections: [faq]
+        title: \(documentTitle(.faq))
+        sections: [.faq]
         toc: false
 
-      - name: role-cards           # one card per role
+      \(line("- name: role-cards", .cardsComment, indent: 2))
         kind: role-cards
-        title: "\(projectWords[.roleCards])"
+        title: \(yaml(words[.roleCards]))
 
-      - name: charts               # every chart alone: <format>/charts/<chart-id>.<format>
+      \(line("- name: charts", .chartsComment, indent: 2))
         kind: charts
 
     """
   }
 
+  /// A role table: the printed "Aspect" header, the role names, and a row a label with its
+  /// placeholder cell in each role's column.
+  private func table(_ rows: [(ProjectWords.Key, ProjectWords.Key)]) -> String {
+    let header =
+      "| \(printed[.aspect]) | " + roles.map(\.name).joined(separator: " | ") + " |\n|---|"
+      + String(repeating: "---|", count: roles.count)
+    let lines = rows.map { label, hint in
+      "| \(words[label]) | "
+        + Array(repeating: words[hint], count: roles.count).joined(separator: " | ") + " |"
+    }
+    return ([header] + lines).joined(separator: "\n")
+  }
+
+  /// A labelled list's placeholder item.
+  private func item(_ label: ProjectWords.Key, _ hint: ProjectWords.Key) -> String {
+    wrapped("- **\(words[label]):** \(words[hint])", indent: "  ")
+  }
+
   var content: String {
     let ids = roles.map(\.id)
-    let header =
-      "| Aspect | " + roles.map(\.name).joined(separator: " | ") + " |\n|---|"
-      + String(repeating: "---|", count: roles.count)
-    func row(_ aspect: String, _ hint: String) -> String {
-      "| \(aspect) | " + roles.map { "\(hint) for the \($0.name)." }.joined(separator: " | ")
-        + " |"
-    }
-    let focus = ["Strategy", "Delivery", "People", "Customers"].enumerated().map { i, label in
-      "  - {label: \(label), "
+    let dimensions: [ProjectWords.Key] = [.strategy, .delivery, .people, .customers]
+    let focus = dimensions.enumerated().map { i, label in
+      "  - {label: \(yaml(words[label])), "
         + ids.enumerated().map { "\($1): \(($0 + i) % 5 + 1)" }.joined(separator: ", ") + "}"
     }.joined(separator: "\n")
-    let roleLines = roles.map {
-      "  - {id: \($0.id), name: \(yaml($0.name)), short-name: \(yaml($0.shortName))}"
+    let roleLines = zip(roles, NewRole.shortNames(roles.map(\.name))).map { role, short in
+      "  - {id: \(role.id), name: \(yaml(role.name)), short-name: \(yaml(short))}"
     }.joined(separator: "\n")
-    let overlap = ids.map { "  \($0): [A trait only this role has]" }.joined(separator: "\n")
+    let overlap = ids.map { "  \($0): [\(yaml(words[.ownTrait]))]" }.joined(separator: "\n")
     let teams =
-      "  - {team: Management, roles: [\(ids.joined(separator: ", "))]}\n"
-      + roles.map { "  - {team: A team the \($0.name) works with, roles: [\($0.id)]}" }
-      .joined(separator: "\n")
+      "  - {team: \(yaml(words[.management])), roles: [\(ids.joined(separator: ", "))]}\n"
+      + roles.map {
+        "  - {team: \(yaml(words.fill(.roleTeam, ["role": $0.name]))), roles: [\($0.id)]}"
+      }.joined(separator: "\n")
     let perRole = roles.map { role in
       """
-      # \(roleHeading(.strengths, role)) {#\(role.id)-strengths role=\(role.id) kind=strengths}
+      # \(roleHeading(.strengths, role)) {role=\(role.id) kind=strengths}
 
-      - **A strength:** What the \(role.name) does well, and why it matters. The role cards list
-        these labels.
+      \(item(.strength, .strengthHint))
 
-      # \(roleHeading(.risks, role)) {#\(role.id)-risks role=\(role.id) kind=risks}
+      # \(roleHeading(.risks, role)) {role=\(role.id) kind=risks}
 
-      - **A risk:** Where the \(role.name) can struggle, and what helps.
+      \(item(.risk, .riskHint))
       """
     }.joined(separator: "\n\n")
     return """
       ---
-      # The comparison's own details. Chart data is keyed by role id; the scores are 0 to 5.
+      \(comment(words[.contentComment]))
       title: \(yaml(title))
-      subtitle: Two roles compared
-      author: Your name
+      subtitle: \(yaml(subtitle))
+      author: \(yaml(words[.author]))
       lang: \(lang)
       roles:
       \(roleLines)
@@ -199,45 +184,67 @@ public struct ProjectTemplate {
       \(focus)
       overlap:
       \(overlap)
-        shared-section: key-similarities
+        shared-section: \(similaritiesID)
       stakeholders:
       \(teams)
       ---
 
-      Replace this paragraph with the introduction: what the roles are and why a trainee should
-      know how they differ. Text before the first heading opens the full report.
+      \(wrapped(words[.introduction]))
 
-      # \(projectWords[.keyDifferences]) {#key-differences .paired}
+      # \(words[.keyDifferences]) {.paired}
 
-      Each row compares the roles on one aspect; the role cards show each role's column.
+      \(wrapped(words[.differencesGuide]))
 
-      \(header)
-      \(row("Focus", "What matters most"))
-      \(row("Skills", "The skills needed"))
-      \(row("Works with", "Who they work with"))
+      \(table([(.focus, .focusHint), (.skills, .skillsHint), (.worksWith, .worksWithHint)]))
 
-      # \(projectWords[.keySimilarities]) {#key-similarities}
+      # \(words[.keySimilarities]) {#\(similaritiesID)}
 
-      - **A shared trait:** What the roles have in common. The overlap chart lists these labels
-        as shared.
+      \(item(.sharedTrait, .sharedTraitHint))
 
       \(perRole)
 
-      # \(projectWords[.faq]) {#faq .faq}
+      # \(words[.faq]) {.faq}
 
-      ## A question trainees often ask?
+      ## \(words[.question])
 
-      Its answer, in a paragraph or two.
+      \(wrapped(words[.answer]))
 
-      # \(projectWords[.summary]) {#summary}
+      # \(words[.summary]) {#\(summaryID)}
 
-      A closing paragraph, then the table the comparison-table document shows.
+      \(wrapped(words[.summaryGuide]))
 
-      \(header)
-      \(row("Goal", "The main goal"))
-      \(row("Measured by", "How success is measured"))
+      \(table([(.goal, .goalHint), (.measuredBy, .measuredByHint)]))
 
       """
+  }
+
+  /// `text` broken at spaces into lines of at most 100 characters, the later ones after `indent`.
+  private func wrapped(_ text: String, first: String = "", indent: String = "") -> String {
+    var lines: [String] = []
+    var current = first
+    for word in text.split(separator: " ") {
+      let opening = lines.isEmpty ? first : indent
+      if current.count > opening.count, current.count + 1 + word.count > 100 {
+        lines.append(current)
+        current = indent + word
+      } else {
+        current += (current.count > opening.count ? " " : "") + word
+      }
+    }
+    return (lines + [current]).joined(separator: "\n")
+  }
+
+  /// A comment of one or more lines, the later ones after `indent` (the first one's is the
+  /// template's).
+  private func comment(_ text: String, indent: String = "") -> String {
+    wrapped(text, first: "# ", indent: indent + "# ")
+  }
+
+  /// A line of YAML with its comment from column 32, as the shipped config writes them.
+  private func line(_ code: String, _ note: ProjectWords.Key, indent: Int = 0) -> String {
+    let padded = code.padding(
+      toLength: max(31 - indent, code.count + 1), withPad: " ", startingAt: 0)
+    return padded + "# " + words[note]
   }
 
   /// A YAML scalar: plain when safe, else double-quoted.

@@ -41,8 +41,8 @@ struct ReportBuilder {
 
   /// The top-level sections this document shows, in order.
   var sections: [Section] {
-    guard let ids = document.sections else { return content.sections }
-    return ids.compactMap { id in content.allSections.first { $0.id == id } }
+    guard let entries = document.sections else { return content.sections }
+    return content.sections(chosenBy: entries)
   }
 
   /// The charts this document shows, by the section they illustrate.

@@ -44,12 +44,12 @@ extension ConfigLoader {
               + "the content defines none (add `roles:` with 2 to \(ContentRules.maxRoles) "
               + "entries to its front matter)", at: location, keyPath: path.appending("kind")))
       }
-      for (item, id) in (document.sections ?? []).enumerated() where content.section(id: id) == nil
-      {
-        let (location, keyPath) = place("sections", item, id)
+      for (item, entry) in (document.sections ?? []).enumerated()
+      where content.sections(chosenBy: entry).isEmpty {
+        let (location, keyPath) = place("sections", item, entry)
         diagnostics.append(
           Diagnostic(
-            ContentRules.unknown("section", id, among: sectionIDs, in: contentFile)
+            Self.unchosen(entry, among: sectionIDs, in: contentFile)
               + " (document '\(document.name)')", at: location, keyPath: keyPath))
       }
       for (item, id) in (document.charts ?? []).enumerated() {
@@ -62,9 +62,8 @@ extension ConfigLoader {
           continue
         }
         if document.kind == .report, let sections = document.sections, let section = spec.section,
-          !sections.contains(where: { chosen in
-            chosen == section
-              || (content.section(id: chosen)?.allSubsections.contains { $0.id == section } ?? false)
+          !content.sections(chosenBy: sections).contains(where: { chosen in
+            chosen.id == section || chosen.allSubsections.contains { $0.id == section }
           })
         {
           diagnostics.append(
@@ -75,6 +74,19 @@ extension ConfigLoader {
       }
     }
     return Checker.sorted(diagnostics)
+  }
+
+  /// Why a `sections:` entry chooses nothing: an unknown id or class, or a class no section has.
+  static func unchosen(_ entry: String, among ids: [String], in contentFile: String?) -> String {
+    guard entry.hasPrefix(".") else {
+      return ContentRules.unknown("section", entry, among: ids, in: contentFile)
+    }
+    guard SectionChoice.classes.contains(entry) else {
+      return "unknown section class '\(entry)'; expected "
+        + SectionChoice.classes.map { "'\($0)'" }.joined(separator: " or ")
+    }
+    return "no section is marked '\(entry)'" + (contentFile.map { " in \($0)" } ?? "")
+      + " (a heading's `{\(entry)}`)"
   }
 
   /// Settings made in code, with no file behind them: every id is reported against `<command line>`.
