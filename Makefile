@@ -23,11 +23,13 @@ SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libhyphen-dev \
 	hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl hyphen-pt-pt \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpng-dev libqpdf-dev \
 	icc-profiles-free fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
-# What the tests read PDFs and SVGs back with (and pip, for the PDF/UA check's pikepdf).
-TEST_PACKAGES := poppler-utils qpdf libxml2-utils python3-pip
+# What the tests read PDFs and SVGs back with (and pip, for the PDF/UA check's pikepdf); the
+# browser the live preview's tests drive (Tests/Browser) and its driver.
+TEST_PACKAGES := poppler-utils qpdf libxml2-utils python3-pip chromium chromium-driver
 # From PyPI: pikepdf reads PDFs back for the PDF/UA and PDF/A check (Tests/Accessibility);
-# jsonschema checks `--json` against schemas/run-report.schema.json.
-PYTHON_TEST_PACKAGES := pikepdf==10.18.0 jsonschema==4.26.0
+# jsonschema checks `--json` against schemas/run-report.schema.json; selenium drives Chromium
+# through /usr/bin/chromedriver for the live preview's tests (Tests/Browser).
+PYTHON_TEST_PACKAGES := pikepdf==10.18.0 jsonschema==4.26.0 selenium==4.27.1
 # What the benchmark measures with (GNU time for peak memory; PyYAML to scale the content).
 BENCH_PACKAGES := time python3-yaml
 
@@ -55,7 +57,7 @@ system-packages:
 
 test-packages: system-packages
 	$(call ensure_packages,$(TEST_PACKAGES))
-	@python3 -c 'import pikepdf, jsonschema' 2>/dev/null || { echo "installing: $(PYTHON_TEST_PACKAGES)"; \
+	@python3 -c 'import pikepdf, jsonschema, selenium' 2>/dev/null || { echo "installing: $(PYTHON_TEST_PACKAGES)"; \
 		python3 -m pip install -q $(PYTHON_TEST_PACKAGES) 2>/dev/null || \
 		python3 -m pip install -q --break-system-packages $(PYTHON_TEST_PACKAGES); }
 

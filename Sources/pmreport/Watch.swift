@@ -1,5 +1,6 @@
 import ArgumentParser
 import PMReportKit
+import PreviewServer
 
 /// Builds like `render`, then again each time an input changes, until Ctrl-C.
 struct Watch: ParsableCommand {
@@ -17,6 +18,8 @@ struct Watch: ParsableCommand {
       valueName: "ms"))
   var debounce = 15
 
+  @OptionGroup var preview: PreviewOptions
+
   func validate() throws {
     if options.json { throw ValidationError("--json reports one run; watch builds many") }
     if options.jobs != nil {
@@ -25,6 +28,7 @@ struct Watch: ParsableCommand {
     if !(0...10_000).contains(debounce) {
       throw ValidationError("--debounce must be between 0 and 10000 ms, got \(debounce)")
     }
+    try preview.validate()
   }
 
   func run() throws {
@@ -33,6 +37,15 @@ struct Watch: ParsableCommand {
     let session = WatchSession(
       options: options.runOptions, quietMilliseconds: debounce, splitsTime: options.verbose,
       reporter: lines, status: Console.error)
+    if preview.serve {
+      let server = try ExitStatus.reporting(to: lines) {
+        try PreviewServer(
+          port: preview.port ?? PreviewServer.defaultPort, editorLink: preview.editorLink,
+          workingDirectory: options.runOptions.workingDirectory)
+      }
+      session.observer = server.observer
+      Console.error("serving http://127.0.0.1:\(server.port)/")
+    }
     try ExitStatus.reporting(to: lines) { try session.run() }
   }
 }

@@ -7,6 +7,8 @@ public enum UsageError: Error, CustomStringConvertible {
   case badRoles([String])
   /// `--shard K/N` slices a roster, and none was given.
   case shardWithoutRoster(Int, Int)
+  /// `watch --serve --port N`: the port cannot be listened on (`reason`: the system's words).
+  case portUnavailable(UInt16, reason: String)
 
   public var description: String {
     switch self {
@@ -16,6 +18,9 @@ public enum UsageError: Error, CustomStringConvertible {
     case .shardWithoutRoster(let k, let n):
       "--shard \(k)/\(n) slices the roster, and there is none: give --roster FILE.csv or roster: "
         + "in the config"
+    case .portUnavailable(let port, let reason):
+      "--port \(port): cannot serve on 127.0.0.1:\(port) (\(reason)); choose another port, or "
+        + "--port 0 for a free one"
     }
   }
 }

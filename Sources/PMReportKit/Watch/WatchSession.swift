@@ -24,6 +24,9 @@ public final class WatchSession {
   /// Whether a build's line also splits its time (`-v`).
   private let splitsTime: Bool
   private let measurer: any ShapingSession = PangoMeasurer()
+  /// Told of each build before its files are written, and of each build that did not run (the
+  /// live preview); nil for none.
+  public var observer: (any BuildObserver)?
 
   /// A session building as `options` says, waiting `quietMilliseconds` after the last change,
   /// reporting each build's events to `reporter` and its own lines to `status`; with
@@ -101,6 +104,7 @@ public final class WatchSession {
   /// Reports a build that did not start: why, and that the last good files stay.
   private func notBuilt(_ verb: String, _ error: any Error) {
     reporter.report(.stopped(by: error))
+    observer?.notBuilt(error)
     status("not \(verb): the files of the last good build are kept; watching for changes")
   }
 
@@ -109,8 +113,9 @@ public final class WatchSession {
     let loaded = DispatchTime.now()
     let summary: RunSummary
     do {
-      summary = try RunScheduler(project: project, session: RunShaping(keeping: measurer))
-        .run(reporter: reporter)
+      let scheduler = try RunScheduler(project: project, session: RunShaping(keeping: measurer))
+      observer?.loaded(scheduler, started: started)
+      summary = scheduler.run(reporter: reporter)
     } catch {
       // An image changed since it was loaded and no longer decodes.
       notBuilt(verb, error)
