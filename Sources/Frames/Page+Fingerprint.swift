@@ -43,7 +43,7 @@ extension FrameItem {
     case .text(let line, let color):
       hasher.combine(color)
       line.hashDrawing(into: &hasher, palette: palette)
-    case .shape(let shape): shape.hashDrawing(into: &hasher)
+    case .shape(let shape): hasher.combine(shape)
     case .link(let destination, let frame):
       hasher.combine(destination)
       frame.hashDrawing(into: &hasher, palette: palette)
@@ -92,40 +92,5 @@ extension ShapedLine {
     }
     hasher.combine(glyphs.missingGlyphSize)
     glyphs.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-  }
-}
-
-extension Shape {
-  fileprivate func hashDrawing(into hasher: inout Hasher) {
-    hasher.combine(fill)
-    hasher.combine(stroke?.color)
-    hasher.combine(stroke?.width)
-    hasher.combine(stroke?.dash)
-    hasher.combine(hatch?.color)
-    hasher.combine(hatch?.angle)
-    hasher.combine(hatch?.spacing)
-    hasher.combine(hatch?.lineWidth)
-    for element in path {
-      switch element {
-      case .move(let p):
-        hasher.combine(1 as UInt8)
-        hasher.combine(p)
-      case .line(let p):
-        hasher.combine(2 as UInt8)
-        hasher.combine(p)
-      case .curve(let a, let b, let c):
-        hasher.combine(3 as UInt8)
-        hasher.combine(a)
-        hasher.combine(b)
-        hasher.combine(c)
-      case .rect(let r):
-        hasher.combine(4 as UInt8)
-        hasher.combine(r)
-      case .ellipse(let r):
-        hasher.combine(5 as UInt8)
-        hasher.combine(r)
-      case .close: hasher.combine(6 as UInt8)
-      }
-    }
   }
 }

@@ -28,7 +28,6 @@ struct Watch: ParsableCommand {
     if !(0...10_000).contains(debounce) {
       throw ValidationError("--debounce must be between 0 and 10000 ms, got \(debounce)")
     }
-    try preview.validate()
   }
 
   func run() throws {
