@@ -18,10 +18,13 @@ SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN := .build/release/pmreport
 
-# Every Debian package the build, the text engine and the fonts need: the one list, extended here.
+# Every Debian package the build, the text engine and the fonts need: the one list, extended here
+# (libcurl4-openssl-dev: the live preview's FlyingFox imports FoundationNetworking, which the static
+# Swift runtime links against libcurl).
 SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libhyphen-dev \
 	hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl hyphen-pt-pt \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpng-dev libqpdf-dev \
+	libcurl4-openssl-dev \
 	icc-profiles-free fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
 # What the tests read PDFs and SVGs back with (and pip, for the PDF/UA check's pikepdf); the
 # browser the live preview's tests drive (Tests/Browser) and its driver.
