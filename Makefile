@@ -18,17 +18,23 @@ SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN := .build/release/pmreport
 
-# Every Debian package the build, the text engine and the fonts need: the one list, extended here.
+# Every Debian package the build, the text engine and the fonts need: the one list, extended here
+# (libcurl4-openssl-dev: the live preview's FlyingFox imports FoundationNetworking, which the static
+# Swift runtime links against libcurl).
 SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libhyphen-dev \
 	hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl hyphen-pt-pt \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpng-dev libjpeg-dev libqpdf-dev \
+	libcurl4-openssl-dev \
 	icc-profiles-free fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
-# What the tests read PDFs and SVGs back with (and pip, for the PDF/UA check's pikepdf), and the
-# word lists an init project's words are checked against (Tests/EndToEndTests/InitLanguageTests).
-TEST_PACKAGES := poppler-utils qpdf libxml2-utils python3-pip wamerican wngerman wfrench wspanish
+# What the tests read PDFs and SVGs back with (and pip, for the PDF/UA check's pikepdf); the word
+# lists an init project's words are checked against (Tests/EndToEndTests/InitLanguageTests); the
+# browser the live preview's tests drive (Tests/Browser) and its driver.
+TEST_PACKAGES := poppler-utils qpdf libxml2-utils python3-pip wamerican wngerman wfrench wspanish \
+	chromium chromium-driver
 # From PyPI: pikepdf reads PDFs back for the PDF/UA and PDF/A check (Tests/Accessibility);
-# jsonschema checks `--json` against schemas/run-report.schema.json.
-PYTHON_TEST_PACKAGES := pikepdf==10.18.0 jsonschema==4.26.0
+# jsonschema checks `--json` against schemas/run-report.schema.json; selenium drives Chromium
+# through /usr/bin/chromedriver for the live preview's tests (Tests/Browser).
+PYTHON_TEST_PACKAGES := pikepdf==10.18.0 jsonschema==4.26.0 selenium==4.27.1
 # What the benchmark measures with (GNU time for peak memory; PyYAML to scale the content).
 BENCH_PACKAGES := time python3-yaml
 
@@ -56,7 +62,7 @@ system-packages:
 
 test-packages: system-packages
 	$(call ensure_packages,$(TEST_PACKAGES))
-	@python3 -c 'import pikepdf, jsonschema' 2>/dev/null || { echo "installing: $(PYTHON_TEST_PACKAGES)"; \
+	@python3 -c 'import pikepdf, jsonschema, selenium' 2>/dev/null || { echo "installing: $(PYTHON_TEST_PACKAGES)"; \
 		python3 -m pip install -q $(PYTHON_TEST_PACKAGES) 2>/dev/null || \
 		python3 -m pip install -q --break-system-packages $(PYTHON_TEST_PACKAGES); }
 

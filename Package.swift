@@ -13,6 +13,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    // The live preview's HTTP server (`watch --serve`): no dependencies of its own.
+    .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
   ],
   targets: [
     // MARK: C libraries
@@ -98,10 +100,19 @@ let package = Package(
         "Geometry", "Frames", "ReportModel", "ReportConfig", "TextShaping", "Pagination", "Charts",
         "Rendering", "Storage", "CBuildInfo", .product(name: "SwiftCSV", package: "SwiftCSV"),
       ]),
+    // The live preview (`watch --serve`): an HTTP server over the core, serving each build's pages
+    // from memory; its page, script and style compiled in as bytes.
+    .target(
+      name: "PreviewServer",
+      dependencies: [
+        "PMReportKit", "Frames", "Rendering", .product(name: "FlyingFox", package: "FlyingFox"),
+        .product(name: "FlyingSocks", package: "FlyingFox"),
+      ],
+      resources: ["index.html", "app.js", "app.css"].map { .embedInCode("Web/\($0)") }),
     .executableTarget(
       name: "pmreport",
       dependencies: [
-        "PMReportKit", "ReportModel",
+        "PMReportKit", "ReportModel", "PreviewServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -135,6 +146,7 @@ let package = Package(
       dependencies: [
         "Rendering", "Storage", "Frames", "Geometry", "CCairo", "CImages", "CArtifacts",
       ]),
+    .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: [

@@ -3,7 +3,7 @@ import Geometry
 /// A path with paint.
 ///
 /// Coordinates are relative to the item's position.
-public struct Shape: Sendable {
+public struct Shape: Hashable, Sendable {
   public var path: [PathElement]
   public var fill: Color?
   public var stroke: Stroke?
@@ -56,7 +56,7 @@ public struct Shape: Sendable {
 }
 
 /// One step of a path.
-public enum PathElement: Sendable {
+public enum PathElement: Hashable, Sendable {
   case move(Point)
   case line(Point)
   case curve(Point, Point, Point)
@@ -66,7 +66,7 @@ public enum PathElement: Sendable {
 }
 
 /// How a path's outline is drawn.
-public struct Stroke: Sendable {
+public struct Stroke: Hashable, Sendable {
   public var color: Color
   public var width: Double
   /// Dash lengths (on, off, …); empty for a solid line.
@@ -79,7 +79,7 @@ public struct Stroke: Sendable {
 }
 
 /// Hatching: parallel lines clipped to a shape.
-public struct Hatch: Sendable {
+public struct Hatch: Hashable, Sendable {
   public var color: Color
   /// Angle of the lines in degrees, counter-clockwise from horizontal.
   public var angle: Double

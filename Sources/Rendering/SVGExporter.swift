@@ -25,26 +25,32 @@ public struct SVGExporter: DocumentExporter {
 
   /// Draws `page` as SVG into `file`, with `label`'s title and description.
   static func draw(_ page: Page, label: SVGLabel, fonts: Painting, into file: CheckedFile) throws {
-    let drawn = BytesInMemory()
+    file.write(try drawn(page, label: label, fonts: fonts, reportedAs: file.path))
+  }
+
+  /// `page` as an SVG file's bytes, with `label`'s title and description; messages name it
+  /// `path`.
+  static func drawn(_ page: Page, label: SVGLabel, fonts: Painting, reportedAs path: String)
+    throws -> [UInt8]
+  {
+    let stream = BytesInMemory()
     guard
       let surface = cairo_svg_surface_create_for_stream(
-        BytesInMemory.cairoWriter, Unmanaged.passUnretained(drawn).toOpaque(),
+        BytesInMemory.cairoWriter, Unmanaged.passUnretained(stream).toOpaque(),
         page.size.width, page.size.height)
     else {
-      throw RenderError.cairo(
-        operation: "create an SVG surface", status: "no surface", path: file.path)
+      throw RenderError.cairo(operation: "create an SVG surface", status: "no surface", path: path)
     }
     defer { cairo_surface_destroy(surface) }
     cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
-    let cr = try context(on: surface, file.path)
+    let cr = try context(on: surface, path)
     defer { cairo_destroy(cr) }
     fonts.painter(cr, tagged: false).draw(page.frame, at: .zero)
     cairo_show_page(cr)
-    try check(cairo_status(cr), "draw the page", file.path)
+    try check(cairo_status(cr), "draw the page", path)
     cairo_surface_finish(surface)
-    try check(cairo_surface_status(surface), "write the file", file.path)
-    let svg = numberingPageGroupFromOne(drawn.bytes)
-    file.write(labelled(svg, label))
+    try check(cairo_surface_status(surface), "write the file", path)
+    return labelled(numberingPageGroupFromOne(stream.bytes), label)
   }
 
   /// `svg` with `label`'s `<title>` and `<desc>` right after the root `<svg …>` start tag (and

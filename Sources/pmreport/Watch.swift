@@ -1,5 +1,6 @@
 import ArgumentParser
 import PMReportKit
+import PreviewServer
 
 /// Builds like `render`, then again each time an input changes, until Ctrl-C.
 struct Watch: ParsableCommand {
@@ -16,6 +17,8 @@ struct Watch: ParsableCommand {
       "Wait until the files have been quiet this many milliseconds before rebuilding.",
       valueName: "ms"))
   var debounce = 15
+
+  @OptionGroup var preview: PreviewOptions
 
   func validate() throws {
     if options.jobs != nil {
@@ -34,6 +37,15 @@ struct Watch: ParsableCommand {
     let session = WatchSession(
       options: options.runOptions, quietMilliseconds: debounce, splitsTime: options.verbose,
       reporter: lines, status: Console.error, jsonLines: jsonLines)
+    if preview.serve {
+      let server = try ExitStatus.reporting(to: lines) {
+        try PreviewServer(
+          port: preview.port ?? PreviewServer.defaultPort, editorLink: preview.editorLink,
+          workingDirectory: options.runOptions.workingDirectory)
+      }
+      session.observer = server.observer
+      Console.error("serving http://127.0.0.1:\(server.port)/")
+    }
     try ExitStatus.reporting(to: lines) { try session.run() }
   }
 }

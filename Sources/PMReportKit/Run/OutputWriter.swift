@@ -79,7 +79,7 @@ struct OutputWriter {
 
   /// What the exporters draw of `file`: its pages finished for print (unless a print file or a
   /// picture), its outline, its SVG labels, its PDF metadata and standards.
-  private func document(of file: consuming PlannedFile) -> RenderDocument {
+  func document(of file: consuming PlannedFile) -> RenderDocument {
     let finish = PrintFinish(resolved: build.document)
     let title = file.picture?.title ?? build.title
     let labels =

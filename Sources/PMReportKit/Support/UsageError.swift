@@ -10,6 +10,8 @@ public enum UsageError: Error, CustomStringConvertible {
   /// An option's value that is none of its choices: the value, what the option's values are
   /// ("page size"), and the choices.
   case unknownValue(String, what: String, choices: [String])
+  /// `watch --serve --port N`: the port cannot be listened on (`reason`: the system's words).
+  case portUnavailable(UInt16, reason: String)
 
   public var description: String {
     switch self {
@@ -21,6 +23,9 @@ public enum UsageError: Error, CustomStringConvertible {
         + "in the config"
     case .unknownValue(let value, let what, let choices):
       Suggestions.unknownValue(value, what: what, expected: choices)
+    case .portUnavailable(let port, let reason):
+      "--port \(port): cannot serve on 127.0.0.1:\(port) (\(reason)); choose another port, or "
+        + "--port 0 for a free one"
     }
   }
 }

@@ -27,6 +27,9 @@ public final class WatchSession {
   /// Where each build's report goes as one line of JSON (`--json`); nil for none.
   private let jsonLines: ((String) -> Void)?
   private let measurer: any ShapingSession = PangoMeasurer()
+  /// Told of each build before its files are written, and of each build that did not run (the
+  /// live preview); nil for none.
+  public var observer: (any BuildObserver)?
 
   /// A session building as `options` says, waiting `quietMilliseconds` after the last change,
   /// reporting each build's events to `reporter` and its own lines to `status`; with
@@ -113,6 +116,7 @@ public final class WatchSession {
       [reporter] + jsonReporter(outputDirectory: options.absolute("."), started: started))
     sink.report(.stopped(by: error))
     sink.report(.finished)
+    observer?.notBuilt(error)
     status("not \(verb): the files of the last good build are kept; watching for changes")
   }
 
@@ -133,8 +137,9 @@ public final class WatchSession {
     do {
       let json = jsonReporter(
         outputDirectory: project.settings.outputDirectory, started: started)
-      summary = try RunScheduler(project: project, session: RunShaping(keeping: measurer))
-        .run(reporter: Reporters([reporter] + json))
+      let scheduler = try RunScheduler(project: project, session: RunShaping(keeping: measurer))
+      observer?.loaded(scheduler, started: started)
+      summary = scheduler.run(reporter: Reporters([reporter] + json))
     } catch {
       // An image changed since it was loaded and no longer decodes.
       notBuilt(verb, error, started: started)

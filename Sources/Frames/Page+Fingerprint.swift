@@ -1,0 +1,96 @@
+import Geometry
+
+extension Page {
+  /// A hash of everything the page draws, as plain data: two pages with the same fingerprint look
+  /// the same.
+  ///
+  /// Glyph runs count by the font face and colour they name, not by their indices into
+  /// `palette` (a later build may number them otherwise); source spans are left out (a line
+  /// added above moves the spans of an unchanged page). Hash values are seeded per process:
+  /// fingerprints compare within one run of the program only.
+  public func fingerprint(palette: GlyphPalette) -> Int {
+    var hasher = Hasher()
+    hasher.combine(size)
+    frame.hashDrawing(into: &hasher, palette: palette)
+    return hasher.finalize()
+  }
+}
+
+extension Frame {
+  fileprivate func hashDrawing(into hasher: inout Hasher, palette: GlyphPalette) {
+    hasher.combine(size)
+    hasher.combine(items.count)
+    for (position, item) in items {
+      hasher.combine(position)
+      item.hashDrawing(into: &hasher, palette: palette)
+    }
+  }
+}
+
+extension FrameItem {
+  fileprivate func hashDrawing(into hasher: inout Hasher, palette: GlyphPalette) {
+    switch self {
+    case .group(let frame):
+      hasher.combine(0)
+      frame.hashDrawing(into: &hasher, palette: palette)
+    case .tagged(let tag, let frame, let alt, _):
+      hasher.combine(tag.rawValue)
+      hasher.combine(alt)
+      frame.hashDrawing(into: &hasher, palette: palette)
+    case .language(let lang, let frame):
+      hasher.combine(lang)
+      frame.hashDrawing(into: &hasher, palette: palette)
+    case .text(let line, let color):
+      hasher.combine(color)
+      line.hashDrawing(into: &hasher, palette: palette)
+    case .shape(let shape): hasher.combine(shape)
+    case .link(let destination, let frame):
+      hasher.combine(destination)
+      frame.hashDrawing(into: &hasher, palette: palette)
+    case .linkArea(let target, let size):
+      hasher.combine(target)
+      hasher.combine(size)
+    case .anchor(let anchor): hasher.combine(anchor)
+    case .image(let image):
+      hasher.combine(image.path)
+      hasher.combine(image.kind)
+      hasher.combine(image.size)
+      hasher.combine(image.alt)
+    case .scaled(let factor, let frame):
+      hasher.combine(factor)
+      frame.hashDrawing(into: &hasher, palette: palette)
+    }
+  }
+}
+
+extension ShapedLine {
+  fileprivate func hashDrawing(into hasher: inout Hasher, palette: GlyphPalette) {
+    hasher.combine(width)
+    hasher.combine(offset)
+    hasher.combine(height)
+    hasher.combine(baseline)
+    hasher.combine(links)
+    guard let glyphs else {
+      hasher.combine(text)
+      return
+    }
+    var x: Int32 = 0
+    for index in 0..<glyphs.count {
+      let run = glyphs.run(index)
+      hasher.combine(palette.fonts.indices.contains(run.font) ? palette.fonts[run.font] : nil)
+      hasher.combine(palette.color(run.color))
+      hasher.combine(run.backward)
+      glyphs.forEachGlyph(in: run, x: &x) { id, glyphX, glyphY in
+        hasher.combine(id)
+        hasher.combine(glyphX)
+        hasher.combine(glyphY)
+      }
+    }
+    for box in glyphs.missingGlyphs {
+      hasher.combine(box.x)
+      hasher.combine(box.width)
+    }
+    hasher.combine(glyphs.missingGlyphSize)
+    glyphs.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+}

@@ -1,0 +1,52 @@
+import Rendering
+
+/// A document laid out for the live preview: its first file's pages (a roster document's first
+/// copy), finished as its SVG pages are, with the images decoded for SVG.
+public struct DocumentForPreview: Sendable {
+  /// The document's name in the config (`full-report`).
+  public var name: String
+  /// The title it prints.
+  public var title: String
+  public var document: RenderDocument
+}
+
+extension RunScheduler {
+  /// Lays every document out as a run would, writing nothing and taking no lock.
+  ///
+  /// A document that fails is reported to `reporter` as the run reports it and left out; so are
+  /// warnings (the run that writes the files reports them again).
+  public func layOut(reporter: any Reporter) -> [DocumentForPreview] {
+    prepareLanguage(report: reporter.report)
+    var laidOut: [DocumentForPreview] = []
+    for (index, document) in runDocuments.enumerated() {
+      // One copy in one format: the booklet and the merged file are other views of those pages.
+      let unit = WorkUnit(
+        document: index, formats: [.svg], participants: participants.isEmpty ? nil : 0..<1,
+        writesCopies: true, writesBooklet: false, writesMerged: false)
+      do {
+        let recipe = try DocumentRecipes.recipe(of: document.spec)
+        let build = DocumentBuild(
+          recipe, of: document, in: unit, project: project,
+          images: DocumentImages(
+            project.images, ppi: document.style.page.imagePPI, dpi: settings.dpi),
+          session: session, participants: participants, report: reporter.report)
+        let writer = OutputWriter(build: build)
+        var first: RenderDocument?
+        try recipe.outputs(build) { output in
+          guard first == nil, let file = output.files.first else { return }
+          var drawn = writer.document(of: file)
+          drawn.images = try build.images.store(for: drawn.pages, format: .svg)
+          first = drawn
+        }
+        if let first {
+          laidOut.append(
+            DocumentForPreview(name: document.name, title: build.title, document: first))
+        }
+      } catch {
+        reporter.report(
+          .failure(RunFailure(document: document.name, error: error, context: document.name)))
+      }
+    }
+    return laidOut
+  }
+}

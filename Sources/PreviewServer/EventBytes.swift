@@ -1,0 +1,36 @@
+import FlyingSocks
+
+/// The bytes of server-sent events as they are published, for a streamed response body: each
+/// event is sent as soon as it comes.
+struct EventBytes: AsyncBufferedSequence {
+  typealias Element = UInt8
+  let events: AsyncStream<[UInt8]>
+
+  func makeAsyncIterator() -> Iterator { Iterator(events: events.makeAsyncIterator()) }
+
+  struct Iterator: AsyncBufferedIteratorProtocol {
+    var events: AsyncStream<[UInt8]>.Iterator
+    var pending: ArraySlice<UInt8> = []
+
+    mutating func next() async -> UInt8? {
+      guard await fill() else { return nil }
+      return pending.popFirst()
+    }
+
+    mutating func nextBuffer(suggested count: Int) async -> ArraySlice<UInt8>? {
+      guard await fill() else { return nil }
+      let buffer = pending.prefix(Swift.max(count, 1))
+      pending = pending.dropFirst(buffer.count)
+      return buffer
+    }
+
+    /// Waits for the next event when nothing is pending; false once the events end.
+    private mutating func fill() async -> Bool {
+      while pending.isEmpty {
+        guard let event = await events.next() else { return false }
+        pending = event[...]
+      }
+      return true
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import FlyingFox
+import Foundation
+
+/// Answers the preview's requests: refuses those not addressed to it (403), answers only its
+/// routes (404 for any other path), from the current snapshot in memory.
+struct PreviewHandler: HTTPHandler {
+  let store: PreviewStore
+  let requestGuard: RequestGuard
+  /// The editor link the page opens, `{path}` and `{line}` filled in.
+  let editorLink: String
+  /// What relative source paths are relative to.
+  let workingDirectory: URL
+
+  func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+    guard
+      requestGuard.admits(
+        host: request.headers[.host], origin: request.headers[HTTPHeader("Origin")])
+    else { return Self.reply(.forbidden, "text/plain", Data("forbidden\n".utf8)) }
+    guard request.method == .GET || request.method == .HEAD else {
+      return Self.reply(.methodNotAllowed, "text/plain", Data("method not allowed\n".utf8))
+    }
+    switch Route(path: request.path) {
+    case .index:
+      return Self.reply(.ok, "text/html; charset=utf-8", Data(PackageResources.index_html))
+    case .script:
+      return Self.reply(.ok, "text/javascript; charset=utf-8", Data(PackageResources.app_js))
+    case .style: return Self.reply(.ok, "text/css; charset=utf-8", Data(PackageResources.app_css))
+    case .state:
+      let state = StateReply(store.snapshot, editorLink: editorLink)
+      return Self.reply(.ok, "application/json", try JSONEncoder.sorted.encode(state))
+    case .events:
+      let events = EventBytes(events: store.listen())
+      return Self.reply(.ok, "text/event-stream", body: HTTPBodySequence(from: events))
+    case .page(let name, let number, .svg):
+      guard let page = try store.svg(document: name, page: number) else { return Self.notFound }
+      return Self.reply(.ok, "image/svg+xml", Data(page.bytes))
+    case .page(let name, let number, .json):
+      guard let document = store.snapshot.document(name), document.has(page: number) else {
+        return Self.notFound
+      }
+      let boxes = document.drawer.pages[number - 1].frame.sourceBoxes().map {
+        SourceBoxReply($0, workingDirectory: workingDirectory)
+      }
+      return Self.reply(.ok, "application/json", try JSONEncoder.sorted.encode(boxes))
+    case nil: return Self.notFound
+    }
+  }
+
+  private static var notFound: HTTPResponse {
+    reply(.notFound, "text/plain", Data("not found\n".utf8))
+  }
+
+  private static func reply(_ status: HTTPStatusCode, _ type: String, _ body: Data)
+    -> HTTPResponse
+  {
+    reply(status, type, body: HTTPBodySequence(data: body))
+  }
+
+  private static func reply(_ status: HTTPStatusCode, _ type: String, body: HTTPBodySequence)
+    -> HTTPResponse
+  {
+    var headers = HTTPHeaders()
+    headers[.contentType] = type
+    for (name, value) in RequestGuard.headers { headers[HTTPHeader(name)] = value }
+    return HTTPResponse(statusCode: status, headers: headers, body: body)
+  }
+}

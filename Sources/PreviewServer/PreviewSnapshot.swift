@@ -1,0 +1,41 @@
+import Frames
+import PMReportKit
+import Rendering
+
+/// One build as the preview shows it, never changed once made: the documents' pages (from the
+/// last good build), each page's version, and the diagnostics of the build that failed since.
+struct PreviewSnapshot: Sendable {
+  /// Counts builds, good or not, from 1; 0 before the first.
+  var generation = 0
+  /// How long the last good build took from the save to its pages ready.
+  var milliseconds = 0
+  var documents: [PreviewDocument] = []
+  /// Every error of the last build, each as pmreport prints it; empty when it was good.
+  var diagnostics: [String] = []
+
+  /// The document named `name`; nil when the build has none.
+  func document(_ name: String) -> PreviewDocument? { documents.first { $0.name == name } }
+}
+
+/// A document's pages in a snapshot.
+struct PreviewDocument: Sendable {
+  var name: String
+  var title: String
+  /// Draws the pages (lazily: only those a browser asks for).
+  var drawer: PageSVGDrawer
+  /// Each page's version: its fingerprint in hexadecimal (the same for a page that did not
+  /// change, so a browser's copy stays).
+  var versions: [String]
+
+  init(_ laidOut: DocumentForPreview) {
+    name = laidOut.name
+    title = laidOut.title
+    drawer = PageSVGDrawer(laidOut.document)
+    versions = laidOut.document.pages.map {
+      String(UInt(bitPattern: $0.fingerprint(palette: laidOut.document.palette)), radix: 16)
+    }
+  }
+
+  /// Whether `page` (1-based) is one of the document's.
+  func has(page: Int) -> Bool { versions.indices.contains(page - 1) }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// What the server reads and the build task writes: the current snapshot, the pages drawn for
+/// it, and the browsers listening for builds.
+///
+/// The build task replaces the snapshot whole; the server takes it under the lock and draws from
+/// it outside, so neither waits for the other's work.
+final class PreviewStore: @unchecked Sendable {
+  // @unchecked: every stored property is read and written under `lock`.
+  private let lock = NSLock()
+  private var current = PreviewSnapshot()
+  /// Pages drawn, by document, page and version: a page that did not change is not drawn again.
+  private var drawn: [String: [UInt8]] = [:]
+  private var listeners: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
+
+  var snapshot: PreviewSnapshot { lock.withLock { current } }
+
+  /// Makes `snapshot` the current one, forgets the pages it no longer has, and sends each
+  /// listener `event`.
+  func publish(_ snapshot: PreviewSnapshot, event: [UInt8]) {
+    let live = Set(
+      snapshot.documents.flatMap { document in
+        document.versions.enumerated().map { Self.key(document.name, $0.offset + 1, $0.element) }
+      })
+    let listening = lock.withLock {
+      current = snapshot
+      drawn = drawn.filter { live.contains($0.key) }
+      return Array(listeners.values)
+    }
+    for listener in listening { listener.yield(event) }
+  }
+
+  /// Page `page` (1-based) of `document` in the current snapshot as SVG, with its version; nil
+  /// when there is no such page.
+  func svg(document name: String, page: Int) throws -> (bytes: [UInt8], version: String)? {
+    guard let document = snapshot.document(name), document.has(page: page) else { return nil }
+    let version = document.versions[page - 1]
+    let key = Self.key(name, page, version)
+    if let bytes = lock.withLock({ drawn[key] }) { return (bytes, version) }
+    let bytes = try document.drawer.svg(page: page - 1, reportedAs: "\(name) page \(page)")
+    lock.withLock { drawn[key] = bytes }
+    return (bytes, version)
+  }
+
+  /// The events of the builds from now on, each as one server-sent event's bytes.
+  func listen() -> AsyncStream<[UInt8]> {
+    let id = UUID()
+    let (stream, continuation) = AsyncStream.makeStream(
+      of: [UInt8].self, bufferingPolicy: .bufferingNewest(8))
+    continuation.onTermination = { [weak self] _ in
+      guard let self else { return }
+      _ = self.lock.withLock { self.listeners.removeValue(forKey: id) }
+    }
+    lock.withLock { listeners[id] = continuation }
+    return stream
+  }
+
+  private static func key(_ document: String, _ page: Int, _ version: String) -> String {
+    "\(document)/\(page)/\(version)"
+  }
+}

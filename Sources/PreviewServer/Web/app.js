@@ -1,0 +1,169 @@
+'use strict';
+// The live preview: the chosen document's pages as placeholders of their size, each page's SVG
+// loaded when it comes into view, and after each build only the pages whose version changed
+// swapped (new elements; the others stay the same nodes).
+const pagesElement = document.getElementById('pages');
+const menu = document.getElementById('documents');
+const statusLine = document.getElementById('status');
+const position = document.getElementById('position');
+const overlay = document.getElementById('overlay');
+const diagnostics = document.getElementById('diagnostics');
+const pointsToPixels = 4 / 3;
+let snapshot = null;
+let shown = null;
+
+const observer = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    entry.target.inView = entry.isIntersecting;
+    if (entry.isIntersecting) fill(entry.target);
+  }
+}, { rootMargin: '300px 0px' });
+
+function pageURL(page, ext) {
+  return `/pages/${encodeURIComponent(page.dataset.document)}/${page.dataset.page}.${ext}` +
+    `?v=${page.dataset.version}`;
+}
+
+function placeholder(name, number, info) {
+  const page = document.createElement('section');
+  page.className = 'page';
+  page.tabIndex = 0;
+  page.dataset.document = name;
+  page.dataset.page = String(number);
+  page.dataset.version = info.version;
+  page.setAttribute('aria-label', `Page ${number}`);
+  page.style.width = `${info.width * pointsToPixels}px`;
+  page.style.height = `${info.height * pointsToPixels}px`;
+  page.pageSize = { width: info.width, height: info.height };
+  return page;
+}
+
+// Loads the page's picture and hit boxes; resolves when both are in place.
+function fill(page) {
+  if (page.filling) return page.filling;
+  const image = new Image();
+  image.alt = `Page ${page.dataset.page} of ${page.dataset.document}`;
+  image.src = pageURL(page, 'svg');
+  const boxes = fetch(pageURL(page, 'json')).then((r) => r.json());
+  page.filling = Promise.all([image.decode(), boxes]).then(([, list]) => {
+    page.replaceChildren(image, hitLayer(page, list));
+    page.dataset.loaded = 'true';
+  });
+  page.filling.catch(() => { page.filling = null; });
+  return page.filling;
+}
+
+function hitLayer(page, list) {
+  const layer = document.createElement('div');
+  layer.className = 'hits';
+  const { width, height } = page.pageSize;
+  for (const box of list) {
+    const hit = document.createElement('a');
+    hit.className = 'hit';
+    hit.dataset.source = box.source;
+    hit.href = editorLink(box.path, box.line);
+    hit.setAttribute('aria-label', `${box.tag || 'image'} at ${box.source}`);
+    hit.style.left = `${(100 * box.x) / width}%`;
+    hit.style.top = `${(100 * box.y) / height}%`;
+    hit.style.width = `${(100 * box.width) / width}%`;
+    hit.style.height = `${(100 * box.height) / height}%`;
+    layer.append(hit);
+  }
+  return layer;
+}
+
+function editorLink(path, line) {
+  return snapshot.editorLink.replace('{path}', encodeURI(path).replace(/[?#]/g, encodeURIComponent))
+    .replace('{line}', String(line));
+}
+
+pagesElement.addEventListener('click', (event) => {
+  const hit = event.target.closest('.hit');
+  if (!hit) return;
+  const link = document.createElement('a');
+  link.href = hit.href;
+  link.textContent = `${hit.dataset.source} (open in the editor)`;
+  position.replaceChildren(link);
+  position.dataset.source = hit.dataset.source;
+});
+
+function showDocument(name) {
+  const documentInfo = snapshot.documents.find((d) => d.name === name) || snapshot.documents[0];
+  if (!documentInfo) return;
+  shown = documentInfo.name;
+  menu.value = shown;
+  for (const page of pagesElement.children) observer.unobserve(page);
+  const pages = documentInfo.pages.map((info, i) => placeholder(shown, i + 1, info));
+  pagesElement.replaceChildren(...pages);
+  for (const page of pages) observer.observe(page);
+}
+
+// Swaps the pages whose version changed, keeping every other element (and the scroll position).
+function update(documentInfo) {
+  const current = Array.from(pagesElement.children);
+  documentInfo.pages.forEach((info, i) => {
+    const old = current[i];
+    if (old && old.dataset.version === info.version) return;
+    const page = placeholder(shown, i + 1, info);
+    if (!old) {
+      pagesElement.append(page);
+      observer.observe(page);
+      return;
+    }
+    const swap = () => {
+      if (!old.isConnected) return;
+      observer.unobserve(old);
+      old.replaceWith(page);
+      observer.observe(page);
+    };
+    if (old.inView) fill(page).then(swap, swap);
+    else swap();
+  });
+  for (const extra of current.slice(documentInfo.pages.length)) {
+    observer.unobserve(extra);
+    extra.remove();
+  }
+}
+
+function apply(next) {
+  const first = snapshot === null;
+  snapshot = next;
+  overlay.hidden = next.diagnostics.length === 0;
+  diagnostics.textContent = next.diagnostics.join('\n');
+  statusLine.textContent = next.diagnostics.length
+    ? 'not rebuilt: see the messages'
+    : `${next.generation > 1 ? 'rebuilt' : 'built'} in ${next.milliseconds} ms`;
+  const names = next.documents.map((d) => d.name);
+  if (menu.options.length !== names.length ||
+      names.some((n, i) => menu.options[i].value !== n)) {
+    menu.replaceChildren(...next.documents.map((d) => new Option(`${d.title} (${d.name})`, d.name)));
+  }
+  const wanted = new URLSearchParams(location.hash.slice(1)).get('document');
+  const chosen = next.documents.find((d) => d.name === shown);
+  if (first || !chosen) showDocument(wanted || shown);
+  else update(chosen);
+  document.body.dataset.generation = String(next.generation);
+}
+
+async function refresh() {
+  const response = await fetch('/state.json', { cache: 'no-store' });
+  apply(await response.json());
+}
+
+menu.addEventListener('change', () => {
+  location.hash = `document=${encodeURIComponent(menu.value)}`;
+  showDocument(menu.value);
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.target === menu || event.altKey || event.ctrlKey || event.metaKey) return;
+  if (event.key !== 'n' && event.key !== 'p') return;
+  const pages = Array.from(pagesElement.children);
+  const at = pages.indexOf(document.activeElement.closest ? document.activeElement.closest('.page') : null);
+  const next = pages[event.key === 'n' ? Math.min(at + 1, pages.length - 1) : Math.max(at - 1, 0)];
+  if (next) next.focus();
+});
+
+const events = new EventSource('/events');
+events.addEventListener('build', () => { refresh(); });
+events.addEventListener('open', () => { refresh(); });

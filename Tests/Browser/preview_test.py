@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""The live preview (`pmreport watch --serve`) in a real browser: headless Chromium from Debian,
+driven by Selenium through /usr/bin/chromedriver (nothing is downloaded).
+
+Starts `watch --serve --port 0` on a fresh project (the built-in article exported as Markdown) and
+checks, in order: every page of the full report has its element; a one-word edit swaps only its
+page (the other page elements are the same DOM nodes); a bad save shows the overlay with
+file:line and a fix clears it; a click on a paragraph gives its source line; raw sockets: a
+foreign Host or Origin gets 403, /../../etc/passwd and its encoded forms get 404; Ctrl-C exits 130
+and leaves no temporaries and no listening socket. Every wait is on an event (a line on standard
+error, a DOM condition), bounded by a generous timeout; nothing sleeps for timing.
+
+Prints one JSON object: {"passed": bool, "cases": {name: "ok" or what failed}}; exits 0 when
+every case passed. Usage: preview_test.py --binary PATH [--screenshot FILE.png]
+"""
+import argparse
+import json
+import os
+import queue
+import re
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import traceback
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+TIMEOUT = 240  # seconds; the machine may be loaded
+
+CONFIG = """metadata:
+  title: Business Product Manager vs Technical Product Manager
+content: content.md
+formats: [pdf]
+output: Output
+documents:
+  - name: full-report
+    kind: report
+"""
+
+
+class Watch:
+    """`pmreport watch --serve --port 0` in `folder`, its standard error read line by line."""
+
+    def __init__(self, binary, folder):
+        self.process = subprocess.Popen(
+            [binary, "watch", "--serve", "--port", "0", "--no-cache"],
+            cwd=folder, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, text=True,
+            env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"))
+        self.lines = queue.Queue()
+        self.seen = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.process.stderr:
+            self.lines.put(line.rstrip("\n"))
+        self.lines.put(None)
+
+    def wait_for(self, pattern):
+        """The first match of `pattern` in a line from now on; raises when the process ends."""
+        while True:
+            line = self.lines.get(timeout=TIMEOUT)
+            if line is None:
+                raise AssertionError("watch ended: " + "\n".join(self.seen[-20:]))
+            self.seen.append(line)
+            found = re.search(pattern, line)
+            if found:
+                return found
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                     "--window-size=1100,1000", "--disable-gpu"):
+        options.add_argument(argument)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def wait(driver, condition, what):
+    return WebDriverWait(driver, TIMEOUT).until(lambda d: condition(d), message=what)
+
+
+def raw_get(port, path, host=None, origin=None):
+    """The status code of a GET of `path` sent as raw bytes (no client normalises the path)."""
+    request = f"GET {path} HTTP/1.1\r\nHost: {host or f'127.0.0.1:{port}'}\r\n"
+    if origin:
+        request += f"Origin: {origin}\r\n"
+    request += "Connection: close\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
+        s.sendall(request.encode())
+        status = s.makefile("rb").readline().decode()
+    return int(status.split()[1])
+
+
+def page_elements(driver):
+    return driver.find_elements(By.CSS_SELECTOR, '#pages [data-document="full-report"][data-page]')
+
+
+def state(driver):
+    return driver.execute_async_script(
+        "const done = arguments[0];"
+        "fetch('/state.json').then(r => r.json()).then(done, e => done(String(e)));")
+
+
+def check_pages(driver, watch, port, context):
+    """Every page of the full report has its element, in order, at its size; the pages in view
+    load, and so does the last once scrolled to."""
+    driver.get(f"http://127.0.0.1:{port}/")
+    wait(driver, lambda d: len(page_elements(d)) > 0, "no page elements")
+    current = state(driver)
+    pages = next(d for d in current["documents"] if d["name"] == "full-report")["pages"]
+    elements = page_elements(driver)
+    assert len(elements) == len(pages) > 1, f"{len(elements)} elements for {len(pages)} pages"
+    for number, (element, page) in enumerate(zip(elements, pages), start=1):
+        assert element.get_attribute("data-page") == str(number)
+        width = driver.execute_script("return arguments[0].getBoundingClientRect().width", element)
+        assert abs(width - page["width"] * 4 / 3) < 1, f"page {number} is {width} px wide"
+    wait(driver, lambda d: elements[0].get_attribute("data-loaded") == "true", "page 1 never loaded")
+    assert elements[-1].get_attribute("data-loaded") != "true", "the last page loaded unseen"
+    driver.execute_script("arguments[0].scrollIntoView()", elements[-1])
+    wait(driver, lambda d: elements[-1].get_attribute("data-loaded") == "true",
+         "the last page never loaded")
+    assert re.match(r"(re)?built in \d+ ms", driver.find_element(By.ID, "status").text)
+    context["pages"] = len(pages)
+
+
+def check_one_word_swap(driver, watch, port, context):
+    """A one-word edit swaps only the page holding it; the other elements stay the same nodes,
+    and the scroll position stays."""
+    content = context["content"]
+    text = open(content, encoding="utf-8").read()
+    word = "collaboration"
+    before = state(driver)
+    elements = page_elements(driver)
+    driver.execute_script("arguments[0].scrollIntoView()", elements[2])
+    driver.execute_script("for (const p of arguments[0]) p.keptNode = true;", elements)
+    scroll = driver.execute_script("return window.scrollY")
+    generation = int(driver.find_element(By.TAG_NAME, "body").get_attribute("data-generation"))
+    # In the body (after the front matter), not a chart's label.
+    at = text.index(word, text.index("\n---\n", 4))
+    with open(content + ".swp", "w", encoding="utf-8") as out:
+        out.write(text[:at] + "coordination" + text[at + len(word):])
+    os.rename(content + ".swp", content)
+    wait(driver, lambda d: int(d.find_element(By.TAG_NAME, "body").get_attribute(
+        "data-generation")) > generation, "no rebuild reached the page")
+    after = state(driver)
+    old = next(d for d in before["documents"] if d["name"] == "full-report")["pages"]
+    new = next(d for d in after["documents"] if d["name"] == "full-report")["pages"]
+    changed = [i + 1 for i, (a, b) in enumerate(zip(old, new)) if a["version"] != b["version"]]
+    assert len(old) == len(new) and len(changed) == 1, f"changed pages: {changed}"
+    wait(driver, lambda d: sum(1 for p in page_elements(d) if not d.execute_script(
+        "return arguments[0].keptNode === true", p)) == 1, "the changed page was not swapped")
+    replaced = [p.get_attribute("data-page") for p in page_elements(driver)
+                if not driver.execute_script("return arguments[0].keptNode === true", p)]
+    assert replaced == [str(changed[0])], f"swapped {replaced}, changed {changed}"
+    assert driver.execute_script("return window.scrollY") == scroll, "the scroll position moved"
+    context["changed"] = changed[0]
+
+
+def check_overlay(driver, watch, port, context):
+    """A bad save shows every diagnostic with file:line over the last good pages; a fix clears
+    them."""
+    content = context["content"]
+    good = open(content, encoding="utf-8").read()
+    bad = good.replace("\nfocus:\n", "\nfocus: [unclosed\n", 1)
+    assert bad != good
+    with open(content, "w", encoding="utf-8") as out:
+        out.write(bad)
+    overlay = driver.find_element(By.CSS_SELECTOR, '[role="alert"]')
+    wait(driver, lambda d: overlay.is_displayed(), "no overlay after a bad save")
+    assert re.search(r"content\.md:\d+", overlay.text), overlay.text
+    assert len(page_elements(driver)) == context["pages"], "the last good pages went"
+    with open(content, "w", encoding="utf-8") as out:
+        out.write(good)
+    wait(driver, lambda d: not overlay.is_displayed(), "the overlay stayed after a fix")
+
+
+def check_click(driver, watch, port, context):
+    """A click on a paragraph shows where it was written: content.md and its line."""
+    hit = None
+    for page in page_elements(driver)[1:]:
+        driver.execute_script("arguments[0].scrollIntoView()", page)
+        wait(driver, lambda d: page.get_attribute("data-loaded") == "true", "a page never loaded")
+        hits = page.find_elements(By.CSS_SELECTOR, '.hit[aria-label^="P at"]')
+        if hits:
+            hit = hits[0]
+            break
+    assert hit is not None, "no paragraph has a hit box"
+    source = hit.get_attribute("data-source")
+    file, line = source.rsplit(":", 1)
+    assert file == "content.md", source
+    assert hit.get_attribute("href").startswith("vscode://file/"), hit.get_attribute("href")
+    driver.execute_script("arguments[0].addEventListener('click', e => e.preventDefault())", hit)
+    hit.click()
+    position = driver.find_element(By.ID, "position")
+    wait(driver, lambda d: position.get_attribute("data-source") == source, "no position shown")
+    lines = open(context["content"], encoding="utf-8").read().split("\n")
+    written = lines[int(line) - 1]
+    assert written.strip() and not written.startswith("#"), f"line {line}: {written!r}"
+
+
+def check_sockets(driver, watch, port, context):
+    """A foreign Host or Origin gets 403; paths leading out get 404; nothing is listed."""
+    assert raw_get(port, "/") == 200
+    assert raw_get(port, "/", host=f"localhost:{port}") == 200
+    assert raw_get(port, "/", host=f"evil.example:{port}") == 403
+    assert raw_get(port, "/", host="127.0.0.1") == 403
+    assert raw_get(port, "/state.json", origin="http://evil.example") == 403
+    assert raw_get(port, "/state.json", origin=f"http://127.0.0.1:{port}") == 200
+    for path in ("/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+                 "/..%2f..%2fetc%2fpasswd", "/pages/../../../etc/passwd",
+                 "/pages/full-report/..%2f..%2f..%2fetc%2fpasswd", "/Output/", "/content.md",
+                 "/pages/", "/pages/full-report/0.svg", "/pages/full-report/999.svg"):
+        status = raw_get(port, path)
+        assert status == 404, f"{path}: {status}"
+
+
+def check_interrupt(watch, port, folder):
+    """Ctrl-C: exit 130, no listening socket, no temporaries."""
+    watch.process.send_signal(signal.SIGINT)
+    code = watch.process.wait(timeout=TIMEOUT)
+    assert code == 130, f"exit {code}"
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=5).close()
+        raise AssertionError("the port still listens")
+    except ConnectionRefusedError:
+        pass
+    left = [os.path.join(root, name) for root, _, names in os.walk(folder) for name in names
+            if ".tmp" in name or name.endswith(".swp")]
+    assert not left, f"temporaries left: {left}"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--screenshot")
+    arguments = parser.parse_args()
+    arguments.binary = os.path.abspath(arguments.binary)
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="pmreport-preview-") as folder:
+        content = os.path.join(folder, "content.md")
+        with open(content, "w", encoding="utf-8") as out:
+            out.write(subprocess.run([arguments.binary, "export-content", "--format", "markdown"],
+                                     check=True, capture_output=True, text=True).stdout)
+        with open(os.path.join(folder, "pmreport.yml"), "w", encoding="utf-8") as out:
+            out.write(CONFIG)
+        watch = Watch(arguments.binary, folder)
+        driver = None
+        try:
+            port = int(watch.wait_for(r"^serving http://127\.0\.0\.1:(\d+)/$").group(1))
+            driver = browser()
+            context = {"content": content}
+            for name, check in (("pages", check_pages), ("one-word-swap", check_one_word_swap),
+                                ("overlay", check_overlay), ("click-to-source", check_click),
+                                ("sockets", check_sockets)):
+                try:
+                    check(driver, watch, port, context)
+                    results[name] = "ok"
+                except Exception:
+                    results[name] = traceback.format_exc(limit=3)
+            if arguments.screenshot:
+                driver.execute_script("window.scrollTo(0, 0)")
+                first = page_elements(driver)[0]
+                wait(driver, lambda d: first.get_attribute("data-loaded") == "true", "no page 1")
+                driver.save_screenshot(arguments.screenshot)
+            driver.quit()
+            driver = None
+            try:
+                check_interrupt(watch, port, folder)
+                results["interrupt"] = "ok"
+            except Exception:
+                results["interrupt"] = traceback.format_exc(limit=3)
+        except Exception:
+            results["start"] = traceback.format_exc(limit=3) + "\n".join(watch.seen[-20:])
+        finally:
+            if driver:
+                driver.quit()
+            if watch.process.poll() is None:
+                watch.process.kill()
+    passed = bool(results) and all(v == "ok" for v in results.values())
+    print(json.dumps({"passed": passed, "cases": results}, indent=2))
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

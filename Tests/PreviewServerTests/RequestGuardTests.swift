@@ -1,0 +1,51 @@
+import Testing
+
+@testable import PreviewServer
+
+/// Which requests the preview answers, and which URLs are routes: nothing else is served.
+@Suite struct RequestGuardTests {
+  let guarded = RequestGuard(port: 8123)
+
+  @Test func admitsItsOwnNamesOnly() {
+    #expect(guarded.admits(host: "127.0.0.1:8123", origin: nil))
+    #expect(guarded.admits(host: "localhost:8123", origin: nil))
+    #expect(guarded.admits(host: "LOCALHOST:8123", origin: "http://localhost:8123"))
+    #expect(guarded.admits(host: "127.0.0.1:8123", origin: "http://127.0.0.1:8123"))
+    // DNS rebinding: a foreign name resolving to 127.0.0.1.
+    #expect(!guarded.admits(host: "evil.example:8123", origin: nil))
+    #expect(!guarded.admits(host: "127.0.0.1", origin: nil))
+    #expect(!guarded.admits(host: "127.0.0.1:8124", origin: nil))
+    #expect(!guarded.admits(host: nil, origin: nil))
+    // Another page's script.
+    #expect(!guarded.admits(host: "127.0.0.1:8123", origin: "http://evil.example"))
+    #expect(!guarded.admits(host: "127.0.0.1:8123", origin: "null"))
+    #expect(!guarded.admits(host: "127.0.0.1:8123", origin: "https://127.0.0.1:8123"))
+  }
+
+  @Test func everyResponseForbidsForeignScripts() {
+    let policy = RequestGuard.headers.first { $0.name == "Content-Security-Policy" }?.value
+    #expect(policy?.contains("default-src 'none'") == true)
+    #expect(policy?.contains("script-src 'self'") == true)
+  }
+
+  @Test func routesAreMatchedWholeAndNeverNameFiles() {
+    #expect(Route(path: "/") == .index)
+    #expect(Route(path: "/state.json") == .state)
+    #expect(Route(path: "/events") == .events)
+    #expect(
+      Route(path: "/pages/full-report/3.svg")
+        == .page(document: "full-report", number: 3, format: .svg))
+    #expect(
+      Route(path: "/pages/full-report/12.json")
+        == .page(document: "full-report", number: 12, format: .json))
+    for path in [
+      "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/pages/../../etc/passwd",
+      "/pages/full-report/../../etc/passwd", "/pages/full-report/0.svg",
+      "/pages/full-report/-1.svg", "/pages/full-report/3.png", "/pages/full-report/3",
+      "/pages//3.svg", "/pages/full-report/3.svg/x", "/app.js/", "/Output/", "", "/index.html",
+      "/pages/full-report/٣.svg",
+    ] {
+      #expect(Route(path: path) == nil, "\(path)")
+    }
+  }
+}
