@@ -1,12 +1,14 @@
 import ReportModel
 
-/// `kind: certificate`: one landscape page a participant of the roster, written like a
-/// personalised document's copies; none (with a note) without a roster.
+/// `kind: certificate`: one landscape page a participant of the roster.
+///
+/// Written like a personalised document's copies; none (with a note) without a roster. A name
+/// that does not fit its rule is refused at its roster line before any certificate is written.
 struct CertificateRecipe: DocumentRecipe {
   var rules: DocumentKindRules { .certificate }
 
   func outputs(_ build: DocumentBuild, emit: (consuming PlannedOutput) throws -> Void) throws {
-    guard build.project.roster != nil else {
+    guard let roster = build.project.roster else {
       build.note(
         .certificatesWithoutRoster,
         "certificates are made for a roster's participants; "
@@ -18,8 +20,10 @@ struct CertificateRecipe: DocumentRecipe {
       type: layout.makeType(), template: layout.template, completed: layout.metadata.title,
       date: ReportBuilder.formatted(layout.date, words: layout.words),
       trainer: build.settings.metadata.author)
+    // Every name this unit prints is checked before the first page is written.
+    try maker.checkNames(build.copiedParticipants, roster: roster.file)
     try build.copies(anchors: [], emit: emit) { participant in
-      [maker.page(name: participant.name, fields: participant.fields)]
+      [try maker.page(for: participant, roster: roster.file)]
     }
     // Each copy is laid out as it is written: the checks come after the last.
     build.documentLaidOut()
