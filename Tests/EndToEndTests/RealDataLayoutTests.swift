@@ -56,6 +56,33 @@ import Testing
     #expect(problems.isEmpty, "\(problems.count): \(problems.prefix(8))")
   }
 
+  @Test func aNameTooLongIsShortenedOnTheSummaryAndRefusedOnTheCertificate() throws {
+    let dir = try temporaryDirectory("pmreport-too-long")
+    try FileManager.default.copyItem(
+      atPath: PersonalisedTests.root + "/pmreport.yml", toPath: dir + "/pmreport.yml")
+    // 110 ideographs fit a certificate's rule on two lines but not the personal line's slot;
+    // 400 fit neither.
+    let long = String(repeating: "王", count: 110)
+    let longer = String(repeating: "李", count: 400)
+    try "name\nAna Souza\n\(long)\n\(longer)\n".write(
+      toFile: dir + "/roster.csv", atomically: true, encoding: .utf8)
+    let run = try runPMReport(
+      [
+        "--roster", "roster.csv", "--document", "summary", "--document", "certificate",
+        "--format", "pdf", "--output", "out",
+      ], in: dir)
+    #expect(run.status == 65)
+    #expect(
+      run.error.contains(
+        "roster.csv:3: warning: summary: the personal line 'Prepared for \(long)' does not fit"))
+    #expect(run.error.contains("roster.csv:4: error: the name '\(longer)' does not fit"))
+    #expect(!run.error.contains("roster.csv:3: error"))
+    #expect(Self.pdfs(under: dir + "/out/pdf/summary").count == 3)
+    #expect(Self.pdfs(under: dir + "/out/pdf/certificate").isEmpty, "none written")
+    let text = try PDFText.pages(dir + "/out/pdf/summary/participant-3.pdf")[0]
+    #expect(text.contains("…"))
+  }
+
   @Test func everyCertificateNameStaysWithinItsRule() throws {
     let (_, output) = try Self.rendered.get()
     let files = Self.pdfs(under: output + "/pdf/certificate")

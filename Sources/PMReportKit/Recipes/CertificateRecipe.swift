@@ -20,8 +20,8 @@ struct CertificateRecipe: DocumentRecipe {
       type: layout.makeType(), template: layout.template, completed: layout.metadata.title,
       date: ReportBuilder.formatted(layout.date, words: layout.words),
       trainer: build.settings.metadata.author)
-    // Every name this unit prints is checked before the first page is written.
-    try maker.checkNames(build.copiedParticipants, roster: roster.file)
+    // Every name is checked before the first page is written, whichever slice this unit makes.
+    try maker.checkNames(build.participants, roster: roster.file)
     try build.copies(anchors: [], emit: emit) { participant in
       [try maker.page(for: participant, roster: roster.file)]
     }

@@ -67,19 +67,6 @@ struct DocumentBuild {
     report(.warning(RunWarning(kind, document: name, "note: \(name): \(message)", isNote: true)))
   }
 
-  /// Whether this unit puts every copy into the merged file (the document's `merge`).
-  private var mergesCopies: Bool { spec.merge && unit.writesMerged }
-
-  /// The indices of the participants whose own copies this unit writes.
-  private var writtenCopies: Range<Int> {
-    unit.writesCopies ? (unit.participants ?? participants.indices) : 0..<0
-  }
-
-  /// The participants this unit makes a copy of: those it writes, or all for the merged file.
-  var copiedParticipants: [Participant] {
-    mergesCopies ? participants : Array(participants[writtenCopies])
-  }
-
   /// Each participant's copy (`copy`), handed to `emit` for this unit's participants; with the
   /// document's `merge` (when the unit writes it), every copy also goes into
   /// `pdf/<document>-all.pdf`, where only the first copy keeps its named destinations.
@@ -87,8 +74,8 @@ struct DocumentBuild {
     anchors: [AnchorLocation], emit: (consuming PlannedOutput) throws -> Void,
     copy: (Participant) throws -> [Page]
   ) throws {
-    let merging = mergesCopies
-    let written = writtenCopies
+    let merging = spec.merge && unit.writesMerged
+    let written = unit.writesCopies ? (unit.participants ?? participants.indices) : 0..<0
     var merged: [Page] = []
     for (index, participant) in participants.enumerated()
     where written.contains(index) || merging {

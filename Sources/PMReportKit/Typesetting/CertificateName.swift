@@ -1,3 +1,4 @@
+import Frames
 import Geometry
 import Pagination
 import ReportConfig
@@ -45,7 +46,7 @@ struct CertificateName {
         alignment: .center, hyphenate: false, leading: 1.2)
     }
     let wrapped = HalvingSearch(from: Self.largestSize, to: floor, step: 1).largestFitting(
-      lines, fits: { $0.count <= Self.maxLines && $0.allSatisfy { $0.width <= width } })
+      { lines($0) }, fits: { $0.count <= Self.maxLines && $0.allSatisfy { $0.width <= width } })
     guard wrapped.fits else {
       throw InputError(diagnostics: [
         Diagnostic(
