@@ -1,3 +1,4 @@
+import ReportConfig
 import ReportModel
 
 /// `kind: certificate`: one landscape page a participant of the roster.
@@ -20,8 +21,17 @@ struct CertificateRecipe: DocumentRecipe {
       type: layout.makeType(), template: layout.template, completed: layout.metadata.title,
       date: ReportBuilder.formatted(layout.date, words: layout.words),
       trainer: build.settings.metadata.author)
-    // Every name is checked before the first page is written, whichever slice this unit makes.
-    try maker.checkNames(build.participants, roster: roster.file)
+    // Every name is checked before the first page is written, whichever slice this unit makes:
+    // every unit writes nothing, and each refused line is reported by the unit that would have
+    // written its certificate, so once a run.
+    do {
+      try maker.checkNames(build.participants, roster: roster.file)
+    } catch {
+      let lines = Set(build.participants[build.writtenCopies].map(\.line))
+      let own = error.diagnostics.filter { lines.contains($0.line) }
+      if own.isEmpty { return }
+      throw InputError(diagnostics: own)
+    }
     try build.copies(anchors: [], emit: emit) { participant in
       [try maker.page(for: participant, roster: roster.file)]
     }
