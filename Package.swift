@@ -151,7 +151,7 @@ let package = Package(
       name: "EndToEndTests",
       dependencies: [
         "PMReportKit", "ReportModel", "ReportConfig", "Rendering", "Storage", "TextShaping",
-        "Geometry", "Frames", "ContentFixtures", "CCairo", "CImages",
+        "Geometry", "Frames", "ContentFixtures", "CCairo", "CImages", "TestSupport",
         .product(name: "Yams", package: "Yams"),
       ],
       // New comparisons written from the README alone, in English and in German.

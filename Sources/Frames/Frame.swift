@@ -175,10 +175,13 @@ public struct Anchor: Hashable, Sendable {
   public var title: String
   /// 1 for top-level headings; nil for anchors that are not in the outline.
   public var outlineLevel: Int?
-  public init(name: String, title: String, outlineLevel: Int?) {
+  /// The title a running header shows when `title` does not fit it; nil: the title alone.
+  public var shortTitle: String?
+  public init(name: String, title: String, outlineLevel: Int?, shortTitle: String? = nil) {
     self.name = name
     self.title = title
     self.outlineLevel = outlineLevel
+    self.shortTitle = shortTitle
   }
 }
 

@@ -70,7 +70,7 @@ import TextShaping
     #expect(contexts.map(\.count).allSatisfy { $0 == doc.pages.count })
     // The section in force at each page's top: Beta opens page 3; page 4 continues Beta although
     // Gamma begins lower down on it.
-    #expect(contexts.map(\.section) == ["Alpha", "Alpha", "Beta", "Beta"])
+    #expect(contexts.map(\.section?.title) == ["Alpha", "Alpha", "Beta", "Beta"])
     #expect(doc.pages[3].frame.textLines().map(\.1.text).contains("C0"))
   }
 

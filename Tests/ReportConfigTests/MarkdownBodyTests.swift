@@ -80,7 +80,7 @@ import Testing
     "content.md:40:18: error: sections[2].blocks[3].paragraph[1]: expected a mapping with keys text, emphasis, strong, code or link, found '2'",
     "content.md:43:6: error: sections[2].blocks[4].image: images are read from files inside the project; pmreport fetches nothing from the network (https://x/y.png)",
     "content.md:45:8: error: sections[3]: unknown heading class '.fqa'; did you mean '.faq'?",
-    "content.md:45:13: error: sections[3]: unknown heading key 'colour'; expected role, kind or lang",
+    "content.md:45:13: error: sections[3]: unknown heading key 'colour'; expected role, kind, lang or short",
     "content.md:45:24: error: sections[3].id: section id 'Bad_ID' must be kebab-case: lowercase letters and digits in words joined by single hyphens, like 'key-differences'",
     "content.md:51:1: error: sections[3].subsections[0].blocks[0].faq[0]: an answer in a .faq section holds paragraphs only (each heading below the section is a question); remove .faq from the section's heading to keep this as a subsection",
     "content.md:53:1: error: sections[4].title: the section title must not be empty",

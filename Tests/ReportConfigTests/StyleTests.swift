@@ -192,6 +192,22 @@ import Testing
     #expect(diagnostics.map(\.line) == diagnostics.map(\.line).sorted())
   }
 
+  @Test func aTableCeilingBelowTheFloorIsAnError() throws {
+    let diagnostics = try styleErrors(
+      """
+      fonts:
+        minimum-size: 8
+        maximum-table-size: 7.5
+      """)
+    let found = try #require(diagnostic(diagnostics, at: "fonts.minimum-size"))
+    #expect(
+      found.message
+        == "minimum-size 8 is larger than maximum-table-size 7.5; a comparison table's type is "
+        + "sized between the two")
+    #expect(found.line == 2)
+    #expect(diagnostics.count == 1)
+  }
+
   @Test func landscapeTurnsTheHeightCheckAround() throws {
     // 300 + 300 fits a portrait a4 height (842 pt) but not a landscape one (595 pt).
     let diagnostics = try styleErrors(

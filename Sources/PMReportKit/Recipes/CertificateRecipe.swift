@@ -1,12 +1,15 @@
+import ReportConfig
 import ReportModel
 
-/// `kind: certificate`: one landscape page a participant of the roster, written like a
-/// personalised document's copies; none (with a note) without a roster.
+/// `kind: certificate`: one landscape page a participant of the roster.
+///
+/// Written like a personalised document's copies; none (with a note) without a roster. A name
+/// that does not fit its rule is refused at its roster line before any certificate is written.
 struct CertificateRecipe: DocumentRecipe {
   var rules: DocumentKindRules { .certificate }
 
   func outputs(_ build: DocumentBuild, emit: (consuming PlannedOutput) throws -> Void) throws {
-    guard build.project.roster != nil else {
+    guard let roster = build.project.roster else {
       build.note(
         .certificatesWithoutRoster,
         "certificates are made for a roster's participants; "
@@ -18,8 +21,19 @@ struct CertificateRecipe: DocumentRecipe {
       type: layout.makeType(), template: layout.template, completed: layout.metadata.title,
       date: ReportBuilder.formatted(layout.date, words: layout.words),
       trainer: build.settings.metadata.author)
+    // Every name is checked before the first page is written, whichever slice this unit makes:
+    // every unit writes nothing, and each refused line is reported by the unit that would have
+    // written its certificate, so once a run.
+    do {
+      try maker.checkNames(build.participants, roster: roster.file)
+    } catch {
+      let lines = Set(build.participants[build.writtenCopies].map(\.line))
+      let own = error.diagnostics.filter { lines.contains($0.line) }
+      if own.isEmpty { return }
+      throw InputError(diagnostics: own)
+    }
     try build.copies(anchors: [], emit: emit) { participant in
-      [maker.page(name: participant.name, fields: participant.fields)]
+      [try maker.page(for: participant, roster: roster.file)]
     }
     // Each copy is laid out as it is written: the checks come after the last.
     build.documentLaidOut()

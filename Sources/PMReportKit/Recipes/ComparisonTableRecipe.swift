@@ -1,9 +1,10 @@
 import Pagination
 import ReportModel
 
-/// `kind: comparison-table`: the summary table alone, its type shrunk step by step, down to the
-/// style's floor, until the table fits one page; below the floor it splits with its header
-/// repeated.
+/// `kind: comparison-table`: the summary table alone on its page, its type as large as lets it
+/// keep to that one page, between the style's `minimum-size` and `maximum-table-size`, found by
+/// halving (a short table fills the page's height as far as the ceiling allows); a table too
+/// long for one page at the floor splits between rows, its header repeated.
 struct ComparisonTableRecipe: DocumentRecipe {
   var rules: DocumentKindRules { .comparisonTable }
 
@@ -18,15 +19,14 @@ struct ComparisonTableRecipe: DocumentRecipe {
     guard let table = builder.summaryTable() else {
       throw DocumentError.noSummaryTable(layout.document.name)
     }
-    var size = layout.style.fonts.tableSize
-    let floor = min(layout.style.fonts.minimumSize, size)
-    while true {
+    let fonts = layout.style.fonts
+    let sizes = HalvingSearch(from: fonts.maximumTableSize, to: fonts.minimumSize, step: 0.25)
+    func laidOut(at size: Double) throws -> LaidOutDocument {
       let setter = TableSetter(type: type, fontSize: size)
-      let result = try layout.layout(type, titlePage: hasTitlePage) { _ in
+      return try layout.layout(type, titlePage: hasTitlePage) { _ in
         builder.titleHeading() + [setter.roleTable(table, content: layout.content)]
       }
-      if result.pages.count <= 1 || size <= floor { return result }
-      size = max(floor, size - 0.5)
     }
+    return try sizes.largestFitting(laidOut(at:), fits: { $0.pages.count <= 1 }).setting
   }
 }

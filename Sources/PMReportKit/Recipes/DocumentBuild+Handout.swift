@@ -2,6 +2,7 @@ import Foundation
 import Frames
 import Geometry
 import Pagination
+import ReportConfig
 import ReportModel
 
 extension DocumentBuild {
@@ -74,15 +75,32 @@ extension DocumentBuild {
       guard unit.writesCopies else { return }
       let pages = line.overlay(
         Words.fill(template, ["name": ""]).trimmingCharacters(in: .whitespaces), blank: true,
-        on: laidOut.pages)
+        on: laidOut.pages
+      ).pages
       try emit(
         PlannedOutput(
           PlannedFile(name, pages: pages, anchors: laidOut.anchors), formats: unit.formats))
       return
     }
     try copies(anchors: laidOut.anchors, emit: emit) { participant in
-      line.overlay(participant.fill(template), on: laidOut.pages)
+      let text = participant.fill(template)
+      let overlay = line.overlay(text, on: laidOut.pages)
+      if overlay.shortened { warnShortened(text, of: participant) }
+      return overlay.pages
     }
+  }
+
+  /// Warns, at the participant's roster line, that their personal line was shortened to fit.
+  private func warnShortened(_ text: String, of participant: Participant) {
+    let place = SourceLocation(
+      file: project.roster?.file ?? "roster", line: participant.line, column: 0)
+    report(
+      .warning(
+        RunWarning(
+          .layout, document: name, at: place,
+          "\(name): the personal line '\(text)' does not fit its slot on "
+            + "\(PersonalLine.maxLines) lines at the style's minimum-size: it is shortened "
+            + "with an ellipsis")))
   }
 
   /// `pdf/<document>-booklet.pdf`: the pages imposed for saddle stitching.

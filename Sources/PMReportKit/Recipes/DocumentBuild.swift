@@ -67,19 +67,24 @@ struct DocumentBuild {
     report(.warning(RunWarning(kind, document: name, "note: \(name): \(message)", isNote: true)))
   }
 
+  /// The indices of the participants whose own copies this unit writes.
+  var writtenCopies: Range<Int> {
+    unit.writesCopies ? (unit.participants ?? participants.indices) : 0..<0
+  }
+
   /// Each participant's copy (`copy`), handed to `emit` for this unit's participants; with the
   /// document's `merge` (when the unit writes it), every copy also goes into
   /// `pdf/<document>-all.pdf`, where only the first copy keeps its named destinations.
   func copies(
     anchors: [AnchorLocation], emit: (consuming PlannedOutput) throws -> Void,
-    copy: (Participant) -> [Page]
+    copy: (Participant) throws -> [Page]
   ) throws {
     let merging = spec.merge && unit.writesMerged
-    let written = unit.writesCopies ? (unit.participants ?? participants.indices) : 0..<0
+    let written = writtenCopies
     var merged: [Page] = []
     for (index, participant) in participants.enumerated()
     where written.contains(index) || merging {
-      let pages = copy(participant)
+      let pages = try copy(participant)
       if written.contains(index) {
         try emit(
           PlannedOutput(

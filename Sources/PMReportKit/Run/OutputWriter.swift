@@ -85,7 +85,8 @@ struct OutputWriter {
     let labels =
       file.picture.map { [SVGLabel(title: $0.title, description: $0.description, isImage: true)] }
       ?? SVGLabel.pages(
-        title: title, pageCount: file.pages.count, anchors: file.anchors, words: project.words)
+        title: title, pageCount: file.pages.count, anchors: file.anchors,
+        bodyTop: build.document.body.minY, words: project.words)
     let finishes = !file.isPrintFile && file.picture == nil
     let anchors = file.anchors
     let isPrintFile = file.isPrintFile

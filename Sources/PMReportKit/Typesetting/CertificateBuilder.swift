@@ -2,11 +2,13 @@ import Foundation
 import Frames
 import Geometry
 import Pagination
+import ReportConfig
 import TextShaping
 
 /// A certificate: one landscape page for one participant, drawn straight onto the page (nothing
-/// flows): a double border, the title, "This certifies that", the name as large as fits, what
-/// they completed (the content's title), and the date and the trainer over signature rules.
+/// flows): a double border, the title, "This certifies that", the name as large as fits within
+/// its rule (``CertificateName``), what they completed (the content's title), and the date and
+/// the trainer over signature rules.
 struct CertificateBuilder {
   let type: TypeSet
   let template: PageTemplate
@@ -16,8 +18,11 @@ struct CertificateBuilder {
   let date: String
   let trainer: String
 
-  /// The page for `name`, with `fields` (the roster row) giving `date` and `trainer` when set.
-  func page(name: String, fields: [String: String]) -> Page {
+  /// The page for `participant`, their row's `date` and `trainer` columns printed when set; an
+  /// ``InputError`` at their line of `roster` when the name does not fit its rule.
+  func page(for participant: Participant, roster: String) throws(InputError) -> Page {
+    let name = try CertificateName(participant, roster: roster, type: type, body: template.body)
+    let fields = participant.fields
     let size = template.pageSize
     let body = template.body
     var frame = Frame(size: size)
@@ -61,13 +66,13 @@ struct CertificateBuilder {
       centred(
         type.words[.certifiesThat], italic, color: type.text, tag: .paragraph,
         maxWidth: body.width) + fonts.bodySize
-    let nameFont = fitted(name, type.headingFont(level: 1), size: 40, width: body.width * 0.85)
-    y += centred(name, nameFont, color: type.text, tag: .paragraph, maxWidth: body.width)
+    y += centred(
+      participant.name, name.font, color: type.text, tag: .paragraph, maxWidth: name.measure)
+    let rule = CertificateName.rule(in: body)
     frame.push(
       .shape(
         .line(
-          from: Point(x: body.midX - body.width * 0.35, y: y + 4),
-          to: Point(x: body.midX + body.width * 0.35, y: y + 4),
+          from: Point(x: rule.lowerBound, y: y + 4), to: Point(x: rule.upperBound, y: y + 4),
           stroke: Stroke(color: type.rule, width: 0.8))), at: .zero)
     y += fonts.bodySize * 2
     y +=
@@ -106,14 +111,16 @@ struct CertificateBuilder {
     return Page(size: size, frame: frame)
   }
 
-  /// `font` at `size`, made smaller (down to the style's floor) until `text` fits `width` on one
-  /// line.
-  private func fitted(_ text: String, _ font: FontSpec, size: Double, width: Double) -> FontSpec {
-    var font = font
-    font.size = size
-    while type.line(text, font: font).width > width, font.size > type.style.fonts.minimumSize {
-      font.size = max(type.style.fonts.minimumSize, font.size - 1)
+  /// Checks that every one of `participants` has a name that fits its rule: one
+  /// ``InputError`` listing each that does not, at its line of `roster`, before any page is
+  /// drawn.
+  func checkNames(_ participants: [Participant], roster: String) throws(InputError) {
+    var diagnostics: [Diagnostic] = []
+    for participant in participants {
+      do {
+        _ = try CertificateName(participant, roster: roster, type: type, body: template.body)
+      } catch { diagnostics += error.diagnostics }
     }
-    return font
+    if !diagnostics.isEmpty { throw InputError(diagnostics: diagnostics) }
   }
 }

@@ -19,14 +19,14 @@ struct Furniture {
     let font = type.small
     if !(titlePage && page.index == 0) {
       let ruleY = body.minY - font.size * 1.4
-      let left = type.line(documentTitle, font: font, color: type.muted)
-      frame.push(.text(left, type.muted), at: Point(x: body.minX, y: ruleY - left.height - 2))
+      var left = type.line(documentTitle, font: font, color: type.muted)
+      var right: ShapedLine?
       // The section in force, unless it only repeats the title (a one-table sheet's heading).
-      if let section = page.section, section != documentTitle {
-        var italic = font
-        italic.italic = true
-        let maxWidth = body.width - left.width - font.size * 3
-        let right = fitted(section, font: italic, maxWidth: maxWidth)
+      if let section = page.section, section.title != documentTitle {
+        (left, right) = header(left, section: section)
+      }
+      frame.push(.text(left, type.muted), at: Point(x: body.minX, y: ruleY - left.height - 2))
+      if let right {
         frame.push(
           .text(right, type.muted),
           at: Point(x: body.maxX - right.width, y: ruleY - right.height - 2))
@@ -45,7 +45,31 @@ struct Furniture {
     return frame
   }
 
-  /// `text` on one line no wider than `maxWidth`, shortened with an ellipsis when it is wider.
+  /// The header's two sides: the document's title (`left`, as set) and the section's.
+  ///
+  /// The section's title when it fits beside the document's; else its short title when that
+  /// fits; else the short title (or the title) cut with an ellipsis at a word boundary, given at
+  /// least half the line, the document's title then cut the same way to what is left.
+  private func header(_ left: ShapedLine, section: Anchor) -> (ShapedLine, ShapedLine) {
+    let width = template.body.width
+    let gap = type.small.size * 3
+    var italic = type.small
+    italic.italic = true
+    let beside = width - left.width - gap
+    let full = type.line(section.title, font: italic, color: type.muted)
+    if full.width <= beside { return (left, full) }
+    if let short = section.shortTitle {
+      let line = type.line(short, font: italic, color: type.muted)
+      if line.width <= beside { return (left, line) }
+    }
+    let right = fitted(
+      section.shortTitle ?? section.title, font: italic, maxWidth: max(beside, (width - gap) / 2))
+    guard left.width > width - gap - right.width else { return (left, right) }
+    return (fitted(documentTitle, font: type.small, maxWidth: width - gap - right.width), right)
+  }
+
+  /// `text` on one line no wider than `maxWidth`, shortened with an ellipsis after its last
+  /// whole word that fits (its first word at least) when it is wider.
   private func fitted(_ text: String, font: FontSpec, maxWidth: Double) -> ShapedLine {
     var line = type.line(text, font: font, color: type.muted)
     var words = text.split(separator: " ")

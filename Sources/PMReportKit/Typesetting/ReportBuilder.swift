@@ -113,7 +113,8 @@ struct ReportBuilder {
   private func blocks(for entry: NumberedSection, language: String? = nil) throws -> [any Block] {
     let language = entry.section.lang ?? language
     var heading = type.heading(
-      entry.section.title, number: entry.number, level: entry.level, anchor: entry.anchor)
+      entry.section.title, number: entry.number, level: entry.level, anchor: entry.anchor,
+      shortTitle: entry.section.shortTitle)
     heading.source = BlockSetter.span(entry.place)
     var out: [any Block] = [heading]
     out += try setter.blocks(for: entry.section.blocks) { entry.place?.block($0) }

@@ -152,10 +152,12 @@ final class TypeSet {
     }
   }
 
-  /// A heading: never hyphenated, kept with what follows, an anchor for links and the outline.
-  func heading(_ title: String, number: String?, level: Int, anchor: String, outline: Bool = true)
-    -> ParagraphBlock
-  {
+  /// A heading: never hyphenated, kept with what follows, an anchor for links and the outline
+  /// (with its `shortTitle`, numbered too, for a running header too narrow for the title).
+  func heading(
+    _ title: String, number: String?, level: Int, anchor: String, outline: Bool = true,
+    shortTitle: String? = nil
+  ) -> ParagraphBlock {
     let font = headingFont(level: level)
     var runs: [TextRun] = []
     if let number { runs.append(TextRun(number + "\u{2002}", font: font, color: accent)) }
@@ -163,11 +165,15 @@ final class TypeSet {
     let tag: StructureTag = level <= 1 ? .heading1 : level == 2 ? .heading2 : .heading3
     let before = level <= 1 ? font.size * 1.5 : font.size * 1.2
     let after = level <= 1 ? font.size * 0.55 : font.size * 0.45
-    let shown = number.map { "\($0) \(title)" } ?? title
+    func shown(_ title: String) -> String { number.map { "\($0) \(title)" } ?? title }
     var block = ParagraphBlock(
       lines: lines(runs, width: width, alignment: .left, hyphenate: false, leading: 1.25),
       color: text, tag: tag,
-      anchors: [Anchor(name: anchor, title: shown, outlineLevel: outline ? level : nil)],
+      anchors: [
+        Anchor(
+          name: anchor, title: shown(title), outlineLevel: outline ? level : nil,
+          shortTitle: shortTitle.map(shown))
+      ],
       breaks: BreakPolicy(
         keepWithNext: true,
         pageBreakBefore: level <= 1 && (style.headings.pageBreakBefore || sectionStartRight),
@@ -209,5 +215,14 @@ final class TypeSet {
     block.markerGap =
       marker == "•" ? step - mark.width - style.fonts.bodySize * 0.5 : style.fonts.bodySize * 0.4
     return block
+  }
+}
+
+extension FontSpec {
+  /// The same font at `size` points.
+  func sized(_ size: Double) -> FontSpec {
+    var font = self
+    font.size = size
+    return font
   }
 }

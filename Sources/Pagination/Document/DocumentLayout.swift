@@ -35,8 +35,8 @@ public struct PageContext: Sendable {
   /// 0-based.
   public var index: Int
   public var count: Int
-  /// The title of the top-level section in force on this page.
-  public var section: String?
+  /// The top-level section in force on this page (its heading's anchor: title and short title).
+  public var section: Anchor?
 }
 
 /// A laid-out document: pages, where its destinations are, and what had to be forced.
@@ -125,20 +125,21 @@ public enum DocumentLayout {
   }
 
   /// For each page, the top-level section in force at its top: the one that opens the page when a
-  /// heading stands first on it, else the last one begun on an earlier page.
-  static func sectionTitles(_ anchors: [AnchorLocation], pageCount: Int, bodyTop: Double)
-    -> [String?]
+  /// heading stands first on it, else the last one begun on an earlier page (the running header's
+  /// section, and an SVG page's description).
+  public static func sectionTitles(_ anchors: [AnchorLocation], pageCount: Int, bodyTop: Double)
+    -> [Anchor?]
   {
-    var titles = [String?](repeating: nil, count: pageCount)
+    var titles = [Anchor?](repeating: nil, count: pageCount)
     let top = anchors.filter { $0.anchor.outlineLevel == 1 }
-    var current: String?
+    var current: Anchor?
     var cursor = 0
     for page in 0..<pageCount {
-      var opening: String?
-      var lastOnPage: String?
+      var opening: Anchor?
+      var lastOnPage: Anchor?
       while cursor < top.count, top[cursor].pageIndex == page {
-        if lastOnPage == nil, top[cursor].y <= bodyTop + 1 { opening = top[cursor].anchor.title }
-        lastOnPage = top[cursor].anchor.title
+        if lastOnPage == nil, top[cursor].y <= bodyTop + 1 { opening = top[cursor].anchor }
+        lastOnPage = top[cursor].anchor
         cursor += 1
       }
       titles[page] = opening ?? current ?? lastOnPage

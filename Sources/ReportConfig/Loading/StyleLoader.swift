@@ -137,7 +137,7 @@ extension ConfigLoader {
     }
     let fonts = [
       "body-size", "title-size", "subtitle-size", "h1-size", "h2-size", "h3-size", "table-size",
-      "small-size", "minimum-size",
+      "small-size", "minimum-size", "maximum-table-size",
     ].map { root.appending("fonts").appending($0) }
     return page + fonts + [root.appending("paragraph").appending("spacing")]
   }()

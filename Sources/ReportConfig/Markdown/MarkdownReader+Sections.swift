@@ -211,7 +211,8 @@ extension MarkdownReader {
         } else {
           error(
             "unknown heading attribute '\(token.text)'; a heading's {…} holds #id, .faq, "
-              + ".paired, role=<role id>, kind=strengths or kind=risks, and lang=<language tag>",
+              + ".paired, role=<role id>, kind=strengths or kind=risks, lang=<language tag> "
+              + "and short=<short title>",
             at: token.location, path: path)
         }
       }
@@ -225,11 +226,13 @@ extension MarkdownReader {
     if paired { positions.body[path.appending(SectionKey.paired.rawValue)] = here }
     for key in Self.headingKeys {
       guard let token = values.last(where: { $0.key == key })?.token else { continue }
-      let at = path.appending(key)
+      let sectionKey = key == Self.shortKey ? SectionKey.shortTitle : SectionKey(rawValue: key)
+      let at = path.appending(sectionKey?.rawValue ?? key)
       positions.body[at] = token.location
-      switch SectionKey(rawValue: key) {
+      switch sectionKey {
       case .role: section.role = RoleID(token.text)
       case .lang: section.lang = token.text
+      case .shortTitle: section.shortTitle = token.text
       default: section.kind = sectionKind(token, at: at)
       }
     }

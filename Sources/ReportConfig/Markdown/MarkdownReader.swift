@@ -47,7 +47,9 @@ struct MarkdownReader {
 
   /// The classes and keys a heading's `{…}` may hold.
   static let headingClasses = [ContentBlock.Kind.faq.rawValue, SectionKey.paired.rawValue]
-  static let headingKeys = [SectionKey.role, .kind, .lang].map(\.rawValue)
+  static let headingKeys = [SectionKey.role, .kind, .lang].map(\.rawValue) + [shortKey]
+  /// The heading attribute a section's `short-title` is written as.
+  static let shortKey = "short"
 
   private init(text: String, file: String, session: DecodingSession) {
     self.file = file

@@ -5,9 +5,9 @@ extension ConfigLoader {
   /// The comparison as a Markdown content file: YAML front matter (metadata, roles, chart data),
   /// then the introduction and the sections.
   ///
-  /// Headings carry `{#id}` always (so ids survive) and `.faq`, `.paired`, `role=`, `kind=` as
-  /// needed; labelled lists are `- **Label:** text`; role tables are GFM tables headed by the role
-  /// names. ``loadMarkdownContent(_:file:)`` reads the text back to an equal value: every block is
+  /// Headings carry `{#id}` always (so ids survive) and `.faq`, `.paired`, `role=`, `kind=`,
+  /// `lang=`, `short=` as needed; labelled lists are `- **Label:** text`; role tables are GFM
+  /// tables headed by the role names. ``loadMarkdownContent(_:file:)`` reads the text back to an equal value: every block is
   /// read back as it is written, and the rare block Markdown cannot say as written (a FAQ that is
   /// not its section's last block, a role table whose `paired` differs from its section's, text
   /// with edge spaces) is written in the YAML schema inside a fenced `pmreport-yaml` block.
@@ -67,6 +67,9 @@ struct MarkdownWriter {
     if let role = section.role { attributes.append("role=" + attributeValue(role.rawValue)) }
     if let kind = section.kind { attributes.append("kind=" + kind.rawValue) }
     if let lang = section.lang { attributes.append("lang=" + attributeValue(lang)) }
+    if let short = section.shortTitle {
+      attributes.append(MarkdownReader.shortKey + "=" + attributeValue(short))
+    }
     var out =
       String(repeating: "#", count: level) + " "
       + Self.inline(RichText(section.title), heading: true)

@@ -102,6 +102,9 @@ enum ContentRules {
           order.append(section.id)
         }
         checker.checkNotEmpty(section.title, at: here.appending("title"), what: "the section title")
+        if let short = section.shortTitle {
+          checkShortTitle(short, at: here.appending("short-title"), with: &checker)
+        }
         if let role = section.role {
           checkRole(role, roles: roles, at: here.appending("role"), with: &checker)
         }
@@ -138,6 +141,20 @@ enum ContentRules {
     }
     visit(comparison.sections, at: NodePath.root.appending("sections"))
     return order
+  }
+
+  /// A short title is not empty, and is one line with no `"` or `{` (it is written in a
+  /// Markdown heading's `{short="…"}`).
+  private static func checkShortTitle(
+    _ short: String, at path: NodePath, with checker: inout Checker
+  ) {
+    checker.checkNotEmpty(short, at: path, what: "the short title")
+    if let bad = short.first(where: { $0 == "\"" || $0 == "{" || $0.isNewline || $0 == "\t" }) {
+      let what = bad.isNewline ? "a line break" : bad == "\t" ? "a tab" : "'\(bad)'"
+      checker.error(
+        "the short title holds \(what), which a Markdown heading's {short=\"…\"} cannot hold; "
+          + "use “ ” for quotes", at: path)
+    }
   }
 
   /// Every row of a role table has a statement for each role and none for another.

@@ -56,7 +56,7 @@ enum StyleRules {
       ("subtitle-size", fonts.subtitleSize),
       ("h1-size", fonts.h1Size), ("h2-size", fonts.h2Size), ("h3-size", fonts.h3Size),
       ("table-size", fonts.tableSize), ("small-size", fonts.smallSize),
-      ("minimum-size", fonts.minimumSize),
+      ("minimum-size", fonts.minimumSize), ("maximum-table-size", fonts.maximumTableSize),
     ]
     for (key, size) in sizes {
       if size <= 0 {
@@ -69,17 +69,31 @@ enum StyleRules {
             + "\(Checker.number(largestFontSize)) pt", at: path.appending(key))
       }
     }
-    if fonts.minimumSize > 0, fonts.tableSize > 0, fonts.minimumSize > fonts.tableSize {
-      let at = checker.place([path.appending("minimum-size"), path.appending("table-size")])
-      checker.error(
-        "minimum-size \(Checker.number(fonts.minimumSize)) is larger than table-size "
-          + "\(Checker.number(fonts.tableSize)); it is how far table type may shrink", at: at)
-    }
+    let floor = ("minimum-size", fonts.minimumSize)
+    checkAtMost(
+      floor, ("table-size", fonts.tableSize), "it is how far table type may shrink", at: path,
+      with: &checker)
+    checkAtMost(
+      floor, ("maximum-table-size", fonts.maximumTableSize),
+      "a comparison table's type is sized between the two", at: path, with: &checker)
     if fonts.leading < 0.8 || fonts.leading > 4 {
       checker.error(
         "leading is the line height as a multiple of the font size and must be between 0.8 and 4,"
           + " not \(Checker.number(fonts.leading))", at: path.appending("leading"))
     }
+  }
+
+  /// An error when the size `low` is larger than the size `high` (both keys under `path`, both
+  /// positive), placed where the style wrote the first of them.
+  private static func checkAtMost(
+    _ low: (key: String, size: Double), _ high: (key: String, size: Double), _ why: String,
+    at path: NodePath, with checker: inout Checker
+  ) {
+    guard low.size > 0, high.size > 0, low.size > high.size else { return }
+    let at = checker.place([path.appending(low.key), path.appending(high.key)])
+    checker.error(
+      "\(low.key) \(Checker.number(low.size)) is larger than \(high.key) "
+        + "\(Checker.number(high.size)); \(why)", at: at)
   }
 
   private static func checkColors(_ colors: ColorStyle, with checker: inout Checker) {

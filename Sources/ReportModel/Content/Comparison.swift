@@ -133,6 +133,9 @@ public struct Section: Hashable, Sendable {
   /// Stable kebab-case id (`key-differences`).
   public var id: String
   public var title: String
+  /// What a running header shows when the title does not fit it (`short-title`, `short=` in
+  /// Markdown); nil: the title, cut short.
+  public var shortTitle: String?
   public var blocks: [ContentBlock]
   public var subsections: [Section]
   /// The role whose strengths or risks this section lists (`role=` in Markdown).
@@ -147,11 +150,13 @@ public struct Section: Hashable, Sendable {
 
   public init(
     id: String, role: RoleID? = nil, kind: SectionKind? = nil, paired: Bool = false,
-    lang: String? = nil, title: String, blocks: [ContentBlock], subsections: [Section] = []
+    lang: String? = nil, title: String, shortTitle: String? = nil, blocks: [ContentBlock],
+    subsections: [Section] = []
   ) {
     self.lang = lang
     self.id = id
     self.title = title
+    self.shortTitle = shortTitle
     self.blocks = blocks
     self.subsections = subsections
     self.role = role

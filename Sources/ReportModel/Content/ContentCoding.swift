@@ -142,11 +142,13 @@ extension Section: Codable {
   /// A section's keys.
   public enum CodingKeys: String, CodingKey, CaseIterable {
     case id, title, role, kind, paired, lang, blocks, subsections
+    case shortTitle = "short-title"
   }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     id = try c.decode(String.self, forKey: .id)
     title = try c.decode(String.self, forKey: .title)
+    shortTitle = try c.decodeIfPresent(String.self, forKey: .shortTitle)
     role = try c.decodeIfPresent(RoleID.self, forKey: .role)
     kind = try c.decodeIfPresent(SectionKind.self, forKey: .kind)
     paired = try c.decodeIfPresent(Bool.self, forKey: .paired) ?? false
@@ -158,6 +160,7 @@ extension Section: Codable {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(id, forKey: .id)
     try c.encode(title, forKey: .title)
+    try c.encodeIfPresent(shortTitle, forKey: .shortTitle)
     try c.encodeIfPresent(role, forKey: .role)
     try c.encodeIfPresent(kind, forKey: .kind)
     if paired { try c.encode(true, forKey: .paired) }

@@ -108,8 +108,11 @@ public struct FontStyle: Codable, Hashable, Sendable {
   public var h3Size: Double
   public var tableSize: Double
   public var smallSize: Double
-  /// The least size a document may shrink table type to when fitting a page.
+  /// The least size type shrinks to when fitting a page or a slot: tables, card sheets, the
+  /// personal line, a certificate's name.
   public var minimumSize: Double
+  /// The most a comparison table's type grows to when it fills its page.
+  public var maximumTableSize: Double
   /// The family for code (`mono`); nil for ``FontStyle/defaultMono``.
   public var mono: String?
   /// The monospace family used when a style names none (Debian's `fonts-dejavu-core`).
@@ -117,7 +120,7 @@ public struct FontStyle: Codable, Hashable, Sendable {
   public init(
     body: String, heading: String, bodySize: Double, leading: Double, titleSize: Double,
     subtitleSize: Double, h1Size: Double, h2Size: Double, h3Size: Double, tableSize: Double,
-    smallSize: Double, minimumSize: Double
+    smallSize: Double, minimumSize: Double, maximumTableSize: Double = 14
   ) {
     self.body = body
     self.heading = heading
@@ -131,6 +134,7 @@ public struct FontStyle: Codable, Hashable, Sendable {
     self.tableSize = tableSize
     self.smallSize = smallSize
     self.minimumSize = minimumSize
+    self.maximumTableSize = maximumTableSize
   }
   enum CodingKeys: String, CodingKey, CaseIterable {
     case body, heading, leading, mono
@@ -143,6 +147,7 @@ public struct FontStyle: Codable, Hashable, Sendable {
     case tableSize = "table-size"
     case smallSize = "small-size"
     case minimumSize = "minimum-size"
+    case maximumTableSize = "maximum-table-size"
   }
 }
 
@@ -276,7 +281,7 @@ extension Style {
     fonts: FontStyle(
       body: "Noto Serif", heading: "Noto Sans", bodySize: 10.5, leading: 1.4,
       titleSize: 24, subtitleSize: 13, h1Size: 15, h2Size: 12, h3Size: 10.5,
-      tableSize: 9, smallSize: 8, minimumSize: 6.5),
+      tableSize: 9, smallSize: 8, minimumSize: 6.5, maximumTableSize: 14),
     colors: ColorStyle(
       text: "#1b1f24", accent: "#0b4f8a", muted: "#5a6470", rule: "#b9c2cc",
       headerFill: "#0b4f8a", headerText: "#ffffff", zebra: "#eef2f6"),
