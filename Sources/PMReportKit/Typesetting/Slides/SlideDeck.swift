@@ -51,7 +51,7 @@ struct SlideDeck {
         let heading = headingLines(slide.title)
         frame.push(
           frame: type.stack(heading, color: type.colors.heading, tag: .heading1),
-          at: Point(x: type.margin, y: type.style.headingSize * 0.8))
+          at: Point(x: type.margin, y: type.titleTop))
         frame.push(frame: slide.body, at: Point(x: type.margin, y: bodyTop(for: planned)))
       }
       frame.push(frame: footer(number + 1, of: slides.count), at: .zero)
@@ -99,7 +99,7 @@ struct SlideDeck {
     let continued = type.words.fill(
       .slideContinued, ["title": slide.title, "part": "99", "parts": "99"])
     let height = max(headingLines(slide.title).height, headingLines(continued).height)
-    return type.style.headingSize * 0.8 + height + type.style.bodySize * 0.6
+    return type.titleTop + height + type.style.bodySize * 0.4
   }
 
   /// The title slide: the title large, then the subtitle and the byline, centred.

@@ -19,7 +19,9 @@ struct SlideType {
   /// The text width between the margins.
   var width: Double { size.width - 2 * margin }
   /// Where the footer's baseline area starts: the body ends above it.
-  var bodyBottom: Double { size.height - style.footerSize * 3.5 }
+  var bodyBottom: Double { size.height - style.footerSize * 3 }
+  /// Where a slide's title starts.
+  var titleTop: Double { style.headingSize * 0.6 }
 
   var body: FontSpec { FontSpec(family: type.style.fonts.heading, size: style.bodySize) }
   var heading: FontSpec {
