@@ -59,9 +59,10 @@ import Testing
     for section in content.allSections {
       for block in section.blocks {
         switch block {
-        case .labelledList(let items): items.forEach { expect($0.label + ": " + $0.text.plain) }
+        case .labelledList(let items):
+          for item in items { expect(item.label + ": " + item.text.plain) }
         case .list(let list):
-          list.items.forEach { blocks in
+          for blocks in list.items {
             if case .paragraph(let text) = blocks.first { expect(text.plain) }
           }
         default: continue
