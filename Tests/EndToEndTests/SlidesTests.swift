@@ -5,18 +5,9 @@ import Testing
 
 /// A deck and its facilitator's guide rendered from the built-in content and read back.
 @Suite struct SlidesTests {
-  static let config = """
-    documents:
-      - name: sheet
-        kind: worksheet
-        exercises:
-          - {kind: who-does-it, items: 6}
-          - {kind: whose-strength, items: 4}
-          - {kind: recall, items: 2}
-          - {kind: reflect, items: 1}
-      - name: key
-        kind: answer-key
-        key-for: sheet
+  /// The worksheet and key of ``WorksheetTests``, a deck and its guide.
+  static let config =
+    WorksheetTests.config + """
       - name: deck
         kind: slides
         open-full-screen: true
