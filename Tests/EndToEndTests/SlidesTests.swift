@@ -8,15 +8,15 @@ import Testing
   /// The worksheet and key of ``WorksheetTests``, a deck and its guide.
   static let config =
     WorksheetTests.config + """
-      - name: deck
-        kind: slides
-        open-full-screen: true
-      - name: guide
-        kind: facilitator-guide
-        session-minutes: 75
-        participants: 12
+        - name: deck
+          kind: slides
+          open-full-screen: true
+        - name: guide
+          kind: facilitator-guide
+          session-minutes: 75
+          participants: 12
 
-    """
+      """
 
   /// Renders the config into a fresh folder: its folder and the run's standard error.
   static func render() throws -> (dir: String, error: String) {

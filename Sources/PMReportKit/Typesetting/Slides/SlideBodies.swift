@@ -61,8 +61,13 @@ struct SlideBodies {
         // An item moves whole to the next slide; only one taller than a slide is cut.
         if y > 0, item.lines.height > room { break }
         let (head, rest) = item.lines.cut(toFit: room)
-        var frame = type.stack(head, color: type.colors.text, tag: nil, indent: indent)
-        if item.first, let bullet { frame.push(.text(bullet, type.colors.heading), at: .zero) }
+        // An `LI` holds elements only: the bullet as `Lbl`, the text as `LBody`.
+        var frame = type.stack(head, color: type.colors.text, tag: .listBody, indent: indent)
+        if item.first, let bullet {
+          var label = Frame(size: Size(width: bullet.width, height: bullet.height))
+          label.push(.text(bullet, type.colors.heading), at: .zero)
+          frame.push(.tagged(.listLabel, label), at: .zero)
+        }
         var tagged = Frame(size: frame.size)
         tagged.push(.tagged(.listItem, frame), at: .zero)
         part.push(frame: tagged, at: Point(x: 0, y: y))
