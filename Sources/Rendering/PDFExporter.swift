@@ -40,7 +40,8 @@ public struct PDFExporter: DocumentExporter {
       document.outline.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
     try PDFFinisher(
       info: document.info, standards: document.standards, marks: marks,
-      printBoxes: document.printBoxes, destinationTitles: titles, path: path
+      printBoxes: document.printBoxes, destinationTitles: titles, path: path,
+      opensFullScreen: document.opensFullScreen
     )
     .finish(drawn, into: file)
   }

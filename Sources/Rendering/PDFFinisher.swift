@@ -29,6 +29,8 @@ struct PDFFinisher {
   var destinationTitles: [String: String]
   /// The file's name in messages.
   var path: String
+  /// The viewer opens the file full screen (`/PageMode /FullScreen`: a deck of slides).
+  var opensFullScreen = false
 
   /// The largest PDF qpdf reads and writes in memory.
   ///
@@ -142,6 +144,9 @@ struct PDFFinisher {
     qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, info.language))
     setFlag(q, in: root, "/ViewerPreferences", key: "/DisplayDocTitle")
     setFlag(q, in: root, "/MarkInfo", key: "/Marked")
+    if opensFullScreen {
+      qpdf_oh_replace_key(q, root, "/PageMode", qpdf_oh_new_name(q, "/FullScreen"))
+    }
     try check(q, "set the catalog's keys")
     let producer = infoValue(q, "/Producer") ?? "cairo"
     datePrefixes(q)

@@ -42,6 +42,8 @@ public struct RenderDocument: Sendable {
   public var standards: PDFStandards
   /// The trim and bleed boxes every PDF page gets (`crop-marks: true`); nil for none.
   public var printBoxes: PrintBoxes?
+  /// The PDF opens full screen (`open-full-screen: true`).
+  public var opensFullScreen = false
   public init(
     pages: [Page], palette: GlyphPalette, info: DocumentInfo, outline: [Anchor] = [],
     images: ImageStore = .empty, svgLabels: [SVGLabel] = [], standards: PDFStandards = .ua1

@@ -297,7 +297,7 @@ import Testing
         == "unknown format 'pgn'; expected pdf, svg, png or all; did you mean 'png'?")
     #expect(
       diagnostic(diagnostics, at: "documents[0].kind")?.message
-        == "unknown document kind 'role-card'; expected report, role-cards, comparison-table, charts, certificate, worksheet or answer-key; did you mean 'role-cards'?"
+        == "unknown document kind 'role-card'; expected report, role-cards, comparison-table, charts, certificate, worksheet, answer-key, slides or facilitator-guide; did you mean 'role-cards'?"
     )
     #expect(
       diagnostic(diagnostics, at: "documents[0].page-size")?.message

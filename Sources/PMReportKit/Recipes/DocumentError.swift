@@ -5,6 +5,8 @@ public enum DocumentError: Error, CustomStringConvertible {
   case noCharts(String)
   /// A kind the config accepted has no recipe to build it.
   case noRecipe(String, kind: String)
+  /// A guide's session is shorter than a minute for each of its deck's slide groups.
+  case sessionTooShort(String, minutes: Int, groups: Int)
 
   public var description: String {
     switch self {
@@ -15,6 +17,9 @@ public enum DocumentError: Error, CustomStringConvertible {
         + "(2 to 4 under `roles:`) and chart data (`focus`, `overlap` or `stakeholders`)"
     case .noRecipe(let name, let kind):
       "document '\(name)' is of kind '\(kind)', which no recipe builds"
+    case .sessionTooShort(let name, let minutes, let groups):
+      "document '\(name)': session-minutes \(minutes) leaves less than a minute for each of the "
+        + "deck's \(groups) slide groups; give at least \(groups)"
     }
   }
 }

@@ -9,7 +9,8 @@ enum DocumentRecipes {
   /// The built-in recipes, in the order `kind:` messages list their kinds.
   static let standard: [any DocumentRecipe] = [
     ReportRecipe(), RoleCardsRecipe(), ComparisonTableRecipe(), ChartsRecipe(),
-    CertificateRecipe(), WorksheetRecipe(), AnswerKeyRecipe(),
+    CertificateRecipe(), WorksheetRecipe(), AnswerKeyRecipe(), SlidesRecipe(),
+    FacilitatorGuideRecipe(),
   ]
 
   /// Recipes added for the operation running.

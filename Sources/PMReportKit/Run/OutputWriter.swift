@@ -100,6 +100,7 @@ struct OutputWriter {
       standards: project.options.pdfStandards(for: build.spec, in: settings).subtracting(
         isPrintFile ? .ua1 : []))
     document.printBoxes = finishes ? finish.boxes : nil
+    document.opensFullScreen = build.spec.session.openFullScreen
     return document
   }
 

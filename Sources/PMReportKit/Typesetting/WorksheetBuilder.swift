@@ -25,10 +25,16 @@ struct WorksheetBuilder {
   let type: TypeSet
 
   /// The exercises, as the worksheet's seed shuffles them.
-  var exercises: [Exercise] {
+  var exercises: [Exercise] { Self.exercises(of: worksheet, in: content, words: type.words) }
+
+  /// `worksheet`'s exercises drawn from `content`: the items its key and a deck's quiz slides
+  /// show too, in the same order.
+  static func exercises(of worksheet: DocumentSpec, in content: Comparison, words: Words)
+    -> [Exercise]
+  {
     content.exercises(
       worksheet.exercises ?? ExerciseSpec.defaults, seed: worksheet.seed,
-      prompts: worksheet.prompts ?? Words.Key.reflectPrompts.map { type.words[$0] })
+      prompts: worksheet.prompts ?? Words.Key.reflectPrompts.map { words[$0] })
   }
 
   func blocks(pages: PageMap) throws -> [any Block] {

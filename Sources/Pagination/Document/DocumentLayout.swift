@@ -20,6 +20,12 @@ public struct AnchorLocation: Hashable, Sendable {
   public var pageIndex: Int
   /// Vertical position on the page, in page coordinates.
   public var y: Double
+
+  public init(anchor: Anchor, pageIndex: Int, y: Double) {
+    self.anchor = anchor
+    self.pageIndex = pageIndex
+    self.y = y
+  }
 }
 
 /// Page numbers of named destinations, from the previous layout pass (1-based).

@@ -189,6 +189,12 @@ struct DocumentEntry: Decodable {
     case cropMarks = "crop-marks"
     case bleed
     case pdfStandard = "pdf-standard"
+    case slideSize = "slide-size"
+    case quizFor = "quiz-for"
+    case openFullScreen = "open-full-screen"
+    case guideFor = "guide-for"
+    case sessionMinutes = "session-minutes"
+    case participants
   }
 
   var name: String
@@ -217,6 +223,12 @@ struct DocumentEntry: Decodable {
   var sectionStart: SectionStart?
   var cropMarks: Bool?
   var bleed: Double?
+  var slideSize: SlideSize?
+  var quizFor: String?
+  var openFullScreen: Bool?
+  var guideFor: String?
+  var sessionMinutes: Int?
+  var participants: Int?
 }
 
 extension DocumentEntry {

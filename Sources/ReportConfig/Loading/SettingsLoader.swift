@@ -184,6 +184,7 @@ extension ConfigLoader {
             root: projectRoot, inputs: inputs, checker: &checker))
       }
       checkKeys(settings.documents, at: path, checker: &checker)
+      checkSessions(settings.documents, at: path, checker: &checker)
     }
     settings.baseDirectory = folder
     return settings
@@ -253,7 +254,7 @@ extension ConfigLoader {
         name, at: path.appending("style"), folder: folder,
         workingDirectory: workingDirectory, root: root, inputs: inputs, checker: &checker)
     }
-    return DocumentSpec(
+    var spec = DocumentSpec(
       name: entry.name, kind: entry.kind ?? .report, title: entry.title,
       sections: entry.sectionIDs, charts: entry.chartIDs, tableOfContents: entry.toc ?? true,
       titleBlock: entry.titleBlock ?? true,
@@ -268,6 +269,8 @@ extension ConfigLoader {
       booklet: entry.booklet ?? false, bookletPaper: entry.bookletPaper,
       duplex: entry.duplex ?? false, sectionStartRight: entry.sectionStart == .right,
       cropMarks: entry.cropMarks ?? false, bleed: entry.bleed ?? 0)
+    spec.session = session(entry, at: path, checker: &checker)
+    return spec
   }
 
   /// Each `key-for` must name a document of the kind that the kind owning `key-for` uses (see
@@ -371,7 +374,7 @@ extension ConfigLoader {
 
   /// Each of `keys` given (`present`) that another kind owns (see
   /// ``DocumentKindRules/ownKeys``) is an error: "copies belongs to role cards (kind: role-cards)".
-  private static func checkOwnedKeys(
+  static func checkOwnedKeys(
     _ keys: [(String, Bool)], of kind: DocumentKind, at path: NodePath, checker: inout Checker
   ) {
     for (key, present) in keys where present {

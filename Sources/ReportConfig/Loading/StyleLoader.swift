@@ -139,7 +139,8 @@ extension ConfigLoader {
       "body-size", "title-size", "subtitle-size", "h1-size", "h2-size", "h3-size", "table-size",
       "small-size", "minimum-size", "maximum-table-size",
     ].map { root.appending("fonts").appending($0) }
-    return page + fonts + [root.appending("paragraph").appending("spacing")]
+    let slides = SlideStyle.floors.map { root.appending("slides").appending($0.key) }
+    return page + fonts + [root.appending("paragraph").appending("spacing")] + slides
   }()
 
   /// Where one style of an `extends` chain is written: a file, or a compiled-in shipped style.

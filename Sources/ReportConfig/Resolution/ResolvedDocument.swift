@@ -25,6 +25,8 @@ public struct ResolvedDocument: Sendable {
   public var outputDirectory: String
   /// Where the page's values were set.
   public var sources: Sources
+  /// A deck's colours, parsed and checked for contrast; nil for a document not projected.
+  public var slideColors: SlideColors?
 
   public var name: String { spec.name }
   public var kind: DocumentKind { spec.kind }

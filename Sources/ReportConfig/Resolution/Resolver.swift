@@ -117,10 +117,15 @@ extension ConfigLoader {
     guard let colors = resolveColors(style, with: &checker) else {
       throw InputError(diagnostics: Checker.sorted(checker.diagnostics))
     }
-    return ResolvedDocument(
+    var resolved = ResolvedDocument(
       spec: document, title: document.title ?? settings.metadata.title, style: style,
       stylePath: loadedStyle.path, colors: colors, contentPath: settings.contentPath,
       outputDirectory: settings.outputDirectory, sources: sources)
+    if document.kind.rules.projected {
+      resolved.slideColors = resolveSlideColors(
+        style, colors: colors, tree: tree, with: &checker)
+    }
+    return resolved
   }
 
   // MARK: Checks on resolved values

@@ -11,6 +11,7 @@ enum StyleRules {
     checkColors(style.colors, with: &checker)
     checkParagraph(style.paragraph, with: &checker)
     checkCharts(style.charts, with: &checker)
+    checkSlides(style.slides, with: &checker)
   }
 
   private static func checkPage(_ page: PageStyle, with checker: inout Checker) {
@@ -131,6 +132,25 @@ enum StyleRules {
     }
     for (index, color) in charts.palette.enumerated() {
       checker.checkColor(color, at: path.appending(index))
+    }
+  }
+
+  /// Slide type keeps its floors (body 24 pt, headings 36 pt, chart labels 16 pt, footer 12 pt);
+  /// the colours parse.
+  private static func checkSlides(_ slides: SlideStyle, with checker: inout Checker) {
+    let path = NodePath.root.appending("slides")
+    let sizes = [
+      slides.bodySize, slides.headingSize, slides.titleSize, slides.chartLabelSize,
+      slides.footerSize,
+    ]
+    for ((key, floor), size) in zip(SlideStyle.floors, sizes) {
+      checker.check(size, in: floor...largestFontSize, at: path.appending(key), what: key)
+    }
+    let colors = [
+      ("background", slides.background), ("text", slides.text), ("heading", slides.heading),
+    ]
+    for (key, value) in colors {
+      if let value { checker.checkColor(value, at: path.appending(key)) }
     }
   }
 }

@@ -40,6 +40,10 @@ public struct DocumentKind: RawRepresentable, Hashable, Sendable, Codable, CaseI
   public static let worksheet = DocumentKind(named: "worksheet")
   /// A worksheet's items in the same order with the answers filled in (`key-for:` names it).
   public static let answerKey = DocumentKind(named: "answer-key")
+  /// A deck of slides for the room, made from the content (`slide-size:`, `quiz-for:`).
+  public static let slides = DocumentKind(named: "slides")
+  /// The trainer's guide to a deck: the session plan, the materials, each slide with its notes.
+  public static let facilitatorGuide = DocumentKind(named: "facilitator-guide")
 }
 
 /// What config loading knows of one document kind: its name, its defaults and the keys it owns.
@@ -65,12 +69,14 @@ public struct DocumentKindRules: Sendable {
   public var phrase: String
   /// The kind of the document this kind uses, named by `key-for` (an answer key's worksheet).
   public var uses: DocumentKind?
+  /// Shown on a screen (slides): its style's slide colours are checked for contrast.
+  public var projected: Bool
 
   public init(
     kind: DocumentKind, needsRoles: Bool = false, alwaysPersonalised: Bool = false,
     orientation: Orientation? = nil, allowsBooklet: Bool = true, usesPaper: Bool = true,
     ownKeys: [String] = [], owner: String? = nil, phrase: String? = nil,
-    uses: DocumentKind? = nil
+    uses: DocumentKind? = nil, projected: Bool = false
   ) {
     self.kind = kind
     self.needsRoles = needsRoles
@@ -82,6 +88,7 @@ public struct DocumentKindRules: Sendable {
     self.owner = owner ?? "a \(kind.rawValue) document (kind: \(kind.rawValue))"
     self.phrase = phrase ?? "a \(kind.rawValue) document"
     self.uses = uses
+    self.projected = projected
   }
 }
 
@@ -101,6 +108,14 @@ extension DocumentKindRules {
   public static let answerKey = DocumentKindRules(
     kind: .answerKey, ownKeys: ["key-for"], owner: "an answer key (kind: answer-key)",
     phrase: "an answer key", uses: .worksheet)
+  public static let slides = DocumentKindRules(
+    kind: .slides, allowsBooklet: false, usesPaper: false,
+    ownKeys: ["slide-size", "quiz-for", "open-full-screen"], owner: "slides (kind: slides)",
+    phrase: "a deck of slides", projected: true)
+  public static let facilitatorGuide = DocumentKindRules(
+    kind: .facilitatorGuide, orientation: .portrait, allowsBooklet: false,
+    ownKeys: ["guide-for", "session-minutes", "participants"],
+    owner: "a facilitator's guide (kind: facilitator-guide)", phrase: "a facilitator's guide")
 }
 
 /// The registry of document kinds: what `kind:` may say, in the order messages list them.
@@ -112,6 +127,7 @@ public enum DocumentKinds {
   /// The built-in kinds.
   public static let standard: [DocumentKindRules] = [
     .report, .roleCards, .comparisonTable, .charts, .certificate, .worksheet, .answerKey,
+    .slides, .facilitatorGuide,
   ]
 
   /// Kinds added for the operation running (see ``withAdded(_:operation:)``).

@@ -183,6 +183,8 @@ public struct DocumentSpec: Hashable, Sendable {
   public var cropMarks: Bool
   /// How far the printer bleeds past the trim, in points (`bleed: 3mm`).
   public var bleed: Double
+  /// What a deck, a guide and their session are (`slide-size:`, `quiz-for:`, `guide-for:`…).
+  public var session = SessionSpec()
 
   public init(
     name: String, kind: DocumentKind = .report, title: String? = nil, sections: [String]? = nil,

@@ -12,10 +12,13 @@ public struct Style: Codable, Hashable, Sendable {
   public var headings: HeadingStyle
   public var table: TableStyle
   public var charts: ChartStyle
+  /// Type and colours for slides (projected, read from across a room).
+  public var slides: SlideStyle
 
   public init(
     name: String, page: PageStyle, fonts: FontStyle, colors: ColorStyle,
-    paragraph: ParagraphStyle, headings: HeadingStyle, table: TableStyle, charts: ChartStyle
+    paragraph: ParagraphStyle, headings: HeadingStyle, table: TableStyle, charts: ChartStyle,
+    slides: SlideStyle = .classic
   ) {
     self.name = name
     self.page = page
@@ -25,9 +28,10 @@ public struct Style: Codable, Hashable, Sendable {
     self.headings = headings
     self.table = table
     self.charts = charts
+    self.slides = slides
   }
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case name, page, fonts, colors, paragraph, headings, table, charts
+    case name, page, fonts, colors, paragraph, headings, table, charts, slides
   }
 }
 

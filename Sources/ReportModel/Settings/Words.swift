@@ -98,6 +98,25 @@ public struct Words: Hashable, Sendable {
     /// between the dimensions of the diverging bars' sentence.
     case listSeparator = "list-separator"
     case altItemSeparator = "alt-item-separator"
+    /// Slides: the agenda's title; a continued slide's title (`{title}`, `{part}`, `{parts}`); the
+    /// slide number (`{slide}`, `{slides}`); the quiz's title; an answer slide's line (`{role}`).
+    case agenda
+    case slideContinued = "slide-continued"
+    case slideOf = "slide-of"
+    case quiz
+    case quizAnswer = "quiz-answer"
+    /// The facilitator's guide: its title (`{title}`), the session plan's heading, a group's line
+    /// (`{minutes}`, `{from}`, `{to}`) and the total (`{minutes}`), the materials' heading, a
+    /// handout's copies (`{document}`, `{count}`) or one a participant (`{document}`), the slides'
+    /// heading.
+    case guideTitle = "guide-title"
+    case sessionPlan = "session-plan"
+    case planGroup = "plan-group"
+    case planTotal = "plan-total"
+    case materials
+    case handoutCopies = "handout-copies"
+    case handoutEach = "handout-each"
+    case slidesAndNotes = "slides-and-notes"
 
     /// The placeholders a key's text may use: those its English text uses (every language's
     /// file uses the same; a test checks).
