@@ -48,8 +48,14 @@ struct RosterRecords {
   ///
   /// A record SwiftCSV refuses is reported at the line it starts on, and reading goes on at the
   /// next line.
-  var all: [Record] {
+  var all: [Record] { read().records }
+
+  /// Every record, and how many characters SwiftCSV was given to read them all: about the text's
+  /// length however many records are bad (each line is read at most twice), which is what keeps
+  /// reading linear (`RosterSafetyTests`).
+  func read() -> (records: [Record], charactersRead: Int) {
     var out: [Record] = []
+    var charactersRead = 0
     var first = 0
     while first < lines.count {
       var last = first
@@ -59,6 +65,7 @@ struct RosterRecords {
         if oddQuotes[last] { odd = false }
       }
       let text = String(lines[first].base[lines[first].startIndex..<lines[last].endIndex])
+      charactersRead += text.count
       // The "header" of a one-record text is that record's fields.
       let fields = try? EnumeratedCSV(
         string: text, delimiter: delimiter, loadColumns: false, rowLimit: 0
@@ -66,6 +73,6 @@ struct RosterRecords {
       out.append(Record(line: first + 1, fields: fields))
       first = fields == nil ? first + 1 : last + 1
     }
-    return out
+    return (out, charactersRead)
   }
 }
