@@ -159,13 +159,20 @@ public struct ImageItem: Hashable, Sendable {
   public var alt: String
   /// Where the image was placed in the content, for tools that go back to it; not drawn.
   public var source: SourceSpan?
+  /// A hash of the file's bytes when it was checked (seeded per process, as Swift's hashes
+  /// are): a file replaced by another of the same size is another image; not drawn.
+  public var contentHash: Int
 
-  public init(path: String, kind: ImageKind, size: Size, alt: String, source: SourceSpan? = nil) {
+  public init(
+    path: String, kind: ImageKind, size: Size, alt: String, source: SourceSpan? = nil,
+    contentHash: Int = 0
+  ) {
     self.path = path
     self.kind = kind
     self.size = size
     self.alt = alt
     self.source = source
+    self.contentHash = contentHash
   }
 }
 

@@ -56,6 +56,7 @@ extension FrameItem {
       hasher.combine(image.kind)
       hasher.combine(image.size)
       hasher.combine(image.alt)
+      hasher.combine(image.contentHash)
     case .scaled(let factor, let frame):
       hasher.combine(factor)
       frame.hashDrawing(into: &hasher, palette: palette)

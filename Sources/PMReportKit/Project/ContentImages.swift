@@ -37,7 +37,7 @@ struct ContentImages {
     // A content file typed outside the root is the root of its images.
     let root = file.map { root.forPathsWritten(in: $0.path) } ?? root
     var images = ContentImages()
-    var checked: [String: CheckedImage] = [:]
+    var checked: [String: (image: CheckedImage, contentHash: Int)] = [:]
     var problems: [Diagnostic] = []
     for written in paths {
       let location =
@@ -67,9 +67,10 @@ struct ContentImages {
         continue
       }
       do {
-        let image = try checked[real] ?? ImageStore.check(read(real, inputs: inputs), kind: kind)
-        checked[real] = image
-        images.items[written] = ImageItem(path: real, kind: kind, size: image.size, alt: "")
+        let (image, contentHash) = try checked[real] ?? check(real, kind: kind, inputs: inputs)
+        checked[real] = (image, contentHash)
+        images.items[written] = ImageItem(
+          path: real, kind: kind, size: image.size, alt: "", contentHash: contentHash)
         images.pixels[real] = image.pixels
       } catch let error as ImageError {
         problem("image '\(written)': \(error.reason)" + Self.nearbyName(real, inputs: inputs))
@@ -103,6 +104,17 @@ struct ContentImages {
     Diagnostic(
       file: location.file, line: location.line, column: location.column, keyPath: "",
       message: message)
+  }
+
+  /// The image file at `real` checked (``ImageStore/check(_:kind:)``), and a hash of its bytes:
+  /// what tells the live preview that a file replaced at the same size changed its pages.
+  private static func check(_ real: String, kind: ImageKind, inputs: Inputs) throws -> (
+    image: CheckedImage, contentHash: Int
+  ) {
+    let bytes = try read(real, inputs: inputs)
+    var hasher = Hasher()
+    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    return (try ImageStore.check(bytes, kind: kind), hasher.finalize())
   }
 
   /// The bytes of the image file at `real`, read through `inputs`.
