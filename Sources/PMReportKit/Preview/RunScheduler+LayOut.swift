@@ -1,9 +1,10 @@
 import Rendering
 
-/// A document laid out for the live preview: its first file's pages (a roster document's first
-/// copy), finished as its SVG pages are, with the images decoded for SVG.
+/// A document laid out for the live preview: its first output's pages (a roster document's first
+/// copy; each chart of `kind: charts` an entry of its own), finished as its SVG pages are, with
+/// the images decoded for SVG.
 public struct DocumentForPreview: Sendable {
-  /// The document's name in the config (`full-report`).
+  /// The document's name in the config (`full-report`); a chart's is `charts-<chart id>`.
   public var name: String
   /// The title it prints.
   public var title: String
@@ -31,17 +32,21 @@ extension RunScheduler {
             project.images, ppi: document.style.page.imagePPI, dpi: settings.dpi),
           session: session, participants: participants, report: reporter.report)
         let writer = OutputWriter(build: build)
-        var first: RenderDocument?
+        var entries: [DocumentForPreview] = []
         try recipe.outputs(build) { output in
-          guard first == nil, let file = output.files.first else { return }
-          var drawn = writer.document(of: file)
-          drawn.images = try build.images.store(for: drawn.pages, format: .svg)
-          first = drawn
+          guard entries.isEmpty else { return }
+          for file in output.files {
+            var drawn = writer.document(of: file)
+            drawn.images = try build.images.store(for: drawn.pages, format: .svg)
+            // A picture (a chart): an entry of its own, named by its file.
+            let id = file.picture.flatMap { _ in file.stem.split(separator: "/").last }
+            entries.append(
+              DocumentForPreview(
+                name: id.map { "\(document.name)-\($0)" } ?? document.name,
+                title: file.picture?.title ?? build.title, document: drawn))
+          }
         }
-        if let first {
-          laidOut.append(
-            DocumentForPreview(name: document.name, title: build.title, document: first))
-        }
+        laidOut += entries
       } catch {
         reporter.report(
           .failure(RunFailure(document: document.name, error: error, context: document.name)))
