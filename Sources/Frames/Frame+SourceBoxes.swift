@@ -45,8 +45,8 @@ extension Frame {
         }
       case .group(let frame), .language(_, let frame), .link(_, let frame):
         frame.collectSourceBoxes(origin: at, into: &boxes)
-      // A booklet's sheets are print files, never previewed: nothing inside is reported.
-      case .scaled: continue
+      // Text, shapes, links' areas and anchors carry no source; a booklet's sheets (scaled) are
+      // print files, never previewed: nothing inside is reported.
       default: continue
       }
     }

@@ -33,7 +33,7 @@ struct PreviewHandler: HTTPHandler {
       return Self.reply(.ok, "text/event-stream", body: HTTPBodySequence(from: events))
     case .page(let name, let number, .svg):
       guard let page = try store.svg(document: name, page: number) else { return Self.notFound }
-      return Self.reply(.ok, "image/svg+xml", Data(page.bytes))
+      return Self.reply(.ok, "image/svg+xml", Data(page))
     case .page(let name, let number, .json):
       guard let document = store.snapshot.document(name), document.has(page: number) else {
         return Self.notFound

@@ -19,6 +19,8 @@ public final class PreviewServer {
   public let port: UInt16
   /// What `watch` tells of each build.
   public let observer: any BuildObserver
+  /// What the server serves (internal: the tests count its listeners).
+  let store: PreviewStore
 
   /// Starts serving on `127.0.0.1:port` (0: a free port) and returns once it listens; throws
   /// a usage error when the port cannot be had.
@@ -27,6 +29,7 @@ public final class PreviewServer {
   /// source paths are taken from `workingDirectory`.
   public init(port: UInt16, editorLink: String, workingDirectory: String) throws {
     let store = PreviewStore()
+    self.store = store
     observer = PreviewBuilder(store: store)
     let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
     let server = HTTPServer(address: address, logger: .disabled)

@@ -15,6 +15,9 @@ final class PreviewStore: @unchecked Sendable {
 
   var snapshot: PreviewSnapshot { lock.withLock { current } }
 
+  /// How many browsers listen (for the tests: a closed tab must not stay a listener).
+  var listenerCount: Int { lock.withLock { listeners.count } }
+
   /// Makes `snapshot` the current one, forgets the pages it no longer has, and sends each
   /// listener `event`.
   func publish(_ snapshot: PreviewSnapshot, event: [UInt8]) {
@@ -30,16 +33,15 @@ final class PreviewStore: @unchecked Sendable {
     for listener in listening { listener.yield(event) }
   }
 
-  /// Page `page` (1-based) of `document` in the current snapshot as SVG, with its version; nil
-  /// when there is no such page.
-  func svg(document name: String, page: Int) throws -> (bytes: [UInt8], version: String)? {
+  /// Page `page` (1-based) of `document` in the current snapshot as SVG; nil when there is no
+  /// such page.
+  func svg(document name: String, page: Int) throws -> [UInt8]? {
     guard let document = snapshot.document(name), document.has(page: page) else { return nil }
-    let version = document.versions[page - 1]
-    let key = Self.key(name, page, version)
-    if let bytes = lock.withLock({ drawn[key] }) { return (bytes, version) }
+    let key = Self.key(name, page, document.versions[page - 1])
+    if let bytes = lock.withLock({ drawn[key] }) { return bytes }
     let bytes = try document.drawer.svg(page: page - 1, reportedAs: "\(name) page \(page)")
     lock.withLock { drawn[key] = bytes }
-    return (bytes, version)
+    return bytes
   }
 
   /// The events of the builds from now on, each as one server-sent event's bytes.
