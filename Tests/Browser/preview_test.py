@@ -5,9 +5,11 @@ driven by Selenium through /usr/bin/chromedriver (nothing is downloaded).
 Starts `watch --serve --port 0` on a fresh project (the built-in article exported as Markdown) and
 checks, in order: every page of the full report has its element; a one-word edit swaps only its
 page (the other page elements are the same DOM nodes); a bad save shows the overlay with
-file:line and a fix clears it; a click on a paragraph gives its source line; raw sockets: a
-foreign Host or Origin gets 403, /../../etc/passwd and its encoded forms get 404; Ctrl-C exits 130
-and leaves no temporaries and no listening socket. Every wait is on an event (a line on standard
+file:line and a fix clears it; a click on a paragraph gives its source line; a PNG in the content
+draws on its page; raw sockets: a foreign Host or Origin gets 403, /../../etc/passwd and its
+encoded forms get 404; the page's races (an older snapshot after a newer, a page changed again
+while loading, `$&` in an editor link's path); Ctrl-C exits 130 and leaves no temporaries and no
+listening socket. Every wait is on an event (a line on standard
 error, a DOM condition), bounded by a generous timeout; nothing sleeps for timing.
 
 Prints one JSON object: {"passed": bool, "cases": {name: "ok" or what failed}}; exits 0 when
@@ -22,8 +24,10 @@ import signal
 import socket
 import subprocess
 import tempfile
+import struct
 import threading
 import traceback
+import zlib
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -41,6 +45,21 @@ documents:
   - name: full-report
     kind: report
 """
+
+
+GREEN = (0, 200, 0)
+
+
+def write_png(path, width, height, rgb):
+    """A solid `width`x`height` RGB PNG."""
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    with open(path, "wb") as out:
+        out.write(b"\x89PNG\r\n\x1a\n"
+                  + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                  + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 class Watch:
@@ -204,6 +223,66 @@ def check_click(driver, watch, port, context):
     assert written.strip() and not written.startswith("#"), f"line {line}: {written!r}"
 
 
+def check_image(driver, watch, port, context):
+    """A PNG in the content draws on its page: the page's SVG embeds it as a data: URI, which
+    the SVG response's Content-Security-Policy must allow."""
+    hit = None
+    for page in page_elements(driver):
+        driver.execute_script("arguments[0].scrollIntoView()", page)
+        wait(driver, lambda d: page.get_attribute("data-loaded") == "true", "a page never loaded")
+        hits = page.find_elements(By.CSS_SELECTOR, '.hit[aria-label^="image at"]')
+        if hits:
+            hit = hits[0]
+            break
+    assert hit is not None, "no image has a hit box"
+    colour = driver.execute_script(
+        "const [page, hit] = arguments;"
+        "const image = page.querySelector('img');"
+        "const canvas = document.createElement('canvas');"
+        "canvas.width = page.clientWidth; canvas.height = page.clientHeight;"
+        "const context = canvas.getContext('2d');"
+        "context.drawImage(image, 0, 0, canvas.width, canvas.height);"
+        "const h = hit.getBoundingClientRect(), p = page.getBoundingClientRect();"
+        "const x = Math.round(h.left - p.left + h.width / 2);"
+        "const y = Math.round(h.top - p.top + h.height / 2);"
+        "return Array.from(context.getImageData(x, y, 1, 1).data);", page, hit)
+    assert all(abs(a - b) < 8 for a, b in zip(colour, GREEN + (255,))), f"pixel {colour}"
+
+
+def check_races(driver, watch, port, context):
+    """The page's races: a page changed again while its first change loads shows the latest; a
+    snapshot older than the one shown is ignored; `$&` in a path stays in the editor link."""
+    link = driver.execute_script("return editorLink(\"/tmp/a$&b$'c/content.md\", 7)")
+    assert link == "vscode://file//tmp/a$&b$'c/content.md:7", link
+    driver.execute_script("window.scrollTo(0, 0)")
+    wait(driver, lambda d: d.execute_script(
+        "return pagesElement.children[0].inView === true"), "page 1 not in view")
+    # Build N+1 changes page 1, build N+2 changes it again while N+1's page still loads; N+1's
+    # page loads first.
+    version = driver.execute_async_script(
+        "const done = arguments[0];"
+        "const loadPage = fill, gates = [];"
+        "fill = (page) => new Promise((go) => gates.push([page, go])).then(() => loadPage(page));"
+        "const next = (version) => {"
+        "  const info = structuredClone(snapshot.documents.find((d) => d.name === shown));"
+        "  info.pages[0].version = version; update(info); };"
+        "next('race-1'); next('race-2'); fill = loadPage;"
+        "const tick = () => new Promise((go) => setTimeout(go, 0));"
+        "(async () => {"
+        "  for (const [page, go] of gates) { go(); await tick(); await page.filling; await tick(); }"
+        "  done(pagesElement.children[0].dataset.version);"
+        "})().catch((e) => done(String(e)));")
+    assert version == "race-2", f"page 1 shows {version}"
+    driver.execute_script("update(snapshot.documents.find((d) => d.name === shown))")
+    # A refresh that resolves late: its older snapshot is not applied.
+    generation = driver.execute_script("return snapshot.generation")
+    driver.execute_script(
+        "apply(Object.assign({}, snapshot, {generation: snapshot.generation - 1,"
+        " diagnostics: ['content.md:1:1: error: stale']}))")
+    assert not driver.find_element(By.ID, "overlay").is_displayed(), "an older snapshot shown"
+    assert driver.execute_script("return snapshot.generation") == generation
+
+
 def check_sockets(driver, watch, port, context):
     """A foreign Host or Origin gets 403; paths leading out get 404; nothing is listed."""
     assert raw_get(port, "/") == 200
@@ -244,9 +323,14 @@ def main():
     results = {}
     with tempfile.TemporaryDirectory(prefix="pmreport-preview-") as folder:
         content = os.path.join(folder, "content.md")
+        text = subprocess.run([arguments.binary, "export-content", "--format", "markdown"],
+                              check=True, capture_output=True, text=True).stdout
+        # A picture in section 1 (check_image).
+        os.mkdir(os.path.join(folder, "img"))
+        write_png(os.path.join(folder, "img", "green.png"), 160, 90, GREEN)
+        at = text.index("## Who is")
         with open(content, "w", encoding="utf-8") as out:
-            out.write(subprocess.run([arguments.binary, "export-content", "--format", "markdown"],
-                                     check=True, capture_output=True, text=True).stdout)
+            out.write(text[:at] + "![A green field](img/green.png)\n\n" + text[at:])
         with open(os.path.join(folder, "pmreport.yml"), "w", encoding="utf-8") as out:
             out.write(CONFIG)
         watch = Watch(arguments.binary, folder)
@@ -257,7 +341,8 @@ def main():
             context = {"content": content}
             for name, check in (("pages", check_pages), ("one-word-swap", check_one_word_swap),
                                 ("overlay", check_overlay), ("click-to-source", check_click),
-                                ("sockets", check_sockets)):
+                                ("image", check_image), ("sockets", check_sockets),
+                                ("races", check_races)):
                 try:
                     check(driver, watch, port, context)
                     results[name] = "ok"

@@ -11,6 +11,9 @@ const diagnostics = document.getElementById('diagnostics');
 const pointsToPixels = 4 / 3;
 let snapshot = null;
 let shown = null;
+// Page index → the version its swap waits to show: a swap whose version is no longer the latest
+// is dropped (a later build changed the page again while it loaded).
+const pendingSwaps = new Map();
 
 const observer = new IntersectionObserver((entries) => {
   for (const entry of entries) {
@@ -73,8 +76,9 @@ function hitLayer(page, list) {
 }
 
 function editorLink(path, line) {
-  return snapshot.editorLink.replace('{path}', encodeURI(path).replace(/[?#]/g, encodeURIComponent))
-    .replace('{line}', String(line));
+  // Function replacements: a `$&` or `$'` in the path is inserted as written.
+  const encoded = encodeURI(path).replace(/[?#]/g, encodeURIComponent);
+  return snapshot.editorLink.replace('{path}', () => encoded).replace('{line}', () => String(line));
 }
 
 pagesElement.addEventListener('click', (event) => {
@@ -93,6 +97,7 @@ function showDocument(name) {
   shown = documentInfo.name;
   menu.value = shown;
   for (const page of pagesElement.children) observer.unobserve(page);
+  pendingSwaps.clear();
   const pages = documentInfo.pages.map((info, i) => placeholder(shown, i + 1, info));
   pagesElement.replaceChildren(...pages);
   for (const page of pages) observer.observe(page);
@@ -103,17 +108,25 @@ function update(documentInfo) {
   const current = Array.from(pagesElement.children);
   documentInfo.pages.forEach((info, i) => {
     const old = current[i];
-    if (old && old.dataset.version === info.version) return;
+    if (old && old.dataset.version === info.version) {
+      pendingSwaps.delete(i);
+      return;
+    }
     const page = placeholder(shown, i + 1, info);
     if (!old) {
       pagesElement.append(page);
       observer.observe(page);
       return;
     }
+    pendingSwaps.set(i, info.version);
+    // Replaces whichever node shows the page by then, if this is still its latest version.
     const swap = () => {
-      if (!old.isConnected) return;
-      observer.unobserve(old);
-      old.replaceWith(page);
+      if (pendingSwaps.get(i) !== info.version) return;
+      pendingSwaps.delete(i);
+      const shownPage = pagesElement.children[i];
+      if (!shownPage) return;
+      observer.unobserve(shownPage);
+      shownPage.replaceWith(page);
       observer.observe(page);
     };
     if (old.inView) fill(page).then(swap, swap);
@@ -126,6 +139,8 @@ function update(documentInfo) {
 }
 
 function apply(next) {
+  // Two refreshes may resolve out of order: an older snapshot never replaces a newer one.
+  if (snapshot !== null && next.generation <= snapshot.generation) return;
   const first = snapshot === null;
   snapshot = next;
   overlay.hidden = next.diagnostics.length === 0;
