@@ -48,7 +48,8 @@ final class PreviewBuilder: BuildObserver {
 }
 
 /// What a browser is told of a build: its number, its time, whether it failed, and which pages
-/// (1-based) of each document changed.
+/// (1-based) of each document changed (what `bench/preview.py` times; the page itself compares
+/// the versions of `/state.json`, which also covers builds whose events it missed).
 struct BuildEvent: Encodable {
   var generation: Int
   var milliseconds: Int

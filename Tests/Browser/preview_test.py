@@ -199,16 +199,21 @@ def check_overlay(driver, watch, port, context):
     wait(driver, lambda d: not overlay.is_displayed(), "the overlay stayed after a fix")
 
 
-def check_click(driver, watch, port, context):
-    """A click on a paragraph shows where it was written: content.md and its line."""
-    hit = None
-    for page in page_elements(driver)[1:]:
+def first_hit(driver, pages, selector):
+    """The first page of `pages` (scrolled to, one by one, until loaded) with a hit box matching
+    `selector`, and that box; (None, None) when none has one."""
+    for page in pages:
         driver.execute_script("arguments[0].scrollIntoView()", page)
         wait(driver, lambda d: page.get_attribute("data-loaded") == "true", "a page never loaded")
-        hits = page.find_elements(By.CSS_SELECTOR, '.hit[aria-label^="P at"]')
+        hits = page.find_elements(By.CSS_SELECTOR, selector)
         if hits:
-            hit = hits[0]
-            break
+            return page, hits[0]
+    return None, None
+
+
+def check_click(driver, watch, port, context):
+    """A click on a paragraph shows where it was written: content.md and its line."""
+    _, hit = first_hit(driver, page_elements(driver)[1:], '.hit[aria-label^="P at"]')
     assert hit is not None, "no paragraph has a hit box"
     source = hit.get_attribute("data-source")
     file, line = source.rsplit(":", 1)
@@ -226,14 +231,8 @@ def check_click(driver, watch, port, context):
 def check_image(driver, watch, port, context):
     """A PNG in the content draws on its page: the page's SVG embeds it as a data: URI, which
     the SVG response's Content-Security-Policy must allow."""
-    hit = None
-    for page in page_elements(driver):
-        driver.execute_script("arguments[0].scrollIntoView()", page)
-        wait(driver, lambda d: page.get_attribute("data-loaded") == "true", "a page never loaded")
-        hits = page.find_elements(By.CSS_SELECTOR, '.hit[aria-label^="image at"]')
-        if hits:
-            hit = hits[0]
-            break
+    page, hit = first_hit(driver, page_elements(driver),
+                          '.hit[aria-label^="Figure at"], .hit[aria-label^="image at"]')
     assert hit is not None, "no image has a hit box"
     colour = driver.execute_script(
         "const [page, hit] = arguments;"
