@@ -28,7 +28,7 @@ import Glibc
     try #require(send(socket, request, request.count, Int32(MSG_NOSIGNAL)) == request.count)
     var head: [UInt8] = []
     var byte: UInt8 = 0
-    while !head.ends(with: Array("\r\n\r\n".utf8)), recv(socket, &byte, 1, 0) == 1 {
+    while head.suffix(4) != Array("\r\n\r\n".utf8)[...], recv(socket, &byte, 1, 0) == 1 {
       head.append(byte)
     }
     #expect(String(decoding: head, as: UTF8.self).hasPrefix("HTTP/1.1 200"))
