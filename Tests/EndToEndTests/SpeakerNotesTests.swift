@@ -18,7 +18,6 @@ import Testing
       .deletingLastPathComponent().deletingLastPathComponent().path
     let config = try String(contentsOfFile: root + "/pmreport.yml", encoding: .utf8)
       .replacingOccurrences(of: "# content: my-comparison.yml", with: "content: content.md  #")
-    try config.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
     let exported = try runPMReport(["export-content", "--format", "markdown"], in: dir)
     #expect(exported.status == 0, "\(exported.error)")
     let markdown = exported.output
@@ -30,6 +29,7 @@ import Testing
       .replacingOccurrences(of: "{#who-is-who}", with: "{#who-is-who .no-slide}")
     #expect(markdown.contains(noteWord) && markdown.contains(".no-slide"))
     try markdown.write(toFile: dir + "/content.md", atomically: true, encoding: .utf8)
+    try config.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
     let result = try runPMReport(["--output", dir + "/out"], in: dir, timeout: 600)
     #expect(result.status == 0, "\(result.error)")
     var texts: [String: String] = [:]
