@@ -34,8 +34,9 @@ struct FacilitatorGuideBuilder {
     }
   }
 
-  /// The speaker notes of a planned slide: the article's full sentences behind it, the quiz
-  /// answer, the FAQ answer (the one place notes come from).
+  /// The speaker notes of a planned slide: the author's `notes` for its section, else the
+  /// article's full sentences behind it; the quiz answer, the FAQ answer (the one place notes
+  /// come from).
   static func notes(for slide: PlannedSlide) -> [RichText] { slide.notes }
 
   /// Each group's words (its slides' titles and notes) and its pages.

@@ -40,7 +40,12 @@ extension MarkdownReader {
   }
 
   /// The introduction's blocks and the sections of the document's top-level nodes.
-  mutating func readBody(_ nodes: [MarkdownSyntax.Node]) -> ([ContentBlock], [Section]) {
+  ///
+  /// Each fenced div goes to the section its opening line is in.
+  mutating func readBody(_ nodes: [MarkdownSyntax.Node], divs: [FencedDivs.Div]) -> (
+    [ContentBlock], [Section]
+  ) {
+    var divs = divs[...]
     let levels = Array(Set(nodes.filter { $0.kind == .heading }.map(\.level))).sorted()
     for node in nodes where node.kind == .heading {
       if let id = headingAttributes(node)?.tokens.first(where: { $0.text.hasPrefix("#") }) {
@@ -51,6 +56,7 @@ extension MarkdownReader {
     var sections: [SectionDraft] = []
     var stack: [SectionDraft] = []
     for node in nodes {
+      attach(&divs, before: node.startLine, to: stack.last)
       if node.kind == .heading {
         if let faq = stack.last, faq.isFAQ, node.level > faq.level {
           let question = Self.richText(node.children).plain
@@ -88,6 +94,7 @@ extension MarkdownReader {
       let path = current.path.block(current.section.blocks.count)
       current.section.blocks += blocks(node, path: path, paired: current.section.paired)
     }
+    attach(&divs, before: nil, to: stack.last)
     return (introduction, sections.map(\.value))
   }
 
@@ -179,6 +186,7 @@ extension MarkdownReader {
     var id: AttributeToken?
     var values: [(key: String, token: AttributeToken)] = []
     var paired = false
+    var noSlide = false
     var isFAQ = false
     if let attributes = headingAttributes(node) {
       if let brace = title.lastIndex(of: "{") {
@@ -193,6 +201,7 @@ extension MarkdownReader {
           switch name {
           case ContentBlock.Kind.faq.rawValue: isFAQ = true
           case SectionKey.paired.rawValue: paired = true
+          case SectionKey.noSlide.rawValue: noSlide = true
           default:
             error(
               unknownAttribute("class '.\(name)'", name, among: Self.headingClasses, prefix: "."),
@@ -211,7 +220,7 @@ extension MarkdownReader {
         } else {
           error(
             "unknown heading attribute '\(token.text)'; a heading's {…} holds #id, .faq, "
-              + ".paired, role=<role id>, kind=strengths or kind=risks, lang=<language tag> "
+              + ".paired, .no-slide, role=<role id>, kind=strengths or kind=risks, lang=<language tag> "
               + "and short=<short title>",
             at: token.location, path: path)
         }
@@ -224,6 +233,7 @@ extension MarkdownReader {
     positions.body[path.appending(SectionKey.id.rawValue)] = given.location
     positions.body[path.appending(SectionKey.title.rawValue)] = here
     if paired { positions.body[path.appending(SectionKey.paired.rawValue)] = here }
+    section.noSlide = noSlide
     for key in Self.headingKeys {
       guard let token = values.last(where: { $0.key == key })?.token else { continue }
       let sectionKey = key == Self.shortKey ? SectionKey.shortTitle : SectionKey(rawValue: key)

@@ -46,7 +46,9 @@ struct MarkdownReader {
   static let yamlBlockInfo = "pmreport-yaml"
 
   /// The classes and keys a heading's `{…}` may hold.
-  static let headingClasses = [ContentBlock.Kind.faq.rawValue, SectionKey.paired.rawValue]
+  static let headingClasses = [
+    ContentBlock.Kind.faq.rawValue, SectionKey.paired.rawValue, SectionKey.noSlide.rawValue,
+  ]
   static let headingKeys = [SectionKey.role, .kind, .lang].map(\.rawValue) + [shortKey]
   /// The heading attribute a section's `short-title` is written as.
   static let shortKey = "short"
@@ -110,7 +112,9 @@ struct MarkdownReader {
       readRoles(frontEntries)
       body = String(repeating: "\n", count: front.lineCount) + front.body
     }
-    let (document, tooDeep) = MarkdownSyntax.parse(body)
+    let divs = FencedDivs(body, file: file)
+    diagnostics += divs.diagnostics
+    let (document, tooDeep) = MarkdownSyntax.parse(divs.body)
     if let tooDeep {
       throw InputError(diagnostics: [
         Diagnostic(
@@ -119,7 +123,7 @@ struct MarkdownReader {
       ])
     }
     checkLinksAndControls(in: document, block: top)
-    let (introduction, sections) = readBody(document.children)
+    let (introduction, sections) = readBody(document.children, divs: divs.divs)
     let sectionsAt =
       positions.body[NodePath.section(0)]
       ?? top

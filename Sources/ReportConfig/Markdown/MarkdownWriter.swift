@@ -6,7 +6,8 @@ extension ConfigLoader {
   /// then the introduction and the sections.
   ///
   /// Headings carry `{#id}` always (so ids survive) and `.faq`, `.paired`, `role=`, `kind=`,
-  /// `lang=`, `short=` as needed; labelled lists are `- **Label:** text`; role tables are GFM
+  /// `lang=`, `short=`, `.no-slide` as needed, a section's slide text and notes as `::: slide` and
+  /// `::: notes` divs below its heading; labelled lists are `- **Label:** text`; role tables are GFM
   /// tables headed by the role names. ``loadMarkdownContent(_:file:)`` reads the text back to an equal value: every block is
   /// read back as it is written, and the rare block Markdown cannot say as written (a FAQ that is
   /// not its section's last block, a role table whose `paired` differs from its section's, text
@@ -64,6 +65,7 @@ struct MarkdownWriter {
       attributes.append(".faq")
     }
     if section.paired { attributes.append(".paired") }
+    if section.noSlide { attributes.append("." + Section.CodingKeys.noSlide.rawValue) }
     if let role = section.role { attributes.append("role=" + attributeValue(role.rawValue)) }
     if let kind = section.kind { attributes.append("kind=" + kind.rawValue) }
     if let lang = section.lang { attributes.append("lang=" + attributeValue(lang)) }
@@ -74,6 +76,11 @@ struct MarkdownWriter {
       String(repeating: "#", count: level) + " "
       + Self.inline(RichText(section.title), heading: true)
       + " {" + attributes.joined(separator: " ") + "}\n"
+    for (kind, blocks) in [(FencedDivs.Kind.slide, section.slide), (.notes, section.notes)]
+    where !blocks.isEmpty {
+      out +=
+        "\n::: \(kind.rawValue)\n" + (try self.blocks(blocks, paired: section.paired)) + ":::\n"
+    }
     let body = try self.blocks(blocks, paired: section.paired)
     if !body.isEmpty { out += "\n" + body }
     for entry in faq ?? [] {

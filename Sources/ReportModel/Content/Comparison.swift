@@ -147,6 +147,13 @@ public struct Section: Hashable, Sendable {
   /// The language of the section and its subsections when it is not the document's (`lang=`), a
   /// BCP 47 tag: a screen reader switches voice for it.
   public var lang: String?
+  /// The trainer's speaker notes for the section's slides (`notes:`, a `::: notes` div in
+  /// Markdown): shown in the facilitator's guide only, never in a handout or on a slide.
+  public var notes: [ContentBlock] = []
+  /// The text the section's own slide shows (`slide:`, a `::: slide` div in Markdown).
+  public var slide: [ContentBlock] = []
+  /// The section and its subsections stay out of the slide deck (`no-slide`, `{.no-slide}`).
+  public var noSlide = false
 
   public init(
     id: String, role: RoleID? = nil, kind: SectionKind? = nil, paired: Bool = false,

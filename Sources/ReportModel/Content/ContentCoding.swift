@@ -141,8 +141,9 @@ private struct IntroductionItem: Encodable {
 extension Section: Codable {
   /// A section's keys.
   public enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, title, role, kind, paired, lang, blocks, subsections
+    case id, title, role, kind, paired, lang, blocks, subsections, notes, slide
     case shortTitle = "short-title"
+    case noSlide = "no-slide"
   }
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -155,6 +156,9 @@ extension Section: Codable {
     lang = try c.decodeIfPresent(String.self, forKey: .lang)
     blocks = try c.decodeIfPresent([ContentBlock].self, forKey: .blocks) ?? []
     subsections = try c.decodeIfPresent([Section].self, forKey: .subsections) ?? []
+    notes = try c.decodeIfPresent([ContentBlock].self, forKey: .notes) ?? []
+    slide = try c.decodeIfPresent([ContentBlock].self, forKey: .slide) ?? []
+    noSlide = try c.decodeIfPresent(Bool.self, forKey: .noSlide) ?? false
   }
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
@@ -166,6 +170,9 @@ extension Section: Codable {
     if paired { try c.encode(true, forKey: .paired) }
     try c.encodeIfPresent(lang, forKey: .lang)
     if !blocks.isEmpty { try c.encode(blocks, forKey: .blocks) }
+    if !notes.isEmpty { try c.encode(notes, forKey: .notes) }
+    if !slide.isEmpty { try c.encode(slide, forKey: .slide) }
+    if noSlide { try c.encode(true, forKey: .noSlide) }
     if !subsections.isEmpty { try c.encode(subsections, forKey: .subsections) }
   }
 }

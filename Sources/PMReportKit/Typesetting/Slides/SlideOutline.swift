@@ -30,7 +30,8 @@ struct PlannedSlide {
   var group: Int
   var title: String
   var body: SlideBody
-  /// The article's full sentences behind the slide, the quiz answer, the FAQ answer.
+  /// The author's notes for the section (on its first slide), else the article's full sentences
+  /// behind the slide; the quiz answer, the FAQ answer.
   var notes: [RichText]
 }
 
@@ -44,14 +45,24 @@ struct PlannedSlide {
 struct SlideOutline {
   var groups: [String] = []
   var slides: [PlannedSlide] = []
+  /// What follows a label in a labelled item of the author's notes (from the words data).
+  private var labelSeparator = ""
 
   init(
     content: Comparison, deck: DocumentSpec, worksheet: DocumentSpec?, metadata: Metadata,
     date: String, words: Words
   ) {
     let sections =
-      deck.sections.map { ids in ids.compactMap { content.section(id: $0) } } ?? content.sections
-    let charts = content.charts(words: words).filter { deck.charts?.contains($0.id) ?? true }
+      (deck.sections.map { ids in ids.compactMap { content.section(id: $0) } }
+      ?? content.sections).filter { !$0.noSlide }
+    // A `no-slide` section's charts stay out with it.
+    let hidden = Set(
+      (content.sections + content.sections.flatMap(\.allSubsections)).filter(\.noSlide)
+        .flatMap { [$0] + $0.allSubsections }.map(\.id))
+    let charts = content.charts(words: words).filter {
+      (deck.charts?.contains($0.id) ?? true) && !hidden.contains($0.section ?? "")
+    }
+    labelSeparator = words[.labelSeparator]
     open(words[.agenda])
     let byline = [metadata.author, date].filter { !$0.isEmpty }.joined(separator: " · ")
     add(metadata.title, .title(subtitle: metadata.subtitle, byline: byline), notes: [])
@@ -60,7 +71,7 @@ struct SlideOutline {
     var shown = Set<String>()
     for section in sections {
       open(section.title)
-      for part in [section] + section.allSubsections {
+      for part in [section] + section.allSubsections where !hidden.contains(part.id) {
         addSlides(of: part, content: content)
         shown.insert(part.id)
         for chart in charts where chart.section == part.id { addChart(chart) }
@@ -79,10 +90,13 @@ struct SlideOutline {
 
   /// A section's slides: its role-table rows, lists and FAQ questions (else a section slide).
   ///
-  /// Its prose is the notes of its first slide.
+  /// The author's slide text (`slide`) opens them; the author's notes, else its prose, are the
+  /// notes of its first slide.
   private mutating func addSlides(of section: Section, content: Comparison) {
     let first = slides.count
     var prose: [RichText] = []
+    let written = Self.items(of: section.slide)
+    if !written.isEmpty { add(section.title, .items(written), notes: []) }
     for block in section.blocks {
       switch block {
       case .roleTable(let table):
@@ -117,11 +131,32 @@ struct SlideOutline {
       case .code, .rule, .image: continue
       }
     }
+    let notes = Self.items(of: section.notes).map { item in
+      guard let label = item.label else { return item.text }
+      var text = RichText(label + labelSeparator)
+      text.append(item.text)
+      return text
+    }
     guard slides.count > first else {
-      add(section.title, .section, notes: prose)
+      add(section.title, .section, notes: notes.isEmpty ? prose : notes)
       return
     }
-    slides[first].notes = prose + slides[first].notes
+    slides[first].notes = notes.isEmpty ? prose + slides[first].notes : notes
+  }
+
+  /// The author's slide text or notes as items: each paragraph, list item and quoted paragraph;
+  /// a labelled item with its label, code as its text.
+  private static func items(of blocks: [ContentBlock]) -> [SlideItem] {
+    blocks.flatMap { block -> [SlideItem] in
+      switch block {
+      case .paragraph(let text): return [SlideItem(label: nil, text: text)]
+      case .list(let list): return items(of: list)
+      case .labelledList(let list): return list.map { SlideItem(label: $0.label, text: $0.text) }
+      case .quote(let inner): return items(of: inner)
+      case .code(let code): return [SlideItem(label: nil, text: RichText(code.text))]
+      case .faq, .roleTable, .table, .rule, .image: return []
+      }
+    }
   }
 
   /// A bulleted list's items: each item's paragraphs, its nested lists' items after it.
