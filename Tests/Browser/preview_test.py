@@ -78,6 +78,7 @@ def browser():
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
                      "--window-size=1100,1000", "--disable-gpu"):
         options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # for get_log("browser")
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 

@@ -8,6 +8,8 @@ public struct DocumentForPreview: Sendable {
   /// The title it prints.
   public var title: String
   public var document: RenderDocument
+  /// A deck's slides, notes and plan for the present view; nil for any other kind.
+  public var presentation: SlidePresentation?
 }
 
 extension RunScheduler {
@@ -32,15 +34,21 @@ extension RunScheduler {
           session: session, participants: participants, report: reporter.report)
         let writer = OutputWriter(build: build)
         var first: RenderDocument?
+        var presentation: SlidePresentation?
         try recipe.outputs(build) { output in
           guard first == nil, let file = output.files.first else { return }
+          if document.spec.kind == .slides {
+            presentation = SlidePresentation(deck: build, pages: file.pages)
+          }
           var drawn = writer.document(of: file)
           drawn.images = try build.images.store(for: drawn.pages, format: .svg)
           first = drawn
         }
         if let first {
           laidOut.append(
-            DocumentForPreview(name: document.name, title: build.title, document: first))
+            DocumentForPreview(
+              name: document.name, title: build.title, document: first,
+              presentation: presentation))
         }
       } catch {
         reporter.report(
