@@ -12,9 +12,8 @@ struct PresentReply: Encodable {
   var groups: [GroupReply]
 
   struct SlideReply: Encodable {
-    var width: Double
-    var height: Double
-    var version: String
+    /// The page's size and version, as `/state.json` gives them.
+    var page: StateReply.PageReply
     var title: String
     var notes: [String]
     var group: Int
@@ -37,8 +36,9 @@ struct PresentReply: Encodable {
       page, versioned in
       let (version, slide) = versioned
       return SlideReply(
-        width: page.size.width, height: page.size.height, version: version, title: slide.title,
-        notes: slide.notes, group: slide.group)
+        page: StateReply.PageReply(
+          width: page.size.width, height: page.size.height, version: version),
+        title: slide.title, notes: slide.notes, group: slide.group)
     }
     groups = presentation.groups.map { GroupReply(name: $0.name, minutes: $0.minutes) }
   }

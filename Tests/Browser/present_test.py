@@ -15,24 +15,18 @@ Prints one JSON object: {"passed": bool, "cases": {name: "ok" or what failed}}; 
 every case passed. Usage: present_test.py --binary PATH
 """
 import argparse
-import json
 import os
-import subprocess
 import tempfile
 import traceback
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from preview_test import Watch, browser, raw_get, wait
+import preview_test
+from preview_test import Watch, browser, raw_get, report, run_cases, wait, write_project
 
-CONFIG = """metadata:
-  title: Business Product Manager vs Technical Product Manager
-content: content.md
-formats: [pdf]
-output: Output
-documents:
-  - name: slides
+# The preview test's project with a deck and its guide added.
+CONFIG = preview_test.CONFIG + """  - name: slides
     kind: slides
   - name: facilitator-guide
     kind: facilitator-guide
@@ -60,7 +54,7 @@ def check_slides_window(driver, port, context):
         "return arguments[0].complete && arguments[0].naturalWidth > 0", image),
         "slide 1's picture never loaded")
     assert image.get_attribute("src").endswith("/pages/slides/1.svg?v=" +
-                                               deck_data(driver)["slides"][0]["version"])
+                                               deck_data(driver)["slides"][0]["page"]["version"])
     fills = driver.execute_script(
         "const r = arguments[0].getBoundingClientRect();"
         "return [r.width, r.height, innerWidth, innerHeight];", image)
@@ -170,25 +164,17 @@ def main():
     arguments.binary = os.path.abspath(arguments.binary)
     results = {}
     with tempfile.TemporaryDirectory(prefix="pmreport-present-") as folder:
-        with open(os.path.join(folder, "content.md"), "w", encoding="utf-8") as out:
-            out.write(subprocess.run([arguments.binary, "export-content", "--format", "markdown"],
-                                     check=True, capture_output=True, text=True).stdout)
-        with open(os.path.join(folder, "pmreport.yml"), "w", encoding="utf-8") as out:
-            out.write(CONFIG)
+        write_project(arguments.binary, folder, CONFIG)
         watch = Watch(arguments.binary, folder)
         driver = None
         try:
             port = int(watch.wait_for(r"^serving http://127\.0\.0\.1:(\d+)/$").group(1))
             driver = browser()
             context = {}
-            for name, check in (("slides-window", check_slides_window),
+            run_cases(results, (("slides-window", check_slides_window),
                                 ("notes-window", check_notes_window), ("keys", check_keys),
-                                ("plan", check_plan), ("routes", check_routes)):
-                try:
-                    check(driver, port, context)
-                    results[name] = "ok"
-                except Exception:
-                    results[name] = traceback.format_exc(limit=3)
+                                ("plan", check_plan), ("routes", check_routes)),
+                      driver, port, context)
         except Exception:
             results["start"] = traceback.format_exc(limit=3) + "\n".join(watch.seen[-20:])
         finally:
@@ -196,9 +182,7 @@ def main():
                 driver.quit()
             watch.process.kill()
             watch.process.wait()
-    passed = bool(results) and all(v == "ok" for v in results.values())
-    print(json.dumps({"passed": passed, "cases": results}, indent=2))
-    return 0 if passed else 1
+    return report(results)
 
 
 if __name__ == "__main__":

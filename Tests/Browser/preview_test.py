@@ -236,6 +236,36 @@ def check_interrupt(watch, port, folder):
     assert not left, f"temporaries left: {left}"
 
 
+def write_project(binary, folder, config):
+    """The built-in article exported as Markdown (content.md) and `config` (pmreport.yml) in
+    `folder`; returns content.md's path."""
+    content = os.path.join(folder, "content.md")
+    with open(content, "w", encoding="utf-8") as out:
+        out.write(subprocess.run([binary, "export-content", "--format", "markdown"],
+                                 check=True, capture_output=True, text=True).stdout)
+    with open(os.path.join(folder, "pmreport.yml"), "w", encoding="utf-8") as out:
+        out.write(config)
+    return content
+
+
+def run_cases(results, cases, *arguments):
+    """Runs each (name, check) of `cases` on `arguments`, in order, keeping "ok" or what failed
+    in `results`."""
+    for name, check in cases:
+        try:
+            check(*arguments)
+            results[name] = "ok"
+        except Exception:
+            results[name] = traceback.format_exc(limit=3)
+
+
+def report(results):
+    """Prints `results` as the JSON report; the exit code: 0 when every case passed."""
+    passed = bool(results) and all(v == "ok" for v in results.values())
+    print(json.dumps({"passed": passed, "cases": results}, indent=2))
+    return 0 if passed else 1
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -244,26 +274,16 @@ def main():
     arguments.binary = os.path.abspath(arguments.binary)
     results = {}
     with tempfile.TemporaryDirectory(prefix="pmreport-preview-") as folder:
-        content = os.path.join(folder, "content.md")
-        with open(content, "w", encoding="utf-8") as out:
-            out.write(subprocess.run([arguments.binary, "export-content", "--format", "markdown"],
-                                     check=True, capture_output=True, text=True).stdout)
-        with open(os.path.join(folder, "pmreport.yml"), "w", encoding="utf-8") as out:
-            out.write(CONFIG)
+        content = write_project(arguments.binary, folder, CONFIG)
         watch = Watch(arguments.binary, folder)
         driver = None
         try:
             port = int(watch.wait_for(r"^serving http://127\.0\.0\.1:(\d+)/$").group(1))
             driver = browser()
             context = {"content": content}
-            for name, check in (("pages", check_pages), ("one-word-swap", check_one_word_swap),
+            run_cases(results, (("pages", check_pages), ("one-word-swap", check_one_word_swap),
                                 ("overlay", check_overlay), ("click-to-source", check_click),
-                                ("sockets", check_sockets)):
-                try:
-                    check(driver, watch, port, context)
-                    results[name] = "ok"
-                except Exception:
-                    results[name] = traceback.format_exc(limit=3)
+                                ("sockets", check_sockets)), driver, watch, port, context)
             if arguments.screenshot:
                 driver.execute_script("window.scrollTo(0, 0)")
                 first = page_elements(driver)[0]
@@ -283,9 +303,7 @@ def main():
                 driver.quit()
             if watch.process.poll() is None:
                 watch.process.kill()
-    passed = bool(results) and all(v == "ok" for v in results.values())
-    print(json.dumps({"passed": passed, "cases": results}, indent=2))
-    return 0 if passed else 1
+    return report(results)
 
 
 if __name__ == "__main__":

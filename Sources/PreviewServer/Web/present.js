@@ -20,7 +20,7 @@ const backward = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 
 function pageURL(index) {
   const slide = deck.slides[index];
-  return `/pages/${encodeURIComponent(deck.name)}/${index + 1}.svg?v=${slide.version}`;
+  return `/pages/${encodeURIComponent(deck.name)}/${index + 1}.svg?v=${slide.page.version}`;
 }
 
 // Moves both windows to slide `index` (clamped); entering another group restarts its timer.
