@@ -108,7 +108,10 @@ let package = Package(
         "PMReportKit", "Frames", "Rendering", .product(name: "FlyingFox", package: "FlyingFox"),
         .product(name: "FlyingSocks", package: "FlyingFox"),
       ],
-      resources: ["index.html", "app.js", "app.css"].map { .embedInCode("Web/\($0)") }),
+      resources: [
+        "index.html", "app.js", "app.css", "present.html", "notes.html", "present.js",
+        "present.css",
+      ].map { .embedInCode("Web/\($0)") }),
     .executableTarget(
       name: "pmreport",
       dependencies: [

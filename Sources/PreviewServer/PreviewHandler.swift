@@ -42,7 +42,27 @@ struct PreviewHandler: HTTPHandler {
         SourceBoxReply($0, workingDirectory: workingDirectory)
       }
       return Self.reply(.ok, "application/json", try JSONEncoder.sorted.encode(boxes))
+    case .presentScript:
+      return Self.reply(.ok, "text/javascript; charset=utf-8", Data(PackageResources.present_js))
+    case .presentStyle:
+      return Self.reply(.ok, "text/css; charset=utf-8", Data(PackageResources.present_css))
+    case .present(let name, let view): return try present(name, view)
     case nil: return Self.notFound
+    }
+  }
+
+  /// A present view of deck `name` or its data; 404 when the current build has no such deck.
+  private func present(_ name: String, _ view: Route.PresentView) throws -> HTTPResponse {
+    let snapshot = store.snapshot
+    guard let document = snapshot.document(name),
+      let deck = PresentReply(document, generation: snapshot.generation)
+    else { return Self.notFound }
+    switch view {
+    case .slides:
+      return Self.reply(.ok, "text/html; charset=utf-8", Data(PackageResources.present_html))
+    case .notes:
+      return Self.reply(.ok, "text/html; charset=utf-8", Data(PackageResources.notes_html))
+    case .data: return Self.reply(.ok, "application/json", try JSONEncoder.sorted.encode(deck))
     }
   }
 

@@ -13,6 +13,8 @@ struct StateReply: Encodable {
   struct DocumentReply: Encodable {
     var name: String
     var title: String
+    /// A deck: it has a present view (`/present/<name>`).
+    var deck: Bool
     var pages: [PageReply]
   }
 
@@ -29,7 +31,7 @@ struct StateReply: Encodable {
     self.editorLink = editorLink
     documents = snapshot.documents.map { document in
       DocumentReply(
-        name: document.name, title: document.title,
+        name: document.name, title: document.title, deck: document.presentation != nil,
         pages: zip(document.drawer.pages, document.versions).map { page, version in
           PageReply(width: page.size.width, height: page.size.height, version: version)
         })

@@ -26,10 +26,13 @@ struct PreviewDocument: Sendable {
   /// Each page's version: its fingerprint in hexadecimal (the same for a page that did not
   /// change, so a browser's copy stays).
   var versions: [String]
+  /// A deck's slides, notes and plan (the present view's); nil for any other kind.
+  var presentation: SlidePresentation?
 
   init(_ laidOut: DocumentForPreview) {
     name = laidOut.name
     title = laidOut.title
+    presentation = laidOut.presentation
     drawer = PageSVGDrawer(laidOut.document)
     versions = laidOut.document.pages.map {
       String(UInt(bitPattern: $0.fingerprint(palette: laidOut.document.palette)), radix: 16)

@@ -5,7 +5,15 @@ enum Route: Equatable {
   /// (`json`).
   case page(document: String, number: Int, format: PageFormat)
 
+  /// The present view of a deck: the slides window, the notes window, or their data (JSON).
+  case present(document: String, view: PresentView)
+  /// The present views' script and style.
+  case presentScript, presentStyle
+
   enum PageFormat: String { case svg, json }
+
+  /// `/present/<deck>`, `/present/<deck>/notes`, `/present/<deck>/slides.json`.
+  enum PresentView { case slides, notes, data }
 
   /// The route `path` names (`/pages/full-report/3.svg`); nil for any other path.
   init?(path: String) {
@@ -15,8 +23,15 @@ enum Route: Equatable {
     case "/app.css": self = .style
     case "/state.json": self = .state
     case "/events": self = .events
+    case "/present.js": self = .presentScript
+    case "/present.css": self = .presentStyle
     default:
       let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+      if parts.count > 2, parts[0].isEmpty, parts[1] == "present" {
+        guard let route = Self.present(parts.dropFirst(2)) else { return nil }
+        self = route
+        return
+      }
       guard parts.count == 4, parts[0].isEmpty, parts[1] == "pages", !parts[2].isEmpty else {
         return nil
       }
@@ -26,5 +41,19 @@ enum Route: Equatable {
       else { return nil }
       self = .page(document: String(parts[2]), number: number, format: format)
     }
+  }
+
+  /// The present route of the path's parts after `/present/`: the deck's name, then nothing,
+  /// `notes` or `slides.json`.
+  private static func present(_ parts: ArraySlice<Substring>) -> Route? {
+    guard let name = parts.first, !name.isEmpty, parts.count <= 2 else { return nil }
+    let view: PresentView
+    switch parts.dropFirst().first {
+    case nil: view = .slides
+    case "notes": view = .notes
+    case "slides.json": view = .data
+    default: return nil
+    }
+    return .present(document: String(name), view: view)
   }
 }

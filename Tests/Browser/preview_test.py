@@ -97,6 +97,7 @@ def browser():
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
                      "--window-size=1100,1000", "--disable-gpu"):
         options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # for get_log("browser")
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
@@ -313,6 +314,42 @@ def check_interrupt(watch, port, folder):
     assert not left, f"temporaries left: {left}"
 
 
+def write_project(binary, folder, config, picture=False):
+    """The built-in article exported as Markdown (content.md) and `config` (pmreport.yml) in
+    `folder`, with `picture`, a green PNG in section 1 (check_image); returns content.md's path."""
+    content = os.path.join(folder, "content.md")
+    text = subprocess.run([binary, "export-content", "--format", "markdown"],
+                          check=True, capture_output=True, text=True).stdout
+    if picture:
+        os.mkdir(os.path.join(folder, "img"))
+        write_png(os.path.join(folder, "img", "green.png"), 160, 90, GREEN)
+        at = text.index("## Who is")
+        text = text[:at] + "![A green field](img/green.png)\n\n" + text[at:]
+    with open(content, "w", encoding="utf-8") as out:
+        out.write(text)
+    with open(os.path.join(folder, "pmreport.yml"), "w", encoding="utf-8") as out:
+        out.write(config)
+    return content
+
+
+def run_cases(results, cases, *arguments):
+    """Runs each (name, check) of `cases` on `arguments`, in order, keeping "ok" or what failed
+    in `results`."""
+    for name, check in cases:
+        try:
+            check(*arguments)
+            results[name] = "ok"
+        except Exception:
+            results[name] = traceback.format_exc(limit=3)
+
+
+def report(results):
+    """Prints `results` as the JSON report; the exit code: 0 when every case passed."""
+    passed = bool(results) and all(v == "ok" for v in results.values())
+    print(json.dumps({"passed": passed, "cases": results}, indent=2))
+    return 0 if passed else 1
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -321,32 +358,17 @@ def main():
     arguments.binary = os.path.abspath(arguments.binary)
     results = {}
     with tempfile.TemporaryDirectory(prefix="pmreport-preview-") as folder:
-        content = os.path.join(folder, "content.md")
-        text = subprocess.run([arguments.binary, "export-content", "--format", "markdown"],
-                              check=True, capture_output=True, text=True).stdout
-        # A picture in section 1 (check_image).
-        os.mkdir(os.path.join(folder, "img"))
-        write_png(os.path.join(folder, "img", "green.png"), 160, 90, GREEN)
-        at = text.index("## Who is")
-        with open(content, "w", encoding="utf-8") as out:
-            out.write(text[:at] + "![A green field](img/green.png)\n\n" + text[at:])
-        with open(os.path.join(folder, "pmreport.yml"), "w", encoding="utf-8") as out:
-            out.write(CONFIG)
+        content = write_project(arguments.binary, folder, CONFIG, picture=True)
         watch = Watch(arguments.binary, folder)
         driver = None
         try:
             port = int(watch.wait_for(r"^serving http://127\.0\.0\.1:(\d+)/$").group(1))
             driver = browser()
             context = {"content": content}
-            for name, check in (("pages", check_pages), ("one-word-swap", check_one_word_swap),
+            run_cases(results, (("pages", check_pages), ("one-word-swap", check_one_word_swap),
                                 ("overlay", check_overlay), ("click-to-source", check_click),
-                                ("image", check_image), ("sockets", check_sockets),
-                                ("races", check_races)):
-                try:
-                    check(driver, watch, port, context)
-                    results[name] = "ok"
-                except Exception:
-                    results[name] = traceback.format_exc(limit=3)
+                                 ("image", check_image), ("sockets", check_sockets),
+                                 ("races", check_races)), driver, watch, port, context)
             if arguments.screenshot:
                 driver.execute_script("window.scrollTo(0, 0)")
                 first = page_elements(driver)[0]
@@ -366,9 +388,7 @@ def main():
                 driver.quit()
             if watch.process.poll() is None:
                 watch.process.kill()
-    passed = bool(results) and all(v == "ok" for v in results.values())
-    print(json.dumps({"passed": passed, "cases": results}, indent=2))
-    return 0 if passed else 1
+    return report(results)
 
 
 if __name__ == "__main__":

@@ -1,13 +1,11 @@
 import Foundation
 import Testing
 
-/// `pmreport watch --serve` in a real browser: `Tests/Browser/preview_test.py` (Selenium, headless
-/// Chromium through /usr/bin/chromedriver) starts the built executable on a fresh project and
-/// checks the pages, the one-page swap, the error overlay, click-to-source, a PNG drawn on its
-/// page, the raw-socket refusals, the page's races and Ctrl-C; it prints each case's result as
-/// JSON.
+/// `pmreport watch --serve` in a real browser: scripts under `Tests/Browser` (Selenium, headless
+/// Chromium through /usr/bin/chromedriver) start the built executable on a fresh project and print
+/// each case's result as JSON.
 @Suite(.serialized) struct PreviewBrowserTests {
-  static let script = AccessibilityTests.root + "/Tests/Browser/preview_test.py"
+  static let folder = AccessibilityTests.root + "/Tests/Browser/"
 
   /// The script's cases (JSON): "ok" or what failed.
   struct Report: Decodable {
@@ -15,21 +13,33 @@ import Testing
     var cases: [String: String]
   }
 
+  /// `preview_test.py`: the pages, the one-page swap, the error overlay, click-to-source, a PNG
+  /// drawn on its page, the raw-socket refusals, the page's races and Ctrl-C.
   @Test func previewInHeadlessChromium() throws {
-    let binary = try #require(CLITests.binary, "build the pmreport executable first")
-    let result = try run(
-      "python3",
-      [
-        Self.script, "--binary", binary, "--screenshot",
-        AccessibilityTests.root + "/Output/preview.png",
+    try expectPassed(
+      "preview_test.py",
+      ["--screenshot", AccessibilityTests.root + "/Output/preview.png"],
+      cases: [
+        "pages", "one-word-swap", "overlay", "click-to-source", "image", "sockets", "races",
+        "interrupt",
       ])
+  }
+
+  /// `present_test.py`: a deck's present view full window and full screen, the notes window
+  /// opened from it and kept in step by the keys, the plan, the routes' refusals.
+  @Test func presentInHeadlessChromium() throws {
+    try expectPassed(
+      "present_test.py", [], cases: ["slides-window", "notes-window", "keys", "plan", "routes"])
+  }
+
+  /// Runs `script` on the built executable and expects each of `cases` to be "ok".
+  private func expectPassed(_ script: String, _ arguments: [String], cases: [String]) throws {
+    let binary = try #require(CLITests.binary, "build the pmreport executable first")
+    let result = try run("python3", [Self.folder + script, "--binary", binary] + arguments)
     let report = try #require(
       try? JSONDecoder().decode(Report.self, from: Data(result.output.utf8)),
       "no report from the script: \(result.output)\n\(result.error)")
-    for name in [
-      "pages", "one-word-swap", "overlay", "click-to-source", "image", "sockets", "races",
-      "interrupt",
-    ] {
+    for name in cases {
       #expect(report.cases[name] == "ok", "\(name): \(report.cases[name] ?? "not run")")
     }
     #expect(report.passed && result.status == 0, "\(result.output)\n\(result.error)")

@@ -48,4 +48,19 @@ import Testing
       #expect(Route(path: path) == nil, "\(path)")
     }
   }
+
+  @Test func presentRoutesNameADeckAndOneOfItsViews() {
+    #expect(Route(path: "/present.js") == .presentScript)
+    #expect(Route(path: "/present.css") == .presentStyle)
+    #expect(Route(path: "/present/slides") == .present(document: "slides", view: .slides))
+    #expect(Route(path: "/present/slides/notes") == .present(document: "slides", view: .notes))
+    #expect(
+      Route(path: "/present/slides/slides.json") == .present(document: "slides", view: .data))
+    for path in [
+      "/present", "/present/", "/present//notes", "/present/slides/", "/present/slides/other",
+      "/present/slides/notes/x", "/present/../../etc/passwd", "/present/slides/../notes",
+    ] {
+      #expect(Route(path: path) == nil, "\(path)")
+    }
+  }
 }

@@ -9,6 +9,8 @@ public struct DocumentForPreview: Sendable {
   /// The title it prints.
   public var title: String
   public var document: RenderDocument
+  /// A deck's slides, notes and plan for the present view; nil for any other kind.
+  public var presentation: SlidePresentation?
 }
 
 extension RunScheduler {
@@ -35,6 +37,9 @@ extension RunScheduler {
         var entries: [DocumentForPreview] = []
         try recipe.outputs(build) { output in
           guard entries.isEmpty else { return }
+          let presentation =
+            document.spec.kind == .slides
+            ? output.files.first.map { SlidePresentation(deck: build, pages: $0.pages) } : nil
           for file in output.files {
             var drawn = writer.document(of: file)
             drawn.images = try build.images.store(for: drawn.pages, format: .svg)
@@ -43,7 +48,8 @@ extension RunScheduler {
             entries.append(
               DocumentForPreview(
                 name: id.map { "\(document.name)-\($0)" } ?? document.name,
-                title: file.picture?.title ?? build.title, document: drawn))
+                title: file.picture?.title ?? build.title, document: drawn,
+                presentation: presentation))
           }
         }
         laidOut += entries

@@ -17,6 +17,14 @@ struct FacilitatorGuideRecipe: DocumentRecipe {
     document.title ?? words.fill(.guideTitle, ["title": metadata.title])
   }
 
+  /// The guide that belongs to `deck` (the first, when several do); nil when none does.
+  static func guide(for deck: DocumentSpec, in settings: ReportSettings) -> DocumentSpec? {
+    settings.documents.first { document in
+      document.kind == .facilitatorGuide
+        && Self().usedDocument(by: document, in: settings)?.name == deck.name
+    }
+  }
+
   /// The deck `guide-for` names, else the config's only deck.
   func usedDocument(by document: DocumentSpec, in settings: ReportSettings) -> DocumentSpec? {
     let decks = settings.documents.filter { $0.kind == .slides }
@@ -29,13 +37,11 @@ struct FacilitatorGuideRecipe: DocumentRecipe {
     let pages = try build.usedPages() ?? []
     let outline = SlidesRecipe.outline(of: deck, in: build)
     let plans = FacilitatorGuideBuilder.plannedSlides(of: pages)
-    let sizes = FacilitatorGuideBuilder.groupSizes(outline, plans: plans)
     let session = build.spec.session.minutes
-    guard
-      let minutes = SessionPlan.minutes(
-        weights: SessionPlan.weights(words: sizes.words, slides: sizes.slides), total: session)
+    guard let minutes = FacilitatorGuideBuilder.minutes(outline, plans: plans, session: session)
     else {
-      throw DocumentError.sessionTooShort(build.name, minutes: session, groups: sizes.slides.count)
+      throw DocumentError.sessionTooShort(
+        build.name, minutes: session, groups: outline.groups.count)
     }
     let participants =
       build.spec.session.participants ?? build.project.roster.map(\.participants.count)

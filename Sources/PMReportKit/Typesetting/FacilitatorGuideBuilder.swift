@@ -39,6 +39,14 @@ struct FacilitatorGuideBuilder {
   /// come from).
   static func notes(for slide: PlannedSlide) -> [RichText] { slide.notes }
 
+  /// Each slide group's minutes in a session of `session` minutes (``SessionPlan``: in
+  /// proportion to the group's words and slides); nil when there are more groups than minutes.
+  static func minutes(_ outline: SlideOutline, plans: [Int], session: Int) -> [Int]? {
+    let sizes = groupSizes(outline, plans: plans)
+    return SessionPlan.minutes(
+      weights: SessionPlan.weights(words: sizes.words, slides: sizes.slides), total: session)
+  }
+
   /// Each group's words (its slides' titles and notes) and its pages.
   static func groupSizes(_ outline: SlideOutline, plans: [Int]) -> (words: [Int], slides: [Int]) {
     var words = Array(repeating: 0, count: outline.groups.count)

@@ -8,6 +8,7 @@ const statusLine = document.getElementById('status');
 const position = document.getElementById('position');
 const overlay = document.getElementById('overlay');
 const diagnostics = document.getElementById('diagnostics');
+const presentLink = document.getElementById('present');
 const pointsToPixels = 4 / 3;
 let snapshot = null;
 let shown = null;
@@ -96,6 +97,8 @@ function showDocument(name) {
   if (!documentInfo) return;
   shown = documentInfo.name;
   menu.value = shown;
+  presentLink.hidden = !documentInfo.deck;
+  presentLink.href = `/present/${encodeURIComponent(shown)}`;
   for (const page of pagesElement.children) observer.unobserve(page);
   pendingSwaps.clear();
   const pages = documentInfo.pages.map((info, i) => placeholder(shown, i + 1, info));
