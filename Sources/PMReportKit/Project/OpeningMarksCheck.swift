@@ -5,9 +5,12 @@ import ReportModel
 /// at the line its block was written on, found once a run when the content is loaded.
 ///
 /// A warning and never an edit (``Punctuation/unopenedMarks(_:)``): only the author knows where
-/// the question begins. Code is not read. Nothing for other languages.
+/// the question begins. Code is not read. Text is read in its own language: a section with
+/// `lang=` (and its subsections) in that language, the rest in the document's; nothing for text
+/// in other languages.
 struct OpeningMarksCheck {
-  let punctuation: Punctuation
+  /// The rules of the text being read; nil for a language without any.
+  private var punctuation: Punctuation?
   /// The content file, as messages name it: where a text with no recorded line is reported.
   let file: String?
   private(set) var warnings: [RunWarning] = []
@@ -16,8 +19,7 @@ struct OpeningMarksCheck {
   static func warnings(
     in content: Comparison, language: String, positions: ContentPositions?, file: String?
   ) -> [RunWarning] {
-    guard let punctuation = Punctuation(language: language) else { return [] }
-    var check = OpeningMarksCheck(punctuation: punctuation, file: file)
+    var check = OpeningMarksCheck(punctuation: Punctuation(language: language), file: file)
     for (index, block) in content.introduction.enumerated() {
       check.read(block, at: positions?.introduction(index))
     }
@@ -27,7 +29,11 @@ struct OpeningMarksCheck {
     return check.warnings
   }
 
+  /// Reads `section` and its subsections in the section's language, when it names one.
   private mutating func read(_ section: Section, at place: ContentPlace?) {
+    let outer = punctuation
+    if let lang = section.lang { punctuation = Punctuation(language: lang) }
+    defer { punctuation = outer }
     read(RichText(section.title), at: place)
     for (index, block) in section.blocks.enumerated() { read(block, at: place?.block(index)) }
     for (index, sub) in section.subsections.enumerated() { read(sub, at: place?.subsection(index)) }
@@ -68,6 +74,7 @@ struct OpeningMarksCheck {
   }
 
   private mutating func read(_ text: RichText, at place: ContentPlace?) {
+    guard let punctuation else { return }
     let pieces = text.spans.map {
       Punctuation.Piece($0.text, verbatim: $0.style.contains(.code))
     }

@@ -109,9 +109,12 @@ struct ReportBuilder {
   }
 
   /// A section's heading, blocks and charts, then its subsections'; in the section's language
-  /// when it names one other than the document's (which its subsections inherit).
+  /// when it names one other than the document's (which its subsections inherit), punctuated as
+  /// that language is.
   private func blocks(for entry: NumberedSection, language: String? = nil) throws -> [any Block] {
     let language = entry.section.lang ?? language
+    let type = language.map { self.type.punctuating($0) } ?? self.type
+    let setter = BlockSetter(content: content, type: type)
     var heading = type.heading(
       entry.section.title, number: entry.number, level: entry.level, anchor: entry.anchor,
       shortTitle: entry.section.shortTitle)

@@ -18,7 +18,7 @@ final class TypeSet {
   let words: Words
   /// The language's punctuation rules, applied to every paragraph as it is set; nil (nothing to
   /// do) for English and every language without rules.
-  let punctuation: Punctuation?
+  private(set) var punctuation: Punctuation?
   /// The height of the page body (an image is at most 60% of it).
   var bodyHeight = Double.infinity
   /// Top-level headings start on a right-hand page (`section-start: right`).
@@ -47,6 +47,22 @@ final class TypeSet {
     headerFill = colors.headerFill
     headerText = colors.headerText
     zebra = colors.zebra
+  }
+
+  /// This type set for text in `language` (a section with its own `lang=`): the same, with
+  /// that language's punctuation; itself when the rules are the same.
+  ///
+  /// The printed words and hyphenation stay the document's.
+  func punctuating(_ language: String) -> TypeSet {
+    let rules = Punctuation(language: language)
+    guard rules != punctuation else { return self }
+    let other = TypeSet(
+      style: style, colors: colors, measurer: measurer, width: width, words: words)
+    other.punctuation = rules
+    other.bodyHeight = bodyHeight
+    other.sectionStartRight = sectionStartRight
+    other.images = images
+    return other
   }
 
   // MARK: Fonts
