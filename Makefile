@@ -10,7 +10,7 @@
 #                   runs (bench/roster.py), the live preview's rebuild (bench/watch.py)
 #   make bench-preview  the live preview (watch --serve): save → pages ready on the server, → swapped
 #                   in headless Chromium, at scales 1 and 20, Typst's in-memory rebuild alongside
-#                   (bench/preview.py; about 3 minutes)
+#                   (bench/preview.py; 3–6 minutes)
 #   make typo       word spacing and hyphenation figures of the full report's justified lines, and Typst's
 #   make install    the release binary, the man pages and the bash, zsh and fish completions into
 #                   $(DESTDIR)$(PREFIX) (PREFIX=/usr/local); make uninstall removes them
