@@ -8,6 +8,9 @@
 #   make bench      timing and memory benchmark with Typst alongside (see BENCHMARKS.md): cases,
 #                   the shaping cache, both cores, 200 personalised copies in one run against 200
 #                   runs (bench/roster.py), the live preview's rebuild (bench/watch.py)
+#   make bench-preview  the live preview (watch --serve): save → pages ready on the server, → swapped
+#                   in headless Chromium, at scales 1 and 20, Typst's in-memory rebuild alongside
+#                   (bench/preview.py; 3–6 minutes)
 #   make typo       word spacing and hyphenation figures of the full report's justified lines, and Typst's
 #   make install    the release binary, the man pages and the bash, zsh and fish completions into
 #                   $(DESTDIR)$(PREFIX) (PREFIX=/usr/local); make uninstall removes them
@@ -43,7 +46,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The suites tagged `.long` in Tests/ (make test-fast skips them by name).
 LONG_SUITES := FuzzTests|FuzzRenderTests|InterruptTests|OutputFaultTests|SoakTests|ImageMemoryTests
 
-.PHONY: handouts test test-fast lint build bench typo clean system-packages test-packages commit-header \
+.PHONY: handouts test test-fast lint build bench bench-preview typo clean system-packages test-packages commit-header \
 	man install uninstall
 
 ## Checks each package with dpkg -s and installs only the missing ones.
@@ -96,6 +99,10 @@ lint:
 bench: build test-packages
 	$(call ensure_packages,$(BENCH_PACKAGES))
 	python3 bench/bench.py
+
+bench-preview: build test-packages
+	$(call ensure_packages,$(BENCH_PACKAGES))
+	python3 bench/preview.py
 
 # Renders the full report (classic) and measures its justified lines and Typst's (bench/typo.py).
 typo: build test-packages

@@ -1,123 +1,404 @@
 #!/usr/bin/env python3
-"""Edit-to-preview latency of `pmreport watch --serve` (measured by hand; not yet in bench.py).
+"""Edit-to-preview latency of `pmreport watch --serve`, against Typst's compiler kept in memory.
 
-Starts `pmreport watch --serve --port 0 --document full-report` on the built-in article exported
-as Markdown, listens to the preview's server-sent events, and N times for each edit: writes the
-edited content to a temporary file and renames it over content.md (as editors save), then records
-(a) file written → the build event (the new snapshot published: every page laid out and
-compared, the changed ones known, before any output file is written) and (b) file written → the
-first changed page's SVG received from the server. The edit is then undone (its rebuild waited
-for, not timed). Edits: one word in a paragraph of section 1; three lines added in section 2
-(every later page reflows).
+`make bench-preview` runs it (release build). For each case `pmreport watch --serve --port 0
+--document full-report --format pdf` runs on the built-in article (YAML, `pmreport export-content`;
+scale 20 is `bench.py`'s scaled article), with SOURCE_DATE_EPOCH set, and headless Chromium
+(Selenium, /usr/bin/chromedriver, --no-sandbox) shows the preview. Each edit is learnt once
+(untimed: which pages change; the first changed page is scrolled into view), then N times:
 
-Usage: python3 bench/preview.py [--bin .build/release/pmreport] [--runs 10]
+  t0 = the wall clock just before the edited content is written to a temporary file and renamed
+  over the content (as editors save);
+  (a) server ready: the build event's `publishedAt` (the server's wall clock when the new
+      snapshot, every page laid out and compared, became the one it serves) − t0;
+  (b) first page SVG: the first changed page's SVG received by this script − t0;
+  (c) swapped in the browser: measured in the page (a MutationObserver records
+      performance.timeOrigin + performance.now() when a page element is swapped in, drawn) − t0,
+      for the last changed page in view;
+  (d) PDF written: the `rebuilt in` line on standard error (files renamed into place) − t0.
+
+The edit is then undone and its rebuild waited for (untimed). After the first edit of each kind
+the PDF `watch` wrote is compared byte for byte with a fresh `pmreport` render of the same content.
+Edits: one word of the first paragraph replaced; a three-line paragraph added at the start of
+section 2 (every later page reflows). Typst: a `typst.Compiler` made once on `bench.py`'s Typst
+source of the same content, the same edit written and renamed, then `compile()` (an in-memory
+rebuild: the compiler object and its caches stay alive); time from before the write to the end
+of the compile. Scale 20 adds three cold builds (fresh process, empty cache) for the lazy-pages
+target. Figures: median (min–max) in ms; everything also in bench/.work/preview/results.json.
+
+Usage: python3 bench/preview.py [--bin .build/release/pmreport] [--runs 10] [--runs-20 5]
+                                [--no-typst] [--no-install]
 """
+
+from __future__ import annotations
+
 import argparse
+import copy
+import filecmp
 import http.client
 import json
 import os
 import queue
 import re
+import shutil
+import signal
 import statistics
 import subprocess
-import tempfile
+import sys
 import threading
 import time
+from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench import CONFIG, ROOT, WORK, ensure_typst, scaled_content, typst_source, yaml  # noqa: E402
+from watch import dump, first_paragraph, measure_cold, write_renamed  # noqa: E402
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+OUT = WORK / "preview"
+TIMEOUT = 300.0
+EPOCH = "1700000000"
 ADDED = ("This paragraph was added to measure the preview: it is long enough to be set as three "
          "lines of the report's body text, so that every later page of the document reflows and "
          "has to be compared again, and the ones in view drawn again for the browser.")
 
+# Records, in the page, when each page element is put in place (epoch ms, the page's own clock).
+RECORDER = """
+window.__swaps = [];
+new MutationObserver((records) => {
+  const at = performance.timeOrigin + performance.now();
+  for (const record of records) for (const node of record.addedNodes) {
+    if (node.dataset && node.dataset.page) window.__swaps.push({page: Number(node.dataset.page),
+      version: node.dataset.version, loaded: node.dataset.loaded === 'true', at: at});
+  }
+}).observe(document.getElementById('pages'), {childList: true});
+"""
 
-def events(port, out):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-    connection.request("GET", "/events", headers={"Host": f"127.0.0.1:{port}"})
-    response = connection.getresponse()
-    for line in response:
-        if line.startswith(b"data: "):
-            out.put((time.perf_counter(), json.loads(line[6:])))
+# Whether every page element in view shows the wanted version, drawn; the numbers of those pages.
+SETTLED = """
+const wanted = arguments[0];
+const inView = [];
+for (const page of document.getElementById('pages').children) {
+  const box = page.getBoundingClientRect();
+  if (box.bottom <= 0 || box.top >= window.innerHeight) continue;
+  const number = Number(page.dataset.page);
+  if (page.dataset.version !== wanted[number - 1] || page.dataset.loaded !== 'true') return null;
+  inView.push(number);
+}
+return inView.length ? inView : null;
+"""
 
 
-def fetch(port, path):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-    connection.request("GET", path, headers={"Host": f"127.0.0.1:{port}"})
-    response = connection.getresponse()
-    body = response.read()
-    assert response.status == 200, (path, response.status)
-    return body
+def one_word(content: dict) -> dict:
+    """The content with the middle word of its first paragraph replaced."""
+    edited = copy.deepcopy(content)
+    blocks, index = first_paragraph(edited)
+    text = blocks[index]["paragraph"] if isinstance(blocks[index], dict) else blocks[index]
+    words = text.split(" ")
+    words[len(words) // 2] = "changed"
+    if isinstance(blocks[index], dict):
+        blocks[index]["paragraph"] = " ".join(words)
+    else:
+        blocks[index] = " ".join(words)
+    return edited
 
 
-def save(path, text):
-    with open(path + ".swp", "w", encoding="utf-8") as out:
-        out.write(text)
-    os.rename(path + ".swp", path)
+def three_lines(content: dict) -> dict:
+    """The content with a three-line paragraph added at the start of section 2."""
+    edited = copy.deepcopy(content)
+    edited["sections"][1]["blocks"].insert(0, {"paragraph": ADDED})
+    return edited
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--bin", default=".build/release/pmreport")
-    parser.add_argument("--runs", type=int, default=10)
-    arguments = parser.parse_args()
-    binary = os.path.abspath(arguments.bin)
-    with tempfile.TemporaryDirectory(prefix="pmreport-preview-bench-") as folder:
-        content = os.path.join(folder, "content.md")
-        original = subprocess.run([binary, "export-content", "--format", "markdown"], check=True,
-                                  capture_output=True, text=True).stdout
-        save(content, original)
-        process = subprocess.Popen(
-            [binary, "watch", "--serve", "--port", "0", "--content", content, "--document",
-             "full-report", "--format", "pdf", "--output", os.path.join(folder, "out")],
-            cwd=folder, stderr=subprocess.PIPE, text=True)
+EDITS = (("one-word edit", one_word), ("three lines in section 2", three_lines))
+
+
+def summary(values: list[float]) -> dict | None:
+    if not values:
+        return None
+    return {"median_ms": statistics.median(values), "min_ms": min(values), "max_ms": max(values),
+            "runs": values}
+
+
+def spread(s: dict | None) -> str:
+    return f"{s['median_ms']:.0f} ms ({s['min_ms']:.0f}–{s['max_ms']:.0f}, n={len(s['runs'])})" \
+        if s else "n/a"
+
+
+def load() -> str:
+    return "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
+class Server:
+    """`pmreport watch --serve --port 0`, its standard error and its build events read on threads."""
+
+    def __init__(self, binary: Path, content: Path, out: Path) -> None:
+        shutil.rmtree(out, ignore_errors=True)
+        self.out = out
+        self.process = subprocess.Popen(
+            [str(binary), "watch", "--serve", "--port", "0", "--config", str(CONFIG), "--content",
+             str(content), "--document", "full-report", "--format", "pdf", "--output",
+             str(out / "files"), "--cache", str(out / "cache"), "-v"],
+            cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            text=True, env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH))
+        self.lines: queue.Queue = queue.Queue()
+        self.events: queue.Queue = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        self.port = int(self.wait_line(r"serving http://127\.0\.0\.1:(\d+)/")[1].group(1))
+        threading.Thread(target=self._listen, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.lines.put((time.time(), line.rstrip("\n")))
+        self.lines.put((time.time(), None))
+
+    def _listen(self) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
+        connection.request("GET", "/events", headers={"Host": f"127.0.0.1:{self.port}"})
+        for line in connection.getresponse():
+            if line.startswith(b"data: "):
+                self.events.put(json.loads(line[6:]))
+
+    def wait_line(self, pattern: str) -> tuple[float, re.Match]:
+        """The time and match of the next standard-error line matching `pattern`."""
+        while True:
+            at, line = self.lines.get(timeout=TIMEOUT)
+            if line is None:
+                raise SystemExit("preview bench: pmreport watch ended")
+            found = re.search(pattern, line)
+            if found:
+                return at, found
+            if "error" in line:
+                print("  pmreport:", line, file=sys.stderr)
+
+    def drain(self) -> None:
+        """Forgets lines and events not waited for (a save seen twice, say)."""
+        for pending in (self.lines, self.events):
+            while not pending.empty():
+                pending.get()
+
+    def next_build(self) -> dict:
+        event = self.events.get(timeout=TIMEOUT)
+        if event.get("failed"):
+            raise SystemExit(f"preview bench: a build failed: {event}")
+        return event
+
+    def fetch(self, path: str) -> bytes:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
+        connection.request("GET", path, headers={"Host": f"127.0.0.1:{self.port}"})
+        response = connection.getresponse()
+        body = response.read()
+        if response.status != 200:
+            raise SystemExit(f"preview bench: {path} answered {response.status}")
+        return body
+
+    def versions(self) -> list[str]:
+        state = json.loads(self.fetch("/state.json"))
+        document = next(d for d in state["documents"] if d["name"] == "full-report")
+        return [page["version"] for page in document["pages"]]
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGINT)
         try:
-            for line in process.stderr:
-                found = re.match(r"serving http://127\.0\.0\.1:(\d+)/", line)
-                if found:
-                    port = int(found.group(1))
-                    break
-            lines = queue.Queue()
-            threading.Thread(target=lambda: [lines.put(x) for x in process.stderr],
-                             daemon=True).start()
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
-            def written():
-                """Waits for the line of a build whose files are in place."""
-                while "rebuilt in" not in lines.get(timeout=600):
-                    pass
-            built = queue.Queue()
-            threading.Thread(target=events, args=(port, built), daemon=True).start()
-            while json.loads(fetch(port, "/state.json"))["generation"] < 1:
-                built.get(timeout=600)
-            body = original.index("\n---\n", 4)
-            word_at = original.index(" roles ", body) + 1
-            one_word = original[:word_at] + "tasks" + original[word_at + len("roles"):]
-            section2 = original.index("\n", original.index("{#who-is-who}")) + 1
-            three_lines = original[:section2] + "\n" + ADDED + "\n" + original[section2:]
-            for name, edited in (("one-word edit", one_word), ("three lines in section 2",
-                                                                three_lines)):
-                ready, page = [], []
-                for _ in range(arguments.runs):
-                    while not built.empty():
-                        built.get()
-                    start = time.perf_counter()
-                    save(content, edited)
-                    at, event = built.get(timeout=600)
-                    ready.append((at - start) * 1000)
-                    changed = event["changed"].get("full-report", [])
-                    assert changed, event
-                    fetch(port, f"/pages/full-report/{changed[0]}.svg?v=x")
-                    page.append((time.perf_counter() - start) * 1000)
-                    written()
-                    save(content, original)
-                    built.get(timeout=600)
-                    written()
-                print(f"{name}: {len(changed)} page(s) changed; file written -> changed pages known "
-                      f"(snapshot published): median {statistics.median(ready):.0f} ms "
-                      f"({min(ready):.0f}-{max(ready):.0f}); -> first changed page's SVG "
-                      f"received: median {statistics.median(page):.0f} ms "
-                      f"({min(page):.0f}-{max(page):.0f})")
-        finally:
-            process.terminate()
-            process.wait()
+
+def browser() -> webdriver.Chrome:
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                     "--window-size=1100,1000", "--disable-gpu"):
+        options.add_argument(argument)
+    return webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+
+
+def settled(driver, versions: list[str]) -> list[int]:
+    return WebDriverWait(driver, TIMEOUT, poll_frequency=0.01).until(
+        lambda d: d.execute_script(SETTLED, versions))
+
+
+def save_and_wait(server: Server, driver, path: Path, text: str) -> tuple[float, dict, list[str]]:
+    """Saves `text`, waits for its build event, the browser settled and the files written."""
+    start = time.time()
+    write_renamed(path, text)
+    event = server.next_build()
+    versions = server.versions()
+    settled(driver, versions)
+    server.wait_line("rebuilt in")
+    return start, event, versions
+
+
+def fresh_render(binary: Path, content: Path, out: Path) -> Path:
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run(
+        [str(binary), "--quiet", "--config", str(CONFIG), "--content", str(content), "--document",
+         "full-report", "--format", "pdf", "--output", str(out), "--no-cache"],
+        cwd=ROOT, check=True, timeout=TIMEOUT, env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH))
+    return out / "pdf" / "full-report.pdf"
+
+
+def measure_edit(binary: Path, server: Server, driver, path: Path, original: str, edited: str,
+                 runs: int, tag: str) -> dict:
+    """One edit: learnt once (its first changed page scrolled into view, the PDF compared with a
+    fresh render), then `runs` timed saves, each undone."""
+    save_and_wait(server, driver, path, edited)
+    watched = server.out / "files" / "pdf" / "full-report.pdf"
+    identical = filecmp.cmp(watched, fresh_render(binary, path, OUT / f"fresh-{tag}"), shallow=False)
+    # The undo changes the pages the edit changes (the first rebuild may differ from the first
+    # build in more pages; see BENCHMARKS.md).
+    _, event, _ = save_and_wait(server, driver, path, original)
+    changed = event["changed"].get("full-report", [])
+    if not changed:
+        raise SystemExit(f"preview bench: {tag}: no page changed")
+    driver.execute_script(
+        "document.querySelector(`#pages [data-page='${arguments[0]}']`).scrollIntoView();",
+        changed[0])
+    settled(driver, server.versions())
+    ready, svg, swapped, written, in_view_changed, changed_counts = [], [], [], [], [], []
+    for _ in range(runs):
+        time.sleep(0.2)  # the undo's writes settle (untimed)
+        driver.execute_script("window.__swaps = [];")
+        server.drain()
+        start = time.time()
+        write_renamed(path, edited)
+        event = server.next_build()
+        ready.append(event["publishedAt"] - start * 1000)
+        pages = event["changed"].get("full-report", [])
+        server.fetch(f"/pages/full-report/{pages[0]}.svg?v={event['generation']}")
+        svg.append((time.time() - start) * 1000)
+        versions = server.versions()
+        in_view = settled(driver, versions)
+        swaps = driver.execute_script("return window.__swaps;")
+        shown = [s["at"] for s in swaps if s["page"] in pages and s["page"] in in_view
+                 and s["loaded"] and s["version"] == versions[s["page"] - 1]]
+        if shown:
+            swapped.append(max(shown) - start * 1000)
+        in_view_changed.append(len(set(pages) & set(in_view)))
+        changed_counts.append(len(pages))
+        at, line = server.wait_line("rebuilt in.*")
+        written.append((at - start) * 1000)
+        time.sleep(0.2)
+        save_and_wait(server, driver, path, original)
+    print(f"  {tag}: {len(changed)} page(s) changed; ready {spread(summary(ready))}; "
+          f"browser {spread(summary(swapped))}; PDF identical: {identical}; load {load()}",
+          file=sys.stderr, flush=True)
+    return {"changed_pages": max(changed_counts), "changed_in_view": max(in_view_changed),
+            "server_ready": summary(ready), "first_svg": summary(svg),
+            "browser_swapped": summary(swapped), "pdf_written": summary(written),
+            "pdf_identical_to_fresh_render": identical, "load_after": load(),
+            "last_rebuilt_line": line.group(0)}
+
+
+def measure_typst(content: dict, edited: dict, metadata: dict, tag: str, runs: int) -> dict:
+    """Typst's compiler kept alive: the edit written and renamed, then `compile()`; undone untimed."""
+    import typst
+    source = OUT / f"typst-{tag}.typ"
+    pdf = OUT / f"typst-{tag}.pdf"
+    original_text, edited_text = typst_source(content, metadata), typst_source(edited, metadata)
+    write_renamed(source, original_text)
+    compiler = typst.Compiler(str(source))
+    compiler.compile(output=str(pdf))
+    times = []
+    for _ in range(runs):
+        start = time.time()
+        write_renamed(source, edited_text)
+        compiler.compile(output=str(pdf))
+        times.append((time.time() - start) * 1000)
+        write_renamed(source, original_text)
+        compiler.compile(output=str(pdf))
+    return summary(times)
+
+
+def measure_scale(binary: Path, content: dict, metadata: dict, scale: int, runs: int,
+                  typst: bool, edits) -> dict:
+    path = OUT / f"content-{scale}.yml"
+    original = dump(content)
+    write_renamed(path, original)
+    result: dict = {"scale": scale, "load_before": load(), "edits": {}}
+    server = Server(binary, path, OUT / f"serve-{scale}")
+    driver = None
+    try:
+        server.wait_line("built in")
+        result["first_build_ms"] = json.loads(server.fetch("/state.json"))["milliseconds"]
+        driver = browser()
+        driver.get(f"http://127.0.0.1:{server.port}/#document=full-report")
+        WebDriverWait(driver, TIMEOUT).until(
+            lambda d: d.execute_script("return document.getElementById('pages').children.length"))
+        driver.execute_script(RECORDER)
+        settled(driver, server.versions())
+        for name, edit in edits:
+            print(f"scale {scale}: {name}, {runs} saves ...", file=sys.stderr, flush=True)
+            tag = f"{scale}-{edit.__name__}"
+            result["edits"][name] = measure_edit(
+                binary, server, driver, path, original, dump(edit(content)), runs, tag)
+    finally:
+        if driver is not None:
+            driver.quit()
+        server.stop()
+    if scale != 1:
+        print(f"scale {scale}: 3 cold builds ...", file=sys.stderr, flush=True)
+        result["cold"] = summary([t * 1000 for t in measure_cold(binary, path)])
+    if typst:
+        for name, edit in edits:
+            print(f"scale {scale}: Typst in memory, {name} ...", file=sys.stderr, flush=True)
+            result["edits"][name]["typst_in_memory"] = measure_typst(
+                content, edit(content), metadata, f"{scale}-{edit.__name__}", runs)
+    result["load_after"] = load()
+    return result
+
+
+def table(results: list[dict]) -> str:
+    rows = ["| scale | edit | pages changed (in view) | server ready | first SVG received "
+            "| swapped in Chromium | PDF written | Typst in memory | PDF = fresh render |",
+            "|---|---|--:|---|---|---|---|---|---|"]
+    for r in results:
+        for name, e in r["edits"].items():
+            rows.append(
+                f"| {r['scale']} | {name} | {e['changed_pages']} ({e['changed_in_view']}) "
+                f"| {spread(e['server_ready'])} | {spread(e['first_svg'])} "
+                f"| {spread(e['browser_swapped'])} | {spread(e['pdf_written'])} "
+                f"| {spread(e.get('typst_in_memory'))} "
+                f"| {'yes' if e['pdf_identical_to_fresh_render'] else 'NO'} |")
+    lines = ["\n".join(rows), ""]
+    for r in results:
+        lines.append(f"scale {r['scale']}: load average {r['load_before']} at the start, "
+                     f"{r['load_after']} at the end; first build {r['first_build_ms']} ms"
+                     + (f"; cold build {spread(r['cold'])}" if r.get("cold") else ""))
+        for name, e in r["edits"].items():
+            lines.append(f"scale {r['scale']}, {name}, the last save: {e['last_rebuilt_line']}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--bin", type=Path, default=ROOT / ".build" / "release" / "pmreport")
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--runs-20", type=int, default=5)
+    parser.add_argument("--no-typst", action="store_true")
+    parser.add_argument("--no-install", action="store_true")
+    args = parser.parse_args()
+    if not args.bin.exists():
+        sys.exit(f"preview bench: no binary at {args.bin} (make build)")
+    OUT.mkdir(parents=True, exist_ok=True)
+    binary = OUT / "pmreport-under-test"
+    shutil.copy2(args.bin, binary)
+    typst = not args.no_typst and ensure_typst(not args.no_install)[0]
+    exported = subprocess.run([str(binary), "export-content"], cwd=ROOT, capture_output=True,
+                              text=True, timeout=60, check=True)
+    base = yaml.safe_load(exported.stdout)
+    metadata = (yaml.safe_load(CONFIG.read_text()) or {}).get("metadata", {})
+    results = [measure_scale(binary, base, metadata, 1, args.runs, typst, EDITS),
+               measure_scale(binary, scaled_content(base, 20), metadata, 20, args.runs_20, typst,
+                             EDITS)]
+    (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    print(table(results))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -41,20 +41,25 @@ final class PreviewBuilder: BuildObserver {
   private func publish(_ snapshot: PreviewSnapshot, changed: [String: [Int]]) {
     let event = BuildEvent(
       generation: snapshot.generation, milliseconds: snapshot.milliseconds,
-      failed: !snapshot.diagnostics.isEmpty, changed: changed)
+      failed: !snapshot.diagnostics.isEmpty, changed: changed,
+      publishedAt: Date().timeIntervalSince1970 * 1000)
     let data = (try? JSONEncoder.sorted.encode(event)) ?? Data("{}".utf8)
     store.publish(snapshot, event: Array("event: build\ndata: ".utf8) + data + Array("\n\n".utf8))
   }
 }
 
-/// What a browser is told of a build: its number, its time, whether it failed, and which pages
-/// (1-based) of each document changed (what `bench/preview.py` times; the page itself compares
-/// the versions of `/state.json`, which also covers builds whose events it missed).
+/// What a browser is told of a build: its number, its time, whether it failed, which pages
+/// (1-based) of each document changed, and when the snapshot was published (what
+/// `bench/preview.py` times; the page itself compares the versions of `/state.json`, which also
+/// covers builds whose events it missed).
 struct BuildEvent: Encodable {
   var generation: Int
   var milliseconds: Int
   var failed: Bool
   var changed: [String: [Int]]
+  /// The wall clock when the new snapshot became the server's, in milliseconds since 1970 (what
+  /// `bench/preview.py` measures a save against; the same clock as a file's mtime).
+  var publishedAt: Double
 }
 
 /// A reporter keeping the error lines of a layout, as pmreport prints them.
