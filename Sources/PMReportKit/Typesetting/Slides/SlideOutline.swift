@@ -49,17 +49,16 @@ struct SlideOutline {
     content: Comparison, deck: DocumentSpec, worksheet: DocumentSpec?, metadata: Metadata,
     date: String, words: Words
   ) {
-    let sections =
-      deck.sections.map { ids in ids.compactMap { content.section(id: $0) } } ?? content.sections
+    let sections = deck.sections.map(content.sections(chosenBy:)) ?? content.sections
     let charts = content.charts(words: words).filter { deck.charts?.contains($0.id) ?? true }
     open(words[.agenda])
     let byline = [metadata.author, date].filter { !$0.isEmpty }.joined(separator: " · ")
     add(metadata.title, .title(subtitle: metadata.subtitle, byline: byline), notes: [])
-    let agenda = sections.map { SlideItem(label: nil, text: RichText($0.title)) }
+    let agenda = sections.map { SlideItem(label: nil, text: RichText($0.shortTitle ?? $0.title)) }
     add(words[.agenda], .items(agenda), notes: [])
     var shown = Set<String>()
     for section in sections {
-      open(section.title)
+      open(section.shortTitle ?? section.title)
       for part in [section] + section.allSubsections {
         addSlides(of: part, content: content)
         shown.insert(part.id)
