@@ -15,16 +15,35 @@ import Testing
     return (dir, try runPMReport(["--output", dir + "/out"] + arguments, in: dir))
   }
 
+  /// Renders `config` (after `content: content.md`) with `content` as content.md.
+  static func render(content: String, config: String) throws -> (dir: String, run: ExecutableRun) {
+    let dir = try projectFolder("pmreport-deck-content", config: "content: content.md\n" + config)
+    try content.write(toFile: dir + "/content.md", atomically: true, encoding: .utf8)
+    return (dir, try runPMReport(["--output", dir + "/out"], in: dir))
+  }
+
+  /// A content file's front matter: `title` and the first `roles` of Alpha, Beta, Gamma, Delta.
+  static func frontMatter(_ title: String, roles: Int) -> String {
+    let names = ["Alpha", "Beta", "Gamma", "Delta"].prefix(roles)
+    let lines = names.map {
+      "  - {id: \($0.lowercased()), name: \($0), short-name: \($0.prefix(1))}"
+    }
+    return (["---", "title: \(title)", "roles:"] + lines + ["---", ""]).joined(separator: "\n")
+  }
+
+  /// A deck and its guide.
+  static let deckAndGuide = """
+    documents:
+      - name: deck
+        kind: slides
+      - name: guide
+        kind: facilitator-guide
+
+    """
+
   @Test(arguments: ["slides", "facilitator-guide"])
   func aPersonalisedDeckOrGuideIsAnErrorAtItsKey(_ kind: String) throws {
-    let config = """
-      documents:
-        - name: deck
-          kind: slides
-        - name: guide
-          kind: facilitator-guide
-
-      """
+    let config = Self.deckAndGuide
     // After the entry's `kind:` line: 1-based, the fourth line or the sixth.
     let line = kind == "slides" ? 3 : 5
     var lines = config.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -51,48 +70,22 @@ import Testing
   }
 
   @Test func aTooShortSessionIsAnErrorAtItsMinutes() throws {
-    let config = """
-      documents:
-        - name: deck
-          kind: slides
-        - name: guide
-          kind: facilitator-guide
-          session-minutes: 2
-
-      """
-    let (_, run) = try Self.render(config)
+    let (_, run) = try Self.render(Self.deckAndGuide + "    session-minutes: 2\n")
     #expect(run.status == 65, "\(run.error)")
     #expect(run.error.contains("pmreport.yml:6:22: error:"), "\(run.error)")
     #expect(run.error.contains("session-minutes 2"), "\(run.error)")
   }
 
   @Test func theAgendaAndThePlanUseShortTitles() throws {
-    let dir = try temporaryDirectory("pmreport-deck-short")
-    let content = """
-      ---
-      title: Two roles
-      roles:
-        - {id: a, name: Alpha, short-name: A}
-        - {id: b, name: Beta, short-name: B}
-      ---
+    let content =
+      Self.frontMatter("Two roles", roles: 2) + """
 
-      ## What each of the two roles does on an ordinary working day, in detail {#daily short="Daily work"}
+        ## What each of the two roles does on an ordinary working day, in detail {#daily short="Daily work"}
 
-      Alpha plans; Beta builds.
+        Alpha plans; Beta builds.
 
-      """
-    try content.write(toFile: dir + "/content.md", atomically: true, encoding: .utf8)
-    let config = """
-      content: content.md
-      documents:
-        - name: deck
-          kind: slides
-        - name: guide
-          kind: facilitator-guide
-
-      """
-    try config.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
-    let run = try runPMReport(["--output", dir + "/out"], in: dir)
+        """
+    let (dir, run) = try Self.render(content: content, config: Self.deckAndGuide)
     #expect(run.status == 0, "\(run.error)")
     let slides = try PDFText.pages(dir + "/out/pdf/deck.pdf").map(normalised)
     try #require(slides.count > 1)
@@ -167,36 +160,26 @@ import Testing
   /// Four roles, a role-table cell of about 600 characters (a who-does-it item) and a section
   /// title far too long for a line: every word stays above the footer band and on the slide.
   @Test func aLongStatementAndALongTitleStayOnTheirSlides() throws {
-    let dir = try temporaryDirectory("pmreport-deck-overflow")
     let statement = Array(
       repeating: "Keeps the shared plan current and tells everyone what changed.", count: 10
     ).joined(separator: " ")
     let title = Array(repeating: "Who answers for which part of the work", count: 8)
       .joined(separator: " and ")
-    let content = """
-      ---
-      title: Four roles
-      roles:
-        - {id: a, name: Alpha, short-name: A}
-        - {id: b, name: Beta, short-name: B}
-        - {id: c, name: Gamma, short-name: G}
-        - {id: d, name: Delta, short-name: D}
-      ---
+    let content =
+      Self.frontMatter("Four roles", roles: 4) + """
 
-      # \(title) {.paired}
+        # \(title) {.paired}
 
-      | Aspect | Alpha | Beta | Gamma | Delta |
-      |---|---|---|---|---|
-      | Plan | \(statement) | Builds. | Tests. | Ships. |
+        | Aspect | Alpha | Beta | Gamma | Delta |
+        |---|---|---|---|---|
+        | Plan | \(statement) | Builds. | Tests. | Ships. |
 
-      # \(title), again
+        # \(title), again
 
-      Only prose here.
+        Only prose here.
 
-      """
-    try content.write(toFile: dir + "/content.md", atomically: true, encoding: .utf8)
+        """
     let config = """
-      content: content.md
       documents:
         - name: sheet
           kind: worksheet
@@ -207,8 +190,7 @@ import Testing
           title: \(title)
 
       """
-    try config.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
-    let run = try runPMReport(["--output", dir + "/out"], in: dir)
+    let (dir, run) = try Self.render(content: content, config: config)
     #expect(run.status == 0, "\(run.error)")
     let deck = dir + "/out/pdf/deck.pdf"
     let (words, sizes) = try PDFText.words(deck)
