@@ -49,4 +49,19 @@ import Testing
     #expect(PersonalisedTests.pdfs(dir + "/Output/pdf/certificate").count == 3)
     #expect(!FileManager.default.fileExists(atPath: dir + "/Output/pdf/certificate-all.pdf"))
   }
+
+  /// With `--jobs 2`, the unit that only merges lays every copy out too: a shortened personal
+  /// line is still reported once, by the unit that writes that participant's copy.
+  @Test func aShortenedPersonalLineIsReportedOnceWithJobs() throws {
+    let cohort = Array(repeating: "Evening cohort of the spring term", count: 20)
+      .joined(separator: " ")
+    let dir = try Self.project(Self.readmeExample)
+    try "name,cohort\nAna Souza,\(cohort)\nJosé Álvarez,B\nKim Lee,A\n".write(
+      toFile: dir + "/examples/roster.csv", atomically: true, encoding: .utf8)
+    let result = try runPMReport(
+      ["--document", "summary", "--format", "pdf", "--jobs", "2"], in: dir)
+    #expect(result.status == 0, "\(result.summary)")
+    let warnings = result.error.components(separatedBy: "does not fit its slot").count - 1
+    #expect(warnings == 1, "\(result.error)")
+  }
 }

@@ -95,8 +95,11 @@ import Testing
     #expect(minutes.reduce(0, +) == 75)
     #expect(minutes.allSatisfy { $0 >= 1 })
     #expect(guide.contains("75 min in all"))
-    // 12 participants and one spare in ten: 14 copies of each handout.
-    #expect(guide.contains("sheet: 14 copies"))
+    // 12 participants and one spare in ten: 14 copies of each handout, named by its title; one
+    // answer key, for the trainer.
+    #expect(guide.contains("Worksheet: 14 copies"), "\(guide)")
+    #expect(guide.contains("Answer Key: one copy, for the trainer"), "\(guide)")
+    #expect(!guide.contains(" sheet: 14 copies"), "the config id is not printed")
   }
 
   @Test func noSlideTextIsUnderItsFloorOrOutsideTheSlide() throws {

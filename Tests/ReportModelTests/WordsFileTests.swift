@@ -72,6 +72,14 @@ import Testing
     #expect(ProjectWords(language: "sv") == english)
   }
 
+  /// French sets a no-break space before a colon; entries the PDF's /Title, its outline and an
+  /// SVG's <title> take untypeset (`guide-title`, `quiz-answer`) must hold it themselves.
+  @Test func frenchNeverHasAPlainSpaceBeforeAColon() throws {
+    let french = try #require(ShippedWords.files["fr"])
+    let plain = french.entries.filter { $0.value.contains(" :") }.keys.sorted()
+    #expect(plain.isEmpty, "a plain space before ':' in \(plain)")
+  }
+
   @Test func everyFileInTheWordsFolderIsCompiledIn() throws {
     let folder = Self.sources.appendingPathComponent("ReportModel/Words")
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)

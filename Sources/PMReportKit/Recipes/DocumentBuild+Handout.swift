@@ -82,10 +82,14 @@ extension DocumentBuild {
           PlannedFile(name, pages: pages, anchors: laidOut.anchors), formats: unit.formats))
       return
     }
+    // The merge-only unit lays out every copy too: only the copies a unit writes warn.
+    let written = Set(participants[writtenCopies].map(\.line))
     try copies(anchors: laidOut.anchors, emit: emit) { participant in
       let text = participant.fill(template)
       let overlay = line.overlay(text, on: laidOut.pages)
-      if overlay.shortened { warnShortened(text, of: participant) }
+      if overlay.shortened, written.contains(participant.line) {
+        warnShortened(text, of: participant)
+      }
       return overlay.pages
     }
   }

@@ -41,7 +41,8 @@ struct FacilitatorGuideRecipe: DocumentRecipe {
     guard let minutes = FacilitatorGuideBuilder.minutes(outline, plans: plans, session: session)
     else {
       throw DocumentError.sessionTooShort(
-        build.name, minutes: session, groups: outline.groups.count)
+        build.name, minutes: session, groups: outline.groups.count,
+        at: build.document.sources.sessionMinutes)
     }
     let participants =
       build.spec.session.participants ?? build.project.roster.map(\.participants.count)
@@ -52,8 +53,29 @@ struct FacilitatorGuideRecipe: DocumentRecipe {
     let type = layout.makeType()
     let builder = FacilitatorGuideBuilder(
       type: type, title: build.title, outline: outline, pages: pages, minutes: minutes,
-      materials: handouts.map { ($0.name, participants.map(SessionPlan.copies(for:))) })
+      materials: handouts.map { Self.material($0, participants: participants, in: build) })
     let laidOut = try layout.layout(type, titlePage: hasTitlePage, builder.blocks)
     try build.handoutOutputs(consume laidOut, layout: layout, emit: emit)
+  }
+
+  /// A handout to print, as the guide lists it: its title as it prints it (the trainer looks
+  /// for that, not the config's id) and how many: one answer key (the trainer's), a certificate
+  /// a participant (no spares), one of any other handout a participant and a spare in ten.
+  private static func material(
+    _ document: DocumentSpec, participants: Int?, in build: DocumentBuild
+  ) -> String {
+    let words = build.project.words
+    let title =
+      (try? DocumentRecipes.recipe(of: document))?.title(
+        of: document, metadata: build.settings.metadata, words: words)
+      ?? document.title ?? document.name
+    let copies: Int?
+    switch document.kind {
+    case .answerKey: return words.fill(.handoutTrainer, ["document": title])
+    case .certificate: copies = participants
+    default: copies = participants.map(SessionPlan.copies(for:))
+    }
+    guard let copies else { return words.fill(.handoutEach, ["document": title]) }
+    return words.fill(.handoutCopies, ["document": title, "count": "\(copies)"])
   }
 }

@@ -18,8 +18,8 @@ struct FacilitatorGuideBuilder {
   let pages: [Page]
   /// Each slide group's minutes, in group order.
   let minutes: [Int]
-  /// The handouts to print and how many of each (nil: one a participant, count unknown).
-  let materials: [(name: String, copies: Int?)]
+  /// The handouts to print and how many of each, a line each as printed.
+  let materials: [String]
 
   /// The planned slide behind each page, in page order.
   static func plannedSlides(of pages: [Page]) -> [Int] {
@@ -82,15 +82,7 @@ struct FacilitatorGuideBuilder {
       type.paragraph(
         type.words.fill(.planTotal, ["minutes": "\(minutes.reduce(0, +))"])))
     out.append(type.heading(type.words[.materials], number: nil, level: 2, anchor: "materials"))
-    out.append(
-      type.list(
-        materials.map { item in
-          let text =
-            item.copies.map {
-              type.words.fill(.handoutCopies, ["document": item.name, "count": "\($0)"])
-            } ?? type.words.fill(.handoutEach, ["document": item.name])
-          return (nil, RichText(text))
-        }))
+    out.append(type.list(materials.map { (nil, RichText($0)) }))
     out.append(
       type.heading(type.words[.slidesAndNotes], number: nil, level: 2, anchor: "slides"))
     for (index, page) in pages.enumerated() {

@@ -68,16 +68,9 @@ struct Furniture {
     return (fitted(documentTitle, font: type.small, maxWidth: width - gap - right.width), right)
   }
 
-  /// `text` on one line no wider than `maxWidth`, shortened with an ellipsis after its last
-  /// whole word that fits (its first word at least) when it is wider.
+  /// `text` in the muted colour, shortened to `maxWidth` (``TypeSet/line(_:font:color:within:)``).
   private func fitted(_ text: String, font: FontSpec, maxWidth: Double) -> ShapedLine {
-    var line = type.line(text, font: font, color: type.muted)
-    var words = text.split(separator: " ")
-    while line.width > maxWidth, words.count > 1 {
-      words.removeLast()
-      line = type.line(words.joined(separator: " ") + "…", font: font, color: type.muted)
-    }
-    return line
+    type.line(text, font: font, color: type.muted, within: maxWidth)
   }
 }
 

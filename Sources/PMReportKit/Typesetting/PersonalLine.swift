@@ -122,7 +122,8 @@ struct SlotText {
     // The floor on every line: keep as much of the text as fits with an ellipsis after it.
     let floor = font.sized(several.value)
     let characters = Array(text)
-    let kept = HalvingSearch(from: Double(characters.count - 1), to: 0, step: 1)
+    // No text at all keeps none (a search from -1 would ask for a negative prefix).
+    let kept = HalvingSearch(from: Double(max(0, characters.count - 1)), to: 0, step: 1)
       .largestFitting(
         { count in
           wrapped(String(characters.prefix(Int(count))).trimmingSpaces + "…", floor)

@@ -227,7 +227,7 @@ struct DocumentEntry: Decodable {
   var quizFor: String?
   var openFullScreen: Bool?
   var guideFor: String?
-  var sessionMinutes: Int?
+  var sessionMinutes: Located<Int>?
   var participants: Int?
 }
 

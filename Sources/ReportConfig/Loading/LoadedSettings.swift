@@ -73,6 +73,8 @@ struct DocumentSources: Sendable {
   var pageSize: SourceLocation?
   var orientation: SourceLocation?
   var style: SourceLocation?
+  /// A guide's `session-minutes`, when written.
+  var sessionMinutes: SourceLocation?
 
   init(_ entry: Located<DocumentEntry>, index: Int) {
     func ids(_ values: [Located<String>]?) -> [(id: String, location: SourceLocation)] {
@@ -85,5 +87,6 @@ struct DocumentSources: Sendable {
     pageSize = entry.value.pageSize?.location
     orientation = entry.value.orientation?.location
     style = entry.value.style?.location
+    sessionMinutes = entry.value.sessionMinutes?.location
   }
 }

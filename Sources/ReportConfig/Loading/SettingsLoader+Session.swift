@@ -11,7 +11,7 @@ extension ConfigLoader {
     session.quizFor = entry.quizFor
     session.openFullScreen = entry.openFullScreen ?? false
     session.guideFor = entry.guideFor
-    if let minutes = entry.sessionMinutes {
+    if let minutes = entry.sessionMinutes?.value {
       checker.check(
         minutes, in: 1...1440, at: path.appending("session-minutes"), what: "session-minutes")
       session.minutes = minutes

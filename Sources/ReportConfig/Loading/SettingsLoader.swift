@@ -363,6 +363,11 @@ extension ConfigLoader {
         "a \(kind.rawValue) is always personalised (one page a participant)",
         at: path.appending("personalised"))
     }
+    if kind.rules.neverPersonalised, entry.personalised == true {
+      checker.error(
+        "\(kind.rules.phrase) is one copy for the whole room; it cannot be personalised",
+        at: path.appending("personalised"))
+    }
     if let used = kind.rules.uses, entry.keyFor == nil {
       checker.error(
         "\(kind.rules.phrase) needs key-for: the name of its \(used.rawValue) document",

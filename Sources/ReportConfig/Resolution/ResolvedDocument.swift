@@ -59,6 +59,8 @@ public struct ResolvedDocument: Sendable {
     public var marginBottom: Provenance
     public var marginLeft: Provenance
     public var marginRight: Provenance
+    /// A guide's `session-minutes`: where written, else the document's entry (the default 90).
+    public var sessionMinutes: Provenance
   }
 }
 

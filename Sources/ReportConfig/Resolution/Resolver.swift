@@ -50,15 +50,14 @@ extension ConfigLoader {
   ) throws -> ResolvedDocument {
     let settings = loaded.settings
     let entry = loaded.documentSources[document.name]
-    /// A value of the document's entry: where it was written, when the config file has it.
-    func fromEntry(_ location: SourceLocation?, _ key: String) -> Provenance {
+    /// A value of the document's entry (`key`; nil: the entry itself): where it was written,
+    /// when the config file has it.
+    func fromEntry(_ location: SourceLocation?, _ key: String?) -> Provenance {
       guard let entry, let location else {
         return .builtIn("settings of document '\(document.name)'")
       }
-      return .file(
-        location,
-        keyPath: NodePath.root.appending("documents").appending(entry.index)
-          .appending(key).description)
+      let path = NodePath.root.appending("documents").appending(entry.index)
+      return .file(location, keyPath: (key.map(path.appending) ?? path).description)
     }
 
     let styleName: String
@@ -109,7 +108,9 @@ extension ConfigLoader {
       marginTop: .of(page.appending("margin-top"), in: tree),
       marginBottom: .of(page.appending("margin-bottom"), in: tree),
       marginLeft: .of(page.appending("margin-left"), in: tree),
-      marginRight: .of(page.appending("margin-right"), in: tree))
+      marginRight: .of(page.appending("margin-right"), in: tree),
+      sessionMinutes: entry?.sessionMinutes == nil
+        ? fromEntry(entry?.location, nil) : fromEntry(entry?.sessionMinutes, "session-minutes"))
 
     // Checked in the style's tree, so problems point at the style's values.
     checker = Checker(positions: tree, primaryFile: loadedStyle.primaryFile)

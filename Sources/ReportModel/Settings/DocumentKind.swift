@@ -55,6 +55,8 @@ public struct DocumentKindRules: Sendable {
   public var needsRoles: Bool
   /// Always one copy a participant of the roster (`personalised: false` is an error).
   public var alwaysPersonalised: Bool
+  /// One copy for the whole room, never a copy a participant (`personalised: true` is an error).
+  public var neverPersonalised: Bool
   /// The orientation when the config gives none.
   public var orientation: Orientation?
   /// The pages may be imposed as a booklet (`booklet: true`).
@@ -74,6 +76,7 @@ public struct DocumentKindRules: Sendable {
 
   public init(
     kind: DocumentKind, needsRoles: Bool = false, alwaysPersonalised: Bool = false,
+    neverPersonalised: Bool = false,
     orientation: Orientation? = nil, allowsBooklet: Bool = true, usesPaper: Bool = true,
     ownKeys: [String] = [], owner: String? = nil, phrase: String? = nil,
     uses: DocumentKind? = nil, projected: Bool = false
@@ -81,6 +84,7 @@ public struct DocumentKindRules: Sendable {
     self.kind = kind
     self.needsRoles = needsRoles
     self.alwaysPersonalised = alwaysPersonalised
+    self.neverPersonalised = neverPersonalised
     self.orientation = orientation
     self.allowsBooklet = allowsBooklet
     self.usesPaper = usesPaper
@@ -109,11 +113,12 @@ extension DocumentKindRules {
     kind: .answerKey, ownKeys: ["key-for"], owner: "an answer key (kind: answer-key)",
     phrase: "an answer key", uses: .worksheet)
   public static let slides = DocumentKindRules(
-    kind: .slides, allowsBooklet: false, usesPaper: false,
+    kind: .slides, neverPersonalised: true, allowsBooklet: false, usesPaper: false,
     ownKeys: ["slide-size", "quiz-for", "open-full-screen"], owner: "slides (kind: slides)",
     phrase: "a deck of slides", projected: true)
   public static let facilitatorGuide = DocumentKindRules(
-    kind: .facilitatorGuide, orientation: .portrait, allowsBooklet: false,
+    kind: .facilitatorGuide, neverPersonalised: true, orientation: .portrait,
+    allowsBooklet: false,
     ownKeys: ["guide-for", "session-minutes", "participants"],
     owner: "a facilitator's guide (kind: facilitator-guide)", phrase: "a facilitator's guide")
 }

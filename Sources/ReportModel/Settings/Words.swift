@@ -116,6 +116,7 @@ public struct Words: Hashable, Sendable {
     case materials
     case handoutCopies = "handout-copies"
     case handoutEach = "handout-each"
+    case handoutTrainer = "handout-trainer"
     case slidesAndNotes = "slides-and-notes"
 
     /// The placeholders a key's text may use: those its English text uses (every language's

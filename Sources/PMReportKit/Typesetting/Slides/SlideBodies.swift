@@ -193,26 +193,41 @@ struct SlideBodies {
 
   /// A tick-box item: the statement, then a card a role (its band and name); on the answer slide
   /// the right card is outlined and ticked and a line names the role.
+  ///
+  /// The answer line and the cards are measured first: the statement's last part takes what they
+  /// leave, its earlier parts a whole body each.
   private func quiz(_ prompt: RichText, answer: Int?, height: Double) -> [Frame] {
-    var parts = paragraphs(prompt, height: height)
-    var last = parts.removeLast()
-    var y = last.size.height + gap * 2
-    if let answer {
-      let line = type.lines(
+    let line = answer.map { role in
+      type.lines(
         [
           TextRun(
-            type.words.fill(.quizAnswer, ["role": content.roles[answer].name]),
+            type.words.fill(.quizAnswer, ["role": content.roles[role].name]),
             font: type.body.bolded, color: type.colors.text)
         ], width: type.width, base: type.body)
-      last.push(
-        frame: type.stack(line, color: type.colors.text, tag: .paragraph), at: Point(x: 0, y: y))
-      y += line.height + gap * 2
     }
     let count = Double(content.roles.count)
     let spacing = type.style.bodySize
     let width = min(type.width / 2, (type.width - spacing * (count - 1)) / count)
-    for role in content.roles.indices {
-      let head = roleHead(role, width: width)
+    let heads = content.roles.indices.map { roleHead($0, width: width) }
+    let cards = (heads.map(\.size.height).max() ?? 0) + 6
+    let below = gap * 2 + (line.map { $0.height + gap * 2 } ?? 0) + cards
+    var pending = type.lines(type.runs(prompt, font: type.body), width: type.width, base: type.body)
+    var parts: [Frame] = []
+    while !pending.isEmpty, pending.height > height - below {
+      var (head, rest) = pending.cut(toFit: height)
+      // All of it fits a slide, but not with the cards: the lines past their room move on.
+      if rest.isEmpty { (head, rest) = pending.cut(toFit: height - below) }
+      parts.append(type.stack(head, color: type.colors.text, tag: .paragraph))
+      pending = rest
+    }
+    var last = type.stack(pending, color: type.colors.text, tag: pending.isEmpty ? nil : .paragraph)
+    var y = last.size.height + gap * 2
+    if let line {
+      last.push(
+        frame: type.stack(line, color: type.colors.text, tag: .paragraph), at: Point(x: 0, y: y))
+      y += line.height + gap * 2
+    }
+    for (role, head) in heads.enumerated() {
       let x = Double(role) * (width + spacing)
       last.push(frame: head, at: Point(x: x, y: y))
       guard role == answer else { continue }
@@ -221,8 +236,7 @@ struct SlideBodies {
         .shape(.rect(box, stroke: Stroke(color: type.colors.heading, width: 4))), at: .zero)
       last.push(.shape(tick(at: Point(x: box.maxX - 40, y: box.maxY - 10))), at: .zero)
     }
-    last.size.height =
-      y + (content.roles.indices.map { roleHead($0, width: width).size.height }.max() ?? 0) + 6
+    last.size.height = y + cards
     return parts + [last]
   }
 

@@ -53,8 +53,7 @@ struct SlideOutline {
     date: String, words: Words
   ) {
     let sections =
-      (deck.sections.map { ids in ids.compactMap { content.section(id: $0) } }
-      ?? content.sections).filter { !$0.noSlide }
+      (deck.sections.map(content.sections(chosenBy:)) ?? content.sections).filter { !$0.noSlide }
     // A `no-slide` section's charts stay out with it.
     let hidden = Set(
       (content.sections + content.sections.flatMap(\.allSubsections)).filter(\.noSlide)
@@ -66,11 +65,11 @@ struct SlideOutline {
     open(words[.agenda])
     let byline = [metadata.author, date].filter { !$0.isEmpty }.joined(separator: " · ")
     add(metadata.title, .title(subtitle: metadata.subtitle, byline: byline), notes: [])
-    let agenda = sections.map { SlideItem(label: nil, text: RichText($0.title)) }
+    let agenda = sections.map { SlideItem(label: nil, text: RichText($0.shortTitle ?? $0.title)) }
     add(words[.agenda], .items(agenda), notes: [])
     var shown = Set<String>()
     for section in sections {
-      open(section.title)
+      open(section.shortTitle ?? section.title)
       for part in [section] + section.allSubsections where !hidden.contains(part.id) {
         addSlides(of: part, content: content)
         shown.insert(part.id)
