@@ -24,7 +24,7 @@ enum JPEGFile {
     }
     if status != 0 {
       throw ImageError(
-        "the JPEG is damaged or cut short (\(String(cString: message))); save it again")
+        "the JPEG is damaged or cut short (\(String(cMessage: message))); save it again")
     }
   }
 

@@ -57,7 +57,7 @@ enum PNGFile {
       var header = pmreport_png_header()
       var message = [CChar](repeating: 0, count: 256)
       guard let png = pmreport_png_open(data.baseAddress, data.count, &header, &message, 256) else {
-        throw ImageError("not a readable PNG: \(String(cString: message))")
+        throw ImageError("not a readable PNG: \(String(cMessage: message))")
       }
       defer { pmreport_png_close(png) }
       let pixels = Int(header.width) * Int(header.height)
@@ -81,7 +81,7 @@ enum PNGFile {
     let status = buffer.withUnsafeMutableBufferPointer {
       pmreport_png_read(png, $0.baseAddress, row, context, &message, 256)
     }
-    if status != 0 { throw ImageError("not a readable PNG: \(String(cString: message))") }
+    if status != 0 { throw ImageError("not a readable PNG: \(String(cMessage: message))") }
   }
 
   private static func size(of header: pmreport_png_header) -> PixelSize {
