@@ -41,7 +41,6 @@ import os
 import queue
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -51,7 +50,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import CONFIG, ROOT, WORK, ensure_typst, scaled_content, typst_source, yaml  # noqa: E402
-from watch import dump, first_paragraph, measure_cold, write_renamed  # noqa: E402
+from watch import dump, first_paragraph, interrupt, measure_cold, write_renamed  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
@@ -201,12 +200,7 @@ class Server:
         return [page["version"] for page in document["pages"]]
 
     def stop(self) -> None:
-        self.process.send_signal(signal.SIGINT)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        interrupt(self.process)
 
 
 def browser() -> webdriver.Chrome:

@@ -112,11 +112,17 @@ class Watcher:
         raise SystemExit(f"watch bench: no '{prefix}' line within {TIMEOUT:.0f} s")
 
     def stop(self) -> None:
-        self.process.send_signal(signal.SIGINT)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        interrupt(self.process)
+
+
+def interrupt(process: subprocess.Popen) -> None:
+    """Stops `process` as Ctrl-C does; kills it when it has not ended within 30 s."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def measure_watch(binary: Path, content: dict, path: Path, runs: int) -> dict:
