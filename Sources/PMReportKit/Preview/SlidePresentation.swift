@@ -41,7 +41,7 @@ public struct SlidePresentation: Sendable, Hashable {
     slides = plans.map { plan in
       let slide = outline.slides[plan]
       return Slide(
-        title: slide.title, notes: FacilitatorGuideBuilder.notes(for: slide).map(\.plain),
+        title: slide.title, notes: slide.notes.map(\.plain),
         group: slide.group)
     }
   }

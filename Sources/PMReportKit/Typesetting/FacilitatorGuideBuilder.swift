@@ -34,11 +34,6 @@ struct FacilitatorGuideBuilder {
     }
   }
 
-  /// The speaker notes of a planned slide: the author's `notes` for its section, else the
-  /// article's full sentences behind it; the quiz answer, the FAQ answer (the one place notes
-  /// come from).
-  static func notes(for slide: PlannedSlide) -> [RichText] { slide.notes }
-
   /// Each slide group's minutes in a session of `session` minutes (``SessionPlan``: in
   /// proportion to the group's words and slides); nil when there are more groups than minutes.
   static func minutes(_ outline: SlideOutline, plans: [Int], session: Int) -> [Int]? {
@@ -55,7 +50,7 @@ struct FacilitatorGuideBuilder {
       let slide = outline.slides[plan]
       slides[slide.group] += 1
       guard index == 0 || plans[index - 1] != plan else { continue }
-      let text = ([slide.title] + notes(for: slide).map(\.plain)).joined(separator: " ")
+      let text = ([slide.title] + slide.notes.map(\.plain)).joined(separator: " ")
       words[slide.group] += text.split(whereSeparator: \.isWhitespace).count
     }
     return (words, slides)
@@ -109,7 +104,7 @@ struct FacilitatorGuideBuilder {
       at: .zero)
     let gap = type.style.fonts.bodySize * 1.2
     let indent = width + gap
-    let notes = shown ? Self.notes(for: planned) : []
+    let notes = shown ? planned.notes : []
     var runs = [TextRun("\(number).\u{2002}", font: type.body.bolded, color: type.text)]
     for (index, note) in notes.enumerated() {
       if index > 0 { runs.append(TextRun(" ", font: type.body, color: type.text)) }
