@@ -103,23 +103,20 @@ struct SlideDeck {
     _ title: String, font: FontSpec, height: Double, centred: Bool = false, warn: Bool
   ) -> [ShapedLine] {
     let floor = min(font.size, Self.headingFloor)
-    var size = font.size
-    while true {
-      let sized = font.sized(size)
-      let lines = type.lines(
-        [TextRun(title, font: sized, color: type.colors.heading)], width: type.width,
-        base: sized, centred: centred)
-      if lines.height <= height { return lines }
-      guard size > floor else {
-        if warn {
-          bodies.warn(
-            "the slide title '\(title)' is too long for its slide at \(Int(floor)) pt: only "
-              + "its first lines are shown")
-        }
-        return lines.cut(toFit: height).head
-      }
-      size = max(floor, size - 2)
+    let found = HalvingSearch(from: font.size, to: floor, step: 2).largestFitting(
+      { size in
+        let sized = font.sized(size)
+        return type.lines(
+          [TextRun(title, font: sized, color: type.colors.heading)], width: type.width,
+          base: sized, centred: centred)
+      }, fits: { $0.height <= height })
+    if found.fits { return found.setting }
+    if warn {
+      bodies.warn(
+        "the slide title '\(title)' is too long for its slide at \(Int(floor)) pt: only its "
+          + "first lines are shown")
     }
+    return found.setting.cut(toFit: height).head
   }
 
   /// The size a title never goes under (the style rules' floor for headings).
