@@ -6,8 +6,11 @@
 #   make lint       swift format lint, strict (CI runs it)
 #   make build      release build only
 #   make bench      timing and memory benchmark with Typst alongside (see BENCHMARKS.md): cases,
-#                   the shaping cache, both cores, 200 personalised copies in one run against 200
-#                   runs (bench/roster.py), the live preview's rebuild (bench/watch.py)
+#                   the shaping cache (first run, no cache, warm), both cores, the live preview's
+#                   rebuild (bench/watch.py)
+#   make bench-roster  rosters: 1,000 and 10,000 certificates (--jobs 1 and 2, the merged file) and
+#                   personalised summaries, Typst's in-memory loop alongside, memory summed over
+#                   all processes (bench/roster.py; under 10 minutes)
 #   make bench-preview  the live preview (watch --serve): save → pages ready on the server, → swapped
 #                   in headless Chromium, at scales 1 and 20, Typst's in-memory rebuild alongside
 #                   (bench/preview.py; 3–6 minutes)
@@ -46,7 +49,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The suites tagged `.long` in Tests/ (make test-fast skips them by name).
 LONG_SUITES := FuzzTests|FuzzRenderTests|InterruptTests|OutputFaultTests|SoakTests|ImageMemoryTests
 
-.PHONY: handouts test test-fast lint build bench bench-preview typo clean system-packages test-packages commit-header \
+.PHONY: handouts test test-fast lint build bench bench-roster bench-preview typo clean system-packages test-packages commit-header \
 	man install uninstall
 
 ## Checks each package with dpkg -s and installs only the missing ones.
@@ -99,6 +102,10 @@ lint:
 bench: build test-packages
 	$(call ensure_packages,$(BENCH_PACKAGES))
 	python3 bench/bench.py
+
+bench-roster: build
+	$(call ensure_packages,$(BENCH_PACKAGES))
+	python3 bench/roster.py
 
 bench-preview: build test-packages
 	$(call ensure_packages,$(BENCH_PACKAGES))
