@@ -815,6 +815,16 @@ def judge(value: float | None, limit: float) -> tuple[str, str]:
     return "FAIL", f"{value / limit:.1f}× the target (+{(value / limit - 1) * 100:.0f}%)"
 
 
+def page_note(r: Result, other: Result) -> str:
+    """Each case's wall and CPU time a page, and their ratio by CPU (the better guide on a busy
+    machine, where walls stretch)."""
+    def per_page(x: Result) -> str:
+        return f"{x.wall / x.pages * 1000:.1f} ms a page ({x.pages} pages, CPU {x.cpu / x.pages * 1000:.1f} ms)"
+    by_cpu = (r.cpu / r.pages) / (other.cpu / other.pages) if r.cpu and other.cpu else None
+    return (f"{per_page(r)} against {per_page(other)}"
+            + (f"; by CPU {by_cpu:.2f}×" if by_cpu is not None else ""))
+
+
 def load_line(start: float, end: float, busy: list[str], cases: int) -> str:
     """The markdown line on the machine's load: the 1-minute load average at the start and end, and
     the cases whose wall exceeded their CPU by more than 15 % (other work competing)."""
@@ -949,6 +959,8 @@ def report(b: Bench) -> tuple[str, str, list[dict]]:
             cpu_note = (f"wall {r.wall:.3f} s ({min(walls):.3f}–{max(walls):.3f}), CPU {r.cpu:.3f} s"
                         + (f"; against {b.get(t.other).wall:.3f} s" if t.other and b.get(t.other)
                            and b.get(t.other).wall is not None else ""))
+            if t.metric == "page_ratio" and v is not None:
+                cpu_note += "; " + page_note(r, b.get(t.other))
         if t.metric == "extra" and t.case in b.extra_detail:
             cpu_note = b.extra_detail[t.case].get("shown", "")
         verdicts.append({"group": "earlier" if t in EARLIER_TARGETS else "issue", "target": t.label, "limit": t.limit, "unit": t.note, "value": v, "cpu": cpu_note,
