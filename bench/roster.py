@@ -11,11 +11,12 @@ The cases (N is --count, 10,000 by default; n is N / 10):
   merged file   the certificates with `merge: true` (`certificate-all.pdf`), `--jobs 2`;
   summaries     the shipped `summary` (personalised, two pages): separate runs of one name each
                 (--separate, 200), then one run of 200, of n and of N copies (--jobs: every core).
-They run the n cases first (certificates, Typst, merged file; --runs times each, 3 by default),
-then the N ones once each (certificates, Typst, the summaries), and last the merged file at N
-names, which may be far slower than linear: it gets what is left of the time budget (at least
-45 s) as its timeout, and a timeout is reported as a miss. Repetitions are cut when the budget
-would not hold the cases still to come. Every pmreport run is `--no-cache`: a roster's names are
+Every case runs once first, in this order: the n cases (certificates, Typst, the merged file), the
+N ones (certificates, Typst), the summaries (200 copies, the separate runs, fewer but at least 20
+when the budget would not hold the cases after them, then n and N copies); then the n cases again while the budget holds them (--runs
+times each, 3 by default); last the merged file at N names, which may be far slower than linear:
+it gets what is left of the time budget (at least 45 s) as its timeout, and a timeout is reported
+as a miss. Every pmreport run is `--no-cache`: a roster's names are
 new text each time, and a kept cache would make repeated runs unlike the first.
 
 Memory is summed over the process and its descendants (pmreport's `--worker` processes): their
@@ -62,11 +63,6 @@ DEFAULT_BUDGET = 540.0
 # The longest a single process may run, and the least the last case gets whatever the budget says.
 RUN_CAP = 420.0
 LEAST_TIMEOUT = 45.0
-# Seconds a name (a run, for the separate runs) each kind of case is expected to take, until one of
-# its kind is measured: the release build before issue #29's work on the quiet 2-core machine.
-# They decide how many repetitions the budget leaves room for before the later cases have run.
-EXPECTED_RATES = {"certificates-j1": 0.012, "certificates-j2": 0.0065, "typst": 0.005,
-                  "separate": 0.25, "summaries": 0.017, "merged-j2": 0.012}
 SAMPLE_S = 0.02
 RESCAN_EVERY = 5
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
@@ -320,7 +316,8 @@ class Step:
 
     case: Case
     command: Callable[[int], tuple[list[str], Path]]
-    least: int = 1            # runs kept however short the budget
+    repeated: bool = False    # runs 2, 3, … repeat the first (made after every step's first run)
+    least: int = 1            # runs kept however short the budget (not repeated runs)
     last: bool = False        # the last case: its timeout is what is left of the budget
 
 
@@ -336,7 +333,7 @@ class RosterBench:
         self.load_start = os.getloadavg()
         self.load_end = self.load_start
         self.info: dict[str, str] = {}
-        self.rates = dict(EXPECTED_RATES)   # seconds a name, by Case.rate, measured when known
+        self.rates: dict[str, float] = {}   # seconds a name, by Case.rate, as measured
         self.typst_ok = False
 
     def left(self) -> float:
@@ -372,7 +369,7 @@ class RosterBench:
             case = Case(name, f"{n:,} {what}, --jobs {jobs}", n, f"{prefix}-j{jobs}",
                         runs if n == small else 1, single_core=jobs == 1)
             return Step(case, pmreport(name, ["--config", str(config), "--document", "certificate"],
-                                       rosters[n], ["--jobs", str(jobs)]))
+                                       rosters[n], ["--jobs", str(jobs)]), repeated=case.planned > 1)
 
         def typst_loop(n: int) -> Step:
             (HERE / f"names-{n}.json").write_text(json.dumps(people[:n]), encoding="utf-8")
@@ -383,7 +380,7 @@ class RosterBench:
                         str(HERE / f"names-{n}.json"), str(out)], out
             case = Case(f"typst-{n}", f"{n:,} certificates, Typst in memory (PDF/UA-1)", n, "typst",
                         runs if n == small else 1, single_core=True)
-            return Step(case, command)
+            return Step(case, command, repeated=case.planned > 1)
 
         def summaries(n: int) -> Step:
             name = f"summaries-{n}"
@@ -407,7 +404,7 @@ class RosterBench:
         steps += [certificates(big, 2), certificates(big, 1)]
         if self.typst_ok:
             steps.append(typst_loop(big))
-        steps += [separate(), summaries(200), summaries(small), summaries(big),
+        steps += [summaries(200), separate(), summaries(small), summaries(big),
                   certificates(big, 2, merged, "merged")]
         steps[-1].last = True
         return steps
@@ -415,13 +412,35 @@ class RosterBench:
     # Running -------------------------------------------------------------------------------
 
     def estimate(self, step: Step) -> float:
-        """Seconds `step` will take, from the cost a name measured so far for its kind (else
-        expected)."""
+        """Seconds `step` will take, from the cost a name measured so far for its kind (0 before
+        any was)."""
         return self.rates.get(step.case.rate, 0.0) * step.case.names * step.case.planned
 
-    def run_step(self, step: Step, still_to_come: list[Step]) -> None:
-        """Runs the step's case up to its planned runs, fewer when the budget would not hold
-        the cases still to come (but the last, which gets what is left as its timeout)."""
+    def run_once(self, step: Step, index: int) -> Run:
+        """Run `index` of the step's case, in an emptied output folder removed afterwards."""
+        case = step.case
+        cmd, out = step.command(index)
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir(parents=True)
+        timeout = min(RUN_CAP, max(LEAST_TIMEOUT if step.last else 30.0, self.left()))
+        run, stdout, stderr = run_sampled(cmd, timeout, HERE / "logs" / f"{case.name}-{index + 1}")
+        run.files = count_pdfs(out)
+        read_merged_line(run, stderr)
+        if case.rate == "typst" and run.ok:
+            run.loop_s = float((stdout.split() or ["nan"])[-1])
+        shutil.rmtree(out, ignore_errors=True)
+        case.runs.append(run)
+        self.rates[case.rate] = run.wall_s / case.names
+        if case.planned <= 10:   # (not each of the separate runs)
+            print(f" {run.wall_s:.2f}{'' if run.ok else '!'}", end="", flush=True)
+        if not run.ok:
+            self.notes.append(f"{case.name}: {run.note}")
+        return run
+
+    def first_pass(self, step: Step, reserve: float) -> None:
+        """The step's first run, or all its runs when they are not repetitions (fewer, down to its
+        least, when the budget less `reserve` would not hold them); skipped once the budget is
+        spent, but for the last step."""
         case = step.case
         self.cases[case.name] = case
         if self.left() <= 0 and not step.last:
@@ -429,41 +448,47 @@ class RosterBench:
             print(f"  {case.name:<24} {case.skipped}", flush=True)
             return
         print(f"  {case.name:<24}", end="", flush=True)
-        for i in range(case.planned):
-            cmd, out = step.command(i)
-            shutil.rmtree(out, ignore_errors=True)
-            out.mkdir(parents=True)
-            timeout = min(RUN_CAP, max(LEAST_TIMEOUT if step.last else 30.0, self.left()))
-            run, stdout, stderr = run_sampled(cmd, timeout, HERE / "logs" / f"{case.name}-{i + 1}")
-            run.files = count_pdfs(out)
-            read_merged_line(run, stderr)
-            if case.rate == "typst" and run.ok:
-                run.loop_s = float((stdout.split() or ["nan"])[-1])
-            shutil.rmtree(out, ignore_errors=True)
-            case.runs.append(run)
-            self.rates[case.rate] = run.wall_s / case.names
-            if case.planned <= 10:   # (not each of the separate runs)
-                print(f" {run.wall_s:.2f}{'' if run.ok else '!'}", end="", flush=True)
-            reserve = sum(self.estimate(s) for s in still_to_come if not s.last)
-            if i + 1 < case.planned and i + 1 >= step.least and self.left() - reserve < run.wall_s:
-                self.notes.append(f"{case.name}: {i + 1} of {case.planned} runs, to stay in the time "
-                                  "budget")
+        runs = 1 if step.repeated else case.planned
+        for index in range(runs):
+            run = self.run_once(step, index)
+            if "timed out" in run.note:
                 break
-            if not run.ok and "timed out" in run.note:
+            if index + 1 < runs and index + 1 >= step.least and self.left() - reserve < run.wall_s:
+                self.notes.append(f"{case.name}: {index + 1} of {runs} runs, to stay in the time budget")
                 break
-        walls = [r.wall_s for r in case.runs]
-        print(f"   -> median {statistics.median(walls):.2f} s ({len(walls)} run{'s' * (len(walls) > 1)}, "
-              f"peak {max(r.peak_mb for r in case.runs):.0f} MB)", flush=True)
-        for r in case.runs:
-            if not r.ok:
-                self.notes.append(f"{case.name}: {r.note}")
+        print_case(case)
+
+    def repeat(self, steps: list[Step], reserve: float) -> None:
+        """The repeated steps' further runs, each while the budget less `reserve` holds one more."""
+        for step in steps:
+            case = step.case
+            if not step.repeated or not case.ok_runs:
+                continue
+            if self.left() - reserve >= case.runs[-1].wall_s:
+                print(f"  {case.name + ' again':<24}", end="", flush=True)
+                while len(case.runs) < case.planned and self.left() - reserve >= case.runs[-1].wall_s:
+                    self.run_once(step, len(case.runs))
+                print_case(case)
+            if len(case.runs) < case.planned:
+                self.notes.append(f"{case.name}: {len(case.runs)} of {case.planned} runs, to stay in "
+                                  "the time budget")
 
     def run(self, binary: Path) -> None:
-        """Prepares and runs every step in order."""
-        steps = self.prepare(binary)
+        """Prepares, runs every step once (each of the separate runs), then the repetitions of the
+        small cases, then the last step with what is left of the budget."""
+        *steps, last = self.prepare(binary)
         for index, step in enumerate(steps):
-            self.run_step(step, steps[index + 1:])
+            self.first_pass(step, sum(map(self.estimate, steps[index + 1:] + [last])))
+        self.repeat(steps, self.estimate(last))
+        self.first_pass(last, 0.0)
         self.load_end = os.getloadavg()
+
+
+def print_case(case: Case) -> None:
+    """The case's median, runs and peak memory, ending its progress line."""
+    walls = [r.wall_s for r in case.runs]
+    print(f"   -> median {statistics.median(walls):.2f} s ({len(walls)} run{'s' * (len(walls) > 1)}, "
+          f"peak {max(r.peak_mb for r in case.runs):.0f} MB)", flush=True)
 
 
 # ---------------------------------------------------------------------------------------------
