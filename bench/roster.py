@@ -357,6 +357,7 @@ class RosterBench:
                    for i, name in enumerate(people[:self.args.separate])]
 
         def pmreport(name: str, config: list[str], roster: Path, jobs: list[str]):
+            """The command of a pmreport case (PDF, no cache, a line a file) and its folder."""
             def command(i: int) -> tuple[list[str], Path]:
                 out = HERE / "out" / name
                 return [str(binary), *config, "--roster", str(roster), "--format", "pdf", "--no-cache",
@@ -364,6 +365,7 @@ class RosterBench:
             return command
 
         def certificates(n: int, jobs: int, config: Path = plain, prefix: str = "certificates"):
+            """Certificates for n names (with the merged file when `config` is `merged`)."""
             name = f"{prefix}-{n}-j{jobs}"
             what = "certificates, merged file" if config == merged else "certificates"
             case = Case(name, f"{n:,} {what}, --jobs {jobs}", n, f"{prefix}-j{jobs}",
@@ -372,6 +374,7 @@ class RosterBench:
                                        rosters[n], ["--jobs", str(jobs)]), repeated=case.planned > 1)
 
         def typst_loop(n: int) -> Step:
+            """Typst's in-memory loop over n names."""
             (HERE / f"names-{n}.json").write_text(json.dumps(people[:n]), encoding="utf-8")
 
             def command(i: int) -> tuple[list[str], Path]:
@@ -383,16 +386,16 @@ class RosterBench:
             return Step(case, command, repeated=case.planned > 1)
 
         def summaries(n: int) -> Step:
+            """n personalised summaries in one run."""
             name = f"summaries-{n}"
             case = Case(name, f"{n:,} personalised summaries in one run", n, "summaries", 1,
                         single_core=False)
             return Step(case, pmreport(name, ["--document", "summary"], rosters[n], []))
 
         def separate() -> Step:
+            """Run i: a summary for name i alone, a run of its own."""
             def command(i: int) -> tuple[list[str], Path]:
-                out = HERE / "out" / "separate"
-                return [str(binary), "--document", "summary", "--format", "pdf", "--no-cache", "-v",
-                        "--roster", str(singles[i]), "--output", str(out)], out
+                return pmreport("separate", ["--document", "summary"], singles[i], [])(i)
             case = Case("summary-separate", "a summary for one name, a run of its own", 1, "separate",
                         len(singles), single_core=False)
             return Step(case, command, least=min(20, len(singles)))
@@ -404,8 +407,8 @@ class RosterBench:
         steps += [certificates(big, 2), certificates(big, 1)]
         if self.typst_ok:
             steps.append(typst_loop(big))
-        steps += [summaries(200), separate(), summaries(small), summaries(big),
-                  certificates(big, 2, merged, "merged")]
+        steps += [summaries(200), separate()] + [summaries(n) for n in (small, big) if n != 200]
+        steps.append(certificates(big, 2, merged, "merged"))
         steps[-1].last = True
         return steps
 
