@@ -11,13 +11,13 @@ The cases (N is --count, 10,000 by default; n is N / 10):
   merged file   the certificates with `merge: true` (`certificate-all.pdf`), `--jobs 2`;
   summaries     the shipped `summary` (personalised, two pages): separate runs of one name each
                 (--separate, 200), then one run of 200, of n and of N copies (--jobs: every core).
-Every case runs once first, in this order: the n cases (certificates, Typst, the merged file), the
-N ones (certificates, Typst), the summaries (200 copies, the separate runs, fewer but at least 20
-when the budget would not hold the cases after them, then n and N copies); then the n cases again while the budget holds them (--runs
-times each, 3 by default); last the merged file at N names, which may be far slower than linear:
-it gets what is left of the time budget (at least 45 s) as its timeout, and a timeout is reported
-as a miss. Every pmreport run is `--no-cache`: a roster's names are
-new text each time, and a kept cache would make repeated runs unlike the first.
+Every case runs once first, in this order: the n cases (certificates, Typst, the merged file),
+the N ones (certificates, Typst), the summaries (200 copies, the separate runs, fewer but at least
+20 when the budget would not hold the cases after them, then n and N copies); then the n cases
+again while the budget holds them (--runs times each, 3 by default); last the merged file at N
+names, which may be far slower than linear: it gets what is left of the time budget (at least
+45 s) as its timeout, and a timeout is reported as a miss. Every pmreport run is `--no-cache`: a
+roster's names are new text each time, and a kept cache would make repeated runs unlike the first.
 
 Memory is summed over the process and its descendants (pmreport's `--worker` processes): their
 resident sets are read from /proc every 20 ms (the process list every 100 ms) and the largest sum
@@ -246,7 +246,8 @@ def typst_certificate(date: str) -> str:
 }})
 #at(271pt, rule(494pt))
 #at(293pt, emph[has completed the training])
-#at(319pt, text(font: "Noto Sans", weight: "bold", size: 12pt, fill: blue)[Business Product Manager vs Technical Product Manager])
+#at(319pt, text(font: "Noto Sans", weight: "bold", size: 12pt, fill: blue)[
+  Business Product Manager vs Technical Product Manager])
 #let signature(x, value, label) = place(top + left, dx: x, dy: 491pt, box(width: 213pt, align(center)[
   #text(size: 10.5pt, value)
   #v(-6pt)
@@ -673,7 +674,8 @@ def load(b: RosterBench, path: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bin", default=str(ROOT / ".build" / "release" / "pmreport"))
     parser.add_argument("--count", type=int, default=DEFAULT_COUNT,
                         help=f"names of the large roster (default {DEFAULT_COUNT:,}; the small one a tenth)")
