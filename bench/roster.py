@@ -676,7 +676,8 @@ def load(b: RosterBench, path: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--bin", default=str(ROOT / ".build" / "release" / "pmreport"))
+    parser.add_argument("--bin", default=str(ROOT / ".build" / "release" / "pmreport"),
+                        help="the pmreport binary (default .build/release/pmreport)")
     parser.add_argument("--count", type=int, default=DEFAULT_COUNT,
                         help=f"names of the large roster (default {DEFAULT_COUNT:,}; the small one a tenth)")
     parser.add_argument("--separate", type=int, default=DEFAULT_SEPARATE,
