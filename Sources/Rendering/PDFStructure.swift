@@ -86,7 +86,29 @@ struct PDFStructure {
       }
       edit(kid, into: &summary)
     }
-    for i in removed.reversed() { qpdf_oh_erase_item(q, kids, i) }
+    removeItems(removed, from: kids)
+  }
+
+  /// Removes the items at `indices` (ascending) from `array`: the kept items move down over them,
+  /// then the array is cut from its end. Erasing each from its middle would move every item after
+  /// it, once an index: quadratic in a merged file's one `Document` element with its thousands of
+  /// kids.
+  private func removeItems(_ indices: [Int32], from array: qpdf_oh) {
+    guard let first = indices.first else { return }
+    let count = qpdf_oh_get_array_n_items(q, array)
+    var kept = first
+    var next = indices.startIndex
+    for i in first..<count {
+      if next < indices.endIndex, indices[next] == i {
+        next += 1
+        continue
+      }
+      let item = qpdf_oh_get_array_item(q, array, i)
+      qpdf_oh_set_array_item(q, array, kept, item)
+      qpdf_oh_release(q, item)
+      kept += 1
+    }
+    for i in stride(from: count - 1, through: kept, by: -1) { qpdf_oh_erase_item(q, array, i) }
   }
 
   /// The MCIDs a removed element held, with their pages (cairo gives each such element its `/Pg`;
