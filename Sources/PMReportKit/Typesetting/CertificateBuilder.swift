@@ -119,9 +119,9 @@ struct CertificateBuilder {
     return Page(size: size, frame: frame)
   }
 
-  /// How each of `participants` has their name set, by their row: measured once, before any page
-  /// is drawn. One ``InputError`` lists each name that does not fit its rule, at its line of
-  /// `roster`.
+  /// Each of `participants`' name setting by their row, measured once before any page is drawn.
+  ///
+  /// One ``InputError`` lists each name that does not fit its rule, at its line of `roster`.
   func names(_ participants: [Participant], roster: String) throws(InputError)
     -> [Int: CertificateName]
   {
