@@ -270,12 +270,17 @@ struct PDFFinisher {
         reason: "\(count) sequences in the content for \(expected) in the structure tree",
         path: path)
     }
-    let stream = qpdf_oh_new_stream(q)
+    // cairo gives a page one content stream: its data is replaced in place. A new stream would
+    // cost qpdf a walk of every object in the file to number it (`QPDF::getObjectCount`), a
+    // page: quadratic in a long document's pages. Several streams become one new stream.
+    let contents = qpdf_oh_get_key(q, page, "/Contents")
+    let single = qpdf_oh_is_stream(q, contents) != 0
+    let stream = single ? contents : qpdf_oh_new_stream(q)
     out.withMemoryRebound(to: UInt8.self, capacity: outLength) { bytes in
       qpdf_oh_replace_stream_data(
         q, stream, bytes, outLength, qpdf_oh_new_name(q, "/FlateDecode"), qpdf_oh_new_null(q))
     }
-    qpdf_oh_replace_key(q, page, "/Contents", stream)
+    if !single { qpdf_oh_replace_key(q, page, "/Contents", stream) }
     try check(q, "replace page \(number)'s content")
   }
 

@@ -187,7 +187,7 @@ import Testing
     // At the floor (6.5 pt) the rule holds 152 characters a line: 499 need four lines.
     let long = Array(repeating: "abcd", count: 100).joined(separator: " ")
     let error = #expect(throws: InputError.self) {
-      try builder.checkNames(
+      try builder.names(
         [Self.participant("Ana Souza", line: 2), Self.participant(long, line: 9)],
         roster: "people.csv")
     }

@@ -39,6 +39,24 @@ import Testing
     #expect(PersonalisedTests.pdfs(dir + "/Output/pdf/certificate").count == 3)
   }
 
+  /// The finisher rebuilds the merged file's `Document` element without its furniture (one new
+  /// array, not an erase an item): every certificate's elements stay, in roster order.
+  @Test func theMergedFileReadsEveryCertificateInOrderWithoutFurniture() throws {
+    let dir = try Self.project(Self.readmeExample)
+    let result = try runPMReport(["--document", "certificate", "--format", "pdf"], in: dir)
+    #expect(result.status == 0, "\(result.summary)")
+    let tree = try run("pdfinfo", ["-struct-text", dir + "/Output/pdf/certificate-all.pdf"]).output
+    let lines = tree.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    #expect(lines.first == "Document")
+    #expect(lines.filter { $0 == "H1 (block)" }.count == 3)
+    #expect(!tree.contains("Private"))
+    let names = ["Ana Souza", "José Álvarez", "Kim Lee"].map { name in
+      lines.firstIndex { normalised($0).contains(name) }
+    }
+    #expect(names.allSatisfy { $0 != nil }, "\(tree)")
+    #expect(names.compactMap { $0 } == names.compactMap { $0 }.sorted())
+  }
+
   @Test func withoutMergeACertificateHasNoMergedFile() throws {
     let config = Self.readmeExample.split(separator: "\n").filter {
       !$0.contains("every certificate in roster order")

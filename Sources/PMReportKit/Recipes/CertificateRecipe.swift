@@ -24,8 +24,9 @@ struct CertificateRecipe: DocumentRecipe {
     // Every name is checked before the first page is written, whichever slice this unit makes:
     // every unit writes nothing, and each refused line is reported by the unit that would have
     // written its certificate, so once a run.
+    let names: [Int: CertificateName]
     do {
-      try maker.checkNames(build.participants, roster: roster.file)
+      names = try maker.names(build.participants, roster: roster.file)
     } catch {
       let lines = Set(build.participants[build.writtenCopies].map(\.line))
       let own = error.diagnostics.filter { lines.contains($0.line) }
@@ -33,7 +34,7 @@ struct CertificateRecipe: DocumentRecipe {
       throw InputError(diagnostics: own)
     }
     try build.copies(anchors: [], emit: emit) { participant in
-      [try maker.page(for: participant, roster: roster.file)]
+      [try maker.page(for: participant, roster: roster.file, measured: names)]
     }
     // Each copy is laid out as it is written: the checks come after the last.
     build.documentLaidOut()

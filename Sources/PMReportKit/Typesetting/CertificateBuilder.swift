@@ -18,10 +18,18 @@ struct CertificateBuilder {
   let date: String
   let trainer: String
 
-  /// The page for `participant`, their row's `date` and `trainer` columns printed when set; an
-  /// ``InputError`` at their line of `roster` when the name does not fit its rule.
-  func page(for participant: Participant, roster: String) throws(InputError) -> Page {
-    let name = try CertificateName(participant, roster: roster, type: type, body: template.body)
+  /// The page for `participant`, their row's `date` and `trainer` columns printed when set; their
+  /// name set as `measured` has it by their row (``names(_:roster:)``), else measured here: an
+  /// ``InputError`` at their line of `roster` when it does not fit its rule.
+  func page(
+    for participant: Participant, roster: String, measured: [Int: CertificateName] = [:]
+  ) throws(InputError) -> Page {
+    let name: CertificateName
+    if let known = measured[participant.row] {
+      name = known
+    } else {
+      name = try CertificateName(participant, roster: roster, type: type, body: template.body)
+    }
     let fields = participant.fields
     let size = template.pageSize
     let body = template.body
@@ -111,16 +119,21 @@ struct CertificateBuilder {
     return Page(size: size, frame: frame)
   }
 
-  /// Checks that every one of `participants` has a name that fits its rule: one
-  /// ``InputError`` listing each that does not, at its line of `roster`, before any page is
-  /// drawn.
-  func checkNames(_ participants: [Participant], roster: String) throws(InputError) {
+  /// Each of `participants`' name setting by their row, measured once before any page is drawn.
+  ///
+  /// One ``InputError`` lists each name that does not fit its rule, at its line of `roster`.
+  func names(_ participants: [Participant], roster: String) throws(InputError)
+    -> [Int: CertificateName]
+  {
+    var names: [Int: CertificateName] = [:]
     var diagnostics: [Diagnostic] = []
     for participant in participants {
       do {
-        _ = try CertificateName(participant, roster: roster, type: type, body: template.body)
+        names[participant.row] = try CertificateName(
+          participant, roster: roster, type: type, body: template.body)
       } catch { diagnostics += error.diagnostics }
     }
     if !diagnostics.isEmpty { throw InputError(diagnostics: diagnostics) }
+    return names
   }
 }

@@ -45,14 +45,15 @@ struct PersonalLine {
     let cover = SlotText(text, font: coverFont, width: coverSlot.width, blank: blank, type: type)
     let footer = SlotText(
       text, font: type.small, width: footerSlot.width, blank: blank, type: type)
+    // One footer frame, shared by every page (its lines are not copied a page).
+    let footerFrame = frame(footer, at: footerSlot.origin, right: false)
     for index in out.indices {
       if index == 0 {
         let top = cover.lines.count == 1 ? coverSlot.minY : coverSlot.maxY - cover.height
         out[index].frame.push(
           frame: frame(cover, at: Point(x: coverSlot.maxX, y: top), right: true), at: .zero)
       }
-      out[index].frame.push(
-        frame: frame(footer, at: footerSlot.origin, right: false), at: .zero)
+      out[index].frame.push(frame: footerFrame, at: .zero)
     }
     return Overlay(pages: out, shortened: cover.shortened || footer.shortened)
   }
