@@ -7,10 +7,12 @@ import Storage
 ///
 /// qpdf copies a page lazily: the copy's streams are read from the source file when the joined
 /// file is written, so every source stays open until then, an open file and its parsed objects
-/// each. To keep both bounded whatever the number of files, they are joined ``batchSize`` at a
-/// time into scratch files, and those again, until one is left: at most ``batchSize`` sources are
-/// open at once, and every page is copied about log(files)/log(batchSize) times. The last join is
-/// copied into the output file through Storage (atomically, each write checked, synced).
+/// each (some 0.35 MB a one-page file). To bound the files open, they are joined ``batchSize`` at
+/// a time into scratch files, and those again, until one is left; every page is copied about
+/// log(files)/log(batchSize) times. The last join is copied into the output file through Storage
+/// (atomically, each write checked, synced). What is not bounded is the last join itself: qpdf
+/// writes a file from its objects all in memory (0.2 to 0.35 MB a certificate page), so a caller
+/// joining thousands of pages splits them into several files.
 ///
 /// The joined file is for printing: it has the pages, their resources and their links within a
 /// page, but no structure tree, outline or named destination of the sources (qpdf's page copying

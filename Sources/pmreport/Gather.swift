@@ -16,9 +16,11 @@ struct Gather: ParsableCommand {
       manifest.json, listing every shard's files, into the first DIR (or --output).
 
       --merge DOCUMENT joins the shards' PDF copies of DOCUMENT, in roster order, into \
-      pdf/DOCUMENT-all.pdf, a few hundred files at a time (never all in memory). The joined \
-      file is for printing: it has the pages, but no tags, outline or named destinations of \
-      the copies (it does not meet PDF/UA, as a run's own merged file does).
+      pdf/DOCUMENT-all.pdf through qpdf, 200 files at a time. qpdf holds every page of a file \
+      it writes in memory (0.2 to 0.35 MB a certificate page: over 2 GB for 10,000), so for \
+      thousands of copies give --copies-per-file (600 certificates peaked at 255 MB). A \
+      joined file is for printing: it has the pages, but no tags, outline or named \
+      destinations of the copies (it does not meet PDF/UA, as a run's own merged file does).
       """)
 
   @Argument(help: "The folders of the shards' manifests and files.")
@@ -37,11 +39,22 @@ struct Gather: ParsableCommand {
       valueName: "document"))
   var merge: [String] = []
 
+  @Option(
+    name: .customLong("copies-per-file"),
+    help: ArgumentHelp(
+      "With --merge, at most N copies a merged file; the next N go into "
+        + "pdf/DOCUMENT-all-2.pdf and on (default: all in one file).",
+      valueName: "n"))
+  var copiesPerFile: Int?
+
   @Flag(name: .long, help: "Print nothing but errors.")
   var quiet = false
 
   func validate() throws {
     if folders.isEmpty { throw ValidationError("name at least one folder of shard manifests") }
+    if let copiesPerFile, copiesPerFile < 1 {
+      throw ValidationError("--copies-per-file must be 1 or more; got \(copiesPerFile)")
+    }
   }
 
   func run() throws {
@@ -55,7 +68,7 @@ struct Gather: ParsableCommand {
         path: absolute(roster), display: roster, inputs: Inputs())
       return try ShardGather(
         folders: folders.map(absolute), roster: participants, output: output.map(absolute),
-        merged: merge, workingDirectory: here
+        merged: merge, copiesPerFile: copiesPerFile, workingDirectory: here
       ).run()
     }
     guard !quiet else { return }

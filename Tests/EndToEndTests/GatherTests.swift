@@ -71,6 +71,22 @@ import Testing
     #expect(order.allSatisfy { $0 != nil } && order == order.sorted { $0! < $1! }, "\(text)")
   }
 
+  /// `--copies-per-file 4` splits six copies into `certificate-all.pdf` (4 pages) and
+  /// `certificate-all-2.pdf` (2 pages), both in the manifest.
+  @Test func copiesPerFileSplitsTheMergedFile() throws {
+    let dir = try Self.project()
+    for k in 1...2 { try Self.shard(k, of: 2, in: dir) }
+    let gather = try runPMReport(
+      [
+        "gather", "Output", "--roster", "roster.csv", "--merge", "certificate",
+        "--copies-per-file", "4",
+      ], in: dir)
+    try #require(gather.status == 0, "\(gather.summary)")
+    let joined = try Self.entries(dir + "/Output/manifest.json")
+    #expect(joined["pdf/certificate-all.pdf"]?["pages"] as? Int == 4)
+    #expect(joined["pdf/certificate-all-2.pdf"]?["pages"] as? Int == 2)
+  }
+
   /// A shard that never ran leaves its participants' lines missing: gather names them and
   /// exits 65, writing no manifest.
   @Test func gatherNamesTheMissingRosterLines() throws {

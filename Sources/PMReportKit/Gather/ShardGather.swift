@@ -19,17 +19,25 @@ public struct ShardGather {
   public var output: String
   /// The documents whose copies are merged into `pdf/<document>-all.pdf`, in roster order.
   public var merged: [String]
+  /// The most copies a merged file holds (nil: all in one).
+  ///
+  /// More go into further files, `<document>-all-2.pdf` and on: qpdf holds every page it joins
+  /// in memory until it writes the file (0.2 to 0.35 MB a certificate page), so a roster of
+  /// thousands needs them split.
+  public var copiesPerFile: Int?
   /// The folder paths in messages are relative to.
   public var workingDirectory: String
 
   public init(
     folders: [String], roster: Roster, output: String? = nil, merged: [String] = [],
+    copiesPerFile: Int? = nil,
     workingDirectory: String = FileManager.default.currentDirectoryPath
   ) {
     self.folders = folders
     self.roster = roster
     self.output = output ?? folders[0]
     self.merged = merged
+    self.copiesPerFile = copiesPerFile
     self.workingDirectory = workingDirectory
   }
 
@@ -48,11 +56,13 @@ public struct ShardGather {
   /// ``InputError`` for manifests that do not decode, are of another roster, leave a roster line
   /// out or list it twice, or list a file that is not there as listed (exit 65).
   public func run() throws -> Summary {
-    let shards = try ShardManifest.read(folders, relativeTo: workingDirectory)
-    try check(shards)
+    // Held before the manifests are read: a shard run still writing into the folder finishes
+    // first.
     try FileManager.default.createOutputDirectory(output)
     try RunLock.acquire(in: output, access: .exclusive)
     defer { RunLock.release(output) }
+    let shards = try ShardManifest.read(folders, relativeTo: workingDirectory)
+    try check(shards)
     var summary = Summary(manifests: shards.map(\.shown))
     var records: [FileRecord] = []
     for shard in shards {
@@ -62,9 +72,10 @@ public struct ShardGather {
       }
     }
     for document in merged {
-      let file = try merge(document, from: shards)
-      summary.written.append(file)
-      records.append(FileRecord(file, outputDirectory: output, timed: false))
+      for file in try merge(document, from: shards) {
+        summary.written.append(file)
+        records.append(FileRecord(file, outputDirectory: output, timed: false))
+      }
     }
     var joined = Manifest(files: [], outputDirectory: output)
     joined.files = records.sorted { $0.path < $1.path }
@@ -127,8 +138,9 @@ public struct ShardGather {
   }
 
   /// Joins the shards' PDF copies of `document`, in roster order, into
-  /// `pdf/<document>-all.pdf` in the output folder.
-  private func merge(_ document: String, from shards: [ShardManifest]) throws -> WrittenFile {
+  /// `pdf/<document>-all.pdf` in the output folder; with ``copiesPerFile``, the second file of
+  /// that many copies and on into `pdf/<document>-all-2.pdf` and on.
+  private func merge(_ document: String, from shards: [ShardManifest]) throws -> [WrittenFile] {
     var copies: [(line: Int, path: String)] = []
     for shard in shards {
       for entry in shard.manifest.files where entry.document == document && entry.format == "pdf" {
@@ -141,7 +153,12 @@ public struct ShardGather {
     }
     let folder = output + "/pdf"
     try FileManager.default.createOutputDirectory(folder)
-    return try PDFJoiner(path: folder + "/\(document)-all.pdf").join(
-      copies.sorted { $0.line < $1.line }.map(\.path), document: document)
+    let ordered = copies.sorted { $0.line < $1.line }.map(\.path)
+    let size = copiesPerFile ?? ordered.count
+    return try stride(from: 0, to: ordered.count, by: size).map { start in
+      let name = start == 0 ? "\(document)-all.pdf" : "\(document)-all-\(start / size + 1).pdf"
+      return try PDFJoiner(path: folder + "/" + name).join(
+        Array(ordered[start..<min(start + size, ordered.count)]), document: document)
+    }
   }
 }
