@@ -12,6 +12,7 @@ struct PMReportCommand: ParsableCommand {
     version: ProgramVersion.description,
     subcommands: [
       Render.self, Watch.self, Init.self, ExportContent.self, Check.self, List.self, Doctor.self,
+      Gather.self,
     ],
     defaultSubcommand: Render.self)
 }

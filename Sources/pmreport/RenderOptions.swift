@@ -45,8 +45,17 @@ struct RenderOptions: ParsableArguments {
   @Option(name: .long, help: "The participants: a CSV file with a name column (default: roster:).")
   var roster: String?
 
-  @Option(name: .long, help: "K/N: build the K-th of N slices of the roster (for parallel jobs).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "K/N: build the K-th of N slices of the roster (for parallel jobs); auto: the index from "
+        + "JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch "
+        + "array job), from 0, and N from --shards or PMREPORT_SHARDS.",
+      valueName: "K/N|auto"))
   var shard: String?
+
+  @Option(name: .long, help: "N for --shard auto (default: PMREPORT_SHARDS).")
+  var shards: Int?
 
   @Option(
     name: [.short, .long],
@@ -100,8 +109,10 @@ struct RenderOptions: ParsableArguments {
   var diagnostics: DiagnosticsChoice = .text
 
   func validate() throws {
-    if let shard, Shard(shard) == nil {
-      throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, like 2/4; got '\(shard)'")
+    do {
+      _ = try shardRequest.resolve(in: ProcessInfo.processInfo.environment)
+    } catch {
+      throw ValidationError("\(error)")
     }
     if cache != nil, noCache {
       throw ValidationError("--cache and --no-cache cannot be used together")
@@ -135,11 +146,15 @@ struct RenderOptions: ParsableArguments {
       pdfStandards: pdfStandard.isEmpty ? nil : PDFStandardChoice.expand(pdfStandard))
     options.seed = seed
     options.rosterPath = roster
-    options.shard = shard.flatMap(Shard.init)
+    // Checked by validate(): the same request in the same environment resolves.
+    options.shard = (try? shardRequest.resolve(in: ProcessInfo.processInfo.environment)) ?? nil
     options.waitsForOutputFolder = !noWait
     options.cache = noCache ? .off : cache.map(ShapeCacheChoice.folder) ?? .besideConfig
     return options
   }
+
+  /// `--shard` and `--shards`.
+  var shardRequest: ShardRequest { ShardRequest(shard: shard, shards: shards) }
 
   /// How much a run prints on standard error: `--quiet` wins over `-v`.
   var verbosity: TextReporter.Verbosity { quiet ? .quiet : verbose ? .verbose : .normal }

@@ -16,6 +16,9 @@ struct FileRecord: Codable {
   /// Seconds spent writing it; nil, and left out, in the manifest, which holds no timing so that
   /// the same inputs give the same bytes.
   var seconds: Double?
+  /// Whose copy it is, in a shard's manifest (and the one `pmreport gather` joins); nil, and left
+  /// out, elsewhere.
+  var participant: CopyOwner?
 
   /// The record of `file`, its path relative to `outputDirectory`; `timed` keeps its time.
   init(_ file: WrittenFile, outputDirectory: String, timed: Bool) {

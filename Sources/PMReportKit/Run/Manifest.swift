@@ -12,6 +12,9 @@ import Storage
 struct Manifest: Codable {
   var generator: String
   var files: [FileRecord]
+  /// The roster a shard's manifest (or a gathered one) was written from; nil, and left out, in a
+  /// run's without `--shard`.
+  var roster: RosterStamp?
 
   /// The manifest of `files`; their sizes and hashes are those the writer computed as the bytes
   /// went out, so no file is read back.

@@ -143,11 +143,15 @@ public struct Shard: Sendable, Hashable {
   /// `K/N` with 1 ≤ K ≤ N; nil for anything else.
   public init?(_ text: String) {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1,
-      (1...n).contains(k)
-    else { return nil }
-    index = k
-    count = n
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else { return nil }
+    self.init(index: k, count: n)
+  }
+
+  /// The `index`-th (from 1) of `count` slices; nil unless 1 ≤ index ≤ count.
+  public init?(index: Int, count: Int) {
+    guard count >= 1, (1...count).contains(index) else { return nil }
+    self.index = index
+    self.count = count
   }
 
   /// The manifest this shard writes: `manifest-K-of-N.json`.

@@ -43,7 +43,7 @@ extension RunScheduler {
       try Folder.exclusively(folder) {
         let manifest = Manifest(files: files, outputDirectory: folder)
         let owned: (String) -> Bool = options.shard == nil ? { _ in true } : isShardCopy
-        _ = try manifest.carryingOver(from: name, in: folder, owned: owned)
+        _ = try naming(manifest.carryingOver(from: name, in: folder, owned: owned))
           .write(to: folder, name: name)
         let written = Dictionary(manifest.files.map { ($0.path, $0) }) { first, _ in first }
         for other in Manifest.names(in: folder) where other != name {

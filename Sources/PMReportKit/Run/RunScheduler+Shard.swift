@@ -41,13 +41,32 @@ extension RunScheduler {
   /// personalised document of the config for one of its participants (`pdf/summary/<slug>.pdf`,
   /// `svg/summary/<slug>/page-001.svg`).
   var isShardCopy: (String) -> Bool {
-    let slugs = Set(participants.map(\.slug))
+    let owner = ownerOfCopy
+    return { owner($0) != nil }
+  }
+
+  /// The participant (of this run's) whose copy a path (relative to the output folder) is; nil
+  /// for a path that is no participant's copy.
+  var ownerOfCopy: (String) -> Participant? {
+    let bySlug = Dictionary(participants.map { ($0.slug, $0) }) { first, _ in first }
     let documents = Set(settings.documents.filter(\.personalised).map(\.name))
     return { path in
       let parts = path.split(separator: "/")
-      guard parts.count >= 3 else { return false }
+      guard parts.count >= 3, documents.contains(String(parts[1])) else { return nil }
       let slug = parts.count == 3 ? parts[2].prefix { $0 != "." } : parts[2]
-      return slugs.contains(String(slug)) && documents.contains(String(parts[1]))
+      return bySlug[String(slug)]
     }
+  }
+
+  /// `manifest` as a shard writes it: each copy with its participant, and the roster's stamp.
+  func naming(_ manifest: Manifest) -> Manifest {
+    guard options.shard != nil, let roster = project.roster else { return manifest }
+    var named = manifest
+    let owner = ownerOfCopy
+    for index in named.files.indices {
+      named.files[index].participant = owner(named.files[index].path).map(CopyOwner.init)
+    }
+    named.roster = RosterStamp(roster)
+    return named
   }
 }

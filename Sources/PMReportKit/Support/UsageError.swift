@@ -7,6 +7,9 @@ public enum UsageError: Error, CustomStringConvertible {
   case badRoles([String])
   /// `--shard K/N` slices a roster, and none was given.
   case shardWithoutRoster(Int, Int)
+  /// `--shard`, `--shards` or the variables `--shard auto` reads do not name a shard (the
+  /// message says which and why).
+  case badShard(String)
   /// An option's value that is none of its choices: the value, what the option's values are
   /// ("page size"), and the choices.
   case unknownValue(String, what: String, choices: [String])
@@ -21,6 +24,7 @@ public enum UsageError: Error, CustomStringConvertible {
     case .shardWithoutRoster(let k, let n):
       "--shard \(k)/\(n) slices the roster, and there is none: give --roster FILE.csv or roster: "
         + "in the config"
+    case .badShard(let message): message
     case .unknownValue(let value, let what, let choices):
       Suggestions.unknownValue(value, what: what, expected: choices)
     case .portUnavailable(let port, let reason):

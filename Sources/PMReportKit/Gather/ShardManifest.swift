@@ -1,0 +1,57 @@
+import Foundation
+import ReportConfig
+import Storage
+
+/// A shard's manifest (`manifest-K-of-N.json`) as `pmreport gather` reads it, with the folder it
+/// lies in: its paths are relative to that folder.
+struct ShardManifest {
+  /// The folder (absolute).
+  var folder: String
+  /// The manifest's path in messages (relative to the working directory).
+  var shown: String
+  var manifest: Manifest
+
+  /// Whether `name` is a shard's manifest's: `manifest-K-of-N.json`.
+  static func isShardManifest(_ name: String) -> Bool {
+    guard name.hasPrefix("manifest-"), name.hasSuffix(".json") else { return false }
+    let middle = name.dropFirst("manifest-".count).dropLast(".json".count)
+    return Shard(middle.replacingOccurrences(of: "-of-", with: "/")) != nil
+  }
+
+  /// The shard manifests of every folder, in the folders' order and by name within each.
+  ///
+  /// Throws a ``MissingFileError`` for a folder that holds none, and an ``InputError`` naming
+  /// each manifest that does not decode.
+  static func read(_ folders: [String], relativeTo workingDirectory: String) throws
+    -> [ShardManifest]
+  {
+    var shards: [ShardManifest] = []
+    var problems: [Diagnostic] = []
+    for folder in folders {
+      let names = Folder.names(in: folder).filter(isShardManifest).sorted {
+        $0.compare($1, options: .numeric) == .orderedAscending
+      }
+      guard !names.isEmpty else {
+        throw MissingFileError(
+          path: Paths.relative(folder, to: workingDirectory), role: "shards' folder",
+          reason: "it holds no shard manifest (manifest-K-of-N.json, written by --shard K/N)")
+      }
+      for name in names {
+        let path = folder + "/" + name
+        let shown = Paths.relative(path, to: workingDirectory)
+        do {
+          let bytes = Folder.readFile(path) ?? []
+          let manifest = try JSONDecoder().decode(Manifest.self, from: Data(bytes))
+          shards.append(ShardManifest(folder: folder, shown: shown, manifest: manifest))
+        } catch {
+          problems.append(
+            Diagnostic(
+              file: shown, line: 0, column: 0, keyPath: "",
+              message: "not a shard manifest pmreport can read (\(error))"))
+        }
+      }
+    }
+    if !problems.isEmpty { throw InputError(diagnostics: problems) }
+    return shards
+  }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+extension CheckedFile {
+  /// Writes the bytes of the file at `source` (a scratch file another library wrote), a megabyte
+  /// at a time; throws when it cannot be read, naming it.
+  public func write(contentsOf source: String) throws {
+    let input = open(source, O_RDONLY | O_CLOEXEC)
+    guard input >= 0 else { throw StorageError.write(path: source, errno: errno) }
+    defer { close(input) }
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+      if count < 0, errno == EINTR { continue }
+      guard count >= 0 else { throw StorageError.write(path: source, errno: errno) }
+      guard count > 0 else { return }
+      chunk.withUnsafeBytes { write(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+    }
+  }
+}
