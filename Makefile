@@ -34,9 +34,10 @@ SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libhyphen-dev \
 	icc-profiles-free fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
 # What the tests read PDFs and SVGs back with (and pip, for the PDF/UA check's pikepdf); the word
 # lists an init project's words are checked against (Tests/EndToEndTests/InitLanguageTests); the
-# browser the live preview's tests drive (Tests/Browser) and its driver.
+# browser the live preview's tests drive (Tests/Browser) and its driver; strace, whose record of a
+# run's system calls shows each file flushed before its rename (Tests/EndToEndTests/DurableOrderTests).
 TEST_PACKAGES := poppler-utils qpdf libxml2-utils python3-pip wamerican wngerman wfrench wspanish \
-	chromium chromium-driver
+	chromium chromium-driver strace
 # From PyPI: pikepdf reads PDFs back for the PDF/UA and PDF/A check (Tests/Accessibility);
 # jsonschema checks `--json` against schemas/run-report.schema.json; selenium drives Chromium
 # through /usr/bin/chromedriver for the live preview's tests (Tests/Browser).

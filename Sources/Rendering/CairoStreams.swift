@@ -31,6 +31,20 @@ extension CheckedFile {
   var cairoClosure: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
 }
 
+extension ScratchBytes {
+  /// A cairo stream function writing into the `ScratchBytes` passed as its closure; callers rely
+  /// on ``ScratchBytes/failure`` and ``ScratchBytes/finish()``, as for a ``CheckedFile``.
+  static let cairoWriter: cairo_write_func_t = { closure, data, length in
+    guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
+    let scratch = Unmanaged<ScratchBytes>.fromOpaque(closure).takeUnretainedValue()
+    if let data { scratch.write(UnsafeRawBufferPointer(start: data, count: Int(length))) }
+    return scratch.failure == nil ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
+  }
+
+  /// These bytes as a cairo stream closure (valid while they live).
+  var cairoClosure: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+}
+
 /// A drawing context on `surface` (the caller destroys it).
 func context(on surface: OpaquePointer, _ path: String) throws -> OpaquePointer {
   guard let cr = cairo_create(surface) else {

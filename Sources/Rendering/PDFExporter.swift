@@ -7,35 +7,51 @@ import Storage
 
 /// Writes a document as one PDF: tagged structure, named destinations, outline and metadata.
 ///
-/// cairo writes the PDF to a scratch file; ``PDFFinisher`` completes it with libqpdf (language,
-/// XMP, link descriptions, trailer `/ID`) and writes the result into the file the sink gives.
+/// cairo writes the PDF into ``ScratchBytes`` (memory, or a scratch file once it passes
+/// `inMemoryLimit`); ``PDFFinisher`` completes it with libqpdf (language, XMP, link descriptions,
+/// trailer `/ID`) and writes the result into the file the sink gives.
 public struct PDFExporter: DocumentExporter {
-  public init() {}
+  /// The largest PDF cairo writes into memory for qpdf, and qpdf writes into memory.
+  ///
+  /// Below it, the PDF goes from cairo to qpdf to the output file without a scratch file: none
+  /// made, written in cairo's small pieces, read back and removed for a certificate or a two-page
+  /// summary, and qpdf reading a file seeks for every object it reads (an `lseek` and a refill of
+  /// stdio's buffer: some 21,000 system calls and 12 MB read for the 13-page full report). Above
+  /// it, files, so that a long document's copies do not add to the run's peak memory.
+  public static let inMemoryLimit = 8 << 20
+
+  private let inMemoryLimit: Int
+
+  /// An exporter keeping PDFs up to `inMemoryLimit` bytes in memory on their way through qpdf.
+  public init(inMemoryLimit: Int = Self.inMemoryLimit) { self.inMemoryLimit = inMemoryLimit }
 
   public func write(
     _ document: inout RenderDocument, into sink: any ExportSink, releasingPages: Bool
   ) throws {
     try sink.document(pages: document.pages.count) { file in
-      try Self.draw(&document, releasingPages: releasingPages, into: file)
+      try draw(&document, releasingPages: releasingPages, into: file)
     }
   }
 
-  private static func draw(
+  private func draw(
     _ document: inout RenderDocument, releasingPages: Bool, into file: CheckedFile
   ) throws {
     let path = file.path
-    let drawn = ScratchFile("cairo", for: path)
-    // Through a checked file: the scratch file is in the output folder, and a full disk there
-    // fails with the system's reason (cairo 1.16 loses write errors).
-    let scratch = try CheckedFile(creating: drawn.path, reportedAs: path)
-    var marks = MarkedContentLog()
-    try OutputFile.writing(into: scratch) { scratch in
-      marks = try drawPDF(&document, releasingPages: releasingPages, into: scratch, path: path)
+    // A scratch file is in the output folder, and a full disk there fails with the system's
+    // reason (cairo 1.16 loses write errors): that failure wins over whatever cairo made of it.
+    let scratch = ScratchBytes("cairo", for: path, limit: inMemoryLimit)
+    let marks: MarkedContentLog
+    do {
+      marks = try Self.drawPDF(
+        &document, releasingPages: releasingPages, into: scratch, path: path)
+    } catch {
+      throw scratch.failure ?? error
     }
-    _ = try scratch.finish(.unsynced)
-    // cairo's surface is gone: hand its freed memory back before qpdf parses the file, so that a
-    // long document's peak is not cairo's and qpdf's added up.
-    malloc_trim(0)
+    let drawn = try scratch.finish()
+    // cairo's surface is gone: when the document is long (its PDF went to a file), hand its freed
+    // memory back before qpdf parses the file, so that the peak is not cairo's and qpdf's added
+    // up. Not for short ones: each would fault cairo's buffers in again for the next.
+    if case .file = drawn { malloc_trim(0) }
     let titles = Dictionary(
       document.outline.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
     try PDFFinisher(
@@ -46,15 +62,16 @@ public struct PDFExporter: DocumentExporter {
     .finish(drawn, into: file)
   }
 
-  /// Draws `document` with cairo into the scratch file `scratch`; returns what the finisher needs
-  /// to know of the tags drawn.
+  /// Draws `document` with cairo into `scratch`; returns what the finisher needs to know of the
+  /// tags drawn.
   private static func drawPDF(
-    _ document: inout RenderDocument, releasingPages: Bool, into scratch: CheckedFile, path: String
+    _ document: inout RenderDocument, releasingPages: Bool, into scratch: ScratchBytes,
+    path: String
   ) throws -> MarkedContentLog {
     let first = document.pages.first?.size ?? Size(width: 595, height: 842)
     guard
       let surface = cairo_pdf_surface_create_for_stream(
-        CheckedFile.cairoWriter, scratch.cairoClosure, first.width, first.height)
+        ScratchBytes.cairoWriter, scratch.cairoClosure, first.width, first.height)
     else {
       throw RenderError.cairo(operation: "create a PDF surface", status: "no surface", path: path)
     }

@@ -32,17 +32,31 @@ struct PDFFinisher {
   /// The viewer opens the file full screen (`/PageMode /FullScreen`: a deck of slides).
   var opensFullScreen = false
 
-  /// The largest PDF qpdf reads and writes in memory.
+  /// Reads the PDF cairo wrote (`drawn`: in memory, or in a scratch file), completes it and
+  /// writes the result to `file`; throws a ``RenderError/pdf`` for any error qpdf reports.
   ///
-  /// Below this size cairo's PDF is read into memory for qpdf and qpdf writes into memory: reading
-  /// a file, qpdf seeks for every object it reads (an `lseek` and a refill of stdio's buffer: some
-  /// 21,000 system calls and 12 MB read for the 13-page full report). Above it, files, so that a
-  /// long document's copies do not add to the run's peak memory.
-  static let inMemoryLimit = 8 << 20
+  /// In memory, qpdf reads the bytes where they are and writes into memory too; from a file, it
+  /// writes into a file (``write(_:into:inMemory:)``).
+  func finish(_ drawn: ScratchBytes.Contents, into file: CheckedFile) throws {
+    switch drawn {
+    case .memory(let bytes):
+      try bytes.withUnsafeBytes { bytes in
+        try finish(into: file, inMemory: true) { q in
+          qpdf_read_memory(
+            q, path, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), UInt64(bytes.count),
+            nil)
+        }
+      }
+    case .file(let scratch):
+      try finish(into: file, inMemory: false) { q in qpdf_read(q, scratch.path, nil) }
+    }
+  }
 
-  /// Reads the PDF cairo wrote into `drawn`, completes it and writes the result to `file`; throws
-  /// a ``RenderError/pdf`` for any error qpdf reports.
-  func finish(_ drawn: ScratchFile, into file: CheckedFile) throws {
+  /// Starts qpdf, has `read` give it cairo's PDF (qpdf may read from it until it is cleaned up,
+  /// before this returns), completes the PDF and writes it to `file`.
+  private func finish(
+    into file: CheckedFile, inMemory: Bool, reading read: (qpdf_data) -> Void
+  ) throws {
     var handle = qpdf_init()
     guard let q = handle else {
       throw RenderError.pdf(operation: "start", reason: "qpdf_init gave nothing", path: path)
@@ -50,37 +64,10 @@ struct PDFFinisher {
     defer { qpdf_cleanup(&handle) }
     qpdf_silence_errors(q)
     qpdf_set_suppress_warnings(q, QPDF_BOOL(1))
-    // qpdf reads from the bytes until it is cleaned up, so they outlive it.
-    let bytes = try contents(of: drawn, under: Self.inMemoryLimit)
-    defer { bytes?.deallocate() }
-    if let bytes {
-      qpdf_read_memory(
-        q, path, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), UInt64(bytes.count), nil)
-    } else {
-      qpdf_read(q, drawn.path, nil)
-    }
+    read(q)
     try check(q, "read cairo's PDF")
     try complete(q)
-    try write(q, into: file, inMemory: bytes != nil)
-  }
-
-  /// The bytes of `drawn` when it is smaller than `limit` (nil: larger); the caller deallocates them.
-  private func contents(of drawn: ScratchFile, under limit: Int) throws
-    -> UnsafeMutableRawBufferPointer?
-  {
-    guard let status = FileStatus(path: drawn.path) else {
-      throw RenderError.pdf(
-        operation: "read cairo's PDF", reason: String(cString: strerror(errno)), path: path)
-    }
-    let size = Int(status.size)
-    guard size < limit, let input = fopen(drawn.path, "rb") else { return nil }
-    defer { fclose(input) }
-    let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 1)
-    guard fread(bytes.baseAddress, 1, size, input) == size else {
-      bytes.deallocate()
-      return nil
-    }
-    return UnsafeMutableRawBufferPointer(rebasing: bytes[..<size])
+    try write(q, into: file, inMemory: inMemory)
   }
 
   /// qpdf writes the finished file into memory (`inMemory`) or into a scratch file (a long

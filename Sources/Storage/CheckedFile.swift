@@ -4,6 +4,11 @@ import Foundation
 /// kept, the SHA-256 of the bytes computed as they go out, and the file `fsync`ed before it counts
 /// as written (unless it is a cache's: ``Durability/unsynced``).
 ///
+/// Small writes are gathered in a buffer of ``bufferSize`` bytes and go out together (cairo's
+/// stream function hands over a few dozen bytes at a time: a system call each cost a certificate
+/// over a thousand); the hash still takes every byte in order as it is given, and a failure is
+/// seen when the buffer goes out, at the latest by ``finish(_:)``.
+///
 /// A writer that cannot report failures itself (cairo 1.16 loses write errors: a stream function
 /// that returns `CAIRO_STATUS_WRITE_ERROR` still leaves the surface's status at success) writes
 /// here and its caller then asks this file, not the writer, whether the bytes reached the disk.
@@ -12,10 +17,16 @@ public final class CheckedFile {
   public let path: String
   private var descriptor: Int32
   private let checksum = SHA256()
+  /// Bytes given but not yet written: the first `buffered` of them.
+  private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 1)
+  private var buffered = 0
   /// The `errno` of the first write that failed; 0 while all went well.
   public private(set) var firstError: Int32 = 0
-  /// Bytes written so far.
+  /// Bytes given so far (written, or in the buffer on their way).
   public private(set) var byteCount = 0
+
+  /// How many bytes are gathered before they are written.
+  public static let bufferSize = 64 << 10
 
   /// Creates the file at `location` afresh, replacing a file or symbolic link already there.
   ///
@@ -42,13 +53,37 @@ public final class CheckedFile {
 
   deinit {
     if descriptor >= 0 { close(descriptor) }
+    buffer.deallocate()
   }
 
-  /// Writes `bytes` whole (retrying after interruptions and short writes); after the first
-  /// failure nothing more is written and the failure is kept.
+  /// Writes `bytes` whole, through the buffer when they fit in it; after the first failure
+  /// nothing more is written and the failure is kept.
   public func write(_ bytes: UnsafeRawBufferPointer) {
-    guard firstError == 0, let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    guard firstError == 0, !bytes.isEmpty else { return }
     checksum.update(bytes)
+    byteCount += bytes.count
+    if buffered + bytes.count > buffer.count {
+      flush()
+      if bytes.count >= buffer.count {
+        writeOut(bytes)
+        return
+      }
+    }
+    UnsafeMutableRawBufferPointer(rebasing: buffer[buffered...]).copyMemory(from: bytes)
+    buffered += bytes.count
+  }
+
+  /// Writes the buffer out and empties it.
+  private func flush() {
+    guard buffered > 0 else { return }
+    writeOut(UnsafeRawBufferPointer(rebasing: buffer[..<buffered]))
+    buffered = 0
+  }
+
+  /// Writes `bytes` to the file (retrying after interruptions and short writes) unless a write
+  /// failed before; keeps the first failure.
+  private func writeOut(_ bytes: UnsafeRawBufferPointer) {
+    guard firstError == 0, let base = bytes.baseAddress else { return }
     var done = 0
     while done < bytes.count {
       let n = Glibc.write(descriptor, base + done, bytes.count - done)
@@ -59,7 +94,6 @@ public final class CheckedFile {
       }
       done += n
     }
-    byteCount += done
   }
 
   /// Writes `bytes` whole.
@@ -70,9 +104,10 @@ public final class CheckedFile {
     firstError == 0 ? nil : .write(path: path, errno: firstError)
   }
 
-  /// Flushes the file to the disk (when `durability` says so) and closes it; throws the first
-  /// failure, naming the file and the system's reason.
+  /// Writes out what is buffered, flushes the file to the disk (when `durability` says so) and
+  /// closes it; throws the first failure, naming the file and the system's reason.
   public func finish(_ durability: Durability = .synced) throws -> StoredBytes {
+    flush()
     if firstError == 0, durability == .synced, fsync(descriptor) != 0 { firstError = errno }
     if close(descriptor) != 0, firstError == 0 { firstError = errno }
     descriptor = -1

@@ -39,6 +39,25 @@ import Testing
     #expect(released.pages.allSatisfy { $0.frame.items.isEmpty && $0.size.width == 200 })
   }
 
+  /// A long document's PDF goes from cairo to qpdf through scratch files, a short one's through
+  /// memory: the bytes are the same, and no scratch file stays.
+  @Test func aPDFThroughScratchFilesIsThePDFThroughMemory() throws {
+    let dir = try temporaryDirectory("pmreport-routes")
+    var inMemory = Self.document()
+    var throughFiles = Self.document()
+    let a = try PDFExporter().write(&inMemory, to: .file(dir + "/memory.pdf"), releasingPages: true)
+    let b = try PDFExporter(inMemoryLimit: 100).write(
+      &throughFiles, to: .file(dir + "/files.pdf"), releasingPages: true)
+    let memoryBytes = try Data(contentsOf: URL(fileURLWithPath: dir + "/memory.pdf"))
+    #expect(memoryBytes.count > 100, "the small limit leaves nothing in memory")
+    #expect(memoryBytes == (try Data(contentsOf: URL(fileURLWithPath: dir + "/files.pdf"))))
+    #expect(a[0].sha256 == b[0].sha256)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [
+        "files.pdf", "memory.pdf",
+      ])
+  }
+
   @Test func anSVGPageIsTheSameWhateverWasDrawnBefore() throws {
     let dir = try temporaryDirectory("pmreport-svg-ids")
     var one = Self.document(pages: 1)

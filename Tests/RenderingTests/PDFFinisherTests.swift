@@ -16,16 +16,20 @@ import Testing
     let finisher = PDFFinisher(
       info: info, standards: .ua1, marks: MarkedContentLog(), destinationTitles: [:], path: path)
     let drawn = ScratchFile("test", for: path)
-    try "not a PDF at all".write(toFile: drawn.path, atomically: false, encoding: .utf8)
-    #expect {
-      try OutputFile.atomically(path) { file in
-        try finisher.finish(drawn, into: file)
+    let notAPDF = "not a PDF at all"
+    try notAPDF.write(toFile: drawn.path, atomically: false, encoding: .utf8)
+    // From a scratch file (a long document) and from memory (a short one) alike.
+    for contents in [ScratchBytes.Contents.file(drawn), .memory(Array(notAPDF.utf8))] {
+      #expect {
+        try OutputFile.atomically(path) { file in
+          try finisher.finish(contents, into: file)
+        }
+      } throws: { error in
+        guard case .pdf(_, _, let named) = error as? RenderError else { return false }
+        return named == path && "\(error)".hasPrefix("\(path): qpdf failed to read cairo's PDF")
       }
-    } throws: { error in
-      guard case .pdf(_, _, let named) = error as? RenderError else { return false }
-      return named == path && "\(error)".hasPrefix("\(path): qpdf failed to read cairo's PDF")
+      #expect(!FileManager.default.fileExists(atPath: path))
     }
-    #expect(!FileManager.default.fileExists(atPath: path))
     // The scratch files go with their values.
     let scratch = drawn.path
     _ = consume drawn

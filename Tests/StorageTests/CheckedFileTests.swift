@@ -9,7 +9,8 @@ import Testing
   @Test func aFailedWriteIsKeptWithTheSystemsReason() throws {
     // /dev/full takes the open and refuses every write with ENOSPC, as a full disk does.
     let file = try CheckedFile(creating: "/dev/full")
-    file.write(Array(repeating: UInt8(7), count: 10_000))
+    // Bytes that fill the buffer go out at once, and fail at once.
+    file.write(Array(repeating: UInt8(7), count: CheckedFile.bufferSize + 1))
     #expect(file.firstError == ENOSPC)
     #expect(file.failure == .write(path: "/dev/full", errno: ENOSPC))
     do {
@@ -19,6 +20,38 @@ import Testing
       #expect(error == .write(path: "/dev/full", errno: ENOSPC))
       #expect(error.description == "/dev/full: cannot write: No space left on device")
     }
+  }
+
+  /// A few bytes wait in the buffer; their failure is there by the time the file is finished.
+  @Test func aFailedSmallWriteIsReportedByFinish() throws {
+    let file = try CheckedFile(creating: "/dev/full")
+    file.write(Array("a few bytes".utf8))
+    #expect(throws: StorageError.write(path: "/dev/full", errno: ENOSPC)) {
+      _ = try file.finish(.unsynced)
+    }
+    #expect(file.firstError == ENOSPC)
+  }
+
+  /// Pieces of every size (cairo's few dozen bytes, pieces larger than the buffer) land in order,
+  /// hashed in order.
+  @Test func piecesOfEverySizeLandInOrder() throws {
+    let dir = try makeTestFolder()
+    defer { removeTestFolder(dir) }
+    let path = dir + "/pieces.bin"
+    var all: [UInt8] = []
+    let written = try OutputFile.atomically(path) { file in
+      for (n, size) in [1, 37, CheckedFile.bufferSize - 10, 20, 3 * CheckedFile.bufferSize, 5]
+        .enumerated()
+      {
+        let piece = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ n) }
+        all += piece
+        file.write(piece)
+      }
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(all))
+    let hasher = SHA256()
+    hasher.update(all)
+    #expect(written == StoredBytes(count: all.count, sha256: hasher.hexDigest()))
   }
 
   @Test func theHashIsTheBytesHash() throws {
