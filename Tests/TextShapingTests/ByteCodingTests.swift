@@ -14,11 +14,12 @@ import Testing
     var w = ByteWriter()
     w.narrowNumbers(numbers)
     #expect(w.bytes.count == 1 + 4 + width * numbers.count)
-    try w.bytes.withUnsafeBytes { raw in
+    let (read, atEnd) = try w.bytes.withUnsafeBytes { raw throws -> ([UInt32], Bool) in
       var r = ByteReader(bytes: raw)
-      #expect(try r.narrowNumbers() == numbers)
-      #expect(r.atEnd)
+      return (try r.narrowNumbers(), r.atEnd)
     }
+    #expect(read == numbers)
+    #expect(atEnd)
   }
 
   @Test func aBadWidthOrCountThrows() {
