@@ -40,6 +40,19 @@ struct ShapeCacheKeys {
     identity: ShapeCacheIdentity, fontconfig: [UInt8], language: String,
     hyphenDictionary: String?
   ) {
+    prefix = SHA256()
+    prefix.update(
+      Self.prefixBytes(
+        identity: identity, fontconfig: fontconfig, language: language,
+        hyphenDictionary: hyphenDictionary))
+  }
+
+  /// What every key of a measurer hashes first: the cache format, the identity, fontconfig's
+  /// configuration, the language and the hyphenation dictionary (with its stamp).
+  static func prefixBytes(
+    identity: ShapeCacheIdentity, fontconfig: [UInt8], language: String,
+    hyphenDictionary: String?
+  ) -> [UInt8] {
     var w = ByteWriter()
     w.raw(ShapeCacheEntry.magic)
     w.u32(ShapeCacheEntry.formatVersion)
@@ -53,8 +66,7 @@ struct ShapeCacheKeys {
       let stamp = FileStamp(path: hyphenDictionary) ?? FileStamp(size: -1, modified: -1)
       stamp.encode(into: &w)
     }
-    prefix = SHA256()
-    prefix.update(w.bytes)
+    return w.bytes
   }
 
   /// The key of `spec`'s entry of `kind`.

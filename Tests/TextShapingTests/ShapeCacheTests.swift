@@ -387,15 +387,9 @@ func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
     let keys = ShapeCacheKeys(
       identity: testIdentity, fontconfig: fontconfig, language: "de", hyphenDictionary: nil)
     for (kind, spec) in [(ShapeCacheEntryKind.paragraph, specs[0]), (.widths, specs[1])] {
-      var w = ByteWriter()
-      w.raw(ShapeCacheEntry.magic)
-      w.u32(ShapeCacheEntry.formatVersion)
-      w.text(testIdentity.program)
-      w.text(testIdentity.pangoVersion)
-      w.text(testIdentity.harfBuzzVersion)
-      w.raw(fontconfig)
-      w.text("de")
-      w.optionalText(nil)
+      var w = ByteWriter(
+        bytes: ShapeCacheKeys.prefixBytes(
+          identity: testIdentity, fontconfig: fontconfig, language: "de", hyphenDictionary: nil))
       w.u8(kind.rawValue)
       spec.encode(into: &w)
       let whole = w.bytes.withUnsafeBytes { SHA256.digest($0) }
