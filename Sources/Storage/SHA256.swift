@@ -8,7 +8,12 @@ public final class SHA256 {
   private let checksum: OpaquePointer?
 
   public init() { checksum = g_checksum_new(G_CHECKSUM_SHA256) }
+  private init(copying other: OpaquePointer?) { checksum = other.flatMap { g_checksum_copy($0) } }
   deinit { if let checksum { g_checksum_free(checksum) } }
+
+  /// A hasher that has taken in what this one has so far (which goes on unchanged): a common
+  /// prefix hashed once for many digests.
+  public func copy() -> SHA256 { SHA256(copying: checksum) }
 
   /// Adds `bytes` to what is hashed.
   public func update(_ bytes: UnsafeRawBufferPointer) {

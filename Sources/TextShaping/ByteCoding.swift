@@ -27,6 +27,19 @@ struct ByteWriter {
     if let s { text(s) }
   }
   mutating func raw<C: Collection<UInt8>>(_ v: C) { bytes += v }
+
+  /// Numbers as narrow as the largest needs: its width in bytes (1, 2 or 4), the count, then each
+  /// number little-endian in that width.
+  mutating func narrowNumbers(_ numbers: [UInt32]) {
+    let largest = numbers.max() ?? 0
+    let width = largest <= 0xFF ? 1 : largest <= 0xFFFF ? 2 : 4
+    u8(UInt8(width))
+    u32(UInt32(numbers.count))
+    bytes.reserveCapacity(bytes.count + width * numbers.count)
+    for n in numbers {
+      for k in 0..<width { bytes.append(UInt8(truncatingIfNeeded: n >> (8 * k))) }
+    }
+  }
   mutating func bytes(_ v: UnsafeRawBufferPointer) {
     i32(Int32(v.count))
     bytes += v
@@ -89,6 +102,20 @@ struct ByteReader {
     let n = Int(try u32())
     guard n <= remaining / max(1, least) else { throw Bad() }
     return n
+  }
+
+  /// Numbers written by ``ByteWriter/narrowNumbers(_:)``; a width other than 1, 2 or 4, or a
+  /// count past the bytes left, throws.
+  mutating func narrowNumbers() throws -> [UInt32] {
+    let width = Int(try u8())
+    guard width == 1 || width == 2 || width == 4 else { throw Bad() }
+    let count = try self.count(atLeast: width)
+    let numbers = try raw(count * width)
+    return (0..<count).map { i in
+      var n: UInt32 = 0
+      for k in 0..<width { n |= UInt32(numbers[i * width + k]) << (8 * k) }
+      return n
+    }
   }
 
   /// A Swift string written by ``ByteWriter/text(_:)``.

@@ -135,10 +135,7 @@ struct CachedParagraph {
       for n in numbers { w.i32(n) }
     }
     w.u32(UInt32(parts.columns.count))
-    for column in parts.columns {
-      w.u32(UInt32(column.count))
-      for n in column { w.u32(n) }
-    }
+    for column in parts.columns { w.narrowNumbers(column) }
     w.u32(UInt32(parts.text.count))
     w.raw(parts.text)
   }
@@ -206,9 +203,7 @@ struct CachedParagraph {
     let missingGlyphSize = try r.f64()
     var signed: [[Int32]] = []
     for _ in 0..<2 { signed.append(try (0..<(try r.count(atLeast: 4))).map { _ in try r.i32() }) }
-    let columns = try (0..<(try r.count(atLeast: 4))).map { _ in
-      try (0..<(try r.count(atLeast: 4))).map { _ in try r.u32() }
-    }
+    let columns = try (0..<(try r.count(atLeast: 5))).map { _ in try r.narrowNumbers() }
     let text = Array(try r.raw(try r.count(atLeast: 1)))
     return Line(
       line: line, links: links,

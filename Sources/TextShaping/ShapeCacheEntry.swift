@@ -8,7 +8,7 @@ import Storage
 enum ShapeCacheEntry {
   static let magic = Array("PMRSHAPE".utf8)
   /// Bumped whenever the framing or a payload's layout changes (it is also part of every key).
-  static let formatVersion: UInt32 = 3
+  static let formatVersion: UInt32 = 4
   /// Magic, version, a reserved word, the key, the payload length.
   static let headerSize = 8 + 4 + 4 + SHA256.size + 8
 

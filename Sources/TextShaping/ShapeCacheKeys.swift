@@ -32,13 +32,27 @@ enum ShapeCacheEntryKind: UInt8 {
 /// entry's kind and the whole ``ParagraphSpec`` in a fixed binary layout (never `hashValue`, which
 /// changes from process to process).
 struct ShapeCacheKeys {
-  /// Everything hashed before the entry's kind and spec.
-  private let prefix: [UInt8]
+  /// Has taken in everything hashed before the entry's kind and spec (copied for each key, so the
+  /// prefix — fontconfig's files and folders, kilobytes — is hashed once, not once a paragraph).
+  private let prefix: SHA256
 
   init(
     identity: ShapeCacheIdentity, fontconfig: [UInt8], language: String,
     hyphenDictionary: String?
   ) {
+    prefix = SHA256()
+    prefix.update(
+      Self.prefixBytes(
+        identity: identity, fontconfig: fontconfig, language: language,
+        hyphenDictionary: hyphenDictionary))
+  }
+
+  /// What every key of a measurer hashes first: the cache format, the identity, fontconfig's
+  /// configuration, the language and the hyphenation dictionary (with its stamp).
+  static func prefixBytes(
+    identity: ShapeCacheIdentity, fontconfig: [UInt8], language: String,
+    hyphenDictionary: String?
+  ) -> [UInt8] {
     var w = ByteWriter()
     w.raw(ShapeCacheEntry.magic)
     w.u32(ShapeCacheEntry.formatVersion)
@@ -52,15 +66,17 @@ struct ShapeCacheKeys {
       let stamp = FileStamp(path: hyphenDictionary) ?? FileStamp(size: -1, modified: -1)
       stamp.encode(into: &w)
     }
-    prefix = w.bytes
+    return w.bytes
   }
 
   /// The key of `spec`'s entry of `kind`.
   func key(_ kind: ShapeCacheEntryKind, _ spec: ParagraphSpec) -> [UInt8] {
-    var w = ByteWriter(bytes: prefix)
+    var w = ByteWriter()
     w.u8(kind.rawValue)
     spec.encode(into: &w)
-    return w.bytes.withUnsafeBytes { SHA256.digest($0) }
+    let hasher = prefix.copy()
+    hasher.update(w.bytes)
+    return hasher.digest()
   }
 
   /// fontconfig's configuration as bytes: its version, and each configuration file and font folder

@@ -23,6 +23,18 @@ import Testing
     #expect(bytes.prefix(4) == [0xba, 0x78, 0x16, 0xbf])
   }
 
+  @Test func aCopyGoesOnFromWhatWasHashedAndLeavesTheOriginal() {
+    let prefix = SHA256()
+    prefix.update(Array("ab".utf8))
+    let first = prefix.copy()
+    first.update(Array("c".utf8))
+    let second = prefix.copy()
+    second.update(Array("d".utf8))
+    #expect(first.digest() == Array("abc".utf8).withUnsafeBytes { SHA256.digest($0) })
+    #expect(second.digest() == Array("abd".utf8).withUnsafeBytes { SHA256.digest($0) })
+    #expect(prefix.digest() == Array("ab".utf8).withUnsafeBytes { SHA256.digest($0) })
+  }
+
   private func hex(of text: String) -> String {
     let hasher = SHA256()
     hasher.update(Array(text.utf8))

@@ -380,6 +380,24 @@ func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
     #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path)) == Data("x".utf8))
   }
 
+  /// The prefix is hashed once and copied for each key: the keys stay the digest of the whole
+  /// layout (prefix, kind, spec), so caches written before keep their keys.
+  @Test func aKeyIsTheDigestOfTheWholeLayout() {
+    let fontconfig = Array(repeating: UInt8(7), count: 5_000)
+    let keys = ShapeCacheKeys(
+      identity: testIdentity, fontconfig: fontconfig, language: "de", hyphenDictionary: nil)
+    for (kind, spec) in [(ShapeCacheEntryKind.paragraph, specs[0]), (.widths, specs[1])] {
+      var w = ByteWriter(
+        bytes: ShapeCacheKeys.prefixBytes(
+          identity: testIdentity, fontconfig: fontconfig, language: "de", hyphenDictionary: nil))
+      w.u8(kind.rawValue)
+      spec.encode(into: &w)
+      let whole = w.bytes.withUnsafeBytes { SHA256.digest($0) }
+      #expect(keys.key(kind, spec) == whole)
+      #expect(keys.key(kind, spec) == whole)
+    }
+  }
+
   @Test func theKeyCoversEveryFieldOfTheSpec() {
     let keys = ShapeCacheKeys(
       identity: testIdentity, fontconfig: [], language: "en-us", hyphenDictionary: nil)

@@ -45,21 +45,19 @@ struct ReportBuilder {
     return content.sections(chosenBy: entries)
   }
 
-  /// The charts this document shows, by the section they illustrate.
-  func charts(for section: Section) -> [ChartSpec] {
+  /// The charts this document shows (the content's, narrowed to the document's list): worked out
+  /// once a block list, since the content's charts walk every section.
+  func shownCharts() -> [ChartSpec] {
     content.charts(words: type.words).filter { spec in
-      spec.section == section.id && (document.charts.map { $0.contains(spec.id) } ?? true)
+      document.charts.map { $0.contains(spec.id) } ?? true
     }
   }
 
-  /// The charts that name no section (or one the content lacks): the whole report shows them at
-  /// its end, so that no chart the content lists goes missing.
-  func unplacedCharts() -> [ChartSpec] {
+  /// The charts among `shown` that name no section (or one the content lacks): the whole report
+  /// shows them at its end, so that no chart the content lists goes missing.
+  func unplacedCharts(_ shown: [ChartSpec]) -> [ChartSpec] {
     guard document.sections == nil else { return [] }
-    return content.charts(words: type.words).filter { spec in
-      (spec.section.map { content.section(id: $0) == nil } ?? true)
-        && (document.charts.map { $0.contains(spec.id) } ?? true)
-    }
+    return shown.filter { spec in spec.section.map { content.section(id: $0) == nil } ?? true }
   }
 
   /// Every block, given the page numbers of the previous layout pass (for the contents).
@@ -72,8 +70,11 @@ struct ReportBuilder {
     }
     let numbered = numberedSections()
     if document.tableOfContents { out += tableOfContents(numbered, pages: pages) }
-    for entry in numbered { out += try blocks(for: entry) }
-    for spec in unplacedCharts() { out.append(try figures.block(spec.id) { try chart(spec) }) }
+    let charts = shownCharts()
+    for entry in numbered { out += try blocks(for: entry, charts: charts) }
+    for spec in unplacedCharts(charts) {
+      out.append(try figures.block(spec.id) { try chart(spec) })
+    }
     return out
   }
 
@@ -108,10 +109,12 @@ struct ReportBuilder {
     }
   }
 
-  /// A section's heading, blocks and charts, then its subsections'; in the section's language
-  /// when it names one other than the document's (which its subsections inherit), punctuated as
-  /// that language is.
-  private func blocks(for entry: NumberedSection, language: String? = nil) throws -> [any Block] {
+  /// A section's heading, blocks and charts (those of `charts` that name it), then its
+  /// subsections'; in the section's language when it names one other than the document's (which
+  /// its subsections inherit), punctuated as that language is.
+  private func blocks(
+    for entry: NumberedSection, charts: [ChartSpec], language: String? = nil
+  ) throws -> [any Block] {
     let language = entry.section.lang ?? language
     let type = language.map { self.type.punctuating($0) } ?? self.type
     let setter = BlockSetter(content: content, type: type)
@@ -121,13 +124,15 @@ struct ReportBuilder {
     heading.source = BlockSetter.span(entry.place)
     var out: [any Block] = [heading]
     out += try setter.blocks(for: entry.section.blocks) { entry.place?.block($0) }
-    for spec in charts(for: entry.section) {
+    for spec in charts where spec.section == entry.section.id {
       out.append(try figures.block(spec.id) { try chart(spec) })
     }
     if let language, language.lowercased() != metadata.lang.lowercased() {
       out = out.map { LanguageBlock.wrapping($0, in: language) }
     }
-    for child in entry.children { out += try blocks(for: child, language: language) }
+    for child in entry.children {
+      out += try blocks(for: child, charts: charts, language: language)
+    }
     return out
   }
 
