@@ -14,7 +14,7 @@ import Testing
         contentPath: "content.yml", formats: [.svg], documents: ["full-report"],
         outputDirectory: dir + "/out", workingDirectory: dir,
         date: Date(timeIntervalSince1970: 1_700_000_000)))
-    let laidOut = try #require(scheduler.layOut(reporter: SilentReporter()).first)
+    let laidOut = try #require(PreviewLaidOut.run(scheduler).documents.first)
     return laidOut.document.pages.map { $0.fingerprint(palette: laidOut.document.palette) }
   }
 
