@@ -16,7 +16,7 @@ public struct RunScheduler {
   /// (``DocumentRecipes/buildOrder(_:in:)``); a shard's are the personalised ones alone.
   let runDocuments: [ResolvedDocument]
   /// Told of each document's pages before its files are written (`watch --serve`, which builds
-  /// in this one process); nil for none.
+  /// in this one process: units handed to worker processes are not told); nil for none.
   public var observer: (any BuildObserver)?
 
   /// A run of `project` with the text engine of `session`.
