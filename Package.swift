@@ -149,7 +149,7 @@ let package = Package(
       dependencies: [
         "Rendering", "Storage", "Frames", "Geometry", "CCairo", "CImages", "CArtifacts",
       ]),
-    .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
+    .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "PMReportKit"]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: [

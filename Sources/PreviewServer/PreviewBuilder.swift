@@ -2,43 +2,63 @@ import Dispatch
 import Foundation
 import PMReportKit
 
-/// The build task's side of the preview: lays each build out, compares every page with the last
-/// good build's by its fingerprint, publishes the new snapshot and tells the browsers which pages
-/// changed (before `watch` writes the files).
+/// The build task's side of the preview: takes each document's pages as the run lays them out,
+/// compares every page with the last good build's by its fingerprint, publishes the new snapshot
+/// and tells the browsers which pages changed (before the run writes the document's files); the
+/// build's errors go over the pages, whose last good ones stay.
 final class PreviewBuilder: BuildObserver {
   private let store: PreviewStore
+  /// When the current build began (its loading included).
+  private var started = DispatchTime.now()
+  /// The error lines of the current build so far, as pmreport prints them.
+  private var errors: [String] = []
+  /// The documents the current build laid out.
+  private var laidOutNames: Set<String> = []
 
   init(store: PreviewStore) { self.store = store }
 
-  func loaded(_ scheduler: RunScheduler, started: DispatchTime) {
-    let errors = ErrorLines()
-    let laidOut = scheduler.layOut(reporter: errors)
+  func buildStarted(at started: DispatchTime) {
+    self.started = started
+    errors = []
+    laidOutNames = []
+  }
+
+  func laidOut(_ laidOut: [DocumentForPreview]) {
     var next = store.snapshot
-    next.generation += 1
-    next.diagnostics = errors.lines
     var changed: [String: [Int]] = [:]
-    if errors.lines.isEmpty {
-      let documents = laidOut.map(PreviewDocument.init)
-      for document in documents {
-        let before = next.document(document.name)?.versions ?? []
-        changed[document.name] = document.versions.indices.filter {
-          !before.indices.contains($0) || before[$0] != document.versions[$0]
-        }.map { $0 + 1 }
+    for document in laidOut.map(PreviewDocument.init) {
+      laidOutNames.insert(document.name)
+      let before = next.document(document.name)?.versions ?? []
+      changed[document.name] = document.versions.indices.filter {
+        !before.indices.contains($0) || before[$0] != document.versions[$0]
+      }.map { $0 + 1 }
+      if let index = next.documents.firstIndex(where: { $0.name == document.name }) {
+        next.documents[index] = document
+      } else {
+        next.documents.append(document)
       }
-      next.documents = documents
-      next.milliseconds = Int((started.elapsedSeconds * 1000).rounded())
     }
+    next.diagnostics = errors
+    next.milliseconds = Int((started.elapsedSeconds * 1000).rounded())
     publish(next, changed: changed)
   }
 
-  func notBuilt(_ error: any Error) {
+  /// Keeps the build's error lines; at its end, publishes them (when they are not what the
+  /// browsers were last told) and, after a good build, forgets the documents it no longer has.
+  func report(_ event: RunEvent) {
+    if let line = event.line, line.kind == .error { errors.append(line.text) }
+    guard case .finished = event else { return }
     var next = store.snapshot
-    next.generation += 1
-    next.diagnostics = RunEvent.stopped(by: error).line.map { [$0.text] } ?? []
+    if errors.isEmpty { next.documents.removeAll { !laidOutNames.contains($0.name) } }
+    guard next.diagnostics != errors || next.documents.count != store.snapshot.documents.count
+    else { return }
+    next.diagnostics = errors
     publish(next, changed: [:])
   }
 
   private func publish(_ snapshot: PreviewSnapshot, changed: [String: [Int]]) {
+    var snapshot = snapshot
+    snapshot.generation += 1
     let event = BuildEvent(
       generation: snapshot.generation, milliseconds: snapshot.milliseconds,
       failed: !snapshot.diagnostics.isEmpty, changed: changed,
@@ -60,15 +80,6 @@ struct BuildEvent: Encodable {
   /// The wall clock when the new snapshot became the server's, in milliseconds since 1970 (what
   /// `bench/preview.py` measures a save against; the same clock as a file's mtime).
   var publishedAt: Double
-}
-
-/// A reporter keeping the error lines of a layout, as pmreport prints them.
-private final class ErrorLines: Reporter {
-  private(set) var lines: [String] = []
-
-  func report(_ event: RunEvent) {
-    if let line = event.line, line.kind == .error { lines.append(line.text) }
-  }
 }
 
 extension JSONEncoder {

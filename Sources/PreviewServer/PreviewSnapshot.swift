@@ -5,7 +5,8 @@ import Rendering
 /// One build as the preview shows it, never changed once made: the documents' pages (from the
 /// last good build), each page's version, and the diagnostics of the build that failed since.
 struct PreviewSnapshot: Sendable {
-  /// Counts builds, good or not, from 1; 0 before the first.
+  /// Counts the snapshots published (a build publishes one a document laid out, and one for its
+  /// errors), from 1; 0 before the first.
   var generation = 0
   /// How long the last good build took from the save to its pages ready.
   var milliseconds = 0

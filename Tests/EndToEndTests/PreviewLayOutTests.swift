@@ -11,7 +11,7 @@ import Testing
       options: RunOptions(
         formats: [.svg], documents: ["charts"], outputDirectory: dir + "/out",
         workingDirectory: dir))
-    let entries = scheduler.layOut(reporter: SilentReporter())
+    let entries = PreviewLaidOut.run(scheduler).documents
     let specs = try Comparison.builtIn.charts(words: .english)
     #expect(specs.count > 1)
     #expect(entries.map(\.name) == specs.map { "charts-\($0.id)" })

@@ -118,10 +118,12 @@ extension DocumentBuild {
         height: max(document.paperWidth, document.paperHeight)
       )
     let sheet = Size(width: portrait.height, height: portrait.width)
-    return PlannedOutput(
+    var booklet = PlannedOutput(
       PlannedFile(
         name + "-booklet", pages: SaddleStitch.impose(pages, on: sheet), isPrintFile: true),
       formats: [.pdf])
+    booklet.repeatsPages = true
+    return booklet
   }
 }
 

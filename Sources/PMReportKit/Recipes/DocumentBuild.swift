@@ -94,8 +94,10 @@ struct DocumentBuild {
       if merging { merged += merged.isEmpty ? pages : pages.map(\.withoutAnchors) }
     }
     guard spec.merge, !merged.isEmpty, settings.formats.contains(.pdf) else { return }
-    try emit(
-      PlannedOutput(PlannedFile(name + "-all", pages: merged, anchors: anchors), formats: [.pdf]))
+    var all = PlannedOutput(
+      PlannedFile(name + "-all", pages: merged, anchors: anchors), formats: [.pdf])
+    all.repeatsPages = true
+    try emit(all)
   }
 }
 

@@ -15,6 +15,9 @@ public struct RunScheduler {
   /// The documents this run builds, in build order: a document another one uses comes first
   /// (``DocumentRecipes/buildOrder(_:in:)``); a shard's are the personalised ones alone.
   let runDocuments: [ResolvedDocument]
+  /// Told of each document's pages before its files are written (`watch --serve`, which builds
+  /// in this one process: units handed to worker processes are not told); nil for none.
+  public var observer: (any BuildObserver)?
 
   /// A run of `project` with the text engine of `session`.
   ///
@@ -125,7 +128,16 @@ public struct RunScheduler {
           project.images, ppi: document.style.page.imagePPI, dpi: settings.dpi),
         session: session, participants: participants, report: report)
       let writer = OutputWriter(build: build)
-      try recipe.outputs(build) { try writer.write($0) }
+      // The live preview is handed the first output that is the document's own, before it is
+      // written (the writer frees the pages as it draws them).
+      var previewed = observer == nil
+      try recipe.outputs(build) { output in
+        if !previewed, !output.repeatsPages {
+          previewed = true
+          try observer?.laidOut(preview(of: output, in: build, writer: writer))
+        }
+        try writer.write(output)
+      }
     } catch {
       report(.failure(RunFailure(document: document.name, error: error, context: document.name)))
     }

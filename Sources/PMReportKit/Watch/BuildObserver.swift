@@ -1,13 +1,14 @@
 import Dispatch
 
-/// What `watch` tells of each build besides its files (the live preview): a build's layout,
-/// before its files are written, and a build that did not run.
-public protocol BuildObserver: AnyObject {
-  /// A build loaded: `scheduler` (with the session's kept text engine) may lay the documents out;
-  /// the files are written after this returns. The build began (its loading included) at
-  /// `started`.
-  func loaded(_ scheduler: RunScheduler, started: DispatchTime)
+/// What `watch` tells of each build besides its files (the live preview): that it began, each
+/// document's pages as laid out (before its files are written), and every event of the build
+/// as it is reported, the last ``RunEvent/finished`` (a build whose inputs did not load reports
+/// ``RunEvent/stopped(_:)`` first).
+public protocol BuildObserver: AnyObject, Reporter {
+  /// A build began (its loading included) at `started`.
+  func buildStarted(at started: DispatchTime)
 
-  /// A build that did not run, and `error`, what stopped it (reported as the run reports it).
-  func notBuilt(_ error: any Error)
+  /// One document of the build laid out (each chart of `kind: charts` an entry), told before
+  /// its files are written.
+  func laidOut(_ documents: [DocumentForPreview])
 }

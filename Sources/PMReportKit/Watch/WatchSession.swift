@@ -27,8 +27,8 @@ public final class WatchSession {
   /// Where each build's report goes as one line of JSON (`--json`); nil for none.
   private let jsonLines: ((String) -> Void)?
   private let measurer: any ShapingSession = PangoMeasurer()
-  /// Told of each build before its files are written, and of each build that did not run (the
-  /// live preview); nil for none.
+  /// Told of each build: its pages before its files are written, and its events, a build that
+  /// did not run too (the live preview); nil for none.
   public var observer: (any BuildObserver)?
 
   /// A session building as `options` says, waiting `quietMilliseconds` after the last change,
@@ -63,6 +63,7 @@ public final class WatchSession {
     var lastGood = InputRecord()
     while true {
       let started = DispatchTime.now()
+      observer?.buildStarted(at: started)
       let inputs = Inputs()
       let project = load(verb, inputs: inputs, readBefore: lastGood, started: started)
       if let project { ignoredFolder = project.settings.outputDirectory }
@@ -113,12 +114,15 @@ public final class WatchSession {
   /// stay.
   private func notBuilt(_ verb: String, _ error: any Error, started: DispatchTime) {
     let sink = Reporters(
-      [reporter] + jsonReporter(outputDirectory: options.absolute("."), started: started))
+      [reporter] + observers
+        + jsonReporter(outputDirectory: options.absolute("."), started: started))
     sink.report(.stopped(by: error))
     sink.report(.finished)
-    observer?.notBuilt(error)
     status("not \(verb): the files of the last good build are kept; watching for changes")
   }
+
+  /// The observer as a build's reporter; none without one.
+  private var observers: [any Reporter] { observer.map { [$0] } ?? [] }
 
   /// The `--json` sink of one build begun at `started`, printing one line; none without
   /// `jsonLines`.
@@ -137,9 +141,9 @@ public final class WatchSession {
     do {
       let json = jsonReporter(
         outputDirectory: project.settings.outputDirectory, started: started)
-      let scheduler = try RunScheduler(project: project, session: RunShaping(keeping: measurer))
-      observer?.loaded(scheduler, started: started)
-      summary = scheduler.run(reporter: Reporters([reporter] + json))
+      var scheduler = try RunScheduler(project: project, session: RunShaping(keeping: measurer))
+      scheduler.observer = observer
+      summary = scheduler.run(reporter: Reporters([reporter] + observers + json))
     } catch {
       // An image changed since it was loaded and no longer decodes.
       notBuilt(verb, error, started: started)

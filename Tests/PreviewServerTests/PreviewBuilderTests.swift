@@ -1,0 +1,61 @@
+import Dispatch
+import Foundation
+import PMReportKit
+import Testing
+
+@testable import PreviewServer
+
+/// The preview's side of real builds: what the snapshot shows after each.
+@Suite struct PreviewBuilderTests {
+  static let config = """
+    roster: roster.csv
+    formats: [pdf]
+    documents:
+      - name: certificate
+        kind: certificate
+
+    """
+
+  /// Builds the certificates of `roster` in `dir` as `watch --serve` does, telling `builder`.
+  func build(_ builder: PreviewBuilder, roster: String, in dir: String) throws {
+    try roster.write(toFile: dir + "/roster.csv", atomically: true, encoding: .utf8)
+    builder.buildStarted(at: .now())
+    var scheduler = try RunScheduler.load(
+      options: RunOptions(outputDirectory: dir + "/out", workingDirectory: dir))
+    scheduler.observer = builder
+    _ = scheduler.run(reporter: builder)
+  }
+
+  /// A name that does not fit its certificate is refused at its roster line (exit 65 in a
+  /// render): the preview shows that error over the last good certificates, and the next good
+  /// build clears it.
+  @Test func aRefusedRosterLineShowsItsErrorOverTheLastGoodPages() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "preview-refused-\(UUID().uuidString)"
+    ).path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try Self.config.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
+    let store = PreviewStore()
+    let builder = PreviewBuilder(store: store)
+    try build(builder, roster: "name\nAda\nBo\n", in: dir)
+    let good = store.snapshot
+    #expect(good.diagnostics.isEmpty)
+    let certificates = try #require(good.document("certificate"))
+
+    // 400 ideographs fit no certificate's rule.
+    let longer = String(repeating: "李", count: 400)
+    try build(builder, roster: "name\nAda\n\(longer)\n", in: dir)
+    let refused = store.snapshot
+    #expect(refused.generation > good.generation)
+    #expect(refused.diagnostics.count == 1)
+    #expect(refused.diagnostics.first?.hasPrefix("roster.csv:3: error: the name '李") == true)
+    #expect(
+      refused.document("certificate")?.versions == certificates.versions,
+      "the last good pages stay")
+
+    try build(builder, roster: "name\nAda\nBo\n", in: dir)
+    #expect(store.snapshot.diagnostics.isEmpty)
+    #expect(store.snapshot.document("certificate")?.versions == certificates.versions)
+  }
+}
