@@ -62,8 +62,7 @@ struct PDFFinisher {
       throw RenderError.pdf(operation: "start", reason: "qpdf_init gave nothing", path: path)
     }
     defer { qpdf_cleanup(&handle) }
-    qpdf_silence_errors(q)
-    qpdf_set_suppress_warnings(q, QPDF_BOOL(1))
+    QPDFHandle.quiet(q)
     read(q)
     try check(q, "read cairo's PDF")
     try complete(q)
@@ -94,24 +93,7 @@ struct PDFFinisher {
       file.write(UnsafeRawBufferPointer(start: buffer, count: count))
       return
     }
-    guard let input = fopen(finished.path, "rb") else {
-      throw RenderError.pdf(
-        operation: "read the finished PDF back", reason: String(cString: strerror(errno)),
-        path: path)
-    }
-    defer { fclose(input) }
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, input) }
-      if count > 0 {
-        chunk.withUnsafeBytes { file.write(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-      }
-      if count < chunk.count { break }
-    }
-    guard ferror(input) == 0 else {
-      throw RenderError.pdf(
-        operation: "read the finished PDF back", reason: "read error", path: path)
-    }
+    try file.write(contentsOf: finished.path)
   }
 
   /// Adds the catalog keys, the pages' tab order and link descriptions, and the XMP stream.
@@ -330,9 +312,6 @@ struct PDFFinisher {
 
   /// Throws qpdf's error, when the last calls left one.
   private func check(_ q: qpdf_data, _ operation: String) throws {
-    guard qpdf_has_error(q) != 0 else { return }
-    let error = qpdf_get_error(q)
-    let reason = qpdf_get_error_full_text(q, error).map { String(cString: $0) } ?? "unknown error"
-    throw RenderError.pdf(operation: operation, reason: reason, path: path)
+    try QPDFHandle.check(q, operation, path: path)
   }
 }

@@ -48,8 +48,9 @@ public struct PDFJoiner {
     }
     let last = ScratchFile("join", for: path)
     let pages = try join(level, into: last.path)
-    let stored = try OutputFile.atomically(path) { try $0.write(contentsOf: last.path) }
-    _ = scratches
+    let stored = try withExtendedLifetime(scratches) {
+      try OutputFile.atomically(path) { try $0.write(contentsOf: last.path) }
+    }
     return WrittenFile(
       path: path, document: document, format: "pdf", pages: pages, bytes: stored.count,
       sha256: stored.sha256,
@@ -66,16 +67,18 @@ public struct PDFJoiner {
     }
     guard let joined = qpdf_init() else { throw failure("start", "qpdf_init gave nothing") }
     handles.append(joined)
-    quiet(joined)
+    QPDFHandle.quiet(joined)
     qpdf_empty_pdf(joined)
     try check(joined, "start the joined file")
     for source in sources {
       guard let q = qpdf_init() else { throw failure("start", "qpdf_init gave nothing") }
       handles.append(q)
-      quiet(q)
+      QPDFHandle.quiet(q)
       qpdf_read(q, source, nil)
       try check(q, "read \(source)")
-      for index in 0..<qpdf_get_num_pages(q) {
+      let pages = qpdf_get_num_pages(q)
+      try check(q, "count the pages of \(source)")
+      for index in 0..<max(0, pages) {
         qpdf_add_page(joined, q, qpdf_get_page_n(q, Int(index)), QPDF_BOOL(0))
         try check(joined, "copy page \(index + 1) of \(source)")
       }
@@ -87,21 +90,14 @@ public struct PDFJoiner {
     qpdf_set_deterministic_ID(joined, QPDF_BOOL(1))
     qpdf_write(joined)
     try check(joined, "write the joined file")
-    return Int(qpdf_get_num_pages(joined))
-  }
-
-  /// Errors kept for ``check(_:_:)``, warnings not printed.
-  private func quiet(_ q: qpdf_data) {
-    qpdf_silence_errors(q)
-    qpdf_set_suppress_warnings(q, QPDF_BOOL(1))
+    let pages = qpdf_get_num_pages(joined)
+    try check(joined, "count the joined file's pages")
+    return Int(max(0, pages))
   }
 
   /// Throws qpdf's error, when the last calls left one.
   private func check(_ q: qpdf_data, _ operation: String) throws {
-    guard qpdf_has_error(q) != 0 else { return }
-    let error = qpdf_get_error(q)
-    let reason = qpdf_get_error_full_text(q, error).map { String(cString: $0) } ?? "unknown error"
-    throw failure(operation, reason)
+    try QPDFHandle.check(q, operation, path: path)
   }
 
   /// The error for `operation` failing for `reason`.

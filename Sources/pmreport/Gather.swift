@@ -17,8 +17,9 @@ struct Gather: ParsableCommand {
 
       --merge DOCUMENT joins the shards' PDF copies of DOCUMENT, in roster order, into \
       pdf/DOCUMENT-all.pdf through qpdf, 200 files at a time. qpdf holds every page of a file \
-      it writes in memory (0.2 to 0.35 MB a certificate page: over 2 GB for 10,000), so for \
-      thousands of copies give --copies-per-file (600 certificates peaked at 255 MB). A \
+      it writes in memory (0.2 to 0.35 MB a certificate page: over 2 GB for 10,000), so a \
+      merged file holds at most 500 copies by default (--copies-per-file; 600 certificates \
+      peaked at 255 MB), the next 500 going into pdf/DOCUMENT-all-2.pdf and on. A \
       joined file is for printing: it has the pages, but no tags, outline or named \
       destinations of the copies (it does not meet PDF/UA, as a run's own merged file does).
       """)
@@ -43,9 +44,13 @@ struct Gather: ParsableCommand {
     name: .customLong("copies-per-file"),
     help: ArgumentHelp(
       "With --merge, at most N copies a merged file; the next N go into "
-        + "pdf/DOCUMENT-all-2.pdf and on (default: all in one file).",
+        + "pdf/DOCUMENT-all-2.pdf and on (default: 500).",
       valueName: "n"))
   var copiesPerFile: Int?
+
+  /// The copies a merged file holds unless `--copies-per-file` says otherwise: qpdf holds a file
+  /// it writes whole in memory (600 certificates took about 255 MB).
+  static let copiesPerFile = 500
 
   @Flag(name: .long, help: "Print nothing but errors.")
   var quiet = false
@@ -58,6 +63,8 @@ struct Gather: ParsableCommand {
   }
 
   func run() throws {
+    // Ctrl-C removes the join's scratch files and the temporaries, as for a render.
+    Interruption.install()
     let here = FileManager.default.currentDirectoryPath
     func absolute(_ path: String) -> String {
       URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: here + "/"))
@@ -68,7 +75,7 @@ struct Gather: ParsableCommand {
         path: absolute(roster), display: roster, inputs: Inputs())
       return try ShardGather(
         folders: folders.map(absolute), roster: participants, output: output.map(absolute),
-        merged: merge, copiesPerFile: copiesPerFile, workingDirectory: here
+        merged: merge, copiesPerFile: copiesPerFile ?? Self.copiesPerFile, workingDirectory: here
       ).run()
     }
     guard !quiet else { return }

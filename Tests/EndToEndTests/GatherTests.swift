@@ -116,6 +116,22 @@ import Testing
       "\(gather.error)")
   }
 
+  /// A folder named twice (here once through a link) is read once: no copy is listed or
+  /// merged twice.
+  @Test func aFolderNamedTwiceIsReadOnce() throws {
+    let dir = try Self.project()
+    for k in 1...2 { try Self.shard(k, of: 2, in: dir) }
+    try FileManager.default.createSymbolicLink(
+      atPath: dir + "/Again", withDestinationPath: dir + "/Output")
+    let gather = try runPMReport(
+      ["gather", "Output", "Output", "Again", "--roster", "roster.csv", "--merge", "certificate"],
+      in: dir)
+    try #require(gather.status == 0, "\(gather.summary)")
+    let joined = try Self.entries(dir + "/Output/manifest.json")
+    #expect(joined["pdf/certificate-all.pdf"]?["pages"] as? Int == 6)
+    #expect(joined.count == 7, "\(joined.keys.sorted())")
+  }
+
   /// Shards of another roster are refused, not miscounted.
   @Test func gatherRefusesShardsOfAnotherRoster() throws {
     let dir = try Self.project()

@@ -77,6 +77,10 @@ import Testing
       Self.message("auto", ["JOB_COMPLETION_INDEX": "8", "PMREPORT_SHARDS": "8"])
         .contains("JOB_COMPLETION_INDEX=8 is not below the number of shards, 8 (PMREPORT_SHARDS=8)")
     )
+    // The largest index a variable can hold is refused, not added to (no overflow trap).
+    #expect(
+      Self.message("auto", ["JOB_COMPLETION_INDEX": "\(Int.max)", "PMREPORT_SHARDS": "2"])
+        .contains("is not below the number of shards, 2"))
     #expect(
       Self.message("auto", ["JOB_COMPLETION_INDEX": "0", "PMREPORT_SHARDS": "eight"])
         .contains("PMREPORT_SHARDS='eight' is not a number of shards"))

@@ -90,6 +90,8 @@ public struct ShardGather {
     let stamp = RosterStamp(roster)
     var coverage = RosterCoverage(lines: roster.participants.map(\.line))
     var problems: [Diagnostic] = []
+    let slugs = Dictionary(
+      roster.participants.map { ($0.line, $0.slug) }, uniquingKeysWith: { first, _ in first })
     func problem(_ file: String, _ message: String) {
       problems.append(Diagnostic(file: file, line: 0, column: 0, keyPath: "", message: message))
     }
@@ -105,6 +107,19 @@ public struct ShardGather {
       for entry in shard.manifest.files {
         guard let owner = entry.participant else {
           problem(shard.shown, "\(entry.path) names no participant")
+          continue
+        }
+        // A copy's line must be the roster's line of that slug, and its path must carry it.
+        if let slug = slugs[owner.line],
+          owner.slug != slug
+            || !entry.path.split(separator: "/").contains(where: {
+              $0 == slug || $0 == slug + ".\(entry.format)"
+            })
+        {
+          problem(
+            shard.shown,
+            "\(entry.path) is listed for roster line \(owner.line) (\(owner.slug)), whose copies "
+              + "are \(slug)'s")
           continue
         }
         coverage.add(
@@ -152,7 +167,19 @@ public struct ShardGather {
       throw UsageError.unknownDocument(document, known: known)
     }
     let folder = output + "/pdf"
+    try OutputWriter.refuseFormatFolderLeadingOut(
+      "pdf", in: output, workingDirectory: workingDirectory)
     try FileManager.default.createOutputDirectory(folder)
+    let byLine = Dictionary(grouping: copies, by: \.line)
+    let doubled = byLine.filter { $0.value.count > 1 }.keys.sorted()
+    guard doubled.isEmpty else {
+      throw InputError(diagnostics: [
+        Diagnostic(
+          file: roster.file, line: 0, column: 0, keyPath: "",
+          message: "\(document): roster lines \(RosterCoverage.ranges(doubled)) have more than "
+            + "one PDF copy listed; each participant's copy is joined once")
+      ])
+    }
     let ordered = copies.sorted { $0.line < $1.line }.map(\.path)
     let size = copiesPerFile ?? ordered.count
     return try stride(from: 0, to: ordered.count, by: size).map { start in

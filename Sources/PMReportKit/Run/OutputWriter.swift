@@ -116,17 +116,24 @@ struct OutputWriter {
   /// Refuses a format folder (`svg/`, `png/`, `pdf/`) that is a symbolic link leading out of the
   /// output folder: its pages (and the page folders replaced there) would land elsewhere.
   private func refuseFormatFolderLeadingOut(_ name: String) throws {
-    let output = settings.outputDirectory
+    try Self.refuseFormatFolderLeadingOut(
+      name, in: settings.outputDirectory, workingDirectory: project.options.workingDirectory)
+  }
+
+  /// Refuses the format folder `name` of `output` when it is a symbolic link leading out of it
+  /// (a run's writer, and `pmreport gather` writing merged files).
+  static func refuseFormatFolderLeadingOut(
+    _ name: String, in output: String, workingDirectory: String
+  ) throws {
     let folder = (output as NSString).appendingPathComponent(name)
     guard case .failure(.linksOut(let target)) = ProjectRoot(output).confine(folder) else {
       return
     }
     throw InputError(diagnostics: [
       Diagnostic(
-        file: Paths.relative(folder, to: project.options.workingDirectory), line: 0, column: 0,
-        keyPath: "",
+        file: Paths.relative(folder, to: workingDirectory), line: 0, column: 0, keyPath: "",
         message: "the format folder '\(name)' is a symbolic link leading out of the output "
-          + "folder \(Paths.relative(output, to: project.options.workingDirectory)) (to \(target)); nothing is written through it"
+          + "folder \(Paths.relative(output, to: workingDirectory)) (to \(target)); nothing is written through it"
       )
     ])
   }

@@ -68,7 +68,7 @@ public struct ShardRequest: Sendable, Hashable {
       throw UsageError.badShard(
         "--shard auto: \(name)='\(value)' is not a shard index (a whole number from 0)")
     }
-    guard let shard = Shard(index: index + 1, count: count.value) else {
+    guard index < count.value, let shard = Shard(index: index + 1, count: count.value) else {
       throw UsageError.badShard(
         "--shard auto: \(name)=\(value) is not below the number of shards, \(count.value) "
           + "(\(count.source)); the index counts from 0")
