@@ -111,10 +111,7 @@ public struct ShardGather {
         }
         // A copy's line must be the roster's line of that slug, and its path must carry it.
         if let slug = slugs[owner.line],
-          owner.slug != slug
-            || !entry.path.split(separator: "/").contains(where: {
-              $0 == slug || $0 == slug + ".\(entry.format)"
-            })
+          owner.slug != slug || CopyOwner.named(by: entry.path)?.slug != slug
         {
           problem(
             shard.shown,

@@ -29,7 +29,7 @@ struct ShardManifest {
     var problems: [Diagnostic] = []
     // A folder named twice (or through a link) is read once: its copies are not doubled.
     var seen: Set<String> = []
-    for folder in folders where seen.insert(realPath(folder)).inserted {
+    for folder in folders where seen.insert(ProjectRoot.physical(folder)).inserted {
       let names = Folder.names(in: folder).filter(isShardManifest).sorted {
         $0.compare($1, options: .numeric) == .orderedAscending
       }
@@ -55,12 +55,5 @@ struct ShardManifest {
     }
     if !problems.isEmpty { throw InputError(diagnostics: problems) }
     return shards
-  }
-
-  /// The folder's path with every link resolved (the path itself when it cannot be).
-  private static func realPath(_ folder: String) -> String {
-    guard let resolved = realpath(folder, nil) else { return folder }
-    defer { free(resolved) }
-    return String(cString: resolved)
   }
 }

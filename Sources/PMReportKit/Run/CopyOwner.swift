@@ -10,6 +10,15 @@ struct CopyOwner: Codable, Hashable, Sendable {
     line = participant.line
     slug = participant.slug
   }
+
+  /// The document and slug a copy's path (relative to its output folder) names:
+  /// `pdf/summary/<slug>.pdf`, `svg/summary/<slug>/page-001.svg`; nil for a shorter path.
+  static func named(by path: String) -> (document: String, slug: String)? {
+    let parts = path.split(separator: "/")
+    guard parts.count >= 3 else { return nil }
+    let slug = parts.count == 3 ? parts[2].prefix { $0 != "." } : parts[2]
+    return (String(parts[1]), String(slug))
+  }
 }
 
 /// The roster a shard's manifest was written from: its number of participants and a SHA-256 of

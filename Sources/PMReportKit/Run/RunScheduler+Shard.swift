@@ -51,10 +51,10 @@ extension RunScheduler {
     let bySlug = Dictionary(participants.map { ($0.slug, $0) }) { first, _ in first }
     let documents = Set(settings.documents.filter(\.personalised).map(\.name))
     return { path in
-      let parts = path.split(separator: "/")
-      guard parts.count >= 3, documents.contains(String(parts[1])) else { return nil }
-      let slug = parts.count == 3 ? parts[2].prefix { $0 != "." } : parts[2]
-      return bySlug[String(slug)]
+      guard let copy = CopyOwner.named(by: path), documents.contains(copy.document) else {
+        return nil
+      }
+      return bySlug[copy.slug]
     }
   }
 

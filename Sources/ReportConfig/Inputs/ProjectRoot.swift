@@ -108,7 +108,7 @@ public struct ProjectRoot: Sendable, Hashable, CustomStringConvertible {
 
   /// `path` with every symbolic link resolved (`realpath`); a tail that does not exist yet is
   /// kept as written after its deepest existing folder.
-  static func physical(_ path: String) -> String {
+  public static func physical(_ path: String) -> String {
     var head = path
     var tail: [String] = []
     while true {
