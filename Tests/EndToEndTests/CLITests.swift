@@ -3,8 +3,14 @@ import Testing
 
 /// The `pmreport` executable as a user runs it: exit codes, messages, reproducible bytes.
 @Suite(.serialized) struct CLITests {
-  /// The debug build of the executable (`swift build --build-tests` builds it beside the tests).
+  /// The executable the end-to-end tests run: `PMREPORT_TEST_BINARY` when set (`make test` sets
+  /// it to the release build users run, about three times quicker than the debug build in the
+  /// Swift parts, which keeps CI within its time), else the debug build `swift build
+  /// --build-tests` makes beside the tests.
   static let binary: String? = {
+    if let chosen = ProcessInfo.processInfo.environment["PMREPORT_TEST_BINARY"], !chosen.isEmpty {
+      return FileManager.default.isExecutableFile(atPath: chosen) ? chosen : nil
+    }
     var url = URL(fileURLWithPath: #filePath)
     while url.path != "/" {
       url.deleteLastPathComponent()
