@@ -14,7 +14,9 @@ struct Watch: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Wait until the files have been quiet this many milliseconds before rebuilding.",
+      "A save (a file written and closed, or renamed into place) rebuilds at once; other "
+        + "changes (a file still being written, deleted) wait until the files have been quiet "
+        + "this many milliseconds.",
       valueName: "ms"))
   var debounce = 15
 

@@ -89,6 +89,46 @@ import Testing
     #expect(!left.contains { $0.contains(".tmp-") }, "\(left)")
   }
 
+  /// With a quiet period of ten seconds, each save (renamed into place, or written in place and
+  /// closed) is built without waiting it out, and writes what a fresh render of the same inputs
+  /// writes, whichever input changed: the content, then the config, then the content again.
+  @Test func savesAreBuiltAtOnceAndWriteWhatAFreshRenderWrites() throws {
+    let dir = try temporaryDirectory("pmreport-watch-at-once")
+    let arguments = try ContentFixture.write([Self.section], document: "watched", in: dir)
+    let content = dir + "/content.yml"
+    let config = dir + "/pmreport.yml"
+    let original = try String(contentsOfFile: content, encoding: .utf8)
+    let settings = try String(contentsOfFile: config, encoding: .utf8)
+    let watch = try PMReportProcess(["watch", "--debounce", "10000"] + arguments, in: dir)
+    defer { if watch.isRunning { watch.send(SIGKILL) } }
+    try #require(waitFor("built in", in: watch), "no first build: \(watch.errorSoFar)")
+
+    /// The PDF watch wrote, checked to be a fresh render's of the inputs as they are now.
+    func freshBytes(_ step: String) throws -> Data {
+      let fresh = try runPMReport(arguments.map { $0 == "out" ? "fresh" : $0 }, in: dir)
+      #expect(fresh.status == 0, "\(step): \(fresh.summary)")
+      let written = try Data(contentsOf: URL(fileURLWithPath: dir + "/out/pdf/watched.pdf"))
+      #expect(
+        try written == Data(contentsOf: URL(fileURLWithPath: dir + "/fresh/pdf/watched.pdf")),
+        "\(step)")
+      return written
+    }
+    let first = try Data(contentsOf: URL(fileURLWithPath: dir + "/out/pdf/watched.pdf"))
+    try save(original.replacingOccurrences(of: "says alpha", with: "says omega"), to: content)
+    try #require(waitFor("rebuilt in", in: watch), "no rebuild: \(watch.errorSoFar)")
+    let edited = try freshBytes("content saved")
+    try (settings + "metadata:\n  title: Watched again\n").write(
+      toFile: config, atomically: false, encoding: .utf8)
+    try #require(waitFor("rebuilt in", count: 2, in: watch), "no rebuild: \(watch.errorSoFar)")
+    let retitled = try freshBytes("config written in place")
+    try save(original, to: content)
+    try #require(waitFor("rebuilt in", count: 3, in: watch), "no rebuild: \(watch.errorSoFar)")
+    let back = try freshBytes("content saved back")
+    #expect(Set([first, edited, retitled, back]).count == 4)
+    watch.send(SIGINT)
+    #expect(!watch.wait(timeout: 30).timedOut)
+  }
+
   /// The config names no style, so the build looked for `Styles/classic.yml` and found none: a
   /// style file saved there rebuilds (from the inputs service's record, not a list kept by hand).
   @Test func aStyleFileAppearingWhereTheBuildLookedForOneRebuilds() throws {
@@ -168,24 +208,68 @@ import Testing
 
 /// The file watcher's rules, without waiting on the machine's clock.
 struct WatchRuleTests {
-  @Test func debouncerWaitsForTheQuietPeriodAfterTheLastEvent() {
+  static func unfinished(_ path: String = "/p/content.md") -> InputChange {
+    InputChange(path: path, isWhole: false)
+  }
+
+  static func whole(_ path: String = "/p/content.md") -> InputChange {
+    InputChange(path: path, isWhole: true)
+  }
+
+  @Test func debouncerWaitsForTheQuietPeriodAfterAnUnfinishedChange() {
     var debouncer = Debouncer(quietMilliseconds: 15)
     #expect(debouncer.pollTimeout(at: 0) == -1)
-    debouncer.noteEvent(at: 1_000_000)
+    debouncer.note(Self.unfinished(), at: 1_000_000)
     #expect(debouncer.pollTimeout(at: 1_000_000) == 15)
     #expect(debouncer.pollTimeout(at: 10_500_000) == 6)
-    debouncer.noteEvent(at: 12_000_000)
+    debouncer.note(Self.unfinished(), at: 12_000_000)
     #expect(debouncer.pollTimeout(at: 16_000_000) == 11)
     #expect(debouncer.pollTimeout(at: 27_000_000) == 0)
     #expect(debouncer.pollTimeout(at: 90_000_000) == 0)
-    debouncer.reset()
-    #expect(!debouncer.isPending && debouncer.pollTimeout(at: 90_000_000) == -1)
   }
 
   @Test func zeroQuietPeriodBuildsAtOnce() {
     var debouncer = Debouncer(quietMilliseconds: 0)
-    debouncer.noteEvent(at: 5)
+    debouncer.note(Self.unfinished(), at: 5)
     #expect(debouncer.pollTimeout(at: 5) == 0)
+  }
+
+  /// Written and closed, or renamed into place: the build need not wait out the quiet period.
+  @Test func aSaveBuildsAtOnce() {
+    var debouncer = Debouncer(quietMilliseconds: 15)
+    debouncer.note(Self.whole(), at: 1_000_000)
+    #expect(debouncer.pollTimeout(at: 1_000_000) == 0)
+  }
+
+  /// An editor that renames the old file away and writes a new one: the rename away and the
+  /// writes wait; the close ends the wait.
+  @Test func aFileWrittenAndClosedEndsTheWaitForIt() {
+    var debouncer = Debouncer(quietMilliseconds: 15)
+    debouncer.note(Self.unfinished(), at: 1_000_000)
+    debouncer.note(Self.unfinished(), at: 2_000_000)
+    #expect(debouncer.pollTimeout(at: 2_000_000) == 15)
+    debouncer.note(Self.whole(), at: 3_000_000)
+    #expect(debouncer.pollTimeout(at: 3_000_000) == 0)
+  }
+
+  /// One input saved while another is still being written (or was deleted): the quiet period
+  /// still holds for the other.
+  @Test func aSaveWaitsForAnotherInputStillUnfinished() {
+    var debouncer = Debouncer(quietMilliseconds: 15)
+    debouncer.note(Self.unfinished("/p/img/logo.png"), at: 1_000_000)
+    debouncer.note(Self.whole(), at: 2_000_000)
+    #expect(debouncer.pollTimeout(at: 2_000_000) == 15)
+    #expect(debouncer.pollTimeout(at: 17_000_000) == 0)
+    debouncer.note(Self.whole("/p/img/logo.png"), at: 5_000_000)
+    #expect(debouncer.pollTimeout(at: 5_000_000) == 0)
+  }
+
+  /// A write after the close (the file opened again): unfinished again.
+  @Test func aWriteAfterTheCloseWaitsAgain() {
+    var debouncer = Debouncer(quietMilliseconds: 15)
+    debouncer.note(Self.whole(), at: 1_000_000)
+    debouncer.note(Self.unfinished(), at: 2_000_000)
+    #expect(debouncer.pollTimeout(at: 2_000_000) == 15)
   }
 
   static let inputs = WatchedInputs(
@@ -239,17 +323,37 @@ struct WatchRuleTests {
     #expect(events == [InotifyEvent(watch: 3, mask: UInt32(IN_MOVED_TO), name: "content.md")])
   }
 
-  /// A real folder: a save by rename is seen as the file it replaces; other files are not.
-  @Test func aRenameOverAnInputIsAChangeToIt() throws {
+  /// A real folder: a save by rename is seen as the file it replaces, at once (the quiet period
+  /// of ten minutes is not waited out: on the debounced watcher this test runs into its time
+  /// limit); other files are not.
+  @Test(.timeLimit(.minutes(1))) func aRenameOverAnInputIsAChangeToItSeenAtOnce() throws {
     let dir = try temporaryDirectory("pmreport-watcher")
     let input = dir + "/content.md"
     try "one".write(toFile: input, atomically: false, encoding: .utf8)
     let watcher = try FileWatcher(
       WatchedInputs(files: [input], styleFolders: [], ignoredFolder: dir + "/Output"),
-      quietMilliseconds: 15)
+      quietMilliseconds: 600_000)
     try "other".write(toFile: dir + "/notes.md", atomically: false, encoding: .utf8)
     try "two".write(toFile: dir + "/.content.md.tmp", atomically: false, encoding: .utf8)
     #expect(rename(dir + "/.content.md.tmp", input) == 0)
     #expect(try watcher.nextChange() == [input])
+  }
+
+  /// A real folder: a file written in place and closed is seen at once; the saves queued while
+  /// the watcher was not waiting (a build ran) are one change.
+  @Test(.timeLimit(.minutes(1))) func savesMadeDuringABuildAreOneChange() throws {
+    let dir = try temporaryDirectory("pmreport-watcher-queued")
+    let content = dir + "/content.md"
+    let config = dir + "/pmreport.yml"
+    for file in [content, config] {
+      try "one".write(toFile: file, atomically: false, encoding: .utf8)
+    }
+    let watcher = try FileWatcher(
+      WatchedInputs(files: [content, config], styleFolders: [], ignoredFolder: dir + "/Output"),
+      quietMilliseconds: 600_000)
+    for file in [content, config, content] {
+      try "two".write(toFile: file, atomically: false, encoding: .utf8)
+    }
+    #expect(try watcher.nextChange() == [content, config])
   }
 }

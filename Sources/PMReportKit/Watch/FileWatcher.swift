@@ -5,23 +5,29 @@ import ReportConfig
 import Glibc
 #endif
 
-/// Watches the folders of a build's inputs with inotify and waits for a change to one of them,
-/// debounced.
+/// Watches the folders of a build's inputs with inotify and waits for a change to one of them:
+/// a save is seen at once, other changes once they have stopped (``Debouncer``).
 ///
 /// One inotify descriptor; a watch a folder (`WatchedInputs.folders`); each event's name is
 /// checked against the inputs (``WatchedInputs/matches(folder:name:)``), so a temporary file an
-/// editor writes and renames counts as the file it becomes. Not thread-safe: one thread waits.
+/// editor writes and renames counts as the file it becomes. Every event queued is read before
+/// deciding, so the saves made during a build become one next build. Not thread-safe: one thread
+/// waits.
 public final class FileWatcher {
-  /// The events that can change an input: written and closed, renamed in or out, deleted, made
-  /// (a folder made where an input was looked for).
-  static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE)
+  /// The events that can change an input: written, written and closed, renamed in or out,
+  /// deleted, made (a folder made where an input was looked for).
+  static let mask = UInt32(
+    IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE)
+  /// The events after which a file is whole: written and closed, renamed into place.
+  static let wholeMask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO)
   private let descriptor: Int32
   /// The folders each watch descriptor watches (two paths to one folder share a descriptor).
   private var folders: [Int32: Set<String>] = [:]
   private var inputs: WatchedInputs
   private let quietMilliseconds: Int
 
-  /// Starts watching `inputs`; a build starts once events have stopped for `quietMilliseconds`.
+  /// Starts watching `inputs`; a build starts once every input changed is saved whole, or once
+  /// events have stopped for `quietMilliseconds`.
   public init(_ inputs: WatchedInputs, quietMilliseconds: Int) throws {
     descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
     guard descriptor >= 0 else { throw WatchError.system("inotify_init1", errno) }
@@ -62,8 +68,8 @@ public final class FileWatcher {
     self.inputs = inputs
   }
 
-  /// Waits for a change to an input, then until the events have stopped for the quiet period;
-  /// returns the inputs changed (absolute paths).
+  /// Waits for a change to an input, then until every input changed is whole or the events have
+  /// stopped for the quiet period (``Debouncer``); returns the inputs changed (absolute paths).
   public func nextChange() throws -> Set<String> {
     var debouncer = Debouncer(quietMilliseconds: quietMilliseconds)
     var changed: Set<String> = []
@@ -77,24 +83,30 @@ public final class FileWatcher {
         throw WatchError.system("poll", errno)
       }
       guard ready > 0 else { continue }
-      let relevant = try readEvents().flatMap(paths(of:))
-      if !relevant.isEmpty {
-        changed.formUnion(relevant)
-        debouncer.noteEvent(at: DispatchTime.now().uptimeNanoseconds)
+      let now = DispatchTime.now().uptimeNanoseconds
+      for change in try readEvents().flatMap(changes(of:)) {
+        changed.insert(change.path)
+        debouncer.note(change, at: now)
       }
     }
   }
 
   /// The inputs an event changed: none, or the one it names.
   ///
-  /// Lost events (the kernel's queue overflowed) may have concerned any: that counts as a change to
-  /// every input.
-  private func paths(of event: InotifyEvent) -> [String] {
-    if event.mask & UInt32(IN_Q_OVERFLOW) != 0 { return inputs.files.sorted() }
+  /// Lost events (the kernel's queue overflowed) may have concerned any: that counts as an
+  /// unfinished change to every input.
+  private func changes(of event: InotifyEvent) -> [InputChange] {
+    if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
+      return inputs.files.sorted().map { InputChange(path: $0, isWhole: false) }
+    }
     guard !event.name.isEmpty else { return [] }
     return (folders[event.watch] ?? []).sorted().filter {
       inputs.matches(folder: $0, name: event.name)
-    }.map { ($0 as NSString).appendingPathComponent(event.name) }
+    }.map {
+      InputChange(
+        path: ($0 as NSString).appendingPathComponent(event.name),
+        isWhole: event.mask & Self.wholeMask != 0)
+    }
   }
 
   /// The events waiting on the descriptor (none when it would block).
