@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+
+/// `pmreport gather` beside the runs of its folders: it says whom it waits for, names a damaged
+/// manifest's bad value by its key path, and a shard run after it keeps its entries of other
+/// folders.
+@Suite struct GatherUpkeepTests {
+  /// A gather started while a run holds the output folder says once whom it waits for, as a run
+  /// does, and goes on once the folder is free.
+  @Test func gatherSaysWhomItWaitsFor() throws {
+    let dir = try GatherTests.project()
+    var held: ConcurrentRunTests.HeldFolder? = try ConcurrentRunTests.HeldFolder(
+      dir + "/Output", exclusive: true)
+    let gather = try PMReportProcess(["gather", "Output", "--roster", "roster.csv"], in: dir)
+    let message = "waiting for pmreport (pid \(getpid())) on Output/"
+    #expect(gather.waitForError(containing: message), "no wait: \(gather.errorSoFar.prefix(300))")
+    #expect(gather.isRunning, "gather did not wait")
+    held = nil
+    _ = held
+    let result = gather.wait(timeout: 60)
+    // The folder holds no shard manifest: exit 66, once the folder was free.
+    #expect(result.status == 66, "\(result.summary)")
+    #expect(ConcurrentRunTests.count(message, in: result.error) == 1, "\(result.error)")
+  }
+}
