@@ -22,4 +22,25 @@ import Testing
     #expect(result.status == 66, "\(result.summary)")
     #expect(ConcurrentRunTests.count(message, in: result.error) == 1, "\(result.error)")
   }
+
+  /// A shard manifest with a participant's line that is no number is refused with one line
+  /// naming the file, the place, the key path and what was expected, not Swift's DecodingError.
+  @Test func aDamagedManifestNamesTheKeyPathAndWhatWasExpected() throws {
+    let dir = try GatherTests.project()
+    try GatherTests.shard(1, of: 2, in: dir)
+    let path = dir + "/Output/manifest-1-of-2.json"
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let number = try #require(text.firstMatch(of: /"line" : \d+/))
+    try text.replacingCharacters(in: number.range, with: #""line" : "three""#)
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let gather = try runPMReport(["gather", "Output", "--roster", "roster.csv"], in: dir)
+    #expect(gather.status == 65, "\(gather.summary)")
+    let line = text[..<number.range.lowerBound].count { $0 == "\n" } + 1
+    #expect(gather.error.contains("Output/manifest-1-of-2.json:\(line):"), "\(gather.error)")
+    #expect(
+      gather.error.contains(
+        ": error: files[0].participant.line: expected a whole number, found the text 'three'"),
+      "\(gather.error)")
+    #expect(!gather.error.contains("DecodingError"), "\(gather.error)")
+  }
 }
