@@ -43,4 +43,20 @@ import Testing
       "\(gather.error)")
     #expect(!gather.error.contains("DecodingError"), "\(gather.error)")
   }
+
+  /// Shards in two folders gathered into the first; shard 1 run again there keeps the gathered
+  /// manifest's entries of the second folder's copies (`../Second/…`): it wrote nothing there.
+  @Test func aShardRunAfterGatherKeepsTheEntriesOfOtherFolders() throws {
+    let dir = try GatherTests.project()
+    try GatherTests.shard(1, of: 2, in: dir)
+    try GatherTests.shard(2, of: 2, in: dir, output: "Second")
+    let gather = try runPMReport(["gather", "Output", "Second", "--roster", "roster.csv"], in: dir)
+    try #require(gather.status == 0, "\(gather.summary)")
+    let gathered = try GatherTests.entries(dir + "/Output/manifest.json")
+    #expect(gathered.count == 6)
+    try GatherTests.shard(1, of: 2, in: dir)
+    let after = try GatherTests.entries(dir + "/Output/manifest.json")
+    #expect(Set(after.keys) == Set(gathered.keys), "\(after.keys.sorted())")
+    #expect(after.keys.filter { $0.hasPrefix("../Second/") }.count == 3)
+  }
 }
