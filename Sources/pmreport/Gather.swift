@@ -76,7 +76,7 @@ struct Gather: ParsableCommand {
       return try ShardGather(
         folders: folders.map(absolute), roster: participants, output: output.map(absolute),
         merged: merge, copiesPerFile: copiesPerFile ?? Self.copiesPerFile, workingDirectory: here
-      ).run()
+      ).run { note in if !quiet { Console.error(note.line) } }
     }
     guard !quiet else { return }
     Console.error(

@@ -34,11 +34,8 @@ import Testing
     var held: HeldFolder? = try HeldFolder(dir + "/Output", exclusive: true)
     let waiting = try PMReportProcess(["--document", "charts", "--format", "pdf"], in: dir)
     let message = "waiting for pmreport (pid \(getpid())) on Output/"
-    let deadline = Date().addingTimeInterval(60)
-    while waiting.isRunning, !waiting.errorSoFar.contains(message), Date() < deadline {
-      usleep(10_000)
-    }
-    #expect(waiting.errorSoFar.contains(message), "no wait: \(waiting.errorSoFar.prefix(300))")
+    #expect(
+      waiting.waitForError(containing: message), "no wait: \(waiting.errorSoFar.prefix(300))")
     #expect(waiting.isRunning, "the second run did not wait")
     #expect(!FileManager.default.fileExists(atPath: dir + "/Output/pdf"), "it wrote while waiting")
     held = nil

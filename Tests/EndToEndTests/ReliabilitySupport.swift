@@ -80,6 +80,14 @@ final class PMReportProcess {
     String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
   }
 
+  /// Waits until the process has written `text` to standard error, has ended, or `timeout`
+  /// seconds have gone by; whether it wrote `text`.
+  func waitForError(containing text: String, timeout: TimeInterval = 60) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while isRunning, !errorSoFar.contains(text), Date() < deadline { usleep(10_000) }
+    return errorSoFar.contains(text)
+  }
+
   /// Sends `signal` (SIGINT by default) to the process.
   func send(_ signal: Int32 = SIGINT) { kill(process.processIdentifier, signal) }
 

@@ -59,3 +59,65 @@ import Testing
     #expect(store.snapshot.document("certificate")?.versions == certificates.versions)
   }
 }
+
+/// An image that no longer decodes when the build draws it (changed after the project loaded).
+///
+/// The preview's images are decoded at the size the PDF and SVG files draw them (the style's
+/// `image-ppi`), once for both: an image the preview cannot decode is one the files cannot draw
+/// either, and a PNG-only run's decode at `dpi` reads the same bytes. So the document fails once,
+/// with the image's error at its place, shown over the last good pages.
+@Suite struct PreviewImageTests {
+  static func config(_ format: String) -> String {
+    """
+    content: content.md
+    formats: [\(format)]
+    documents:
+      - name: pictures
+        kind: report
+        toc: false
+
+    """
+  }
+
+  static let svg = """
+    <svg xmlns="http://www.w3.org/2000/svg" width="240" height="120">\
+    <rect width="240" height="120" fill="#1060c0"/></svg>
+    """
+
+  @Test(arguments: ["pdf", "png"])
+  func anImageThatNoLongerDecodesFailsThePreviewAndTheFilesOnce(format: String) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "preview-image-\(UUID().uuidString)"
+    ).path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try Self.config(format).write(
+      toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
+    try "---\ntitle: Pictures\n---\n\n# Pictures {#pictures}\n\nWords.\n\n![A](shape.svg)\n"
+      .write(toFile: dir + "/content.md", atomically: true, encoding: .utf8)
+    try Self.svg.write(toFile: dir + "/shape.svg", atomically: true, encoding: .utf8)
+    let store = PreviewStore()
+    let builder = PreviewBuilder(store: store)
+    func build(damaging: Bool) throws -> RunSummary {
+      builder.buildStarted(at: .now())
+      var scheduler = try RunScheduler.load(
+        options: RunOptions(outputDirectory: dir + "/out", workingDirectory: dir))
+      scheduler.observer = builder
+      if damaging {
+        try "<svg".write(toFile: dir + "/shape.svg", atomically: true, encoding: .utf8)
+      }
+      return scheduler.run(reporter: builder)
+    }
+    let good = try build(damaging: false)
+    #expect(good.failures.isEmpty && !good.files.isEmpty)
+    let pages = try #require(store.snapshot.document("pictures")).versions
+
+    let damaged = try build(damaging: true)
+    #expect(damaged.files.isEmpty)
+    #expect(damaged.failures.count == 1)
+    let error = "\(dir)/content.md:9:6: error: image 'shape.svg': not a readable SVG"
+    #expect(store.snapshot.diagnostics.count == 1, "\(store.snapshot.diagnostics)")
+    #expect(store.snapshot.diagnostics.first?.hasPrefix(error) == true)
+    #expect(store.snapshot.document("pictures")?.versions == pages, "the last good pages stay")
+  }
+}

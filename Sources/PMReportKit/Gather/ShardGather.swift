@@ -52,14 +52,17 @@ public struct ShardGather {
 
   /// Reads and checks the shard manifests, writes the merged files and the joined manifest.
   ///
+  /// While a run holds the output folder, tells `note` once whom it waits for, as a run does (and
+  /// the temporaries of interrupted runs it then removed).
+  ///
   /// Throws a ``MissingFileError`` for a folder without shard manifests (exit 66), an
   /// ``InputError`` for manifests that do not decode, are of another roster, leave a roster line
   /// out or list it twice, or list a file that is not there as listed (exit 65).
-  public func run() throws -> Summary {
+  public func run(note: (RunWarning) -> Void = { _ in }) throws -> Summary {
     // Held before the manifests are read: a shard run still writing into the folder finishes
     // first.
-    try FileManager.default.createOutputDirectory(output)
-    try RunLock.acquire(in: output, access: .exclusive)
+    try OutputFolderLock.take(
+      output, access: .exclusive, wait: true, workingDirectory: workingDirectory, note: note)
     defer { RunLock.release(output) }
     let shards = try ShardManifest.read(folders, relativeTo: workingDirectory)
     try check(shards)

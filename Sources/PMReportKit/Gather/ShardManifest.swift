@@ -21,7 +21,9 @@ struct ShardManifest {
   /// The shard manifests of every folder, in the folders' order and by name within each.
   ///
   /// Throws a ``MissingFileError`` for a folder that holds none, and an ``InputError`` naming
-  /// each manifest that does not decode.
+  /// each manifest that does not decode, at the value's place with its key path and what was
+  /// expected there (`manifest-1-of-3.json:9:18: error: files[0].participant.line: expected a
+  /// whole number, found 'x'`).
   static func read(_ folders: [String], relativeTo workingDirectory: String) throws
     -> [ShardManifest]
   {
@@ -41,15 +43,13 @@ struct ShardManifest {
       for name in names {
         let path = folder + "/" + name
         let shown = Paths.relative(path, to: workingDirectory)
+        let bytes = Folder.readFile(path) ?? []
         do {
-          let bytes = Folder.readFile(path) ?? []
           let manifest = try JSONDecoder().decode(Manifest.self, from: Data(bytes))
           shards.append(ShardManifest(folder: folder, shown: shown, manifest: manifest))
-        } catch {
+        } catch let error as DecodingError {
           problems.append(
-            Diagnostic(
-              file: shown, line: 0, column: 0, keyPath: "",
-              message: "not a shard manifest pmreport can read (\(error))"))
+            Diagnostic(decoding: error, in: String(decoding: bytes, as: UTF8.self), file: shown))
         }
       }
     }

@@ -44,8 +44,11 @@ extension Manifest {
   ///
   /// An entry is untrue when the run wrote its file with other bytes (a full run rewriting a
   /// shard's copies, a shard run the full run's), or when its file is gone or of another size (a
-  /// page folder replaced with fewer pages). Left as it is, byte for byte, when every entry still
-  /// holds. Cheap: the run's own hashes and a `stat` each.
+  /// page folder replaced with fewer pages). An entry leading out of the folder (`pmreport
+  /// gather`'s `../Third/pdf/…`, another shard folder's copy) stays: a run writes only inside its
+  /// output folder, so it cannot have made it untrue, and gathering again brings it up to date.
+  /// Left as it is, byte for byte, when every entry still holds. Cheap: the run's own hashes and
+  /// a `stat` each.
   static func droppingEntriesUntrue(
     of name: String, in outputDirectory: String, written: [String: FileRecord]
   ) throws {
@@ -55,9 +58,9 @@ extension Manifest {
       if let now = written[entry.path] {
         return now.sha256 != entry.sha256 || now.bytes != entry.bytes
       }
+      guard entry.staysInside else { return false }
       let file = (outputDirectory as NSString).appendingPathComponent(entry.path)
-      guard entry.staysInside, let status = FileStatus(path: file, followingLinks: false),
-        status.isRegularFile
+      guard let status = FileStatus(path: file, followingLinks: false), status.isRegularFile
       else { return true }
       return status.size != Int64(entry.bytes)
     }
