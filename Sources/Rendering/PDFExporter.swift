@@ -37,21 +37,9 @@ public struct PDFExporter: DocumentExporter {
     _ document: inout RenderDocument, releasingPages: Bool, into file: CheckedFile
   ) throws {
     let path = file.path
-    // A scratch file is in the output folder, and a full disk there fails with the system's
-    // reason (cairo 1.16 loses write errors): that failure wins over whatever cairo made of it.
-    let scratch = ScratchBytes("cairo", for: path, limit: inMemoryLimit)
-    let marks: MarkedContentLog
-    do {
-      marks = try Self.drawPDF(
-        &document, releasingPages: releasingPages, into: scratch, path: path)
-    } catch {
-      throw scratch.failure ?? error
+    let (marks, drawn) = try Self.drawn(for: path, limit: inMemoryLimit) { scratch in
+      try Self.drawPDF(&document, releasingPages: releasingPages, into: scratch, path: path)
     }
-    let drawn = try scratch.finish()
-    // cairo's surface is gone: when the document is long (its PDF went to a file), hand its freed
-    // memory back before qpdf parses the file, so that the peak is not cairo's and qpdf's added
-    // up. Not for short ones: each would fault cairo's buffers in again for the next.
-    if case .file = drawn { malloc_trim(0) }
     let titles = Dictionary(
       document.outline.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
     try PDFFinisher(
@@ -60,6 +48,28 @@ public struct PDFExporter: DocumentExporter {
       opensFullScreen: document.opensFullScreen
     )
     .finish(drawn, into: file)
+  }
+
+  /// The bytes `draw` gives cairo's PDF for the file `path`, kept in memory up to `limit` and in
+  /// a scratch file beside it past that, and what `draw` returned; ready for ``PDFFinisher``.
+  static func drawn<Result>(
+    for path: String, limit: Int, _ draw: (ScratchBytes) throws -> Result
+  ) throws -> (Result, ScratchBytes.Contents) {
+    // A scratch file is in the output folder, and a full disk there fails with the system's
+    // reason (cairo 1.16 loses write errors): that failure wins over whatever cairo made of it.
+    let scratch = ScratchBytes("cairo", for: path, limit: limit)
+    let result: Result
+    do {
+      result = try draw(scratch)
+    } catch {
+      throw scratch.failure ?? error
+    }
+    let contents = try scratch.finish()
+    // cairo's surface is gone: when the document is long (its PDF went to a file), hand its freed
+    // memory back before qpdf parses the file, so that the peak is not cairo's and qpdf's added
+    // up. Not for short ones: each would fault cairo's buffers in again for the next.
+    if case .file = contents { malloc_trim(0) }
+    return (result, contents)
   }
 
   /// Draws `document` with cairo into `scratch`; returns what the finisher needs to know of the
@@ -100,7 +110,7 @@ public struct PDFExporter: DocumentExporter {
     return painter.marks
   }
 
-  private static func setMetadata(_ surface: OpaquePointer, _ info: DocumentInfo) {
+  static func setMetadata(_ surface: OpaquePointer, _ info: DocumentInfo) {
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, info.title)
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, info.author)
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, info.subject)

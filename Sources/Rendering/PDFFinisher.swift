@@ -31,6 +31,9 @@ struct PDFFinisher {
   var path: String
   /// The viewer opens the file full screen (`/PageMode /FullScreen`: a deck of slides).
   var opensFullScreen = false
+  /// A print file drawn untagged, claiming no standard (``PrintPDFStream``): only its print boxes
+  /// are set.
+  var isPrintFile = false
 
   /// Reads the PDF cairo wrote (`drawn`: in memory, or in a scratch file), completes it and
   /// writes the result to `file`; throws a ``RenderError/pdf`` for any error qpdf reports.
@@ -98,14 +101,12 @@ struct PDFFinisher {
 
   /// Adds the catalog keys, the pages' tab order and link descriptions, and the XMP stream.
   private func complete(_ q: qpdf_data) throws {
+    guard !isPrintFile else { return try setPrintBoxes(q) }
     let artifacts = try PDFStructure(
       q: q, figureAlts: marks.figureAlts, divisionLangs: marks.divisionLangs, path: path
     ).complete()
     try check(q, "complete the structure tree")
-    if let printBoxes {
-      printBoxes.apply(q)
-      try check(q, "set the trim and bleed boxes")
-    }
+    try setPrintBoxes(q)
     // Releases every handle as it goes: the catalog's is taken after.
     let contentHash = try pages(q, artifacts: artifacts)
     let root = qpdf_get_root(q)
@@ -136,6 +137,13 @@ struct PDFFinisher {
     if standards.contains(.a2b) {
       try addOutputIntent(q, root)
     }
+  }
+
+  /// Sets the trim and bleed boxes on every page, when the file has them.
+  private func setPrintBoxes(_ q: qpdf_data) throws {
+    guard let printBoxes else { return }
+    printBoxes.apply(q)
+    try check(q, "set the trim and bleed boxes")
   }
 
   /// The catalog's `/OutputIntents`: one `GTS_PDFA1` intent with the sRGB profile, which every

@@ -60,13 +60,23 @@ public final class RecordingSink: ExportSink, @unchecked Sendable {
   }
 
   public func document(pages: Int, _ write: (CheckedFile) throws -> Void) throws {
+    try document { file in
+      try write(file)
+      return pages
+    }
+  }
+
+  /// Writes the whole document as one file through `write`, which returns the pages it wrote: a
+  /// file written as its pages come, their number known only at its end.
+  public func document(_ write: (CheckedFile) throws -> Int) throws {
     guard case .file(let path) = target else {
       throw RenderError.cairo(
         operation: "write a document into a page folder", status: "one file expected",
         path: targetPath)
     }
     let started = Clock.now
-    let stored = try OutputFile.atomically(path, write)
+    var pages = 0
+    let stored = try OutputFile.atomically(path) { pages = try write($0) }
     record(0, path: path, pages: pages, stored, since: started)
   }
 

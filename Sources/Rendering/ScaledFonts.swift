@@ -10,13 +10,21 @@ import Frames
 /// fonts themselves are thread-safe cairo objects).
 final class ScaledFonts: @unchecked Sendable {
   // @unchecked: `fonts` is read and written only under `lock`; cairo scaled fonts are thread-safe.
-  private let palette: GlyphPalette
+  private var palette: GlyphPalette
   private let lock = NSLock()
   private var fonts: [Int: OpaquePointer] = [:]
 
   init(palette: GlyphPalette) { self.palette = palette }
 
   deinit { for font in fonts.values { cairo_scaled_font_destroy(font) } }
+
+  /// Takes `palette`, this one's palette grown since (a text engine's indices only grow): the
+  /// fonts already made stay, for a file drawn while more text is shaped.
+  func grow(to palette: GlyphPalette) {
+    lock.lock()
+    defer { lock.unlock() }
+    self.palette = palette
+  }
 
   /// The scaled font for the palette's font `index`; nil when the palette has no such font or
   /// cairo cannot make it.

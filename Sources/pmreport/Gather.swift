@@ -21,7 +21,7 @@ struct Gather: ParsableCommand {
       merged file holds at most 500 copies by default (--copies-per-file; 600 certificates \
       peaked at 255 MB), the next 500 going into pdf/DOCUMENT-all-2.pdf and on. A \
       joined file is for printing: it has the pages, but no tags, outline or named \
-      destinations of the copies (it does not meet PDF/UA, as a run's own merged file does).
+      destinations of the copies (it does not meet PDF/UA, like a run's own merged file).
       """)
 
   @Argument(help: "The folders of the shards' manifests and files.")

@@ -39,22 +39,41 @@ import Testing
     #expect(PersonalisedTests.pdfs(dir + "/Output/pdf/certificate").count == 3)
   }
 
-  /// The finisher rebuilds the merged file's `Document` element without its furniture (one new
-  /// array, not an erase an item): every certificate's elements stay, in roster order.
-  @Test func theMergedFileReadsEveryCertificateInOrderWithoutFurniture() throws {
+  /// The merged file is a print file drawn as the copies are made: untagged, claiming no
+  /// standard, every certificate in roster order; each certificate of its own stays tagged.
+  @Test func theMergedFileIsAPrintFileWithEveryCertificateInOrder() throws {
     let dir = try Self.project(Self.readmeExample)
     let result = try runPMReport(["--document", "certificate", "--format", "pdf"], in: dir)
     #expect(result.status == 0, "\(result.summary)")
-    let tree = try run("pdfinfo", ["-struct-text", dir + "/Output/pdf/certificate-all.pdf"]).output
-    let lines = tree.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-    #expect(lines.first == "Document")
-    #expect(lines.filter { $0 == "H1 (block)" }.count == 3)
-    #expect(!tree.contains("Private"))
-    let names = ["Ana Souza", "José Álvarez", "Kim Lee"].map { name in
-      lines.firstIndex { normalised($0).contains(name) }
+    let merged = dir + "/Output/pdf/certificate-all.pdf"
+    // `pdfinfo`'s `Tagged:` line says whether the catalog marks the file as tagged.
+    func tagged(_ pdf: String) throws -> Bool? {
+      try run("pdfinfo", [pdf]).output.split(separator: "\n")
+        .first { $0.hasPrefix("Tagged:") }.map { $0.hasSuffix("yes") }
     }
-    #expect(names.allSatisfy { $0 != nil }, "\(tree)")
-    #expect(names.compactMap { $0 } == names.compactMap { $0 }.sorted())
+    #expect(try tagged(merged) == false)
+    #expect(try run("pdfinfo", ["-struct", merged]).output.isEmpty)
+    #expect(try run("pdfinfo", ["-meta", merged]).output.isEmpty, "no XMP, no PDF/UA claim")
+    let text = normalised(try run("pdftotext", [merged, "-"]).output)
+    let places = ["Ana Souza", "José Álvarez", "Kim Lee"].map { text.range(of: $0)?.lowerBound }
+    #expect(places.allSatisfy { $0 != nil }, "\(text)")
+    #expect(places.compactMap { $0 } == places.compactMap { $0 }.sorted())
+    #expect(try tagged(dir + "/Output/pdf/certificate/ana-souza.pdf") == true)
+  }
+
+  /// A merged summary keeps no link, destination or outline of its copies (a print file), and
+  /// has every copy's pages.
+  @Test func theMergedSummaryHasEveryPageAndNoLinksOrOutline() throws {
+    let dir = try Self.project(Self.readmeExample)
+    let result = try runPMReport(["--document", "summary", "--format", "pdf"], in: dir)
+    #expect(result.status == 0, "\(result.summary)")
+    let merged = dir + "/Output/pdf/summary-all.pdf"
+    let copy = try PDFText.pages(dir + "/Output/pdf/summary/kim-lee.pdf").count
+    #expect(try PDFText.pages(merged).count == 3 * copy)
+    let objects = try run("qpdf", ["--qdf", "--object-streams=disable", merged, "-"]).output
+    for key in ["/StructTreeRoot", "/Annots", "/Dests", "/Outlines"] {
+      #expect(!objects.contains(key), "\(key) in the merged file")
+    }
   }
 
   @Test func withoutMergeACertificateHasNoMergedFile() throws {

@@ -73,36 +73,32 @@ struct DocumentBuild {
   }
 
   /// Each participant's copy (`copy`), handed to `emit` for this unit's participants; with the
-  /// document's `merge` (when the unit writes it), every copy also goes into
-  /// `pdf/<document>-all.pdf`, where only the first copy keeps its named destinations.
+  /// document's `merge` (when the unit writes it and the run writes PDF), every copy is also drawn
+  /// into the print file `pdf/<document>-all.pdf` as soon as it is made, so the file is written
+  /// as it goes and no copy is held past its drawing.
   func copies(
     anchors: [AnchorLocation], emit: (consuming PlannedOutput) throws -> Void,
     copy: (Participant) throws -> [Page]
   ) throws {
-    let merging = spec.merge && unit.writesMerged
     let written = writtenCopies
-    var merged: [Page] = []
-    for (index, participant) in participants.enumerated()
-    where written.contains(index) || merging {
-      let pages = try copy(participant)
-      if written.contains(index) {
-        try emit(
-          PlannedOutput(
-            PlannedFile(name + "/" + participant.slug, pages: pages, anchors: anchors),
-            formats: unit.formats))
+    // Each copy the unit writes, and with `merging` every copy, handed to `merge` once made.
+    func make(merging: Bool, into merge: ([Page]) throws -> Void) throws {
+      for (index, participant) in participants.enumerated()
+      where written.contains(index) || merging {
+        let pages = try copy(participant)
+        if written.contains(index) {
+          try emit(
+            PlannedOutput(
+              PlannedFile(name + "/" + participant.slug, pages: pages, anchors: anchors),
+              formats: unit.formats))
+        }
+        if merging { try merge(pages) }
       }
-      if merging { merged += merged.isEmpty ? pages : pages.map(\.withoutAnchors) }
     }
-    guard spec.merge, !merged.isEmpty, settings.formats.contains(.pdf) else { return }
-    var all = PlannedOutput(
-      PlannedFile(name + "-all", pages: merged, anchors: anchors), formats: [.pdf])
-    all.repeatsPages = true
-    try emit(all)
+    guard spec.merge, unit.writesMerged, settings.formats.contains(.pdf), !participants.isEmpty
+    else { return try make(merging: false) { _ in } }
+    try OutputWriter(build: self).writePrintStream(name + "-all") { add in
+      try make(merging: true, into: add)
+    }
   }
-}
-
-extension Page {
-  /// The page with its named destinations removed: in a merged file only the first copy keeps
-  /// them, so each name is defined once (links in later copies go to the first copy).
-  var withoutAnchors: Page { Page(size: size, frame: frame.removingAnchors()) }
 }

@@ -8,7 +8,8 @@ import ReportModel
 /// One file a kind; ``DocumentRecipes`` lists them. A recipe is given the project, the resolved
 /// document, the shaping session and the work unit (``DocumentBuild``), and hands its outputs
 /// (``PlannedOutput``) to `emit` one at a time: each is written, and its pages released, before
-/// the recipe lays out the next (a personal copy, the merged file). A recipe that uses another
+/// the recipe lays out the next (a personal copy; the merged file takes each copy as it is made,
+/// ``DocumentBuild/copies(anchors:emit:copy:)``). A recipe that uses another
 /// document gets its spec (``DocumentBuild/used``) and, when it asks, its pages
 /// (``DocumentBuild/usedPages()``).
 protocol DocumentRecipe: Sendable {

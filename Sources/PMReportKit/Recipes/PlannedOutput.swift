@@ -18,8 +18,8 @@ struct PlannedOutput {
   /// The document its files are recorded under in the manifest (the reserved `charts` for the
   /// charts); nil: the document being built.
   var recordedAs: String?
-  /// Its pages are another output's again (a booklet, the merged copies): the live preview
-  /// shows the document's own output instead.
+  /// Its pages are another output's again (a booklet): the live preview shows the document's
+  /// own output instead.
   var repeatsPages = false
 
   /// One document's file (or page folder) in `formats`.

@@ -49,19 +49,62 @@ struct OutputWriter {
           releasingPages: format == formats.last)
         for file in files {
           written.append(file)
-          build.report(
-            .file(file, shownAs: Paths.relative(file.path, to: project.options.workingDirectory)))
+          reportFile(file)
         }
       }
       let stem = drawn.first?.stem ?? ""
       let shown = folder.map { $0 + "/" } ?? (format == .pdf ? stem + ".pdf" : stem + "/")
-      build.report(
-        .output(
-          DocumentOutput(
-            document: build.name, format: format, path: format.rawValue + "/" + shown,
-            files: written.count, pages: written.reduce(0) { $0 + $1.pages },
-            bytes: written.reduce(0) { $0 + $1.bytes }, seconds: started.elapsedSeconds)))
+      reportOutput(written, format: format, shown: shown, since: started)
     }
+  }
+
+  /// Writes the print file `pdf/<stem>.pdf` as its pages come, and reports it.
+  ///
+  /// For a personalised document's merged copies: `draw` is handed a function that draws a
+  /// copy's pages into the file at once, finished for print as the copies are, so no page is
+  /// held past its drawing.
+  func writePrintStream(_ stem: String, _ draw: (_ add: ([Page]) throws -> Void) throws -> Void)
+    throws
+  {
+    let format = OutputFormat.pdf
+    try refuseFormatFolderLeadingOut(format.rawValue)
+    let started = DispatchTime.now()
+    let path = (settings.outputDirectory as NSString)
+      .appendingPathComponent(format.rawValue + "/" + stem)
+    try FileManager.default.createOutputDirectory((path as NSString).deletingLastPathComponent)
+    let finish = PrintFinish(resolved: build.document)
+    let files = try PrintPDFStream.write(
+      to: path + ".pdf", recordedAs: build.name, info: info(title: build.title),
+      palette: build.session.palette, printBoxes: finish.boxes
+    ) { stream in
+      try draw { pages in
+        let finished = finish.apply(pages, first: stream.pageCount)
+        try stream.draw(
+          finished, palette: build.session.palette,
+          images: build.images.store(for: finished, format: format))
+      }
+    }
+    files.forEach(reportFile)
+    reportOutput(files, format: format, shown: stem + ".pdf", since: started)
+  }
+
+  /// Reports a file written.
+  private func reportFile(_ file: WrittenFile) {
+    build.report(
+      .file(file, shownAs: Paths.relative(file.path, to: project.options.workingDirectory)))
+  }
+
+  /// Reports the line of an output's `format`: `written`, its files, shown as `shown` under the
+  /// format's folder, written since `started`.
+  private func reportOutput(
+    _ written: [WrittenFile], format: OutputFormat, shown: String, since started: DispatchTime
+  ) {
+    build.report(
+      .output(
+        DocumentOutput(
+          document: build.name, format: format, path: format.rawValue + "/" + shown,
+          files: written.count, pages: written.reduce(0) { $0 + $1.pages },
+          bytes: written.reduce(0) { $0 + $1.bytes }, seconds: started.elapsedSeconds)))
   }
 
   /// A warning for each file in the page folder `folder` that pmreport did not write: replacing

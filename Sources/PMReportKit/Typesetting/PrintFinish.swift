@@ -24,12 +24,14 @@ struct PrintFinish {
       bleed: resolved.spec.bleed)
   }
 
-  func apply(_ pages: [Page]) -> [Page] {
+  /// `pages` finished for print; `first` is the first one's index in its file (a copy's pages
+  /// in a merged file), which says which pages are left-hand.
+  func apply(_ pages: [Page], first: Int = 0) -> [Page] {
     var out = pages
     if resolved.spec.duplex {
       // Pages 2, 4, … are left-hand pages: their inner margin is on the right.
       let shift = (resolved.paperWidth - resolved.body.maxX) - resolved.body.minX
-      for index in out.indices where index % 2 == 1 {
+      for index in out.indices where (first + index) % 2 == 1 {
         out[index] = moved(out[index], by: Point(x: shift, y: 0), to: out[index].size)
       }
     }
