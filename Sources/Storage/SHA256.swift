@@ -1,24 +1,32 @@
-import CGLib
+import CNettle
 
-/// SHA-256 through GLib's `GChecksum`: the one hasher of pmreport (output files, the PDF's
-/// document id, the shape cache's keys and entries).
+/// SHA-256 through nettle: the one hasher of pmreport (output files, the PDF's document id, the
+/// shape cache's keys and entries).
 public final class SHA256 {
   /// Bytes in a digest.
   public static let size = 32
-  private let checksum: OpaquePointer?
+  private let context: UnsafeMutablePointer<sha256_ctx>
 
-  public init() { checksum = g_checksum_new(G_CHECKSUM_SHA256) }
-  private init(copying other: OpaquePointer?) { checksum = other.flatMap { g_checksum_copy($0) } }
-  deinit { if let checksum { g_checksum_free(checksum) } }
+  public init() {
+    context = .allocate(capacity: 1)
+    nettle_sha256_init(context)
+  }
+
+  private init(copying other: UnsafeMutablePointer<sha256_ctx>) {
+    context = .allocate(capacity: 1)
+    context.initialize(to: other.pointee)
+  }
+
+  deinit { context.deallocate() }
 
   /// A hasher that has taken in what this one has so far (which goes on unchanged): a common
   /// prefix hashed once for many digests.
-  public func copy() -> SHA256 { SHA256(copying: checksum) }
+  public func copy() -> SHA256 { SHA256(copying: context) }
 
   /// Adds `bytes` to what is hashed.
   public func update(_ bytes: UnsafeRawBufferPointer) {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-    g_checksum_update(checksum, base.assumingMemoryBound(to: UInt8.self), bytes.count)
+    nettle_sha256_update(context, bytes.count, base.assumingMemoryBound(to: UInt8.self))
   }
 
   public func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
@@ -26,8 +34,7 @@ public final class SHA256 {
   /// The digest of everything added (the hasher is spent afterwards).
   public func digest() -> [UInt8] {
     var digest = [UInt8](repeating: 0, count: Self.size)
-    var size = Self.size
-    g_checksum_get_digest(checksum, &digest, &size)
+    nettle_sha256_digest(context, Self.size, &digest)
     return digest
   }
 

@@ -12,8 +12,14 @@ struct ReportRecipe: DocumentRecipe {
   func outputs(_ build: DocumentBuild, emit: (consuming PlannedOutput) throws -> Void) throws {
     let layout = build.handout
     let type = layout.makeType()
+    // A second thread sets the sections last first, shaping their paragraphs for the layout.
+    let ahead = SectionsAhead.start(
+      layout, sections: layout.reportBuilder(type).sections.count,
+      in: build.session)
+    defer { ahead?.finish() }
     let laidOut = try layout.layout(
       type, titlePage: hasTitlePage, layout.reportBuilder(type).blocks(pages:))
+    ahead?.finish()
     try build.handoutOutputs(consume laidOut, layout: layout, emit: emit)
   }
 }
