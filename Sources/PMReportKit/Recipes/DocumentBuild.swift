@@ -92,6 +92,7 @@ struct DocumentBuild {
             formats: unit.formats))
       }
       if merging { merged += merged.isEmpty ? pages : pages.map(\.withoutAnchors) }
+      session.dropShapesOfEarlierParticipants()
     }
     guard spec.merge, !merged.isEmpty, settings.formats.contains(.pdf) else { return }
     var all = PlannedOutput(
