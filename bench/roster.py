@@ -19,11 +19,20 @@ names, which may be far slower than linear: it gets what is left of the time bud
 45 s) as its timeout, and a timeout is reported as a miss. Every pmreport run is `--no-cache`: a
 roster's names are new text each time, and a kept cache would make repeated runs unlike the first.
 
-Memory is summed over the process and its descendants (pmreport's `--worker` processes): their
-resident sets are read from /proc every 20 ms (the process list every 100 ms) and the largest sum
-is the peak. GNU time's %M would give the largest single process only, and a cgroup's
-`memory.peak` is not to be had here (cgroup v1 for memory, owned by the machine's supervisor) and
-would count the page cache of the files written as well.
+Memory is summed over the process and its descendants (pmreport's `--worker` processes), read
+from /proc every 20 ms (the process list every 100 ms); the largest sum is the peak, kept two ways:
+  PSS   the proportional set sizes (/proc/PID/smaps_rollup): a page shared by k processes counts
+        1/k in each, so the sum is what the processes cost the machine: the binary's text, the
+        libraries and the fonts' mapped pages, shared between pmreport and its workers, count
+        once. The memory targets are judged on it: summed PSS is the usual way to add memory up
+        over processes. (A page shared with a process outside the tree, a font another program
+        has mapped too, counts its share only: the sum can dip a little on a busy machine.)
+  RSS   the resident sets (/proc/PID/statm), shown beside it: each shared page counts once in
+        every process that maps it, so with --jobs 2 the binary and the fonts count twice. The
+        earlier rounds' figures were these.
+GNU time's %M would give the largest single process only (its RSS), and a cgroup's `memory.peak`
+is not to be had here (cgroup v1 for memory, owned by the machine's supervisor) and would count
+the page cache of the files written as well.
 
 Writes bench/.work/roster-results.json and the generated part of BENCHMARKS.md between the ROSTER
 markers. --quick, or --count, --separate or --runs other than the defaults, make a partial run,
@@ -72,15 +81,19 @@ OWN_CMDLINE = Path("/proc/self/cmdline").read_bytes()
 # ---------------------------------------------------------------------------------------------
 # Memory of a process tree
 
-def resident_kb(pid: int) -> int:
-    """The resident set of `pid` in KB (0 when it is gone, or has not yet left this Python by
-    exec: a child forked from here shows Python's pages until then)."""
+def memory_kb(pid: int) -> tuple[int, int]:
+    """The resident set and the proportional set size of `pid` in KB ((0, 0) when it is gone, or
+    has not yet left this Python by exec: a child forked from here shows Python's pages until
+    then)."""
     try:
         if Path(f"/proc/{pid}/cmdline").read_bytes() == OWN_CMDLINE:
-            return 0
-        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
-    except (OSError, IndexError, ValueError):
-        return 0
+            return 0, 0
+        rss = int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
+        pss = next(int(line.split()[1]) for line in Path(f"/proc/{pid}/smaps_rollup").read_text()
+                   .splitlines() if line.startswith("Pss:"))
+        return rss, pss
+    except (OSError, IndexError, ValueError, StopIteration):
+        return 0, 0
 
 
 def descendants(root: int) -> list[int]:
@@ -105,23 +118,26 @@ def descendants(root: int) -> list[int]:
 
 @dataclass
 class TreeMemory:
-    """The peak of the summed resident sets of a process and its descendants, sampled."""
+    """The peaks of the summed resident sets and of the summed proportional set sizes of a process
+    and its descendants, sampled."""
 
     root: int
     members: list[int] = field(default_factory=list)
     samples: int = 0
-    peak_kb: int = 0          # the largest sum seen
-    largest_kb: int = 0       # the largest single process seen (what GNU time's %M reports)
+    peak_kb: int = 0          # the largest sum of resident sets seen
+    peak_pss_kb: int = 0      # the largest sum of proportional set sizes seen
+    largest_kb: int = 0       # the largest single resident set seen (what GNU time's %M reports)
     processes: int = 0        # the most processes counted at once
 
     def sample(self) -> None:
-        """Reads the tree's resident sets once (the process list every RESCAN_EVERY samples)."""
+        """Reads the tree's memory once (the process list every RESCAN_EVERY samples)."""
         if self.samples % RESCAN_EVERY == 0:
             self.members = descendants(self.root)
         self.samples += 1
-        sizes = [kb for kb in map(resident_kb, self.members) if kb]
-        self.peak_kb = max(self.peak_kb, sum(sizes))
-        self.largest_kb = max([self.largest_kb, *sizes])
+        sizes = [kb for kb in map(memory_kb, self.members) if kb[0]]
+        self.peak_kb = max(self.peak_kb, sum(rss for rss, _ in sizes))
+        self.peak_pss_kb = max(self.peak_pss_kb, sum(pss for _, pss in sizes))
+        self.largest_kb = max([self.largest_kb, *(rss for rss, _ in sizes)])
         self.processes = max(self.processes, len(sizes))
 
 
@@ -130,8 +146,9 @@ class TreeMemory:
 
 @dataclass
 class Run:
-    """One process run: its wall and CPU time, peak memory summed over its processes, what it
-    wrote, and for a merged file the time pmreport reports for writing it."""
+    """One process run: its wall and CPU time, peak memory summed over its processes (resident
+    sets and proportional set sizes), what it wrote, and for a merged file the time pmreport
+    reports for writing it."""
 
     ok: bool
     wall_s: float
@@ -144,6 +161,7 @@ class Run:
     merged_ms: int | None = None
     merged_pages: int | None = None
     loop_s: float | None = None      # Typst: the compile loop alone, as its driver prints it
+    peak_pss_mb: float | None = None # summed PSS (None in results files from before it was kept)
 
 
 def run_sampled(cmd: list[str], timeout: float, log: Path) -> tuple[Run, str, str]:
@@ -177,7 +195,8 @@ def run_sampled(cmd: list[str], timeout: float, log: Path) -> tuple[Run, str, st
     else:
         note = ""
     run = Run(code == 0 and not killed, wall, usage.ru_utime + usage.ru_stime, memory.peak_kb / 1024,
-              memory.largest_kb / 1024, memory.processes, note=note)
+              memory.largest_kb / 1024, memory.processes, note=note,
+              peak_pss_mb=memory.peak_pss_kb / 1024)
     return run, out_path.read_text(errors="replace"), stderr
 
 
@@ -307,8 +326,14 @@ class Case:
 
     @property
     def peak_mb(self) -> float | None:
-        """The largest summed peak of any run, a timed-out one included (a lower bound then)."""
+        """The largest summed RSS peak of any run, a timed-out one included (a lower bound then)."""
         return max((r.peak_mb for r in self.runs), default=None)
+
+    @property
+    def peak_pss_mb(self) -> float | None:
+        """The largest summed PSS peak of any run, a timed-out one included (a lower bound then);
+        None when no run kept it."""
+        return max((r.peak_pss_mb for r in self.runs if r.peak_pss_mb is not None), default=None)
 
 
 @dataclass
@@ -492,7 +517,7 @@ def print_case(case: Case) -> None:
     """The case's median, runs and peak memory, ending its progress line."""
     walls = [r.wall_s for r in case.runs]
     print(f"   -> median {statistics.median(walls):.2f} s ({len(walls)} run{'s' * (len(walls) > 1)}, "
-          f"peak {max(r.peak_mb for r in case.runs):.0f} MB)", flush=True)
+          f"peak {fmt_mb(case.peak_pss_mb)} MB PSS, {case.peak_mb:.1f} MB RSS)", flush=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -516,6 +541,11 @@ def targets(b: RosterBench) -> list[dict]:
         return c(name).wall if c(name) else None
 
     def peak(name: str) -> float | None:
+        """The case's summed PSS peak: what the memory targets are judged on."""
+        return c(name).peak_pss_mb if c(name) and c(name).runs else None
+
+    def rss(name: str) -> float | None:
+        """The case's summed RSS peak, shown beside it."""
         return c(name).peak_mb if c(name) and c(name).runs else None
 
     def ratio(a: float | None, d: float | None) -> float | None:
@@ -549,8 +579,9 @@ def targets(b: RosterBench) -> list[dict]:
          ratio(per_page_ms(c(merged_big)), per_page_ms(c(merged_small))),
          f"its own line: {fmt_ms(per_page_ms(c(merged_small)))} and {fmt_ms(per_page_ms(c(merged_big)))} "
          f"ms a page; run with merge − without: {merge_cost(b, small)} and {merge_cost(b, big)}"),
-        ("issue", f"merged file: peak memory, {big:,} names", 300.0, "MB", peak(merged_big),
-         f"{small:,} names: {fmt_mb(peak(merged_small))} MB"
+        ("issue", f"merged file: peak memory (PSS), {big:,} names", 300.0, "MB", peak(merged_big),
+         f"RSS {fmt_mb(rss(merged_big))} MB; {small:,} names: PSS {fmt_mb(peak(merged_small))}, "
+         f"RSS {fmt_mb(rss(merged_small))} MB"
          + ("" if not c(merged_big) or c(merged_big).ok_runs else " (timed out: at least this)")),
         ("issue", f"{big:,} personalised summaries: a copy / a separate run", 0.1, "×",
          ratio(copy, one_separate),
@@ -561,16 +592,19 @@ def targets(b: RosterBench) -> list[dict]:
     for name, what in ((f"certificates-{big}-j1", "certificates, --jobs 1"),
                        (f"certificates-{big}-j2", "certificates, --jobs 2"),
                        (f"summaries-{big}", "personalised summaries")):
-        rows.append(("issue", f"peak memory, all processes, {big:,} {what}", 150.0, "MB", peak(name),
-                     f"largest process {fmt_mb(c(name).median('largest_mb') if c(name) else None)} MB"))
+        rows.append(("issue", f"peak memory (PSS), all processes, {big:,} {what}", 150.0, "MB",
+                     peak(name), f"RSS summed {fmt_mb(rss(name))} MB; largest process's RSS "
+                     f"{fmt_mb(c(name).median('largest_mb') if c(name) else None)} MB"))
     for kind, suffix, what in (("certificates", "-j1", "certificates, --jobs 1"),
                                ("certificates", "-j2", "certificates, --jobs 2"),
                                ("summaries", "", "personalised summaries"),
                                ("merged", "-j2", "certificates with the merged file")):
         small_name, big_name = f"{kind}-{small}{suffix}", f"{kind}-{big}{suffix}"
-        rows.append(("issue", f"peak memory growth, {small:,} → {big:,} {what}", 20.0, "MB",
+        rows.append(("issue", f"peak memory growth (PSS), {small:,} → {big:,} {what}", 20.0, "MB",
                      diff(peak(big_name), peak(small_name)),
-                     f"{fmt_mb(peak(small_name))} → {fmt_mb(peak(big_name))} MB"))
+                     f"PSS {fmt_mb(peak(small_name))} → {fmt_mb(peak(big_name))} MB; RSS "
+                     f"{fmt_mb(rss(small_name))} → {fmt_mb(rss(big_name))} MB "
+                     f"({fmt_signed(diff(rss(big_name), rss(small_name)))} MB)"))
     rows.append(("earlier", "200 personalised summaries: one run / 200 separate runs", 0.2, "×",
                  ratio(wall("summaries-200"), one_separate * 200 if one_separate else None),
                  f"{shown('summaries-200')}; 200 × the median separate run"))
@@ -580,6 +614,11 @@ def targets(b: RosterBench) -> list[dict]:
         verdicts.append({"group": group, "target": label, "limit": limit, "unit": unit, "value": value,
                          "verdict": verdict, "margin": margin, "reference": reference})
     return verdicts
+
+
+def fmt_signed(x: float | None) -> str:
+    """Megabytes with their sign, one decimal."""
+    return "—" if x is None else f"{x:+.1f}"
 
 
 def fmt_ms(x: float | None) -> str:
@@ -612,9 +651,15 @@ def report(b: RosterBench, verdicts: list[dict]) -> str:
           f"- pmreport: {b.info.get('binary')} (release build), source at commit {b.info.get('commit')}; "
           f"{b.info.get('swift')}",
           f"- Typst: {b.info.get('typst')}",
-          "- Memory: resident sets of the process and all its descendants (pmreport's workers), read "
-          "from /proc every 20 ms and summed; the peak is the largest sum (no cgroup v2 memory "
-          "controller here, and its `memory.peak` would count the written files' page cache).",
+          "- Memory: the process and all its descendants (pmreport's workers), read from /proc "
+          "every 20 ms and summed; the peak is the largest sum. The targets are judged on the "
+          "summed **PSS** (proportional set size, `/proc/PID/smaps_rollup`: a page shared by k "
+          "processes counts 1/k in each, so the binary, the libraries and the fonts' pages that "
+          "pmreport and its workers share count once: what the processes cost the machine, and the "
+          "usual way to add memory up over processes). The summed **RSS** (`statm`, each shared "
+          "page counted in every process mapping it; earlier rounds' figure) is shown beside it. "
+          "No cgroup v2 memory controller here, and its `memory.peak` would count the written "
+          "files' page cache.",
           "", "### Targets", "",
           "| target | limit | measured | verdict | for reference |", "|---|--:|--:|---|---|"]
     for v in verdicts:
@@ -624,18 +669,20 @@ def report(b: RosterBench, verdicts: list[dict]) -> str:
         md.append(f"| {v['target']} | {v['limit']:g} {v['unit']} | {value} | {v['verdict']}"
                   f"{' — ' + v['margin'] if v['margin'] else ''} | {v['reference']} |")
     md += ["", "### All cases", "",
-           "| case | names | runs | median wall s | min–max s | CPU s | ms a name | peak MB, all processes "
-           "| largest process MB | files | merged file ms |", "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+           "| case | names | runs | median wall s | min–max s | CPU s | ms a name | peak MB PSS, all "
+           "processes | peak MB RSS, all processes | largest process MB RSS | files | merged file ms |",
+           "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for c in b.cases.values():
         if not c.runs:
-            md.append(f"| {c.label} | {c.names:,} | 0 | {c.skipped} | | | | | | | |")
+            md.append(f"| {c.label} | {c.names:,} | 0 | {c.skipped} | | | | | | | | |")
             continue
         walls = [r.wall_s for r in c.runs]
         wall = c.wall if c.wall is not None else statistics.median(walls)
         runs = f"{len(c.ok_runs)}/{len(c.runs)}" if len(c.ok_runs) < len(c.runs) else str(len(c.runs))
         merged = c.median("merged_ms")
         md.append(f"| {c.label} | {c.names:,} | {runs} | {fmt_s(wall)} | {min(walls):.2f}–{max(walls):.2f} "
-                  f"| {fmt_s(c.median('cpu_s'))} | {wall / c.names * 1000:.1f} | {fmt_mb(c.peak_mb)} "
+                  f"| {fmt_s(c.median('cpu_s'))} | {wall / c.names * 1000:.1f} | {fmt_mb(c.peak_pss_mb)} "
+                  f"| {fmt_mb(c.peak_mb)} "
                   f"| {fmt_mb(max(r.largest_mb for r in c.runs))} | {c.runs[-1].files:,} "
                   f"| {'—' if merged is None else f'{merged:.0f}'} |")
     md += ["", "Wall: median of the runs, whole processes (Typst's too: Python's start, the import and "

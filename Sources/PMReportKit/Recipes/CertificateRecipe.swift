@@ -26,7 +26,9 @@ struct CertificateRecipe: DocumentRecipe {
     // written its certificate, so once a run.
     let names: [Int: CertificateName]
     do {
-      names = try maker.names(build.participants, roster: roster.file)
+      names = try maker.names(
+        build.participants, roster: roster.file,
+        eachMeasured: build.session.dropShapesOfEarlierParticipants)
     } catch {
       let lines = Set(build.participants[build.writtenCopies].map(\.line))
       let own = error.diagnostics.filter { lines.contains($0.line) }

@@ -93,6 +93,7 @@ struct DocumentBuild {
               formats: unit.formats))
         }
         if merging { try merge(pages) }
+        session.dropShapesOfEarlierParticipants()
       }
     }
     guard spec.merge, unit.writesMerged, settings.formats.contains(.pdf), !participants.isEmpty

@@ -96,6 +96,15 @@ public final class RunShaping {
     if kept == nil { made.discardCachedShapes() }
   }
 
+  /// A participant's copy is made (or their name measured): the shapes only earlier ones used go.
+  ///
+  /// What the participants before the last one asked for is forgotten, and what every copy asks
+  /// for again (a certificate's fixed lines) stays, so that a roster's names do not pile up in
+  /// memory until the document ends. A kept engine (`pmreport watch`) keeps its build's shapes.
+  func dropShapesOfEarlierParticipants() {
+    if kept == nil { made.keepShapesUsedSinceLastKeep() }
+  }
+
   /// The characters no installed font had since the last call.
   func takeMissingCharacters() -> [Unicode.Scalar] { made.takeMissingCharacters() }
 

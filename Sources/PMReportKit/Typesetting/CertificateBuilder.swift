@@ -119,12 +119,13 @@ struct CertificateBuilder {
     return Page(size: size, frame: frame)
   }
 
-  /// Each of `participants`' name setting by their row, measured once before any page is drawn.
+  /// Each of `participants`' name setting by their row, measured once before any page is drawn;
+  /// `eachMeasured` is called after each name (a run lets go of its shapes there).
   ///
   /// One ``InputError`` lists each name that does not fit its rule, at its line of `roster`.
-  func names(_ participants: [Participant], roster: String) throws(InputError)
-    -> [Int: CertificateName]
-  {
+  func names(
+    _ participants: [Participant], roster: String, eachMeasured: () -> Void = {}
+  ) throws(InputError) -> [Int: CertificateName] {
     var names: [Int: CertificateName] = [:]
     var diagnostics: [Diagnostic] = []
     for participant in participants {
@@ -132,6 +133,7 @@ struct CertificateBuilder {
         names[participant.row] = try CertificateName(
           participant, roster: roster, type: type, body: template.body)
       } catch { diagnostics += error.diagnostics }
+      eachMeasured()
     }
     if !diagnostics.isEmpty { throw InputError(diagnostics: diagnostics) }
     return names
