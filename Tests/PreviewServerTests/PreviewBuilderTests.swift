@@ -16,6 +16,16 @@ import Testing
 
     """
 
+  /// A new temporary folder holding `config` as pmreport.yml (its name says which test made it).
+  static func project(named name: String) throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "preview-\(name)-\(UUID().uuidString)"
+    ).path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try config.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
+    return dir
+  }
+
   /// Builds the certificates of `roster` in `dir` as `watch --serve` does, telling `builder`.
   func build(_ builder: PreviewBuilder, roster: String, in dir: String) throws {
     try roster.write(toFile: dir + "/roster.csv", atomically: true, encoding: .utf8)
@@ -48,12 +58,8 @@ import Testing
   /// A build's event carries the new state, as `/state.json` gives it: the page asks for the
   /// changed pages at once, without asking for the state first.
   @Test func aBuildEventCarriesTheNewState() async throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "preview-event-\(UUID().uuidString)"
-    ).path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let dir = try Self.project(named: "event")
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    try Self.config.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
     let store = PreviewStore(editorLink: "editor://{path}#{line}")
     var events = store.listen().makeAsyncIterator()
     try build(PreviewBuilder(store: store), roster: "name\nAda\nBo\n", in: dir)
@@ -77,12 +83,8 @@ import Testing
   /// render): the preview shows that error over the last good certificates, and the next good
   /// build clears it.
   @Test func aRefusedRosterLineShowsItsErrorOverTheLastGoodPages() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "preview-refused-\(UUID().uuidString)"
-    ).path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let dir = try Self.project(named: "refused")
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    try Self.config.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
     let store = PreviewStore()
     let builder = PreviewBuilder(store: store)
     try build(builder, roster: "name\nAda\nBo\n", in: dir)
