@@ -24,7 +24,11 @@ import Glibc
     try await ImmediateSendPool(ReadyPool()).suspendSocket(socket, untilReadyFor: .read)
     #expect(try socket.getValue(for: ImmediateSendPool.noDelay))
   }
+}
 
+// In EventListenerTests' serialized suite: starting a PreviewServer blocks its thread until it
+// listens, so two started at once on a 2-core machine's two pool threads would wait for ever.
+extension EventListenerTests {
   /// The server's side of a connection a browser opened sends without delay (the server runs in
   /// this process: its sockets are found among the process's descriptors by their port).
   @Test func theServersConnectionsSendWithoutDelay() throws {
