@@ -11,12 +11,20 @@ scale 20 is `bench.py`'s scaled article), with SOURCE_DATE_EPOCH set, and headle
   over the content (as editors save);
   (a) server ready: the build event's `publishedAt` (the server's wall clock when the new
       snapshot, every page laid out and compared, became the one it serves) − t0;
-  (b) first page SVG: the first changed page's SVG received by this script − t0;
-  (c) swapped in the browser: measured in the page (a MutationObserver records
-      performance.timeOrigin + performance.now() when a page element is swapped in, drawn) − t0,
-      for the last changed page in view;
-  (d) PDF written: the `rebuilt in` line on standard error (files renamed into place) − t0.
+  measured in the page (performance.timeOrigin + performance.now(), the same wall clock), for
+  the changed pages in view:
+  (b) event in the page: the build event received;
+  (c) SVG received: the last of their SVGs received (resource timing's responseEnd);
+  (d) swapped in the browser: a MutationObserver's time when the last page element is swapped
+      in, drawn (its picture decoded: for an SVG, parsed, styled and laid out by Chromium);
+  (e) painted: the last swapped-in picture first painted (Element Timing's renderTime);
+  (f) PDF written: the `rebuilt in` line on standard error (files renamed into place) − t0.
 
+Each timed save names its run in the edit (a word `changedNNN`, or `(Save NNN.)` after the added
+paragraph), so its changed pages are versions the browser has not shown: a version it has shown
+(after an undo) comes from its memory of images, with no request and no decoding. (The page in
+view after the three-line edit, its first changed page, the contents, gets the same version on
+every save: only its page numbers change; so that case times a page from the browser's memory.)
 The edit is then undone and its rebuild waited for (untimed). After the first edit of each kind
 the PDF `watch` wrote is compared byte for byte with a fresh `pmreport` render of the same content.
 Edits: one word of the first paragraph replaced; a three-line paragraph added at the start of
@@ -56,6 +64,7 @@ from watch import dump, first_paragraph, interrupt, measure_cold, write_renamed 
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.common.exceptions import TimeoutException  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 OUT = WORK / "preview"
@@ -65,16 +74,46 @@ ADDED = ("This paragraph was added to measure the preview: it is long enough to 
          "lines of the report's body text, so that every later page of the document reflows and "
          "has to be compared again, and the ones in view drawn again for the browser.")
 
-# Records, in the page, when each page element is put in place (epoch ms, the page's own clock).
+# Records, in the page (epoch ms, the page's own clock): when each build event arrives, when each
+# page element is put in place, and when each swapped-in page's picture is first painted (Element
+# Timing); resource timing keeps when each page's SVG arrived.
 RECORDER = """
 window.__swaps = [];
+window.__events = [];
+window.__painted = {};
+performance.setResourceTimingBufferSize(100000);
+events.addEventListener('build', () => window.__events.push(performance.timeOrigin + performance.now()));
 new MutationObserver((records) => {
   const at = performance.timeOrigin + performance.now();
   for (const record of records) for (const node of record.addedNodes) {
-    if (node.dataset && node.dataset.page) window.__swaps.push({page: Number(node.dataset.page),
-      version: node.dataset.version, loaded: node.dataset.loaded === 'true', at: at});
+    if (!node.dataset || !node.dataset.page) continue;
+    window.__swaps.push({page: Number(node.dataset.page), version: node.dataset.version,
+      loaded: node.dataset.loaded === 'true', at: at});
+    const image = node.querySelector('img');
+    if (image) image.setAttribute('elementtiming', `${node.dataset.page}/${node.dataset.version}`);
   }
 }).observe(document.getElementById('pages'), {childList: true});
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    window.__painted[entry.identifier] = performance.timeOrigin + entry.renderTime;
+  }
+}).observe({type: 'element', buffered: true});
+"""
+
+# For the changed pages in view (numbers, then every page's version): when the first build event
+# arrived, when the last of their SVGs arrived (null: one came from the browser's memory) and
+# when the last was painted (null: not yet).
+STAGES = """
+const [pages, versions] = arguments;
+const received = pages.map((page) => {
+  const entry = performance.getEntriesByType('resource').find((e) =>
+    e.name.endsWith(`/pages/full-report/${page}.svg?v=${versions[page - 1]}`));
+  return entry ? performance.timeOrigin + entry.responseEnd : null;
+});
+const painted = pages.map((page) => window.__painted[`${page}/${versions[page - 1]}`] || null);
+return {event: window.__events.length ? window.__events[0] : null,
+  received: received.includes(null) ? null : Math.max(...received),
+  painted: painted.includes(null) ? null : Math.max(...painted)};
 """
 
 # Whether every page element in view shows the wanted version, drawn; the numbers of those pages.
@@ -92,13 +131,14 @@ return inView.length ? inView : null;
 """
 
 
-def one_word(content: dict) -> dict:
-    """The content with the middle word of its first paragraph replaced."""
+def one_word(content: dict, run: int = 0) -> dict:
+    """The content with the middle word of its first paragraph replaced by one naming `run` (each
+    save a page version the browser has not seen)."""
     edited = copy.deepcopy(content)
     blocks, index = first_paragraph(edited)
     text = blocks[index]["paragraph"] if isinstance(blocks[index], dict) else blocks[index]
     words = text.split(" ")
-    words[len(words) // 2] = "changed"
+    words[len(words) // 2] = f"changed{run:03d}"
     if isinstance(blocks[index], dict):
         blocks[index]["paragraph"] = " ".join(words)
     else:
@@ -106,11 +146,11 @@ def one_word(content: dict) -> dict:
     return edited
 
 
-def three_lines(content: dict) -> dict:
-    """The content with a three-line paragraph added at the start of section 3, before its
-    table."""
+def three_lines(content: dict, run: int = 0) -> dict:
+    """The content with a three-line paragraph naming `run` added at the start of section 3,
+    before its table."""
     edited = copy.deepcopy(content)
-    edited["sections"][2]["blocks"].insert(0, {"paragraph": ADDED})
+    edited["sections"][2]["blocks"].insert(0, {"paragraph": f"{ADDED} (Save {run:03d}.)"})
     return edited
 
 
@@ -227,6 +267,18 @@ def settled(driver, versions: list[str]) -> list[int]:
         lambda d: d.execute_script(SETTLED, versions))
 
 
+def page_stages(driver, pages: list[int], versions: list[str]) -> dict:
+    """STAGES for `pages`, once their paint is reported (up to 5 s; then without it)."""
+    if not pages:
+        return {}
+    try:
+        return WebDriverWait(driver, 5, poll_frequency=0.01).until(
+            lambda d: (lambda s: s if s["painted"] else None)(
+                d.execute_script(STAGES, pages, versions)))
+    except TimeoutException:
+        return driver.execute_script(STAGES, pages, versions)
+
+
 def save_and_wait(server: Server, driver, path: Path, text: str) -> tuple[float, dict, list[str]]:
     """Saves `text`, waits for its build event, the browser settled and the files written."""
     generation = server.generation()
@@ -248,11 +300,14 @@ def fresh_render(binary: Path, content: Path, out: Path) -> Path:
     return out / "pdf" / "full-report.pdf"
 
 
-def measure_edit(binary: Path, server: Server, driver, path: Path, original: str, edited: str,
+def measure_edit(binary: Path, server: Server, driver, path: Path, content: dict, edit,
                  runs: int, tag: str) -> dict:
     """One edit: learnt once (its first changed page scrolled into view, the PDF compared with a
-    fresh render), then `runs` timed saves, each undone."""
-    _, event, _ = save_and_wait(server, driver, path, edited)
+    fresh render), then `runs` timed saves, each undone. Each save's edit names its run, so its
+    pages are versions the browser has not shown (a version it has shown, as after an undo, is
+    taken from its memory of the page's images: no request, no decoding)."""
+    original = dump(content)
+    _, event, _ = save_and_wait(server, driver, path, dump(edit(content, 0)))
     changed = event["changed"].get("full-report", [])
     watched = server.out / "files" / "pdf" / "full-report.pdf"
     identical = filecmp.cmp(watched, fresh_render(binary, path, OUT / f"fresh-{tag}"), shallow=False)
@@ -264,9 +319,12 @@ def measure_edit(binary: Path, server: Server, driver, path: Path, original: str
         changed[0])
     settled(driver, server.versions())
     ready, svg, swapped, written, in_view_changed, changed_counts = [], [], [], [], [], []
-    for _ in range(runs):
+    event_in_page, painted = [], []
+    for run in range(1, runs + 1):
+        edited = dump(edit(content, run))
         time.sleep(0.2)  # the undo's writes settle (untimed)
-        driver.execute_script("window.__swaps = [];")
+        driver.execute_script("window.__swaps = []; window.__events = []; window.__painted = {};"
+                              " performance.clearResourceTimings();")
         server.drain()
         generation = server.generation()
         start = time.time()
@@ -274,10 +332,13 @@ def measure_edit(binary: Path, server: Server, driver, path: Path, original: str
         event = server.next_build(generation)
         ready.append(event["publishedAt"] - start * 1000)
         pages = event["changed"].get("full-report", [])
-        server.fetch(f"/pages/full-report/{pages[0]}.svg?v={event['generation']}")
-        svg.append((time.time() - start) * 1000)
         versions = server.versions()
         in_view = settled(driver, versions)
+        shown_changed = [page for page in pages if page in in_view]
+        stages = page_stages(driver, shown_changed, versions)
+        for name, values in (("event", event_in_page), ("received", svg), ("painted", painted)):
+            if stages.get(name):
+                values.append(stages[name] - start * 1000)
         swaps = driver.execute_script("return window.__swaps;")
         shown = [s["at"] for s in swaps if s["page"] in pages and s["page"] in in_view
                  and s["loaded"] and s["version"] == versions[s["page"] - 1]]
@@ -290,11 +351,12 @@ def measure_edit(binary: Path, server: Server, driver, path: Path, original: str
         time.sleep(0.2)
         save_and_wait(server, driver, path, original)
     print(f"  {tag}: {len(changed)} page(s) changed; ready {spread(summary(ready))}; "
-          f"browser {spread(summary(swapped))}; PDF identical: {identical}; load {load()}",
-          file=sys.stderr, flush=True)
+          f"browser {spread(summary(swapped))}; painted {spread(summary(painted))}; "
+          f"PDF identical: {identical}; load {load()}", file=sys.stderr, flush=True)
     return {"changed_pages": max(changed_counts), "changed_in_view": max(in_view_changed),
-            "server_ready": summary(ready), "first_svg": summary(svg),
-            "browser_swapped": summary(swapped), "pdf_written": summary(written),
+            "server_ready": summary(ready), "event_in_page": summary(event_in_page),
+            "svg_received": summary(svg), "browser_swapped": summary(swapped),
+            "browser_painted": summary(painted), "pdf_written": summary(written),
             "pdf_identical_to_fresh_render": identical, "load_after": load(),
             "last_rebuilt_line": line.group(0)}
 
@@ -340,7 +402,7 @@ def measure_scale(binary: Path, content: dict, metadata: dict, scale: int, runs:
             print(f"scale {scale}: {name}, {runs} saves ...", file=sys.stderr, flush=True)
             tag = f"{scale}-{edit.__name__}"
             result["edits"][name] = measure_edit(
-                binary, server, driver, path, original, dump(edit(content)), runs, tag)
+                binary, server, driver, path, content, edit, runs, tag)
     finally:
         if driver is not None:
             driver.quit()
@@ -358,15 +420,17 @@ def measure_scale(binary: Path, content: dict, metadata: dict, scale: int, runs:
 
 
 def table(results: list[dict]) -> str:
-    rows = ["| scale | edit | pages changed (in view) | server ready | first SVG received "
-            "| swapped in Chromium | PDF written | Typst in memory | PDF = fresh render |",
-            "|---|---|--:|---|---|---|---|---|---|"]
+    rows = ["| scale | edit | pages changed (in view) | server ready | event in page "
+            "| SVG received | swapped in Chromium | painted | PDF written | Typst in memory "
+            "| PDF = fresh render |",
+            "|---|---|--:|---|---|---|---|---|---|---|---|"]
     for r in results:
         for name, e in r["edits"].items():
             rows.append(
                 f"| {r['scale']} | {name} | {e['changed_pages']} ({e['changed_in_view']}) "
-                f"| {spread(e['server_ready'])} | {spread(e['first_svg'])} "
-                f"| {spread(e['browser_swapped'])} | {spread(e['pdf_written'])} "
+                f"| {spread(e['server_ready'])} | {spread(e['event_in_page'])} "
+                f"| {spread(e['svg_received'])} | {spread(e['browser_swapped'])} "
+                f"| {spread(e['browser_painted'])} | {spread(e['pdf_written'])} "
                 f"| {spread(e.get('typst_in_memory'))} "
                 f"| {'yes' if e['pdf_identical_to_fresh_render'] else 'NO'} |")
     lines = ["\n".join(rows), ""]

@@ -5,6 +5,8 @@ import FlyingSocks
 struct EventBytes: AsyncBufferedSequence {
   typealias Element = UInt8
   let events: AsyncStream<[UInt8]>
+  /// The most bytes of events sent in one write (a build event of a few thousand pages).
+  static let largestWrite = 1 << 20
 
   func makeAsyncIterator() -> Iterator { Iterator(events: events.makeAsyncIterator()) }
 

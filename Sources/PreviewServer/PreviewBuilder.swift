@@ -62,16 +62,18 @@ final class PreviewBuilder: BuildObserver {
     let event = BuildEvent(
       generation: snapshot.generation, milliseconds: snapshot.milliseconds,
       failed: !snapshot.diagnostics.isEmpty, changed: changed,
-      publishedAt: Date().timeIntervalSince1970 * 1000)
+      publishedAt: Date().timeIntervalSince1970 * 1000,
+      state: StateReply(snapshot, editorLink: store.editorLink))
     let data = (try? JSONEncoder.sorted.encode(event)) ?? Data("{}".utf8)
     store.publish(snapshot, event: Array("event: build\ndata: ".utf8) + data + Array("\n\n".utf8))
   }
 }
 
 /// What a browser is told of a build: its number, its time, whether it failed, which pages
-/// (1-based) of each document changed, and when the snapshot was published (what
-/// `bench/preview.py` times; the page itself compares the versions of `/state.json`, which also
-/// covers builds whose events it missed).
+/// (1-based) of each document changed, when the snapshot was published (what
+/// `bench/preview.py` times), and the new state as `/state.json` gives it: the page compares its
+/// versions with those it shows (which also covers builds whose events it missed) and asks for
+/// the changed pages at once, without a request for the state first.
 struct BuildEvent: Encodable {
   var generation: Int
   var milliseconds: Int
@@ -80,6 +82,8 @@ struct BuildEvent: Encodable {
   /// The wall clock when the new snapshot became the server's, in milliseconds since 1970 (what
   /// `bench/preview.py` measures a save against; the same clock as a file's mtime).
   var publishedAt: Double
+  /// The snapshot as `/state.json` gives it.
+  var state: StateReply
 }
 
 extension JSONEncoder {

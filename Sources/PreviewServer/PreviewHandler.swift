@@ -6,8 +6,6 @@ import Foundation
 struct PreviewHandler: HTTPHandler {
   let store: PreviewStore
   let requestGuard: RequestGuard
-  /// The editor link the page opens, `{path}` and `{line}` filled in.
-  let editorLink: String
   /// What relative source paths are relative to.
   let workingDirectory: URL
 
@@ -26,11 +24,14 @@ struct PreviewHandler: HTTPHandler {
       return Self.reply(.ok, "text/javascript; charset=utf-8", Data(PackageResources.app_js))
     case .style: return Self.reply(.ok, "text/css; charset=utf-8", Data(PackageResources.app_css))
     case .state:
-      let state = StateReply(store.snapshot, editorLink: editorLink)
+      let state = StateReply(store.snapshot, editorLink: store.editorLink)
       return Self.reply(.ok, "application/json", try JSONEncoder.sorted.encode(state))
     case .events:
       let events = EventBytes(events: store.listen())
-      return Self.reply(.ok, "text/event-stream", body: HTTPBodySequence(from: events))
+      // Each event in one write, however many pages its state lists.
+      return Self.reply(
+        .ok, "text/event-stream",
+        body: HTTPBodySequence(from: events, suggestedBufferSize: EventBytes.largestWrite))
     case .page(let name, let number, .svg):
       guard let page = try store.svg(document: name, page: number) else { return Self.notFound }
       return Self.reply(.ok, "image/svg+xml", Data(page))

@@ -28,11 +28,11 @@ public final class PreviewServer {
   /// `editorLink` is the link a click on the page opens (`{path}`, `{line}` filled in); relative
   /// source paths are taken from `workingDirectory`.
   public init(port: UInt16, editorLink: String, workingDirectory: String) throws {
-    let store = PreviewStore()
+    let store = PreviewStore(editorLink: editorLink)
     self.store = store
     observer = PreviewBuilder(store: store)
     let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
-    let server = HTTPServer(address: address, logger: .disabled)
+    let server = HTTPServer(address: address, pool: ImmediateSendPool(), logger: .disabled)
     let started = Started()
     Task.detached {
       do {
@@ -48,7 +48,7 @@ public final class PreviewServer {
           throw SocketError.unsupportedAddress
         }
         let handler = PreviewHandler(
-          store: store, requestGuard: RequestGuard(port: port), editorLink: editorLink,
+          store: store, requestGuard: RequestGuard(port: port),
           workingDirectory: URL(fileURLWithPath: workingDirectory, isDirectory: true))
         await server.appendRoute("*", to: handler)
         started.listening(on: port)

@@ -12,6 +12,10 @@ final class PreviewStore: @unchecked Sendable {
   /// Pages drawn, by document, page and version: a page that did not change is not drawn again.
   private var drawn: [String: [UInt8]] = [:]
   private var listeners: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
+  /// The editor link the page opens (`{path}` and `{line}` filled in), part of the state.
+  let editorLink: String
+
+  init(editorLink: String = PreviewServer.defaultEditorLink) { self.editorLink = editorLink }
 
   var snapshot: PreviewSnapshot { lock.withLock { current } }
 

@@ -182,6 +182,8 @@ document.addEventListener('keydown', (event) => {
   if (next) next.focus();
 });
 
+// A build's event carries the new state: the changed pages are asked for at once. On (re)connecting
+// the state is fetched, since builds may have been missed.
 const events = new EventSource('/events');
-events.addEventListener('build', () => { refresh(); });
+events.addEventListener('build', (event) => { apply(JSON.parse(event.data).state); });
 events.addEventListener('open', () => { refresh(); });
