@@ -26,15 +26,21 @@ import Glibc
   }
 }
 
-// In EventListenerTests' serialized suite: starting a PreviewServer blocks its thread until it
-// listens, so two started at once on a 2-core machine's two pool threads would wait for ever.
+// In EventListenerTests' serialized suite, and started on a thread of its own: starting a
+// PreviewServer blocks its thread until the server's tasks, on the pool, listen.
 extension EventListenerTests {
   /// The server's side of a connection a browser opened sends without delay (the server runs in
   /// this process: its sockets are found among the process's descriptors by their port).
-  @Test func theServersConnectionsSendWithoutDelay() throws {
-    let server = try PreviewServer(
-      port: 0, editorLink: PreviewServer.defaultEditorLink, workingDirectory: "/")
-    let client = try EventListenerTests().openEvents(port: server.port)
+  @Test func theServersConnectionsSendWithoutDelay() async throws {
+    let held = try await Self.onOwnThread {
+      Held(
+        server: try PreviewServer(
+          port: 0, editorLink: PreviewServer.defaultEditorLink, workingDirectory: "/"))
+    }
+    let server = held.server
+    let (client, _) = try await Self.onOwnThread { [port = server.port] in
+      try Self.openEvents(port: port)
+    }
     defer { close(client) }
     let accepted = (0..<4096).filter { isConnection($0, localPort: server.port) }
     try #require(!accepted.isEmpty, "no accepted connection found")
@@ -45,6 +51,9 @@ extension EventListenerTests {
       #expect(value != 0, "descriptor \(descriptor) delays small writes")
     }
   }
+
+  /// A server handed back from the thread that started it (it is used on this test's task alone).
+  private struct Held: @unchecked Sendable { let server: PreviewServer }
 
   /// Whether `descriptor` is a connected socket whose own address has port `localPort`.
   private func isConnection(_ descriptor: Int32, localPort: UInt16) -> Bool {
