@@ -13,9 +13,9 @@ struct ReportRecipe: DocumentRecipe {
     let layout = build.handout
     let type = layout.makeType()
     // A second thread sets the sections last first, shaping their paragraphs for the layout.
-    let ahead = SectionsAhead.start(
-      layout, sections: layout.reportBuilder(type).sections.count,
-      in: build.session)
+    let ahead = build.session.shapeAhead { [layout = SectionsAhead(layout)] measurer in
+      layout.build(with: measurer)
+    }
     defer { ahead?.finish() }
     let laidOut = try layout.layout(
       type, titlePage: hasTitlePage, layout.reportBuilder(type).blocks(pages:))

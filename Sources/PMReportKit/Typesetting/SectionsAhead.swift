@@ -12,24 +12,6 @@ struct SectionsAhead: @unchecked Sendable {
 
   init(_ layout: HandoutLayout) { self.layout = layout }
 
-  /// The most top-level sections a report may have to be shaped ahead.
-  ///
-  /// The second thread's shapes wait, in its own malloc arena, until the layout comes to them:
-  /// the full report at bench scale 100 (1,600 sections) peaked at 224 MB shaped ahead against
-  /// 197 MB on one thread, over its 200 MB bound; at scale 20 (320 sections) 99 MB against 91.
-  static let mostSections = 400
-
-  /// Starts shaping `layout`'s report of `sections` top-level sections ahead in `session`; nil
-  /// for a report of more than ``mostSections`` or when the session does not shape ahead.
-  static func start(_ layout: HandoutLayout, sections: Int, in session: RunShaping)
-    -> ShapingAhead?
-  {
-    guard sections <= mostSections else { return nil }
-    return session.shapeAhead { [layout = SectionsAhead(layout)] measurer in
-      layout.build(with: measurer)
-    }
-  }
-
   /// Sets the sections, last first, with `measurer`, until it is stopped.
   func build(with measurer: AheadMeasurer) {
     var own = layout
