@@ -63,7 +63,11 @@ struct CachedParagraph {
       guard var parts = line.glyphs?.parts else {
         return Line(line: line, links: links, parts: nil)
       }
-      _ = parts.renumberRuns { font, color in
+      let column = GlyphRuns.Parts.runsColumn
+      for at in stride(from: 0, to: parts.columns[column].count, by: GlyphRuns.Parts.numbersPerRun)
+      {
+        let font = parts.columns[column][at]
+        let color = parts.columns[column][at + 1]
         if fontIndex[font] == nil {
           fontIndex[font] = UInt32(fonts.count)
           let face = palette.fonts.indices.contains(Int(font)) ? palette.fonts[Int(font)] : nil
@@ -77,7 +81,8 @@ struct CachedParagraph {
           colorIndex[color] = UInt32(colors.count)
           colors.append(palette.color(Int(color)))
         }
-        return (fontIndex[font] ?? 0, colorIndex[color] ?? 0)
+        parts.columns[column][at] = fontIndex[font] ?? 0
+        parts.columns[column][at + 1] = colorIndex[color] ?? 0
       }
       return Line(line: line, links: links, parts: parts)
     }
@@ -225,13 +230,19 @@ struct CachedParagraph {
         line.links.append(LineLink(x: link.x, width: link.width, target: target))
       }
       if var parts = stored.parts {
-        let renumbered = parts.renumberRuns { font, color in
-          guard fonts.indices.contains(Int(font)), colors.indices.contains(Int(color)) else {
-            return nil
-          }
-          return (fonts[Int(font)], colors[Int(color)])
+        let column = GlyphRuns.Parts.runsColumn
+        guard parts.columns.count > column,
+          parts.columns[column].count % GlyphRuns.Parts.numbersPerRun == 0
+        else { return nil }
+        for at in stride(
+          from: 0, to: parts.columns[column].count, by: GlyphRuns.Parts.numbersPerRun)
+        {
+          let font = Int(parts.columns[column][at])
+          let color = Int(parts.columns[column][at + 1])
+          guard fonts.indices.contains(font), colors.indices.contains(color) else { return nil }
+          parts.columns[column][at] = fonts[font]
+          parts.columns[column][at + 1] = colors[color]
         }
-        guard renumbered else { return nil }
         guard let glyphs = GlyphRuns(parts: parts), Self.fit(glyphs, glyphLimits) else {
           return nil
         }

@@ -17,9 +17,6 @@ final class DiskCachedShaper: ParagraphShaper {
   var cache: ShapeCache? {
     didSet { keys = nil }
   }
-  /// Where paragraphs shaped ahead on another thread are taken from, while one shapes ahead
-  /// (``ShapingAhead``).
-  var exchange: ShapeExchange?
   /// The keys of the cache's entries in the current language (made on first use).
   private var keys: ShapeCacheKeys?
   /// fontconfig's configuration as bytes for the cache keys (read once).
@@ -45,32 +42,19 @@ final class DiskCachedShaper: ParagraphShaper {
 
   /// `paragraph` from the cache on disk, else shaped (and stored there).
   func shapeParagraph(_ paragraph: ParagraphSpec) -> ShapingResult {
-    guard let cache else { return shapedAfresh(paragraph) }
+    guard let cache else { return inner.shapeParagraph(paragraph) }
     let key = currentKeys(cache).key(.paragraph, paragraph)
     if let payload = cache.payload(for: key) {
       if let stored = restore(payload, of: paragraph, from: cache) { return stored }
       cache.rejected()
     }
-    let shaped = shapedAfresh(paragraph)
+    let shaped = inner.shapeParagraph(paragraph)
     cache.store(
       CachedParagraph.encode(
         shaped.paragraph, runs: paragraph.runs, palette: inner.palette, missing: shaped.missing,
         overlongWords: shaped.overlongWords, fontFile: cache.fontFile(of:)),
       for: key)
     return shaped
-  }
-
-  /// `paragraph` as the thread shaping ahead shaped it, its fonts and colours named again in the
-  /// shaper's palette; else shaped here.
-  private func shapedAfresh(_ paragraph: ParagraphSpec) -> ShapingResult {
-    if let (ahead, palette) = exchange?.take(paragraph),
-      let lines = ahead.paragraph.renumbered(from: palette, into: inner.paletteBuilder)
-    {
-      var result = ahead
-      result.paragraph = lines
-      return result
-    }
-    return inner.shapeParagraph(paragraph)
   }
 
   /// `paragraph` as a payload holds it, its fonts and colours named in the shaper's palette, with

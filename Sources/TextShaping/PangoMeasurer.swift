@@ -60,24 +60,11 @@ public final class PangoMeasurer: ShapingSession {
   public func useShapeCache(_ cache: ShapeCache?) { diskCache.cache = cache }
 
   public func discardCachedShapes() {
-    diskCache.exchange = nil
     memo.discardAll()
     diskCache.cache?.release()
   }
 
   public func keepShapesUsedSinceLastKeep() { memo.keepUsedSinceLastKeep() }
-
-  /// Shapes ahead on a second thread until the document is laid out (``discardCachedShapes()``);
-  /// nil while another thread shapes ahead, or when the cache on disk holds entries (its hits
-  /// would make the thread's work wasted).
-  public func shapeAhead(_ work: @escaping @Sendable (AheadMeasurer) -> Void) -> ShapingAhead? {
-    guard diskCache.exchange == nil, diskCache.cache?.holdsEntries != true else { return nil }
-    let exchange = ShapeExchange()
-    diskCache.exchange = exchange
-    return ShapingAhead(
-      exchange: exchange, language: shaper.languageTag,
-      dictionaryPath: shaper.hyphenator?.dictionaryPath, work: work)
-  }
 
   public func takeMissingCharacters() -> [Unicode.Scalar] {
     defer { missingCharacters = [] }

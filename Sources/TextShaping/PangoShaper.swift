@@ -118,30 +118,17 @@ public final class PangoShaper: ParagraphShaper {
   }
 
   public func shapeParagraph(_ paragraph: ParagraphSpec) -> ShapingResult {
-    // Never nil when Pango may break the lines.
-    shapeParagraph(paragraph, breakingWithPango: true)
-      ?? ShapingResult(paragraph: ShapedParagraph(lines: []))
-  }
-
-  /// Sets `paragraph`; without `breakingWithPango`, nil where Pango would have to break its lines
-  /// (Pango's breaker gives different lines on two threads at once: ``AheadMeasurer``).
-  func shapeParagraph(_ paragraph: ParagraphSpec, breakingWithPango: Bool) -> ShapingResult? {
     var missing: [Unicode.Scalar] = []
     var overlong: [String] = []
-    guard
-      let shaped = shape(
-        paragraph, breakingWithPango: breakingWithPango, missing: &missing, overlong: &overlong)
-    else { return nil }
+    let shaped = shape(paragraph, missing: &missing, overlong: &overlong)
     return ShapingResult(paragraph: shaped, missing: missing, overlongWords: overlong)
   }
 
   /// Sets `paragraph`, adding the characters no font has to `missing` and the start of each word
-  /// wider than the measure to `overlong`; nil where Pango would break it, unless
-  /// `breakingWithPango`.
+  /// wider than the measure to `overlong`.
   private func shape(
-    _ paragraph: ParagraphSpec, breakingWithPango: Bool, missing: inout [Unicode.Scalar],
-    overlong: inout [String]
-  ) -> ShapedParagraph? {
+    _ paragraph: ParagraphSpec, missing: inout [Unicode.Scalar], overlong: inout [String]
+  ) -> ShapedParagraph {
     var runs = hyphenatedRuns(paragraph)
     // Pango breaks an unbreakable word letter by letter, re-shaping the rest of it for every
     // line (quadratic in its length): give very long words break points of their own.
@@ -158,7 +145,6 @@ public final class PangoShaper: ParagraphShaper {
     {
       return set
     }
-    guard breakingWithPango else { return nil }
     var layout = makeLayout(runs: runs, spec: paragraph)
     // Unhyphenated text: a word wider than the measure is broken by Pango at any letter (with a
     // hyphen drawn that is not in the text). Give those words, and only those, their dictionary's

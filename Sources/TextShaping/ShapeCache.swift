@@ -126,9 +126,6 @@ public final class ShapeCache {
     return nil
   }
 
-  /// Whether the folder's packs or this object hold any entry (the packs' index is read first).
-  var holdsEntries: Bool { !pending.isEmpty || !loadedIndex().isEmpty }
-
   /// Counts a payload that was intact but not usable (a font file changed) as a miss.
   func rejected() {
     hits -= 1

@@ -22,10 +22,6 @@ public protocol ShapingSession: TextMeasurer {
   /// Keeps the paragraphs and widths asked for since the last call, for the next build, and
   /// forgets the others (`pmreport watch`, where a one-paragraph edit re-shapes only that one).
   func keepShapesUsedSinceLastKeep()
-  /// Starts a thread that calls `work` with a measurer whose paragraphs go to this session's
-  /// layout (``ShapingAhead``), until the document is laid out (``discardCachedShapes()``); nil
-  /// when the session does not shape ahead now.
-  func shapeAhead(_ work: @escaping @Sendable (AheadMeasurer) -> Void) -> ShapingAhead?
   /// The characters no installed font could draw met since the last call, in the order first
   /// met; forgets them.
   func takeMissingCharacters() -> [Unicode.Scalar]

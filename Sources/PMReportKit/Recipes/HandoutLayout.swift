@@ -16,7 +16,7 @@ struct HandoutLayout {
   /// The document with its style, colours and page resolved.
   let resolved: ResolvedDocument
   let metadata: Metadata
-  var measurer: any TextMeasurer
+  let measurer: any TextMeasurer
   let date: Date
   /// The words the document prints itself (contents, footer, captions, dates).
   var words: Words = .english

@@ -12,14 +12,8 @@ struct ReportRecipe: DocumentRecipe {
   func outputs(_ build: DocumentBuild, emit: (consuming PlannedOutput) throws -> Void) throws {
     let layout = build.handout
     let type = layout.makeType()
-    // A second thread sets the sections last first, shaping their paragraphs for the layout.
-    let ahead = build.session.shapeAhead { [layout = SectionsAhead(layout)] measurer in
-      layout.build(with: measurer)
-    }
-    defer { ahead?.finish() }
     let laidOut = try layout.layout(
       type, titlePage: hasTitlePage, layout.reportBuilder(type).blocks(pages:))
-    ahead?.finish()
     try build.handoutOutputs(consume laidOut, layout: layout, emit: emit)
   }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import Frames
 import ReportModel
 import TextShaping
@@ -75,19 +74,6 @@ public final class RunShaping {
       if let substitute = made.substitute(forFamily: family) { out.append((family, substitute)) }
     }
     return out
-  }
-
-  /// Starts a second thread shaping the document's paragraphs ahead of its layout.
-  ///
-  /// The thread calls `work` with its measurer. Nil when the engine is kept for the next build
-  /// (`pmreport watch`, whose kept shapes would make the thread's work wasted) or does not shape
-  /// ahead now (see ``ShapingSession/shapeAhead(_:)``). `PMREPORT_SHAPE_AHEAD=0` turns it off, to
-  /// compare.
-  func shapeAhead(_ work: @escaping @Sendable (AheadMeasurer) -> Void) -> ShapingAhead? {
-    guard kept == nil, ProcessInfo.processInfo.environment["PMREPORT_SHAPE_AHEAD"] != "0" else {
-      return nil
-    }
-    return made.shapeAhead(work)
   }
 
   /// A document is laid out: the shapes cached for it go (its pages hold its lines), unless the

@@ -112,7 +112,7 @@ struct ReportBuilder {
   /// A section's heading, blocks and charts (those of `charts` that name it), then its
   /// subsections'; in the section's language when it names one other than the document's (which
   /// its subsections inherit), punctuated as that language is.
-  func blocks(
+  private func blocks(
     for entry: NumberedSection, charts: [ChartSpec], language: String? = nil
   ) throws -> [any Block] {
     let language = entry.section.lang ?? language
