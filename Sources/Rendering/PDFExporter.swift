@@ -110,17 +110,13 @@ public struct PDFExporter: DocumentExporter {
     return painter.marks
   }
 
-  /// Sets the Info dictionary's values; the dates only with `dates`: cairo 1.16 writes them
-  /// without the `D:` a PDF date needs, which `PDFFinisher` adds, so a file no finisher completes
-  /// goes without them.
-  static func setMetadata(_ surface: OpaquePointer, _ info: DocumentInfo, dates: Bool = true) {
+  static func setMetadata(_ surface: OpaquePointer, _ info: DocumentInfo) {
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, info.title)
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, info.author)
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, info.subject)
     cairo_pdf_surface_set_metadata(
       surface, CAIRO_PDF_METADATA_KEYWORDS, info.keywords.joined(separator: ", "))
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, info.creator)
-    guard dates else { return }
     let stamp = info.date
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp)
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp)

@@ -9,8 +9,9 @@ import Storage
 ///
 /// The pages are drawn untagged: the file has no structure tree, links, named destinations or
 /// outline, and claims no standard (a print file, like a booklet or `gather --merge`'s joined
-/// file). It keeps the Info dictionary's metadata but the dates (cairo 1.16 writes them without
-/// `D:`, and no finisher completes this file) and, with crop marks, the trim and bleed boxes,
+/// file). It keeps the Info dictionary's metadata (the dates as cairo 1.16 writes them, without
+/// the `D:` the finisher adds elsewhere: the date must be given, or cairo stamps the clock) and,
+/// with crop marks, the trim and bleed boxes,
 /// which qpdf sets on the untagged file (cairo 1.16 cannot), holding only that file's objects.
 public final class PrintPDFStream {
   private let surface: OpaquePointer
@@ -42,7 +43,7 @@ public final class PrintPDFStream {
     self.cr = cr
     fonts = ScaledFonts(palette: palette)
     self.path = path
-    PDFExporter.setMetadata(surface, info, dates: false)
+    PDFExporter.setMetadata(surface, info)
   }
 
   deinit {
