@@ -91,8 +91,8 @@ struct PDFStructure {
 
   /// Gives `element` a `/K` of `kids` without the items at `removed` (ascending), one new array
   /// built by appending: erasing an item from a long array costs qpdf a rebuild of the whole
-  /// array (its sparse form copies every entry), an item at a time: quadratic in a merged file's
-  /// `Document` element with its thousands of kids.
+  /// array (its sparse form copies every entry), an item at a time: quadratic in a long
+  /// document's `Document` element with its thousands of kids.
   private func keep(_ kids: qpdf_oh, without removed: [Int32], in element: qpdf_oh) {
     let kept = qpdf_oh_new_array(q)
     var next = removed.startIndex
