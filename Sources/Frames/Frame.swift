@@ -51,25 +51,21 @@ public struct Frame: Sendable {
     }
   }
 
-  /// The frame without its named destinations (`anchor` items), at any depth; with `links`,
-  /// without its links too (their drawing kept).
-  public func removingAnchors(links: Bool = false) -> Frame {
+  /// The frame without its named destinations (`anchor` items) and its links (their drawing
+  /// kept), at any depth: a print file's pages.
+  public func removingAnchorsAndLinks() -> Frame {
     var out = Frame(size: size)
     out.reserveCapacity(items.count)
     for (p, item) in items {
       switch item {
-      case .anchor: continue
-      case .linkArea where links: continue
-      case .group(let f): out.push(.group(f.removingAnchors(links: links)), at: p)
+      case .anchor, .linkArea: continue
+      case .group(let f), .link(_, let f): out.push(.group(f.removingAnchorsAndLinks()), at: p)
       case .tagged(let tag, let f, let alt, let source):
-        out.push(.tagged(tag, f.removingAnchors(links: links), alt: alt, source: source), at: p)
-      case .link(_, let f) where links: out.push(.group(f.removingAnchors(links: links)), at: p)
-      case .link(let destination, let f):
-        out.push(.link(destination: destination, f.removingAnchors(links: links)), at: p)
+        out.push(.tagged(tag, f.removingAnchorsAndLinks(), alt: alt, source: source), at: p)
       case .scaled(let factor, let f):
-        out.push(.scaled(factor, f.removingAnchors(links: links)), at: p)
+        out.push(.scaled(factor, f.removingAnchorsAndLinks()), at: p)
       case .language(let lang, let f):
-        out.push(.language(lang, f.removingAnchors(links: links)), at: p)
+        out.push(.language(lang, f.removingAnchorsAndLinks()), at: p)
       default: out.push(item, at: p)
       }
     }

@@ -11,7 +11,7 @@ import Testing
     var frame = Frame(size: Size(width: 10, height: 10))
     frame.push(.tagged(.paragraph, Frame(size: .zero), source: span), at: .zero)
     frame.push(.anchor(Anchor(name: "a", title: "A", outlineLevel: nil)), at: .zero)
-    let kept = frame.removingAnchors(links: true)
+    let kept = frame.removingAnchorsAndLinks()
     #expect(kept.items.count == 1)
     guard case .tagged(.paragraph, _, nil, let source) = kept.items[0].1 else {
       Issue.record("expected the paragraph")

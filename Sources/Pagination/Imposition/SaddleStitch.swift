@@ -47,7 +47,7 @@ public enum SaddleStitch {
         let width = page.size.width * factor
         let height = page.size.height * factor
         let origin = Point(x: slot * half + (half - width) / 2, y: (sheet.height - height) / 2)
-        frame.push(.scaled(factor, page.frame.removingAnchors(links: true)), at: origin)
+        frame.push(.scaled(factor, page.frame.removingAnchorsAndLinks()), at: origin)
       }
       return Page(size: sheet, frame: frame)
     }
