@@ -49,21 +49,32 @@ public enum Folder {
   }
 
   /// A whole file's bytes; nil when it cannot be opened or read, or is not a regular file.
-  public static func readFile(_ path: String) -> [UInt8]? {
-    guard case .success(let (fd, status)) = RegularFile.openForReading(path) else { return nil }
+  public static func readFile(_ path: String) -> [UInt8]? { try? contents(of: path).get() }
+
+  /// A whole regular file's bytes, or why they cannot be had: nothing there, a folder or
+  /// something else there, or the system's error opening or reading it (`EIO` when it ends
+  /// before the size it had when opened).
+  public static func contents(of path: String) -> Result<[UInt8], RegularFile.Refusal> {
+    let fd: Int32
+    let status: FileStatus
+    switch RegularFile.openForReading(path) {
+    case .success(let opened): (fd, status) = opened
+    case .failure(let refusal): return .failure(refusal)
+    }
     defer { close(fd) }
     var bytes = [UInt8](repeating: 0, count: Int(status.size))
     var done = 0
-    let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
-      guard let base = buffer.baseAddress else { return true }
+    let failure = bytes.withUnsafeMutableBytes { buffer -> Int32? in
+      guard let base = buffer.baseAddress else { return nil }
       while done < buffer.count {
         let n = read(fd, base + done, buffer.count - done)
         if n < 0, errno == EINTR { continue }
-        guard n > 0 else { return false }
+        if n < 0 { return errno }
+        if n == 0 { return EIO }
         done += n
       }
-      return true
+      return nil
     }
-    return ok ? bytes : nil
+    return failure.map { .failure(.unreadable(errno: $0)) } ?? .success(bytes)
   }
 }

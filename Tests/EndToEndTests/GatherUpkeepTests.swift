@@ -44,6 +44,32 @@ import Testing
     #expect(!gather.error.contains("DecodingError"), "\(gather.error)")
   }
 
+  /// A shard manifest that cannot be read is named with the reason, as a missing input is
+  /// (exit 66), not told "empty": a folder in its place (which fails as root too, as in CI) and,
+  /// when not root, a file no one may read.
+  @Test func anUnreadableManifestIsNamedWithTheReason() throws {
+    let dir = try GatherTests.project()
+    let path = dir + "/Output/manifest-1-of-2.json"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    let folder = try runPMReport(["gather", "Output", "--roster", "roster.csv"], in: dir)
+    #expect(folder.status == 66, "\(folder.summary)")
+    #expect(
+      folder.error.contains("shard manifest Output/manifest-1-of-2.json is a folder"),
+      "\(folder.error)")
+    #expect(!folder.error.contains("empty"), "\(folder.error)")
+    guard getuid() != 0 else { return }
+    try FileManager.default.removeItem(atPath: path)
+    try Data("{}".utf8).write(to: URL(fileURLWithPath: path))
+    #expect(chmod(path, 0) == 0)
+    defer { chmod(path, 0o644) }
+    let locked = try runPMReport(["gather", "Output", "--roster", "roster.csv"], in: dir)
+    #expect(locked.status == 66, "\(locked.summary)")
+    #expect(
+      locked.error.contains(
+        "shard manifest Output/manifest-1-of-2.json cannot be read: Permission denied"),
+      "\(locked.error)")
+  }
+
   /// Shards in two folders gathered into the first; shard 1 run again there keeps the gathered
   /// manifest's entries of the second folder's copies (`../Second/…`): it wrote nothing there.
   @Test func aShardRunAfterGatherKeepsTheEntriesOfOtherFolders() throws {

@@ -20,10 +20,11 @@ struct ShardManifest {
 
   /// The shard manifests of every folder, in the folders' order and by name within each.
   ///
-  /// Throws a ``MissingFileError`` for a folder that holds none, and an ``InputError`` naming
-  /// each manifest that does not decode, at the value's place with its key path and what was
-  /// expected there (`manifest-1-of-3.json:9:18: error: files[0].participant.line: expected a
-  /// whole number, found 'x'`).
+  /// Throws a ``MissingFileError`` for a folder that holds none, or for a manifest that cannot be
+  /// read, with the reason (`shard manifest Output/manifest-1-of-3.json cannot be read: Permission
+  /// denied`); and an ``InputError`` naming each manifest that does not decode, at the value's
+  /// place with its key path and what was expected there (`manifest-1-of-3.json:9:18: error:
+  /// files[0].participant.line: expected a whole number, found 'x'`).
   static func read(_ folders: [String], relativeTo workingDirectory: String) throws
     -> [ShardManifest]
   {
@@ -43,7 +44,14 @@ struct ShardManifest {
       for name in names {
         let path = folder + "/" + name
         let shown = Paths.relative(path, to: workingDirectory)
-        let bytes = Folder.readFile(path) ?? []
+        let bytes: [UInt8]
+        switch Folder.contents(of: path) {
+        case .success(let read): bytes = read
+        case .failure(let refusal):
+          var unreadable = MissingFileError(path: shown, role: "shard manifest")
+          unreadable.state = refusal.description
+          throw unreadable
+        }
         do {
           let manifest = try JSONDecoder().decode(Manifest.self, from: Data(bytes))
           shards.append(ShardManifest(folder: folder, shown: shown, manifest: manifest))
