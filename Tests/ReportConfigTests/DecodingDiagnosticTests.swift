@@ -54,6 +54,19 @@ import Testing
         == "m.json:1:11: error: files: expected a list, found a mapping")
   }
 
+  /// A missing key with a key close to it in its mapping: placed at that key, with a
+  /// did-you-mean.
+  @Test func aMissingKeyAsksAboutAKeyCloseToIt() throws {
+    #expect(
+      try problem(#"{"files": [{"pth": "a.pdf"}]}"#)
+        == "m.json:1:13: error: files[0]: missing required key 'path'; did you mean 'path' "
+        + "instead of 'pth'?")
+    #expect(
+      try problem(#"{"files": [{"path": "a.pdf", "owner": {"line": 2, "Slug": "b"}}]}"#)
+        == "m.json:1:51: error: files[0].owner: missing required key 'slug'; did you mean "
+        + "'slug' instead of 'Slug'?")
+  }
+
   @Test func textThatIsNotJSONIsPlacedWhereItBreaksOff() throws {
     #expect(
       try problem("{\n  \"files\": [\n    {\"path\": \"a\"},\n")

@@ -3,7 +3,8 @@ import Foundation
 extension Diagnostic {
   /// The problem `error` (a `JSONDecoder`'s) found in the JSON file `file` holding `text`, as a
   /// config file's problems are told: at the value's place, with its key path
-  /// (`files[3].participant.line`) and what was expected there.
+  /// (`files[3].participant.line`) and what was expected there; a missing key with a key close
+  /// to it in its mapping is placed at that key, with a did-you-mean.
   ///
   /// The place is found by reading `text` again as YAML (JSON is YAML): line 0 when it cannot be.
   public init(decoding error: DecodingError, in text: String, file: String) {
@@ -21,7 +22,19 @@ extension Diagnostic {
         "expected \(Self.described(type))\(found(path))", at: place(path), keyPath: path)
     case .keyNotFound(let key, let context):
       let path = NodePath(context.codingPath)
-      self.init("missing required key '\(key.stringValue)'", at: place(path), keyPath: path)
+      let missing = key.stringValue
+      let message = "missing required key '\(missing)'"
+      // A key written close to it is likely it, misspelt: asked about, at that key.
+      let written = (try? tree.get())?.node(at: path)?.entries?.filter { $0.key != missing } ?? []
+      if let near = Suggestions.nearest(to: missing, in: written.map(\.key)),
+        let entry = written.first(where: { $0.key == near })
+      {
+        self.init(
+          message + "; did you mean '\(missing)' instead of '\(near)'?", at: entry.keyLocation,
+          keyPath: path)
+      } else {
+        self.init(message, at: place(path), keyPath: path)
+      }
     case .dataCorrupted(let context) where context.codingPath.isEmpty:
       // Not JSON at all (Foundation says no more): the YAML reader's place of the fault.
       var location = SourceLocation(file: file, line: 0, column: 0)
