@@ -54,7 +54,7 @@ struct OutputWriter {
       }
       let stem = drawn.first?.stem ?? ""
       let shown = folder.map { $0 + "/" } ?? (format == .pdf ? stem + ".pdf" : stem + "/")
-      reportOutput(written, format: format, shown: shown, since: started)
+      reportOutput(written, format: format, shown: shown, seconds: started.elapsedSeconds)
     }
   }
 
@@ -62,13 +62,16 @@ struct OutputWriter {
   ///
   /// For a personalised document's merged copies: `draw` is handed a function that draws a
   /// copy's pages into the file at once, finished for print as the copies are, so no page is
-  /// held past its drawing.
+  /// held past its drawing. Its line's time is the file's own: the copies' layout between the
+  /// drawings is left out.
   func writePrintStream(_ stem: String, _ draw: (_ add: ([Page]) throws -> Void) throws -> Void)
     throws
   {
     let format = OutputFormat.pdf
     try refuseFormatFolderLeadingOut(format.rawValue)
-    let started = DispatchTime.now()
+    // The file's own time, as other files' lines give theirs: opening it, drawing each copy and
+    // finishing it, not laying the copies out (nor writing their own files) in between.
+    var own = Stopwatch(startedAt: DispatchTime.now().uptimeNanoseconds)
     let path = (settings.outputDirectory as NSString)
       .appendingPathComponent(format.rawValue + "/" + stem)
     try FileManager.default.createOutputDirectory((path as NSString).deletingLastPathComponent)
@@ -77,15 +80,26 @@ struct OutputWriter {
       to: path + ".pdf", recordedAs: build.name, info: info(title: build.title),
       palette: build.session.palette, printBoxes: finish.boxes
     ) { stream in
+      own.pause(at: DispatchTime.now().uptimeNanoseconds)
       try draw { pages in
+        own.resume(at: DispatchTime.now().uptimeNanoseconds)
+        defer { own.pause(at: DispatchTime.now().uptimeNanoseconds) }
         let finished = finish.apply(pages, first: stream.pageCount)
         try stream.draw(
           finished, palette: build.session.palette,
           images: build.images.store(for: finished, format: format))
       }
+      own.resume(at: DispatchTime.now().uptimeNanoseconds)
     }
-    files.forEach(reportFile)
-    reportOutput(files, format: format, shown: stem + ".pdf", since: started)
+    let seconds = own.seconds(at: DispatchTime.now().uptimeNanoseconds)
+    // The file's own line (`-v`, `--json`) too: the sink timed it from open to rename.
+    let timed = files.map { file in
+      var file = file
+      file.milliseconds = Int(seconds * 1000)
+      return file
+    }
+    timed.forEach(reportFile)
+    reportOutput(timed, format: format, shown: stem + ".pdf", seconds: seconds)
   }
 
   /// Reports a file written.
@@ -95,16 +109,16 @@ struct OutputWriter {
   }
 
   /// Reports the line of an output's `format`: `written`, its files, shown as `shown` under the
-  /// format's folder, written since `started`.
+  /// format's folder, written in `seconds`.
   private func reportOutput(
-    _ written: [WrittenFile], format: OutputFormat, shown: String, since started: DispatchTime
+    _ written: [WrittenFile], format: OutputFormat, shown: String, seconds: Double
   ) {
     build.report(
       .output(
         DocumentOutput(
           document: build.name, format: format, path: format.rawValue + "/" + shown,
           files: written.count, pages: written.reduce(0) { $0 + $1.pages },
-          bytes: written.reduce(0) { $0 + $1.bytes }, seconds: started.elapsedSeconds)))
+          bytes: written.reduce(0) { $0 + $1.bytes }, seconds: seconds)))
   }
 
   /// A warning for each file in the page folder `folder` that pmreport did not write: replacing
