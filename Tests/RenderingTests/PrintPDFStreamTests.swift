@@ -144,4 +144,34 @@ import Testing
         "files.pdf", "memory.pdf",
       ])
   }
+
+  /// A draw that throws with 160 pages already drawn (written straight into the file, into
+  /// memory, or into a scratch file): the error comes out, no temporary or scratch file is left,
+  /// and the file a run before wrote at the destination stays as it was.
+  @Test func aDrawThatThrowsMidStreamLeavesTheEarlierFile() throws {
+    struct Stop: Error {}
+    let dir = try temporaryDirectory("pmreport-print-throws")
+    let path = dir + "/all.pdf"
+    let earlier = Data("the file of an earlier run".utf8)
+    try earlier.write(to: URL(fileURLWithPath: path))
+    let boxes = PrintBoxes(trim: Rect(x: 20, y: 20, width: 260, height: 160), bleed: 3)
+    for (boxes, limit) in [
+      (nil, PDFExporter.inMemoryLimit), (boxes, PDFExporter.inMemoryLimit), (boxes, 100),
+    ] {
+      #expect(throws: Stop.self) {
+        try PrintPDFStream.write(
+          to: path, recordedAs: "test", info: Self.info, palette: GlyphPalette(),
+          printBoxes: boxes, inMemoryLimit: limit
+        ) { stream in
+          for number in 0..<160 {
+            try stream.draw(
+              [Self.page(number, marks: 120)], palette: GlyphPalette(), images: .empty)
+          }
+          throw Stop()
+        }
+      }
+      #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["all.pdf"])
+      #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == earlier)
+    }
+  }
 }
