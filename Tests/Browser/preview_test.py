@@ -428,8 +428,12 @@ def main():
                                  ("races", check_races)), driver, watch, port, context)
             if arguments.screenshot:
                 driver.execute_script("window.scrollTo(0, 0)")
-                first = page_elements(driver)[0]
-                wait(driver, lambda d: first.get_attribute("data-loaded") == "true", "no page 1")
+                # Read in the page: page 1's element may be swapped meanwhile (the races case
+                # ends by showing its real version again).
+                wait(driver, lambda d: d.execute_script(
+                    "const page = pagesElement.children[0];"
+                    " return page.dataset.loaded === 'true' && page.dataset.picture === 'svg';"),
+                     "no page 1")
                 driver.save_screenshot(arguments.screenshot)
             driver.quit()
             driver = None
