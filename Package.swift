@@ -50,7 +50,8 @@ let package = Package(
     .systemLibrary(
       name: "CPNG", pkgConfig: "libpng",
       providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
-    // libpng reports errors by longjmp: its calls are made from C (Rendering's PNG reader).
+    // libpng reports errors by longjmp: its calls are made from C (Rendering's PNG reader, and the
+    // preview's fast PNG writer).
     .target(name: "CPNGRows", dependencies: ["CPNG"]),
     // libjpeg: a JPEG read to its end-of-image marker, so a file cut short or corrupt is an error
     // (gdk-pixbuf fills the missing pixels with grey and reports success).

@@ -12,12 +12,16 @@ scale 20 is `bench.py`'s scaled article), with SOURCE_DATE_EPOCH set, and headle
   (a) server ready: the build event's `publishedAt` (the server's wall clock when the new
       snapshot, every page laid out and compared, became the one it serves) − t0;
   measured in the page (performance.timeOrigin + performance.now(), the same wall clock), for
-  the changed pages in view:
+  the changed pages in view (each is swapped in first as a raster, a PNG at its size in device
+  pixels, then its SVG replaces the raster):
   (b) event in the page: the build event received;
-  (c) SVG received: the last of their SVGs received (resource timing's responseEnd);
-  (d) swapped in the browser: a MutationObserver's time when the last page element is swapped
-      in, drawn (its picture decoded: for an SVG, parsed, styled and laid out by Chromium);
-  (e) painted: the last swapped-in picture first painted (Element Timing's renderTime);
+  (c) raster received / SVG received: the last of their PNGs / SVGs received (resource timing's
+      responseEnd);
+  (d) raster swapped in: a MutationObserver's time when the last page element is swapped in with
+      its raster, decoded; SVG swapped in: the same when the last SVG (decoded: for an SVG,
+      parsed by Chromium) replaces its raster;
+  (e) raster painted / SVG painted: the last of those pictures first painted (Element Timing's
+      renderTime; for the SVG this includes Chromium styling, painting and rastering it);
   (f) PDF written: the `rebuilt in` line on standard error (files renamed into place) − t0.
 
 Each timed save names its run in the edit (a word `changedNNN`, or `(Save NNN.)` after the added
@@ -75,10 +79,11 @@ ADDED = ("This paragraph was added to measure the preview: it is long enough to 
          "has to be compared again, and the ones in view drawn again for the browser.")
 
 # Records, in the page (epoch ms, the page's own clock): when each build event arrives, when each
-# page element is put in place, and when each swapped-in page's picture is first painted (Element
-# Timing); resource timing keeps when each page's SVG arrived.
+# picture is put in a page element (the raster with its page element, the SVG in the raster's
+# place), and when each is first painted (Element Timing); resource timing keeps when each
+# picture arrived.
 RECORDER = """
-window.__swaps = [];
+window.__pictures = [];
 window.__events = [];
 window.__painted = {};
 performance.setResourceTimingBufferSize(100000);
@@ -86,13 +91,17 @@ events.addEventListener('build', () => window.__events.push(performance.timeOrig
 new MutationObserver((records) => {
   const at = performance.timeOrigin + performance.now();
   for (const record of records) for (const node of record.addedNodes) {
-    if (!node.dataset || !node.dataset.page) continue;
-    window.__swaps.push({page: Number(node.dataset.page), version: node.dataset.version,
-      loaded: node.dataset.loaded === 'true', at: at});
-    const image = node.querySelector('img');
-    if (image) image.setAttribute('elementtiming', `${node.dataset.page}/${node.dataset.version}`);
+    const images = node.tagName === 'IMG' ? [node]
+      : (node.querySelectorAll ? Array.from(node.querySelectorAll('img')) : []);
+    for (const image of images) {
+      const page = image.closest('[data-page]');
+      const kind = new URL(image.src).pathname.endsWith('.png') ? 'raster' : 'svg';
+      window.__pictures.push({page: Number(page.dataset.page), version: page.dataset.version,
+        kind: kind, at: at});
+      image.setAttribute('elementtiming', `${page.dataset.page}/${page.dataset.version}/${kind}`);
+    }
   }
-}).observe(document.getElementById('pages'), {childList: true});
+}).observe(document.getElementById('pages'), {childList: true, subtree: true});
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     window.__painted[entry.identifier] = performance.timeOrigin + entry.renderTime;
@@ -101,22 +110,34 @@ new PerformanceObserver((list) => {
 """
 
 # For the changed pages in view (numbers, then every page's version): when the first build event
-# arrived, when the last of their SVGs arrived (null: one came from the browser's memory) and
-# when the last was painted (null: not yet).
+# arrived, and for each kind of picture when the last of theirs arrived (null: one came from the
+# browser's memory or is missing), was put in place and was painted (null: not yet).
 STAGES = """
 const [pages, versions] = arguments;
-const received = pages.map((page) => {
-  const entry = performance.getEntriesByType('resource').find((e) =>
-    e.name.endsWith(`/pages/full-report/${page}.svg?v=${versions[page - 1]}`));
-  return entry ? performance.timeOrigin + entry.responseEnd : null;
-});
-const painted = pages.map((page) => window.__painted[`${page}/${versions[page - 1]}`] || null);
-return {event: window.__events.length ? window.__events[0] : null,
-  received: received.includes(null) ? null : Math.max(...received),
-  painted: painted.includes(null) ? null : Math.max(...painted)};
+const last = (values) => values.includes(null) ? null : Math.max(...values);
+const stages = {event: window.__events.length ? window.__events[0] : null};
+for (const [kind, ext] of [['raster', 'png'], ['svg', 'svg']]) {
+  stages[kind] = {
+    received: last(pages.map((page) => {
+      const entry = performance.getEntriesByType('resource').find((e) =>
+        new URL(e.name).pathname === `/pages/full-report/${page}.${ext}` &&
+        new URL(e.name).searchParams.get('v') === versions[page - 1]);
+      return entry ? performance.timeOrigin + entry.responseEnd : null;
+    })),
+    swapped: last(pages.map((page) => {
+      const put = window.__pictures.filter((p) => p.page === page && p.kind === kind &&
+        p.version === versions[page - 1]);
+      return put.length ? put[put.length - 1].at : null;
+    })),
+    painted: last(pages.map((page) =>
+      window.__painted[`${page}/${versions[page - 1]}/${kind}`] || null)),
+  };
+}
+return stages;
 """
 
-# Whether every page element in view shows the wanted version, drawn; the numbers of those pages.
+# Whether every page element in view shows the wanted version, as its SVG; the numbers of those
+# pages.
 SETTLED = """
 const wanted = arguments[0];
 const inView = [];
@@ -124,7 +145,7 @@ for (const page of document.getElementById('pages').children) {
   const box = page.getBoundingClientRect();
   if (box.bottom <= 0 || box.top >= window.innerHeight) continue;
   const number = Number(page.dataset.page);
-  if (page.dataset.version !== wanted[number - 1] || page.dataset.loaded !== 'true') return null;
+  if (page.dataset.version !== wanted[number - 1] || page.dataset.picture !== 'svg') return null;
   inView.push(number);
 }
 return inView.length ? inView : null;
@@ -268,12 +289,12 @@ def settled(driver, versions: list[str]) -> list[int]:
 
 
 def page_stages(driver, pages: list[int], versions: list[str]) -> dict:
-    """STAGES for `pages`, once their paint is reported (up to 5 s; then without it)."""
+    """STAGES for `pages`, once their SVGs' paint is reported (up to 5 s; then without it)."""
     if not pages:
         return {}
     try:
         return WebDriverWait(driver, 5, poll_frequency=0.01).until(
-            lambda d: (lambda s: s if s["painted"] else None)(
+            lambda d: (lambda s: s if s["svg"]["painted"] else None)(
                 d.execute_script(STAGES, pages, versions)))
     except TimeoutException:
         return driver.execute_script(STAGES, pages, versions)
@@ -318,12 +339,14 @@ def measure_edit(binary: Path, server: Server, driver, path: Path, content: dict
         "document.querySelector(`#pages [data-page='${arguments[0]}']`).scrollIntoView();",
         changed[0])
     settled(driver, server.versions())
-    ready, svg, swapped, written, in_view_changed, changed_counts = [], [], [], [], [], []
-    event_in_page, painted = [], []
+    ready, written, in_view_changed, changed_counts, event_in_page = [], [], [], [], []
+    stage_names = [f"{kind}_{stage}" for kind in ("raster", "svg")
+                   for stage in ("received", "swapped", "painted")]
+    timed: dict[str, list[float]] = {name: [] for name in stage_names}
     for run in range(1, runs + 1):
         edited = dump(edit(content, run))
         time.sleep(0.2)  # the undo's writes settle (untimed)
-        driver.execute_script("window.__swaps = []; window.__events = []; window.__painted = {};"
+        driver.execute_script("window.__pictures = []; window.__events = []; window.__painted = {};"
                               " performance.clearResourceTimings();")
         server.drain()
         generation = server.generation()
@@ -336,14 +359,12 @@ def measure_edit(binary: Path, server: Server, driver, path: Path, content: dict
         in_view = settled(driver, versions)
         shown_changed = [page for page in pages if page in in_view]
         stages = page_stages(driver, shown_changed, versions)
-        for name, values in (("event", event_in_page), ("received", svg), ("painted", painted)):
-            if stages.get(name):
-                values.append(stages[name] - start * 1000)
-        swaps = driver.execute_script("return window.__swaps;")
-        shown = [s["at"] for s in swaps if s["page"] in pages and s["page"] in in_view
-                 and s["loaded"] and s["version"] == versions[s["page"] - 1]]
-        if shown:
-            swapped.append(max(shown) - start * 1000)
+        if stages.get("event"):
+            event_in_page.append(stages["event"] - start * 1000)
+        for name in stage_names:
+            kind, stage = name.split("_")
+            if stages.get(kind, {}).get(stage):
+                timed[name].append(stages[kind][stage] - start * 1000)
         in_view_changed.append(len(set(pages) & set(in_view)))
         changed_counts.append(len(pages))
         at, line = server.wait_line("rebuilt in.*")
@@ -351,12 +372,13 @@ def measure_edit(binary: Path, server: Server, driver, path: Path, content: dict
         time.sleep(0.2)
         save_and_wait(server, driver, path, original)
     print(f"  {tag}: {len(changed)} page(s) changed; ready {spread(summary(ready))}; "
-          f"browser {spread(summary(swapped))}; painted {spread(summary(painted))}; "
+          f"raster swapped {spread(summary(timed['raster_swapped']))}; "
+          f"SVG swapped {spread(summary(timed['svg_swapped']))}; "
           f"PDF identical: {identical}; load {load()}", file=sys.stderr, flush=True)
     return {"changed_pages": max(changed_counts), "changed_in_view": max(in_view_changed),
             "server_ready": summary(ready), "event_in_page": summary(event_in_page),
-            "svg_received": summary(svg), "browser_swapped": summary(swapped),
-            "browser_painted": summary(painted), "pdf_written": summary(written),
+            **{name: summary(values) for name, values in timed.items()},
+            "pdf_written": summary(written),
             "pdf_identical_to_fresh_render": identical, "load_after": load(),
             "last_rebuilt_line": line.group(0)}
 
@@ -421,17 +443,18 @@ def measure_scale(binary: Path, content: dict, metadata: dict, scale: int, runs:
 
 def table(results: list[dict]) -> str:
     rows = ["| scale | edit | pages changed (in view) | server ready | event in page "
-            "| SVG received | swapped in Chromium | painted | PDF written | Typst in memory "
-            "| PDF = fresh render |",
-            "|---|---|--:|---|---|---|---|---|---|---|---|"]
+            "| raster received | raster swapped in | raster painted | SVG received "
+            "| SVG swapped in | SVG painted | PDF written | Typst in memory | PDF = fresh render |",
+            "|---|---|--:|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         for name, e in r["edits"].items():
             rows.append(
                 f"| {r['scale']} | {name} | {e['changed_pages']} ({e['changed_in_view']}) "
                 f"| {spread(e['server_ready'])} | {spread(e['event_in_page'])} "
-                f"| {spread(e['svg_received'])} | {spread(e['browser_swapped'])} "
-                f"| {spread(e['browser_painted'])} | {spread(e['pdf_written'])} "
-                f"| {spread(e.get('typst_in_memory'))} "
+                f"| {spread(e['raster_received'])} | {spread(e['raster_swapped'])} "
+                f"| {spread(e['raster_painted'])} | {spread(e['svg_received'])} "
+                f"| {spread(e['svg_swapped'])} | {spread(e['svg_painted'])} "
+                f"| {spread(e['pdf_written'])} | {spread(e.get('typst_in_memory'))} "
                 f"| {'yes' if e['pdf_identical_to_fresh_render'] else 'NO'} |")
     lines = ["\n".join(rows), ""]
     for r in results:

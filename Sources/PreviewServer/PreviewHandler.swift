@@ -35,6 +35,10 @@ struct PreviewHandler: HTTPHandler {
     case .page(let name, let number, .svg):
       guard let page = try store.svg(document: name, page: number) else { return Self.notFound }
       return Self.reply(.ok, "image/svg+xml", Data(page))
+    case .page(let name, let number, .png):
+      guard let page = try store.png(document: name, page: number, width: request.query["w"])
+      else { return Self.notFound }
+      return Self.reply(.ok, "image/png", Data(page))
     case .page(let name, let number, .json):
       guard let document = store.snapshot.document(name), document.has(page: number) else {
         return Self.notFound

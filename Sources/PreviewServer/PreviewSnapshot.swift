@@ -23,7 +23,7 @@ struct PreviewDocument: Sendable {
   var name: String
   var title: String
   /// Draws the pages (lazily: only those a browser asks for).
-  var drawer: PageSVGDrawer
+  var drawer: PageDrawer
   /// Each page's version: its fingerprint in hexadecimal (the same for a page that did not
   /// change, so a browser's copy stays).
   var versions: [String]
@@ -34,7 +34,7 @@ struct PreviewDocument: Sendable {
     name = laidOut.name
     title = laidOut.title
     presentation = laidOut.presentation
-    drawer = PageSVGDrawer(laidOut.document)
+    drawer = PageDrawer(laidOut.document)
     versions = laidOut.document.pages.map {
       String(UInt(bitPattern: $0.fingerprint(palette: laidOut.document.palette)), radix: 16)
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// What the server reads and the build task writes: the current snapshot, the pages drawn for
-/// it, and the browsers listening for builds.
+/// it (as SVG; their first paints, PNG, are drawn for each request), and the browsers listening
+/// for builds.
 ///
 /// The build task replaces the snapshot whole; the server takes it under the lock and draws from
 /// it outside, so neither waits for the other's work.
@@ -46,6 +47,20 @@ final class PreviewStore: @unchecked Sendable {
     let bytes = try document.drawer.svg(page: page - 1, reportedAs: "\(name) page \(page)")
     lock.withLock { drawn[key] = bytes }
     return bytes
+  }
+
+  /// Page `page` (1-based) of `document` in the current snapshot as a PNG at the width `asked`
+  /// (the query's `w`; see ``RasterWidth``); nil when there is no such page or `asked` is not a
+  /// width.
+  ///
+  /// Not kept: a browser asks for a page version's raster once, as its first paint after a build,
+  /// and its SVG replaces it.
+  func png(document name: String, page: Int, width asked: String?) throws -> [UInt8]? {
+    guard let document = snapshot.document(name), document.has(page: page),
+      let width = RasterWidth(asked: asked, page: document.drawer.pages[page - 1].size)
+    else { return nil }
+    return try document.drawer.png(
+      page: page - 1, width: width.pixels, reportedAs: "\(name) page \(page)")
   }
 
   /// The events of the builds from now on, each as one server-sent event's bytes.

@@ -1,8 +1,8 @@
 /// The preview's routes: every URL it answers, matched whole; nothing in a URL ever names a file.
 enum Route: Equatable {
   case index, script, style, state, events
-  /// A page (1-based) of a document of the current build: its picture (`svg`) or its hit boxes
-  /// (`json`).
+  /// A page (1-based) of a document of the current build: its picture (`svg`), its first paint
+  /// after a change (`png`, at the width its query asks for) or its hit boxes (`json`).
   case page(document: String, number: Int, format: PageFormat)
 
   /// The present view of a deck: the slides window, the notes window, or their data (JSON).
@@ -10,7 +10,7 @@ enum Route: Equatable {
   /// The present views' script and style.
   case presentScript, presentStyle
 
-  enum PageFormat: String { case svg, json }
+  enum PageFormat: String { case svg, png, json }
 
   /// `/present/<deck>`, `/present/<deck>/notes`, `/present/<deck>/slides.json`.
   enum PresentView { case slides, notes, data }

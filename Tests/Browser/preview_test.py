@@ -4,13 +4,13 @@ driven by Selenium through /usr/bin/chromedriver (nothing is downloaded).
 
 Starts `watch --serve --port 0` on a fresh project (the built-in article exported as Markdown) and
 checks, in order: every page of the full report has its element; a one-word edit swaps only its
-page (the other page elements are the same DOM nodes); a bad save shows the overlay with
-file:line and a fix clears it; a click on a paragraph gives its source line; a PNG in the content
-draws on its page; raw sockets: a foreign Host or Origin gets 403, /../../etc/passwd and its
-encoded forms get 404; the page's races (an older snapshot after a newer, a page changed again
-while loading, `$&` in an editor link's path); Ctrl-C exits 130 and leaves no temporaries and no
-listening socket. Every wait is on an event (a line on standard
-error, a DOM condition), bounded by a generous timeout; nothing sleeps for timing.
+page (the other page elements are the same DOM nodes), first as a raster, then as its SVG; a bad
+save shows the overlay with file:line and a fix clears it; a click on a paragraph gives its source
+line; a PNG in the content draws on its page; raw sockets: a foreign Host or Origin gets 403,
+/../../etc/passwd and its encoded forms get 404; the page's races (an older snapshot after a newer,
+a page changed again while loading, `$&` in an editor link's path); Ctrl-C exits 130 and leaves no
+temporaries and no listening socket. Every wait is on an event (a line on standard error, a DOM
+condition), bounded by a generous timeout; nothing sleeps for timing.
 
 Prints one JSON object: {"passed": bool, "cases": {name: "ok" or what failed}}; exits 0 when
 every case passed. Usage: preview_test.py --binary PATH [--screenshot FILE.png]
@@ -186,6 +186,56 @@ def check_one_word_swap(driver, watch, port, context):
     assert replaced == [str(changed[0])], f"swapped {replaced}, changed {changed}"
     assert driver.execute_script("return window.scrollY") == scroll, "the scroll position moved"
     context["changed"] = changed[0]
+
+
+# Records each picture put in a page element from now on: its page, its path and query, and its
+# width in pixels (decoded before it is put in place).
+PICTURES = """
+window.__pictures = [];
+new MutationObserver((records) => {
+  for (const record of records) for (const node of record.addedNodes) {
+    const images = node.tagName === 'IMG' ? [node]
+      : (node.querySelectorAll ? Array.from(node.querySelectorAll('img')) : []);
+    for (const image of images) {
+      const url = new URL(image.src);
+      window.__pictures.push({page: image.closest('[data-page]').dataset.page,
+        path: url.pathname + url.search, width: image.naturalWidth});
+    }
+  }
+}).observe(pagesElement, {childList: true, subtree: true});
+"""
+
+
+def check_raster_then_svg(driver, watch, port, context):
+    """A one-word edit shows the changed page first as a raster (a PNG as wide as the page
+    element in device pixels), then as its SVG; no other page gets a raster."""
+    content = context["content"]
+    text = open(content, encoding="utf-8").read()
+    at = text.index("coordination")
+    number = context["changed"]
+    element = page_elements(driver)[number - 1]
+    driver.execute_script("arguments[0].scrollIntoView()", element)
+    wait(driver, lambda d: element.get_attribute("data-loaded") == "true", "the page never loaded")
+    driver.execute_script(PICTURES)
+    version = element.get_attribute("data-version")
+    with open(content + ".swp", "w", encoding="utf-8") as out:
+        out.write(text[:at] + "cooperation" + text[at + len("coordination"):])
+    os.rename(content + ".swp", content)
+    wait(driver, lambda d: page_elements(d)[number - 1].get_attribute("data-version") != version,
+         "the changed page was not swapped")
+    swapped = page_elements(driver)[number - 1]
+    wait(driver, lambda d: swapped.get_attribute("data-picture") == "svg", "no SVG after the raster")
+    pictures = driver.execute_script("return window.__pictures")
+    mine = [p for p in pictures if p["page"] == str(number)]
+    kinds = [p["path"].split("?")[0].rsplit(".", 1)[1] for p in mine]
+    assert kinds == ["png", "svg"], f"page {number} showed {mine}"
+    width = driver.execute_script(
+        "return Math.round(arguments[0].getBoundingClientRect().width * devicePixelRatio)", swapped)
+    assert mine[0]["width"] == width and f"&w={width}" in mine[0]["path"], f"{mine[0]}, {width}"
+    others = [p for p in pictures if p["page"] != str(number) and ".png" in p["path"]]
+    assert not others, f"other pages got rasters: {others}"
+    assert swapped.find_element(By.TAG_NAME, "img").get_attribute("src").split("?")[0].endswith(
+        ".svg"), "the page does not show its SVG"
 
 
 def check_overlay(driver, watch, port, context):
@@ -372,13 +422,18 @@ def main():
             driver = browser()
             context = {"content": content}
             run_cases(results, (("pages", check_pages), ("one-word-swap", check_one_word_swap),
+                                ("raster-then-svg", check_raster_then_svg),
                                 ("overlay", check_overlay), ("click-to-source", check_click),
                                  ("image", check_image), ("sockets", check_sockets),
                                  ("races", check_races)), driver, watch, port, context)
             if arguments.screenshot:
                 driver.execute_script("window.scrollTo(0, 0)")
-                first = page_elements(driver)[0]
-                wait(driver, lambda d: first.get_attribute("data-loaded") == "true", "no page 1")
+                # Read in the page: page 1's element may be swapped meanwhile (the races case
+                # ends by showing its real version again).
+                wait(driver, lambda d: d.execute_script(
+                    "const page = pagesElement.children[0];"
+                    " return page.dataset.loaded === 'true' && page.dataset.picture === 'svg';"),
+                     "no page 1")
                 driver.save_screenshot(arguments.screenshot)
             driver.quit()
             driver = None

@@ -38,10 +38,13 @@ import Testing
     #expect(
       Route(path: "/pages/full-report/12.json")
         == .page(document: "full-report", number: 12, format: .json))
+    #expect(
+      Route(path: "/pages/full-report/3.png")
+        == .page(document: "full-report", number: 3, format: .png))
     for path in [
       "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/pages/../../etc/passwd",
       "/pages/full-report/../../etc/passwd", "/pages/full-report/0.svg",
-      "/pages/full-report/-1.svg", "/pages/full-report/3.png", "/pages/full-report/3",
+      "/pages/full-report/-1.svg", "/pages/full-report/3.gif", "/pages/full-report/3",
       "/pages//3.svg", "/pages/full-report/3.svg/x", "/app.js/", "/Output/", "", "/index.html",
       "/pages/full-report/٣.svg",
     ] {

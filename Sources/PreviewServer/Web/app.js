@@ -1,7 +1,9 @@
 'use strict';
 // The live preview: the chosen document's pages as placeholders of their size, each page's SVG
 // loaded when it comes into view, and after each build only the pages whose version changed
-// swapped (new elements; the others stay the same nodes).
+// swapped (new elements; the others stay the same nodes). A changed page in view is swapped in
+// first as a raster (a PNG at its size in device pixels, quick to draw and decode), then its SVG
+// replaces the raster once decoded, so zoom and print stay sharp.
 const pagesElement = document.getElementById('pages');
 const menu = document.getElementById('documents');
 const statusLine = document.getElementById('status');
@@ -28,6 +30,16 @@ function pageURL(page, ext) {
     `?v=${page.dataset.version}`;
 }
 
+// The page's picture as an image not yet in the document: its SVG, or its raster at the
+// element's size in device pixels.
+function picture(page, kind) {
+  const image = new Image();
+  image.alt = `Page ${page.dataset.page} of ${page.dataset.document}`;
+  const width = Math.round(page.pageSize.width * pointsToPixels * window.devicePixelRatio);
+  image.src = kind === 'raster' ? `${pageURL(page, 'png')}&w=${width}` : pageURL(page, 'svg');
+  return image;
+}
+
 function placeholder(name, number, info) {
   const page = document.createElement('section');
   page.className = 'page';
@@ -42,19 +54,38 @@ function placeholder(name, number, info) {
   return page;
 }
 
-// Loads the page's picture and hit boxes; resolves when both are in place.
-function fill(page) {
+// Loads the page's picture (`kind`: 'svg', or 'raster' for a changed page swapped in after a
+// build) and hit boxes; resolves when both are in place. A raster is replaced by the SVG once
+// that is decoded.
+function fill(page, kind = 'svg') {
   if (page.filling) return page.filling;
-  const image = new Image();
-  image.alt = `Page ${page.dataset.page} of ${page.dataset.document}`;
-  image.src = pageURL(page, 'svg');
+  const image = picture(page, kind);
   const boxes = fetch(pageURL(page, 'json')).then((r) => r.json());
   page.filling = Promise.all([image.decode(), boxes]).then(([, list]) => {
     page.replaceChildren(image, hitLayer(page, list));
     page.dataset.loaded = 'true';
+    page.dataset.picture = kind;
+    if (kind === 'raster') afterNextPaint(() => replaceRaster(page, image));
   });
   page.filling.catch(() => { page.filling = null; });
   return page.filling;
+}
+
+// Runs `then` once the next frame is painted (the raster shown before the SVG is asked for).
+function afterNextPaint(then) {
+  requestAnimationFrame(() => setTimeout(then, 0));
+}
+
+// Puts the page's SVG in place of its raster once decoded off-screen; nothing when the raster
+// has gone meanwhile (a later build changed the page again).
+function replaceRaster(page, raster) {
+  if (!page.isConnected) return;
+  const image = picture(page, 'svg');
+  image.decode().then(() => {
+    if (raster.parentNode !== page) return;
+    raster.replaceWith(image);
+    page.dataset.picture = 'svg';
+  }, () => {});
 }
 
 function hitLayer(page, list) {
@@ -132,7 +163,7 @@ function update(documentInfo) {
       shownPage.replaceWith(page);
       observer.observe(page);
     };
-    if (old.inView) fill(page).then(swap, swap);
+    if (old.inView) fill(page, 'raster').then(swap, swap);
     else swap();
   });
   for (const extra of current.slice(documentInfo.pages.length)) {

@@ -1,10 +1,11 @@
 import Frames
 
-/// Draws a document's pages as SVG one at a time, in memory, when asked (the live preview's
-/// pages): each page's bytes are those the SVG exporter writes for it.
+/// Draws a document's pages one at a time, in memory, when asked (the live preview's pages): as
+/// SVG, each page's bytes those the SVG exporter writes for it, or as a PNG at a width in pixels
+/// (the preview's first paint of a changed page), from the same frames.
 ///
-/// Pages may be drawn on several threads at once, as the exporter draws them.
-public struct PageSVGDrawer: Sendable {
+/// Pages may be drawn on several threads at once, as the exporters draw them.
+public struct PageDrawer: Sendable {
   private let document: RenderDocument
   private let painting: Painting
 
@@ -26,5 +27,14 @@ public struct PageSVGDrawer: Sendable {
       labels.indices.contains(index) ? labels[index] : SVGLabel(title: document.info.title)
     return try SVGExporter.drawn(
       document.pages[index], label: label, fonts: painting, reportedAs: path)
+  }
+
+  /// Page `index` (0-based) as a PNG `width` pixels wide (its height in proportion), encoded for
+  /// speed over size; messages name it `path`.
+  public func png(page index: Int, width: Int, reportedAs path: String) throws -> [UInt8] {
+    let page = document.pages[index]
+    return try PageRaster(
+      page, scale: Double(width) / page.size.width, fonts: painting, reportedAs: path
+    ).fastPNG()
   }
 }
