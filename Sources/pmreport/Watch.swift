@@ -14,9 +14,9 @@ struct Watch: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "A save (a file written and closed, or renamed into place) rebuilds once no other "
-        + "input has changed for \(Debouncer.settleMilliseconds) ms; other changes (a file still "
-        + "being written, deleted) wait until the files have been quiet this many milliseconds.",
+      "A save (a file written and closed, or renamed into place) rebuilds at once; other "
+        + "changes (a file still being written, deleted) wait until the files have been quiet "
+        + "this many milliseconds.",
       valueName: "ms"))
   var debounce = 15
 

@@ -228,36 +228,28 @@ struct WatchRuleTests {
     #expect(debouncer.pollTimeout(at: 90_000_000) == 0)
   }
 
-  /// `--debounce 0` builds at once, a save too: the settle time is never longer than the quiet
-  /// period.
   @Test func zeroQuietPeriodBuildsAtOnce() {
-    for change in [Self.unfinished(), Self.whole()] {
-      var debouncer = Debouncer(quietMilliseconds: 0)
-      debouncer.note(change, at: 5)
-      #expect(debouncer.pollTimeout(at: 5) == 0)
-    }
+    var debouncer = Debouncer(quietMilliseconds: 0)
+    debouncer.note(Self.unfinished(), at: 5)
+    #expect(debouncer.pollTimeout(at: 5) == 0)
   }
 
-  /// Written and closed, or renamed into place: the build waits the settle time, not the quiet
-  /// period.
-  @Test func aSaveIsBuiltOnceTheSettleTimeHasPassed() {
+  /// Written and closed, or renamed into place: the build need not wait out the quiet period.
+  @Test func aSaveBuildsAtOnce() {
     var debouncer = Debouncer(quietMilliseconds: 15)
     debouncer.note(Self.whole(), at: 1_000_000)
-    #expect(debouncer.pollTimeout(at: 1_000_000) == Int32(Debouncer.settleMilliseconds))
-    #expect(debouncer.pollTimeout(at: 2_500_000) == Int32(Debouncer.settleMilliseconds) - 1)
-    #expect(
-      debouncer.pollTimeout(at: 1_000_000 + UInt64(Debouncer.settleMilliseconds) * 1_000_000) == 0)
+    #expect(debouncer.pollTimeout(at: 1_000_000) == 0)
   }
 
   /// An editor that renames the old file away and writes a new one: the rename away and the
-  /// writes wait the quiet period; the close ends that wait, leaving the settle time.
+  /// writes wait; the close ends the wait.
   @Test func aFileWrittenAndClosedEndsTheWaitForIt() {
     var debouncer = Debouncer(quietMilliseconds: 15)
     debouncer.note(Self.unfinished(), at: 1_000_000)
     debouncer.note(Self.unfinished(), at: 2_000_000)
     #expect(debouncer.pollTimeout(at: 2_000_000) == 15)
     debouncer.note(Self.whole(), at: 3_000_000)
-    #expect(debouncer.pollTimeout(at: 3_000_000) == Int32(Debouncer.settleMilliseconds))
+    #expect(debouncer.pollTimeout(at: 3_000_000) == 0)
   }
 
   /// One input saved while another is still being written (or was deleted): the quiet period
@@ -269,7 +261,7 @@ struct WatchRuleTests {
     #expect(debouncer.pollTimeout(at: 2_000_000) == 15)
     #expect(debouncer.pollTimeout(at: 17_000_000) == 0)
     debouncer.note(Self.whole("/p/img/logo.png"), at: 5_000_000)
-    #expect(debouncer.pollTimeout(at: 5_000_000) == Int32(Debouncer.settleMilliseconds))
+    #expect(debouncer.pollTimeout(at: 5_000_000) == 0)
   }
 
   /// A write after the close (the file opened again): unfinished again.
@@ -278,45 +270,6 @@ struct WatchRuleTests {
     debouncer.note(Self.whole(), at: 1_000_000)
     debouncer.note(Self.unfinished(), at: 2_000_000)
     #expect(debouncer.pollTimeout(at: 2_000_000) == 15)
-  }
-
-  /// The times (in ms) at which builds start when `events` (each a time in ms and an input
-  /// change) come, a 15 ms debouncer driven as ``FileWatcher/nextChange()`` drives it: each wait
-  /// ends at its timeout or at the next event, and a build starts a new burst.
-  static func builds(of events: [(ms: UInt64, change: InputChange)]) -> [UInt64] {
-    var debouncer = Debouncer(quietMilliseconds: 15)
-    var pending = events[...]
-    var now: UInt64 = 0
-    var builds: [UInt64] = []
-    while true {
-      let timeout = debouncer.pollTimeout(at: now)
-      if timeout == 0 {
-        builds.append(now / 1_000_000)
-        debouncer = Debouncer(quietMilliseconds: 15)
-        continue
-      }
-      if timeout < 0, pending.isEmpty { return builds }
-      let wakes = timeout < 0 ? UInt64.max : now + UInt64(timeout) * 1_000_000
-      guard let next = pending.first, next.ms * 1_000_000 <= wakes else {
-        now = wakes
-        continue
-      }
-      now = next.ms * 1_000_000
-      debouncer.note(next.change, at: now)
-      pending.removeFirst()
-    }
-  }
-
-  /// A script or `git checkout` saving two inputs 1 ms apart: one build, of both.
-  @Test func twoSavesOneMillisecondApartAreOneBuild() {
-    let settle = UInt64(Debouncer.settleMilliseconds)
-    #expect(
-      Self.builds(of: [(10, Self.whole()), (11, Self.whole("/p/pmreport.yml"))]) == [11 + settle])
-    // Saves further apart than the settle time are built one by one.
-    #expect(
-      Self.builds(of: [(10, Self.whole()), (30, Self.whole("/p/pmreport.yml"))]) == [
-        10 + settle, 30 + settle,
-      ])
   }
 
   static let inputs = WatchedInputs(

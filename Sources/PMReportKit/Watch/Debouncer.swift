@@ -1,25 +1,12 @@
-/// Decides when a burst of file events is over: a build starts once every input the events named
-/// was saved whole (written and closed, or renamed into place) and no event has come for the
-/// settle time (``settleMilliseconds``), else once no event has come for the quiet period (a file
-/// still being written, made, deleted or renamed away).
+/// Decides when a burst of file events is over: a build starts at once when every input the
+/// events named was saved whole (written and closed, or renamed into place), else once no event
+/// has come for the quiet period (a file still being written, made, deleted or renamed away).
 ///
 /// Pure (times are passed in, in nanoseconds of a monotonic clock), so its rule is tested without
 /// waiting.
 public struct Debouncer: Sendable {
-  /// How long a save waits for another input event before it is built, in milliseconds.
-  ///
-  /// Files saved one after another by one program (`git checkout`, a script writing several
-  /// inputs) come microseconds apart, and a shell script's next small command (`cp`, `sed -i`)
-  /// starts within one or two milliseconds on a machine that is not overloaded: 5 ms sees such a
-  /// burst whole, so it is built once, not first with only its first file. It is the one delay a
-  /// save's rebuild pays; a person's next save comes far later. Never longer than the quiet period
-  /// (`--debounce 0` builds at once).
-  public static let settleMilliseconds = 5
   /// How long the events must stop for, in nanoseconds, while an input is unfinished.
   public let quietPeriod: UInt64
-  /// How long the events must stop for, in nanoseconds, once every input named is whole: the
-  /// settle time, or the quiet period if that is shorter.
-  public let settlePeriod: UInt64
   /// When the last relevant event came; nil when none is pending.
   private var lastEvent: UInt64?
   /// The inputs whose last event left them unfinished.
@@ -27,11 +14,10 @@ public struct Debouncer: Sendable {
 
   public init(quietMilliseconds: Int) {
     quietPeriod = UInt64(max(0, quietMilliseconds)) * 1_000_000
-    settlePeriod = min(quietPeriod, UInt64(Self.settleMilliseconds) * 1_000_000)
   }
 
-  /// An event `change` came at `now`: the wait starts again, and its input is whole or unfinished
-  /// as the event says.
+  /// An event `change` came at `now`: the quiet period starts again, and its input is whole or
+  /// unfinished as the event says.
   public mutating func note(_ change: InputChange, at now: UInt64) {
     lastEvent = now
     if change.isWhole {
@@ -42,12 +28,12 @@ public struct Debouncer: Sendable {
   }
 
   /// How long to wait for more events at `now`, in milliseconds for `poll(2)`: -1 (no event
-  /// pending: wait for one), 0 (quiet for the settle time with every input named whole, or for
-  /// the quiet period: build now) or the milliseconds left, rounded up.
+  /// pending: wait for one), 0 (every input named is whole, or quiet long enough: build now) or
+  /// the milliseconds left, rounded up.
   public func pollTimeout(at now: UInt64) -> Int32 {
     guard let lastEvent else { return -1 }
-    let due = lastEvent + (unfinished.isEmpty ? settlePeriod : quietPeriod)
-    guard now < due else { return 0 }
+    let due = lastEvent + quietPeriod
+    guard !unfinished.isEmpty, now < due else { return 0 }
     return Int32(clamping: (due - now + 999_999) / 1_000_000)
   }
 }

@@ -6,8 +6,7 @@ import Glibc
 #endif
 
 /// Watches the folders of a build's inputs with inotify and waits for a change to one of them:
-/// a save is seen once no other event has come for the settle time, other changes once they have
-/// stopped for the quiet period (``Debouncer``).
+/// a save is seen at once, other changes once they have stopped (``Debouncer``).
 ///
 /// One inotify descriptor; a watch a folder (`WatchedInputs.folders`); each event's name is
 /// checked against the inputs (``WatchedInputs/matches(folder:name:)``), so a temporary file an
@@ -27,9 +26,8 @@ public final class FileWatcher {
   private var inputs: WatchedInputs
   private let quietMilliseconds: Int
 
-  /// Starts watching `inputs`; a build starts once every input changed is saved whole and the
-  /// settle time has passed without another event, or once events have stopped for
-  /// `quietMilliseconds`.
+  /// Starts watching `inputs`; a build starts once every input changed is saved whole, or once
+  /// events have stopped for `quietMilliseconds`.
   public init(_ inputs: WatchedInputs, quietMilliseconds: Int) throws {
     descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
     guard descriptor >= 0 else { throw WatchError.system("inotify_init1", errno) }
@@ -70,9 +68,8 @@ public final class FileWatcher {
     self.inputs = inputs
   }
 
-  /// Waits for a change to an input, then until the events have stopped for the settle time with
-  /// every input changed whole, or for the quiet period (``Debouncer``); returns the inputs
-  /// changed (absolute paths).
+  /// Waits for a change to an input, then until every input changed is whole or the events have
+  /// stopped for the quiet period (``Debouncer``); returns the inputs changed (absolute paths).
   public func nextChange() throws -> Set<String> {
     var debouncer = Debouncer(quietMilliseconds: quietMilliseconds)
     var changed: Set<String> = []

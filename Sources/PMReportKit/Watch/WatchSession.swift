@@ -31,8 +31,8 @@ public final class WatchSession {
   /// did not run too (the live preview); nil for none.
   public var observer: (any BuildObserver)?
 
-  /// A session building as `options` says, the settle time after a save (a file written and
-  /// closed, or renamed into place), else `quietMilliseconds` after the last change (``Debouncer``),
+  /// A session building as `options` says, at once after a save (a file written and closed, or
+  /// renamed into place), else `quietMilliseconds` after the last change (``Debouncer``),
   /// reporting each build's events to `reporter` and its own lines to `status`; with
   /// `splitsTime`, a build's line says how long loading, laying out and writing took; with
   /// `jsonLines`, each build's report (a failed load's error too) goes there as one line.
