@@ -356,4 +356,19 @@ struct WatchRuleTests {
     }
     #expect(try watcher.nextChange() == [content, config])
   }
+
+  /// A real folder: waiting a while for a change gives nil when none comes, and the inputs
+  /// changed when one does (how a load that failed waits for the rest of a script's saves).
+  @Test(.timeLimit(.minutes(1))) func aChangeWithinAWhileIsSeenAndNoneIsNil() throws {
+    let dir = try temporaryDirectory("pmreport-watcher-within")
+    let content = dir + "/content.md"
+    try "one".write(toFile: content, atomically: false, encoding: .utf8)
+    let watcher = try FileWatcher(
+      WatchedInputs(files: [content], styleFolders: [], ignoredFolder: dir + "/Output"),
+      quietMilliseconds: 600_000)
+    try "other".write(toFile: dir + "/notes.md", atomically: false, encoding: .utf8)
+    #expect(try watcher.change(within: 20) == nil)
+    try "two".write(toFile: content, atomically: false, encoding: .utf8)
+    #expect(try watcher.change(within: 60_000) == [content])
+  }
 }

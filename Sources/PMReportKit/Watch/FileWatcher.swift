@@ -71,11 +71,28 @@ public final class FileWatcher {
   /// Waits for a change to an input, then until every input changed is whole or the events have
   /// stopped for the quiet period (``Debouncer``); returns the inputs changed (absolute paths).
   public func nextChange() throws -> Set<String> {
+    try change(firstBy: nil) ?? []
+  }
+
+  /// As ``nextChange()``, but nil when no input has changed within `milliseconds`.
+  public func change(within milliseconds: Int) throws -> Set<String>? {
+    try change(
+      firstBy: DispatchTime.now().uptimeNanoseconds + UInt64(max(0, milliseconds)) * 1_000_000)
+  }
+
+  /// Waits for a change to an input, then for the end of its burst; nil when no input changed
+  /// by `deadline` (nanoseconds of the monotonic clock; nil waits as long as it takes).
+  private func change(firstBy deadline: UInt64?) throws -> Set<String>? {
     var debouncer = Debouncer(quietMilliseconds: quietMilliseconds)
     var changed: Set<String> = []
     while true {
-      let timeout = debouncer.pollTimeout(at: DispatchTime.now().uptimeNanoseconds)
+      let now = DispatchTime.now().uptimeNanoseconds
+      var timeout = debouncer.pollTimeout(at: now)
       if timeout == 0 { return changed }
+      if timeout < 0, let deadline {
+        guard now < deadline else { return nil }
+        timeout = Int32(clamping: (deadline - now + 999_999) / 1_000_000)
+      }
       var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
       let ready = poll(&request, 1, timeout)
       if ready < 0 {

@@ -27,6 +27,14 @@ public final class WatchSession {
   /// Where each build's report goes as one line of JSON (`--json`); nil for none.
   private let jsonLines: ((String) -> Void)?
   private let measurer: any ShapingSession = PangoMeasurer()
+  /// How long a load that failed waits for another input to change before its errors are shown,
+  /// in milliseconds.
+  ///
+  /// Files saved one after another by one program (`git checkout`, a script writing several
+  /// inputs) come microseconds apart, a small command between them (`cp`, `sed -i`) a millisecond
+  /// or two: such a burst is then built whole instead of its first file's errors being shown. A
+  /// save that loads pays nothing; a bad save's errors come 5 ms later.
+  static let settleMilliseconds = 5
   /// Told of each build: its pages before its files are written, and its events, a build that
   /// did not run too (the live preview); nil for none.
   public var observer: (any BuildObserver)?
@@ -66,12 +74,20 @@ public final class WatchSession {
       let started = DispatchTime.now()
       observer?.buildStarted(at: started)
       let inputs = Inputs()
-      let project = load(verb, inputs: inputs, readBefore: lastGood, started: started)
-      if let project { ignoredFolder = project.settings.outputDirectory }
+      let loaded = load(inputs: inputs, readBefore: lastGood)
+      if case .success(let project) = loaded { ignoredFolder = project.settings.outputDirectory }
       // Watch what this load read before building, so a save made while it builds is not missed.
       let watched = WatchedInputs(inputs.record, ignoredFolder: ignoredFolder)
       try watcher.watch(watched)
-      if let project, build(project, verb, started: started) { lastGood = inputs.record }
+      switch loaded {
+      case .success(let project):
+        if build(project, verb, started: started) { lastGood = inputs.record }
+      case .failure(let error):
+        // Files saved together (a script, `git checkout`) may have been loaded half saved: when
+        // another input changes at once, build that instead of showing these errors.
+        if try watcher.change(within: Self.settleMilliseconds) != nil { continue }
+        notBuilt(verb, error, started: started)
+      }
       if verb == "built" {
         status(
           "watching \(watched.files.count) file\(watched.files.count == 1 ? "" : "s") in "
@@ -83,18 +99,13 @@ public final class WatchSession {
     }
   }
 
-  /// The project, loaded through `inputs`; nil (reported) when it does not load, or when the load
+  /// The project, loaded through `inputs`; the error when it does not load, or when the load
   /// looked for a file that the last good build read (`readBefore`) and found none.
-  private func load(
-    _ verb: String, inputs: Inputs, readBefore: InputRecord, started: DispatchTime
-  ) -> Project? {
-    do {
+  private func load(inputs: Inputs, readBefore: InputRecord) -> Result<Project, any Error> {
+    Result {
       let project = try Project.load(options: options, inputs: inputs, reporter: reporter)
       if let vanished = vanished(since: readBefore, now: inputs.record) { throw vanished }
       return project
-    } catch {
-      notBuilt(verb, error, started: started)
-      return nil
     }
   }
 
