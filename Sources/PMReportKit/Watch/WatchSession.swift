@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import ReportConfig
 import TextShaping
@@ -27,6 +28,8 @@ public final class WatchSession {
   /// Where each build's report goes as one line of JSON (`--json`); nil for none.
   private let jsonLines: ((String) -> Void)?
   private let measurer: any ShapingSession = PangoMeasurer()
+  /// The charts `measurer` laid out, kept while their inputs are unchanged.
+  private let charts = ChartLayouts()
   /// Told of each build: its pages before its files are written, and its events, a build that
   /// did not run too (the live preview); nil for none.
   public var observer: (any BuildObserver)?
@@ -142,7 +145,8 @@ public final class WatchSession {
     do {
       let json = jsonReporter(
         outputDirectory: project.settings.outputDirectory, started: started)
-      var scheduler = try RunScheduler(project: project, session: RunShaping(keeping: measurer))
+      var scheduler = try RunScheduler(
+        project: project, session: RunShaping(keeping: measurer, charts: charts))
       scheduler.observer = observer
       summary = scheduler.run(reporter: Reporters([reporter] + observers + json))
     } catch {
@@ -151,6 +155,7 @@ public final class WatchSession {
       return false
     }
     measurer.keepShapesUsedSinceLastKeep()
+    charts.keepUsedSinceLastKeep()
     let total = started.elapsedSeconds
     var line = "\(verb) in \(Self.milliseconds(total)) ms (\(Self.outputs(of: summary)))"
     if splitsTime {
