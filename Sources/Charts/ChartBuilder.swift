@@ -13,24 +13,33 @@ public enum ChartBuilder {
 
   /// The whole chart — title, plot, legend where needed, caption — as one frame `width` wide (its
   /// height is the chart's own), wrapped in a `Figure` structure element that carries the chart's
-  /// alternate text (``ChartAltText``).
+  /// alternate text (``ChartAltText``); with `memo`, the one it kept for the same input.
   public static func frame(
     for spec: ChartSpec, content: Comparison, theme: ChartTheme, width: Double,
-    measurer: any TextMeasurer
+    measurer: any TextMeasurer, memo: ChartLayouts? = nil
   ) throws -> Frame {
-    try layout(for: spec, content: content, theme: theme, width: width, measurer: measurer).frame
+    try layout(
+      for: spec, content: content, theme: theme, width: width, measurer: measurer, memo: memo
+    ).frame
   }
 
-  /// The chart's frame with the positions of its parts and marks.
+  /// The chart's frame with the positions of its parts and marks; with `memo` (a `pmreport watch`
+  /// session's, whose text engine `measurer` is), the layout it kept for the same input.
   public static func layout(
     for spec: ChartSpec, content: Comparison, theme: ChartTheme, width: Double,
-    measurer: any TextMeasurer
+    measurer: any TextMeasurer, memo: ChartLayouts? = nil
   ) throws -> ChartLayout {
+    if let memo {
+      return try memo.layout(
+        for: spec, content: content, theme: theme, width: width, measurer: measurer)
+    }
     guard width.isFinite, width >= minimumWidth else {
       throw ChartError.doesNotFit(
         chart: spec.id, width: width.isFinite ? width : 0,
         detail: "charts need at least \(Int(minimumWidth)) pt")
     }
+    // What the chart reads, and nothing else: the layout is a function of what ChartLayouts keys.
+    let content = content.readByChart(spec)
     let setter = TextSetter(measurer: measurer, theme: theme)
     let part: PlotPart
     switch spec.kind {

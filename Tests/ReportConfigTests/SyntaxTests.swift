@@ -72,6 +72,24 @@ import Testing
     #expect(try configErrors(indented).first?.message.hasPrefix("nesting is deeper than") == true)
   }
 
+  /// Lines ending in CR LF (as Windows editors save) are lines too: the scan once took a whole
+  /// CR LF file for one line, and deep indentation in it went through to the parser.
+  @Test func deepBlockNestingWithCRLFLineEndsIsRejected() throws {
+    let indented = (0..<200).map { String(repeating: " ", count: $0) + "k\($0):\r\n" }.joined()
+    let found = try #require(YAMLSource.excessiveNesting(in: indented))
+    // Line n is n levels deep.
+    #expect(found.line == YAMLSource.maximumDepth + 1)
+    #expect(try configErrors(indented).first?.message.hasPrefix("nesting is deeper than") == true)
+  }
+
+  /// The column counts characters (Unicode scalars), not bytes.
+  @Test func theNestingColumnCountsCharactersNotBytes() throws {
+    let deep = "é: " + String(repeating: "[", count: 100)
+    let found = try #require(YAMLSource.excessiveNesting(in: deep))
+    #expect(found.line == 1)
+    #expect(found.column == 3 + YAMLSource.maximumDepth)
+  }
+
   @Test func bracketsInQuotesCommentsAndBlockScalarsDoNotCount() {
     let text = """
       title: "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["

@@ -25,7 +25,8 @@ struct ChartsRecipe: DocumentRecipe {
       let layout = try ChartBuilder.layout(
         for: spec, content: content,
         theme: ChartTheme(style: document.style, colors: document.colors, words: words),
-        width: Self.chartWidth, measurer: build.session.measurer)
+        width: Self.chartWidth, measurer: build.session.measurer,
+        memo: build.session.chartLayouts)
       let frame = layout.frame
       let size = Size(
         width: frame.size.width + 2 * Self.margin, height: frame.size.height + 2 * Self.margin)

@@ -54,7 +54,8 @@ struct DocumentBuild {
     HandoutLayout(
       content: project.content, resolved: document, metadata: settings.metadata,
       measurer: session.measurer, date: project.date, words: project.words,
-      images: project.images.items, title: title, positions: project.contentPositions)
+      images: project.images.items, title: title, positions: project.contentPositions,
+      charts: session.chartLayouts)
   }
 
   /// Reports a warning about this document (`name: message`).

@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Frames
 import Geometry
@@ -26,6 +27,8 @@ struct HandoutLayout {
   var title: String
   /// Where the content's blocks were written, for the items' source spans; nil for none.
   var positions: ContentPositions?
+  /// The charts `measurer` laid out in earlier builds of a `pmreport watch` session; nil for none.
+  var charts: ChartLayouts?
 
   var document: DocumentSpec { resolved.spec }
   var style: Style { resolved.style }
@@ -42,6 +45,7 @@ struct HandoutLayout {
       style: style, colors: resolved.colors, measurer: measurer, width: template.body.width,
       words: words)
     type.images = images
+    type.charts = charts
     type.bodyHeight = template.body.height
     type.sectionStartRight = document.sectionStartRight
     return type

@@ -40,11 +40,12 @@ struct SlidesRecipe: DocumentRecipe {
       document.slideColors
       ?? SlideColors(
         background: .white, text: document.colors.text, heading: document.colors.accent)
+    let slideText = TypeSet(
+      style: document.style, colors: document.colors, measurer: build.session.measurer,
+      width: size.width, words: words)
+    slideText.charts = build.session.chartLayouts
     let type = SlideType(
-      type: TypeSet(
-        style: document.style, colors: document.colors, measurer: build.session.measurer,
-        width: size.width, words: words),
-      colors: colors, size: Size(width: size.width, height: size.height))
+      type: slideText, colors: colors, size: Size(width: size.width, height: size.height))
     let slides = document.style.slides
     let base = ChartTheme(style: document.style, colors: document.colors, words: words)
     var theme = base

@@ -1,3 +1,4 @@
+import Charts
 import Frames
 import ReportModel
 import TextShaping
@@ -15,11 +16,14 @@ public final class RunShaping {
   private lazy var made: any ShapingSession = kept ?? prepared?.take() ?? PangoMeasurer()
   /// Font families already checked for a substitute (each is reported once a run).
   private var checkedFamilies: Set<String> = []
+  /// The charts laid out in earlier builds of a `pmreport watch` session; nil for a run.
+  let chartLayouts: ChartLayouts?
 
   /// A session whose engine is made when first used.
   public init() {
     prepared = nil
     kept = nil
+    chartLayouts = nil
   }
 
   /// A session whose engine is made on another thread from now on.
@@ -30,14 +34,18 @@ public final class RunShaping {
   private init(prepared: PreparedMeasurer) {
     self.prepared = prepared
     kept = nil
+    chartLayouts = nil
   }
 
   /// A session over `measurer`, which the caller keeps from one build to the next: its shapes are
   /// not discarded after each document (the caller bounds them, see
-  /// ``ShapingSession/keepShapesUsedSinceLastKeep()``).
-  public init(keeping measurer: any ShapingSession) {
+  /// ``ShapingSession/keepShapesUsedSinceLastKeep()``); with `charts`, the charts laid out by
+  /// `measurer` in earlier builds (the caller bounds them too,
+  /// ``ChartLayouts/keepUsedSinceLastKeep()``).
+  public init(keeping measurer: any ShapingSession, charts: ChartLayouts? = nil) {
     prepared = nil
     kept = measurer
+    chartLayouts = charts
   }
 
   /// Waits for an engine being made (so a process can exit without it mid-way).
@@ -60,6 +68,7 @@ public final class RunShaping {
       path != nil && current?.dictionaryPath == path
       ? current : path.flatMap { Hyphenator(dictionaryPath: $0) }
     made.setLanguage(lang, hyphenator: hyphenator)
+    chartLayouts?.use(language: lang, patterns: path)
     return hyphenator != nil
   }
 

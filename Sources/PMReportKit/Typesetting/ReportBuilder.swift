@@ -142,12 +142,12 @@ struct ReportBuilder {
     let theme = ChartTheme(style: type.style, colors: type.colors, words: type.words)
     var frame = try ChartBuilder.frame(
       for: spec, content: content, theme: theme, width: type.width,
-      measurer: type.measurer)
+      measurer: type.measurer, memo: type.charts)
     if frame.size.height > maxFigureHeight {
       let narrower = max(Self.narrowestChart, type.width * maxFigureHeight / frame.size.height)
       frame = try ChartBuilder.frame(
         for: spec, content: content, theme: theme, width: narrower,
-        measurer: type.measurer)
+        measurer: type.measurer, memo: type.charts)
     }
     return FigureBlock(
       frame: frame, breaks: BreakPolicy(spaceBefore: 14, spaceAfter: 14), centered: true,

@@ -1,3 +1,4 @@
+import Charts
 import Frames
 import Geometry
 import Pagination
@@ -26,6 +27,8 @@ final class TypeSet {
   /// The content's images by path as written (file, kind, natural size); an image missing here
   /// is set as its alt text.
   var images: [String: ImageItem] = [:]
+  /// The charts `measurer` laid out in earlier builds of a `pmreport watch` session; nil for none.
+  var charts: ChartLayouts?
 
   let text: Color, accent: Color, muted: Color, rule: Color, headerFill: Color, headerText: Color,
     zebra: Color
@@ -62,6 +65,7 @@ final class TypeSet {
     other.bodyHeight = bodyHeight
     other.sectionStartRight = sectionStartRight
     other.images = images
+    other.charts = charts
     return other
   }
 

@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import ReportConfig
 import TextShaping
@@ -35,6 +36,8 @@ public final class WatchSession {
   /// or two: such a burst is then built whole instead of its first file's errors being shown. A
   /// save that loads pays nothing; a bad save's errors come 5 ms later.
   static let settleMilliseconds = 5
+  /// The charts `measurer` laid out, kept while their inputs are unchanged.
+  private let charts = ChartLayouts()
   /// Told of each build: its pages before its files are written, and its events, a build that
   /// did not run too (the live preview); nil for none.
   public var observer: (any BuildObserver)?
@@ -153,7 +156,8 @@ public final class WatchSession {
     do {
       let json = jsonReporter(
         outputDirectory: project.settings.outputDirectory, started: started)
-      var scheduler = try RunScheduler(project: project, session: RunShaping(keeping: measurer))
+      var scheduler = try RunScheduler(
+        project: project, session: RunShaping(keeping: measurer, charts: charts))
       scheduler.observer = observer
       summary = scheduler.run(reporter: Reporters([reporter] + observers + json))
     } catch {
@@ -162,6 +166,7 @@ public final class WatchSession {
       return false
     }
     measurer.keepShapesUsedSinceLastKeep()
+    charts.keepUsedSinceLastKeep()
     let total = started.elapsedSeconds
     var line = "\(verb) in \(Self.milliseconds(total)) ms (\(Self.outputs(of: summary)))"
     if splitsTime {

@@ -180,109 +180,11 @@ enum YAMLSource {
   /// counts open flow brackets, block indentation levels and compact `- - -` sequences; nil if it
   /// stays shallow.
   ///
-  /// Quoted scalars, comments and block scalars are skipped.
+  /// Quoted scalars, comments and block scalars are skipped. The scan reads UTF-8 bytes (every
+  /// character it looks for is ASCII, and no byte of a longer character is one); lines end at
+  /// LF, a CR before it dropped; the column reported counts Unicode scalars.
   static func excessiveNesting(in text: String) -> (line: Int, column: Int, depth: Int)? {
-    var flowDepth = 0
-    var quote: Unicode.Scalar?
-    var indents: [Int] = []
-    var blockScalarParent: Int?
-    var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lineNumber += 1
-      var scalars = Array(rawLine.unicodeScalars)
-      if scalars.last == "\r" { scalars.removeLast() }
-      let count = scalars.count
-      var start = 0
-      while start < count, scalars[start] == " " { start += 1 }
-      let blank = start == count || scalars[start] == "#"
-      if let parent = blockScalarParent {
-        if blank || start > parent { continue }
-        blockScalarParent = nil
-      }
-      var index = start
-      var sequenceLevels = 0
-      if quote == nil, flowDepth == 0, !blank {
-        while let last = indents.last, last >= start { indents.removeLast() }
-        indents.append(start)
-        while index < count, scalars[index] == "-" || scalars[index] == "?",
-          index + 1 == count || scalars[index + 1] == " "
-        {
-          sequenceLevels += 1
-          index += 1
-          while index < count, scalars[index] == " " { index += 1 }
-        }
-      }
-      let blockDepth = indents.count + sequenceLevels
-      if blockDepth + flowDepth > maximumDepth {
-        return (lineNumber, index + 1, blockDepth + flowDepth)
-      }
-      // The last non-blank character before this one: a quote opens a scalar only after an
-      // indicator (or at the start of the content), never inside a plain scalar ("it's").
-      var lastSignificant: Unicode.Scalar? = index > start ? "-" : nil
-      var previous: Unicode.Scalar = " "
-      while index < count {
-        let c = scalars[index]
-        if let open = quote {
-          if open == "\"", c == "\\" {
-            index += 2
-            previous = " "
-            continue
-          }
-          if c == open {
-            if open == "'", index + 1 < count, scalars[index + 1] == "'" {
-              index += 2
-              continue
-            }
-            quote = nil
-            lastSignificant = c
-          }
-        } else {
-          if c == "#", previous == " " || previous == "\t" { break }
-          switch c {
-          case "\"", "'":
-            if lastSignificant == nil || ":-,[{?".unicodeScalars.contains(lastSignificant ?? " ") {
-              quote = c
-            }
-          case "[", "{":
-            flowDepth += 1
-            if blockDepth + flowDepth > maximumDepth {
-              return (lineNumber, index + 1, blockDepth + flowDepth)
-            }
-          case "]", "}":
-            flowDepth = max(0, flowDepth - 1)
-          case "|", ">":
-            if flowDepth == 0, previous == " " || index == start,
-              isBlockScalarHeader(scalars[(index + 1)...])
-            {
-              blockScalarParent = start
-              index = count
-              continue
-            }
-          default: break
-          }
-          if c != " ", c != "\t" { lastSignificant = c }
-        }
-        previous = c
-        index += 1
-      }
-    }
-    return nil
-  }
-
-  /// Whether what follows `|` or `>` is only a block scalar header: indentation and chomping
-  /// indicators, then nothing or a comment.
-  private static func isBlockScalarHeader(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
-    var sawSpace = false
-    for c in rest {
-      if c == "#" { return sawSpace }
-      if c == " " || c == "\t" {
-        sawSpace = true
-        continue
-      }
-      if sawSpace { return false }
-      if c == "+" || c == "-" || ("1"..."9").contains(c) { continue }
-      return false
-    }
-    return true
+    var text = text
+    return text.withUTF8 { NestingScan(bytes: $0).firstExcess() }
   }
 }

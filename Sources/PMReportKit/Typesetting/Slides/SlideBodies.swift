@@ -151,7 +151,8 @@ struct SlideBodies {
     while width >= ChartBuilder.minimumWidth {
       let layout = { [type] in
         try ChartBuilder.layout(
-          for: plain, content: content, theme: theme, width: width, measurer: type.type.measurer)
+          for: plain, content: content, theme: theme, width: width, measurer: type.type.measurer,
+          memo: type.type.charts)
       }
       guard let chart = try (best == nil ? layout() : try? layout())?.frame else { break }
       if chart.size.height <= height {
