@@ -101,10 +101,13 @@ struct XMPPacket {
     var b = Array(bytes) + [UInt8](repeating: 0, count: max(0, 16 - bytes.count))
     b[6] = (b[6] & 0x0F) | 0x80
     b[8] = (b[8] & 0x3F) | 0x80
-    let hex = b.prefix(16).map { String(format: "%02x", $0) }.joined()
-    let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
-      String(hex.dropFirst(range.lowerBound).prefix(range.count))
+    // Hex digits by table: `String(format:)` a byte cost a certificate more than its XMP.
+    let digits = Array("0123456789abcdef".utf8)
+    var text = Array("uuid:".utf8)
+    for (index, byte) in b.prefix(16).enumerated() {
+      if [4, 6, 8, 10].contains(index) { text.append(UInt8(ascii: "-")) }
+      text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
     }
-    return "uuid:" + parts.joined(separator: "-")
+    return String(decoding: text, as: UTF8.self)
   }
 }

@@ -46,6 +46,9 @@ import Testing
     #expect(
       XMPPacket.uuid(Array(repeating: UInt8(0xFF), count: 16))
         == "uuid:ffffffff-ffff-8fff-bfff-ffffffffffff")
+    #expect(
+      XMPPacket.uuid(Array(0..<16) as [UInt8]) == "uuid:00010203-0405-8607-8809-0a0b0c0d0e0f")
+    #expect(XMPPacket.uuid([0xAB]) == "uuid:ab000000-0000-8000-8000-000000000000")
   }
 
   @Test func theXMPIsWellFormedXMLWhateverItsValuesHold() throws {
