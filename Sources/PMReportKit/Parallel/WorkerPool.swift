@@ -38,18 +38,23 @@ final class UnitBoard: @unchecked Sendable {
     lock.withLock { reports[unit] = report }
   }
 
-  /// The reports from `start` on that are in, up to the first still missing.
+  /// The reports from `start` on that are in, up to the first still missing; each is handed out
+  /// once and no longer held, so a long roster's events do not pile up until the run ends.
   func ready(from start: Int) -> [UnitReport] {
     lock.withLock {
       var out: [UnitReport] = []
       var index = start
       while index < reports.count, let report = reports[index] {
         out.append(report)
+        reports[index] = nil
         index += 1
       }
       return out
     }
   }
+
+  /// How many reports are in and not yet handed out.
+  var held: Int { lock.withLock { reports.count(where: { $0 != nil }) } }
 }
 
 /// Worker processes, each fed units one at a time by a thread of its own: a unit as one line of
