@@ -100,10 +100,10 @@ public final class FileWatcher {
         throw WatchError.system("poll", errno)
       }
       guard ready > 0 else { continue }
-      let now = DispatchTime.now().uptimeNanoseconds
+      let arrived = DispatchTime.now().uptimeNanoseconds
       for change in try readEvents().flatMap(changes(of:)) {
         changed.insert(change.path)
-        debouncer.note(change, at: now)
+        debouncer.note(change, at: arrived)
       }
     }
   }
