@@ -6,8 +6,8 @@ import TextShaping
 /// layout read, so that a build whose chart inputs did not change lays no chart out again.
 ///
 /// A chart is keyed by its spec, the part of the content it reads (``Comparison/readByChart(_:)``),
-/// its theme (style, colours, words) and its width; the text engine's language is the memo's
-/// own (a change forgets every chart). A chart found is handed back with the text engine told of
+/// its theme (style, colours, words), its width and the text engine's language and hyphenation
+/// patterns (so documents in different languages each keep theirs). A chart found is handed back with the text engine told of
 /// every paragraph its layout shaped, again, so that the engine's notes (characters no font has,
 /// words too wide) and its kept shapes are what a fresh layout leaves. A class: one memo shared by
 /// a session's builds.
@@ -18,6 +18,8 @@ public final class ChartLayouts {
     var content: Comparison
     var theme: ChartTheme
     var width: Double
+    /// The text engine's language and hyphenation patterns (their file).
+    var shaping: [String]
   }
 
   /// A chart laid out, and the paragraphs its layout shaped (each once, in first-use order).
@@ -29,7 +31,7 @@ public final class ChartLayouts {
   private var kept: [Input: Laid] = [:]
   /// The charts asked for since the last ``keepUsedSinceLastKeep()``.
   private var used: Set<Input> = []
-  /// The language and hyphenation patterns the kept charts were shaped with.
+  /// The text engine's language and hyphenation patterns now.
   private var shaping: [String] = []
 
   public init() {}
@@ -41,7 +43,8 @@ public final class ChartLayouts {
     measurer: any TextMeasurer
   ) throws -> ChartLayout {
     let input = Input(
-      spec: spec, content: content.readByChart(spec), theme: theme, width: width)
+      spec: spec, content: content.readByChart(spec), theme: theme, width: width,
+      shaping: shaping)
     used.insert(input)
     if let laid = kept[input] {
       for paragraph in laid.shaped { _ = measurer.shape(paragraph) }
@@ -54,13 +57,10 @@ public final class ChartLayouts {
     return layout
   }
 
-  /// Sets the text engine's language and hyphenation patterns (their file): new ones forget every
-  /// chart (their lines were shaped with the old).
+  /// Sets the text engine's language and hyphenation patterns (their file), part of each
+  /// chart's key from now on.
   public func use(language: String, patterns: String?) {
-    let shaping = [language, patterns ?? ""]
-    guard shaping != self.shaping else { return }
-    kept = [:]
-    self.shaping = shaping
+    shaping = [language, patterns ?? ""]
   }
 
   /// Forgets the charts not asked for since the last call (a build's end).

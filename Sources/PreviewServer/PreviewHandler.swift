@@ -12,7 +12,8 @@ struct PreviewHandler: HTTPHandler {
   func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
     guard
       requestGuard.admits(
-        host: request.headers[.host], origin: request.headers[HTTPHeader("Origin")])
+        host: request.headers[.host], origin: request.headers[HTTPHeader("Origin")],
+        fetchSite: request.headers[HTTPHeader("Sec-Fetch-Site")])
     else { return Self.reply(.forbidden, "text/plain", Data("forbidden\n".utf8)) }
     guard request.method == .GET || request.method == .HEAD else {
       return Self.reply(.methodNotAllowed, "text/plain", Data("method not allowed\n".utf8))

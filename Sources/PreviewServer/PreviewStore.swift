@@ -9,6 +9,8 @@ import Foundation
 final class PreviewStore: @unchecked Sendable {
   // @unchecked: every stored property is read and written under `lock`.
   private let lock = NSLock()
+  /// Held while a raster is drawn (``png(document:page:width:)``).
+  private let rasterLock = NSLock()
   private var current = PreviewSnapshot()
   /// Pages drawn, by document, page and version: a page that did not change is not drawn again.
   private var drawn: [String: [UInt8]] = [:]
@@ -54,13 +56,16 @@ final class PreviewStore: @unchecked Sendable {
   /// width.
   ///
   /// Not kept: a browser asks for a page version's raster once, as its first paint after a build,
-  /// and its SVG replaces it.
+  /// and its SVG replaces it. Drawn one at a time, so requests in a burst cannot hold many
+  /// pictures (up to 32 MB each) at once.
   func png(document name: String, page: Int, width asked: String?) throws -> [UInt8]? {
     guard let document = snapshot.document(name), document.has(page: page),
       let width = RasterWidth(asked: asked, page: document.drawer.pages[page - 1].size)
     else { return nil }
-    return try document.drawer.png(
-      page: page - 1, width: width.pixels, reportedAs: "\(name) page \(page)")
+    return try rasterLock.withLock {
+      try document.drawer.png(
+        page: page - 1, width: width.pixels, reportedAs: "\(name) page \(page)")
+    }
   }
 
   /// The events of the builds from now on, each as one server-sent event's bytes.

@@ -8,6 +8,8 @@ struct RasterWidth {
   static let largestScale = 4.0
   /// The most pixels a picture has (an image surface of 32 MB).
   static let mostPixels = 8_000_000.0
+  /// The most pixels a side has (cairo's largest image surface).
+  static let longestSide = 32_767.0
   /// CSS pixels a point.
   static let cssScale = 4.0 / 3
 
@@ -24,7 +26,8 @@ struct RasterWidth {
       wanted = size.width * Self.cssScale
     }
     let largest = min(
-      size.width * Self.largestScale, (Self.mostPixels * size.width / size.height).squareRoot())
+      size.width * Self.largestScale, (Self.mostPixels * size.width / size.height).squareRoot(),
+      Self.longestSide * min(1, size.width / size.height))
     pixels = max(1, Int(min(wanted, largest).rounded()))
   }
 }

@@ -1,15 +1,18 @@
 /// Which requests the preview answers: those addressed to it by its own name (`Host`
 /// `127.0.0.1:PORT` or `localhost:PORT`, against DNS rebinding) and, when they say where they
-/// come from (`Origin`), sent by its own page.
+/// come from (`Origin`, `Sec-Fetch-Site`), sent by its own page or typed in by the user (so
+/// another website's `<img>` cannot make it draw pages).
 struct RequestGuard: Sendable {
   let port: UInt16
 
   /// The names the preview goes by.
   var hosts: [String] { ["127.0.0.1:\(port)", "localhost:\(port)"] }
 
-  /// Whether a request with these `Host` and `Origin` headers (nil: absent) may be answered.
-  func admits(host: String?, origin: String?) -> Bool {
+  /// Whether a request with these `Host`, `Origin` and `Sec-Fetch-Site` headers (nil: absent)
+  /// may be answered.
+  func admits(host: String?, origin: String?, fetchSite: String? = nil) -> Bool {
     guard let host, hosts.contains(host.lowercased()) else { return false }
+    if let fetchSite, !["same-origin", "none"].contains(fetchSite.lowercased()) { return false }
     guard let origin else { return true }
     return hosts.contains { "http://\($0)" == origin.lowercased() }
   }

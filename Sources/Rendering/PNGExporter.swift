@@ -22,9 +22,6 @@ public struct PNGExporter: DocumentExporter {
 
   /// Draws `page` at `dpi` into `file` as PNG.
   static func draw(_ page: Page, dpi: Double, fonts: Painting, into file: CheckedFile) throws {
-    let raster = try PageRaster(page, scale: dpi / 72, fonts: fonts, reportedAs: file.path)
-    let status = cairo_surface_write_to_png_stream(
-      raster.surface, CheckedFile.cairoWriter, file.cairoClosure)
-    if file.firstError == 0 { try check(status, "write the PNG", file.path) }
+    try PageRaster(page, scale: dpi / 72, fonts: fonts, reportedAs: file.path).writePNG(into: file)
   }
 }

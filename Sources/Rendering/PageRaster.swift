@@ -2,12 +2,13 @@ import CCairo
 import CPNGRows
 import Foundation
 import Frames
+import Storage
 
 /// A page drawn on white into a cairo image surface (RGB24) at a scale: what a PNG file holds, and
 /// the live preview's first paint of a page.
 final class PageRaster {
-  // A class: it owns the cairo surface.
-  let surface: OpaquePointer
+  // A class: it owns the cairo surface, used only inside its own methods (so it lives as long).
+  private let surface: OpaquePointer
   /// Where messages say the page goes.
   private let path: String
 
@@ -33,6 +34,13 @@ final class PageRaster {
   }
 
   deinit { cairo_surface_destroy(surface) }
+
+  /// Writes the picture into `file` as cairo's PNG (the PNG exporter's files).
+  func writePNG(into file: CheckedFile) throws {
+    let status = cairo_surface_write_to_png_stream(
+      surface, CheckedFile.cairoWriter, file.cairoClosure)
+    if file.firstError == 0 { try check(status, "write the PNG", file.path) }
+  }
 
   /// The picture as a PNG made for speed over size (the preview's, sent once over the loopback
   /// address): zlib's fastest level and no row filter, about 10 % larger than cairo's own PNG, in

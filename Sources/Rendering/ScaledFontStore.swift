@@ -23,7 +23,7 @@ final class ScaledFontStore: @unchecked Sendable {
 
   deinit { for font in fonts.values { cairo_scaled_font_destroy(font) } }
 
-  /// How many fonts the store holds.
+  /// How many fonts the store holds (for the tests).
   var count: Int {
     lock.lock()
     defer { lock.unlock() }

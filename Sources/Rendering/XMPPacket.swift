@@ -105,7 +105,7 @@ struct XMPPacket {
     let digits = Array("0123456789abcdef".utf8)
     var text = Array("uuid:".utf8)
     for (index, byte) in b.prefix(16).enumerated() {
-      if [4, 6, 8, 10].contains(index) { text.append(UInt8(ascii: "-")) }
+      if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
       text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
     }
     return String(decoding: text, as: UTF8.self)

@@ -99,7 +99,8 @@ import TextShaping
     #expect(fingerprint(narrower) == (try freshLarger(.radar, width: 340)))
   }
 
-  @Test func aNewLanguageForgetsEveryChart() throws {
+  /// A chart is kept by language: another lays it out again, and the first's is still kept.
+  @Test func aNewLanguageLaysTheChartOutAgain() throws {
     let memo = ChartLayouts()
     memo.use(language: "en", patterns: "/hyph_en_US.dic")
     _ = try memoized(memo, .radar)
@@ -108,6 +109,9 @@ import TextShaping
     memo.use(language: "de", patterns: "/hyph_de_DE.dic")
     let again = try memoized(memo, .radar, measurer: LargerMeasurer())
     #expect(fingerprint(again) == (try freshLarger(.radar)))
+    memo.use(language: "en", patterns: "/hyph_en_US.dic")
+    let back = try memoized(memo, .radar, measurer: LargerMeasurer())
+    #expect(fingerprint(back) == fingerprint(try layout(.radar)))
   }
 
   @Test func aChartNotAskedForInABuildIsForgotten() throws {
@@ -125,6 +129,9 @@ import TextShaping
     memo.keepUsedSinceLastKeep()
     let again = try memoized(memo, .radar, measurer: LargerMeasurer())
     #expect(fingerprint(again) == (try freshLarger(.radar)))
+    memo.use(language: "en", patterns: "/hyph_en_US.dic")
+    let back = try memoized(memo, .radar, measurer: LargerMeasurer())
+    #expect(fingerprint(back) == fingerprint(try layout(.radar)))
   }
 
   /// A kept chart tells the text engine of its paragraphs again, so the engine keeps their

@@ -15,6 +15,11 @@ import Testing
     #expect(!guarded.admits(host: "evil.example:8123", origin: nil))
     #expect(!guarded.admits(host: "127.0.0.1", origin: nil))
     #expect(!guarded.admits(host: "127.0.0.1:8124", origin: nil))
+    // Another website's <img> or fetch names itself in Sec-Fetch-Site even without Origin.
+    #expect(guarded.admits(host: "127.0.0.1:8123", origin: nil, fetchSite: "same-origin"))
+    #expect(guarded.admits(host: "127.0.0.1:8123", origin: nil, fetchSite: "none"))
+    #expect(!guarded.admits(host: "127.0.0.1:8123", origin: nil, fetchSite: "cross-site"))
+    #expect(!guarded.admits(host: "127.0.0.1:8123", origin: nil, fetchSite: "same-site"))
     #expect(!guarded.admits(host: nil, origin: nil))
     // Another page's script.
     #expect(!guarded.admits(host: "127.0.0.1:8123", origin: "http://evil.example"))

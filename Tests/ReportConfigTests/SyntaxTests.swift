@@ -72,10 +72,13 @@ import Testing
     #expect(try configErrors(indented).first?.message.hasPrefix("nesting is deeper than") == true)
   }
 
-  /// Lines ending in CR LF (as Windows editors save) are lines too: the scan once took a whole
-  /// CR LF file for one line, and deep indentation in it went through to the parser.
-  @Test func deepBlockNestingWithCRLFLineEndsIsRejected() throws {
-    let indented = (0..<200).map { String(repeating: " ", count: $0) + "k\($0):\r\n" }.joined()
+  /// Lines ending in CR LF (as Windows editors save) or CR alone are lines too, as the parser's
+  /// are: the scan once took such a file for one line, and deep indentation in it went through to
+  /// the parser.
+  @Test(arguments: ["\r\n", "\r"]) func deepBlockNestingWithCRLineEndsIsRejected(end: String)
+    throws
+  {
+    let indented = (0..<200).map { String(repeating: " ", count: $0) + "k\($0):" + end }.joined()
     let found = try #require(YAMLSource.excessiveNesting(in: indented))
     // Line n is n levels deep.
     #expect(found.line == YAMLSource.maximumDepth + 1)

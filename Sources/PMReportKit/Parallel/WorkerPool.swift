@@ -53,7 +53,7 @@ final class UnitBoard: @unchecked Sendable {
     }
   }
 
-  /// How many reports are in and not yet handed out.
+  /// How many reports are in and not yet handed out (for the tests).
   var held: Int { lock.withLock { reports.count(where: { $0 != nil }) } }
 }
 

@@ -82,7 +82,7 @@ function replaceRaster(page, raster) {
   if (!page.isConnected) return;
   const image = picture(page, 'svg');
   image.decode().then(() => {
-    if (raster.parentNode !== page) return;
+    if (!page.isConnected || raster.parentNode !== page) return;
     raster.replaceWith(image);
     page.dataset.picture = 'svg';
   }, () => {});

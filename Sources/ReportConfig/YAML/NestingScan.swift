@@ -13,6 +13,8 @@ struct NestingScan {
   private static let doubleQuote = UInt8(ascii: "\"")
   private static let singleQuote = UInt8(ascii: "'")
   private static let backslash = UInt8(ascii: "\\")
+  private static let lineFeed = UInt8(ascii: "\n")
+  private static let carriageReturn = UInt8(ascii: "\r")
 
   /// The line, column (in Unicode scalars) and depth where the nesting first passes
   /// ``YAMLSource/maximumDepth``; nil if it never does.
@@ -26,12 +28,16 @@ struct NestingScan {
     var lineStart = 0
     while lineStart <= bytes.count {
       lineNumber += 1
-      var lineEnd = lineStart
-      while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-      defer { lineStart = lineEnd + 1 }
-      let count =
-        lineEnd > lineStart && bytes[lineEnd - 1] == UInt8(ascii: "\r")
-        ? lineEnd - 1 : lineEnd
+      // A line ends at LF, CR or CR LF, as the parser's lines do.
+      var count = lineStart
+      while count < bytes.count, bytes[count] != Self.lineFeed, bytes[count] != Self.carriageReturn
+      {
+        count += 1
+      }
+      let crLF =
+        count + 1 < bytes.count && bytes[count] == Self.carriageReturn
+        && bytes[count + 1] == Self.lineFeed
+      defer { lineStart = count + (crLF ? 2 : 1) }
       var start = lineStart
       while start < count, bytes[start] == Self.space { start += 1 }
       let blank = start == count || bytes[start] == Self.hash
