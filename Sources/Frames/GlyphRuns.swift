@@ -68,6 +68,13 @@ public struct GlyphRuns: Sendable {
     }
   }
 
+  /// Feeds `hasher` the glyph ids, their steps and vertical offsets, and the cluster pairs, as
+  /// stored: equal glyphs at equal positions give equal input.
+  func hashGlyphs(into hasher: inout Hasher) {
+    data.hashColumns(Self.ids..<Self.runsColumn, into: &hasher)
+    hasher.combine(ys)
+  }
+
   /// Cluster `index` (with `.pairs`): how many bytes of text it holds and how many glyphs show them.
   public func cluster(_ index: Int) -> (bytes: Int, glyphs: Int) {
     (Int(data.number(Self.pairs, 2 * index)), Int(data.number(Self.pairs, 2 * index + 1)))
@@ -277,6 +284,15 @@ struct PackedColumns: Sendable {
       default: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))
       }
     }
+  }
+
+  /// Feeds `hasher` the numbers of `columns` (adjacent ones) as stored, with their widths: the
+  /// same numbers give the same input.
+  func hashColumns(_ columns: Range<Int>, into hasher: inout Hasher) {
+    for column in columns { hasher.combine(widths[column]) }
+    let bytes = Int(starts[columns.lowerBound])..<Int(starts[columns.upperBound])
+    hasher.combine(bytes.count)
+    storage.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[bytes])) }
   }
 
   /// The bytes after the columns.

@@ -11,13 +11,31 @@ extension Page {
   public func fingerprint(palette: GlyphPalette) -> Int {
     var hasher = Hasher()
     hasher.combine(size)
-    frame.hashDrawing(into: &hasher, palette: palette)
+    frame.hashDrawing(into: &hasher, palette: DrawnPalette(palette))
     return hasher.finalize()
   }
 }
 
+/// A palette as its fingerprints read it: each font's identity hashed once (a font face's
+/// fontconfig pattern is long, and a page names its fonts on every glyph run).
+private struct DrawnPalette {
+  let fonts: [Int]
+  let palette: GlyphPalette
+
+  init(_ palette: GlyphPalette) {
+    fonts = palette.fonts.map(\.hashValue)
+    self.palette = palette
+  }
+
+  /// The identity of font `index`; nil past the end (a line from another palette).
+  func font(_ index: Int) -> Int? { fonts.indices.contains(index) ? fonts[index] : nil }
+
+  /// The colour at `index`.
+  func color(_ index: Int) -> Color { palette.color(index) }
+}
+
 extension Frame {
-  fileprivate func hashDrawing(into hasher: inout Hasher, palette: GlyphPalette) {
+  fileprivate func hashDrawing(into hasher: inout Hasher, palette: DrawnPalette) {
     hasher.combine(size)
     hasher.combine(items.count)
     for (position, item) in items {
@@ -28,7 +46,7 @@ extension Frame {
 }
 
 extension FrameItem {
-  fileprivate func hashDrawing(into hasher: inout Hasher, palette: GlyphPalette) {
+  fileprivate func hashDrawing(into hasher: inout Hasher, palette: DrawnPalette) {
     switch self {
     case .group(let frame):
       hasher.combine(0)
@@ -65,7 +83,7 @@ extension FrameItem {
 }
 
 extension ShapedLine {
-  fileprivate func hashDrawing(into hasher: inout Hasher, palette: GlyphPalette) {
+  fileprivate func hashDrawing(into hasher: inout Hasher, palette: DrawnPalette) {
     hasher.combine(width)
     hasher.combine(offset)
     hasher.combine(height)
@@ -75,18 +93,16 @@ extension ShapedLine {
       hasher.combine(text)
       return
     }
-    var x: Int32 = 0
+    // Each run's font, colour, direction and where its glyphs end; then the glyph ids and steps
+    // (and cluster pairs) of every run at once, as stored: positions are the steps summed.
     for index in 0..<glyphs.count {
       let run = glyphs.run(index)
-      hasher.combine(palette.fonts.indices.contains(run.font) ? palette.fonts[run.font] : nil)
+      hasher.combine(palette.font(run.font))
       hasher.combine(palette.color(run.color))
       hasher.combine(run.backward)
-      glyphs.forEachGlyph(in: run, x: &x) { id, glyphX, glyphY in
-        hasher.combine(id)
-        hasher.combine(glyphX)
-        hasher.combine(glyphY)
-      }
+      hasher.combine(run.glyphs.upperBound)
     }
+    glyphs.hashGlyphs(into: &hasher)
     for box in glyphs.missingGlyphs {
       hasher.combine(box.x)
       hasher.combine(box.width)

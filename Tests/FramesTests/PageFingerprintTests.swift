@@ -10,14 +10,19 @@ import Testing
   let fontB = FontFace(
     pattern: "b.ttf", fontMatrix: [10, 0, 0, 10, 0, 0], deviceMatrix: [], options: [])
 
-  /// A page with one line of `glyph` in the palette's font `font`, its paragraph written at
-  /// `line` of content.md.
-  func page(glyph: UInt32, font: UInt32, line: Int) -> Page {
+  /// A page with one line of `glyph` in the palette's font `font` and colour `color` at (`x`,
+  /// `y`) after a space glyph, its paragraph written at `line` of content.md.
+  func page(
+    glyph: UInt32, font: UInt32, line: Int, x: Int32 = 300, y: Int32 = 0, color: UInt32 = 0
+  ) -> Page {
     var builder = GlyphRuns.Builder()
+    builder.appendText(UInt8(ascii: " "))
     builder.appendText(UInt8(ascii: "a"))
     builder.appendCluster(bytes: 1, glyphs: 1)
-    builder.appendGlyph(glyph, x: 0, y: 0)
-    builder.endRun(font: font, color: 0, backward: false)
+    builder.appendCluster(bytes: 1, glyphs: 1)
+    builder.appendGlyph(3, x: 0, y: 0)
+    builder.appendGlyph(glyph, x: x, y: y)
+    builder.endRun(font: font, color: color, backward: false)
     var paragraph = Frame(size: Size(width: 100, height: 12))
     paragraph.push(
       .text(ShapedLine(width: 5, height: 12, baseline: 9, glyphs: builder.finish()), .black),
@@ -39,6 +44,16 @@ import Testing
     // Another glyph or another font: another page.
     #expect(page(glyph: 37, font: 0, line: 7).fingerprint(palette: palette) != base)
     #expect(page(glyph: 36, font: 1, line: 7).fingerprint(palette: palette) != base)
+  }
+
+  @Test func glyphsMovedOrRecolouredAreAnotherPage() {
+    let palette = GlyphPalette(fonts: [fontA], colors: [.black, .white])
+    let base = page(glyph: 36, font: 0, line: 7).fingerprint(palette: palette)
+    #expect(page(glyph: 36, font: 0, line: 7, x: 301).fingerprint(palette: palette) != base)
+    #expect(page(glyph: 36, font: 0, line: 7, y: -50).fingerprint(palette: palette) != base)
+    #expect(page(glyph: 36, font: 0, line: 7, color: 1).fingerprint(palette: palette) != base)
+    // The same glyphs, fonts and colours built again: the same page.
+    #expect(page(glyph: 36, font: 0, line: 7).fingerprint(palette: palette) == base)
   }
 
   @Test func sourceBoxesAreTheTaggedElementsWithSpans() {
