@@ -129,9 +129,6 @@ import TextShaping
     memo.keepUsedSinceLastKeep()
     let again = try memoized(memo, .radar, measurer: LargerMeasurer())
     #expect(fingerprint(again) == (try freshLarger(.radar)))
-    memo.use(language: "en", patterns: "/hyph_en_US.dic")
-    let back = try memoized(memo, .radar, measurer: LargerMeasurer())
-    #expect(fingerprint(back) == fingerprint(try layout(.radar)))
   }
 
   /// A kept chart tells the text engine of its paragraphs again, so the engine keeps their
