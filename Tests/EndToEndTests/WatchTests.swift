@@ -323,16 +323,26 @@ struct WatchRuleTests {
     #expect(events == [InotifyEvent(watch: 3, mask: UInt32(IN_MOVED_TO), name: "content.md")])
   }
 
+  /// A watcher over the inputs `names`, each made holding "one" in a new temporary folder named
+  /// after `prefix`, with a quiet period of ten minutes; the folder and the inputs' paths.
+  static func watcher(over names: [String], in prefix: String) throws -> (
+    FileWatcher, dir: String, inputs: [String]
+  ) {
+    let dir = try temporaryDirectory(prefix)
+    let inputs = names.map { dir + "/" + $0 }
+    for file in inputs { try "one".write(toFile: file, atomically: false, encoding: .utf8) }
+    let watcher = try FileWatcher(
+      WatchedInputs(files: Set(inputs), styleFolders: [], ignoredFolder: dir + "/Output"),
+      quietMilliseconds: 600_000)
+    return (watcher, dir, inputs)
+  }
+
   /// A real folder: a save by rename is seen as the file it replaces, at once (the quiet period
   /// of ten minutes is not waited out: on the debounced watcher this test runs into its time
   /// limit); other files are not.
   @Test(.timeLimit(.minutes(1))) func aRenameOverAnInputIsAChangeToItSeenAtOnce() throws {
-    let dir = try temporaryDirectory("pmreport-watcher")
-    let input = dir + "/content.md"
-    try "one".write(toFile: input, atomically: false, encoding: .utf8)
-    let watcher = try FileWatcher(
-      WatchedInputs(files: [input], styleFolders: [], ignoredFolder: dir + "/Output"),
-      quietMilliseconds: 600_000)
+    let (watcher, dir, inputs) = try Self.watcher(over: ["content.md"], in: "pmreport-watcher")
+    let input = inputs[0]
     try "other".write(toFile: dir + "/notes.md", atomically: false, encoding: .utf8)
     try "two".write(toFile: dir + "/.content.md.tmp", atomically: false, encoding: .utf8)
     #expect(rename(dir + "/.content.md.tmp", input) == 0)
@@ -342,15 +352,9 @@ struct WatchRuleTests {
   /// A real folder: a file written in place and closed is seen at once; the saves queued while
   /// the watcher was not waiting (a build ran) are one change.
   @Test(.timeLimit(.minutes(1))) func savesMadeDuringABuildAreOneChange() throws {
-    let dir = try temporaryDirectory("pmreport-watcher-queued")
-    let content = dir + "/content.md"
-    let config = dir + "/pmreport.yml"
-    for file in [content, config] {
-      try "one".write(toFile: file, atomically: false, encoding: .utf8)
-    }
-    let watcher = try FileWatcher(
-      WatchedInputs(files: [content, config], styleFolders: [], ignoredFolder: dir + "/Output"),
-      quietMilliseconds: 600_000)
+    let (watcher, _, inputs) = try Self.watcher(
+      over: ["content.md", "pmreport.yml"], in: "pmreport-watcher-queued")
+    let (content, config) = (inputs[0], inputs[1])
     for file in [content, config, content] {
       try "two".write(toFile: file, atomically: false, encoding: .utf8)
     }
@@ -360,12 +364,9 @@ struct WatchRuleTests {
   /// A real folder: waiting a while for a change gives nil when none comes, and the inputs
   /// changed when one does (how a load that failed waits for the rest of a script's saves).
   @Test(.timeLimit(.minutes(1))) func aChangeWithinAWhileIsSeenAndNoneIsNil() throws {
-    let dir = try temporaryDirectory("pmreport-watcher-within")
-    let content = dir + "/content.md"
-    try "one".write(toFile: content, atomically: false, encoding: .utf8)
-    let watcher = try FileWatcher(
-      WatchedInputs(files: [content], styleFolders: [], ignoredFolder: dir + "/Output"),
-      quietMilliseconds: 600_000)
+    let (watcher, dir, inputs) = try Self.watcher(
+      over: ["content.md"], in: "pmreport-watcher-within")
+    let content = inputs[0]
     try "other".write(toFile: dir + "/notes.md", atomically: false, encoding: .utf8)
     #expect(try watcher.change(within: 20) == nil)
     try "two".write(toFile: content, atomically: false, encoding: .utf8)
