@@ -37,6 +37,20 @@ import Testing
     }
   }
 
+  /// A long roster is cut into more slices, not longer ones: a unit's report is held whole until
+  /// the unit is done, so its size must not grow with the roster.
+  @Test func aLongRostersSlicesHoldAtMostCopiesPerUnit() {
+    for (participants, slices) in [(1_000, 4), (10_000, 40), (10_001, 41)] {
+      let units = WorkPlan.units(
+        documents: [Self.documents[2]], formats: [.pdf], participants: participants, jobs: 2)
+      let ranges = units.compactMap(\.participants)
+      #expect(ranges.count == slices, "\(participants) names")
+      #expect(ranges.allSatisfy { $0.count <= WorkPlan.copiesPerUnit })
+      #expect(ranges.flatMap { Array($0) } == Array(0..<participants))
+      #expect(units.filter(\.writesBooklet).count == 1)
+    }
+  }
+
   /// A shard's units (`sharedFiles: false`) write the copies of its slice and nothing shared: no
   /// booklet, no merged file, with one process or two.
   @Test func aShardsUnitsWriteNoBookletAndNoMergedFile() {

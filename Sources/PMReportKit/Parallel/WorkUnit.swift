@@ -43,8 +43,9 @@ public enum WorkPlan {
   /// One process: one unit a document. More: still one unit a document (its formats together, so
   /// it is laid out once), but a personalised document's copies are cut into `2 × jobs`
   /// contiguous slices of the roster (its merged file a unit of its own), so that no process waits
-  /// long for the last one; and when that leaves fewer units than processes, each format of a
-  /// document is a unit of its own.
+  /// long for the last one, and into more when a slice would hold over ``copiesPerUnit`` copies;
+  /// and when that leaves fewer units than processes, each format of a document is a unit of its
+  /// own.
   public static func units(
     documents: [DocumentSpec], formats: [OutputFormat], participants: Int, jobs: Int,
     sharedFiles: Bool = true
@@ -62,6 +63,14 @@ public enum WorkPlan {
       sharedFiles: sharedFiles)
   }
 
+  /// The most copies a unit of a run with workers writes.
+  ///
+  /// A unit's report, two events a copy, is held by the process that builds it until the unit is
+  /// done, then goes to the parent as one line of JSON: with slices of at most this many copies,
+  /// the memory a report takes (its events, encoding and decoding it) is the same for a roster of
+  /// 1,000 names as for one of 10,000. Each slice lays its document out once more.
+  public static let copiesPerUnit = 250
+
   /// Each document's units, a group of `formats` at a time.
   private static func units(
     documents: [DocumentSpec], formats groups: [[OutputFormat]], _ participants: Int, _ jobs: Int,
@@ -72,7 +81,9 @@ public enum WorkPlan {
       let copied =
         (document.personalised || document.kind.rules.alwaysPersonalised) && participants > 0
       for formats in groups {
-        let slices = copied ? min(participants, 2 * jobs) : 1
+        let slices =
+          copied
+          ? min(participants, max(2 * jobs, (participants - 1) / copiesPerUnit + 1)) : 1
         for slice in 0..<slices {
           units.append(
             WorkUnit(

@@ -26,9 +26,11 @@ struct CertificateRecipe: DocumentRecipe {
     // written its certificate, so once a run.
     let names: [Int: CertificateName]
     do {
-      names = try maker.names(
-        build.participants, roster: roster.file,
-        eachMeasured: build.session.dropShapesOfEarlierParticipants)
+      names = try build.measuredNames.names(of: build.name) { () throws(InputError) in
+        try maker.names(
+          build.participants, roster: roster.file,
+          eachMeasured: build.session.dropShapesOfEarlierParticipants)
+      }
     } catch {
       let lines = Set(build.participants[build.writtenCopies].map(\.line))
       let own = error.diagnostics.filter { lines.contains($0.line) }

@@ -25,13 +25,15 @@ struct DocumentBuild {
   let title: String
   /// Where warnings and notes go.
   let report: (RunEvent) -> Void
+  /// The certificates' names measured in this process so far (shared by its units).
+  let measuredNames: MeasuredNames
 
   /// What `recipe` is given to build `document` in `unit`: the document it uses and its title
   /// asked of the recipe.
   init(
     _ recipe: any DocumentRecipe, of document: ResolvedDocument, in unit: WorkUnit,
     project: Project, images: DocumentImages, session: RunShaping, participants: [Participant],
-    report: @escaping (RunEvent) -> Void
+    measuredNames: MeasuredNames = MeasuredNames(), report: @escaping (RunEvent) -> Void
   ) {
     self.project = project
     self.images = images
@@ -43,6 +45,7 @@ struct DocumentBuild {
     title = recipe.title(
       of: document.spec, metadata: project.settings.metadata, words: project.words)
     self.report = report
+    self.measuredNames = measuredNames
   }
 
   var spec: DocumentSpec { document.spec }

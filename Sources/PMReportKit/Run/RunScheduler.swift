@@ -18,6 +18,8 @@ public struct RunScheduler {
   /// Told of each document's pages before its files are written (`watch --serve`, which builds
   /// in this one process: units handed to worker processes are not told); nil for none.
   public var observer: (any BuildObserver)?
+  /// The certificates' names as this process measured them, for its next units.
+  let measuredNames = MeasuredNames()
 
   /// A run of `project` with the text engine of `session`.
   ///
@@ -126,7 +128,8 @@ public struct RunScheduler {
         recipe, of: document, in: unit, project: project,
         images: DocumentImages(
           project.images, ppi: document.style.page.imagePPI, dpi: settings.dpi),
-        session: session, participants: participants, report: report)
+        session: session, participants: participants, measuredNames: measuredNames,
+        report: report)
       let writer = OutputWriter(build: build)
       // The live preview is handed the first output that is the document's own, before it is
       // written (the writer frees the pages as it draws them).
