@@ -18,6 +18,17 @@ let shown = null;
 // Page index → the version its swap waits to show: a swap whose version is no longer the latest
 // is dropped (a later build changed the page again while it loaded).
 const pendingSwaps = new Map();
+// The page versions whose SVG has been shown (`document/page/version`, the latest 500): one that
+// comes back (an undo) is swapped in as its SVG, which the browser keeps in its memory of images,
+// not as a raster fetched again.
+const shownVersions = new Set();
+function markShown(page) {
+  shownVersions.add(`${page.dataset.document}/${page.dataset.page}/${page.dataset.version}`);
+  if (shownVersions.size > 500) shownVersions.delete(shownVersions.values().next().value);
+}
+function wasShown(page) {
+  return shownVersions.has(`${page.dataset.document}/${page.dataset.page}/${page.dataset.version}`);
+}
 
 const observer = new IntersectionObserver((entries) => {
   for (const entry of entries) {
@@ -106,6 +117,7 @@ function fill(page, kind = 'svg') {
     page.dataset.loaded = 'true';
     page.dataset.picture = kind;
     if (kind === 'raster') afterNextPaint(() => replaceRaster(page, image));
+    else markShown(page);
   });
   page.filling.catch(() => { page.filling = null; });
   return page.filling;
@@ -124,6 +136,7 @@ function replaceRaster(page, raster) {
     if (!page.isConnected || raster.parentNode !== page) return;
     raster.replaceWith(image);
     page.dataset.picture = 'svg';
+    markShown(page);
   }, () => {});
 }
 
@@ -202,7 +215,7 @@ function update(documentInfo) {
       shownPage.replaceWith(page);
       observer.observe(page);
     };
-    if (old.inView) fill(page, 'raster').then(swap, swap);
+    if (old.inView) fill(page, wasShown(page) ? 'svg' : 'raster').then(swap, swap);
     else swap();
   });
   for (const extra of current.slice(documentInfo.pages.length)) {
