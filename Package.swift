@@ -50,9 +50,12 @@ let package = Package(
     .systemLibrary(
       name: "CPNG", pkgConfig: "libpng",
       providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
-    // libpng reports errors by longjmp: its calls are made from C (Rendering's PNG reader, and the
-    // preview's fast PNG writer).
+    // libpng reports errors by longjmp: its calls are made from C (Rendering's PNG reader).
     .target(name: "CPNGRows", dependencies: ["CPNG"]),
+    // zstd: the live preview's first paints (a page's pixels) compressed for the browser, which
+    // decodes them as the response's Content-Encoding.
+    .systemLibrary(
+      name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
     // libjpeg: a JPEG read to its end-of-image marker, so a file cut short or corrupt is an error
     // (gdk-pixbuf fills the missing pixels with grey and reports success).
     .systemLibrary(
@@ -110,7 +113,8 @@ let package = Package(
     .target(
       name: "PreviewServer",
       dependencies: [
-        "PMReportKit", "Frames", "Rendering", .product(name: "FlyingFox", package: "FlyingFox"),
+        "PMReportKit", "Frames", "Rendering", "CZstd",
+        .product(name: "FlyingFox", package: "FlyingFox"),
         .product(name: "FlyingSocks", package: "FlyingFox"),
       ],
       resources: [

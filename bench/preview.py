@@ -12,10 +12,10 @@ scale 20 is `bench.py`'s scaled article), with SOURCE_DATE_EPOCH set, and headle
   (a) server ready: the build event's `publishedAt` (the server's wall clock when the new
       snapshot, every page laid out and compared, became the one it serves) − t0;
   measured in the page (performance.timeOrigin + performance.now(), the same wall clock), for
-  the changed pages in view (each is swapped in first as a raster, a PNG at its size in device
-  pixels, then its SVG replaces the raster):
+  the changed pages in view (each is swapped in first as a raster, its pixels at its size in
+  device pixels in a canvas (a PNG in an image before round 5), then its SVG replaces it):
   (b) event in the page: the build event received;
-  (c) raster received / SVG received: the last of their PNGs / SVGs received (resource timing's
+  (c) raster received / SVG received: the last of their rasters / SVGs received (resource timing's
       responseEnd);
   (d) raster swapped in: a MutationObserver's time when the last page element is swapped in with
       its raster, decoded; SVG swapped in: the same when the last SVG (decoded: for an SVG,
@@ -41,7 +41,7 @@ of the compile. Scale 20 adds three cold builds (fresh process, empty cache) for
 target. Figures: median (min–max) in ms; everything also in bench/.work/preview/results.json.
 
 Usage: python3 bench/preview.py [--bin .build/release/pmreport] [--runs 10] [--runs-20 5]
-                                [--no-typst] [--no-install]
+                                [--no-typst] [--no-install] [--scale-1-only]
 """
 
 from __future__ import annotations
@@ -91,11 +91,12 @@ events.addEventListener('build', () => window.__events.push(performance.timeOrig
 new MutationObserver((records) => {
   const at = performance.timeOrigin + performance.now();
   for (const record of records) for (const node of record.addedNodes) {
-    const images = node.tagName === 'IMG' ? [node]
-      : (node.querySelectorAll ? Array.from(node.querySelectorAll('img')) : []);
+    const images = ['IMG', 'CANVAS'].includes(node.tagName) ? [node]
+      : (node.querySelectorAll ? Array.from(node.querySelectorAll('img, canvas')) : []);
     for (const image of images) {
       const page = image.closest('[data-page]');
-      const kind = new URL(image.src).pathname.endsWith('.png') ? 'raster' : 'svg';
+      const kind = image.tagName === 'CANVAS' || new URL(image.src).pathname.endsWith('.png')
+        ? 'raster' : 'svg';
       window.__pictures.push({page: Number(page.dataset.page), version: page.dataset.version,
         kind: kind, at: at});
       image.setAttribute('elementtiming', `${page.dataset.page}/${page.dataset.version}/${kind}`);
@@ -116,11 +117,11 @@ STAGES = """
 const [pages, versions] = arguments;
 const last = (values) => values.includes(null) ? null : Math.max(...values);
 const stages = {event: window.__events.length ? window.__events[0] : null};
-for (const [kind, ext] of [['raster', 'png'], ['svg', 'svg']]) {
+for (const [kind, exts] of [['raster', ['png', 'rgba']], ['svg', ['svg']]]) {
   stages[kind] = {
     received: last(pages.map((page) => {
       const entry = performance.getEntriesByType('resource').find((e) =>
-        new URL(e.name).pathname === `/pages/full-report/${page}.${ext}` &&
+        exts.some((ext) => new URL(e.name).pathname === `/pages/full-report/${page}.${ext}`) &&
         new URL(e.name).searchParams.get('v') === versions[page - 1]);
       return entry ? performance.timeOrigin + entry.responseEnd : null;
     })),
@@ -473,6 +474,8 @@ def main() -> int:
     parser.add_argument("--runs-20", type=int, default=5)
     parser.add_argument("--no-typst", action="store_true")
     parser.add_argument("--no-install", action="store_true")
+    parser.add_argument("--scale-1-only", action="store_true",
+                        help="skip scale 20 (quicker A/B runs of the scale-1 edits)")
     args = parser.parse_args()
     if not args.bin.exists():
         sys.exit(f"preview bench: no binary at {args.bin} (make build)")
@@ -484,9 +487,10 @@ def main() -> int:
                               text=True, timeout=60, check=True)
     base = yaml.safe_load(exported.stdout)
     metadata = (yaml.safe_load(CONFIG.read_text()) or {}).get("metadata", {})
-    results = [measure_scale(binary, base, metadata, 1, args.runs, typst, EDITS),
-               measure_scale(binary, scaled_content(base, 20), metadata, 20, args.runs_20, typst,
-                             EDITS)]
+    results = [measure_scale(binary, base, metadata, 1, args.runs, typst, EDITS)]
+    if not args.scale_1_only:
+        results.append(measure_scale(binary, scaled_content(base, 20), metadata, 20, args.runs_20,
+                                     typst, EDITS))
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     print(table(results))
     return 0

@@ -7,7 +7,8 @@ import PMReportKit
 /// and tells the browsers which pages changed (before the run writes the document's files); the
 /// build's errors go over the pages, whose last good ones stay.
 final class PreviewBuilder: BuildObserver {
-  private let store: PreviewStore
+  /// Where it publishes each build (internal: the tests read it).
+  let store: PreviewStore
   /// When the current build began (its loading included).
   private var started = DispatchTime.now()
   /// The error lines of the current build so far, as pmreport prints them.
@@ -65,7 +66,9 @@ final class PreviewBuilder: BuildObserver {
       publishedAt: Date().timeIntervalSince1970 * 1000,
       state: StateReply(snapshot, editorLink: store.editorLink))
     let data = (try? JSONEncoder.sorted.encode(event)) ?? Data("{}".utf8)
-    store.publish(snapshot, event: Array("event: build\ndata: ".utf8) + data + Array("\n\n".utf8))
+    store.publish(
+      snapshot, changed: changed,
+      event: Array("event: build\ndata: ".utf8) + data + Array("\n\n".utf8))
   }
 }
 

@@ -36,10 +36,19 @@ struct PreviewHandler: HTTPHandler {
     case .page(let name, let number, .svg):
       guard let page = try store.svg(document: name, page: number) else { return Self.notFound }
       return Self.reply(.ok, "image/svg+xml", Data(page))
-    case .page(let name, let number, .png):
-      guard let page = try store.png(document: name, page: number, width: request.query["w"])
+    case .page(let name, let number, .rgba):
+      guard
+        let paint = try await store.firstPaint(
+          document: name, page: number, width: request.query["w"])
       else { return Self.notFound }
-      return Self.reply(.ok, "image/png", Data(page))
+      return Self.reply(paint, acceptEncoding: request.headers[HTTPHeader("Accept-Encoding")])
+    case .view(let name):
+      guard let document = store.snapshot.document(name),
+        let view = ViewQuery(pages: request.query["pages"], widths: request.query["w"]),
+        view.pages.allSatisfy({ document.has(page: $0.page) })
+      else { return Self.notFound }
+      store.firstPaints.noteView(document: name, pages: view.pages)
+      return Self.reply(.noContent, "text/plain", Data())
     case .page(let name, let number, .json):
       guard let document = store.snapshot.document(name), document.has(page: number) else {
         return Self.notFound
@@ -76,10 +85,27 @@ struct PreviewHandler: HTTPHandler {
     reply(.notFound, "text/plain", Data("not found\n".utf8))
   }
 
+  /// A first paint's pixels, compressed as zstd when the browser takes it (`Accept-Encoding`),
+  /// with their width (`X-Raster-Width`; the height is what the bytes hold).
+  private static func reply(_ paint: FirstPaint, acceptEncoding: String?) -> HTTPResponse {
+    let zstd = (acceptEncoding ?? "").split(separator: ",").contains {
+      $0.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() == "zstd"
+    }
+    guard let bytes = zstd ? paint.compressed : paint.pixels() else {
+      return reply(.internalServerError, "text/plain", Data("not drawn\n".utf8))
+    }
+    var response = reply(.ok, "application/octet-stream", Data(bytes))
+    if zstd { response.headers[.contentEncoding] = "zstd" }
+    response.headers[HTTPHeader("X-Raster-Width")] = String(paint.width)
+    return response
+  }
+
+  /// A reply of `body`, written in one piece (FlyingFox's default writes 4 KB at a time: a
+  /// thousand writes for a page's pixels).
   private static func reply(_ status: HTTPStatusCode, _ type: String, _ body: Data)
     -> HTTPResponse
   {
-    reply(status, type, body: HTTPBodySequence(data: body))
+    reply(status, type, body: HTTPBodySequence(data: body, suggestedBufferSize: max(body.count, 1)))
   }
 
   private static func reply(_ status: HTTPStatusCode, _ type: String, body: HTTPBodySequence)

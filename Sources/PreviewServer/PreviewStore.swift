@@ -1,20 +1,19 @@
 import Foundation
 
 /// What the server reads and the build task writes: the current snapshot, the pages drawn for
-/// it (as SVG; their first paints, PNG, are drawn for each request), and the browsers listening
-/// for builds.
+/// it (as SVG; their first paints are ``firstPaints``'), and the browsers listening for builds.
 ///
 /// The build task replaces the snapshot whole; the server takes it under the lock and draws from
 /// it outside, so neither waits for the other's work.
 final class PreviewStore: @unchecked Sendable {
   // @unchecked: every stored property is read and written under `lock`.
   private let lock = NSLock()
-  /// Held while a raster is drawn (``png(document:page:width:)``).
-  private let rasterLock = NSLock()
   private var current = PreviewSnapshot()
   /// Pages drawn, by document, page and version: a page that did not change is not drawn again.
   private var drawn: [String: [UInt8]] = [:]
   private var listeners: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
+  /// Changed pages' first paints, drawn ahead for those in view.
+  let firstPaints = FirstPaints()
   /// The editor link the page opens (`{path}` and `{line}` filled in), part of the state.
   let editorLink: String
 
@@ -25,9 +24,10 @@ final class PreviewStore: @unchecked Sendable {
   /// How many browsers listen (for the tests: a closed tab must not stay a listener).
   var listenerCount: Int { lock.withLock { listeners.count } }
 
-  /// Makes `snapshot` the current one, forgets the pages it no longer has, and sends each
+  /// Makes `snapshot` the current one, forgets the pages it no longer has, starts drawing the
+  /// first paints of the pages of `changed` (1-based, by document) in view, and sends each
   /// listener `event`.
-  func publish(_ snapshot: PreviewSnapshot, event: [UInt8]) {
+  func publish(_ snapshot: PreviewSnapshot, changed: [String: [Int]], event: [UInt8]) {
     let live = Set(
       snapshot.documents.flatMap { document in
         document.versions.enumerated().map { Self.key(document.name, $0.offset + 1, $0.element) }
@@ -37,6 +37,7 @@ final class PreviewStore: @unchecked Sendable {
       drawn = drawn.filter { live.contains($0.key) }
       return Array(listeners.values)
     }
+    firstPaints.published(snapshot, changed: changed)
     for listener in listening { listener.yield(event) }
   }
 
@@ -51,21 +52,14 @@ final class PreviewStore: @unchecked Sendable {
     return bytes
   }
 
-  /// Page `page` (1-based) of `document` in the current snapshot as a PNG at the width `asked`
-  /// (the query's `w`; see ``RasterWidth``); nil when there is no such page or `asked` is not a
-  /// width.
-  ///
-  /// Not kept: a browser asks for a page version's raster once, as its first paint after a build,
-  /// and its SVG replaces it. Drawn one at a time, so requests in a burst cannot hold many
-  /// pictures (up to 32 MB each) at once.
-  func png(document name: String, page: Int, width asked: String?) throws -> [UInt8]? {
-    guard let document = snapshot.document(name), document.has(page: page),
-      let width = RasterWidth(asked: asked, page: document.drawer.pages[page - 1].size)
-    else { return nil }
-    return try rasterLock.withLock {
-      try document.drawer.png(
-        page: page - 1, width: width.pixels, reportedAs: "\(name) page \(page)")
-    }
+  /// Page `page` (1-based) of `document` in the current snapshot as its first paint at the width
+  /// `asked` (the query's `w`; see ``RasterWidth``); nil when there is no such page or `asked` is
+  /// not a width.
+  func firstPaint(document name: String, page: Int, width asked: String?) async throws
+    -> FirstPaint?
+  {
+    guard let document = snapshot.document(name), document.has(page: page) else { return nil }
+    return try await firstPaints.paint(of: document, page: page, width: asked)
   }
 
   /// The events of the builds from now on, each as one server-sent event's bytes.

@@ -2,15 +2,19 @@
 enum Route: Equatable {
   case index, script, style, state, events
   /// A page (1-based) of a document of the current build: its picture (`svg`), its first paint
-  /// after a change (`png`, at the width its query asks for) or its hit boxes (`json`).
+  /// after a change (`rgba`, its pixels at the width its query asks for) or its hit boxes
+  /// (`json`).
   case page(document: String, number: Int, format: PageFormat)
+  /// `/view/<document>`: the pages of a document the browser has in view, and the widths it asks
+  /// their first paints at (the query's `pages` and `w`), so those are drawn ahead after a build.
+  case view(document: String)
 
   /// The present view of a deck: the slides window, the notes window, or their data (JSON).
   case present(document: String, view: PresentView)
   /// The present views' script and style.
   case presentScript, presentStyle
 
-  enum PageFormat: String { case svg, png, json }
+  enum PageFormat: String { case svg, rgba, json }
 
   /// `/present/<deck>`, `/present/<deck>/notes`, `/present/<deck>/slides.json`.
   enum PresentView { case slides, notes, data }
@@ -30,6 +34,10 @@ enum Route: Equatable {
       if parts.count > 2, parts[0].isEmpty, parts[1] == "present" {
         guard let route = Self.present(parts.dropFirst(2)) else { return nil }
         self = route
+        return
+      }
+      if parts.count == 3, parts[0].isEmpty, parts[1] == "view", !parts[2].isEmpty {
+        self = .view(document: String(parts[2]))
         return
       }
       guard parts.count == 4, parts[0].isEmpty, parts[1] == "pages", !parts[2].isEmpty else {

@@ -1,7 +1,7 @@
 import Frames
 
 /// Draws a document's pages one at a time, in memory, when asked (the live preview's pages): as
-/// SVG, each page's bytes those the SVG exporter writes for it, or as a PNG at a width in pixels
+/// SVG, each page's bytes those the SVG exporter writes for it, or as pixels at a width
 /// (the preview's first paint of a changed page), from the same frames.
 ///
 /// Pages may be drawn on several threads at once, as the exporters draw them.
@@ -29,12 +29,12 @@ public struct PageDrawer: Sendable {
       document.pages[index], label: label, fonts: painting, reportedAs: path)
   }
 
-  /// Page `index` (0-based) as a PNG `width` pixels wide (its height in proportion), encoded for
-  /// speed over size; messages name it `path`.
-  public func png(page index: Int, width: Int, reportedAs path: String) throws -> [UInt8] {
+  /// Page `index` (0-based) drawn `width` pixels wide (its height in proportion), as its pixels;
+  /// messages name it `path`.
+  public func pixels(page index: Int, width: Int, reportedAs path: String) throws -> RasterPixels {
     let page = document.pages[index]
     return try PageRaster(
       page, scale: Double(width) / page.size.width, fonts: painting, reportedAs: path
-    ).fastPNG()
+    ).rgba()
   }
 }

@@ -1,5 +1,4 @@
 import CCairo
-import CPNGRows
 import Foundation
 import Frames
 import Storage
@@ -9,8 +8,6 @@ import Storage
 final class PageRaster {
   // A class: it owns the cairo surface, used only inside its own methods (so it lives as long).
   private let surface: OpaquePointer
-  /// Where messages say the page goes.
-  private let path: String
 
   /// `page` drawn at `scale` pixels a point (its size rounded to whole pixels); messages name it
   /// `path`.
@@ -21,7 +18,6 @@ final class PageRaster {
       throw RenderError.cairo(operation: "create an image", status: "no surface", path: path)
     }
     self.surface = surface
-    self.path = path
     try check(cairo_surface_status(surface), "create a \(w)×\(h) image", path)
     let cr = try context(on: surface, path)
     defer { cairo_destroy(cr) }
@@ -42,23 +38,38 @@ final class PageRaster {
     if file.firstError == 0 { try check(status, "write the PNG", file.path) }
   }
 
-  /// The picture as a PNG made for speed over size (the preview's, sent once over the loopback
-  /// address): zlib's fastest level and no row filter, about 10 % larger than cairo's own PNG, in
-  /// a third of its time.
-  func fastPNG() throws -> [UInt8] {
-    var length = 0
-    var message = [CChar](repeating: 0, count: 256)
-    guard
-      let bytes = pmreport_png_encode_rgb24(
-        cairo_image_surface_get_data(surface),
-        UInt32(cairo_image_surface_get_width(surface)),
-        UInt32(cairo_image_surface_get_height(surface)),
-        Int(cairo_image_surface_get_stride(surface)), &length, &message, message.count)
-    else {
-      throw RenderError.cairo(
-        operation: "encode the PNG", status: String(cMessage: message), path: path)
+  /// The picture's pixels as bytes, red, green, blue and alpha (always opaque) a pixel, row after
+  /// row: what a browser's canvas takes as it is (`ImageData`), with nothing to decode (the live
+  /// preview's first paint of a page).
+  func rgba() -> RasterPixels {
+    let width = Int(cairo_image_surface_get_width(surface))
+    let height = Int(cairo_image_surface_get_height(surface))
+    let stride = Int(cairo_image_surface_get_stride(surface))
+    guard let data = cairo_image_surface_get_data(surface) else {
+      return RasterPixels(width: width, height: height, bytes: [])
     }
-    defer { free(bytes) }
-    return Array(UnsafeBufferPointer(start: bytes, count: length))
+    let bytes = [UInt8](unsafeUninitializedCapacity: width * height * 4) { buffer, count in
+      buffer.withMemoryRebound(to: UInt32.self) { out in
+        for y in 0..<height {
+          // cairo's pixel: 32 bits of native-endian xRGB.
+          let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+          for x in 0..<width {
+            let pixel = row[x]
+            let rgba: UInt32 =
+              0xFF00_0000 | (pixel & 0xFF) << 16 | (pixel & 0xFF00) | (pixel >> 16 & 0xFF)
+            out[y * width + x] = rgba.littleEndian
+          }
+        }
+      }
+      count = width * height * 4
+    }
+    return RasterPixels(width: width, height: height, bytes: bytes)
   }
+}
+
+/// A picture's pixels: `height` rows of `width` pixels, 4 bytes each (red, green, blue, alpha).
+public struct RasterPixels: Sendable {
+  public let width: Int
+  public let height: Int
+  public let bytes: [UInt8]
 }

@@ -28,6 +28,7 @@ import struct
 import threading
 import traceback
 import zlib
+from urllib.parse import parse_qs, urlparse
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -188,18 +189,21 @@ def check_one_word_swap(driver, watch, port, context):
     context["changed"] = changed[0]
 
 
-# Records each picture put in a page element from now on: its page, its path and query, and its
-# width in pixels (decoded before it is put in place).
+# Records each picture put in a page element from now on: its page, its kind (`rgba`: a raster's
+# canvas; `svg`: an image), and its width in pixels (drawn or decoded before it is put in place).
 PICTURES = """
 window.__pictures = [];
+performance.setResourceTimingBufferSize(10000);
+performance.clearResourceTimings();
 new MutationObserver((records) => {
   for (const record of records) for (const node of record.addedNodes) {
-    const images = node.tagName === 'IMG' ? [node]
-      : (node.querySelectorAll ? Array.from(node.querySelectorAll('img')) : []);
-    for (const image of images) {
-      const url = new URL(image.src);
-      window.__pictures.push({page: image.closest('[data-page]').dataset.page,
-        path: url.pathname + url.search, width: image.naturalWidth});
+    const pictures = ['IMG', 'CANVAS'].includes(node.tagName) ? [node]
+      : (node.querySelectorAll ? Array.from(node.querySelectorAll('img, canvas')) : []);
+    for (const picture of pictures) {
+      const canvas = picture.tagName === 'CANVAS';
+      window.__pictures.push({page: picture.closest('[data-page]').dataset.page,
+        kind: canvas ? 'rgba' : new URL(picture.src).pathname.split('.').pop(),
+        width: canvas ? picture.width : picture.naturalWidth});
     }
   }
 }).observe(pagesElement, {childList: true, subtree: true});
@@ -207,8 +211,9 @@ new MutationObserver((records) => {
 
 
 def check_raster_then_svg(driver, watch, port, context):
-    """A one-word edit shows the changed page first as a raster (a PNG as wide as the page
-    element in device pixels), then as its SVG; no other page gets a raster."""
+    """A one-word edit shows the changed page first as a raster (its pixels in a canvas as wide
+    as the page element in device pixels), then as its SVG; no other page gets a raster; the page
+    has told the server it has the page in view, at that width (so its raster is drawn ahead)."""
     content = context["content"]
     text = open(content, encoding="utf-8").read()
     at = text.index("coordination")
@@ -216,6 +221,8 @@ def check_raster_then_svg(driver, watch, port, context):
     element = page_elements(driver)[number - 1]
     driver.execute_script("arguments[0].scrollIntoView()", element)
     wait(driver, lambda d: element.get_attribute("data-loaded") == "true", "the page never loaded")
+    width = driver.execute_script(
+        "return Math.round(arguments[0].getBoundingClientRect().width * devicePixelRatio)", element)
     driver.execute_script(PICTURES)
     version = element.get_attribute("data-version")
     with open(content + ".swp", "w", encoding="utf-8") as out:
@@ -227,15 +234,21 @@ def check_raster_then_svg(driver, watch, port, context):
     wait(driver, lambda d: swapped.get_attribute("data-picture") == "svg", "no SVG after the raster")
     pictures = driver.execute_script("return window.__pictures")
     mine = [p for p in pictures if p["page"] == str(number)]
-    kinds = [p["path"].split("?")[0].rsplit(".", 1)[1] for p in mine]
-    assert kinds == ["png", "svg"], f"page {number} showed {mine}"
-    width = driver.execute_script(
-        "return Math.round(arguments[0].getBoundingClientRect().width * devicePixelRatio)", swapped)
-    assert mine[0]["width"] == width and f"&w={width}" in mine[0]["path"], f"{mine[0]}, {width}"
-    others = [p for p in pictures if p["page"] != str(number) and ".png" in p["path"]]
+    assert [p["kind"] for p in mine] == ["rgba", "svg"], f"page {number} showed {mine}"
+    assert mine[0]["width"] == width, f"{mine[0]}, {width}"
+    asked = driver.execute_script(
+        "return performance.getEntriesByType('resource').map((e) => new URL(e.name))"
+        ".filter((u) => u.pathname.endsWith('.rgba')).map((u) => u.pathname + u.search)")
+    assert len(asked) == 1 and f"/{number}.rgba" in asked[0] and f"&w={width}" in asked[0], asked
+    others = [p for p in pictures if p["page"] != str(number) and p["kind"] == "rgba"]
     assert not others, f"other pages got rasters: {others}"
     assert swapped.find_element(By.TAG_NAME, "img").get_attribute("src").split("?")[0].endswith(
         ".svg"), "the page does not show its SVG"
+    assert not swapped.find_elements(By.TAG_NAME, "canvas"), "the raster stayed"
+    # What the page last told the server it has in view: `pages=3,4&w=794,794`.
+    reported = parse_qs(urlparse(driver.execute_script("return viewReported")).query)
+    view = dict(zip(reported["pages"][0].split(","), reported["w"][0].split(",")))
+    assert view.get(str(number)) == str(width), f"page {number} not reported in view: {reported}"
 
 
 def check_overlay(driver, watch, port, context):

@@ -44,14 +44,16 @@ import Testing
       Route(path: "/pages/full-report/12.json")
         == .page(document: "full-report", number: 12, format: .json))
     #expect(
-      Route(path: "/pages/full-report/3.png")
-        == .page(document: "full-report", number: 3, format: .png))
+      Route(path: "/pages/full-report/3.rgba")
+        == .page(document: "full-report", number: 3, format: .rgba))
+    #expect(Route(path: "/view/full-report") == .view(document: "full-report"))
     for path in [
       "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/pages/../../etc/passwd",
       "/pages/full-report/../../etc/passwd", "/pages/full-report/0.svg",
       "/pages/full-report/-1.svg", "/pages/full-report/3.gif", "/pages/full-report/3",
       "/pages//3.svg", "/pages/full-report/3.svg/x", "/app.js/", "/Output/", "", "/index.html",
-      "/pages/full-report/٣.svg",
+      "/pages/full-report/٣.svg", "/pages/full-report/3.png", "/view/", "/view//x",
+      "/view/full-report/3",
     ] {
       #expect(Route(path: path) == nil, "\(path)")
     }

@@ -2,8 +2,9 @@
 // The live preview: the chosen document's pages as placeholders of their size, each page's SVG
 // loaded when it comes into view, and after each build only the pages whose version changed
 // swapped (new elements; the others stay the same nodes). A changed page in view is swapped in
-// first as a raster (a PNG at its size in device pixels, quick to draw and decode), then its SVG
-// replaces the raster once decoded, so zoom and print stay sharp.
+// first as a raster (its pixels at its size in device pixels, put in a canvas: nothing to decode),
+// then its SVG replaces the raster once decoded, so zoom and print stay sharp. The server is told
+// which pages are in view, so it draws their rasters as soon as a build changes them.
 const pagesElement = document.getElementById('pages');
 const menu = document.getElementById('documents');
 const statusLine = document.getElementById('status');
@@ -17,27 +18,77 @@ let shown = null;
 // Page index → the version its swap waits to show: a swap whose version is no longer the latest
 // is dropped (a later build changed the page again while it loaded).
 const pendingSwaps = new Map();
+// The page versions whose SVG has been shown (`document/page/version`, the latest 500): one that
+// comes back (an undo) is swapped in as its SVG, which the browser keeps in its memory of images,
+// not as a raster fetched again.
+const shownVersions = new Set();
+function markShown(page) {
+  shownVersions.add(`${page.dataset.document}/${page.dataset.page}/${page.dataset.version}`);
+  if (shownVersions.size > 500) shownVersions.delete(shownVersions.values().next().value);
+}
+function wasShown(page) {
+  return shownVersions.has(`${page.dataset.document}/${page.dataset.page}/${page.dataset.version}`);
+}
 
 const observer = new IntersectionObserver((entries) => {
   for (const entry of entries) {
     entry.target.inView = entry.isIntersecting;
     if (entry.isIntersecting) fill(entry.target);
   }
+  reportView();
 }, { rootMargin: '300px 0px' });
+
+// The width in device pixels the page's raster is asked at: its element's.
+function rasterWidth(page) {
+  return Math.round(page.pageSize.width * pointsToPixels * window.devicePixelRatio);
+}
+
+// Tells the server which pages are in view and the widths their rasters will be asked at (when
+// that changed), so a build that changes one has its raster drawn before the page asks.
+let viewReported = '';
+function reportView() {
+  const inView = Array.from(pagesElement.children).filter((page) => page.inView);
+  if (!shown) return;
+  const query = `pages=${inView.map((page) => page.dataset.page).join(',')}` +
+    `&w=${inView.map(rasterWidth).join(',')}`;
+  const url = `/view/${encodeURIComponent(shown)}?${query}`;
+  if (url === viewReported) return;
+  viewReported = url;
+  fetch(url, { cache: 'no-store' }).catch(() => { viewReported = ''; });
+}
+window.addEventListener('resize', reportView);
 
 function pageURL(page, ext) {
   return `/pages/${encodeURIComponent(page.dataset.document)}/${page.dataset.page}.${ext}` +
     `?v=${page.dataset.version}`;
 }
 
-// The page's picture as an image not yet in the document: its SVG, or its raster at the
-// element's size in device pixels.
-function picture(page, kind) {
+function pictureLabel(page) {
+  return `Page ${page.dataset.page} of ${page.dataset.document}`;
+}
+
+// The page's SVG as an image not yet in the document, once decoded.
+function svgPicture(page) {
   const image = new Image();
-  image.alt = `Page ${page.dataset.page} of ${page.dataset.document}`;
-  const width = Math.round(page.pageSize.width * pointsToPixels * window.devicePixelRatio);
-  image.src = kind === 'raster' ? `${pageURL(page, 'png')}&w=${width}` : pageURL(page, 'svg');
-  return image;
+  image.alt = pictureLabel(page);
+  image.src = pageURL(page, 'svg');
+  return image.decode().then(() => image);
+}
+
+// The page's raster as a canvas not yet in the document: its pixels (red, green, blue, alpha;
+// the response says their width) at the element's size in device pixels, put in as they are.
+async function rasterPicture(page) {
+  const response = await fetch(`${pageURL(page, 'rgba')}&w=${rasterWidth(page)}`);
+  if (!response.ok) throw new Error(`raster: ${response.status}`);
+  const pixels = new Uint8ClampedArray(await response.arrayBuffer());
+  const width = Number(response.headers.get('X-Raster-Width'));
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = pixels.length / 4 / width;
+  canvas.getContext('2d').putImageData(new ImageData(pixels, width, canvas.height), 0, 0);
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', pictureLabel(page));
+  return canvas;
 }
 
 function placeholder(name, number, info) {
@@ -59,13 +110,14 @@ function placeholder(name, number, info) {
 // that is decoded.
 function fill(page, kind = 'svg') {
   if (page.filling) return page.filling;
-  const image = picture(page, kind);
+  const picture = kind === 'raster' ? rasterPicture(page) : svgPicture(page);
   const boxes = fetch(pageURL(page, 'json')).then((r) => r.json());
-  page.filling = Promise.all([image.decode(), boxes]).then(([, list]) => {
+  page.filling = Promise.all([picture, boxes]).then(([image, list]) => {
     page.replaceChildren(image, hitLayer(page, list));
     page.dataset.loaded = 'true';
     page.dataset.picture = kind;
     if (kind === 'raster') afterNextPaint(() => replaceRaster(page, image));
+    else markShown(page);
   });
   page.filling.catch(() => { page.filling = null; });
   return page.filling;
@@ -80,11 +132,11 @@ function afterNextPaint(then) {
 // has gone meanwhile (a later build changed the page again).
 function replaceRaster(page, raster) {
   if (!page.isConnected) return;
-  const image = picture(page, 'svg');
-  image.decode().then(() => {
+  svgPicture(page).then((image) => {
     if (!page.isConnected || raster.parentNode !== page) return;
     raster.replaceWith(image);
     page.dataset.picture = 'svg';
+    markShown(page);
   }, () => {});
 }
 
@@ -163,7 +215,7 @@ function update(documentInfo) {
       shownPage.replaceWith(page);
       observer.observe(page);
     };
-    if (old.inView) fill(page, 'raster').then(swap, swap);
+    if (old.inView) fill(page, wasShown(page) ? 'svg' : 'raster').then(swap, swap);
     else swap();
   });
   for (const extra of current.slice(documentInfo.pages.length)) {

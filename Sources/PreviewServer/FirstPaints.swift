@@ -1,0 +1,112 @@
+import Dispatch
+import Foundation
+
+/// The first paints of changed pages (``FirstPaint``), drawn ahead for the pages in view.
+///
+/// Drawn one at a time on a queue of their own, so requests in a burst cannot hold many pictures
+/// at once and no server task waits on a lock: those a browser asks for, and, as soon as a build
+/// is published, those of the changed pages the browser said it has in view
+/// (``noteView(document:pages:)``), at the widths it will ask for. A page drawn ahead is drawn
+/// once: the request for it awaits it, drawn or in flight.
+///
+/// Bounded: at most ``mostAhead`` pages a document are drawn ahead, each kept until a request takes
+/// it or the document's next build is published, which drops those not yet taken.
+final class FirstPaints: @unchecked Sendable {
+  // @unchecked: `ahead`, `views` and `drawnCount` are read and written under `lock`.
+  /// The most pages of a document drawn ahead after a build (a view shows two or three).
+  static let mostAhead = 3
+
+  /// A page version's first paint at a width in pixels.
+  struct Key: Hashable {
+    var document: String
+    var page: Int
+    var version: String
+    var width: Int
+  }
+
+  private let lock = NSLock()
+  private let queue = DispatchQueue(label: "pmreport.preview.first-paints", qos: .userInitiated)
+  /// The pages drawn ahead (or being drawn), not yet taken by a request.
+  private var ahead: [Key: Job] = [:]
+  /// Per document, the pages the browser last said it has in view (1-based), each with the width
+  /// it asks a first paint at.
+  private var views: [String: [(page: Int, width: String)]] = [:]
+  private var drawnCount = 0
+
+  /// How many first paints have been drawn (for the tests: a page drawn ahead is drawn once).
+  var drawn: Int { lock.withLock { drawnCount } }
+  /// How many drawn ahead wait for their request (for the tests).
+  var waiting: Int { lock.withLock { ahead.count } }
+
+  /// Remembers that the browser has `pages` (1-based, each with the width it asks for) of
+  /// `document` in view: the first ``mostAhead`` of them.
+  func noteView(document: String, pages: [(page: Int, width: String)]) {
+    lock.withLock { views[document] = Array(pages.prefix(Self.mostAhead)) }
+  }
+
+  /// After `snapshot` is published: drops the pages not taken that were drawn ahead for an
+  /// earlier build of a document it lays out (every one named in `changed`) or that it no longer
+  /// has, then starts drawing the pages of `changed` (1-based, by document) in view.
+  func published(_ snapshot: PreviewSnapshot, changed: [String: [Int]]) {
+    let wanted = lock.withLock {
+      for (key, job) in ahead
+      where changed[key.document] != nil || !Self.isCurrent(key, in: snapshot) {
+        job.drop()
+        ahead[key] = nil
+      }
+      var wanted: [(Key, PreviewDocument, Job)] = []
+      for (name, pages) in changed {
+        guard let document = snapshot.document(name), let view = views[name] else { continue }
+        for (page, asked) in view where pages.contains(page) && document.has(page: page) {
+          guard let key = Self.key(document, page: page, width: asked), ahead[key] == nil
+          else { continue }
+          let job = Job()
+          ahead[key] = job
+          wanted.append((key, document, job))
+        }
+      }
+      return wanted
+    }
+    for (key, document, job) in wanted { draw(key, of: document, into: job) }
+  }
+
+  /// Page `page` (1-based, one of `document`'s) at the width `asked` (the query's `w`; see
+  /// ``RasterWidth``): the one drawn ahead if there is one, awaited, else drawn now; nil when
+  /// `asked` is not a width.
+  func paint(of document: PreviewDocument, page: Int, width asked: String?) async throws
+    -> FirstPaint?
+  {
+    guard let key = Self.key(document, page: page, width: asked) else { return nil }
+    if let job = lock.withLock({ ahead.removeValue(forKey: key) }) { return try await job.value() }
+    let job = Job()
+    draw(key, of: document, into: job)
+    return try await job.value()
+  }
+
+  /// Draws `key`'s page on the queue into `job` (unless it was dropped before its turn).
+  private func draw(_ key: Key, of document: PreviewDocument, into job: Job) {
+    queue.async {
+      job.run {
+        self.lock.withLock { self.drawnCount += 1 }
+        let pixels = try document.drawer.pixels(
+          page: key.page - 1, width: key.width, reportedAs: "\(key.document) page \(key.page)")
+        return FirstPaint(pixels)
+      }
+    }
+  }
+
+  private static func key(_ document: PreviewDocument, page: Int, width asked: String?) -> Key? {
+    guard let width = RasterWidth(asked: asked, page: document.drawer.pages[page - 1].size)
+    else { return nil }
+    return Key(
+      document: document.name, page: page, version: document.versions[page - 1],
+      width: width.pixels)
+  }
+
+  private static func isCurrent(_ key: Key, in snapshot: PreviewSnapshot) -> Bool {
+    guard let document = snapshot.document(key.document), document.has(page: key.page) else {
+      return false
+    }
+    return document.versions[key.page - 1] == key.version
+  }
+}

@@ -1,0 +1,85 @@
+import FlyingFox
+import Foundation
+import Testing
+
+@testable import PreviewServer
+
+/// `/view/<document>` and the first paints drawn ahead: after a build, a changed page the browser
+/// said it has in view is drawn before it is asked for, once; a later build of the document drops
+/// it if not taken; no more than a few are drawn ahead.
+@Suite struct FirstPaintsTests {
+  typealias Route = PageRasterRouteTests
+
+  /// Rebuilds the certificates with `first` as the first name (a changed page when it differs).
+  static func rebuild(_ builder: PreviewBuilder, first: String, in dir: String) throws {
+    try PreviewBuilderTests().build(builder, roster: "name\n\(first)\nBo\n", in: dir)
+  }
+
+  @Test func aChangedPageInViewIsDrawnAheadOnceAndTakenByItsRequest() async throws {
+    let (handler, builder, dir) = try Route.handler()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let paints = handler.store.firstPaints
+    let view = try await Route.get(handler, "/view/certificate", ["pages": "1", "w": "300"])
+    #expect(view.status == 204)
+
+    try Self.rebuild(builder, first: "Abe", in: dir)
+    // Drawn ahead: waiting for its request before any request came.
+    #expect(paints.waiting == 1)
+    let asked = try await Route.get(handler, "/pages/certificate/1.rgba", ["w": "300"])
+    #expect(asked.status == 200 && asked.body.count > 0)
+    #expect(paints.drawn == 1, "drawn again for the request")
+    #expect(paints.waiting == 0)
+
+    // Another width than the view's: drawn for the request.
+    _ = try await Route.get(handler, "/pages/certificate/1.rgba", ["w": "200"])
+    #expect(paints.drawn == 2)
+
+    // A build that does not change the page draws nothing ahead.
+    try Self.rebuild(builder, first: "Abe", in: dir)
+    #expect(paints.waiting == 0)
+  }
+
+  @Test func aLaterBuildDropsWhatWasNotTakenAndFewAreDrawnAhead() async throws {
+    let (handler, builder, dir) = try Route.handler()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let paints = handler.store.firstPaints
+    // Five widths of page 1 in view: only the first three are drawn ahead.
+    let widths = ["300", "301", "302", "303", "304"]
+    let view = try await Route.get(
+      handler, "/view/certificate",
+      ["pages": "1,1,1,1,1", "w": widths.joined(separator: ",")])
+    #expect(view.status == 204)
+    try Self.rebuild(builder, first: "Abe", in: dir)
+    #expect(paints.waiting == FirstPaints.mostAhead)
+
+    // The next build of the document drops them (the page did not change: nothing new ahead).
+    try Self.rebuild(builder, first: "Abe", in: dir)
+    #expect(paints.waiting == 0)
+    // Each dropped before its turn is never drawn; none is drawn twice.
+    let asked = try await Route.get(handler, "/pages/certificate/1.rgba", ["w": "300"])
+    #expect(asked.status == 200)
+    #expect(paints.drawn <= FirstPaints.mostAhead + 1)
+  }
+
+  @Test func aViewNamesPagesOfTheBuildAndWidths() async throws {
+    let (handler, _, dir) = try Route.handler()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    for (path, query) in [
+      ("/view/other", ["pages": "1", "w": "300"]),
+      ("/view/certificate", ["pages": "2", "w": "300"]),
+      ("/view/certificate", ["pages": "0", "w": "300"]),
+      ("/view/certificate", ["pages": "1,1", "w": "300"]),
+      ("/view/certificate", ["pages": "1", "w": "-3"]),
+      ("/view/certificate", ["pages": "x", "w": "300"]),
+    ] {
+      let reply = try await Route.get(handler, path, query)
+      #expect(reply.status == 404, "\(path) \(query)")
+    }
+    let none = try await Route.get(handler, "/view/certificate")
+    #expect(none.status == 204)
+    let foreign = try await Route.get(
+      handler, "/view/certificate", ["pages": "1", "w": "300"],
+      headers: [HTTPHeader("Sec-Fetch-Site"): "cross-site"])
+    #expect(foreign.status == 403)
+  }
+}
