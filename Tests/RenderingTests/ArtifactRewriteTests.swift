@@ -53,6 +53,20 @@ import Testing
     #expect(result.text == content)
   }
 
+  @Test func whatIsNotAnOpeningIsCopiedByteForByte() throws {
+    // Comments, runs of white space of every kind, and text after the last opening: the rewrite
+    // copies them from the content as they are, only the opening itself changes.
+    let content =
+      "q % a comment\r\n  /Private\t<<  /MCID 7 >>\n\nBDC  \t0 g EMC\r"
+      + "% /Private <</MCID 8>> BDC\n BT [(a) -20 (b)] TJ ET \n\n"
+    let result = try #require(rewrite(content))
+    #expect(result.count == 1)
+    #expect(
+      result.text
+        == "q % a comment\r\n  /Artifact BMC  \t0 g EMC\r"
+        + "% /Private <</MCID 8>> BDC\n BT [(a) -20 (b)] TJ ET \n\n")
+  }
+
   @Test func theRewrittenContentIsCompressedForTheFile() throws {
     let bytes = Array("/Private <</MCID 1>> BDC EMC".utf8).map { CChar(bitPattern: $0) }
     var out: UnsafeMutablePointer<CChar>?
