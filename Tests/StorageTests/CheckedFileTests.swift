@@ -67,17 +67,6 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(bytes))
   }
 
-  /// A cache's file (unsynced) is written whole but not hashed: nobody reads its SHA-256.
-  @Test func aCacheFileIsWrittenWithoutItsHash() throws {
-    let dir = try makeTestFolder()
-    defer { removeTestFolder(dir) }
-    let path = dir + "/pack.bin"
-    let bytes = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 13) }
-    let written = try OutputFile.writeAtomically(bytes, to: path, durability: .unsynced)
-    #expect(written == StoredBytes(count: bytes.count, sha256: ""))
-    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(bytes))
-  }
-
   @Test func aFailedFileNeverReplacesTheEarlierOne() throws {
     let dir = try makeTestFolder()
     defer { removeTestFolder(dir) }
