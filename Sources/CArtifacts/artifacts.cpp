@@ -1,6 +1,7 @@
 // Rewrites cairo's `/Private` marked content to `/Artifact` with qpdf's content tokenizer.
 #include "artifacts.h"
 
+#include <qpdf/Buffer.hh>
 #include <qpdf/BufferInputSource.hh>
 #include <qpdf/Pl_Buffer.hh>
 #include <qpdf/Pl_Flate.hh>
@@ -16,7 +17,7 @@
 namespace {
 
 /// What the rewrite needs of a significant token: which part of `/Private << /MCID n >> BDC` it can
-/// be, and where its raw bytes start in the output.
+/// be, and where it starts in the content.
 enum class Part { other, privateName, dictOpen, mcidName, integer, dictClose, bdc };
 
 struct Seen {
@@ -48,13 +49,16 @@ extern "C" int pmreport_rewrite_artifacts(
     const char *content, size_t length, size_t expected, int compress, char **out,
     size_t *out_length, size_t *count, char *error, size_t error_size) {
     try {
-        auto input = std::make_shared<BufferInputSource>(
-            "page content", std::string(content, length));
+        // Read where it lies (the caller's bytes, not copied), and only significant tokens:
+        // what is not rewritten is copied from `content` in stretches, not token by token.
+        Buffer source(reinterpret_cast<unsigned char *>(const_cast<char *>(content)), length);
+        auto input = std::make_shared<BufferInputSource>("page content", &source);
         QPDFTokenizer tokenizer;
         tokenizer.allowEOF();
-        tokenizer.includeIgnorable();
         std::string result;
         result.reserve(length);
+        // How much of `content` is accounted for in `result`.
+        size_t copied = 0;
         // The last six significant tokens, in a ring.
         Seen last[6];
         size_t seen = 0;
@@ -66,13 +70,11 @@ extern "C" int pmreport_rewrite_artifacts(
             if (type == QPDFTokenizer::tt_bad) {
                 throw std::runtime_error("unreadable token: " + token.getErrorMessage());
             }
-            size_t start = result.size();
-            result += token.getRawValue();
+            auto start = static_cast<size_t>(input->getLastOffset());
             if (type == QPDFTokenizer::tt_word && token.getValue() == "ID") {
                 // An inline image's data follows: read it as one token, never as operators.
                 tokenizer.expectInlineImage(input);
             }
-            if (type == QPDFTokenizer::tt_space || type == QPDFTokenizer::tt_comment) continue;
             last[seen % 6] = Seen{partOf(token), start};
             ++seen;
             if (seen < 6 || last[(seen - 1) % 6].part != Part::bdc) continue;
@@ -81,18 +83,17 @@ extern "C" int pmreport_rewrite_artifacts(
                 matches = last[(seen + i) % 6].part == opening[i];
             }
             if (matches) {
-                result.resize(last[seen % 6].start);
+                size_t opens = last[seen % 6].start;
+                result.append(content + copied, opens - copied);
                 result += "/Artifact BMC";
+                copied = static_cast<size_t>(input->tell());
                 seen = 0;
                 ++rewritten;
-                if (rewritten == expected) {
-                    // The rest holds no more: copied as it is, not read token by token.
-                    auto offset = static_cast<size_t>(input->tell());
-                    result.append(content + offset, length - offset);
-                    break;
-                }
+                // The rest holds no more: copied as it is, not read token by token.
+                if (rewritten == expected) break;
             }
         }
+        result.append(content + copied, length - copied);
         *count = rewritten;
         if (compress == 0) {
             char *plain = static_cast<char *>(std::malloc(result.size() + 1));

@@ -107,3 +107,21 @@ extension GlyphRuns {
   /// Whether `byte` continues a UTF-8 character rather than starting one.
   private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 }
+
+extension GlyphRuns {
+  /// Column `column` of ``Parts/columns`` as it is stored, its numbers not widened.
+  ///
+  /// Bytes a number (1, 2 or 4, as the largest needs), how many numbers, and the numbers
+  /// little-endian in that width: what a cache writes of a line without taking it apart
+  /// (``parts``).
+  public func storedColumn(_ column: Int) -> (width: Int, count: Int, bytes: ArraySlice<UInt8>) {
+    data.storedColumn(column)
+  }
+
+  /// The runs column (``Parts/columns``' last), widened.
+  public var runNumbers: [UInt32] { data.column(Self.runsColumn) }
+  /// ``Parts/ys``, ``Parts/missing`` and ``Parts/text`` of the line, without the columns.
+  public var verticalOffsets: [Int32] { ys }
+  public var missingBoxes: [Int32] { missing }
+  public var utf8: ArraySlice<UInt8> { data.tail }
+}

@@ -303,6 +303,14 @@ struct PackedColumns: Sendable {
     (Int(starts[column + 1]) - Int(starts[column])) / Int(widths[column])
   }
 
+  /// `column` as stored: bytes a number, how many, and the numbers.
+  func storedColumn(_ column: Int) -> (width: Int, count: Int, bytes: ArraySlice<UInt8>) {
+    (
+      Int(widths[column]), count(column),
+      storage[Int(starts[column])..<Int(starts[column + 1])]
+    )
+  }
+
   /// Every number of `column`, widened.
   func column(_ column: Int) -> [UInt32] {
     (0..<count(column)).map { number(column, $0) }

@@ -16,7 +16,8 @@ public final class CheckedFile {
   /// The file's name in messages: where it lands once renamed into place.
   public let path: String
   private var descriptor: Int32
-  private let checksum = SHA256()
+  /// Nil for a file written without its SHA-256 (``init(creating:reportedAs:exclusive:hashing:)``).
+  private let checksum: SHA256?
   /// Bytes given but not yet written: the first `buffered` of them.
   private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 1)
   private var buffered = 0
@@ -34,11 +35,15 @@ public final class CheckedFile {
   /// With `exclusive`, anything already there is an error instead. The new file is always
   /// created with `O_EXCL | O_NOFOLLOW`: a symbolic link planted at `location` (or planted again
   /// after the stale one is removed) is never followed, and a hard link to another file is never
-  /// truncated. A device already there (`/dev/full`) is opened as it is.
-  public init(creating location: String, reportedAs path: String? = nil, exclusive: Bool = false)
-    throws
-  {
+  /// truncated. A device already there (`/dev/full`) is opened as it is. Without `hashing`, the
+  /// bytes' SHA-256 is not computed (a cache's or a scratch file's, which nobody reads): the
+  /// ``StoredBytes`` ``finish(_:)`` gives then has an empty `sha256`.
+  public init(
+    creating location: String, reportedAs path: String? = nil, exclusive: Bool = false,
+    hashing: Bool = true
+  ) throws {
     self.path = path ?? location
+    checksum = hashing ? SHA256() : nil
     var flags = O_WRONLY | O_CLOEXEC | O_NOFOLLOW
     var status = stat()
     if !exclusive, lstat(location, &status) == 0, status.st_mode & S_IFMT == S_IFCHR {
@@ -60,7 +65,7 @@ public final class CheckedFile {
   /// nothing more is written and the failure is kept.
   public func write(_ bytes: UnsafeRawBufferPointer) {
     guard firstError == 0, !bytes.isEmpty else { return }
-    checksum.update(bytes)
+    checksum?.update(bytes)
     byteCount += bytes.count
     if buffered + bytes.count > buffer.count {
       flush()
@@ -112,7 +117,7 @@ public final class CheckedFile {
     if close(descriptor) != 0, firstError == 0 { firstError = errno }
     descriptor = -1
     if let failure { throw failure }
-    return StoredBytes(count: byteCount, sha256: checksum.hexDigest())
+    return StoredBytes(count: byteCount, sha256: checksum?.hexDigest() ?? "")
   }
 }
 

@@ -19,8 +19,8 @@ public enum OutputFile {
   }
 
   /// Writes a file at `path` through `write`, under a temporary name beside it, then flushes it,
-  /// renames it into place and flushes the folder (``Durability/unsynced``: neither flush, and a
-  /// temporary name of its own, for a cache's files).
+  /// renames it into place and flushes the folder (``Durability/unsynced``: neither flush, a
+  /// temporary name of its own and no SHA-256 (an empty `sha256`), for a cache's files).
   ///
   /// On any error (the writer's first failed `write(2)` included) the temporary file is removed and
   /// `path` is untouched.
@@ -32,7 +32,8 @@ public enum OutputFile {
     defer { TemporaryFiles.shared.remove(temp) }
     do {
       let file = try CheckedFile(
-        creating: temp, reportedAs: path, exclusive: durability == .unsynced)
+        creating: temp, reportedAs: path, exclusive: durability == .unsynced,
+        hashing: durability == .synced)
       try writing(into: file, write)
       let written = try file.finish(durability)
       guard rename(temp, path) == 0 else { throw StorageError.write(path: path, errno: errno) }

@@ -50,7 +50,7 @@ public final class ScratchBytes {
   /// Creates the scratch file and moves the bytes kept so far into it.
   private func spill() throws -> CheckedFile {
     let scratch = ScratchFile(label, for: target)
-    let file = try CheckedFile(creating: scratch.path, reportedAs: target)
+    let file = try CheckedFile(creating: scratch.path, reportedAs: target, hashing: false)
     file.write(memory)
     memory = []
     spilled = (scratch, file)

@@ -26,6 +26,14 @@ struct CachedParagraph {
     var parts: GlyphRuns.Parts?
   }
 
+  /// A line being written: its runs column with this entry's font and colour indices (nil: no
+  /// glyphs), the rest of its glyphs read from the line as they are packed.
+  private struct Outgoing {
+    var line: ShapedLine
+    var links: [Link]
+    var runNumbers: [UInt32]?
+  }
+
   /// Where a line links, and the paragraph's run whose target it takes.
   private struct Link {
     var x: Double
@@ -53,21 +61,19 @@ struct CachedParagraph {
     var colorIndex: [UInt32: UInt32] = [:]
     var fonts: [Font] = []
     var colors: [Color] = []
-    let lines = paragraph.lines.map { line -> Line in
+    let lines = paragraph.lines.map { line -> Outgoing in
       // A target no run has (none, from a shaper) is stored as a run past the last: a miss.
       let links = line.links.map { link in
         Link(
           x: link.x, width: link.width,
           run: UInt32(runs.firstIndex { $0.link == link.target } ?? Int(UInt32.max)))
       }
-      guard var parts = line.glyphs?.parts else {
-        return Line(line: line, links: links, parts: nil)
+      guard var numbers = line.glyphs?.runNumbers else {
+        return Outgoing(line: line, links: links, runNumbers: nil)
       }
-      let column = GlyphRuns.Parts.runsColumn
-      for at in stride(from: 0, to: parts.columns[column].count, by: GlyphRuns.Parts.numbersPerRun)
-      {
-        let font = parts.columns[column][at]
-        let color = parts.columns[column][at + 1]
+      for at in stride(from: 0, to: numbers.count, by: GlyphRuns.Parts.numbersPerRun) {
+        let font = numbers[at]
+        let color = numbers[at + 1]
         if fontIndex[font] == nil {
           fontIndex[font] = UInt32(fonts.count)
           let face = palette.fonts.indices.contains(Int(font)) ? palette.fonts[Int(font)] : nil
@@ -81,10 +87,10 @@ struct CachedParagraph {
           colorIndex[color] = UInt32(colors.count)
           colors.append(palette.color(Int(color)))
         }
-        parts.columns[column][at] = fontIndex[font] ?? 0
-        parts.columns[column][at + 1] = colorIndex[color] ?? 0
+        numbers[at] = fontIndex[font] ?? 0
+        numbers[at + 1] = colorIndex[color] ?? 0
       }
-      return Line(line: line, links: links, parts: parts)
+      return Outgoing(line: line, links: links, runNumbers: numbers)
     }
     var w = ByteWriter()
     w.u32(UInt32(fonts.count))
@@ -115,7 +121,9 @@ struct CachedParagraph {
     font.stamp?.encode(into: &w)
   }
 
-  private static func encode(_ line: Line, into w: inout ByteWriter) {
+  /// Writes `line` as ``line(_:)`` reads it, its glyph columns copied as they are packed
+  /// (``ByteWriter/narrowNumbers(_:)``'s layout), never widened.
+  private static func encode(_ line: Outgoing, into w: inout ByteWriter) {
     let l = line.line
     for value in [l.width, l.offset, l.height, l.baseline] { w.f64(value) }
     w.bool(l.hyphenated)
@@ -125,19 +133,26 @@ struct CachedParagraph {
       w.f64(link.width)
       w.u32(link.run)
     }
-    w.bool(line.parts != nil)
-    guard let parts = line.parts else { return }
-    w.u32(UInt32(parts.runCount))
-    w.bool(parts.clusterMap == .pairs)
-    w.f64(parts.missingGlyphSize)
-    for numbers in [parts.ys, parts.missing] {
+    guard let glyphs = l.glyphs, let runNumbers = line.runNumbers else { return w.bool(false) }
+    w.bool(true)
+    w.u32(UInt32(glyphs.count))
+    w.bool(glyphs.clusterMap == .pairs)
+    w.f64(glyphs.missingGlyphSize)
+    for numbers in [glyphs.verticalOffsets, glyphs.missingBoxes] {
       w.u32(UInt32(numbers.count))
       for n in numbers { w.i32(n) }
     }
-    w.u32(UInt32(parts.columns.count))
-    for column in parts.columns { w.narrowNumbers(column) }
-    w.u32(UInt32(parts.text.count))
-    w.raw(parts.text)
+    w.u32(UInt32(GlyphRuns.Parts.runsColumn + 1))
+    for column in 0..<GlyphRuns.Parts.runsColumn {
+      let stored = glyphs.storedColumn(column)
+      w.u8(UInt8(stored.width))
+      w.u32(UInt32(stored.count))
+      w.raw(stored.bytes)
+    }
+    w.narrowNumbers(runNumbers)
+    let text = glyphs.utf8
+    w.u32(UInt32(text.count))
+    w.raw(text)
   }
 
   // MARK: Reading

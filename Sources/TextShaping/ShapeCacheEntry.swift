@@ -12,10 +12,12 @@ enum ShapeCacheEntry {
   /// Magic, version, a reserved word, the key, the payload length.
   static let headerSize = 8 + 4 + 4 + SHA256.size + 8
 
-  /// The entry holding `payload` under `key`.
-  static func file(key: [UInt8], payload: [UInt8]) -> [UInt8] {
+  /// Appends the entry holding `payload` under `key` to `bytes` (a pack being filled: no copy of
+  /// the entry on its own).
+  static func append(key: [UInt8], payload: [UInt8], to bytes: inout [UInt8]) {
     var w = ByteWriter()
-    w.bytes.reserveCapacity(headerSize + payload.count + SHA256.size)
+    swap(&w.bytes, &bytes)
+    defer { swap(&w.bytes, &bytes) }
     w.raw(magic)
     w.u32(formatVersion)
     w.u32(0)
@@ -23,7 +25,6 @@ enum ShapeCacheEntry {
     w.u64(UInt64(payload.count))
     w.raw(payload)
     w.raw(payload.withUnsafeBytes { SHA256.digest($0) })
-    return w.bytes
   }
 
   /// Where the payload of `entry` lies in it, when it is an intact entry for `key`.

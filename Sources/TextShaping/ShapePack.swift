@@ -71,10 +71,10 @@ enum ShapePack {
     /// Appends the entry holding `payload` under `key`; returns where it lies.
     @discardableResult
     mutating func append(key: [UInt8], payload: [UInt8]) -> Slot {
-      let entry = ShapeCacheEntry.file(key: key, payload: payload)
-      let slot = Slot(key: key, offset: bytes.count, length: entry.count)
+      let offset = bytes.count
+      ShapeCacheEntry.append(key: key, payload: payload, to: &bytes)
+      let slot = Slot(key: key, offset: offset, length: bytes.count - offset)
       slots.append(slot)
-      bytes += entry
       return slot
     }
 

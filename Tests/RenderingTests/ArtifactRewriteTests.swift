@@ -53,6 +53,19 @@ import Testing
     #expect(result.text == content)
   }
 
+  @Test func whatIsNotAnOpeningIsCopiedByteForByte() throws {
+    // Comments, runs of white space of every kind, and text after the last opening: the rewrite
+    // copies them from the content as they are, only the opening itself changes.
+    let opening = "/Private\t<<  /MCID 7 >>\n\nBDC"
+    let around = [
+      "q % a comment\r\n  ",
+      "  \t0 g EMC\r% /Private <</MCID 8>> BDC\n BT [(a) -20 (b)] TJ ET \n\n",
+    ]
+    let rewritten = try #require(rewrite(around.joined(separator: opening)))
+    #expect(rewritten.text == around.joined(separator: "/Artifact BMC"))
+    #expect(rewritten.count == 1)
+  }
+
   @Test func theRewrittenContentIsCompressedForTheFile() throws {
     let bytes = Array("/Private <</MCID 1>> BDC EMC".utf8).map { CChar(bitPattern: $0) }
     var out: UnsafeMutablePointer<CChar>?

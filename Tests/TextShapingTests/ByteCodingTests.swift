@@ -1,3 +1,4 @@
+import Frames
 import Testing
 
 @testable import TextShaping
@@ -35,5 +36,32 @@ import Testing
         #expect(throws: ByteReader.Bad.self) { try r.narrowNumbers() }
       }
     }
+  }
+
+  /// The cache writes a line's glyph columns as they are packed (``GlyphRuns/storedColumn(_:)``):
+  /// the same bytes ``ByteWriter/narrowNumbers(_:)`` writes for the widened column, in every width
+  /// (glyph ids past 255 and 65,535, steps, cluster pairs).
+  @Test(arguments: [[3, 70], [300, 2], [70_000, 5]] as [[UInt32]])
+  func aStoredColumnIsWhatNarrowNumbersWrites(ids: [UInt32]) throws {
+    var builder = GlyphRuns.Builder()
+    builder.appendText(UInt8(ascii: "a"))
+    builder.appendCluster(bytes: 1, glyphs: 2)
+    builder.appendGlyph(ids[0], x: 0, y: 0)
+    builder.appendGlyph(ids[1], x: 700, y: 0)
+    builder.endRun(font: 0, color: 0, backward: false)
+    let glyphs = builder.finish()
+    let parts = glyphs.parts
+    for column in 0..<GlyphRuns.Parts.runsColumn {
+      var widened = ByteWriter()
+      widened.narrowNumbers(parts.columns[column])
+      let stored = glyphs.storedColumn(column)
+      var packed = ByteWriter()
+      packed.u8(UInt8(stored.width))
+      packed.u32(UInt32(stored.count))
+      packed.raw(stored.bytes)
+      #expect(packed.bytes == widened.bytes)
+    }
+    #expect(glyphs.runNumbers == parts.columns[GlyphRuns.Parts.runsColumn])
+    #expect(Array(glyphs.utf8) == parts.text)
   }
 }
