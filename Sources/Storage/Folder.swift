@@ -25,15 +25,21 @@ public enum Folder {
     return try body()
   }
 
-  /// Creates `folder` and its parents with `mode` (`mkdir -p`); throws the first refusal.
-  public static func create(_ folder: String, mode: mode_t) throws {
-    var made = folder.hasPrefix("/") ? "" : "."
+  /// Creates `folder` and its parents with `mode` (`mkdir -p`); throws the first refusal, and
+  /// returns the folders it made, outermost first.
+  @discardableResult
+  public static func create(_ folder: String, mode: mode_t) throws -> [String] {
+    var path = folder.hasPrefix("/") ? "" : "."
+    var made: [String] = []
     for component in folder.split(separator: "/") {
-      made += "/" + component
-      if mkdir(made, mode) != 0, errno != EEXIST {
-        throw StorageError.write(path: made, errno: errno)
+      path += "/" + component
+      if mkdir(path, mode) == 0 {
+        made.append(path)
+      } else if errno != EEXIST {
+        throw StorageError.write(path: path, errno: errno)
       }
     }
+    return made
   }
 
   /// Whether a file can be made in `folder`: one is made and removed at once.

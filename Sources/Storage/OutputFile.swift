@@ -4,6 +4,8 @@ import Foundation
 /// flushed to the disk, and renamed into place, so a failed run leaves the previous good file and no
 /// partial one.
 ///
+/// The folder is flushed later, once for all the files renamed into it (``UnsyncedFolders``).
+///
 /// Temporary names carry this run's token (`.<name>.tmp-<token>`), and the run holds a lock on its
 /// own lock file (``RunLock``) while it writes, so a later run can tell a dead run's leftovers from a
 /// live one's.
@@ -19,8 +21,9 @@ public enum OutputFile {
   }
 
   /// Writes a file at `path` through `write`, under a temporary name beside it, then flushes it,
-  /// renames it into place and flushes the folder (``Durability/unsynced``: neither flush, a
-  /// temporary name of its own and no SHA-256 (an empty `sha256`), for a cache's files).
+  /// renames it into place and notes its folder for ``UnsyncedFolders/syncAll()``
+  /// (``Durability/unsynced``: neither, a temporary name of its own and no SHA-256 (an empty
+  /// `sha256`), for a cache's files).
   ///
   /// On any error (the writer's first failed `write(2)` included) the temporary file is removed and
   /// `path` is untouched.
@@ -37,7 +40,7 @@ public enum OutputFile {
       try writing(into: file, write)
       let written = try file.finish(durability)
       guard rename(temp, path) == 0 else { throw StorageError.write(path: path, errno: errno) }
-      if durability == .synced { syncFolder(of: path) }
+      if durability == .synced { UnsyncedFolders.shared.add(folderOf: path) }
       return written
     } catch {
       unlink(temp)
@@ -66,6 +69,9 @@ public enum OutputFile {
   /// Fills a fresh folder beside `directory` with `write`, then swaps it in for `directory` whole,
   /// so no page of an older, longer run survives and a failure keeps the old folder.
   ///
+  /// The fresh folder is flushed before the swap, so it is never swapped in with pages missing;
+  /// the folder it is swapped into is noted for ``UnsyncedFolders/syncAll()``.
+  ///
   /// Of the old folder's entries only those `owns` accepts by name (the files such a folder is
   /// written with) are removed; every other is moved into the new folder, never deleted
   /// (``PageFolder``). Something other than a folder at `directory` is left as it is, an error.
@@ -87,7 +93,7 @@ public enum OutputFile {
         throw StorageError.write(path: staging, errno: errno)
       }
       let value = try write(staging)
-      syncFolder(staging)
+      UnsyncedFolders.sync(staging)
       let hadOld = try PageFolder.isFolder(directory)
       if hadOld, rename(directory, retired) != 0 {
         throw StorageError.write(path: directory, errno: errno)
@@ -97,25 +103,13 @@ public enum OutputFile {
         if hadOld { rename(retired, directory) }
         throw StorageError.write(path: directory, errno: failure)
       }
-      syncFolder(of: directory)
+      UnsyncedFolders.shared.add(folderOf: directory)
       if hadOld { PageFolder.retire(retired, into: directory, owns: owns) }
       return value
     } catch {
       try? fm.removeItem(atPath: staging)
       throw error
     }
-  }
-
-  /// Flushes the folder holding `path` (so a rename in it survives a crash).
-  static func syncFolder(of path: String) {
-    syncFolder((path as NSString).deletingLastPathComponent)
-  }
-
-  static func syncFolder(_ folder: String) {
-    let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard fd >= 0 else { return }
-    fsync(fd)
-    close(fd)
   }
 }
 

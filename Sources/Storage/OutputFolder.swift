@@ -2,7 +2,8 @@ import Foundation
 
 extension FileManager {
   /// Creates `path` and its parents, with a clear error when a file stands in the way or the
-  /// place is not writable (the system's own reason).
+  /// place is not writable (the system's own reason); the folders a new one was made in are noted
+  /// for ``UnsyncedFolders/syncAll()``, as a rename into them is.
   public func createOutputDirectory(_ path: String) throws {
     var isDir: ObjCBool = false
     if fileExists(atPath: path, isDirectory: &isDir) {
@@ -27,7 +28,9 @@ extension FileManager {
         errno: nil)
     }
     do {
-      try Folder.create(path, mode: 0o777)
+      for made in try Folder.create(path, mode: 0o777) {
+        UnsyncedFolders.shared.add(folderOf: made)
+      }
     } catch StorageError.write(_, let code) {
       throw StorageError.outputFolder(
         path: path, reason: "cannot create the output folder in \(ancestor)", errno: code)

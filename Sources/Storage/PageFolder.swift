@@ -25,8 +25,8 @@ enum PageFolder {
   static func retire(_ retired: String, into replacement: String, owns: (String) -> Bool) {
     for name in Folder.names(in: retired) {
       let path = retired + "/" + name
-      if !owns(name) || unlink(path) != 0 {
-        rename(path, replacement + "/" + name)
+      if !owns(name) || unlink(path) != 0, rename(path, replacement + "/" + name) == 0 {
+        UnsyncedFolders.shared.add(replacement)
       }
     }
     rmdir(retired)

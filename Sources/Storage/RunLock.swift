@@ -112,7 +112,13 @@ public enum RunLock {
   /// Gives back the locks on `folder` (by default, on every folder); the run's owner also removes
   /// its token lock file (at the end of a run, or of an interrupted one once its temporaries are
   /// gone).
-  public static func release(_ folder: String? = nil) { held.release(folder) }
+  ///
+  /// The folders written into are flushed first (``UnsyncedFolders``): the next run to take the
+  /// folder may list this one's files in its manifest, and syncs only the folders it writes into.
+  public static func release(_ folder: String? = nil) {
+    UnsyncedFolders.shared.syncAll()
+    held.release(folder)
+  }
 
   /// Waits until no other run's token lock is held: with the folder taken exclusively, only the
   /// workers of a run killed outright can hold one, and they are ending.

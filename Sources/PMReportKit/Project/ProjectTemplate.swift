@@ -280,6 +280,8 @@ extension ProjectTemplate {
       throw ProjectExistsError(paths: existing)
     }
     var written: [String] = []
+    // No manifest follows and no run lock is held: the folders go to the disk before the end.
+    defer { UnsyncedFolders.shared.syncAll() }
     for file in files {
       try FileManager.default.createOutputDirectory(
         (file.path as NSString).deletingLastPathComponent)

@@ -25,12 +25,14 @@ struct Manifest: Codable {
   }
 
   /// Writes `name` (`manifest.json`, or a shard's `manifest-K-of-N.json`) into
-  /// `outputDirectory`, atomically.
+  /// `outputDirectory`, atomically, once the folders this process wrote into are on the disk (so
+  /// a crash never leaves a manifest listing a rename that was lost).
   func write(to outputDirectory: String, name: String = "manifest.json") throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(self) + Data("\n".utf8)
     let path = (outputDirectory as NSString).appendingPathComponent(name)
+    UnsyncedFolders.shared.syncAll()
     try OutputFile.writeAtomically(Array(data), to: path)
     return path
   }

@@ -76,7 +76,10 @@ extension RunScheduler {
     defer { shapeCache?.trim() }
     let input = LineReader(STDIN_FILENO)
     while let line = input.next() {
-      try Self.answer(report(ofUnitIn: line))
+      let unitReport = report(ofUnitIn: line)
+      // The parent lists the unit's files in its manifest: their folders go to the disk first.
+      UnsyncedFolders.shared.syncAll()
+      try Self.answer(unitReport)
     }
   }
 
