@@ -149,6 +149,46 @@ import Testing
     #expect(!watch.wait(timeout: 30).timedOut)
   }
 
+  /// The config (with a warning) and its style are kept between builds while unchanged: the
+  /// config's warning is printed by every build, and an edit of the style file rebuilds with the
+  /// new style, as a fresh render of the same files writes it.
+  @Test func theConfigsWarningComesWithEveryBuildAndAStyleEditIsPickedUp() throws {
+    let dir = try temporaryDirectory("pmreport-watch-kept-config")
+    let arguments = try ContentFixture.write([Self.section], document: "watched", in: dir)
+    let config = dir + "/pmreport.yml"
+    let content = dir + "/content.yml"
+    let settings = try String(contentsOfFile: config, encoding: .utf8)
+    try (settings + "style: mine\nwords:\n  faq: Questions\n").write(
+      toFile: config, atomically: true, encoding: .utf8)
+    try FileManager.default.createDirectory(
+      atPath: dir + "/Styles", withIntermediateDirectories: false)
+    try "fonts:\n  body-size: 11\n".write(
+      toFile: dir + "/Styles/mine.yml", atomically: true, encoding: .utf8)
+    let original = try String(contentsOfFile: content, encoding: .utf8)
+    let pdf = dir + "/out/pdf/watched.pdf"
+    let warning = "warning: no longer used"
+    let watch = try PMReportProcess(["watch"] + arguments, in: dir)
+    defer { if watch.isRunning { watch.send(SIGKILL) } }
+    try #require(waitFor("built in", in: watch), "no first build: \(watch.errorSoFar)")
+    #expect(waitFor(warning, in: watch), "\(watch.errorSoFar)")
+    let first = try Data(contentsOf: URL(fileURLWithPath: pdf))
+
+    try save(original.replacingOccurrences(of: "says alpha", with: "says omega"), to: content)
+    try #require(waitFor("rebuilt in", in: watch), "no rebuild: \(watch.errorSoFar)")
+    try save("fonts:\n  body-size: 14\n", to: dir + "/Styles/mine.yml")
+    try #require(waitFor("rebuilt in", count: 2, in: watch), "no rebuild: \(watch.errorSoFar)")
+    let restyled = try Data(contentsOf: URL(fileURLWithPath: pdf))
+    let fresh = try runPMReport(arguments.map { $0 == "out" ? "fresh" : $0 }, in: dir)
+    #expect(fresh.status == 0, "\(fresh.summary)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/fresh/pdf/watched.pdf")) == restyled)
+    #expect(restyled != first)
+    let warnings = watch.errorSoFar.split(separator: "\n").filter { $0.contains(warning) }
+    #expect(warnings.count == 3, "\(watch.errorSoFar)")
+    #expect(Set(warnings).count == 1, "\(warnings)")
+    watch.send(SIGINT)
+    #expect(!watch.wait(timeout: 30).timedOut)
+  }
+
   /// A config named on the command line and deleted fails to load; that failed load looked for
   /// it, so the config coming back rebuilds.
   @Test func aDeletedConfigThatComesBackRebuilds() throws {
