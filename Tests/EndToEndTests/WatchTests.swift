@@ -166,7 +166,7 @@ import Testing
       toFile: dir + "/Styles/mine.yml", atomically: true, encoding: .utf8)
     let original = try String(contentsOfFile: content, encoding: .utf8)
     let pdf = dir + "/out/pdf/watched.pdf"
-    let warning = "warning: no longer used"
+    let warning = "warning: words.faq: no longer used"
     let watch = try PMReportProcess(["watch"] + arguments, in: dir)
     defer { if watch.isRunning { watch.send(SIGKILL) } }
     try #require(waitFor("built in", in: watch), "no first build: \(watch.errorSoFar)")
