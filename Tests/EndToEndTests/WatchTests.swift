@@ -149,6 +149,48 @@ import Testing
     #expect(!watch.wait(timeout: 30).timedOut)
   }
 
+  /// The config (with a warning) and its style are kept between builds while unchanged: the
+  /// config's warning is printed by every build, and an edit of the style file rebuilds with the
+  /// new style, as a fresh render of the same files writes it.
+  @Test func theConfigsWarningComesWithEveryBuildAndAStyleEditIsPickedUp() throws {
+    let dir = try temporaryDirectory("pmreport-watch-kept-config")
+    let arguments = try ContentFixture.write([Self.section], document: "watched", in: dir)
+    let config = try String(contentsOfFile: dir + "/pmreport.yml", encoding: .utf8)
+    try FileManager.default.createDirectory(
+      atPath: dir + "/Styles", withIntermediateDirectories: false)
+    for (name, text) in [
+      ("pmreport.yml", config + "style: mine\nwords:\n  faq: Questions\n"),
+      ("Styles/mine.yml", "fonts:\n  body-size: 11\n"),
+    ] {
+      try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+    }
+    let warning = "warning: words.faq: no longer used"
+    let watch = try PMReportProcess(["watch"] + arguments, in: dir)
+    defer { if watch.isRunning { watch.send(SIGKILL) } }
+    try #require(waitFor(warning, in: watch), "no first build: \(watch.errorSoFar)")
+    try #require(waitFor("built in", in: watch), "no first build: \(watch.errorSoFar)")
+    let pdf = dir + "/out/pdf/watched.pdf"
+    let first = try Data(contentsOf: URL(fileURLWithPath: pdf))
+
+    let content = dir + "/content.yml"
+    let edited = try String(contentsOfFile: content, encoding: .utf8)
+      .replacingOccurrences(of: "says alpha", with: "says omega")
+    try save(edited, to: content)
+    try #require(waitFor("rebuilt in", in: watch), "no rebuild: \(watch.errorSoFar)")
+    try save("fonts:\n  body-size: 14\n", to: dir + "/Styles/mine.yml")
+    try #require(waitFor("rebuilt in", count: 2, in: watch), "no rebuild: \(watch.errorSoFar)")
+    let restyled = try Data(contentsOf: URL(fileURLWithPath: pdf))
+    let fresh = try runPMReport(arguments.map { $0 == "out" ? "fresh" : $0 }, in: dir)
+    #expect(fresh.status == 0, "\(fresh.summary)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/fresh/pdf/watched.pdf")) == restyled)
+    #expect(restyled != first)
+    let warnings = watch.errorSoFar.split(separator: "\n").filter { $0.contains(warning) }
+    #expect(warnings.count == 3, "\(watch.errorSoFar)")
+    #expect(Set(warnings).count == 1, "\(warnings)")
+    watch.send(SIGINT)
+    #expect(!watch.wait(timeout: 30).timedOut)
+  }
+
   /// A config named on the command line and deleted fails to load; that failed load looked for
   /// it, so the config coming back rebuilds.
   @Test func aDeletedConfigThatComesBackRebuilds() throws {

@@ -41,11 +41,13 @@ public struct Project {
   ///
   /// Every file is read through `inputs`, whose record then says what the load read and looked
   /// for, whether it succeeded or not (what `pmreport watch` watches). Throws input errors before
-  /// anything is written.
+  /// anything is written. With a `memo`, the config and styles it kept are reused while their
+  /// files are unchanged (``ConfigMemo``); the warnings are reported all the same.
   public static func load(
-    options: RunOptions, inputs: Inputs, reporter: any Reporter = SilentReporter()
+    options: RunOptions, inputs: Inputs, reporter: any Reporter = SilentReporter(),
+    memo: ConfigMemo? = nil
   ) throws -> Project {
-    let read = try ProjectContent.load(options: options, inputs: inputs)
+    let read = try ProjectContent.load(options: options, inputs: inputs, memo: memo)
     var settings = read.settings
     let loaded = read.file
     let content = read.content
@@ -99,7 +101,7 @@ public struct Project {
       documents + used, in: settings,
       commandLine: CommandLineSettings(
         style: options.style, paperSize: options.paperSize,
-        workingDirectory: options.workingDirectory), inputs: inputs)
+        workingDirectory: options.workingDirectory), inputs: inputs, memo: memo)
     if let wanted = options.documents {
       let configured = settings.documents.map(\.name)
       let known = configured + (configured.contains("charts") ? [] : ["charts"])

@@ -16,12 +16,15 @@ struct ProjectContent {
   /// Loads the config and the content file `--content` or the config names, through `inputs`.
   ///
   /// A typed `--content` may lie anywhere (``Inputs/locate(typed:from:)``); a missing content file
-  /// the config names is reported where the config writes it.
-  static func load(options: RunOptions, inputs: Inputs) throws -> ProjectContent {
+  /// the config names is reported where the config writes it. With a `memo`, the config it kept
+  /// is reused while its file is unchanged.
+  static func load(options: RunOptions, inputs: Inputs, memo: ConfigMemo? = nil) throws
+    -> ProjectContent
+  {
     var settings = try ConfigLoader.loadSettings(
       configPath: options.configPath.map(options.absolute),
       workingDirectory: options.workingDirectory, root: options.root.map(options.absolute),
-      outputTyped: options.outputDirectory != nil, inputs: inputs)
+      outputTyped: options.outputDirectory != nil, inputs: inputs, memo: memo)
     if let path = options.contentPath {
       settings.contentPath = inputs.locate(typed: path, from: options.absolute("."))
       settings.contentInput = InputPath(path, origin: .commandLine(option: "--content"))

@@ -6,10 +6,11 @@ import TextShaping
 /// `pmreport watch`: builds the documents once, then again each time an input changes, with one
 /// text engine kept in memory.
 ///
-/// Every build loads a fresh ``Project`` (the config and content are loaded and validated again,
-/// which is cheap) and runs it on a ``RunScheduler`` handed the same ``ShapingSession``; after
-/// each build the session keeps the shapes that build used and forgets the rest, so a
-/// one-paragraph edit re-shapes that paragraph only. A build whose inputs do not load reports why
+/// Every build loads a fresh ``Project`` (the content is loaded and validated again; the config
+/// and styles are reused while their files hold the same bytes, ``ConfigMemo``) and runs it on a
+/// ``RunScheduler`` handed the same ``ShapingSession``; after each build the session keeps the
+/// shapes that build used and forgets the rest, so a one-paragraph edit re-shapes that paragraph
+/// only. A build whose inputs do not load reports why
 /// and writes nothing: the files of the last good build stay, and the next change builds again.
 /// So does a build that looked for a file the last good build read and found none (a deleted
 /// `pmreport.yml` would otherwise build the built-in article): a vanished input is an error
@@ -38,6 +39,8 @@ public final class WatchSession {
   static let settleMilliseconds = 5
   /// The charts `measurer` laid out, kept while their inputs are unchanged.
   private let charts = ChartLayouts()
+  /// The config and styles loaded, kept while their files are unchanged.
+  private let configs = ConfigMemo()
   /// Told of each build: its pages before its files are written, and its events, a build that
   /// did not run too (the live preview); nil for none.
   public var observer: (any BuildObserver)?
@@ -106,7 +109,8 @@ public final class WatchSession {
   /// looked for a file that the last good build read (`readBefore`) and found none.
   private func load(inputs: Inputs, readBefore: InputRecord) -> Result<Project, any Error> {
     Result {
-      let project = try Project.load(options: options, inputs: inputs, reporter: reporter)
+      let project = try Project.load(
+        options: options, inputs: inputs, reporter: reporter, memo: configs)
       if let vanished = vanished(since: readBefore, now: inputs.record) { throw vanished }
       return project
     }

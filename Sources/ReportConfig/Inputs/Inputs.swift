@@ -12,6 +12,9 @@ import Storage
 public final class Inputs: @unchecked Sendable {
   private let lock = NSLock()
   private var recorded = InputRecord()
+  /// The questions asked since ``transcribing(_:)`` began, each as a check that asking it again
+  /// gets the same answer; nil when none is being written.
+  private var transcript: [(Inputs) -> Bool]?
 
   public init() {}
 
@@ -44,11 +47,14 @@ public final class Inputs: @unchecked Sendable {
   public func locate(_ input: InputPath, from folder: String, in root: ProjectRoot)
     -> Result<String, ProjectRoot.Violation>
   {
-    switch input.origin {
-    case .written: root.resolve(written: input.path, from: folder)
-    case .commandLine: .success(locate(typed: input.path, from: folder))
-    case .builtIn: root.confine(Paths.absolute(input.path, relativeTo: folder))
-    }
+    let located: Result<String, ProjectRoot.Violation> =
+      switch input.origin {
+      case .written: root.resolve(written: input.path, from: folder)
+      case .commandLine: .success(Self.typed(input.path, from: folder))
+      case .builtIn: root.confine(Paths.absolute(input.path, relativeTo: folder))
+      }
+    transcribe { $0.locate(input, from: folder, in: root) == located }
+    return located
   }
 
   /// The absolute file a path typed on the command line names, with symbolic links resolved.
@@ -56,6 +62,13 @@ public final class Inputs: @unchecked Sendable {
   /// Relative to `folder`; never refused, wherever it lies. The paths written in the file are
   /// then confined to ``ProjectRoot/forPathsWritten(in:)``.
   public func locate(typed path: String, from folder: String) -> String {
+    let located = Self.typed(path, from: folder)
+    transcribe { $0.locate(typed: path, from: folder) == located }
+    return located
+  }
+
+  /// The absolute file a typed `path` names, relative to `folder`, with symbolic links resolved.
+  private static func typed(_ path: String, from folder: String) -> String {
     ProjectRoot.physical(Paths.absolute(path, relativeTo: folder))
   }
 
@@ -63,6 +76,13 @@ public final class Inputs: @unchecked Sendable {
 
   /// The bytes of the file at `path` (absolute), at most `maximumBytes` of them.
   public func read(_ path: String, maximumBytes: Int = .max) -> Result<Data, ReadFailure> {
+    let result = readFile(path, maximumBytes: maximumBytes)
+    transcribe { $0.read(path, maximumBytes: maximumBytes) == result }
+    return result
+  }
+
+  /// ``read(_:maximumBytes:)`` without the transcript.
+  private func readFile(_ path: String, maximumBytes: Int) -> Result<Data, ReadFailure> {
     // Opened non-blocking and checked to be a regular file: a named pipe never hangs the load.
     let descriptor: Int32
     let status: FileStatus
@@ -94,6 +114,7 @@ public final class Inputs: @unchecked Sendable {
   public func isFile(_ path: String) -> Bool {
     let found = Self.entry(at: path)
     if found == nil { note { $0.notFound.insert(path) } }
+    transcribe { $0.isFile(path) == (found == .file) }
     return found == .file
   }
 
@@ -102,22 +123,44 @@ public final class Inputs: @unchecked Sendable {
   public func exists(_ path: String) -> Bool {
     let exists = Self.entry(at: path) != nil
     if !exists { note { $0.notFound.insert(path) } }
+    transcribe { $0.exists(path) == exists }
     return exists
   }
 
   /// The names in `folder` (none when it cannot be listed); the folder is recorded as listed.
   public func names(in folder: String) -> [String] {
     note { $0.foldersScanned.insert(folder) }
-    return (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    transcribe { $0.names(in: folder) == names }
+    return names
   }
 
   /// The names of the `*.yml` files in `folder`, without extension; the folder is recorded as
   /// listed.
   public func ymlStems(in folder: String) -> [String] {
-    names(in: folder).filter {
+    let stems = names(in: folder).filter {
       $0.hasSuffix(".yml") && !$0.hasPrefix(".") && Self.entry(at: folder + "/" + $0) == .file
     }
     .map { String($0.dropLast(4)) }
+    transcribe { $0.ymlStems(in: folder) == stems }
+    return stems
+  }
+
+  // MARK: Transcripts
+
+  /// What `load` returns, with the transcript of every question it asked through these inputs.
+  ///
+  /// A transcript written inside another also goes into the outer one.
+  public func transcribing<Value>(_ load: () throws -> Value) rethrows
+    -> (value: Value, transcript: InputTranscript)
+  {
+    let outer = lock.withLock {
+      defer { transcript = [] }
+      return transcript
+    }
+    defer { lock.withLock { transcript = outer.map { $0 + (transcript ?? []) } } }
+    let value = try load()
+    return (value, InputTranscript(checks: lock.withLock { transcript ?? [] }))
   }
 
   /// What a path holds.
@@ -143,5 +186,10 @@ public final class Inputs: @unchecked Sendable {
 
   private func note(_ change: (inout InputRecord) -> Void) {
     lock.withLock { change(&recorded) }
+  }
+
+  /// Adds `check` to the transcript being written, if one is.
+  private func transcribe(_ check: @escaping (Inputs) -> Bool) {
+    lock.withLock { transcript?.append(check) }
   }
 }

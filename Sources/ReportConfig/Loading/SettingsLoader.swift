@@ -30,8 +30,27 @@ extension ConfigLoader {
   ///
   /// The config's `output:` is confined to the root like every path written in a file, unless
   /// `outputTyped` (`--output` was typed: the command line's folder is used, wherever it is).
+  ///
+  /// With a `memo`, the settings it kept for the same arguments are reused while their files are
+  /// unchanged (``ConfigMemo``).
   public static func loadSettings(
     configPath: String?, workingDirectory: String, root: String? = nil, outputTyped: Bool = false,
+    inputs: Inputs, memo: ConfigMemo? = nil
+  ) throws -> LoadedSettings {
+    let load = {
+      try readSettings(
+        configPath: configPath, workingDirectory: workingDirectory, root: root,
+        outputTyped: outputTyped, inputs: inputs)
+    }
+    return try memo?.settings.value(
+      for: SettingsRequest(
+        configPath: configPath, workingDirectory: workingDirectory, root: root,
+        outputTyped: outputTyped), through: inputs, load: load) ?? load()
+  }
+
+  /// ``loadSettings(configPath:workingDirectory:root:outputTyped:inputs:memo:)`` from the files.
+  private static func readSettings(
+    configPath: String?, workingDirectory: String, root: String?, outputTyped: Bool,
     inputs: Inputs
   ) throws -> LoadedSettings {
     let cwd = absoluteDirectory(workingDirectory)

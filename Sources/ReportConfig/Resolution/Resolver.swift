@@ -12,10 +12,11 @@ extension ConfigLoader {
   /// as ``loadStyle(_:baseDirectory:workingDirectory:)`` does. The reserved `charts` document crops
   /// its pages to each chart, so its margins are not checked against the paper.
   ///
-  /// Style files are read, and looked for, through `inputs`.
+  /// Style files are read, and looked for, through `inputs`; with a `memo`, a style it kept is
+  /// reused while its files are unchanged (``ConfigMemo``).
   public static func resolve(
     _ documents: [DocumentSpec], in loaded: LoadedSettings,
-    commandLine: CommandLineSettings, inputs: Inputs
+    commandLine: CommandLineSettings, inputs: Inputs, memo: ConfigMemo? = nil
   ) throws -> [ResolvedDocument] {
     var styles: [String: LoadedStyle] = [:]
     var resolved: [ResolvedDocument] = []
@@ -24,8 +25,8 @@ extension ConfigLoader {
       var checker = Checker(positions: SourceNode.emptyMapping(at: .builtIn("")))
       resolved.append(
         try resolve(
-          document, in: loaded, commandLine: commandLine, inputs: inputs, styles: &styles,
-          checker: &checker))
+          document, in: loaded, commandLine: commandLine, inputs: inputs, memo: memo,
+          styles: &styles, checker: &checker))
       for problem in checker.diagnostics where !problems.contains(problem) {
         problems.append(problem)
       }
@@ -46,7 +47,8 @@ extension ConfigLoader {
 
   private static func resolve(
     _ document: DocumentSpec, in loaded: LoadedSettings, commandLine: CommandLineSettings,
-    inputs: Inputs, styles: inout [String: LoadedStyle], checker: inout Checker
+    inputs: Inputs, memo: ConfigMemo?, styles: inout [String: LoadedStyle],
+    checker: inout Checker
   ) throws -> ResolvedDocument {
     let settings = loaded.settings
     let entry = loaded.documentSources[document.name]
@@ -77,9 +79,17 @@ extension ConfigLoader {
     if let cached = styles[styleName] {
       loadedStyle = cached
     } else {
-      loadedStyle = try loadStyleSources(
-        styleName, baseDirectory: settings.baseDirectory,
-        workingDirectory: commandLine.workingDirectory, root: loaded.root, inputs: inputs)
+      let load = {
+        try loadStyleSources(
+          styleName, baseDirectory: settings.baseDirectory,
+          workingDirectory: commandLine.workingDirectory, root: loaded.root, inputs: inputs)
+      }
+      loadedStyle =
+        try memo?.styles.value(
+          for: StyleRequest(
+            nameOrPath: styleName, baseDirectory: settings.baseDirectory,
+            workingDirectory: commandLine.workingDirectory, root: loaded.root),
+          through: inputs, load: load) ?? load()
       styles[styleName] = loadedStyle
     }
     let tree = loadedStyle.tree
