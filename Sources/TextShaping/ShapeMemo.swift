@@ -12,11 +12,11 @@ import Frames
 public final class ShapeMemo<Inner: ParagraphShaper>: ParagraphShaper {
   /// The shaper asked for what is not remembered.
   public let inner: Inner
-  private var shapes: [ParagraphSpec: ShapedParagraph] = [:]
-  private var widths: [ParagraphSpec: TextWidths] = [:]
+  private var shapes: [MemoKey: ShapedParagraph] = [:]
+  private var widths: [MemoKey: TextWidths] = [:]
   /// The previous build's shapes and widths not yet asked for in this one.
-  private var previousShapes: [ParagraphSpec: ShapedParagraph] = [:]
-  private var previousWidths: [ParagraphSpec: TextWidths] = [:]
+  private var previousShapes: [MemoKey: ShapedParagraph] = [:]
+  private var previousWidths: [MemoKey: TextWidths] = [:]
 
   /// Remembers what `inner` gives.
   public init(_ inner: Inner) { self.inner = inner }
@@ -24,21 +24,22 @@ public final class ShapeMemo<Inner: ParagraphShaper>: ParagraphShaper {
   public var palette: GlyphPalette { inner.palette }
 
   public func shapeParagraph(_ paragraph: ParagraphSpec) -> ShapingResult {
-    if let hit = shapes[paragraph] { return ShapingResult(paragraph: hit) }
-    if let kept = previousShapes.removeValue(forKey: paragraph) {
-      shapes[paragraph] = kept
+    let key = MemoKey(paragraph)
+    if let hit = shapes[key] { return ShapingResult(paragraph: hit) }
+    if let kept = previousShapes.removeValue(forKey: key) {
+      shapes[key] = kept
       return ShapingResult(paragraph: kept)
     }
     let result = inner.shapeParagraph(paragraph)
-    shapes[paragraph] = result.paragraph
+    shapes[key] = result.paragraph
     return result
   }
 
   public func measureWidths(_ paragraph: ParagraphSpec) -> TextWidths {
-    if let hit = widths[paragraph] { return hit }
-    let measured =
-      previousWidths.removeValue(forKey: paragraph) ?? inner.measureWidths(paragraph)
-    widths[paragraph] = measured
+    let key = MemoKey(paragraph)
+    if let hit = widths[key] { return hit }
+    let measured = previousWidths.removeValue(forKey: key) ?? inner.measureWidths(paragraph)
+    widths[key] = measured
     return measured
   }
 
@@ -58,4 +59,23 @@ public final class ShapeMemo<Inner: ParagraphShaper>: ParagraphShaper {
     shapes = [:]
     widths = [:]
   }
+}
+
+/// A paragraph with its hash worked out once: a lookup that misses the current generation tries
+/// the previous one and then stores, and hashing every run's text three times was half of a
+/// `watch` build's memo time.
+private struct MemoKey: Hashable {
+  let paragraph: ParagraphSpec
+  let hash: Int
+
+  init(_ paragraph: ParagraphSpec) {
+    self.paragraph = paragraph
+    hash = paragraph.hashValue
+  }
+
+  static func == (a: MemoKey, b: MemoKey) -> Bool {
+    a.hash == b.hash && a.paragraph == b.paragraph
+  }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }
