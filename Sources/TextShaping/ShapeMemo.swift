@@ -43,6 +43,11 @@ public final class ShapeMemo<Inner: ParagraphShaper>: ParagraphShaper {
     return measured
   }
 
+  /// How many paragraphs and widths both generations hold (for the tests).
+  var rememberedCount: Int {
+    shapes.count + widths.count + previousShapes.count + previousWidths.count
+  }
+
   /// Forgets everything remembered (the lines already handed out stay valid).
   public func discardAll() {
     shapes = [:]
