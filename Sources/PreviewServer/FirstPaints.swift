@@ -25,7 +25,9 @@ final class FirstPaints: @unchecked Sendable {
   }
 
   private let lock = NSLock()
-  private let queue = DispatchQueue(label: "pmreport.preview.first-paints", qos: .userInitiated)
+  /// Where first paints are drawn and plain pixels inflated, one at a time (internal: a test
+  /// suspends it to drop pages before their turn).
+  let queue = DispatchQueue(label: "pmreport.preview.first-paints", qos: .userInitiated)
   /// The pages drawn ahead (or being drawn), not yet taken by a request.
   private var ahead: [Key: Job] = [:]
   /// Per document, the pages the browser last said it has in view (1-based), each with the width
@@ -81,6 +83,14 @@ final class FirstPaints: @unchecked Sendable {
     let job = Job()
     draw(key, of: document, into: job)
     return try await job.value()
+  }
+
+  /// `paint`'s pixels as they were (``FirstPaint/pixels()``), inflated on the queue: a page's
+  /// pixels are up to 32 MB, so requests from a browser without zstd take them one at a time.
+  func pixels(of paint: FirstPaint) async -> [UInt8]? {
+    await withCheckedContinuation { waiter in
+      queue.async { waiter.resume(returning: paint.pixels()) }
+    }
   }
 
   /// Draws `key`'s page on the queue into `job` (unless it was dropped before its turn).

@@ -41,7 +41,7 @@ struct PreviewHandler: HTTPHandler {
         let paint = try await store.firstPaint(
           document: name, page: number, width: request.query["w"])
       else { return Self.notFound }
-      return Self.reply(paint, acceptEncoding: request.headers[HTTPHeader("Accept-Encoding")])
+      return await reply(paint, acceptEncoding: request.headers[HTTPHeader("Accept-Encoding")])
     case .view(let name):
       guard let document = store.snapshot.document(name),
         let view = ViewQuery(pages: request.query["pages"], widths: request.query["w"]),
@@ -87,14 +87,15 @@ struct PreviewHandler: HTTPHandler {
 
   /// A first paint's pixels, compressed as zstd when the browser takes it (`Accept-Encoding`),
   /// with their width (`X-Raster-Width`; the height is what the bytes hold).
-  private static func reply(_ paint: FirstPaint, acceptEncoding: String?) -> HTTPResponse {
-    let zstd = (acceptEncoding ?? "").split(separator: ",").contains {
-      $0.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() == "zstd"
+  ///
+  /// Plain pixels are inflated on the first paints' queue, one page at a time.
+  private func reply(_ paint: FirstPaint, acceptEncoding: String?) async -> HTTPResponse {
+    let zstd = AcceptEncoding.takes("zstd", in: acceptEncoding)
+    let bytes = zstd ? paint.compressed : await store.firstPaints.pixels(of: paint)
+    guard let bytes else {
+      return Self.reply(.internalServerError, "text/plain", Data("not drawn\n".utf8))
     }
-    guard let bytes = zstd ? paint.compressed : paint.pixels() else {
-      return reply(.internalServerError, "text/plain", Data("not drawn\n".utf8))
-    }
-    var response = reply(.ok, "application/octet-stream", Data(bytes))
+    var response = Self.reply(.ok, "application/octet-stream", Data(bytes))
     if zstd { response.headers[.contentEncoding] = "zstd" }
     response.headers[HTTPHeader("X-Raster-Width")] = String(paint.width)
     return response

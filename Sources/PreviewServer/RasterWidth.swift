@@ -1,6 +1,6 @@
 import Geometry
 
-/// The width in pixels the preview draws a page's first paint at (`/pages/<document>/<n>.png`):
+/// The width in pixels the preview draws a page's first paint at (`/pages/<document>/<n>.rgba`):
 /// the one its query asks for (`w`: the page element's CSS width × the device pixel ratio),
 /// within bounds; the element's CSS width when the query names none.
 struct RasterWidth {

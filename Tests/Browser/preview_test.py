@@ -213,7 +213,8 @@ new MutationObserver((records) => {
 def check_raster_then_svg(driver, watch, port, context):
     """A one-word edit shows the changed page first as a raster (its pixels in a canvas as wide
     as the page element in device pixels), then as its SVG; no other page gets a raster; the page
-    has told the server it has the page in view, at that width (so its raster is drawn ahead)."""
+    has told the server it has the page in view, at that width (so its raster is drawn ahead);
+    the raster came compressed."""
     content = context["content"]
     text = open(content, encoding="utf-8").read()
     at = text.index("coordination")
@@ -237,9 +238,14 @@ def check_raster_then_svg(driver, watch, port, context):
     assert [p["kind"] for p in mine] == ["rgba", "svg"], f"page {number} showed {mine}"
     assert mine[0]["width"] == width, f"{mine[0]}, {width}"
     asked = driver.execute_script(
-        "return performance.getEntriesByType('resource').map((e) => new URL(e.name))"
-        ".filter((u) => u.pathname.endsWith('.rgba')).map((u) => u.pathname + u.search)")
-    assert len(asked) == 1 and f"/{number}.rgba" in asked[0] and f"&w={width}" in asked[0], asked
+        "return performance.getEntriesByType('resource')"
+        ".filter((e) => new URL(e.name).pathname.endsWith('.rgba')).map((e) => ({"
+        "url: new URL(e.name).pathname + new URL(e.name).search,"
+        "encoded: e.encodedBodySize, decoded: e.decodedBodySize}))")
+    assert len(asked) == 1 and f"/{number}.rgba" in asked[0]["url"], asked
+    assert f"&w={width}" in asked[0]["url"], asked
+    # Sent compressed (zstd), inflated by the browser: fewer bytes came than the pixels hold.
+    assert 0 < asked[0]["encoded"] < asked[0]["decoded"], f"not compressed: {asked}"
     others = [p for p in pictures if p["page"] != str(number) and p["kind"] == "rgba"]
     assert not others, f"other pages got rasters: {others}"
     assert swapped.find_element(By.TAG_NAME, "img").get_attribute("src").split("?")[0].endswith(

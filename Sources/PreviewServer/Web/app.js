@@ -43,11 +43,20 @@ function rasterWidth(page) {
   return Math.round(page.pageSize.width * pointsToPixels * window.devicePixelRatio);
 }
 
+// How many pixels of the page's height are in the viewport (0 for one only within the margin).
+function shownHeight(page) {
+  const box = page.getBoundingClientRect();
+  return Math.max(0, Math.min(box.bottom, window.innerHeight) - Math.max(box.top, 0));
+}
+
 // Tells the server which pages are in view and the widths their rasters will be asked at (when
-// that changed), so a build that changes one has its raster drawn before the page asks.
+// that changed), so a build that changes one has its raster drawn before the page asks. The
+// most visible come first (the server keeps the first few), then those within the margin.
 let viewReported = '';
 function reportView() {
-  const inView = Array.from(pagesElement.children).filter((page) => page.inView);
+  const inView = Array.from(pagesElement.children).filter((page) => page.inView)
+    .map((page) => ({ page, shown: shownHeight(page) }))
+    .sort((a, b) => b.shown - a.shown).map((entry) => entry.page);
   if (!shown) return;
   const query = `pages=${inView.map((page) => page.dataset.page).join(',')}` +
     `&w=${inView.map(rasterWidth).join(',')}`;
@@ -82,6 +91,7 @@ async function rasterPicture(page) {
   if (!response.ok) throw new Error(`raster: ${response.status}`);
   const pixels = new Uint8ClampedArray(await response.arrayBuffer());
   const width = Number(response.headers.get('X-Raster-Width'));
+  if (!(width > 0) || pixels.length % (4 * width) !== 0) throw new Error('raster: no width');
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = pixels.length / 4 / width;
