@@ -92,4 +92,33 @@ struct ConfigMemoTests {
     for _ in 0..<2 { #expect(inputError { try load(folder, memo: memo) } != nil) }
     #expect(memo.loads.settings == 2)
   }
+
+  /// A kept load is refused as a fresh one is once `entry` (under the project) is swapped for a
+  /// symbolic link leading out of the root to the same bytes: the root rule's answers are part of
+  /// the transcript.
+  @Test(arguments: [
+    ("Styles/mine.yml", "style: mine\n"),
+    ("Output", "style: mine\n"),
+    ("build", "style: mine\noutput: build/pdf\n"),
+  ])
+  func anEntrySwappedForALinkOutOfTheRootIsRefused(entry: String, config: String) throws {
+    let folder = try project()
+    defer { folder.remove() }
+    let outside = try TempFolder()
+    defer { outside.remove() }
+    try folder.write("pmreport.yml", config)
+    let memo = ConfigMemo()
+    _ = try load(folder, memo: memo)
+    let inside = folder.path + "/" + entry
+    let manager = FileManager.default
+    if manager.fileExists(atPath: inside) {
+      try manager.moveItem(atPath: inside, toPath: outside.path + "/moved")
+    } else {
+      try manager.createDirectory(
+        atPath: outside.path + "/moved", withIntermediateDirectories: true)
+    }
+    try manager.createSymbolicLink(atPath: inside, withDestinationPath: outside.path + "/moved")
+    let fresh = try #require(inputError { try load(folder, memo: ConfigMemo()) })
+    #expect(inputError { try load(folder, memo: memo) }?.description == fresh.description)
+  }
 }

@@ -47,14 +47,48 @@ public final class Inputs: @unchecked Sendable {
   public func locate(_ input: InputPath, from folder: String, in root: ProjectRoot)
     -> Result<String, ProjectRoot.Violation>
   {
-    let located: Result<String, ProjectRoot.Violation> =
-      switch input.origin {
-      case .written: root.resolve(written: input.path, from: folder)
-      case .commandLine: .success(Self.typed(input.path, from: folder))
-      case .builtIn: root.confine(Paths.absolute(input.path, relativeTo: folder))
-      }
-    transcribe { $0.locate(input, from: folder, in: root) == located }
-    return located
+    switch input.origin {
+    case .written: resolve(written: input.path, from: folder, in: root)
+    case .commandLine: .success(locate(typed: input.path, from: folder))
+    case .builtIn: confine(Paths.absolute(input.path, relativeTo: folder), in: root)
+    }
+  }
+
+  /// The file a path written in a file names (``ProjectRoot/resolve(written:from:)``), if `root`
+  /// allows it; else why not.
+  public func resolve(written path: String, from folder: String, in root: ProjectRoot)
+    -> Result<String, ProjectRoot.Violation>
+  {
+    let resolved = root.resolve(written: path, from: folder)
+    transcribe { $0.resolve(written: path, from: folder, in: root) == resolved }
+    return resolved
+  }
+
+  /// `absolutePath` with symbolic links resolved, if it lies inside `root`
+  /// (``ProjectRoot/confine(_:)``); else why not.
+  public func confine(_ absolutePath: String, in root: ProjectRoot)
+    -> Result<String, ProjectRoot.Violation>
+  {
+    let confined = root.confine(absolutePath)
+    transcribe { $0.confine(absolutePath, in: root) == confined }
+    return confined
+  }
+
+  /// The project root `directory` (absolute) names, its symbolic links resolved now.
+  ///
+  /// Asked again when the transcript is checked: a root whose folder became (or stopped being)
+  /// a symbolic link is a different root.
+  public func root(_ directory: String) -> ProjectRoot {
+    let root = ProjectRoot(directory)
+    transcribe { $0.root(directory) == root }
+    return root
+  }
+
+  /// The root that confines the paths written in `file` (``ProjectRoot/forPathsWritten(in:)``).
+  public func root(forPathsWrittenIn file: String, within root: ProjectRoot) -> ProjectRoot {
+    let chosen = root.forPathsWritten(in: file)
+    transcribe { $0.root(forPathsWrittenIn: file, within: root) == chosen }
+    return chosen
   }
 
   /// The absolute file a path typed on the command line names, with symbolic links resolved.
@@ -151,7 +185,7 @@ public final class Inputs: @unchecked Sendable {
   /// What `load` returns, with the transcript of every question it asked through these inputs.
   ///
   /// A transcript written inside another also goes into the outer one.
-  public func transcribing<Value>(_ load: () throws -> Value) rethrows
+  func transcribing<Value>(_ load: () throws -> Value) rethrows
     -> (value: Value, transcript: InputTranscript)
   {
     let outer = lock.withLock {

@@ -54,7 +54,7 @@ extension ConfigLoader {
     inputs: Inputs
   ) throws -> LoadedSettings {
     let cwd = absoluteDirectory(workingDirectory)
-    let givenRoot = root.map { ProjectRoot(Paths.absolute($0, relativeTo: cwd)) }
+    let givenRoot = root.map { inputs.root(Paths.absolute($0, relativeTo: cwd)) }
     if let givenRoot, !inputs.exists(givenRoot.path) {
       throw MissingFileError(path: root ?? givenRoot.path, role: "root folder")
     }
@@ -70,7 +70,7 @@ extension ConfigLoader {
       path = cwd + "/" + defaultConfigName
       guard inputs.isFile(path) else {
         return LoadedSettings(
-          defaultSettings(workingDirectory: cwd), root: givenRoot ?? ProjectRoot(cwd))
+          defaultSettings(workingDirectory: cwd), root: givenRoot ?? inputs.root(cwd))
       }
       display = Paths.display(path)
     }
@@ -87,7 +87,8 @@ extension ConfigLoader {
     }
     let folder = Paths.directory(of: path)
     // A config typed outside `--root` is the root of the paths written in it.
-    let projectRoot = givenRoot?.forPathsWritten(in: path) ?? ProjectRoot(folder)
+    let projectRoot =
+      givenRoot.map { inputs.root(forPathsWrittenIn: path, within: $0) } ?? inputs.root(folder)
     let tree = try parseFile(path, display: display, role: "config file", inputs: inputs)
 
     let session = DecodingSession()
@@ -106,7 +107,7 @@ extension ConfigLoader {
       let written = file.output.flatMap { $0.isEmpty ? nil : $0 }
       checkOutput(
         written, resolved: settings.outputDirectory, folder: folder, workingDirectory: cwd,
-        root: projectRoot, checker: &checker)
+        root: projectRoot, inputs: inputs, checker: &checker)
     }
     let diagnostics = Checker.combine(decoding: session.diagnostics, checks: checker.diagnostics)
     try Checker.throwIfErrors(diagnostics)
@@ -217,12 +218,12 @@ extension ConfigLoader {
   /// Either message says how to write there on purpose.
   private static func checkOutput(
     _ written: String?, resolved: String, folder: String, workingDirectory: String,
-    root projectRoot: ProjectRoot, checker: inout Checker
+    root projectRoot: ProjectRoot, inputs: Inputs, checker: inout Checker
   ) {
     let output = written ?? Paths.relative(resolved, to: folder)
     let result =
-      written.map { projectRoot.resolve(written: $0, from: folder) }
-      ?? projectRoot.confine(resolved)
+      written.map { inputs.resolve(written: $0, from: folder, in: projectRoot) }
+      ?? inputs.confine(resolved, in: projectRoot)
     guard case .failure(let violation) = result else { return }
     let typed =
       folder == workingDirectory

@@ -41,7 +41,7 @@ extension ConfigLoader {
   ) throws -> LoadedStyle {
     let cwd = absoluteDirectory(workingDirectory)
     let base = Paths.absolute(baseDirectory.isEmpty ? cwd : baseDirectory, relativeTo: cwd)
-    let folders = [base, cwd].filter { root?.contains($0) ?? true }
+    let folders = searched([base, cwd], in: root, inputs: inputs)
     let start: StyleSource
     var chainRoot = root
     if isStylePath(nameOrPath) {
@@ -51,9 +51,9 @@ extension ConfigLoader {
         throw MissingFileError(path: nameOrPath, role: "style file")
       }
       start = .file(path)
-      chainRoot = root?.forPathsWritten(in: path)
+      chainRoot = root.map { inputs.root(forPathsWrittenIn: path, within: $0) }
     } else if let found = findStyle(named: nameOrPath, in: folders, inputs: inputs) {
-      start = .file(try confined(found, as: Paths.display(found), in: root))
+      start = .file(try confined(found, as: Paths.display(found), in: root, inputs: inputs))
     } else if builtInStyleNames.contains(nameOrPath) {
       return LoadedStyle(
         style: .classic, tree: try cachedClassicTree ?? classicTree(), path: nil, primaryFile: nil)
@@ -68,13 +68,22 @@ extension ConfigLoader {
       from: start, baseDirectory: base, workingDirectory: cwd, root: chainRoot, inputs: inputs)
   }
 
-  /// `path` with symbolic links resolved when it lies inside `root` (or there is no root); else an
-  /// input error naming the style file.
-  private static func confined(_ path: String, as written: String, in root: ProjectRoot?) throws
-    -> String
+  /// The `folders` whose `Styles/` is searched: those inside `root` (all without one), asked
+  /// through `inputs`.
+  private static func searched(_ folders: [String], in root: ProjectRoot?, inputs: Inputs)
+    -> [String]
   {
+    guard let root else { return folders }
+    return folders.filter { (try? inputs.confine($0, in: root).get()) != nil }
+  }
+
+  /// `path` with symbolic links resolved when it lies inside `root` (or there is no root), asked
+  /// through `inputs`; else an input error naming the style file.
+  private static func confined(
+    _ path: String, as written: String, in root: ProjectRoot?, inputs: Inputs
+  ) throws -> String {
     guard let root else { return path }
-    switch root.confine(path) {
+    switch inputs.confine(path, in: root) {
     case .success(let real): return real
     case .failure(let violation):
       throw InputError(diagnostics: [
@@ -252,7 +261,7 @@ extension ConfigLoader {
         // A name: beside this file first (styles in one folder extend each other), then the usual
         // places, then the compiled-in shipped styles.
         let sibling = folder + "/" + parent + ".yml"
-        let folders = [baseDirectory, workingDirectory].filter { root?.contains($0) ?? true }
+        let folders = searched([baseDirectory, workingDirectory], in: root, inputs: inputs)
         if let found =
           inputs.isFile(sibling)
           ? sibling : findStyle(named: parent, in: folders, inputs: inputs)
