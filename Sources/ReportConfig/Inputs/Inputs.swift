@@ -163,16 +163,21 @@ public final class Inputs: @unchecked Sendable {
 
   /// The names in `folder` (none when it cannot be listed); the folder is recorded as listed.
   public func names(in folder: String) -> [String] {
-    note { $0.foldersScanned.insert(folder) }
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    let names = listing(folder)
     transcribe { $0.names(in: folder) == names }
     return names
+  }
+
+  /// ``names(in:)`` without the transcript, for a caller that writes its own check.
+  private func listing(_ folder: String) -> [String] {
+    note { $0.foldersScanned.insert(folder) }
+    return (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
   }
 
   /// The names of the `*.yml` files in `folder`, without extension; the folder is recorded as
   /// listed.
   public func ymlStems(in folder: String) -> [String] {
-    let stems = names(in: folder).filter {
+    let stems = listing(folder).filter {
       $0.hasSuffix(".yml") && !$0.hasPrefix(".") && Self.entry(at: folder + "/" + $0) == .file
     }
     .map { String($0.dropLast(4)) }
