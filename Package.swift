@@ -158,7 +158,8 @@ let package = Package(
       dependencies: [
         "Rendering", "Storage", "Frames", "Geometry", "CCairo", "CImages", "CArtifacts",
       ]),
-    .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "PMReportKit"]),
+    .testTarget(
+      name: "PreviewServerTests", dependencies: ["PreviewServer", "PMReportKit", "Rendering"]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: [

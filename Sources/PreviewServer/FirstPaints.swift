@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Rendering
 
 /// The first paints of changed pages (``FirstPaint``), drawn ahead for the pages in view.
 ///
@@ -9,10 +10,15 @@ import Foundation
 /// (``noteView(document:pages:)``), at the widths it will ask for. A page drawn ahead is drawn
 /// once: the request for it awaits it, drawn or in flight.
 ///
+/// The last raster sent of each page at each width is kept (``KeptRasters``): a request that
+/// names the version its canvas shows (`since`) gets only the rows that changed since, when that
+/// raster is the one kept. A page drawn ahead is compressed against the one kept, which is what
+/// the browser will name unless another tab asked for the page meanwhile.
+///
 /// Bounded: at most ``mostAhead`` pages a document are drawn ahead, each kept until a request takes
 /// it or the document's next build is published, which drops those not yet taken.
 final class FirstPaints: @unchecked Sendable {
-  // @unchecked: `ahead`, `views` and `drawnCount` are read and written under `lock`.
+  // @unchecked: `ahead`, `views`, `kept` and `drawnCount` are read and written under `lock`.
   /// The most pages of a document drawn ahead after a build (a view shows two or three).
   static let mostAhead = 3
 
@@ -33,7 +39,16 @@ final class FirstPaints: @unchecked Sendable {
   /// Per document, the pages the browser last said it has in view (1-based), each with the width
   /// it asks a first paint at.
   private var views: [String: [(page: Int, width: String)]] = [:]
+  /// The last raster sent of each page at each width.
+  private var kept = KeptRasters()
   private var drawnCount = 0
+
+  /// A page version drawn at a width: its pixels, and its first paint as drawn (against the
+  /// raster kept of the page at that width then, if any).
+  struct Drawn: Sendable {
+    let pixels: RasterPixels
+    let paint: FirstPaint
+  }
 
   /// How many first paints have been drawn (for the tests: a page drawn ahead is drawn once).
   var drawn: Int { lock.withLock { drawnCount } }
@@ -73,36 +88,53 @@ final class FirstPaints: @unchecked Sendable {
   }
 
   /// Page `page` (1-based, one of `document`'s) at the width `asked` (the query's `w`; see
-  /// ``RasterWidth``): the one drawn ahead if there is one, awaited, else drawn now; nil when
-  /// `asked` is not a width.
-  func paint(of document: PreviewDocument, page: Int, width asked: String?) async throws
-    -> FirstPaint?
+  /// ``RasterWidth``); nil when `asked` is not a width.
+  ///
+  /// The one drawn ahead if there is one, awaited, else drawn now; sent as the rows that differ
+  /// from version `since`'s raster when that is the one kept of the page at that width, else
+  /// whole; then kept as the page's last raster sent.
+  func paint(of document: PreviewDocument, page: Int, width asked: String?, since: String?)
+    async throws -> FirstPaint?
   {
     guard let key = Self.key(document, page: page, width: asked) else { return nil }
-    if let job = lock.withLock({ ahead.removeValue(forKey: key) }) { return try await job.value() }
-    let job = Job()
-    draw(key, of: document, into: job)
-    return try await job.value()
+    let job =
+      lock.withLock { ahead.removeValue(forKey: key) } ?? draw(key, of: document, into: Job())
+    guard let drawn = try await job.value() else { return nil }
+    var paint: FirstPaint? = drawn.paint
+    if drawn.paint.since != since {
+      let base = since.flatMap { version in
+        var shown = key
+        shown.version = version
+        return lock.withLock { kept.pixels(of: shown) }.map { (version, $0) }
+      }
+      paint = await onQueue { FirstPaint(drawn.pixels, base: base) }
+    }
+    if paint != nil { lock.withLock { kept.keep(drawn.pixels, as: key) } }
+    return paint
   }
 
   /// `paint`'s pixels as they were (``FirstPaint/pixels()``), inflated on the queue: a page's
   /// pixels are up to 32 MB, so requests from a browser without zstd take them one at a time.
-  func pixels(of paint: FirstPaint) async -> [UInt8]? {
-    await withCheckedContinuation { waiter in
-      queue.async { waiter.resume(returning: paint.pixels()) }
-    }
+  func pixels(of paint: FirstPaint) async -> [UInt8]? { await onQueue { paint.pixels() } }
+
+  /// `work`'s value, worked out on the queue.
+  private func onQueue<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { waiter in queue.async { waiter.resume(returning: work()) } }
   }
 
-  /// Draws `key`'s page on the queue into `job` (unless it was dropped before its turn).
-  private func draw(_ key: Key, of document: PreviewDocument, into job: Job) {
+  /// Draws `key`'s page on the queue into `job` (unless it was dropped before its turn); `job`.
+  @discardableResult
+  private func draw(_ key: Key, of document: PreviewDocument, into job: Job) -> Job {
     queue.async {
       job.run {
         self.lock.withLock { self.drawnCount += 1 }
         let pixels = try document.drawer.pixels(
           page: key.page - 1, width: key.width, reportedAs: "\(key.document) page \(key.page)")
-        return FirstPaint(pixels)
+        let base = self.lock.withLock { self.kept.latest(of: key) }
+        return FirstPaint(pixels, base: base).map { Drawn(pixels: pixels, paint: $0) }
       }
     }
+    return job
   }
 
   private static func key(_ document: PreviewDocument, page: Int, width asked: String?) -> Key? {

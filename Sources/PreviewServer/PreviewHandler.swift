@@ -39,7 +39,7 @@ struct PreviewHandler: HTTPHandler {
     case .page(let name, let number, .rgba):
       guard
         let paint = try await store.firstPaint(
-          document: name, page: number, width: request.query["w"])
+          document: name, page: number, width: request.query["w"], since: request.query["since"])
       else { return Self.notFound }
       return await reply(paint, acceptEncoding: request.headers[HTTPHeader("Accept-Encoding")])
     case .view(let name):
@@ -86,7 +86,8 @@ struct PreviewHandler: HTTPHandler {
   }
 
   /// A first paint's pixels, compressed as zstd when the browser takes it (`Accept-Encoding`),
-  /// with their width (`X-Raster-Width`; the height is what the bytes hold).
+  /// with the page's size (`X-Raster-Width`, `X-Raster-Height`); for a band of changed rows, its
+  /// first row (`X-Raster-Top`) and the version whose raster it goes on (`X-Raster-Since`).
   ///
   /// Plain pixels are inflated on the first paints' queue, one page at a time.
   private func reply(_ paint: FirstPaint, acceptEncoding: String?) async -> HTTPResponse {
@@ -98,6 +99,11 @@ struct PreviewHandler: HTTPHandler {
     var response = Self.reply(.ok, "application/octet-stream", Data(bytes))
     if zstd { response.headers[.contentEncoding] = "zstd" }
     response.headers[HTTPHeader("X-Raster-Width")] = String(paint.width)
+    response.headers[HTTPHeader("X-Raster-Height")] = String(paint.height)
+    if let since = paint.since {
+      response.headers[HTTPHeader("X-Raster-Top")] = String(paint.rows.lowerBound)
+      response.headers[HTTPHeader("X-Raster-Since")] = since
+    }
     return response
   }
 

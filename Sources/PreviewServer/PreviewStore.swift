@@ -53,13 +53,14 @@ final class PreviewStore: @unchecked Sendable {
   }
 
   /// Page `page` (1-based) of `document` in the current snapshot as its first paint at the width
-  /// `asked` (the query's `w`; see ``RasterWidth``); nil when there is no such page or `asked` is
-  /// not a width.
-  func firstPaint(document name: String, page: Int, width asked: String?) async throws
-    -> FirstPaint?
+  /// `asked` (the query's `w`; see ``RasterWidth``), as the rows changed since the version
+  /// `since` when its raster is the one kept (``FirstPaints``); nil when there is no such page or
+  /// `asked` is not a width.
+  func firstPaint(document name: String, page: Int, width asked: String?, since: String?)
+    async throws -> FirstPaint?
   {
     guard let document = snapshot.document(name), document.has(page: page) else { return nil }
-    return try await firstPaints.paint(of: document, page: page, width: asked)
+    return try await firstPaints.paint(of: document, page: page, width: asked, since: since)
   }
 
   /// The events of the builds from now on, each as one server-sent event's bytes.
