@@ -4,9 +4,10 @@ driven by Selenium through /usr/bin/chromedriver (nothing is downloaded).
 
 Starts `watch --serve --port 0` on a fresh project (the built-in article exported as Markdown) and
 checks, in order: every page of the full report has its element; a one-word edit swaps only its
-page (the other page elements are the same DOM nodes), first as a raster, then as its SVG; a bad
-save shows the overlay with file:line and a fix clears it; a click on a paragraph gives its source
-line; a PNG in the content draws on its page; raw sockets: a foreign Host or Origin gets 403,
+page (the other page elements are the same DOM nodes), first as a raster, then as its SVG; a later
+edit of it asks for the rows changed since that raster, and its canvas ends equal to the whole
+raster; a bad save shows the overlay with file:line and a fix clears it; a click on a paragraph
+gives its source line; a PNG in the content draws on its page; raw sockets: a foreign Host or Origin gets 403,
 /../../etc/passwd and its encoded forms get 404; the page's races (an older snapshot after a newer,
 a page changed again while loading, `$&` in an editor link's path); Ctrl-C exits 130 and leaves no
 temporaries and no listening socket. Every wait is on an event (a line on standard error, a DOM
@@ -189,6 +190,25 @@ def check_one_word_swap(driver, watch, port, context):
     context["changed"] = changed[0]
 
 
+def save_word(driver, context, old, new):
+    """Replaces the first `old` in the content with `new`, saved as editors save (a rename), and
+    waits until the changed page's element (context["changed"]) is swapped and shows its SVG;
+    returns that element."""
+    content = context["content"]
+    text = open(content, encoding="utf-8").read()
+    at = text.index(old)
+    number = context["changed"]
+    version = page_elements(driver)[number - 1].get_attribute("data-version")
+    with open(content + ".swp", "w", encoding="utf-8") as out:
+        out.write(text[:at] + new + text[at + len(old):])
+    os.rename(content + ".swp", content)
+    wait(driver, lambda d: page_elements(d)[number - 1].get_attribute("data-version") != version,
+         "the changed page was not swapped")
+    swapped = page_elements(driver)[number - 1]
+    wait(driver, lambda d: swapped.get_attribute("data-picture") == "svg", "no SVG after the raster")
+    return swapped
+
+
 # Records each picture put in a page element from now on: its page, its kind (`rgba`: a raster's
 # canvas; `svg`: an image), and its width in pixels (drawn or decoded before it is put in place).
 PICTURES = """
@@ -215,9 +235,6 @@ def check_raster_then_svg(driver, watch, port, context):
     as the page element in device pixels), then as its SVG; no other page gets a raster; the page
     has told the server it has the page in view, at that width (so its raster is drawn ahead);
     the raster came compressed."""
-    content = context["content"]
-    text = open(content, encoding="utf-8").read()
-    at = text.index("coordination")
     number = context["changed"]
     element = page_elements(driver)[number - 1]
     driver.execute_script("arguments[0].scrollIntoView()", element)
@@ -225,14 +242,7 @@ def check_raster_then_svg(driver, watch, port, context):
     width = driver.execute_script(
         "return Math.round(arguments[0].getBoundingClientRect().width * devicePixelRatio)", element)
     driver.execute_script(PICTURES)
-    version = element.get_attribute("data-version")
-    with open(content + ".swp", "w", encoding="utf-8") as out:
-        out.write(text[:at] + "cooperation" + text[at + len("coordination"):])
-    os.rename(content + ".swp", content)
-    wait(driver, lambda d: page_elements(d)[number - 1].get_attribute("data-version") != version,
-         "the changed page was not swapped")
-    swapped = page_elements(driver)[number - 1]
-    wait(driver, lambda d: swapped.get_attribute("data-picture") == "svg", "no SVG after the raster")
+    swapped = save_word(driver, context, "coordination", "cooperation")
     pictures = driver.execute_script("return window.__pictures")
     mine = [p for p in pictures if p["page"] == str(number)]
     assert [p["kind"] for p in mine] == ["rgba", "svg"], f"page {number} showed {mine}"
@@ -255,6 +265,63 @@ def check_raster_then_svg(driver, watch, port, context):
     reported = parse_qs(urlparse(driver.execute_script("return viewReported")).query)
     view = dict(zip(reported["pages"][0].split(","), reported["w"][0].split(",")))
     assert view.get(str(number)) == str(width), f"page {number} not reported in view: {reported}"
+
+
+# Keeps each canvas put in a page element from now on (window.__canvases), with its page.
+CANVASES = """
+window.__canvases = [];
+new MutationObserver((records) => {
+  for (const record of records) for (const node of record.addedNodes) {
+    for (const canvas of node.querySelectorAll ? node.querySelectorAll('canvas') : []) {
+      window.__canvases.push({page: canvas.closest('[data-page]').dataset.page, canvas});
+    }
+  }
+}).observe(pagesElement, {childList: true, subtree: true});
+"""
+
+# The canvases put in page `arguments[0]`'s element since CANVASES, and how many bytes of the last
+# one differ from the whole raster at `arguments[1]` (fetched without `since`): {canvases, width,
+# height, length, differing} (-1: not as many bytes), or what failed.
+SAME_AS_WHOLE = """
+const [page, url, done] = arguments;
+const canvases = window.__canvases.filter((c) => c.page === page).map((c) => c.canvas);
+const canvas = canvases[canvases.length - 1];
+if (!canvas) { done({canvases: 0}); return; }
+const shown = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+fetch(url + `&w=${canvas.width}`).then((r) => r.arrayBuffer()).then((buffer) => {
+  const whole = new Uint8Array(buffer);
+  let differing = whole.length === shown.length ? 0 : -1;
+  for (let i = 0; differing >= 0 && i < whole.length; i++) if (whole[i] !== shown[i]) differing++;
+  done({canvases: canvases.length, width: canvas.width, height: canvas.height,
+        length: whole.length, differing});
+}, (e) => done(String(e)));
+"""
+
+
+def check_raster_band(driver, watch, port, context):
+    """After a page's first raster, a later edit of it asks for the rows that changed since the
+    version its last raster shows (`since`) and gets a band, not the page; the canvas the band is
+    put on (the last raster, no longer shown) ends equal to the new version's whole raster."""
+    number = context["changed"]
+    kept = driver.execute_script(
+        "const kept = rasters.get(`full-report/${arguments[0]}`);"
+        " return kept ? kept.version : null", number)
+    assert kept, f"no raster kept of page {number}"
+    driver.execute_script(PICTURES + CANVASES)
+    # A word never shown on the page before (a version shown before comes back as its SVG).
+    swapped = save_word(driver, context, "cooperation", "partnership")
+    asked = driver.execute_script(
+        "return performance.getEntriesByType('resource')"
+        ".filter((e) => new URL(e.name).pathname.endsWith('.rgba')).map((e) => ({"
+        "url: new URL(e.name).pathname + new URL(e.name).search, decoded: e.decodedBodySize}))")
+    assert len(asked) == 1 and f"since={kept}" in asked[0]["url"], (asked, kept)
+    whole = f"/pages/full-report/{number}.rgba?v={swapped.get_attribute('data-version')}"
+    same = driver.execute_async_script(SAME_AS_WHOLE, str(number), whole)
+    assert isinstance(same, dict) and same["canvases"] == 1, f"canvases of page {number}: {same}"
+    width, height = same["width"], same["height"]
+    assert 0 < asked[0]["decoded"] < width * height * 4 / 4, f"not a band: {asked}, {same}"
+    assert same["length"] == width * height * 4 and same["differing"] == 0, \
+        f"the canvas is not the whole raster: {same}"
 
 
 def check_overlay(driver, watch, port, context):
@@ -442,6 +509,7 @@ def main():
             context = {"content": content}
             run_cases(results, (("pages", check_pages), ("one-word-swap", check_one_word_swap),
                                 ("raster-then-svg", check_raster_then_svg),
+                                ("raster-band", check_raster_band),
                                 ("overlay", check_overlay), ("click-to-source", check_click),
                                  ("image", check_image), ("sockets", check_sockets),
                                  ("races", check_races)), driver, watch, port, context)

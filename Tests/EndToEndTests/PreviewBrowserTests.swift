@@ -13,16 +13,16 @@ import Testing
     var cases: [String: String]
   }
 
-  /// `preview_test.py`: the pages, the one-page swap (a raster, then the SVG), the error
-  /// overlay, click-to-source, a PNG drawn on its page, the raw-socket refusals, the page's races
-  /// and Ctrl-C.
+  /// `preview_test.py`: the pages, the one-page swap (a raster, then the SVG; later, the rows
+  /// that changed since that raster), the error overlay, click-to-source, a PNG drawn on its
+  /// page, the raw-socket refusals, the page's races and Ctrl-C.
   @Test func previewInHeadlessChromium() throws {
     try expectPassed(
       "preview_test.py",
       ["--screenshot", AccessibilityTests.root + "/Output/preview.png"],
       cases: [
-        "pages", "one-word-swap", "raster-then-svg", "overlay", "click-to-source", "image",
-        "sockets", "races", "interrupt",
+        "pages", "one-word-swap", "raster-then-svg", "raster-band", "overlay", "click-to-source",
+        "image", "sockets", "races", "interrupt",
       ])
   }
 

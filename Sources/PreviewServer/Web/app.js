@@ -2,7 +2,8 @@
 // The live preview: the chosen document's pages as placeholders of their size, each page's SVG
 // loaded when it comes into view, and after each build only the pages whose version changed
 // swapped (new elements; the others stay the same nodes). A changed page in view is swapped in
-// first as a raster (its pixels at its size in device pixels, put in a canvas: nothing to decode),
+// first as a raster (its pixels at its size in device pixels, put in a canvas: nothing to decode;
+// after the page's first raster, only the rows that changed, put on a copy of the one before),
 // then its SVG replaces the raster once decoded, so zoom and print stay sharp. The server is told
 // which pages are in view, so it draws their rasters as soon as a build changes them.
 const pagesElement = document.getElementById('pages');
@@ -84,20 +85,53 @@ function svgPicture(page) {
   return image.decode().then(() => image);
 }
 
+// The last raster received of each page (`document/page` → its version, width and canvas), the
+// latest few: a later raster of the page at that width is asked for as the rows that changed
+// since (`since`). Its canvas takes them in place once no longer shown (a new canvas costs
+// Chromium its memory, cleared: about as long as the band's whole journey), else a copy does.
+const rasters = new Map();
+const mostRasters = 4;
+
 // The page's raster as a canvas not yet in the document: its pixels (red, green, blue, alpha;
-// the response says their width) at the element's size in device pixels, put in as they are.
-async function rasterPicture(page) {
-  const response = await fetch(`${pageURL(page, 'rgba')}&w=${rasterWidth(page)}`);
+// the response says the page's width and height) at the element's size in device pixels, put in
+// as they are; when the response holds only the rows from `X-Raster-Top` on that changed since
+// the raster kept (`X-Raster-Since` names its version), put on that one. `whole`: asked for
+// without `since` (the raster kept changed while the band was on its way).
+async function rasterPicture(page, whole = false) {
+  const name = `${page.dataset.document}/${page.dataset.page}`;
+  const asked = rasterWidth(page);
+  const kept = rasters.get(name);
+  const since = !whole && kept && kept.width === asked
+    ? `&since=${encodeURIComponent(kept.version)}` : '';
+  const response = await fetch(`${pageURL(page, 'rgba')}&w=${asked}${since}`);
   if (!response.ok) throw new Error(`raster: ${response.status}`);
   const pixels = new Uint8ClampedArray(await response.arrayBuffer());
   const width = Number(response.headers.get('X-Raster-Width'));
-  if (!(width > 0) || pixels.length % (4 * width) !== 0) throw new Error('raster: no width');
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = pixels.length / 4 / width;
-  canvas.getContext('2d').putImageData(new ImageData(pixels, width, canvas.height), 0, 0);
+  const height = Number(response.headers.get('X-Raster-Height'));
+  const top = Number(response.headers.get('X-Raster-Top') || 0);
+  const base = response.headers.get('X-Raster-Since');
+  const rows = pixels.length / 4 / width;
+  if (!(width > 0 && height > 0) || !Number.isInteger(rows) || top + rows > height) {
+    throw new Error('raster: not a page');
+  }
+  const current = kept && rasters.get(name) === kept;
+  const sameSize = current && kept.canvas.width === width && kept.canvas.height === height;
+  if (base !== null && !(sameSize && kept.version === base)) return rasterPicture(page, true);
+  const reused = sameSize && !kept.canvas.isConnected;
+  const canvas = reused ? kept.canvas : document.createElement('canvas');
+  if (!reused) {
+    // Setting a size clears a canvas, even to the size it has.
+    canvas.width = width;
+    canvas.height = height;
+  }
+  const context = canvas.getContext('2d');
+  if (base !== null && !reused) context.drawImage(kept.canvas, 0, 0);
+  if (rows) context.putImageData(new ImageData(pixels, width, rows), 0, top);
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', pictureLabel(page));
+  rasters.delete(name);
+  rasters.set(name, { version: page.dataset.version, width, canvas });
+  if (rasters.size > mostRasters) rasters.delete(rasters.keys().next().value);
   return canvas;
 }
 
