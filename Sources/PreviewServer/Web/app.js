@@ -3,7 +3,7 @@
 // loaded when it comes into view, and after each build only the pages whose version changed
 // swapped (new elements; the others stay the same nodes). A changed page in view is swapped in
 // first as a raster (its pixels at its size in device pixels, put in a canvas: nothing to decode;
-// after the page's first raster, only the rows that changed, put on a copy of the one before),
+// after the page's first raster, only the rows that changed, put on the one before),
 // then its SVG replaces the raster once decoded, so zoom and print stay sharp. The server is told
 // which pages are in view, so it draws their rasters as soon as a build changes them.
 const pagesElement = document.getElementById('pages');
