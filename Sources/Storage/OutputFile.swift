@@ -114,10 +114,16 @@ public enum OutputFile {
 }
 
 extension OutputFile {
-  /// Writes a cache's file `path` in `folder` (created owner-only when missing) whole or not at
-  /// all, not synced: a cache file lost in a crash is only a miss.
-  public static func writeCacheFile(_ bytes: [UInt8], to path: String, in folder: String) throws {
+  /// Writes a cache's file `path` in `folder` (created owner-only when missing) whole or not at all.
+  ///
+  /// Not synced: a cache file lost in a crash is only a miss. The file is `parts`, one after the
+  /// other (written in turn, not joined first).
+  public static func writeCacheFile(_ parts: [[UInt8]], to path: String, in folder: String)
+    throws
+  {
     try Folder.create(folder, mode: 0o700)
-    try writeAtomically(bytes, to: path, durability: .unsynced)
+    try atomically(path, durability: .unsynced) { file in
+      for part in parts { file.write(part) }
+    }
   }
 }

@@ -49,12 +49,13 @@ public struct PackFolder: Sendable {
     return (newestFirst, refused)
   }
 
-  /// Writes `bytes` as a new pack (creating the folder when missing); returns its name.
-  public func write(_ bytes: [UInt8]) throws -> String {
+  /// Writes `parts`, one after the other, as a new pack (creating the folder when missing);
+  /// returns its name.
+  public func write(_ parts: [[UInt8]]) throws -> String {
     var random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
     random = String(repeating: "0", count: 16 - random.utf8.count) + random
     let name = "pack-" + random + fileExtension
-    try OutputFile.writeCacheFile(bytes, to: path + "/" + name, in: path)
+    try OutputFile.writeCacheFile(parts, to: path + "/" + name, in: path)
     return name
   }
 

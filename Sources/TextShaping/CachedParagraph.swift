@@ -57,10 +57,25 @@ struct CachedParagraph {
     missing: [Unicode.Scalar], overlongWords: [String] = [],
     fontFile: (FontFace) -> (path: String, stamp: FileStamp)?
   ) -> [UInt8] {
-    var fontIndex: [UInt32: UInt32] = [:]
-    var colorIndex: [UInt32: UInt32] = [:]
-    var fonts: [Font] = []
-    var colors: [Color] = []
+    var w = ByteWriter()
+    encode(
+      paragraph, runs: runs, palette: palette, missing: missing, overlongWords: overlongWords,
+      fontRecord: { fontRecord($0, palette: palette, fontFile: fontFile) }, into: &w)
+    return w.bytes
+  }
+
+  /// Writes `paragraph`'s payload to `w`: it was set from `runs`; its lines' runs name fonts and
+  /// colours of `palette`; `fontRecord` gives the bytes of a palette font's record
+  /// (``fontRecord(_:palette:fontFile:)``'s, which a writer keeps, as they do not change).
+  static func encode(
+    _ paragraph: ShapedParagraph, runs: [TextRun], palette: GlyphPalette,
+    missing: [Unicode.Scalar], overlongWords: [String],
+    fontRecord: (UInt32) -> [UInt8], into w: inout ByteWriter
+  ) {
+    // The palette's fonts and colours the lines use, in the order met: this entry's own indices.
+    // A paragraph uses a few, so a list is quicker to search than a dictionary.
+    var fonts: [UInt32] = []
+    var colors: [UInt32] = []
     let lines = paragraph.lines.map { line -> Outgoing in
       // A target no run has (none, from a shaper) is stored as a run past the last: a miss.
       let links = line.links.map { link in
@@ -72,39 +87,44 @@ struct CachedParagraph {
         return Outgoing(line: line, links: links, runNumbers: nil)
       }
       for at in stride(from: 0, to: numbers.count, by: GlyphRuns.Parts.numbersPerRun) {
-        let font = numbers[at]
-        let color = numbers[at + 1]
-        if fontIndex[font] == nil {
-          fontIndex[font] = UInt32(fonts.count)
-          let face = palette.fonts.indices.contains(Int(font)) ? palette.fonts[Int(font)] : nil
-          let file = face.flatMap(fontFile)
-          fonts.append(
-            Font(
-              face: face ?? FontFace(pattern: "", fontMatrix: [], deviceMatrix: [], options: []),
-              file: file?.path, stamp: file?.stamp))
-        }
-        if colorIndex[color] == nil {
-          colorIndex[color] = UInt32(colors.count)
-          colors.append(palette.color(Int(color)))
-        }
-        numbers[at] = fontIndex[font] ?? 0
-        numbers[at + 1] = colorIndex[color] ?? 0
+        numbers[at] = ownIndex(numbers[at], in: &fonts)
+        numbers[at + 1] = ownIndex(numbers[at + 1], in: &colors)
       }
       return Outgoing(line: line, links: links, runNumbers: numbers)
     }
-    var w = ByteWriter()
     w.u32(UInt32(fonts.count))
-    for font in fonts { encode(font, into: &w) }
+    for font in fonts { w.raw(fontRecord(font)) }
     w.u32(UInt32(colors.count))
-    for color in colors {
-      for channel in [color.red, color.green, color.blue, color.alpha] { w.f64(channel) }
-    }
+    for color in colors { palette.color(Int(color)).encode(into: &w) }
     w.u32(UInt32(missing.count))
     for scalar in missing { w.u32(scalar.value) }
     w.u32(UInt32(overlongWords.count))
     for word in overlongWords { w.text(word) }
     w.u32(UInt32(lines.count))
     for line in lines { encode(line, into: &w) }
+  }
+
+  /// The index of `number` in `list`, added at its end the first time.
+  private static func ownIndex(_ number: UInt32, in list: inout [UInt32]) -> UInt32 {
+    if let at = list.firstIndex(of: number) { return UInt32(at) }
+    list.append(number)
+    return UInt32(list.count - 1)
+  }
+
+  /// The bytes of the record of `palette`'s font `index` (its face, file and stamp, `fontFile`'s
+  /// answer): the same for the same font as long as the font files' stamps are those of this run.
+  static func fontRecord(
+    _ index: UInt32, palette: GlyphPalette,
+    fontFile: (FontFace) -> (path: String, stamp: FileStamp)?
+  ) -> [UInt8] {
+    let face = palette.fonts.indices.contains(Int(index)) ? palette.fonts[Int(index)] : nil
+    let file = face.flatMap(fontFile)
+    var w = ByteWriter()
+    encode(
+      Font(
+        face: face ?? FontFace(pattern: "", fontMatrix: [], deviceMatrix: [], options: []),
+        file: file?.path, stamp: file?.stamp),
+      into: &w)
     return w.bytes
   }
 
@@ -125,7 +145,10 @@ struct CachedParagraph {
   /// (``ByteWriter/narrowNumbers(_:)``'s layout), never widened.
   private static func encode(_ line: Outgoing, into w: inout ByteWriter) {
     let l = line.line
-    for value in [l.width, l.offset, l.height, l.baseline] { w.f64(value) }
+    w.f64(l.width)
+    w.f64(l.offset)
+    w.f64(l.height)
+    w.f64(l.baseline)
     w.bool(l.hyphenated)
     w.u32(UInt32(line.links.count))
     for link in line.links {

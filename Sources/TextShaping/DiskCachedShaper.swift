@@ -15,10 +15,16 @@ final class DiskCachedShaper: ParagraphShaper {
   let inner: PangoShaper
   /// Where shapes are kept from run to run (nil: nowhere; every call goes to `inner`).
   var cache: ShapeCache? {
-    didSet { keys = nil }
+    didSet {
+      keys = nil
+      fontRecords = [:]
+    }
   }
   /// The keys of the cache's entries in the current language (made on first use).
   private var keys: ShapeCacheKeys?
+  /// The bytes of each palette font's record in an entry, made once for the cache (palette
+  /// indices only grow, and the cache answers a font file's stamp once a run).
+  private var fontRecords: [UInt32: [UInt8]] = [:]
   /// fontconfig's configuration as bytes for the cache keys (read once).
   lazy var fontconfigIdentity = ShapeCacheKeys.fontconfigIdentity()
 
@@ -49,12 +55,22 @@ final class DiskCachedShaper: ParagraphShaper {
       cache.rejected()
     }
     let shaped = inner.shapeParagraph(paragraph)
-    cache.store(
+    let palette = inner.palette
+    cache.store(for: key) { w in
       CachedParagraph.encode(
-        shaped.paragraph, runs: paragraph.runs, palette: inner.palette, missing: shaped.missing,
-        overlongWords: shaped.overlongWords, fontFile: cache.fontFile(of:)),
-      for: key)
+        shaped.paragraph, runs: paragraph.runs, palette: palette, missing: shaped.missing,
+        overlongWords: shaped.overlongWords,
+        fontRecord: { fontRecord($0, palette: palette, cache: cache) }, into: &w)
+    }
     return shaped
+  }
+
+  /// The record of `palette`'s font `index` in an entry, made once.
+  private func fontRecord(_ index: UInt32, palette: GlyphPalette, cache: ShapeCache) -> [UInt8] {
+    if let known = fontRecords[index] { return known }
+    let record = CachedParagraph.fontRecord(index, palette: palette, fontFile: cache.fontFile(of:))
+    fontRecords[index] = record
+    return record
   }
 
   /// `paragraph` as a payload holds it, its fonts and colours named in the shaper's palette, with
@@ -96,10 +112,10 @@ final class DiskCachedShaper: ParagraphShaper {
       cache.rejected()
     }
     let measured = inner.measureWidths(paragraph)
-    var w = ByteWriter()
-    w.f64(measured.minimum)
-    w.f64(measured.preferred)
-    cache.store(w.bytes, for: key)
+    cache.store(for: key) { w in
+      w.f64(measured.minimum)
+      w.f64(measured.preferred)
+    }
     return measured
   }
 }

@@ -119,7 +119,7 @@ extension Hyphenator {
     if let cacheDirectory, let cacheFile {
       // A cache that cannot be written is only slower.
       try? OutputFile.writeCacheFile(
-        HyphenCache.serialize(dict), to: cacheFile, in: cacheDirectory)
+        [HyphenCache.serialize(dict)], to: cacheFile, in: cacheDirectory)
     }
     return (dict, false)
   }

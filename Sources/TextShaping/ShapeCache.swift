@@ -77,11 +77,11 @@ public final class ShapeCache {
   private var packs: [PackFile] = []
   private var packUsed: [Bool] = []
   /// Every key's locations, newest pack first; nil until the first lookup.
-  private var index: [[UInt8]: [Location]]?
+  private var index: [PackKey: [Location]]?
   /// What is stored and not yet written, and where each key's entry lies in it (found by this run's
   /// lookups).
   private var pending = ShapePack.Builder(capacity: ShapeCache.packThreshold)
-  private var pendingSlots: [[UInt8]: ShapePack.Slot] = [:]
+  private var pendingSlots: [PackKey: ShapePack.Slot] = [:]
   /// Whether a used pack's time was refreshed (``trim()`` then looks at the folder).
   private var touchedPacks = false
   /// The names of the packs this object wrote (never trimmed by it).
@@ -104,16 +104,29 @@ public final class ShapeCache {
 
   // MARK: Entries
 
+  /// A key as ``index`` and ``pendingSlots`` hold it: hashed by its first eight bytes (a SHA-256
+  /// digest's bytes are uniform already), not byte by byte as an array of bytes is.
+  private struct PackKey: Hashable {
+    let bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+      var word: UInt64 = 0
+      for byte in bytes.prefix(8) { word = word << 8 | UInt64(byte) }
+      hasher.combine(word)
+    }
+  }
+
   /// The payload stored under `key`, when an intact entry for it is found.
   func payload(for key: [UInt8]) -> ArraySlice<UInt8>? {
-    if let slot = pendingSlots[key] {
+    let packKey = PackKey(bytes: key)
+    if let slot = pendingSlots[packKey] {
       let entry = Array(pending.bytes[slot.offset..<slot.offset + slot.length])
       if let payload = entry.withUnsafeBytes({ ShapeCacheEntry.payloadRange(in: $0, key: key) }) {
         hits += 1
         return entry[payload]
       }
     }
-    for location in loadedIndex()[key] ?? [] {
+    for location in loadedIndex()[packKey] ?? [] {
       if let entry = packs[location.pack].read(offset: location.offset, length: location.length),
         let payload = entry.withUnsafeBytes({ ShapeCacheEntry.payloadRange(in: $0, key: key) })
       {
@@ -132,11 +145,11 @@ public final class ShapeCache {
     misses += 1
   }
 
-  /// Stores `payload` under `key` (unless writing is off): in the pending pack, written when it is
-  /// full and at the end of the run.
-  func store(_ payload: [UInt8], for key: [UInt8]) {
+  /// Stores the payload `payload` writes under `key` (unless writing is off: then `payload` is not
+  /// called): in the pending pack, written when it is full and at the end of the run.
+  func store(for key: [UInt8], payload: (inout ByteWriter) -> Void) {
     guard writeFailure == nil else { return }
-    pendingSlots[key] = pending.append(key: key, payload: payload)
+    pendingSlots[PackKey(bytes: key)] = pending.append(key: key, payload: payload)
     if pending.bytes.count >= Self.packThreshold { flush() }
   }
 
@@ -153,7 +166,7 @@ public final class ShapeCache {
     guard writeFailure == nil else { return }
     let name: String
     do {
-      name = try packFolder.write(pending.file())
+      name = try packFolder.write([pending.bytes, pending.index()])
     } catch {
       let code = (error as? StorageError)?.code ?? EIO
       writeFailure = "cannot write to \(folder): " + StorageError.reason(code)
@@ -161,10 +174,11 @@ public final class ShapeCache {
     }
     writes += pending.slots.count
     written.insert(name)
-    // Later lookups find what was written in the new pack (the newest, so first).
+    // Later lookups find what was written in the new pack (the newest, so first), at the places
+    // this object wrote (each entry is still checked when read).
     if index != nil, let pack = packFolder.open(name) {
       if packs.count >= Self.openPackLimit { pack.closeDescriptor() }
-      add(pack, first: true)
+      add(pack, slots: pending.slots, first: true)
     }
   }
 
@@ -190,7 +204,7 @@ public final class ShapeCache {
   }
 
   /// ``index``, read from the folder's packs on the first call.
-  private func loadedIndex() -> [[UInt8]: [Location]] {
+  private func loadedIndex() -> [PackKey: [Location]] {
     if let index { return index }
     index = [:]
     let listing = packFolder.packs()
@@ -198,24 +212,23 @@ public final class ShapeCache {
     for name in listing.newestFirst {
       guard let pack = packFolder.open(name) else { continue }
       if packs.count >= Self.openPackLimit { pack.closeDescriptor() }
-      add(pack, first: false)
+      // A pack whose trailer or index does not check out is left out (and closed).
+      if let slots = ShapePack.slots(of: pack) { add(pack, slots: slots, first: false) }
     }
     return index ?? [:]
   }
 
-  /// Adds `pack`'s entries to ``index``, before those there (`first`) or after; a pack whose
-  /// trailer or index does not check out is left out (and closed).
-  private func add(_ pack: PackFile, first: Bool) {
-    guard let slots = ShapePack.slots(of: pack) else { return }
+  /// Adds `pack`'s entries, at `slots`, to ``index``, before those there (`first`) or after.
+  private func add(_ pack: PackFile, slots: [ShapePack.Slot], first: Bool) {
     let number = packs.count
     packs.append(pack)
     packUsed.append(false)
     for slot in slots {
       let location = Location(pack: number, offset: slot.offset, length: slot.length)
       if first {
-        index?[slot.key, default: []].insert(location, at: 0)
+        index?[PackKey(bytes: slot.key), default: []].insert(location, at: 0)
       } else {
-        index?[slot.key, default: []].append(location)
+        index?[PackKey(bytes: slot.key), default: []].append(location)
       }
     }
   }

@@ -12,9 +12,10 @@ enum ShapeCacheEntry {
   /// Magic, version, a reserved word, the key, the payload length.
   static let headerSize = 8 + 4 + 4 + SHA256.size + 8
 
-  /// Appends the entry holding `payload` under `key` to `bytes` (a pack being filled: no copy of
-  /// the entry on its own).
-  static func append(key: [UInt8], payload: [UInt8], to bytes: inout [UInt8]) {
+  /// Appends the entry under `key` whose payload `payload` writes to `bytes` (a pack being
+  /// filled): the payload is written in place, then its length and checksum filled in, so it is
+  /// never a copy of its own.
+  static func append(key: [UInt8], to bytes: inout [UInt8], payload: (inout ByteWriter) -> Void) {
     var w = ByteWriter()
     swap(&w.bytes, &bytes)
     defer { swap(&w.bytes, &bytes) }
@@ -22,9 +23,18 @@ enum ShapeCacheEntry {
     w.u32(formatVersion)
     w.u32(0)
     w.raw(key)
-    w.u64(UInt64(payload.count))
-    w.raw(payload)
-    w.raw(payload.withUnsafeBytes { SHA256.digest($0) })
+    let lengthOffset = w.bytes.count
+    w.u64(0)
+    let start = w.bytes.count
+    payload(&w)
+    let length = UInt64(w.bytes.count - start)
+    w.bytes.withUnsafeMutableBytes {
+      $0.storeBytes(of: length.littleEndian, toByteOffset: lengthOffset, as: UInt64.self)
+    }
+    let sum = w.bytes.withUnsafeBytes {
+      SHA256.digest(UnsafeRawBufferPointer(rebasing: $0[start...]))
+    }
+    w.raw(sum)
   }
 
   /// Where the payload of `entry` lies in it, when it is an intact entry for `key`.

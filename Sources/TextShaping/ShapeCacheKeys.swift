@@ -1,4 +1,5 @@
 import CPango
+import Geometry
 import Storage
 
 /// The program that shaped a paragraph and the text engine's versions: part of every shape cache key.
@@ -72,6 +73,7 @@ struct ShapeCacheKeys {
   /// The key of `spec`'s entry of `kind`.
   func key(_ kind: ShapeCacheEntryKind, _ spec: ParagraphSpec) -> [UInt8] {
     var w = ByteWriter()
+    w.bytes.reserveCapacity(512)
     w.u8(kind.rawValue)
     spec.encode(into: &w)
     let hasher = prefix.copy()
@@ -111,9 +113,7 @@ extension ParagraphSpec {
     for run in runs {
       w.text(run.text)
       run.font.encode(into: &w)
-      for channel in [run.color.red, run.color.green, run.color.blue, run.color.alpha] {
-        w.f64(channel)
-      }
+      run.color.encode(into: &w)
       w.optionalText(run.link?.storedText)
     }
     w.f64(width)
@@ -131,6 +131,16 @@ extension ParagraphSpec {
     w.bool(hangingPunctuation)
     w.bool(baseFont != nil)
     baseFont?.encode(into: &w)
+  }
+}
+
+extension Color {
+  /// The four channels (a shape cache key's and entry's layout).
+  func encode(into w: inout ByteWriter) {
+    w.f64(red)
+    w.f64(green)
+    w.f64(blue)
+    w.f64(alpha)
   }
 }
 

@@ -68,21 +68,21 @@ enum ShapePack {
 
     var isEmpty: Bool { slots.isEmpty }
 
-    /// Appends the entry holding `payload` under `key`; returns where it lies.
+    /// Appends the entry under `key` whose payload `payload` writes; returns where it lies.
     @discardableResult
-    mutating func append(key: [UInt8], payload: [UInt8]) -> Slot {
+    mutating func append(key: [UInt8], payload: (inout ByteWriter) -> Void) -> Slot {
       let offset = bytes.count
-      ShapeCacheEntry.append(key: key, payload: payload, to: &bytes)
+      ShapeCacheEntry.append(key: key, to: &bytes, payload: payload)
       let slot = Slot(key: key, offset: offset, length: bytes.count - offset)
       slots.append(slot)
       return slot
     }
 
-    /// The whole pack: the magic and entries, the index and the trailer.
-    func file() -> [UInt8] {
+    /// What follows the entries in the file: the index and the trailer (the file is ``bytes``
+    /// and then these, written one after the other, not joined).
+    func index() -> [UInt8] {
       var w = ByteWriter()
-      w.bytes = bytes
-      w.bytes.reserveCapacity(bytes.count + slots.count * ShapePack.slotSize + trailerSize)
+      w.bytes.reserveCapacity(slots.count * ShapePack.slotSize + trailerSize)
       for slot in slots {
         w.raw(slot.key)
         w.u64(UInt64(slot.offset))

@@ -50,7 +50,7 @@ import Testing
     let dir = try makeTestFolder()
     defer { removeTestFolder(dir) }
     let folder = dir + "/a/b"
-    try OutputFile.writeCacheFile([1, 2, 3], to: folder + "/c.bin", in: folder)
+    try OutputFile.writeCacheFile([[1, 2], [3]], to: folder + "/c.bin", in: folder)
     #expect(Folder.readFile(folder + "/c.bin") == [1, 2, 3])
     #expect(Folder.readFile(folder) == nil)
     #expect(Folder.readFile(dir + "/missing") == nil)

@@ -9,7 +9,7 @@ import Testing
     let dir = try makeTestFolder()
     defer { removeTestFolder(dir) }
     let folder = PackFolder(path: dir + "/cache", fileExtension: ".pack")
-    let name = try folder.write(Array("0123456789".utf8))
+    let name = try folder.write([Array("01234".utf8), Array("56789".utf8)])
     #expect(name.hasPrefix("pack-") && name.hasSuffix(".pack") && name.utf8.count == 26)
     #expect(folder.packNames() == [name])
     let pack = try #require(folder.open(name))
@@ -25,7 +25,7 @@ import Testing
     let dir = try makeTestFolder()
     defer { removeTestFolder(dir) }
     let folder = PackFolder(path: dir, fileExtension: ".pack")
-    let name = try folder.write(Array("0123456789".utf8))
+    let name = try folder.write([Array("0123456789".utf8)])
     let pack = try #require(folder.open(name))
     pack.closeDescriptor()
     #expect(pack.read(offset: 2, length: 3) == Array("234".utf8))
@@ -42,7 +42,7 @@ import Testing
     let start = Date().addingTimeInterval(-3600)
     var names: [String] = []
     for k in 0..<3 {
-      let name = try folder.write([UInt8(k)])
+      let name = try folder.write([[UInt8(k)]])
       try FileManager.default.setAttributes(
         [.modificationDate: start.addingTimeInterval(Double(k))], ofItemAtPath: dir + "/" + name)
       names.append(name)
@@ -58,7 +58,7 @@ import Testing
     let start = Date().addingTimeInterval(-3 * 3600)
     var names: [String] = []
     for k in 0..<10 {
-      let name = try folder.write(Array(repeating: UInt8(k), count: 100))
+      let name = try folder.write([Array(repeating: UInt8(k), count: 100)])
       try fm.setAttributes(
         [.modificationDate: start.addingTimeInterval(Double(k) * 60)],
         ofItemAtPath: dir + "/" + name)

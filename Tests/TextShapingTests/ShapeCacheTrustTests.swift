@@ -99,7 +99,7 @@ import Testing
     let payload = CachedParagraph.encode(
       ShapedParagraph(lines: lines), runs: spec.runs, palette: writer.shaper.palette,
       missing: attack == "missing" ? ["\u{202E}"] : [], fontFile: writerCache.fontFile(of:))
-    writerCache.store(payload, for: key(spec, writer, writerCache))
+    writerCache.store(for: key(spec, writer, writerCache)) { $0.raw(payload) }
     writerCache.flush()
     #expect(folder.packs.count == 1)
     let (reader, readerCache) = folder.measurer()
@@ -128,7 +128,7 @@ import Testing
       ShapedParagraph(lines: restyled), runs: spec.runs, palette: writer.shaper.palette,
       missing: [],
       fontFile: writerCache.fontFile(of:))
-    writerCache.store(payload, for: key(spec, writer, writerCache))
+    writerCache.store(for: key(spec, writer, writerCache)) { $0.raw(payload) }
     writerCache.flush()
     let (reader, readerCache) = folder.measurer()
     let read = reader.shape(spec).lines
@@ -176,7 +176,7 @@ import Testing
     let writer = ShapeCache(folder: folder.path, identity: testIdentity)
     let keys = (0..<40).map { n in Array("entry \(n)".utf8).withUnsafeBytes(SHA256.digest) }
     for (n, key) in keys.enumerated() {
-      writer.store(Array(repeating: UInt8(n), count: 3000), for: key)
+      writer.store(for: key) { $0.raw(Array(repeating: UInt8(n), count: 3000)) }
     }
     writer.flush()
     let pack = try #require(folder.packs.first)
