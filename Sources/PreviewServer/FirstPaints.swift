@@ -107,7 +107,10 @@ final class FirstPaints: @unchecked Sendable {
         shown.version = version
         return lock.withLock { kept.pixels(of: shown) }.map { (version, $0) }
       }
-      paint = await onQueue { FirstPaint(drawn.pixels, base: base) }
+      // With no base the page goes whole, as the drawn paint already is when drawn against none.
+      if base != nil || drawn.paint.since != nil {
+        paint = await onQueue { FirstPaint(drawn.pixels, version: key.version, base: base) }
+      }
     }
     if paint != nil { lock.withLock { kept.keep(drawn.pixels, as: key) } }
     return paint
@@ -131,7 +134,9 @@ final class FirstPaints: @unchecked Sendable {
         let pixels = try document.drawer.pixels(
           page: key.page - 1, width: key.width, reportedAs: "\(key.document) page \(key.page)")
         let base = self.lock.withLock { self.kept.latest(of: key) }
-        return FirstPaint(pixels, base: base).map { Drawn(pixels: pixels, paint: $0) }
+        return FirstPaint(pixels, version: key.version, base: base).map {
+          Drawn(pixels: pixels, paint: $0)
+        }
       }
     }
     return job
