@@ -15,6 +15,9 @@ struct FirstPaint: Sendable {
   /// zstd's level: its fastest that still looks for matches (a page's runs of white).
   static let level: Int32 = 1
 
+  /// The version of the page drawn: the snapshot's when drawn, whichever version the request
+  /// named (`?v=`).
+  let version: String
   /// The page's size in pixels.
   let width: Int
   let height: Int
@@ -26,11 +29,14 @@ struct FirstPaint: Sendable {
   /// The pixels of ``rows`` as one zstd frame.
   let compressed: [UInt8]
 
-  /// `pixels` compressed: the rows that differ from `base`'s pixels (a raster of version
+  /// `pixels` (of version `version`) compressed: the rows that differ from `base`'s pixels (a raster of version
   /// `base.version` of the same page) when `base` is as large, else the whole page; nil when zstd
   /// fails (out of memory) or the bytes are not `width × height` pixels.
-  init?(_ pixels: RasterPixels, base: (version: String, pixels: RasterPixels)? = nil) {
+  init?(
+    _ pixels: RasterPixels, version: String, base: (version: String, pixels: RasterPixels)? = nil
+  ) {
     guard pixels.isWhole else { return nil }
+    self.version = version
     if let base, base.pixels.isWhole, base.pixels.width == pixels.width,
       base.pixels.height == pixels.height
     {

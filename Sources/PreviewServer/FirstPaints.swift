@@ -15,8 +15,11 @@ import Rendering
 /// raster is the one kept. A page drawn ahead is compressed against the one kept, which is what
 /// the browser will name unless another tab asked for the page meanwhile.
 ///
-/// Bounded: at most ``mostAhead`` pages a document are drawn ahead, each kept until a request takes
-/// it or the document's next build is published, which drops those not yet taken.
+/// Bounded: at most ``mostAhead`` pages a document are drawn ahead, each kept (its first paint and
+/// its raw pixels, up to 32 MB: what it is kept as once sent) until a request takes it or the
+/// document's next build is published, which drops those not yet taken. The pixels held are thus
+/// at most ``KeptRasters/mostBytes`` for the rasters sent plus ``mostAhead`` × 32 MB a document
+/// with pages in view, besides the pages being drawn.
 final class FirstPaints: @unchecked Sendable {
   // @unchecked: `ahead`, `views`, `kept` and `drawnCount` are read and written under `lock`.
   /// The most pages of a document drawn ahead after a build (a view shows two or three).
@@ -43,8 +46,9 @@ final class FirstPaints: @unchecked Sendable {
   private var kept = KeptRasters()
   private var drawnCount = 0
 
-  /// A page version drawn at a width: its pixels, and its first paint as drawn (against the
-  /// raster kept of the page at that width then, if any).
+  /// A page version drawn at a width: its pixels (held until taken: not counted in
+  /// ``KeptRasters/mostBytes``), and its first paint as drawn (against the raster kept of the
+  /// page at that width then, if any).
   struct Drawn: Sendable {
     let pixels: RasterPixels
     let paint: FirstPaint
@@ -107,7 +111,10 @@ final class FirstPaints: @unchecked Sendable {
         shown.version = version
         return lock.withLock { kept.pixels(of: shown) }.map { (version, $0) }
       }
-      paint = await onQueue { FirstPaint(drawn.pixels, base: base) }
+      // With no base the page goes whole, as the drawn paint already is when drawn against none.
+      if base != nil || drawn.paint.since != nil {
+        paint = await onQueue { FirstPaint(drawn.pixels, version: key.version, base: base) }
+      }
     }
     if paint != nil { lock.withLock { kept.keep(drawn.pixels, as: key) } }
     return paint
@@ -131,7 +138,9 @@ final class FirstPaints: @unchecked Sendable {
         let pixels = try document.drawer.pixels(
           page: key.page - 1, width: key.width, reportedAs: "\(key.document) page \(key.page)")
         let base = self.lock.withLock { self.kept.latest(of: key) }
-        return FirstPaint(pixels, base: base).map { Drawn(pixels: pixels, paint: $0) }
+        return FirstPaint(pixels, version: key.version, base: base).map {
+          Drawn(pixels: pixels, paint: $0)
+        }
       }
     }
     return job

@@ -4,6 +4,8 @@ import Rendering
 /// paint of the page is sent as the rows that differ from it (``FirstPaint``); the most recently
 /// sent first, at most ``mostBytes`` in all (a raster is at most 32 MB, so the latest two always
 /// fit).
+///
+/// The pages drawn ahead and not yet sent are held apart (``FirstPaints``), outside the bound.
 struct KeptRasters {
   /// The most bytes of pixels kept: about 18 pages at 794 px.
   static let mostBytes = 64 << 20

@@ -86,8 +86,10 @@ struct PreviewHandler: HTTPHandler {
   }
 
   /// A first paint's pixels, compressed as zstd when the browser takes it (`Accept-Encoding`),
-  /// with the page's size (`X-Raster-Width`, `X-Raster-Height`); for a band of changed rows, its
-  /// first row (`X-Raster-Top`) and the version whose raster it goes on (`X-Raster-Since`).
+  /// with the version drawn (`X-Raster-Version`: the current build's, which may be later than the
+  /// request's `v`) and the page's size (`X-Raster-Width`, `X-Raster-Height`); for a band of
+  /// changed rows, its first row (`X-Raster-Top`) and the version whose raster it goes on
+  /// (`X-Raster-Since`).
   ///
   /// Plain pixels are inflated on the first paints' queue, one page at a time.
   private func reply(_ paint: FirstPaint, acceptEncoding: String?) async -> HTTPResponse {
@@ -98,6 +100,7 @@ struct PreviewHandler: HTTPHandler {
     }
     var response = Self.reply(.ok, "application/octet-stream", Data(bytes))
     if zstd { response.headers[.contentEncoding] = "zstd" }
+    response.headers[HTTPHeader("X-Raster-Version")] = paint.version
     response.headers[HTTPHeader("X-Raster-Width")] = String(paint.width)
     response.headers[HTTPHeader("X-Raster-Height")] = String(paint.height)
     if let since = paint.since {

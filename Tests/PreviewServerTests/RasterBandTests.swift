@@ -25,6 +25,7 @@ import Testing
     #expect(old.headers[HTTPHeader("X-Raster-Since")] == nil, "the first raster is not whole")
     let height = try #require(Self.header(old, "X-Raster-Height"))
     #expect(old.body.count == 300 * height * 4)
+    #expect(old.headers[HTTPHeader("X-Raster-Version")] == before)
 
     try FirstPaintsTests.rebuild(builder, first: "Abe", in: dir)
     let after = try #require(handler.store.snapshot.document("certificate")?.versions.first)
@@ -33,6 +34,7 @@ import Testing
       handler, "/pages/certificate/1.rgba", width.merging(["since": before]) { $1 })
     #expect(band.status == 200)
     #expect(band.headers[HTTPHeader("X-Raster-Since")] == before)
+    #expect(band.headers[HTTPHeader("X-Raster-Version")] == after)
     #expect(Self.header(band, "X-Raster-Height") == height)
     let top = try #require(Self.header(band, "X-Raster-Top"))
     let rowBytes = 300 * 4
@@ -61,6 +63,62 @@ import Testing
     #expect(compressed.headers[.contentEncoding] == "zstd")
     #expect(compressed.headers[HTTPHeader("X-Raster-Since")] == after)
     #expect(compressed.body.starts(with: Route.zstdMagic))
+  }
+
+  /// The version drawn is the current build's, whichever the request names (`v`): a browser
+  /// asking for a version a build has replaced meanwhile learns which one it got.
+  @Test func theVersionDrawnIsNamedWhateverVersionWasAsked() async throws {
+    let (handler, builder, dir) = try Route.handler()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let before = try #require(handler.store.snapshot.document("certificate")?.versions.first)
+    try FirstPaintsTests.rebuild(builder, first: "Abe", in: dir)
+    let after = try #require(handler.store.snapshot.document("certificate")?.versions.first)
+    #expect(after != before)
+    for asked in [before, after] {
+      let reply = try await Route.get(
+        handler, "/pages/certificate/1.rgba", ["w": "300", "v": asked])
+      #expect(reply.status == 200)
+      #expect(reply.headers[HTTPHeader("X-Raster-Version")] == after, "asked \(asked)")
+    }
+  }
+
+  /// A page drawn ahead (in view when a build changed it) is drawn against the raster kept of it:
+  /// a request naming that raster's version gets the band drawn; one naming another version, or
+  /// none, gets the whole page, still drawn once.
+  @Test func aPageDrawnAheadComesAsABandSinceTheRasterKept() async throws {
+    let (handler, builder, dir) = try Route.handler()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let paints = handler.store.firstPaints
+    let width = ["w": "300"]
+    let first = try await Route.get(handler, "/pages/certificate/1.rgba", width)
+    let height = try #require(Self.header(first, "X-Raster-Height"))
+    _ = try await Route.get(handler, "/view/certificate", ["pages": "1", "w": "300"])
+    for (name, since) in zip(["Abe", "Cy", "Di"], [true, false, nil] as [Bool?]) {
+      // The version last sent: the raster kept.
+      let kept = try #require(handler.store.snapshot.document("certificate")?.versions.first)
+      let drawnBefore = paints.drawn
+      try FirstPaintsTests.rebuild(builder, first: name, in: dir)
+      #expect(paints.waiting == 1)
+      let query: [String: String] =
+        switch since {
+        case true?: width.merging(["since": kept]) { $1 }
+        case false?: width.merging(["since": "not-a-version"]) { $1 }
+        case nil: width
+        }
+      let reply = try await Route.get(handler, "/pages/certificate/1.rgba", query)
+      #expect(reply.status == 200, "\(query)")
+      #expect(paints.drawn == drawnBefore + 1, "drawn once: \(query)")
+      #expect(paints.waiting == 0)
+      if since == true {
+        #expect(reply.headers[HTTPHeader("X-Raster-Since")] == kept)
+        let top = try #require(Self.header(reply, "X-Raster-Top"))
+        let rows = reply.body.count / (300 * 4)
+        #expect(rows > 0 && rows < height / 2 && top + rows <= height, "a band: \(top), \(rows)")
+      } else {
+        #expect(reply.headers[HTTPHeader("X-Raster-Since")] == nil, "\(query)")
+        #expect(reply.body.count == 300 * height * 4, "\(query)")
+      }
+    }
   }
 
   @Test func aVersionNotKeptOrAnotherWidthGetsTheWholePage() async throws {

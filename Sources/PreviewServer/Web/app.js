@@ -85,9 +85,9 @@ function svgPicture(page) {
   return image.decode().then(() => image);
 }
 
-// The last raster received of each page (`document/page` → its version, width and canvas), the
-// latest few: a later raster of the page at that width is asked for as the rows that changed
-// since (`since`). Its canvas takes them in place once no longer shown (a new canvas costs
+// The last raster received of each page (`document/page` → the version drawn, as the response
+// says, the width asked for, and its canvas), the latest few: a later raster of the page at that
+// width is asked for as the rows that changed since (`since`). Its canvas takes them in place once no longer shown (a new canvas costs
 // Chromium its memory, cleared: about as long as the band's whole journey), else a copy does.
 const rasters = new Map();
 const mostRasters = 4;
@@ -101,7 +101,7 @@ async function rasterPicture(page, whole = false) {
   const name = `${page.dataset.document}/${page.dataset.page}`;
   const asked = rasterWidth(page);
   const kept = rasters.get(name);
-  const since = !whole && kept && kept.width === asked
+  const since = !whole && kept && kept.asked === asked
     ? `&since=${encodeURIComponent(kept.version)}` : '';
   const response = await fetch(`${pageURL(page, 'rgba')}&w=${asked}${since}`);
   if (!response.ok) throw new Error(`raster: ${response.status}`);
@@ -110,8 +110,10 @@ async function rasterPicture(page, whole = false) {
   const height = Number(response.headers.get('X-Raster-Height'));
   const top = Number(response.headers.get('X-Raster-Top') || 0);
   const base = response.headers.get('X-Raster-Since');
+  // The version drawn: the server's latest, which a build landing meanwhile makes later than asked.
+  const version = response.headers.get('X-Raster-Version');
   const rows = pixels.length / 4 / width;
-  if (!(width > 0 && height > 0) || !Number.isInteger(rows) || top + rows > height) {
+  if (!version || !(width > 0 && height > 0) || !Number.isInteger(rows) || top + rows > height) {
     throw new Error('raster: not a page');
   }
   const current = kept && rasters.get(name) === kept;
@@ -130,7 +132,7 @@ async function rasterPicture(page, whole = false) {
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', pictureLabel(page));
   rasters.delete(name);
-  rasters.set(name, { version: page.dataset.version, width, canvas });
+  rasters.set(name, { version, asked, canvas });
   if (rasters.size > mostRasters) rasters.delete(rasters.keys().next().value);
   return canvas;
 }
