@@ -84,20 +84,22 @@ import TextShaping
   }
 
   /// Workers write what they shaped in packs of their own when they are done: a second run with
-  /// workers writes nothing.
+  /// workers shapes and writes nothing. (Which process builds which unit depends on the
+  /// scheduler: on a loaded machine the parent may build every unit before a worker has started,
+  /// so the number of packs is not fixed; what the second run reports is.)
   @Test func workersStoreWhatTheyShape() throws {
     let dir = try temporaryDirectory("pmreport-shape-cache")
     let arguments = [
-      "--document", "full-report", "--format", "all", "--dpi", "40", "--jobs", "2", "--quiet",
+      "--document", "full-report", "--format", "all", "--dpi", "40", "--jobs", "2",
       "--cache", "shapes", "--output",
     ]
-    let cold = try pmreport(arguments + ["a"], in: dir)
+    let cold = try pmreport(arguments + ["a", "--quiet"], in: dir)
     #expect(cold.status == 0, "\(cold.error)")
     let written = packs(dir + "/shapes")
-    // The parent's pack and at least one worker's.
-    #expect(written.count >= 2)
-    let warm = try pmreport(arguments + ["b"], in: dir)
+    #expect(!written.isEmpty)
+    let warm = try pmreport(arguments + ["b", "-v"], in: dir)
     #expect(warm.status == 0, "\(warm.error)")
+    #expect(warm.error.contains(" 0 shaped, 0 stored"), "\(warm.error)")
     #expect(packs(dir + "/shapes") == written)
   }
 
