@@ -45,6 +45,10 @@ final class FirstPaints: @unchecked Sendable {
   /// The last raster sent of each page at each width.
   private var kept = KeptRasters()
   private var drawnCount = 0
+  /// The pages drawn ahead whose first paint is neither handed to a request nor dropped yet
+  /// (``awaitSent(before:)`` waits for none being left); guarded by `sent`.
+  private var unsent: Set<Key> = []
+  private let sent = NSCondition()
 
   /// A page version drawn at a width: its pixels (held until taken: not counted in
   /// ``KeptRasters/mostBytes``), and its first paint as drawn (against the raster kept of the
@@ -58,6 +62,12 @@ final class FirstPaints: @unchecked Sendable {
   var drawn: Int { lock.withLock { drawnCount } }
   /// How many drawn ahead wait for their request (for the tests).
   var waiting: Int { lock.withLock { ahead.count } }
+  /// How many drawn ahead are not yet sent nor dropped (for the tests).
+  var unsentCount: Int {
+    sent.lock()
+    defer { sent.unlock() }
+    return unsent.count
+  }
 
   /// Remembers that the browser has `pages` (1-based, each with the width it asks for) of
   /// `document` in view: the first ``mostAhead`` of them.
@@ -69,11 +79,13 @@ final class FirstPaints: @unchecked Sendable {
   /// earlier build of a document it lays out (every one named in `changed`) or that it no longer
   /// has, then starts drawing the pages of `changed` (1-based, by document) in view.
   func published(_ snapshot: PreviewSnapshot, changed: [String: [Int]]) {
+    var dropped: Set<Key> = []
     let wanted = lock.withLock {
       for (key, job) in ahead
       where changed[key.document] != nil || !Self.isCurrent(key, in: snapshot) {
         job.drop()
         ahead[key] = nil
+        dropped.insert(key)
       }
       var wanted: [(Key, PreviewDocument, Job)] = []
       for (name, pages) in changed {
@@ -88,7 +100,33 @@ final class FirstPaints: @unchecked Sendable {
       }
       return wanted
     }
+    awaitSending(Set(wanted.map(\.0)), instead: dropped)
     for (key, document, job) in wanted { draw(key, of: document, into: job) }
+  }
+
+  /// Waits until the first paints drawn ahead and not dropped have been handed to their
+  /// requests, or until `deadline`: the build task calls it before writing the files, so on
+  /// a machine of few cores the first paint is drawn and sent before the writing takes a core.
+  func awaitSent(before deadline: Date) {
+    sent.lock()
+    defer { sent.unlock() }
+    while !unsent.isEmpty, sent.wait(until: deadline) {}
+  }
+
+  /// Awaits `keys` being sent, no longer `dropped` (no request will take them), waking a waiter.
+  private func awaitSending(_ keys: Set<Key>, instead dropped: Set<Key>) {
+    sent.lock()
+    unsent.subtract(dropped)
+    unsent.formUnion(keys)
+    sent.broadcast()
+    sent.unlock()
+  }
+
+  /// `key`'s first paint has been handed to a request.
+  private func markSent(_ key: Key) {
+    sent.lock()
+    if unsent.remove(key) != nil { sent.broadcast() }
+    sent.unlock()
   }
 
   /// Page `page` (1-based, one of `document`'s) at the width `asked` (the query's `w`; see
@@ -101,6 +139,7 @@ final class FirstPaints: @unchecked Sendable {
     async throws -> FirstPaint?
   {
     guard let key = Self.key(document, page: page, width: asked) else { return nil }
+    defer { markSent(key) }
     let job =
       lock.withLock { ahead.removeValue(forKey: key) } ?? draw(key, of: document, into: Job())
     guard let drawn = try await job.value() else { return nil }

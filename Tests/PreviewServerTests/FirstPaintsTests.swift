@@ -39,6 +39,23 @@ import Testing
     #expect(paints.waiting == 0)
   }
 
+  /// The build task waits (``FirstPaints/awaitSent(before:)``) for the pages drawn ahead to be
+  /// sent: one is awaited until its request has it, then none, so the wait ends at once.
+  @Test func aBuildAwaitsThePagesDrawnAheadUntilTheyAreSent() async throws {
+    let (handler, builder, dir) = try Route.handler()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let paints = handler.store.firstPaints
+    _ = try await Route.get(handler, "/view/certificate", ["pages": "1", "w": "300"])
+    try Self.rebuild(builder, first: "Abe", in: dir)
+    #expect(paints.unsentCount == 1, "no request came: the build stopped waiting at its deadline")
+    _ = try await Route.get(handler, "/pages/certificate/1.rgba", ["w": "300"])
+    #expect(paints.unsentCount == 0)
+    paints.awaitSent(before: .distantFuture)
+    // A build that changes nothing in view awaits nothing.
+    try Self.rebuild(builder, first: "Abe", in: dir)
+    #expect(paints.unsentCount == 0)
+  }
+
   @Test func aLaterBuildDropsWhatWasNotTakenAndFewAreDrawnAhead() async throws {
     let (handler, builder, dir) = try Route.handler()
     defer { try? FileManager.default.removeItem(atPath: dir) }
