@@ -30,13 +30,21 @@ let package = Package(
     // entries); about 4.5 times as fast as GLib's GChecksum.
     .systemLibrary(
       name: "CNettle", pkgConfig: "nettle", providers: [.apt(["nettle-dev"]), .brew(["nettle"])]),
-    // libqpdf's C API: completes the PDFs cairo writes (language, XMP, link descriptions, /ID).
+    // libqpdf's C API: joins finished PDFs (PDFJoiner).
     .systemLibrary(
       name: "CQPDF", pkgConfig: "libqpdf",
       providers: [.apt(["libqpdf-dev"]), .brew(["qpdf"])]),
     // qpdf's C++ content tokenizer: page furniture cairo drew as `/Private` marked content becomes
     // `/Artifact` (the C API has no tokenizer; no PDF syntax is parsed by hand).
     .target(name: "CArtifacts", linkerSettings: [.linkedLibrary("qpdf")]),
+    // The finisher's qpdf pass in C++, on qpdf's objects directly (the C API makes a handle for
+    // every call): reads cairo's PDF, completes its structure tree, pages, catalog and metadata,
+    // and writes it; no exception leaves its C functions.
+    .target(
+      name: "CFinisher", dependencies: ["CArtifacts"],
+      // qpdf 11's shared_ptr API only: no PointerHolder (nor its header's warning).
+      cxxSettings: [.define("POINTERHOLDER_TRANSITION", to: "4")],
+      linkerSettings: [.linkedLibrary("qpdf")]),
     // The git commit `--version` prints (`make build` writes Sources/CBuildInfo/commit.h).
     .target(name: "CBuildInfo"),
     .systemLibrary(
@@ -100,7 +108,7 @@ let package = Package(
       name: "Rendering",
       dependencies: [
         "Geometry", "Frames", "Storage", "CCairo", "CGLib", "CImages", "CPNGRows", "CJPEGScan",
-        "CQPDF", "CArtifacts",
+        "CQPDF", "CFinisher",
       ]),
     .target(
       name: "PMReportKit",

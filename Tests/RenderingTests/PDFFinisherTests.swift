@@ -1,3 +1,4 @@
+import CCairo
 import Foundation
 import Storage
 import Testing
@@ -34,6 +35,41 @@ import Testing
     let scratch = drawn.path
     _ = consume drawn
     #expect(!FileManager.default.fileExists(atPath: scratch))
+  }
+
+  @Test func eachFigureGetsItsTextAndAnotherCountIsAnError() throws {
+    let dir = try temporaryDirectory("pmreport-finisher-figures")
+    let drawn = dir + "/drawn.pdf"
+    let surface = cairo_pdf_surface_create(drawn, 200, 200)
+    let context = cairo_create(surface)
+    cairo_tag_begin(context, "Document", "")
+    cairo_tag_begin(context, "Figure", "")
+    cairo_rectangle(context, 10, 10, 50, 50)
+    cairo_fill(context)
+    cairo_tag_end(context, "Figure")
+    cairo_tag_end(context, "Document")
+    cairo_destroy(context)
+    cairo_surface_finish(surface)
+    cairo_surface_destroy(surface)
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: drawn)))
+    func finish(_ alts: [String]) throws -> Data {
+      let marks = MarkedContentLog()
+      marks.figureAlts = alts
+      let path = dir + "/finished-\(alts.count).pdf"
+      let finisher = PDFFinisher(
+        info: info, standards: .ua1, marks: marks, destinationTitles: [:], path: path)
+      try OutputFile.atomically(path) { file in try finisher.finish(.memory(bytes), into: file) }
+      return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+    #expect(try finish(["A square"]).range(of: Data("/Alt (A square)".utf8)) != nil)
+    for alts in [[], ["A square", "One too many"]] {
+      #expect {
+        try finish(alts)
+      } throws: { error in
+        "\(error)".hasSuffix(
+          "qpdf failed to describe the figures: \(alts.count) alternate texts for 1 figures")
+      }
+    }
   }
 
   @Test func theXMPEscapesItsValuesAndDerivesVersion8UUIDs() {
