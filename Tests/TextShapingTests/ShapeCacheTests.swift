@@ -275,6 +275,15 @@ func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
     }
   }
 
+  /// A font's pattern in an entry does not name the program (fontconfig's `prgname`), so a copy of
+  /// the binary under another name writes the same entries.
+  @Test func aStoredPatternDoesNotNameTheProgram() {
+    let measurer = PangoMeasurer()
+    for spec in specs { _ = measurer.shape(spec) }
+    #expect(!measurer.palette.fonts.isEmpty)
+    #expect(measurer.palette.fonts.allSatisfy { !$0.pattern.contains("prgname=") })
+  }
+
   @Test func theRealFontFilesAreRecorded() throws {
     let folder = ShapeFolder()
     defer { folder.remove() }
