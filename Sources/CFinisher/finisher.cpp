@@ -10,12 +10,19 @@
 #include <memory>
 #include <string>
 
-void pmreport::report(pmreport_pdf_error *error, std::string const &operation, char const *reason) {
-    std::snprintf(error->operation, sizeof error->operation, "%s", operation.c_str());
-    std::snprintf(error->reason, sizeof error->reason, "%s", reason);
-}
-
 namespace {
+
+/// Copies `text` into `to` (`size` bytes, NUL included), cut before the character the room ends in
+/// when it is longer (qpdf's messages are UTF-8).
+void copyWhole(char *to, size_t size, char const *text) noexcept {
+    size_t length = std::strlen(text);
+    if (length >= size) {
+        length = size - 1;
+        while (length > 0 && (static_cast<unsigned char>(text[length]) & 0xC0) == 0x80) --length;
+    }
+    std::memcpy(to, text, length);
+    to[length] = '\0';
+}
 
 /// `[x0 y0 x1 y1]` in PDF space (origin bottom left) for a rectangle in page coordinates (min x,
 /// min y, max x, max y; y down) on a page `height` tall, with four decimals.
@@ -52,6 +59,12 @@ QPDFObjectHandle newStream(QPDF &qpdf, unsigned char const *bytes, size_t length
 
 }  // namespace
 
+void pmreport::report(
+    pmreport_pdf_error *error, char const *operation, char const *reason) noexcept {
+    copyWhole(error->operation, sizeof error->operation, operation);
+    copyWhole(error->reason, sizeof error->reason, reason);
+}
+
 extern "C" pmreport_pdf *pmreport_pdf_read(
     const char *bytes, size_t length, const char *file, const char *description,
     pmreport_pdf_error *error) {
@@ -62,6 +75,8 @@ extern "C" pmreport_pdf *pmreport_pdf_read(
         operation = "read cairo's PDF";
         if (bytes != nullptr) {
             pdf->qpdf.processMemoryFile(description, bytes, length);
+        } else if (file == nullptr) {
+            throw pmreport::Failure("no PDF: neither bytes nor a file were given");
         } else {
             pdf->qpdf.processFile(file);
         }

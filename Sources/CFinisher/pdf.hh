@@ -29,20 +29,23 @@ struct Failure : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-/// Copies `operation` and `reason` into `error`, cut to fit.
-void report(pmreport_pdf_error *error, std::string const &operation, char const *reason);
+/// Copies `operation` and `reason` into `error`, each cut (at a character boundary) to fit.
+void report(pmreport_pdf_error *error, char const *operation, char const *reason) noexcept;
 
 /// Runs `step`, which names what it is doing in the string it is given (its first operation is
-/// `operation`); returns 0, or -1 with `error` filled when it throws.
+/// `operation`); returns 0, or -1 with `error` filled when it throws. Nothing it runs, the string
+/// included, is made outside its `try`: no exception leaves it for its C callers.
 template <class Step>
-int guarded(pmreport_pdf_error *error, std::string operation, Step &&step) {
+int guarded(pmreport_pdf_error *error, char const *operation, Step &&step) noexcept {
+    std::string current;
     try {
-        step(operation);
+        current = operation;
+        step(current);
         return 0;
     } catch (std::exception const &e) {
-        report(error, operation, e.what());
+        report(error, current.empty() ? operation : current.c_str(), e.what());
     } catch (...) {
-        report(error, operation, "unknown error");
+        report(error, current.empty() ? operation : current.c_str(), "unknown error");
     }
     return -1;
 }

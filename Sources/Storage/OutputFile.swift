@@ -122,7 +122,7 @@ extension OutputFile {
     throws
   {
     try Folder.create(folder, mode: 0o700)
-    try atomically(path, durability: .unsynced) { file in
+    _ = try atomically(path, durability: .unsynced) { file in
       for part in parts { file.write(part) }
     }
   }

@@ -5,7 +5,7 @@ import Geometry
 /// fonts (with their files' stamps) and colours those indices name, and the characters shaping it
 /// found no font for (replayed on a hit, as if it had been shaped).
 ///
-/// Palette indices belong to the process that shaped the lines, so ``encode(_:runs:palette:missing:overlongWords:fontFile:)``
+/// Palette indices belong to the process that shaped the lines, so ``encode(_:runs:palette:missing:overlongWords:fontRecord:into:)``
 /// numbers the fonts and colours the lines use from 0, and ``lines(fonts:glyphCounts:colors:runs:)``
 /// numbers them again into the reading measurer's palette. A link is stored as the index of the
 /// paragraph's run it comes from, never as a target: what a link points to always comes from the
@@ -49,20 +49,6 @@ struct CachedParagraph {
   private(set) var overlongWords: [String]
 
   // MARK: Writing
-
-  /// `paragraph`'s payload: it was set from `runs`; its lines' runs name fonts and colours of
-  /// `palette`; `fontFile` gives a face's file and stamp.
-  static func encode(
-    _ paragraph: ShapedParagraph, runs: [TextRun], palette: GlyphPalette,
-    missing: [Unicode.Scalar], overlongWords: [String] = [],
-    fontFile: (FontFace) -> (path: String, stamp: FileStamp)?
-  ) -> [UInt8] {
-    var w = ByteWriter()
-    encode(
-      paragraph, runs: runs, palette: palette, missing: missing, overlongWords: overlongWords,
-      fontRecord: { fontRecord($0, palette: palette, fontFile: fontFile) }, into: &w)
-    return w.bytes
-  }
 
   /// Writes `paragraph`'s payload to `w`: it was set from `runs`; its lines' runs name fonts and
   /// colours of `palette`; `fontRecord` gives the bytes of a palette font's record
@@ -180,7 +166,7 @@ struct CachedParagraph {
 
   // MARK: Reading
 
-  /// Reads a payload; throws when it is not one ``encode(_:runs:palette:missing:overlongWords:fontFile:)`` wrote.
+  /// Reads a payload; throws when it is not one ``encode(_:runs:palette:missing:overlongWords:fontRecord:into:)`` wrote.
   init(payload: ArraySlice<UInt8>) throws {
     var fonts: [Font] = []
     var colors: [Color] = []

@@ -65,11 +65,12 @@ final class DiskCachedShaper: ParagraphShaper {
     return shaped
   }
 
-  /// The record of `palette`'s font `index` in an entry, made once.
+  /// The record of `palette`'s font `index` in an entry, made once (the placeholder for an index
+  /// the palette does not hold yet is not kept).
   private func fontRecord(_ index: UInt32, palette: GlyphPalette, cache: ShapeCache) -> [UInt8] {
     if let known = fontRecords[index] { return known }
     let record = CachedParagraph.fontRecord(index, palette: palette, fontFile: cache.fontFile(of:))
-    fontRecords[index] = record
+    if palette.fonts.indices.contains(Int(index)) { fontRecords[index] = record }
     return record
   }
 

@@ -187,13 +187,15 @@ final class PaletteBuilder {
   }
 
   /// `font` as plain data: its fontconfig pattern (without the coverage and language sets, which
-  /// only choosing a font needs) and the matrices and options of the cairo scaled font Pango made.
+  /// only choosing a font needs, and the program's name, so that a copy of the binary under another
+  /// name writes the same shape cache entries) and the matrices and options of the cairo scaled font Pango made.
   static func describe(_ font: UnsafeMutablePointer<PangoFont>) -> FontFace {
     var pattern = ""
     let fcFont = UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)
     if let source = pango_fc_font_get_pattern(fcFont), let copy = FcPatternDuplicate(source) {
       FcPatternDel(copy, FC_CHARSET)
       FcPatternDel(copy, FC_LANG)
+      FcPatternDel(copy, FC_PRGNAME)
       if let text = FcNameUnparse(copy) {
         pattern = String(cString: UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self))
         free(text)

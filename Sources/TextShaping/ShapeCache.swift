@@ -147,6 +147,9 @@ public final class ShapeCache {
 
   /// Stores the payload `payload` writes under `key` (unless writing is off: then `payload` is not
   /// called): in the pending pack, written when it is full and at the end of the run.
+  ///
+  /// `payload` writes into the pending pack itself, so it must not call back into the cache (to
+  /// read or store an entry); asking for a font file's stamp (``fontFile(of:)``) is fine.
   func store(for key: [UInt8], payload: (inout ByteWriter) -> Void) {
     guard writeFailure == nil else { return }
     pendingSlots[PackKey(bytes: key)] = pending.append(key: key, payload: payload)

@@ -37,6 +37,23 @@ struct ShapeFolder {
 
 let testIdentity = ShapeCacheIdentity(program: "pmreport-test 1")
 
+extension CachedParagraph {
+  /// `paragraph`'s payload, written in one go with each font's record made afresh: the tests'
+  /// oracle for what ``DiskCachedShaper`` writes in place (its font records kept from entry to
+  /// entry), and a way to make entries by hand.
+  static func encode(
+    _ paragraph: ShapedParagraph, runs: [TextRun], palette: GlyphPalette,
+    missing: [Unicode.Scalar], overlongWords: [String] = [],
+    fontFile: (FontFace) -> (path: String, stamp: FileStamp)?
+  ) -> [UInt8] {
+    var w = ByteWriter()
+    encode(
+      paragraph, runs: runs, palette: palette, missing: missing, overlongWords: overlongWords,
+      fontRecord: { fontRecord($0, palette: palette, fontFile: fontFile) }, into: &w)
+    return w.bytes
+  }
+}
+
 let serif = FontSpec(family: "Noto Serif", size: 10)
 
 /// Paragraphs that exercise what an entry holds: hyphenated justified lines, bold and coloured runs,
@@ -231,6 +248,40 @@ func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
     #expect(ShapeCache(folder: folder.path, identity: testIdentity).fontsUnchanged(entry))
     try Data("another".utf8).write(to: URL(fileURLWithPath: font))
     #expect(!ShapeCache(folder: folder.path, identity: testIdentity).fontsUnchanged(entry))
+  }
+
+  /// The entries a measurer writes (in place, its font records kept from paragraph to paragraph)
+  /// are byte for byte what the standalone encoder makes of the same shaping.
+  @Test func anEntryWrittenInPlaceIsTheStandaloneEncoding() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let (measurer, cache) = folder.measurer()
+    for spec in specs + specs.reversed() { _ = measurer.shape(spec) }
+    cache.flush()
+    #expect(cache.writes == specs.count)
+    let shaper = measurer.shaper
+    let keys = ShapeCacheKeys(
+      identity: testIdentity, fontconfig: measurer.diskCache.fontconfigIdentity,
+      language: shaper.languageTag, hyphenDictionary: shaper.hyphenator?.dictionaryPath)
+    let reader = ShapeCache(folder: folder.path, identity: testIdentity)
+    for spec in specs {
+      let stored = try #require(reader.payload(for: keys.key(.paragraph, spec)))
+      let shaped = shaper.shapeParagraph(spec)
+      #expect(!shaped.paragraph.lines.isEmpty)
+      let expected = CachedParagraph.encode(
+        shaped.paragraph, runs: spec.runs, palette: shaper.palette, missing: shaped.missing,
+        overlongWords: shaped.overlongWords, fontFile: cache.fontFile(of:))
+      #expect(Array(stored) == expected)
+    }
+  }
+
+  /// A font's pattern in an entry does not name the program (fontconfig's `prgname`), so a copy of
+  /// the binary under another name writes the same entries.
+  @Test func aStoredPatternDoesNotNameTheProgram() {
+    let measurer = PangoMeasurer()
+    for spec in specs { _ = measurer.shape(spec) }
+    #expect(!measurer.palette.fonts.isEmpty)
+    #expect(measurer.palette.fonts.allSatisfy { !$0.pattern.contains("prgname=") })
   }
 
   @Test func theRealFontFilesAreRecorded() throws {

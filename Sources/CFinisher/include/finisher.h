@@ -20,7 +20,8 @@ typedef struct pmreport_pdf_error {
 
 /// Reads the PDF from `bytes` (`length` of them, read where they are: they must outlive the
 /// returned value), named `description` in qpdf's messages, or, when `bytes` is NULL, from the
-/// file `file`. qpdf keeps its warnings to itself. Returns NULL on error.
+/// file `file` (an error when both are NULL: an empty buffer has no address). qpdf keeps its
+/// warnings to itself. Returns NULL on error.
 pmreport_pdf *pmreport_pdf_read(
     const char *bytes, size_t length, const char *file, const char *description,
     pmreport_pdf_error *error);
