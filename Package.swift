@@ -36,7 +36,11 @@ let package = Package(
       providers: [.apt(["libqpdf-dev"]), .brew(["qpdf"])]),
     // qpdf's C++ content tokenizer: page furniture cairo drew as `/Private` marked content becomes
     // `/Artifact` (the C API has no tokenizer; no PDF syntax is parsed by hand).
-    .target(name: "CArtifacts", linkerSettings: [.linkedLibrary("qpdf")]),
+    .target(
+      name: "CArtifacts",
+      // qpdf 11's shared_ptr API only: no PointerHolder (nor its header's warning in every build).
+      cxxSettings: [.define("POINTERHOLDER_TRANSITION", to: "4")],
+      linkerSettings: [.linkedLibrary("qpdf")]),
     // The finisher's qpdf pass in C++, on qpdf's objects directly (the C API makes a handle for
     // every call): reads cairo's PDF, completes its structure tree, pages, catalog and metadata,
     // and writes it; no exception leaves its C functions.
