@@ -87,8 +87,9 @@ function svgPicture(page) {
 
 // The last raster received of each page (`document/page` → the version drawn, as the response
 // says, the width asked for, and its canvas), the latest few: a later raster of the page at that
-// width is asked for as the rows that changed since (`since`). Its canvas takes them in place once no longer shown (a new canvas costs
-// Chromium its memory, cleared: about as long as the band's whole journey), else a copy does.
+// width is asked for as the rows that changed since (`since`). Its canvas takes them in place
+// once no longer shown (a new canvas costs Chromium its memory, cleared: about as long as the
+// band's whole journey), else a copy does.
 const rasters = new Map();
 const mostRasters = 4;
 
