@@ -31,6 +31,7 @@ import traceback
 import zlib
 from urllib.parse import parse_qs, urlparse
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -104,7 +105,10 @@ def browser():
 
 
 def wait(driver, condition, what):
-    return WebDriverWait(driver, TIMEOUT).until(lambda d: condition(d), message=what)
+    """Waits until `condition` holds; an element swapped out between being found and being read
+    (the preview replaces a changed page's element) is a condition not yet met, asked again."""
+    return WebDriverWait(driver, TIMEOUT, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: condition(d), message=what)
 
 
 def raw_get(port, path, host=None, origin=None):
