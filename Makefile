@@ -30,7 +30,7 @@ RELEASE_BIN := .build/release/pmreport
 SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libhyphen-dev \
 	hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl hyphen-pt-pt \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpng-dev libjpeg-dev libqpdf-dev \
-	nettle-dev libzstd-dev \
+	nettle-dev libzstd-dev zlib1g-dev \
 	libcurl4-openssl-dev \
 	icc-profiles-free fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
 # What the tests read PDFs and SVGs back with (and pip, for the PDF/UA check's pikepdf); the word

@@ -26,10 +26,14 @@ let package = Package(
     .systemLibrary(
       name: "CGLib", pkgConfig: "glib-2.0",
       providers: [.apt(["libglib2.0-dev"]), .brew(["glib"])]),
-    // nettle's SHA-256: Storage's hasher (output files, the PDF's id, the shape cache's keys and
-    // entries); about 4.5 times as fast as GLib's GChecksum.
+    // nettle's SHA-256: Storage's hasher (output files, the PDF's id, the shape cache's keys);
+    // about 4.5 times as fast as GLib's GChecksum.
     .systemLibrary(
       name: "CNettle", pkgConfig: "nettle", providers: [.apt(["nettle-dev"]), .brew(["nettle"])]),
+    // zlib's CRC-32: the shape cache's checksum of each entry's payload (against damage on disk,
+    // not a security boundary; nettle's SHA-256 cost 527 M instructions there at scale 20).
+    .systemLibrary(
+      name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     // libqpdf's C API: joins finished PDFs (PDFJoiner).
     .systemLibrary(
       name: "CQPDF", pkgConfig: "libqpdf",
@@ -86,7 +90,7 @@ let package = Package(
     // MARK: Swift modules, lowest first
     .target(name: "Geometry"),
     // Durable files: checked atomic writes, the run lock, temporaries, SHA-256, cache packs.
-    .target(name: "Storage", dependencies: ["CGLib", "CNettle"]),
+    .target(name: "Storage", dependencies: ["CGLib", "CNettle", "CZlib"]),
     .target(name: "Frames", dependencies: ["Geometry"]),
     // The words pmreport prints, one file per language, compiled in as bytes.
     .target(
