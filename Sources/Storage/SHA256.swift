@@ -1,7 +1,7 @@
 import CNettle
 
 /// SHA-256 through nettle: the one hasher of pmreport (output files, the PDF's document id, the
-/// shape cache's keys and entries).
+/// shape cache's keys; its entries' payloads have a ``CRC32``).
 public final class SHA256 {
   /// Bytes in a digest.
   public static let size = 32

@@ -146,7 +146,7 @@ func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
     #expect(againCache.hits == 1)
   }
 
-  @Test(arguments: ["truncated", "trailer", "flipped", "another key"])
+  @Test(arguments: ["truncated", "trailer", "flipped payload", "flipped checksum", "another key"])
   func aDamagedPackOrEntryIsAMissAndIsWrittenAgain(damage: String) throws {
     let folder = ShapeFolder()
     defer { folder.remove() }
@@ -173,7 +173,12 @@ func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
     switch damage {
     case "truncated": bytes = bytes.prefix(bytes.count - 40)
     case "trailer": bytes[bytes.count - 1] ^= 0x10
-    case "flipped": bytes[target.offset + target.length / 2] ^= 0x10
+    case "flipped payload":
+      // A bit in the middle of the payload (between the header and the checksum).
+      let payload =
+        target.offset + ShapeCacheEntry.headerSize..<target.offset + target.length - CRC32.size
+      bytes[payload.lowerBound + payload.count / 2] ^= 0x10
+    case "flipped checksum": bytes[target.offset + target.length - 1] ^= 0x01
     default:
       // The slot of specs[0] points at the other entry: its key is not the one looked up.
       let slot = indexOffset + at * ShapePack.slotSize + SHA256.size
@@ -203,6 +208,54 @@ func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
     #expect(values(later, specs[1]) == values(plain, specs[1]))
     #expect(laterCache.hits == 2)
     #expect(laterCache.misses == 0)
+  }
+
+  /// A pack of format 4 (the payload's checksum a SHA-256), its entry even under the key looked up
+  /// now and with an intact payload and checksum of its own, is a miss: shaped again and stored.
+  @Test func aPackOfTheFormerFormatIsAMiss() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let plain = PangoMeasurer()
+    let (cold, coldCache) = folder.measurer()
+    _ = values(cold, specs[0])
+    coldCache.flush()
+    let current = try #require(folder.packs.first)
+    let slot = try #require(try folder.slots(current)?.first)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: current))
+    let payload = Array(
+      bytes[
+        slot.offset + ShapeCacheEntry.headerSize..<slot.offset + slot.length - CRC32.size])
+    try FileManager.default.removeItem(atPath: current)
+    // Format 4's framing, by hand: magic, version, reserved word, key, length, payload, SHA-256.
+    var pack = ByteWriter(bytes: ShapePack.magic)
+    pack.raw(ShapeCacheEntry.magic)
+    pack.u32(4)
+    pack.u32(0)
+    pack.raw(slot.key)
+    pack.u64(UInt64(payload.count))
+    pack.raw(payload)
+    pack.raw(payload.withUnsafeBytes { SHA256.digest($0) })
+    let index = pack.bytes.count
+    pack.raw(slot.key)
+    pack.u64(UInt64(ShapePack.magic.count))
+    pack.u32(UInt32(index - ShapePack.magic.count))
+    pack.u64(UInt64(index))
+    pack.u32(1)
+    pack.raw(ShapePack.magic)
+    let old = folder.path + "/pack-0000000000000004.pmrpack"
+    try Data(pack.bytes).write(to: URL(fileURLWithPath: old))
+    // The pack's index checks out (its layout is unchanged); its entry does not.
+    #expect(try folder.slots(old)?.map(\.key) == [slot.key])
+    let (reader, cache) = folder.measurer()
+    #expect(values(reader, specs[0]) == values(plain, specs[0]))
+    #expect(cache.hits == 0)
+    #expect(cache.misses == 1)
+    cache.flush()
+    #expect(cache.writes == 1)
+    #expect(cache.check().damaged == [old + " at \(ShapePack.magic.count)"])
+    let (later, laterCache) = folder.measurer()
+    #expect(values(later, specs[0]) == values(plain, specs[0]))
+    #expect(laterCache.hits == 1)
   }
 
   @Test func anotherVersionOfPmreportOrPangoMisses() {
