@@ -16,7 +16,8 @@ scale 20 is `bench.py`'s scaled article), with SOURCE_DATE_EPOCH set, and headle
   device pixels in a canvas (a PNG in an image before round 5), then its SVG replaces it):
   (b) event in the page: the build event received;
   (c) raster received / SVG received: the last of their rasters / SVGs received (resource timing's
-      responseEnd);
+      responseEnd; for a band the server pushed on the event stream, its `raster` event
+      received);
   (d) raster swapped in: a MutationObserver's time when the last page element is swapped in with
       its raster, decoded; SVG swapped in: the same when the last SVG (decoded: for an SVG,
       parsed by Chromium) replaces its raster;
@@ -85,9 +86,18 @@ ADDED = ("This paragraph was added to measure the preview: it is long enough to 
 RECORDER = """
 window.__pictures = [];
 window.__events = [];
+window.__pushed = {};
 window.__painted = {};
 performance.setResourceTimingBufferSize(100000);
 events.addEventListener('build', () => window.__events.push(performance.timeOrigin + performance.now()));
+// Before the page's own listener (a capturing one runs first): when a pushed band arrived.
+events.addEventListener('raster', (event) => {
+  const at = performance.timeOrigin + performance.now();
+  const end = event.data.indexOf('\\n');
+  if (end < 0) return;
+  const {page} = JSON.parse(event.data.slice(0, end));
+  window.__pushed[`${page.page}/${page.version}`] = at;
+}, {capture: true});
 new MutationObserver((records) => {
   const at = performance.timeOrigin + performance.now();
   for (const record of records) for (const node of record.addedNodes) {
@@ -123,7 +133,8 @@ for (const [kind, exts] of [['raster', ['png', 'rgba']], ['svg', ['svg']]]) {
       const entry = performance.getEntriesByType('resource').find((e) =>
         exts.some((ext) => new URL(e.name).pathname === `/pages/full-report/${page}.${ext}`) &&
         new URL(e.name).searchParams.get('v') === versions[page - 1]);
-      return entry ? performance.timeOrigin + entry.responseEnd : null;
+      const pushed = kind === 'raster' ? window.__pushed[`${page}/${versions[page - 1]}`] : null;
+      return entry ? performance.timeOrigin + entry.responseEnd : (pushed || null);
     })),
     swapped: last(pages.map((page) => {
       const put = window.__pictures.filter((p) => p.page === page && p.kind === kind &&
@@ -222,8 +233,12 @@ class Server:
     def _listen(self) -> None:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
         connection.request("GET", "/events", headers={"Host": f"127.0.0.1:{self.port}"})
+        # The build events only (a `raster` event carries a band pushed to the page).
+        name = None
         for line in connection.getresponse():
-            if line.startswith(b"data: "):
+            if line.startswith(b"event: "):
+                name = line[7:].strip()
+            elif line.startswith(b"data: ") and name == b"build":
                 self.events.put(json.loads(line[6:]))
 
     def wait_line(self, pattern: str) -> tuple[float, re.Match]:
@@ -348,7 +363,7 @@ def measure_edit(binary: Path, server: Server, driver, path: Path, content: dict
         edited = dump(edit(content, run))
         time.sleep(0.2)  # the undo's writes settle (untimed)
         driver.execute_script("window.__pictures = []; window.__events = []; window.__painted = {};"
-                              " performance.clearResourceTimings();")
+                              " window.__pushed = {}; performance.clearResourceTimings();")
         server.drain()
         generation = server.generation()
         start = time.time()

@@ -13,7 +13,11 @@ import Rendering
 /// The last raster sent of each page at each width is kept (``KeptRasters``): a request that
 /// names the version its canvas shows (`since`) gets only the rows that changed since, when that
 /// raster is the one kept. A page drawn ahead is compressed against the one kept, which is what
-/// the browser will name unless another tab asked for the page meanwhile.
+/// the browser will name unless another tab asked for the page meanwhile; when that makes it a
+/// small band and a browser listens, it is pushed on the event stream as soon as drawn
+/// (``PushedBand``) and kept as the page's last raster sent, without waiting for a request. Each
+/// page drawn ahead ends in one `raster` event: its band, or a word that the browser should ask
+/// (not a band, too large, failed, or dropped by a later build).
 ///
 /// Bounded: at most ``mostAhead`` pages a document are drawn ahead, each kept (its first paint and
 /// its raw pixels, up to 32 MB: what it is kept as once sent) until a request takes it or the
@@ -26,7 +30,7 @@ final class FirstPaints: @unchecked Sendable {
   static let mostAhead = 3
 
   /// A page version's first paint at a width in pixels.
-  struct Key: Hashable {
+  struct Key: Hashable, Encodable {
     var document: String
     var page: Int
     var version: String
@@ -49,6 +53,11 @@ final class FirstPaints: @unchecked Sendable {
   /// (``awaitSent(before:)`` waits for none being left); guarded by `sent`.
   private var unsent: Set<Key> = []
   private let sent = NSCondition()
+  /// The browsers the `raster` events go to (``PushedBand``).
+  private let listeners: Listeners
+
+  /// First paints whose `raster` events go to `listeners`.
+  init(listeners: Listeners = Listeners()) { self.listeners = listeners }
 
   /// A page version drawn at a width: its pixels (held until taken: not counted in
   /// ``KeptRasters/mostBytes``), and its first paint as drawn (against the raster kept of the
@@ -77,8 +86,12 @@ final class FirstPaints: @unchecked Sendable {
 
   /// After `snapshot` is published: drops the pages not taken that were drawn ahead for an
   /// earlier build of a document it lays out (every one named in `changed`) or that it no longer
-  /// has, then starts drawing the pages of `changed` (1-based, by document) in view.
-  func published(_ snapshot: PreviewSnapshot, changed: [String: [Int]]) {
+  /// has (a `raster` event tells the browsers to ask for them), hands `announce` the pages of
+  /// `changed` (1-based, by document) in view that it draws ahead (for the build's event, sent
+  /// before their `raster` events), then starts drawing them.
+  func published(
+    _ snapshot: PreviewSnapshot, changed: [String: [Int]], announce: ([Key]) -> Void = { _ in }
+  ) {
     var dropped: Set<Key> = []
     let wanted = lock.withLock {
       for (key, job) in ahead
@@ -101,7 +114,9 @@ final class FirstPaints: @unchecked Sendable {
       return wanted
     }
     awaitSending(Set(wanted.map(\.0)), instead: dropped)
-    for (key, document, job) in wanted { draw(key, of: document, into: job) }
+    for key in dropped { listeners.send(PushedBand(key, drawn: nil).bytes) }
+    announce(wanted.map(\.0))
+    for (key, document, job) in wanted { draw(key, of: document, into: job, ahead: true) }
   }
 
   /// Waits until the first paints drawn ahead and not dropped have been handed to their
@@ -168,21 +183,43 @@ final class FirstPaints: @unchecked Sendable {
     await withCheckedContinuation { waiter in queue.async { waiter.resume(returning: work()) } }
   }
 
-  /// Draws `key`'s page on the queue into `job` (unless it was dropped before its turn); `job`.
+  /// Draws `key`'s page on the queue into `job` (unless it was dropped before its turn), then
+  /// pushes it if drawn `ahead` (``pushDrawn(_:_:for:)``); `job`.
   @discardableResult
-  private func draw(_ key: Key, of document: PreviewDocument, into job: Job) -> Job {
+  private func draw(_ key: Key, of document: PreviewDocument, into job: Job, ahead: Bool = false)
+    -> Job
+  {
     queue.async {
       job.run {
+        var drawn: Drawn?
+        defer { if ahead { self.pushDrawn(key, drawn, for: job) } }
         self.lock.withLock { self.drawnCount += 1 }
         let pixels = try document.drawer.pixels(
           page: key.page - 1, width: key.width, reportedAs: "\(key.document) page \(key.page)")
         let base = self.lock.withLock { self.kept.latest(of: key) }
-        return FirstPaint(pixels, version: key.version, base: base).map {
+        drawn = FirstPaint(pixels, version: key.version, base: base).map {
           Drawn(pixels: pixels, paint: $0)
         }
+        return drawn
       }
     }
     return job
+  }
+
+  /// Sends the `raster` event of `key`'s page drawn ahead as `drawn` (nil: not drawn): its band
+  /// when small (``PushedBand/pushes(_:)``), a browser listens and `job` still waits for a
+  /// request, which it then no longer does (the band is kept as the page's last raster sent);
+  /// else the word to ask.
+  private func pushDrawn(_ key: Key, _ drawn: Drawn?, for job: Job) {
+    let band = drawn.flatMap { PushedBand.pushes($0.paint) ? $0 : nil }
+    let taken = lock.withLock {
+      guard let band, listeners.count > 0, ahead[key] === job else { return false }
+      ahead[key] = nil
+      kept.keep(band.pixels, as: key)
+      return true
+    }
+    listeners.send(PushedBand(key, drawn: taken ? band : nil).bytes)
+    if taken { markSent(key) }
   }
 
   private static func key(_ document: PreviewDocument, page: Int, width asked: String?) -> Key? {

@@ -66,15 +66,16 @@ final class PreviewBuilder: BuildObserver {
   private func publish(_ snapshot: PreviewSnapshot, changed: [String: [Int]]) {
     var snapshot = snapshot
     snapshot.generation += 1
-    let event = BuildEvent(
-      generation: snapshot.generation, milliseconds: snapshot.milliseconds,
-      failed: !snapshot.diagnostics.isEmpty, changed: changed,
-      publishedAt: Date().timeIntervalSince1970 * 1000,
-      state: StateReply(snapshot, editorLink: store.editorLink))
-    let data = (try? JSONEncoder.sorted.encode(event)) ?? Data("{}".utf8)
-    store.publish(
-      snapshot, changed: changed,
-      event: Array("event: build\ndata: ".utf8) + data + Array("\n\n".utf8))
+    let state = StateReply(snapshot, editorLink: store.editorLink)
+    store.publish(snapshot, changed: changed) { ahead in
+      let event = BuildEvent(
+        generation: snapshot.generation, milliseconds: snapshot.milliseconds,
+        failed: !snapshot.diagnostics.isEmpty, changed: changed,
+        ahead: ahead,
+        publishedAt: Date().timeIntervalSince1970 * 1000, state: state)
+      let data = (try? JSONEncoder.sorted.encode(event)) ?? Data("{}".utf8)
+      return Array("event: build\ndata: ".utf8) + data + Array("\n\n".utf8)
+    }
   }
 }
 
@@ -88,6 +89,9 @@ struct BuildEvent: Encodable {
   var milliseconds: Int
   var failed: Bool
   var changed: [String: [Int]]
+  /// The changed pages in view drawn ahead (page 1-based, width in pixels): a `raster` event
+  /// follows for each (``PushedBand``), which the page awaits instead of asking for the page.
+  var ahead: [FirstPaints.Key]
   /// The wall clock when the new snapshot became the server's, in milliseconds since 1970 (what
   /// `bench/preview.py` measures a save against; the same clock as a file's mtime).
   var publishedAt: Double

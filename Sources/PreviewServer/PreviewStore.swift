@@ -11,34 +11,39 @@ final class PreviewStore: @unchecked Sendable {
   private var current = PreviewSnapshot()
   /// Pages drawn, by document, page and version: a page that did not change is not drawn again.
   private var drawn: [String: [UInt8]] = [:]
-  private var listeners: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
-  /// Changed pages' first paints, drawn ahead for those in view.
-  let firstPaints = FirstPaints()
+  private let listeners = Listeners()
+  /// Changed pages' first paints, drawn ahead for those in view (their bands pushed to the
+  /// listeners).
+  let firstPaints: FirstPaints
   /// The editor link the page opens (`{path}` and `{line}` filled in), part of the state.
   let editorLink: String
 
-  init(editorLink: String = PreviewServer.defaultEditorLink) { self.editorLink = editorLink }
+  init(editorLink: String = PreviewServer.defaultEditorLink) {
+    self.editorLink = editorLink
+    firstPaints = FirstPaints(listeners: listeners)
+  }
 
   var snapshot: PreviewSnapshot { lock.withLock { current } }
 
   /// How many browsers listen (for the tests: a closed tab must not stay a listener).
-  var listenerCount: Int { lock.withLock { listeners.count } }
+  var listenerCount: Int { listeners.count }
 
-  /// Makes `snapshot` the current one, forgets the pages it no longer has, starts drawing the
-  /// first paints of the pages of `changed` (1-based, by document) in view, and sends each
-  /// listener `event`.
-  func publish(_ snapshot: PreviewSnapshot, changed: [String: [Int]], event: [UInt8]) {
+  /// Makes `snapshot` the current one, forgets the pages it no longer has, sends each listener
+  /// `event` of the first paints of the pages of `changed` (1-based, by document) in view that
+  /// are drawn ahead, and starts drawing them (each then pushed: ``FirstPaints``).
+  func publish(
+    _ snapshot: PreviewSnapshot, changed: [String: [Int]],
+    event: ([FirstPaints.Key]) -> [UInt8]
+  ) {
     let live = Set(
       snapshot.documents.flatMap { document in
         document.versions.enumerated().map { Self.key(document.name, $0.offset + 1, $0.element) }
       })
-    let listening = lock.withLock {
+    lock.withLock {
       current = snapshot
       drawn = drawn.filter { live.contains($0.key) }
-      return Array(listeners.values)
     }
-    firstPaints.published(snapshot, changed: changed)
-    for listener in listening { listener.yield(event) }
+    firstPaints.published(snapshot, changed: changed) { listeners.send(event($0)) }
   }
 
   /// Page `page` (1-based) of `document` in the current snapshot as SVG; nil when there is no
@@ -64,17 +69,7 @@ final class PreviewStore: @unchecked Sendable {
   }
 
   /// The events of the builds from now on, each as one server-sent event's bytes.
-  func listen() -> AsyncStream<[UInt8]> {
-    let id = UUID()
-    let (stream, continuation) = AsyncStream.makeStream(
-      of: [UInt8].self, bufferingPolicy: .bufferingNewest(8))
-    continuation.onTermination = { [weak self] _ in
-      guard let self else { return }
-      _ = self.lock.withLock { self.listeners.removeValue(forKey: id) }
-    }
-    lock.withLock { listeners[id] = continuation }
-    return stream
-  }
+  func listen() -> AsyncStream<[UInt8]> { listeners.listen() }
 
   private static func key(_ document: String, _ page: Int, _ version: String) -> String {
     "\(document)/\(page)/\(version)"

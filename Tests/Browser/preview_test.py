@@ -5,8 +5,8 @@ driven by Selenium through /usr/bin/chromedriver (nothing is downloaded).
 Starts `watch --serve --port 0` on a fresh project (the built-in article exported as Markdown) and
 checks, in order: every page of the full report has its element; a one-word edit swaps only its
 page (the other page elements are the same DOM nodes), first as a raster, then as its SVG; a later
-edit of it asks for the rows changed since that raster, and its canvas ends equal to the whole
-raster; a bad save shows the overlay with file:line and a fix clears it; a click on a paragraph
+edit of it gets the rows changed since that raster pushed on the event stream, with no request
+for the page, and its canvas ends equal to the whole raster; a bad save shows the overlay with file:line and a fix clears it; a click on a paragraph
 gives its source line; a PNG in the content draws on its page; raw sockets: a foreign Host or Origin gets 403,
 /../../etc/passwd and its encoded forms get 404; the page's races (an older snapshot after a newer,
 a page changed again while loading, `$&` in an editor link's path); Ctrl-C exits 130 and leaves no
@@ -302,28 +302,46 @@ fetch(url + `&w=${canvas.width}`).then((r) => r.arrayBuffer()).then((buffer) => 
 """
 
 
+# Keeps the header of each `raster` event from now on (window.__bands), with how many bytes of
+# pixels it carried.
+BANDS = """
+window.__bands = [];
+events.addEventListener('raster', (event) => {
+  const end = event.data.indexOf('\\n');
+  const {page, band} = JSON.parse(end < 0 ? event.data : event.data.slice(0, end));
+  window.__bands.push({page: page.page, version: page.version, since: band ? band.since : null,
+                       bytes: end < 0 ? 0 : atob(event.data.slice(end + 1)).length});
+});
+"""
+
+
 def check_raster_band(driver, watch, port, context):
-    """After a page's first raster, a later edit of it asks for the rows that changed since the
-    version its last raster shows (`since`) and gets a band, not the page; the canvas the band is
-    put on (the last raster, no longer shown) ends equal to the new version's whole raster."""
+    """After a page's first raster, a later edit of it gets the rows that changed since the
+    version its last raster shows pushed on the event stream (a `raster` event naming that
+    version as `since`), a band, not the page; the page asks for no raster; the canvas the band
+    is put on (the last raster, no longer shown) ends equal to the new version's whole raster."""
     number = context["changed"]
     kept = driver.execute_script(
         "const kept = rasters.get(`full-report/${arguments[0]}`);"
         " return kept ? kept.version : null", number)
     assert kept, f"no raster kept of page {number}"
-    driver.execute_script(PICTURES + CANVASES)
+    driver.execute_script(PICTURES + CANVASES + BANDS)
     # A word never shown on the page before (a version shown before comes back as its SVG).
     swapped = save_word(driver, context, "cooperation", "partnership")
     asked = driver.execute_script(
         "return performance.getEntriesByType('resource')"
-        ".filter((e) => new URL(e.name).pathname.endsWith('.rgba')).map((e) => ({"
-        "url: new URL(e.name).pathname + new URL(e.name).search, decoded: e.decodedBodySize}))")
-    assert len(asked) == 1 and f"since={kept}" in asked[0]["url"], (asked, kept)
-    whole = f"/pages/full-report/{number}.rgba?v={swapped.get_attribute('data-version')}"
+        ".filter((e) => new URL(e.name).pathname.endsWith('.rgba'))"
+        ".map((e) => new URL(e.name).pathname + new URL(e.name).search)")
+    assert not asked, f"the page asked for rasters: {asked}"
+    version = swapped.get_attribute("data-version")
+    bands = [b for b in driver.execute_script("return window.__bands")
+             if b["page"] == number and b["version"] == version]
+    assert len(bands) == 1 and bands[0]["since"] == kept, (bands, kept)
+    whole = f"/pages/full-report/{number}.rgba?v={version}"
     same = driver.execute_async_script(SAME_AS_WHOLE, str(number), whole)
     assert isinstance(same, dict) and same["canvases"] == 1, f"canvases of page {number}: {same}"
     width, height = same["width"], same["height"]
-    assert 0 < asked[0]["decoded"] < width * height * 4 / 4, f"not a band: {asked}, {same}"
+    assert 0 < bands[0]["bytes"] < width * height * 4 / 4, f"not a band: {bands}, {same}"
     assert same["length"] == width * height * 4 and same["differing"] == 0, \
         f"the canvas is not the whole raster: {same}"
 

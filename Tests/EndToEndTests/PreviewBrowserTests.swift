@@ -14,7 +14,7 @@ import Testing
   }
 
   /// `preview_test.py`: the pages, the one-page swap (a raster, then the SVG; later, the rows
-  /// that changed since that raster), the error overlay, click-to-source, a PNG drawn on its
+  /// that changed since that raster, pushed with no request), the error overlay, click-to-source, a PNG drawn on its
   /// page, the raw-socket refusals, the page's races and Ctrl-C.
   @Test func previewInHeadlessChromium() throws {
     try expectPassed(

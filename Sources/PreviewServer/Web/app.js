@@ -5,7 +5,8 @@
 // first as a raster (its pixels at its size in device pixels, put in a canvas: nothing to decode;
 // after the page's first raster, only the rows that changed, put on the one before),
 // then its SVG replaces the raster once decoded, so zoom and print stay sharp. The server is told
-// which pages are in view, so it draws their rasters as soon as a build changes them.
+// which pages are in view, so it draws their rasters as soon as a build changes them, and pushes
+// a small band of changed rows on the event stream without waiting to be asked.
 const pagesElement = document.getElementById('pages');
 const menu = document.getElementById('documents');
 const statusLine = document.getElementById('status');
@@ -73,14 +74,14 @@ function pageURL(page, ext) {
     `?v=${page.dataset.version}`;
 }
 
-function pictureLabel(page) {
-  return `Page ${page.dataset.page} of ${page.dataset.document}`;
+function pictureLabel(name, number) {
+  return `Page ${number} of ${name}`;
 }
 
 // The page's SVG as an image not yet in the document, once decoded.
 function svgPicture(page) {
   const image = new Image();
-  image.alt = pictureLabel(page);
+  image.alt = pictureLabel(page.dataset.document, page.dataset.page);
   image.src = pageURL(page, 'svg');
   return image.decode().then(() => image);
 }
@@ -93,13 +94,80 @@ function svgPicture(page) {
 const rasters = new Map();
 const mostRasters = 4;
 
+// The bands the server pushes (`raster` events) of the page versions a build's event says are
+// drawn ahead (`document/page/version` → a promise of the page's raster canvas, or of null when
+// the page must ask for it: the event said so, the band did not fit the raster kept, or the
+// stream reopened). A later build's event settles those left as null.
+let pushes = new Map();
+
+function awaitPushes(ahead) {
+  for (const push of pushes.values()) push.settle(null);
+  pushes = new Map(ahead.map((key) => {
+    let settle;
+    const promise = new Promise((resolve) => { settle = resolve; });
+    return [`${key.document}/${key.page}/${key.version}`, { promise, settle }];
+  }));
+}
+
+function fromBase64(text) {
+  return Uint8Array.fromBase64
+    ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+// A pushed band of `page` (document, page, version, width; its pixels in base64) put on the
+// raster kept of the page when that shows the band's `since` at its size: whether or not the
+// page waits for it, the raster kept then shows the band's version, as the server's last raster
+// sent of the page does. The canvas, or null.
+function putBand(page, band, encoded) {
+  const name = `${page.document}/${page.page}`;
+  const kept = rasters.get(name);
+  if (!kept || kept.version !== band.since || kept.canvas.width !== page.width ||
+      kept.canvas.height !== band.height) return null;
+  const pixels = new Uint8ClampedArray(fromBase64(encoded).buffer);
+  const rows = pixels.length / 4 / page.width;
+  if (!Number.isInteger(rows) || band.top + rows > band.height) return null;
+  const label = pictureLabel(page.document, page.page);
+  const raster = { ...band, version: page.version, asked: kept.asked, width: page.width };
+  return keepRaster(name, { ...raster, pixels, label }, kept, true);
+}
+
+// Puts `raster.pixels` (red, green, blue, alpha: rows from `raster.top` on of a page raster of
+// `raster.width` × `raster.height`) in a canvas labelled `raster.label` and keeps it as page
+// `name`'s raster of `raster.version`, asked at `raster.asked`: the canvas of `kept` (the raster
+// kept of the page, of that size) when no longer shown (a new canvas costs Chromium its memory,
+// cleared), else a new one; `onKept`: the rows go on `kept`'s pixels (on a copy when it is shown).
+function keepRaster(name, raster, kept, onKept) {
+  const { width, height, top, pixels } = raster;
+  const rows = pixels.length / 4 / width;
+  const reused = kept && !kept.canvas.isConnected;
+  const canvas = reused ? kept.canvas : document.createElement('canvas');
+  if (!reused) {
+    // Setting a size clears a canvas, even to the size it has.
+    canvas.width = width;
+    canvas.height = height;
+  }
+  const context = canvas.getContext('2d');
+  if (onKept && !reused) context.drawImage(kept.canvas, 0, 0);
+  if (rows) context.putImageData(new ImageData(pixels, width, rows), 0, top);
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', raster.label);
+  rasters.delete(name);
+  rasters.set(name, { version: raster.version, asked: raster.asked, canvas });
+  if (rasters.size > mostRasters) rasters.delete(rasters.keys().next().value);
+  return canvas;
+}
+
 // The page's raster as a canvas not yet in the document: its pixels (red, green, blue, alpha;
 // the response says the page's width and height) at the element's size in device pixels, put in
 // as they are; when the response holds only the rows from `X-Raster-Top` on that changed since
 // the raster kept (`X-Raster-Since` names its version), put on that one. `whole`: asked for
-// without `since` (the raster kept changed while the band was on its way).
+// without `since` (the raster kept changed while the band was on its way). A page version whose
+// band is pushed is not asked for.
 async function rasterPicture(page, whole = false) {
   const name = `${page.dataset.document}/${page.dataset.page}`;
+  const push = !whole && pushes.get(`${name}/${page.dataset.version}`);
+  const pushed = push && await push.promise;
+  if (pushed) return pushed;
   const asked = rasterWidth(page);
   const kept = rasters.get(name);
   const since = !whole && kept && kept.asked === asked
@@ -120,22 +188,9 @@ async function rasterPicture(page, whole = false) {
   const current = kept && rasters.get(name) === kept;
   const sameSize = current && kept.canvas.width === width && kept.canvas.height === height;
   if (base !== null && !(sameSize && kept.version === base)) return rasterPicture(page, true);
-  const reused = sameSize && !kept.canvas.isConnected;
-  const canvas = reused ? kept.canvas : document.createElement('canvas');
-  if (!reused) {
-    // Setting a size clears a canvas, even to the size it has.
-    canvas.width = width;
-    canvas.height = height;
-  }
-  const context = canvas.getContext('2d');
-  if (base !== null && !reused) context.drawImage(kept.canvas, 0, 0);
-  if (rows) context.putImageData(new ImageData(pixels, width, rows), 0, top);
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', pictureLabel(page));
-  rasters.delete(name);
-  rasters.set(name, { version, asked, canvas });
-  if (rasters.size > mostRasters) rasters.delete(rasters.keys().next().value);
-  return canvas;
+  const label = pictureLabel(page.dataset.document, page.dataset.page);
+  return keepRaster(name, { version, asked, width, height, top, pixels, label },
+    sameSize ? kept : null, base !== null);
 }
 
 function placeholder(name, number, info) {
@@ -315,5 +370,21 @@ document.addEventListener('keydown', (event) => {
 // A build's event carries the new state: the changed pages are asked for at once. On (re)connecting
 // the state is fetched, since builds may have been missed.
 const events = new EventSource('/events');
-events.addEventListener('build', (event) => { apply(JSON.parse(event.data).state); });
-events.addEventListener('open', () => { refresh(); });
+events.addEventListener('build', (event) => {
+  const build = JSON.parse(event.data);
+  awaitPushes(build.ahead);
+  apply(build.state);
+});
+// A page drawn ahead: its header (JSON: the page, and its band when pushed), then the band's
+// pixels in base64.
+events.addEventListener('raster', (event) => {
+  const end = event.data.indexOf('\n');
+  const { page, band } = JSON.parse(end < 0 ? event.data : event.data.slice(0, end));
+  const canvas = band ? putBand(page, band, event.data.slice(end + 1)) : null;
+  const push = pushes.get(`${page.document}/${page.page}/${page.version}`);
+  if (push) push.settle(canvas);
+});
+events.addEventListener('open', () => {
+  awaitPushes([]);
+  refresh();
+});
