@@ -66,6 +66,17 @@ struct LayoutCharacters {
     graphemeStart = graphemes
   }
 
+  /// The index of the character that starts at UTF-8 offset `byte` (a character boundary).
+  func characterIndex(ofByte byte: Int) -> Int {
+    var low = 0
+    var high = byteOffsets.count - 1
+    while low < high {
+      let middle = (low + high) / 2
+      if byteOffsets[middle] < byte { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
   /// The stretches between two break opportunities (trailing spaces not counted), by character
   /// index, with their widths.
   var unbreakableStretches: [(start: Int, end: Int, width: Double)] {

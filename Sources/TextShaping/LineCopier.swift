@@ -13,17 +13,17 @@ struct LineCopier {
   private var builder = GlyphRuns.Builder()
   private var skipped: [Bool] = []
 
-  /// Copies `line` of a layout whose text is `layoutText`.
+  /// Copies the line made of `runs` (glyph items in visual order: a `PangoLayoutLine`'s, or a
+  /// ``CutLine``'s), ending at UTF-8 offset `lineEnd` of `layoutText`, the text their items index.
   ///
   /// `colorAt` gives the colour of the text at a byte offset of `layoutText`.
   mutating func copy(
-    _ line: UnsafeMutablePointer<PangoLayoutLine>, layoutText: UnsafePointer<CChar>,
+    _ runs: UnsafeMutablePointer<GSList>?, lineEnd: Int, layoutText: UnsafePointer<CChar>,
     palette: PaletteBuilder, colorAt: (Int) -> Color
   ) -> GlyphRuns {
     builder.reset()
     var runX = 0
-    let lineEnd = Int(line.pointee.start_index + line.pointee.length)
-    var node = line.pointee.runs
+    var node = runs
     while let current = node {
       node = current.pointee.next
       guard let data = current.pointee.data else { continue }

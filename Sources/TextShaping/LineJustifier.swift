@@ -1,8 +1,9 @@
 import CPango
 
-/// Sets one shaped Pango line to its measure: the hyphen drawn where it breaks at a soft hyphen,
-/// the spaces inside it (and a little, its letters) stretched or shrunk, the spaces it breaks at of
-/// no width, and punctuation at its ends hanging into the margins.
+/// Sets one shaped line (a `PangoLayoutLine`'s runs, or a ``CutLine``'s) to its measure: the
+/// hyphen drawn where it breaks at a soft hyphen, the spaces inside it (and a little, its letters)
+/// stretched or shrunk, the spaces it breaks at of no width, and punctuation at its ends hanging
+/// into the margins.
 ///
 /// Works on the line's glyph widths before ``LineCopier`` copies them.
 enum LineJustifier {
@@ -30,11 +31,14 @@ enum LineJustifier {
     }
   }
 
-  /// Sets `line`, one paragraph of a layout whose text is `text`.
+  /// Sets the line made of `runs`, bytes `lineStart..<lineEnd` of `text`: one paragraph of a
+  /// layout, or a line cut out of one.
   ///
   /// - Parameters:
-  ///   - line: a line of the layout.
-  ///   - text: the layout's text.
+  ///   - runs: the line's glyph items, in visual order.
+  ///   - lineStart: where the line starts in `text` (UTF-8 offset).
+  ///   - lineEnd: where it ends.
+  ///   - text: the text the runs' items index into.
   ///   - measure: the width to justify to.
   ///   - weights: how far spaces and letters stretch and shrink to fill `measure` (plus what hangs);
   ///     nil: the line is not justified. A justified paragraph's last line is only shrunk, when
@@ -43,13 +47,12 @@ enum LineJustifier {
   ///   - last: the paragraph's last line keeps its trailing spaces.
   /// - Returns: the line's width and its start.
   static func fit(
-    _ line: UnsafeMutablePointer<PangoLayoutLine>, text: UnsafePointer<CChar>,
-    measure: Double, justify weights: BreakWeights?, hang: Bool, last: Bool
+    _ runs: UnsafeMutablePointer<GSList>?, from lineStart: Int, to lineEnd: Int,
+    text: UnsafePointer<CChar>, measure: Double, justify weights: BreakWeights?, hang: Bool,
+    last: Bool
   ) -> Fit {
     let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
-    let clusters = Self.clusters(of: line, text: text)
-    let lineStart = Int(line.pointee.start_index)
-    let lineEnd = lineStart + Int(line.pointee.length)
+    let clusters = Self.clusters(of: runs, text: text)
     if !last, lineEnd - lineStart >= 2, bytes[lineEnd - 2] == 0xC2, bytes[lineEnd - 1] == 0xAD,
       let softHyphen = clusters.first(where: { $0.start == lineEnd - 2 && $0.end == lineEnd })
     {
@@ -152,11 +155,11 @@ enum LineJustifier {
   }
 
   /// The line's clusters, run by run in visual order.
-  private static func clusters(
-    of line: UnsafeMutablePointer<PangoLayoutLine>, text: UnsafePointer<CChar>
-  ) -> [Cluster] {
+  private static func clusters(of runs: UnsafeMutablePointer<GSList>?, text: UnsafePointer<CChar>)
+    -> [Cluster]
+  {
     var out: [Cluster] = []
-    var node = line.pointee.runs
+    var node = runs
     while let current = node {
       node = current.pointee.next
       guard let data = current.pointee.data else { continue }

@@ -17,8 +17,9 @@ extension PangoShaper {
     }
   }
 
-  /// Shapes the paragraph once unbroken, chooses its breaks with ``LineBreaker``, then shapes and
-  /// sets its lines; nil in the unlikely case Pango does not keep the lines apart.
+  /// Shapes the paragraph once unbroken, chooses its breaks with ``LineBreaker``, then sets its
+  /// lines (``setLines(_:of:shaped:spec:justify:characters:)``: cut out of that shaping, or shaped
+  /// again); nil in the unlikely case Pango does not keep the lines apart.
   ///
   /// The characters no font has are added to `missing`, the start of each word wider than the
   /// measure to `overlong` (looked for only where ``ParagraphItems`` met such a word).
@@ -72,36 +73,18 @@ extension PangoShaper {
       measure: paragraph.width, ragged: !justified, raggedGap: max(1, paragraph.fontSize * 3),
       maxHyphenRun: longWord ? 0 : paragraph.maxHyphenRun, looseness: paragraph.looseness)
     let breaks = LineBreaker.breaks(items.items, rules: rules)
-    // The lines, each its own paragraph of one layout: shaped once more, each alone (kerning,
-    // ligatures and the hyphen at a break come out right), in one pass.
-    var pieces: [TextRun] = []
+    var bounds: [Range<Int>] = []
     var start = 0
     for (k, b) in breaks.enumerated() {
       let end = k == breaks.count - 1 ? characters.scalars.count : items.ends[b]
-      var line = Self.slice(
-        runs, from: characters.byteOffsets[start], to: characters.byteOffsets[end])
-      if k < breaks.count - 1 { line[line.count - 1].text += "\n" }
-      pieces += line
+      bounds.append(characters.byteOffsets[start]..<characters.byteOffsets[end])
       start = end
     }
-    let set = unwrappedLayout(pieces, spec: paragraph)
-    guard let text = pango_layout_get_text(set.layout),
-      Int(pango_layout_get_line_count(set.layout)) == breaks.count
+    guard
+      let lines = setLines(
+        bounds, of: runs, shaped: whole, spec: paragraph, justify: justified ? weights : nil,
+        characters: characters)
     else { return nil }
-    var fits: [LineJustifier.Fit] = []
-    for k in 0..<breaks.count {
-      guard let line = pango_layout_get_line_readonly(set.layout, Int32(k)) else { return nil }
-      let last = k == breaks.count - 1
-      fits.append(
-        LineJustifier.fit(
-          line, text: text, measure: paragraph.width, justify: justified ? weights : nil,
-          hang: paragraph.hangingPunctuation && justified, last: last))
-    }
-    var lines = readLines(set, runs: pieces, spec: paragraph).map(\.line)
-    for (k, fit) in fits.enumerated() where k < lines.count {
-      lines[k].width = fit.width
-      lines[k].offset = fit.offset
-    }
     if items.hasOverlongWord {
       overlong = OverlongWords.starts(in: characters, measure: paragraph.width)
     }
@@ -117,7 +100,7 @@ extension PangoShaper {
   }
 
   /// A layout of `runs` on one line, as wide as the text.
-  private func unwrappedLayout(_ runs: [TextRun], spec: ParagraphSpec) -> LayoutHandle {
+  func unwrappedLayout(_ runs: [TextRun], spec: ParagraphSpec) -> LayoutHandle {
     let handle = makeLayout(runs: runs, spec: spec)
     pango_layout_set_width(handle.layout, -1)
     pango_layout_set_justify(handle.layout, 0)

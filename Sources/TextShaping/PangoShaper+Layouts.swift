@@ -84,64 +84,102 @@ extension PangoShaper {
     return metrics
   }
 
-  /// The lines of `handle`'s layout (the first `limit`), copied out as glyph runs (`runs` are the
-  /// texts it was made of).
-  func readLines(
-    _ handle: LayoutHandle, runs: [TextRun], spec: ParagraphSpec, limit: Int = .max
-  ) -> [(line: ShapedLine, endByte: Int)] {
+  /// The lines of `handle`'s layout, copied out as glyph runs (`runs` are the texts it was made
+  /// of), each with the UTF-8 offset it ends at.
+  func readLines(_ handle: LayoutHandle, runs: [TextRun], spec: ParagraphSpec)
+    -> [(line: ShapedLine, endByte: Int)]
+  {
     let layout = handle.layout
-    guard let textPointer = pango_layout_get_text(layout) else { return [] }
-    let bytes = UnsafeBufferPointer(
-      start: UnsafeRawPointer(textPointer).assumingMemoryBound(to: UInt8.self),
-      count: strlen(textPointer))
-    let nominal = spec.fontSize * spec.leading
-    let least = spec.baseFont.map(lineMetrics) ?? (ascent: 0, descent: 0)
-    var out: [(ShapedLine, Int)] = []
-    guard let iter = pango_layout_get_iter(layout) else { return [] }
+    guard let source = LineSource(layout, runs: runs), let iter = pango_layout_get_iter(layout)
+    else { return [] }
     defer { pango_layout_iter_free(iter) }
-    let runEnds = Self.runEnds(runs)
-    let colorAt = { (byte: Int) -> Color in
-      let i = runEnds.firstIndex(where: { byte < $0 }) ?? (runs.count - 1)
-      return i >= 0 ? runs[i].color : .black
-    }
+    var out: [(ShapedLine, Int)] = []
     repeat {
       guard let line = pango_layout_iter_get_line_readonly(iter) else { break }
       var ink = PangoRectangle()
       var logical = PangoRectangle()
       pango_layout_iter_get_line_extents(iter, &ink, &logical)
-      let scale = Double(PANGO_SCALE)
-      let baselineInLayout = Double(pango_layout_iter_get_baseline(iter)) / scale
-      let lineAscent = baselineInLayout - Double(logical.y) / scale
-      let ascent = max(least.ascent, lineAscent)
-      let descent = max(least.descent, Double(logical.height) / scale - lineAscent)
-      let height = max(nominal, ascent + descent)
       let start = Int(line.pointee.start_index)
-      let length = Int(line.pointee.length)
-      let end = min(start + length, bytes.count)
-      // Ends at a soft hyphen (U+00AD, C2 AD in UTF-8): breaks there, with a hyphen drawn.
-      let hyphenated =
-        end >= start + 2 && end < bytes.count && bytes[end - 2] == 0xC2 && bytes[end - 1] == 0xAD
-      var shaped = ShapedLine(
-        width: Double(logical.width) / scale, height: height,
-        baseline: (height - (ascent + descent)) / 2 + ascent,
-        hyphenated: hyphenated,
-        offset: Double(logical.x) / scale,
-        glyphs: lineCopier.copy(
-          line, layoutText: textPointer, palette: paletteBuilder, colorAt: colorAt))
-      shaped.links = Self.links(of: line, from: start, to: end, runs: runs, runEnds: runEnds)
+      let end = min(start + Int(line.pointee.length), source.bytes.count)
+      let shaped = readLine(
+        line.pointee.runs, from: start, to: end, in: source, spec: spec, logical: logical,
+        baseline: pango_layout_iter_get_baseline(iter)
+      ) { index in
+        var x: Int32 = 0
+        pango_layout_line_index_to_x(line, Int32(index), 0, &x)
+        return x
+      }
       out.append((shaped, end))
-    } while out.count < limit && pango_layout_iter_next_line(iter) != 0
+    } while pango_layout_iter_next_line(iter) != 0
     return out
+  }
+
+  /// The line made of `runs` (bytes `start..<end` of `source`'s text), copied out as glyph runs.
+  ///
+  /// `logical` is its logical rectangle and `baseline` its baseline, in the same coordinates
+  /// (a layout's, or the line's own); `x` gives where a byte offset lies on the line.
+  func readLine(
+    _ runs: UnsafeMutablePointer<GSList>?, from start: Int, to end: Int, in source: LineSource,
+    spec: ParagraphSpec, logical: PangoRectangle, baseline: Int32, x: (Int) -> Int32
+  ) -> ShapedLine {
+    let nominal = spec.fontSize * spec.leading
+    let least = spec.baseFont.map(lineMetrics) ?? (ascent: 0, descent: 0)
+    let scale = Double(PANGO_SCALE)
+    let baselineInLayout = Double(baseline) / scale
+    let lineAscent = baselineInLayout - Double(logical.y) / scale
+    let ascent = max(least.ascent, lineAscent)
+    let descent = max(least.descent, Double(logical.height) / scale - lineAscent)
+    let height = max(nominal, ascent + descent)
+    let bytes = source.bytes
+    // Ends at a soft hyphen (U+00AD, C2 AD in UTF-8): breaks there, with a hyphen drawn.
+    let hyphenated =
+      end >= start + 2 && end < bytes.count && bytes[end - 2] == 0xC2 && bytes[end - 1] == 0xAD
+    var shaped = ShapedLine(
+      width: Double(logical.width) / scale, height: height,
+      baseline: (height - (ascent + descent)) / 2 + ascent,
+      hyphenated: hyphenated,
+      offset: Double(logical.x) / scale,
+      glyphs: lineCopier.copy(
+        runs, lineEnd: end, layoutText: source.text, palette: paletteBuilder,
+        colorAt: source.color))
+    shaped.links = Self.links(
+      from: start, to: end, runs: source.runs, runEnds: source.runEnds, x: x)
+    return shaped
+  }
+}
+
+/// The text a line's runs index into, and the runs it was made of (their colours and links).
+struct LineSource {
+  let text: UnsafePointer<CChar>
+  let bytes: UnsafeBufferPointer<UInt8>
+  let runs: [TextRun]
+  /// Where each run ends (``PangoShaper/runEnds(_:)``).
+  let runEnds: [Int]
+
+  /// The text of `layout`, made of `runs`.
+  init?(_ layout: OpaquePointer, runs: [TextRun]) {
+    guard let text = pango_layout_get_text(layout) else { return nil }
+    self.text = text
+    bytes = UnsafeBufferPointer(
+      start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+    self.runs = runs
+    runEnds = PangoShaper.runEnds(runs)
+  }
+
+  /// The colour of the run holding byte offset `byte`.
+  func color(at byte: Int) -> Color {
+    let i = runEnds.firstIndex(where: { byte < $0 }) ?? (runs.count - 1)
+    return i >= 0 ? runs[i].color : .black
   }
 }
 
 // MARK: - Links
 
 extension PangoShaper {
-  /// Where the linked runs among `runs` land on the layout line covering bytes `start..<end`.
+  /// Where the linked runs among `runs` land on the line covering bytes `start..<end`; `x` gives
+  /// where a byte offset lies on the line.
   static func links(
-    of line: UnsafeMutablePointer<PangoLayoutLine>, from start: Int, to end: Int, runs: [TextRun],
-    runEnds: [Int]
+    from start: Int, to end: Int, runs: [TextRun], runEnds: [Int], x: (Int) -> Int32
   ) -> [LineLink] {
     guard runs.contains(where: { $0.link != nil }) else { return [] }
     var out: [LineLink] = []
@@ -151,10 +189,8 @@ extension PangoShaper {
       let lo = max(runStart, start)
       let hi = min(runEnds[i], end)
       guard lo < hi else { continue }
-      var x0: Int32 = 0
-      var x1: Int32 = 0
-      pango_layout_line_index_to_x(line, Int32(lo), 0, &x0)
-      pango_layout_line_index_to_x(line, Int32(hi), 0, &x1)
+      let x0 = x(lo)
+      let x1 = x(hi)
       let scale = Double(PANGO_SCALE)
       let left = Double(min(x0, x1)) / scale
       let width = Double(abs(x1 - x0)) / scale

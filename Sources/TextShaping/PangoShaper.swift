@@ -26,6 +26,11 @@ public final class PangoShaper: ParagraphShaper {
   let paletteBuilder = PaletteBuilder()
   /// Copies lines out of layouts (with its scratch space).
   var lineCopier = LineCopier()
+  /// Whether optimally broken paragraphs have their lines cut out of their unbroken shaping where
+  /// that is safe (``ParagraphCutter``); false: every line is shaped again (for tests).
+  var cutsLines = true
+  /// How many lines of optimally broken paragraphs were set, and how many of them were cut out.
+  var lineCounts = (set: 0, cut: 0)
 
   /// The fonts and colours of every line shaped so far.
   public var palette: GlyphPalette { paletteBuilder.palette }

@@ -1,4 +1,5 @@
 import Frames
+import Geometry
 import Testing
 
 @testable import TextShaping
@@ -104,5 +105,98 @@ import Testing
       #expect(lines.count > 2)
       for line in lines { #expect(!line.hyphenated, "\(line.text)") }
     }
+  }
+
+  // MARK: Lines cut out of the paragraph's unbroken shaping
+
+  /// Everything a line draws, as plain values: its box, each run's font, colour and direction,
+  /// glyph ids and origins, text and cluster pairs, its missing-glyph boxes and links.
+  static func drawn(_ line: ShapedLine) -> [String] {
+    var out = [
+      "width \(line.width) offset \(line.offset) height \(line.height) baseline \(line.baseline)"
+        + " hyphenated \(line.hyphenated) text \(line.text)"
+    ]
+    guard let glyphs = line.glyphs else { return out + ["no glyphs"] }
+    var x: Int32 = 0
+    for r in 0..<glyphs.count {
+      let run = glyphs.run(r)
+      out.append("run font \(run.font) colour \(run.color) backward \(run.backward)")
+      glyphs.forEachGlyph(in: run, x: &x) { id, gx, gy in out.append("glyph \(id) at \(gx), \(gy)")
+      }
+      if glyphs.clusterMap == .pairs {
+        for c in run.clusters { out.append("cluster \(glyphs.cluster(c))") }
+      }
+    }
+    out += glyphs.missingGlyphs.map { "missing \($0.x) \($0.width)" }
+    out += line.links.map { "link \($0.x) \($0.width) \($0.target)" }
+    return out
+  }
+
+  /// A justified, hyphenated paragraph of three runs (a coloured link in the middle), set with
+  /// its lines cut out where safe and with every line shaped again.
+  static func cutAndReshaped(width: Double) throws -> (
+    cut: [ShapedLine], reshaped: [ShapedLine], counts: (set: Int, cut: Int)
+  ) {
+    // The link keeps the space after it: a line ending at a space that starts a run is shaped
+    // again (the space's item may not hold the letter before it).
+    let link = try #require(
+      text.range(of: "developing product strategies that align with market needs "))
+    let runs = [
+      TextRun(String(text[..<link.lowerBound]), font: font),
+      TextRun(
+        String(text[link]), font: font, color: Color(red: 0.1, green: 0.3, blue: 0.7),
+        link: .uri("https://example.com/strategies")),
+      TextRun(String(text[link.upperBound...]), font: font),
+    ]
+    let spec = ParagraphSpec(
+      runs: runs, width: width, alignment: .justify, hyphenate: true, maxHyphenRun: 2,
+      hangingPunctuation: true)
+    let once = PangoShaper()
+    let cut = once.shapeParagraph(spec).paragraph.lines
+    let again = PangoShaper()
+    again.cutsLines = false
+    let reshaped = again.shapeParagraph(spec).paragraph.lines
+    #expect(again.lineCounts.cut == 0)
+    return (cut, reshaped, once.lineCounts)
+  }
+
+  @Test func linesCutOutOfTheUnbrokenShapingEqualTheLinesShapedAgain() throws {
+    var cutLines = 0
+    for width in stride(from: 140.0, through: 320, by: 20) {
+      let (cut, reshaped, counts) = try Self.cutAndReshaped(width: width)
+      #expect(cut.count == reshaped.count, "\(width)")
+      for (a, b) in zip(cut, reshaped) { #expect(Self.drawn(a) == Self.drawn(b), "\(width)") }
+      #expect(counts.set == cut.count)
+      cutLines += counts.cut
+    }
+    #expect(cutLines > 0)
+  }
+
+  @Test func theLinesAroundAHyphenatedBreakAreShapedAgainWithTheHyphen() throws {
+    let shaper = PangoShaper()
+    let hyphen = try #require(
+      shaper.shapeParagraph(ParagraphSpec(runs: [TextRun("\u{2010}", font: Self.font)], width: 100))
+        .paragraph.lines.first?.glyphs)
+    var hyphenId: UInt32 = 0
+    var x: Int32 = 0
+    hyphen.forEachGlyph(in: hyphen.run(0), x: &x) { id, _, _ in hyphenId = id }
+    var hyphenatedLines = 0
+    for width in stride(from: 140.0, through: 320, by: 20) {
+      let (lines, _, counts) = try Self.cutAndReshaped(width: width)
+      // Every line whose two ends are breaks at a space (or the paragraph's ends) is cut out.
+      let expected = lines.indices.filter { k in
+        !lines[k].hyphenated && (k == 0 || !lines[k - 1].hyphenated)
+      }
+      #expect(counts.cut == expected.count, "\(width)")
+      for line in lines where line.hyphenated {
+        hyphenatedLines += 1
+        let glyphs = try #require(line.glyphs)
+        var last: UInt32 = 0
+        var x: Int32 = 0
+        glyphs.forEachGlyph(in: glyphs.run(glyphs.count - 1), x: &x) { id, _, _ in last = id }
+        #expect(last == hyphenId, "\(width): \(line.text)")
+      }
+    }
+    #expect(hyphenatedLines > 0)
   }
 }

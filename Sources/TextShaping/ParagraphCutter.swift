@@ -1,0 +1,248 @@
+import CPango
+
+/// A paragraph shaped once on one line (Pango's unwrapped layout), cut into the lines
+/// ``LineBreaker`` chose where that gives the glyphs shaping each line again would give.
+///
+/// Pango shapes each line of a layout alone: its items (font, script, level) come from that
+/// line's text, and HarfBuzz sees only the item. A line cut out of the unbroken line gets the same
+/// glyphs when it starts and ends at a break after a space (or at the paragraph's ends) and
+/// itemizes as it did in the paragraph. So only these are cut:
+/// - text set left to right (every item at bidi level 0), of one script, without tabs (their
+///   widths depend on where the line starts);
+/// - a line whose first character of a script is in the paragraph's script (the characters common
+///   to all scripts that start it resolve to the same script alone);
+/// - at a break after a space U+0020 that falls between two glyph clusters, where the item
+///   holding the space also holds the character before it (Pango moves the spaces before a change
+///   of font to the next item; alone, the line keeps them in its last item).
+///
+/// Other lines (a break at a soft hyphen, an explicit hyphen or inside a word, where a hyphen is
+/// drawn and the letters around it kern differently) are shaped again.
+struct ParagraphCutter {
+  /// The unbroken line's runs (glyph items, visual order = logical order here).
+  private let items: [UnsafeMutablePointer<PangoGlyphItem>]
+  /// The layout's text.
+  let text: UnsafePointer<CChar>
+  private let bytes: UnsafeBufferPointer<UInt8>
+  /// The script every item is in.
+  private let script: Int
+  /// The layout, held while its runs are read.
+  private let handle: LayoutHandle
+
+  /// Reads `handle`'s single line; nil when the paragraph cannot be cut (more than one line, a
+  /// level other than 0, more than one script, a tab).
+  init?(_ handle: LayoutHandle) {
+    let layout = handle.layout
+    guard pango_layout_get_line_count(layout) == 1,
+      let line = pango_layout_get_line_readonly(layout, 0),
+      let text = pango_layout_get_text(layout)
+    else { return nil }
+    let bytes = UnsafeBufferPointer(
+      start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+    guard !bytes.contains(0x09) else { return nil }
+    var items: [UnsafeMutablePointer<PangoGlyphItem>] = []
+    var node = line.pointee.runs
+    while let current = node {
+      node = current.pointee.next
+      guard let data = current.pointee.data else { return nil }
+      let run = data.assumingMemoryBound(to: PangoGlyphItem.self)
+      guard let item = run.pointee.item, run.pointee.glyphs != nil,
+        item.pointee.analysis.level == 0
+      else { return nil }
+      items.append(run)
+    }
+    guard let first = items.first?.pointee.item?.pointee.analysis.script,
+      items.allSatisfy({ $0.pointee.item?.pointee.analysis.script == first })
+    else { return nil }
+    self.items = items
+    self.text = text
+    self.bytes = bytes
+    self.script = Int(first)
+    self.handle = handle
+  }
+
+  /// Whether each line of the paragraph, given by its UTF-8 range (in order, together the whole
+  /// text), is cut out rather than shaped again.
+  func cuttable(_ lines: [Range<Int>]) -> [Bool] {
+    let clean = lines.dropLast().map { isCleanBreak(at: $0.upperBound) }
+    return lines.indices.map { k in
+      (k == 0 || clean[k - 1]) && (k == lines.count - 1 || clean[k])
+        && leadingScript(lines[k]) == script
+    }
+  }
+
+  /// The runs of the line over UTF-8 range `range` (see ``cuttable(_:)``), copied out of the
+  /// paragraph's.
+  func cut(_ range: Range<Int>) -> CutLine {
+    var pieces: [UnsafeMutablePointer<PangoGlyphItem>] = []
+    for run in items {
+      guard let item = run.pointee.item else { continue }
+      let start = Int(item.pointee.offset)
+      let end = start + Int(item.pointee.length)
+      guard start < range.upperBound, end > range.lowerBound,
+        var piece = pango_glyph_item_copy(run)
+      else { continue }
+      if range.lowerBound > start {
+        pango_glyph_item_free(pango_glyph_item_split(piece, text, Int32(range.lowerBound - start)))
+      }
+      if range.upperBound < end,
+        let head = pango_glyph_item_split(
+          piece, text, Int32(range.upperBound - Int(piece.pointee.item.pointee.offset)))
+      {
+        pango_glyph_item_free(piece)
+        piece = head
+      }
+      pieces.append(piece)
+    }
+    return CutLine(pieces)
+  }
+
+  /// Whether a line may end at UTF-8 offset `at` (and the next start) cut out of the paragraph.
+  private func isCleanBreak(at offset: Int) -> Bool {
+    guard offset > 0, offset < bytes.count, bytes[offset - 1] == 0x20,
+      let holder = items.first(where: { Self.holds($0, offset) })
+    else { return false }
+    // The item holding the spaces the line ends with must hold the character before them.
+    var lastLetter = offset - 1
+    while lastLetter > 0, bytes[lastLetter] == 0x20 { lastLetter -= 1 }
+    guard let spaces = items.first(where: { Self.holds($0, offset - 1) }),
+      Int(spaces.pointee.item.pointee.offset) <= lastLetter
+    else { return false }
+    return Self.startsCluster(holder, at: offset)
+  }
+
+  /// Whether the glyph item covers UTF-8 offset `offset`.
+  private static func holds(_ run: UnsafeMutablePointer<PangoGlyphItem>, _ offset: Int) -> Bool {
+    let item = run.pointee.item.pointee
+    return Int(item.offset) <= offset && offset < Int(item.offset) + Int(item.length)
+  }
+
+  /// Whether a glyph cluster of the (left-to-right) glyph item starts at UTF-8 offset `offset`.
+  private static func startsCluster(_ run: UnsafeMutablePointer<PangoGlyphItem>, at offset: Int)
+    -> Bool
+  {
+    let relative = Int32(offset - Int(run.pointee.item.pointee.offset))
+    guard relative > 0 else { return true }
+    let glyphs = run.pointee.glyphs.pointee
+    for i in 0..<Int(glyphs.num_glyphs) where glyphs.log_clusters[i] >= relative {
+      return glyphs.log_clusters[i] == relative
+    }
+    return false
+  }
+
+  /// The script of the first character of the range that has one of its own (not common to
+  /// several scripts, nor inherited), as Pango's script iterator resolves the text alone: Common
+  /// when none has.
+  private func leadingScript(_ range: Range<Int>) -> Int {
+    var p = range.lowerBound
+    while p < range.upperBound {
+      var next = p
+      let scalar = decode(at: &next)
+      let script = g_unichar_get_script(scalar)
+      if script != G_UNICODE_SCRIPT_COMMON, script != G_UNICODE_SCRIPT_INHERITED,
+        script != G_UNICODE_SCRIPT_UNKNOWN
+      {
+        return Int(script.rawValue)
+      }
+      p = next
+    }
+    return Int(G_UNICODE_SCRIPT_COMMON.rawValue)
+  }
+
+  /// The character at UTF-8 offset `p` (valid UTF-8), moving `p` past it.
+  private func decode(at p: inout Int) -> gunichar {
+    let lead = UInt32(bytes[p])
+    let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    var value = length == 1 ? lead : lead & (0x7F >> UInt32(length))
+    for k in 1..<length { value = value << 6 | UInt32(bytes[p + k] & 0x3F) }
+    p += length
+    return value
+  }
+}
+
+/// A line's glyph runs cut out of its paragraph's unbroken shaping (``ParagraphCutter``), in the
+/// list form a `PangoLayoutLine` holds them: what ``LineJustifier`` and ``LineCopier`` read.
+final class CutLine {
+  /// The runs, in visual order (owned).
+  let runs: UnsafeMutablePointer<GSList>?
+
+  init(_ pieces: [UnsafeMutablePointer<PangoGlyphItem>]) {
+    var list: UnsafeMutablePointer<GSList>?
+    for piece in pieces.reversed() { list = g_slist_prepend(list, piece) }
+    runs = list
+  }
+
+  deinit {
+    g_slist_free_full(runs) {
+      pango_glyph_item_free($0?.assumingMemoryBound(to: PangoGlyphItem.self))
+    }
+  }
+
+  /// The line's logical extents, from its baseline, as Pango measures a layout line: the union of
+  /// its runs' logical rectangles (and of the empty one at the origin).
+  var logicalExtents: PangoRectangle {
+    var rect = PangoRectangle()
+    var x: Int32 = 0
+    for run in Self.items(runs) {
+      var logical = PangoRectangle()
+      pango_glyph_string_extents(
+        run.pointee.glyphs, run.pointee.item.pointee.analysis.font, nil, &logical)
+      logical.y -= run.pointee.y_offset
+      let left = min(rect.x, x + logical.x)
+      rect.width = max(rect.x + rect.width, x + logical.x + logical.width) - left
+      rect.x = left
+      let top = min(rect.y, logical.y)
+      rect.height = max(rect.y + rect.height, logical.y + logical.height) - top
+      rect.y = top
+      x += logical.width
+    }
+    return rect
+  }
+
+  /// Where the character at UTF-8 offset `index` of `text` starts on the line, from its start.
+  ///
+  /// As `pango_layout_line_index_to_x` finds it (leading edge): at the start of the grapheme
+  /// holding it. `logAttrs` are the paragraph's, `charIndex` the character index of an offset,
+  /// `lineStart` the line's first byte.
+  func x(
+    of index: Int, text: UnsafePointer<CChar>, lineStart: Int,
+    logAttrs: UnsafeMutablePointer<PangoLogAttr>, charIndex: (Int) -> Int
+  ) -> Int32 {
+    var width: Int32 = 0
+    for run in Self.items(runs) {
+      let item = run.pointee.item.pointee
+      let start = Int(item.offset)
+      guard start <= index, index < start + Int(item.length) else {
+        width += pango_glyph_string_get_width(run.pointee.glyphs)
+        continue
+      }
+      var at = index
+      var char = charIndex(at)
+      while at > lineStart, logAttrs[char].is_cursor_position == 0 {
+        char -= 1
+        at -= 1
+        while at > 0, UInt8(bitPattern: text[at]) & 0xC0 == 0x80 { at -= 1 }
+      }
+      var analysis = item.analysis
+      var x: Int32 = 0
+      pango_glyph_string_index_to_x_full(
+        run.pointee.glyphs, text + start, item.length, &analysis, logAttrs + charIndex(start),
+        Int32(at - start), 0, &x)
+      return width + x
+    }
+    return width
+  }
+
+  /// The glyph items of a run list.
+  static func items(_ list: UnsafeMutablePointer<GSList>?) -> [UnsafeMutablePointer<PangoGlyphItem>]
+  {
+    var out: [UnsafeMutablePointer<PangoGlyphItem>] = []
+    var node = list
+    while let current = node {
+      node = current.pointee.next
+      if let data = current.pointee.data {
+        out.append(data.assumingMemoryBound(to: PangoGlyphItem.self))
+      }
+    }
+    return out
+  }
+}
