@@ -80,7 +80,7 @@ extension PangoShaper {
       bounds.append(characters.byteOffsets[start]..<characters.byteOffsets[end])
       start = end
     }
-    guard
+    guard !bounds.isEmpty,
       let lines = setLines(
         bounds, of: runs, shaped: whole, spec: paragraph, justify: justified ? weights : nil,
         characters: characters)

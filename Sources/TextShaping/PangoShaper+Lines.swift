@@ -16,7 +16,7 @@ extension PangoShaper {
     _ bounds: [Range<Int>], of runs: [TextRun], shaped whole: LayoutHandle, spec: ParagraphSpec,
     justify weights: BreakWeights?, characters: LayoutCharacters
   ) -> [ShapedLine]? {
-    let cutter = cutsLines ? ParagraphCutter(whole) : nil
+    let cutter = cutsLines ? ParagraphCutter(whole, neutral: spaceNeutralFonts) : nil
     let cuttable = cutter?.cuttable(bounds) ?? bounds.map { _ in false }
     let reshaped = bounds.indices.filter { !cuttable[$0] }
     lineCounts.set += bounds.count

@@ -29,6 +29,8 @@ public final class PangoShaper: ParagraphShaper {
   /// Whether optimally broken paragraphs have their lines cut out of their unbroken shaping where
   /// that is safe (``ParagraphCutter``); false: every line is shaped again (for tests).
   var cutsLines = true
+  /// The fonts lines may be cut out in (decided once a face).
+  let spaceNeutralFonts = SpaceNeutralFonts()
   /// How many lines of optimally broken paragraphs were set, and how many of them were cut out.
   var lineCounts = (set: 0, cut: 0)
 

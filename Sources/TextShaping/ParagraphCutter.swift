@@ -13,7 +13,8 @@ import CPango
 ///   to all scripts that start it resolve to the same script alone);
 /// - at a break after a space U+0020 that falls between two glyph clusters, where the item
 ///   holding the space also holds the character before it (Pango moves the spaces before a change
-///   of font to the next item; alone, the line keeps them in its last item).
+///   of font to the next item; alone, the line keeps them in its last item), both items set in
+///   fonts that neither kern nor substitute across a space (``SpaceNeutralFonts``).
 ///
 /// Other lines (a break at a soft hyphen, an explicit hyphen or inside a word, where a hyphen is
 /// drawn and the letters around it kern differently) are shaped again.
@@ -27,10 +28,13 @@ struct ParagraphCutter {
   private let script: Int
   /// The layout, held while its runs are read.
   private let handle: LayoutHandle
+  /// The fonts a break after a space may be cut in.
+  private let neutral: SpaceNeutralFonts
 
   /// Reads `handle`'s single line; nil when the paragraph cannot be cut (more than one line, a
-  /// level other than 0, more than one script, a tab).
-  init?(_ handle: LayoutHandle) {
+  /// level other than 0, more than one script, a tab); `neutral` tells the fonts a break may be
+  /// cut in.
+  init?(_ handle: LayoutHandle, neutral: SpaceNeutralFonts) {
     let layout = handle.layout
     guard pango_layout_get_line_count(layout) == 1,
       let line = pango_layout_get_line_readonly(layout, 0),
@@ -58,6 +62,7 @@ struct ParagraphCutter {
     self.bytes = bytes
     self.script = Int(first)
     self.handle = handle
+    self.neutral = neutral
   }
 
   /// Whether each line of the paragraph, given by its UTF-8 range (in order, together the whole
@@ -65,7 +70,7 @@ struct ParagraphCutter {
   func cuttable(_ lines: [Range<Int>]) -> [Bool] {
     let clean = lines.dropLast().map { isCleanBreak(at: $0.upperBound) }
     return lines.indices.map { k in
-      (k == 0 || clean[k - 1]) && (k == lines.count - 1 || clean[k])
+      !lines[k].isEmpty && (k == 0 || clean[k - 1]) && (k == lines.count - 1 || clean[k])
         && leadingScript(lines[k]) == script
     }
   }
@@ -105,7 +110,10 @@ struct ParagraphCutter {
     var lastLetter = offset - 1
     while lastLetter > 0, bytes[lastLetter] == 0x20 { lastLetter -= 1 }
     guard let spaces = items.first(where: { Self.holds($0, offset - 1) }),
-      Int(spaces.pointee.item.pointee.offset) <= lastLetter
+      Int(spaces.pointee.item.pointee.offset) <= lastLetter,
+      [spaces, holder].allSatisfy({
+        $0.pointee.item.pointee.analysis.font.map(neutral.contains) ?? false
+      })
     else { return false }
     return Self.startsCluster(holder, at: offset)
   }

@@ -199,4 +199,28 @@ import Testing
     }
     #expect(hyphenatedLines > 0)
   }
+
+  /// A font with a `kern` table (DejaVu Serif has one) may kern across a space, which would move a
+  /// cut line's first glyph: none of its lines is cut, and they come out as shaped again.
+  @Test func aFontThatMayKernAcrossASpaceIsNeverCut() throws {
+    let spec = ParagraphSpec(
+      runs: [TextRun(Self.text, font: FontSpec(family: "DejaVu Serif", size: 10.5))], width: 300,
+      alignment: .justify, hyphenate: true, maxHyphenRun: 2)
+    let once = PangoShaper()
+    let lines = once.shapeParagraph(spec).paragraph.lines
+    let again = PangoShaper()
+    again.cutsLines = false
+    #expect(lines.count > 2)
+    #expect(once.lineCounts.set == lines.count)
+    #expect(once.lineCounts.cut == 0)
+    let reshaped = again.shapeParagraph(spec).paragraph.lines
+    #expect(lines.map(Self.drawn) == reshaped.map(Self.drawn))
+    // The same paragraph in Noto Serif (no space in its lookups) is cut.
+    let noto = PangoShaper()
+    _ = noto.shapeParagraph(
+      ParagraphSpec(
+        runs: [TextRun(Self.text, font: Self.font)], width: 300, alignment: .justify,
+        hyphenate: true, maxHyphenRun: 2))
+    #expect(noto.lineCounts.cut > 0)
+  }
 }
