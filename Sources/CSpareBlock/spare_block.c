@@ -1,10 +1,22 @@
 // One spare block in front of glibc's malloc: see include/spare_block.h.
 #include "spare_block.h"
 
+#ifndef __has_feature
+#define __has_feature(x) 0
+#endif
+
+// glibc only (no `__libc_malloc` elsewhere), and not under a sanitizer, whose own allocator the
+// `malloc` and `free` below would otherwise be mixed with: there the system's allocator is used as
+// it is.
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__) && \
+    !__has_feature(address_sanitizer) && !__has_feature(thread_sanitizer) && \
+    !__has_feature(memory_sanitizer)
+
 #include <malloc.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 // glibc's own allocator, which the `malloc` and `free` below stand in front of.
 extern void *__libc_malloc(size_t size);
@@ -39,7 +51,9 @@ __attribute__((noinline)) static void *spareOrNew(size_t size) {
   void *taken = NULL;
   pthread_mutex_lock(&spareLock);
   void *kept = atomic_load_explicit(&spare, memory_order_relaxed);
-  if (kept && malloc_usable_size(kept) >= size) {
+  // At most twice the size asked: a small block does not take a table copy's spare.
+  size_t held = kept ? malloc_usable_size(kept) : 0;
+  if (held >= size && held / 2 <= size) {
     taken = kept;
     atomic_store_explicit(&spare, NULL, memory_order_relaxed);
   }
@@ -52,6 +66,7 @@ __attribute__((noinline)) static void keepLarger(void *block) {
   void *dropped = block;
   pthread_mutex_lock(&spareLock);
   void *kept = atomic_load_explicit(&spare, memory_order_relaxed);
+  if (block == kept) abort();  // freed twice: stop before the spare is handed out again
   if (!kept || malloc_usable_size(kept) < malloc_usable_size(block)) {
     atomic_store_explicit(&spare, block, memory_order_relaxed);
     dropped = kept;
@@ -75,7 +90,15 @@ void free(void *block) {
 }
 
 /// Fixes glibc's thresholds before `main` (both are dynamic until set).
+static void lockSpare(void) { pthread_mutex_lock(&spareLock); }
+static void unlockSpare(void) { pthread_mutex_unlock(&spareLock); }
+
+/// Fixes glibc's thresholds before `main` (both are dynamic until set), and keeps the spare's lock
+/// usable in a child made by `fork` (workers are spawned, but a fork must not inherit it held).
 __attribute__((constructor)) static void setThresholds(void) {
   mallopt(M_MMAP_THRESHOLD, bigBlock);
   mallopt(M_TRIM_THRESHOLD, heapTrim);
+  pthread_atfork(lockSpare, unlockSpare, unlockSpare);
 }
+
+#endif
