@@ -24,7 +24,12 @@ final class Listeners: @unchecked Sendable {
   }
 
   /// Sends `event` to every listener.
+  ///
+  /// A listener too slow to take it loses its stream, so its browser reconnects and fetches the
+  /// state afresh rather than wait for an event it lost.
   func send(_ event: [UInt8]) {
-    for listener in lock.withLock({ Array(streams.values) }) { listener.yield(event) }
+    for listener in lock.withLock({ Array(streams.values) }) {
+      if case .dropped = listener.yield(event) { listener.finish() }
+    }
   }
 }

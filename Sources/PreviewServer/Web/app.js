@@ -165,8 +165,11 @@ function keepRaster(name, raster, kept, onKept) {
 // band is pushed is not asked for.
 async function rasterPicture(page, whole = false) {
   const name = `${page.dataset.document}/${page.dataset.page}`;
-  const push = !whole && pushes.get(`${name}/${page.dataset.version}`);
+  const key = `${name}/${page.dataset.version}`;
+  const push = !whole && pushes.get(key);
   const pushed = push && await push.promise;
+  // Taken once: a later picture of the same version (zoomed, scrolled back) is asked for.
+  if (push && pushes.get(key) === push) pushes.delete(key);
   if (pushed) return pushed;
   const asked = rasterWidth(page);
   const kept = rasters.get(name);
