@@ -53,9 +53,6 @@ let package = Package(
       // qpdf 11's shared_ptr API only: no PointerHolder (nor its header's warning).
       cxxSettings: [.define("POINTERHOLDER_TRANSITION", to: "4")],
       linkerSettings: [.linkedLibrary("qpdf")]),
-    // The allocator policy of every pmreport process: glibc's malloc with fixed thresholds and one
-    // spare big block (cairo's CJK font-table copies reuse it); linked into the executable only.
-    .target(name: "CSpareBlock"),
     // The git commit `--version` prints (`make build` writes Sources/CBuildInfo/commit.h).
     .target(name: "CBuildInfo"),
     .systemLibrary(
@@ -143,7 +140,7 @@ let package = Package(
     .executableTarget(
       name: "pmreport",
       dependencies: [
-        "PMReportKit", "ReportModel", "PreviewServer", "CSpareBlock",
+        "PMReportKit", "ReportModel", "PreviewServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
