@@ -17,7 +17,7 @@ extension PangoShaper {
     justify weights: BreakWeights?, characters: LayoutCharacters
   ) -> [ShapedLine]? {
     let cutter = cutsLines ? ParagraphCutter(whole, neutral: spaceNeutralFonts) : nil
-    let cuttable = cutter?.cuttable(bounds) ?? bounds.map { _ in false }
+    let cuttable = cutter?.cuttable(bounds, characters: characters) ?? bounds.map { _ in false }
     let reshaped = bounds.indices.filter { !cuttable[$0] }
     lineCounts.set += bounds.count
     lineCounts.cut += bounds.count - reshaped.count

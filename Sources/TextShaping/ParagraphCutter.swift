@@ -66,16 +66,16 @@ struct ParagraphCutter {
   }
 
   /// Whether each line of the paragraph, given by its UTF-8 range (in order, together the whole
-  /// text), is cut out rather than shaped again.
-  func cuttable(_ lines: [Range<Int>]) -> [Bool] {
+  /// text), is cut out rather than shaped again; `characters` are the paragraph's.
+  func cuttable(_ lines: [Range<Int>], characters: LayoutCharacters) -> [Bool] {
     let clean = lines.dropLast().map { isCleanBreak(at: $0.upperBound) }
     return lines.indices.map { k in
       !lines[k].isEmpty && (k == 0 || clean[k - 1]) && (k == lines.count - 1 || clean[k])
-        && leadingScript(lines[k]) == script
+        && leadingScript(lines[k], in: characters) == script
     }
   }
 
-  /// The runs of the line over UTF-8 range `range` (see ``cuttable(_:)``), copied out of the
+  /// The runs of the line over UTF-8 range `range` (see ``cuttable(_:characters:)``), copied out of the
   /// paragraph's.
   func cut(_ range: Range<Int>) -> CutLine {
     var pieces: [UnsafeMutablePointer<PangoGlyphItem>] = []
@@ -140,30 +140,20 @@ struct ParagraphCutter {
   /// The script of the first character of the range that has one of its own (not common to
   /// several scripts, nor inherited), as Pango's script iterator resolves the text alone: Common
   /// when none has.
-  private func leadingScript(_ range: Range<Int>) -> Int {
-    var p = range.lowerBound
-    while p < range.upperBound {
-      var next = p
-      let scalar = decode(at: &next)
-      let script = g_unichar_get_script(scalar)
+  ///
+  /// `characters` are the paragraph's, already decoded.
+  private func leadingScript(_ range: Range<Int>, in characters: LayoutCharacters) -> Int {
+    var i = characters.characterIndex(ofByte: range.lowerBound)
+    while i < characters.scalars.count, characters.byteOffsets[i] < range.upperBound {
+      let script = g_unichar_get_script(characters.scalars[i].value)
       if script != G_UNICODE_SCRIPT_COMMON, script != G_UNICODE_SCRIPT_INHERITED,
         script != G_UNICODE_SCRIPT_UNKNOWN
       {
         return Int(script.rawValue)
       }
-      p = next
+      i += 1
     }
     return Int(G_UNICODE_SCRIPT_COMMON.rawValue)
-  }
-
-  /// The character at UTF-8 offset `p` (valid UTF-8), moving `p` past it.
-  private func decode(at p: inout Int) -> gunichar {
-    let lead = UInt32(bytes[p])
-    let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-    var value = length == 1 ? lead : lead & (0x7F >> UInt32(length))
-    for k in 1..<length { value = value << 6 | UInt32(bytes[p + k] & 0x3F) }
-    p += length
-    return value
   }
 }
 
