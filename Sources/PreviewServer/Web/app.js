@@ -303,6 +303,9 @@ function update(documentInfo) {
       pendingSwaps.delete(i);
       return;
     }
+    // A later build that leaves the page as the one before made it: its swap is on its way, and
+    // the page version is asked for once.
+    if (old && pendingSwaps.get(i) === info.version) return;
     const page = placeholder(shown, i + 1, info);
     if (!old) {
       pagesElement.append(page);
