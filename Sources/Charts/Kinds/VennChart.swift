@@ -21,18 +21,8 @@ enum VennChart {
   static let aspects = [1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.4]
   static let overlaps = [0.8, 1.0, 1.2]
 
-  struct RegionContent {
-    var kind: VennRegion
-    var title: String
-    var count: String
-    var items: [String]
-  }
-
-  /// A region's blocks and where they go, in coordinates centred on the ellipses' common centre line.
-  struct Placement {
-    var blocks: [TextBlock]
-    var rects: [Rect]
-  }
+  typealias RegionContent = VennDrawing.RegionContent
+  typealias Placement = VennDrawing.Placement
 
   struct Fit {
     var a: Double, b: Double, d: Double
@@ -107,31 +97,8 @@ enum VennChart {
     let offset = Point(x: cx, y: fit.b)
     let leftBox = Rect(x: cx - fit.d / 2 - fit.a, y: 0, width: 2 * fit.a, height: 2 * fit.b)
     let rightBox = Rect(x: cx + fit.d / 2 - fit.a, y: 0, width: 2 * fit.a, height: 2 * fit.b)
-    var canvas = Canvas()
-    for (role, box) in [(0, leftBox), (1, rightBox)] {
-      var fill = theme.color(forRole: role)
-      fill.alpha = 0.14
-      canvas.draw(.ellipse(in: box, fill: fill))
-    }
-    for (role, box) in [(0, leftBox), (1, rightBox)] {
-      canvas.draw(
-        .ellipse(
-          in: box,
-          stroke: Stroke(
-            color: theme.color(forRole: role), width: 1.4, dash: theme.dash(forRole: role))))
-    }
-    var regions: [VennMarks.Region] = []
-    for (content, placement) in zip(contents, fit.regions) {
-      var rects: [Rect] = []
-      for (block, rect) in zip(placement.blocks, placement.rects) {
-        rects.append(canvas.write(block, at: rect.origin.moved(offset)))
-      }
-      let header = rects[0].union(rects[1])
-      regions.append(
-        .init(
-          kind: content.kind, count: content.items.count, header: [content.title, content.count],
-          headerRect: header, items: content.items, itemRects: Array(rects.dropFirst(2))))
-    }
+    var canvas = VennDrawing.canvas(sets: [leftBox, rightBox], theme: theme)
+    let regions = VennDrawing.write(contents, fit.regions, offset: offset, on: &canvas)
     let marks = VennMarks(sets: [leftBox, rightBox], regions: regions)
     return PlotPart(canvas: canvas, legend: [], marks: .venn(marks))
   }

@@ -22,20 +22,13 @@ enum VennThree {
   /// The fractions of an area's width at its middle that labels are wrapped to, widest first.
   static let wraps = [1.0, 0.8, 0.62]
 
-  /// A region's words: a header (title and count) and items; no words for an empty pairwise area.
-  struct RegionContent {
-    var kind: VennRegion
-    var title: String
-    var count: String
-    var items: [String]
-    var isEmpty: Bool { title.isEmpty && items.isEmpty }
-  }
+  typealias RegionContent = VennDrawing.RegionContent
 
   struct Fit {
     var r: Double
     var s: Double
     /// Each worded region's blocks and rectangles, centred on the triangle's centroid.
-    var placements: [(blocks: [TextBlock], rects: [Rect])]
+    var placements: [VennDrawing.Placement]
   }
 
   static func part(
@@ -84,31 +77,8 @@ enum VennThree {
         x: $0.x + offset.x - fit.r, y: $0.y + offset.y - fit.r, width: 2 * fit.r,
         height: 2 * fit.r)
     }
-    var canvas = Canvas()
-    for (role, box) in boxes.enumerated() {
-      var fill = theme.color(forRole: role)
-      fill.alpha = 0.14
-      canvas.draw(.ellipse(in: box, fill: fill))
-    }
-    for (role, box) in boxes.enumerated() {
-      canvas.draw(
-        .ellipse(
-          in: box,
-          stroke: Stroke(
-            color: theme.color(forRole: role), width: 1.4, dash: theme.dash(forRole: role))))
-    }
-    var regions: [VennMarks.Region] = []
-    for (content, placement) in zip(worded, fit.placements) {
-      var rects: [Rect] = []
-      for (block, rect) in zip(placement.blocks, placement.rects) {
-        rects.append(canvas.write(block, at: rect.origin.moved(offset)))
-      }
-      regions.append(
-        .init(
-          kind: content.kind, count: content.items.count, header: [content.title, content.count],
-          headerRect: rects[0].union(rects[1]), items: content.items,
-          itemRects: Array(rects.dropFirst(2))))
-    }
+    var canvas = VennDrawing.canvas(sets: boxes, theme: theme)
+    var regions = VennDrawing.write(worded, fit.placements, offset: offset, on: &canvas)
     // The pairwise areas: drawn by the circles, with nothing in them.
     let pairs = [[0, 1], [0, 2], [1, 2]].map {
       VennMarks.Region(
@@ -156,7 +126,7 @@ enum VennThree {
     let theme = setter.theme
     let titleFont = setter.font(labelSize, bold: true)
     let font = setter.font(labelSize)
-    var placements: [(blocks: [TextBlock], rects: [Rect])] = []
+    var placements: [VennDrawing.Placement] = []
     for content in contents {
       guard let anchor = circles.anchor(content.kind) else { return nil }
       // The area's width through its middle.
@@ -164,7 +134,7 @@ enum VennThree {
       guard let span = middle.first(where: { $0.lo <= anchor.x && anchor.x <= $0.hi }) else {
         return nil
       }
-      var placed: (blocks: [TextBlock], rects: [Rect])?
+      var placed: VennDrawing.Placement?
       for fraction in wraps {
         let wrap = (span.hi - span.lo) * fraction - 2
         guard wrap >= 24 else { break }
@@ -180,7 +150,7 @@ enum VennThree {
         }
         let gaps = blocks.indices.map { $0 == 0 || $0 == 1 ? 0.0 : $0 == 2 ? 5.0 : 3.0 }
         if let rects = circles.place(blocks, gaps: gaps, in: content.kind, near: anchor) {
-          placed = (blocks, rects)
+          placed = VennDrawing.Placement(blocks: blocks, rects: rects)
           break
         }
       }
