@@ -68,18 +68,24 @@ enum Fixture {
     Comparison(
       roles: roles,
       introduction: [.paragraph("Two roles compared.")],
-      sections: [
-        Section(id: "differences", title: "Key differences", blocks: [.paragraph("They differ.")]),
-        Section(
-          id: "similarities", title: "Key similarities",
-          blocks: [.paragraph("They share a lot."), .labelledList(shared)]),
-      ],
+      sections: Fixture.sections(shared: shared),
       charts: ChartData(
         specs: specs, focus: focus,
         overlap: OverlapTraits(
           business: business, technical: technical,
           sharedSection: "similarities"),
         stakeholders: stakeholders))
+  }
+
+  /// A comparison's two sections: the differences, and the similarities with `shared` as their
+  /// labelled list (the overlap diagrams' shared traits).
+  static func sections(shared: [LabelledItem]) -> [Section] {
+    [
+      Section(id: "differences", title: "Key differences", blocks: [.paragraph("They differ.")]),
+      Section(
+        id: "similarities", title: "Key similarities",
+        blocks: [.paragraph("They share a lot."), .labelledList(shared)]),
+    ]
   }
 
   static func spec(_ kind: ChartKind) -> ChartSpec {
@@ -200,12 +206,7 @@ enum TeamFixture {
     return Comparison(
       roles: roles,
       introduction: [.paragraph("Several roles compared.")],
-      sections: [
-        Section(id: "differences", title: "Key differences", blocks: [.paragraph("They differ.")]),
-        Section(
-          id: "similarities", title: "Key similarities",
-          blocks: [.paragraph("They share a lot."), .labelledList(shared)]),
-      ],
+      sections: Fixture.sections(shared: shared),
       charts: ChartData(
         specs: Fixture.specs,
         focus: scores.map { label, values in
