@@ -75,15 +75,11 @@ import Testing
   }
 
   @Test func aGermanDocumentHasLangDe() throws {
-    let dir = try temporaryDirectory("pmreport-lang-de")
-    try "metadata: {lang: de}\nformats: [pdf]\ndocuments:\n  - {name: report, kind: report}\n"
-      .write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
-    let summary = try RunScheduler.load(
-      options: RunOptions(
-        configPath: dir + "/pmreport.yml", workingDirectory: dir,
-        date: Date(timeIntervalSince1970: 1_700_000_000))
-    ).run()
-    if let failure = summary.failures.first { throw failure.error }
+    let dir = try projectFolder(
+      "pmreport-lang-de",
+      config: "metadata: {lang: de}\nformats: [pdf]\ndocuments:\n  - {name: report, kind: report}\n"
+    )
+    try runProject(in: dir)
     let pdf = try PDFObjects(dir + "/Output/pdf/report.pdf")
     #expect(pdf.catalog?["/Lang"] as? String == "u:de")
     let raw = try run("qpdf", ["--show-object=trailer", dir + "/Output/pdf/report.pdf"]).output

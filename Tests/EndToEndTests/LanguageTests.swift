@@ -9,16 +9,10 @@ import Testing
   /// and each PDF's text.
   private func build(_ config: String, documents: [String]) throws -> (RunSummary, [String: String])
   {
-    let dir = try temporaryDirectory("pmreport-lang")
     var yaml = config + "\nformats: [pdf]\ndocuments:\n"
     for name in documents { yaml += "  - {name: \(name), kind: \(name)}\n" }
-    try yaml.write(toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
-    let summary = try RunScheduler.load(
-      options: RunOptions(
-        configPath: dir + "/pmreport.yml", workingDirectory: dir,
-        date: Date(timeIntervalSince1970: 1_700_000_000))
-    ).run()
-    if let failure = summary.failures.first { throw failure.error }
+    let dir = try projectFolder("pmreport-lang", config: yaml)
+    let summary = try runProject(in: dir)
     var texts: [String: String] = [:]
     for name in documents {
       texts[name] = normalised(

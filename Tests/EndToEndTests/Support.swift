@@ -51,6 +51,18 @@ func projectFolder(_ name: String, config: String) throws -> String {
   return dir
 }
 
+/// Runs the project in `dir` (its `pmreport.yml`) dated 1,700,000,000 (2023-11-14); throws the
+/// first document's failure.
+@discardableResult func runProject(in dir: String) throws -> RunSummary {
+  let summary = try RunScheduler.load(
+    options: RunOptions(
+      configPath: dir + "/pmreport.yml", workingDirectory: dir,
+      date: Date(timeIntervalSince1970: 1_700_000_000))
+  ).run()
+  if let failure = summary.failures.first { throw failure.error }
+  return summary
+}
+
 /// The folder holding this test process's temporary folders, removed at exit.
 private enum TestRunFolder {
   static let url: Result<URL, any Error> = Result {
