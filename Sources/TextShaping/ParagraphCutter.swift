@@ -16,8 +16,10 @@ import CPango
 ///   of font to the next item; alone, the line keeps them in its last item), both items set in
 ///   fonts that neither kern nor substitute across a space (``SpaceNeutralFonts``).
 ///
-/// Other lines (a break at a soft hyphen, an explicit hyphen or inside a word, where a hyphen is
-/// drawn and the letters around it kern differently) are shaped again.
+/// At a break at a soft hyphen, an explicit hyphen or inside a word (where a hyphen is drawn and
+/// the letters around it kern differently) only the word fragment between the break and the clean
+/// break nearest it is shaped again, and joined to the rest of its line cut out
+/// (``splice(_:head:tail:)``); a line with no clean break inside is shaped again whole.
 struct ParagraphCutter {
   /// The unbroken line's runs (glyph items, visual order = logical order here).
   private let items: [UnsafeMutablePointer<PangoGlyphItem>]
