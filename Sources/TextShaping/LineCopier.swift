@@ -23,11 +23,7 @@ struct LineCopier {
   ) -> GlyphRuns {
     builder.reset()
     var runX = 0
-    var node = runs
-    while let current = node {
-      node = current.pointee.next
-      guard let data = current.pointee.data else { continue }
-      let glyphItem = data.assumingMemoryBound(to: PangoGlyphItem.self)
+    for glyphItem in GlyphItems(runs) {
       guard let item = glyphItem.pointee.item, let glyphString = glyphItem.pointee.glyphs else {
         continue
       }
@@ -56,6 +52,9 @@ struct LineCopier {
     // bytes go.) The one the line breaks at, drawn as a hyphen, stays.
     skipped.removeAll(keepingCapacity: true)
     skipped.append(contentsOf: repeatElement(false, count: count))
+    // The text is added a stretch at a time: clusters follow each other in the text but where
+    // a soft hyphen is left out.
+    var stretch = 0..<0
     var iter = PangoGlyphItemIter()
     var more = pango_glyph_item_iter_init_start(&iter, glyphItem, layoutText) != 0
     while more {
@@ -85,8 +84,14 @@ struct LineCopier {
       } else {
         var kept = length
         if softHyphenBytes == 0 || softHyphenBytes == length {
-          builder.appendText(UnsafeBufferPointer(start: source + start, count: length))
+          if stretch.upperBound != start {
+            appendText(source, stretch)
+            stretch = start..<start
+          }
+          stretch = stretch.lowerBound..<end
         } else {
+          appendText(source, stretch)
+          stretch = end..<end
           kept -= softHyphenBytes
           var k = start
           while k < end {
@@ -102,6 +107,7 @@ struct LineCopier {
       }
       more = pango_glyph_item_iter_next_cluster(&iter) != 0
     }
+    appendText(source, stretch)
     // Glyphs in visual order, at their justified positions.
     // Positions add up in 64 bits and are stored clamped: absurd sizes must not trap.
     var position = x
@@ -122,6 +128,12 @@ struct LineCopier {
         y: info.geometry.y_offset)
     }
     builder.endRun(font: font, color: color, backward: backward)
+  }
+
+  /// Adds bytes `range` of `source` to the line's text.
+  private mutating func appendText(_ source: UnsafePointer<UInt8>, _ range: Range<Int>) {
+    guard !range.isEmpty else { return }
+    builder.appendText(UnsafeBufferPointer(start: source + range.lowerBound, count: range.count))
   }
 
   /// The size in points of the font a run is set in.

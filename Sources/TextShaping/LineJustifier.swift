@@ -52,7 +52,8 @@ enum LineJustifier {
     last: Bool
   ) -> Fit {
     let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
-    let clusters = Self.clusters(of: runs, text: text)
+    // A line has at most as many clusters as bytes: room for them all at once.
+    let clusters = Self.clusters(of: runs, text: text, atMost: lineEnd - lineStart)
     if !last, lineEnd - lineStart >= 2, bytes[lineEnd - 2] == 0xC2, bytes[lineEnd - 1] == 0xAD,
       let softHyphen = clusters.first(where: { $0.start == lineEnd - 2 && $0.end == lineEnd })
     {
@@ -64,6 +65,8 @@ enum LineJustifier {
     }
     var spaces: [Cluster] = []
     var letters: [Cluster] = []
+    spaces.reserveCapacity(clusters.count)
+    letters.reserveCapacity(clusters.count)
     var natural = 0
     for (k, cluster) in clusters.enumerated() {
       let isSpace = isSpaceText(bytes, cluster.start, cluster.end)
@@ -154,16 +157,13 @@ enum LineJustifier {
     return scalar.value < 0x250 && scalar.properties.isAlphabetic
   }
 
-  /// The line's clusters, run by run in visual order.
-  private static func clusters(of runs: UnsafeMutablePointer<GSList>?, text: UnsafePointer<CChar>)
-    -> [Cluster]
-  {
+  /// The line's clusters (at most `count`), run by run in visual order.
+  private static func clusters(
+    of runs: UnsafeMutablePointer<GSList>?, text: UnsafePointer<CChar>, atMost count: Int
+  ) -> [Cluster] {
     var out: [Cluster] = []
-    var node = runs
-    while let current = node {
-      node = current.pointee.next
-      guard let data = current.pointee.data else { continue }
-      let glyphItem = data.assumingMemoryBound(to: PangoGlyphItem.self)
+    out.reserveCapacity(count)
+    for glyphItem in GlyphItems(runs) {
       guard let glyphs = glyphItem.pointee.glyphs, let infos = glyphs.pointee.glyphs else {
         continue
       }

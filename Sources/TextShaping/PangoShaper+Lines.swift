@@ -9,34 +9,80 @@ extension PangoShaper {
   /// not keep the lines apart.
   ///
   /// Each line is cut out of `whole` where ``ParagraphCutter`` finds that gives the glyphs shaping
-  /// it again would; the others are shaped again, each its own paragraph of one more layout
-  /// (kerning, ligatures and the hyphen at a break come out right), in one pass. Then every line
-  /// is justified (``LineJustifier``; `weights` nil: not justified) and copied out, in order.
+  /// it again would, or all of it but a word fragment at an end, shaped again and joined to it;
+  /// the others are shaped again, each its own paragraph of one more layout (kerning, ligatures and
+  /// the hyphen at a break come out right), in one pass. Then every line is justified
+  /// (``LineJustifier``; `weights` nil: not justified) and copied out, in order.
   func setLines(
     _ bounds: [Range<Int>], of runs: [TextRun], shaped whole: LayoutHandle, spec: ParagraphSpec,
     justify weights: BreakWeights?, characters: LayoutCharacters
   ) -> [ShapedLine]? {
     let cutter = cutsLines ? ParagraphCutter(whole, neutral: spaceNeutralFonts) : nil
-    let cuttable = cutter?.cuttable(bounds, characters: characters) ?? bounds.map { _ in false }
-    let reshaped = bounds.indices.filter { !cuttable[$0] }
-    lineCounts.set += bounds.count
-    lineCounts.cut += bounds.count - reshaped.count
+    let parts = cutter?.cutParts(bounds, characters: characters) ?? bounds.map { _ in nil }
+    // A fragment that does not join its line's cut part: the lines not cut whole shaped again.
+    let attempts = [parts, parts.indices.map { parts[$0] == bounds[$0] ? parts[$0] : nil }]
+    for attempt in attempts.prefix(parts == attempts[1] ? 1 : 2) {
+      guard
+        let lines = setLines(
+          bounds, parts: attempt, cutter: cutter, of: runs, shaped: whole, spec: spec,
+          justify: weights, characters: characters)
+      else { continue }
+      lineCounts.set += bounds.count
+      lineCounts.cut += zip(bounds, attempt).lazy.filter { $0 == $1 }.count
+      lineCounts.spliced += zip(bounds, attempt).lazy.filter { $1 != nil && $0 != $1 }.count
+      return lines
+    }
+    return nil
+  }
+
+  /// ``setLines(_:of:shaped:spec:justify:characters:)`` with each line's part cut out given
+  /// (`parts`, nil: none); nil also when a fragment does not join its cut part.
+  private func setLines(
+    _ bounds: [Range<Int>], parts: [Range<Int>?], cutter: ParagraphCutter?, of runs: [TextRun],
+    shaped whole: LayoutHandle, spec: ParagraphSpec, justify weights: BreakWeights?,
+    characters: LayoutCharacters
+  ) -> [ShapedLine]? {
+    // What is shaped again: whole lines, and the fragments beside a part cut out.
+    var pieces: [Range<Int>] = []
+    for (line, part) in zip(bounds, parts) {
+      guard let part else {
+        pieces.append(line)
+        continue
+      }
+      if line.lowerBound < part.lowerBound { pieces.append(line.lowerBound..<part.lowerBound) }
+      if part.upperBound < line.upperBound { pieces.append(part.upperBound..<line.upperBound) }
+    }
     var again: ReshapedLines?
-    if let first = reshaped.first, let last = reshaped.last {
+    if let first = pieces.first, let last = pieces.last {
       again = ReshapedLines(
-        reshaped.map { bounds[$0] }, afterBreak: first > 0, beforeBreak: last < bounds.count - 1,
+        pieces, afterBreak: first.lowerBound > bounds[0].lowerBound,
+        beforeBreak: last.upperBound < bounds[bounds.count - 1].upperBound,
         of: runs, layout: { unwrappedLayout($0, spec: spec) })
       guard again != nil else { return nil }
     }
     guard let wholeSource = LineSource(whole.layout, runs: runs) else { return nil }
     var lines: [PendingLine] = []
     var next = 0
-    for (k, range) in bounds.enumerated() {
-      if cuttable[k], let cutter {
-        lines.append(.cut(cutter.cut(range), range: range))
-      } else if let again {
-        lines.append(.reshaped(again.lines[next]))
-        next += 1
+    func reshaped() -> UnsafeMutablePointer<PangoLayoutLine>? {
+      defer { next += 1 }
+      return again?.lines[next]
+    }
+    for (range, part) in zip(bounds, parts) {
+      if let part, let cutter {
+        if part == range {
+          lines.append(.cut(cutter.cut(range), range: range))
+          continue
+        }
+        let head = range.lowerBound < part.lowerBound ? reshaped() : nil
+        let tail = part.upperBound < range.upperBound ? reshaped() : nil
+        guard
+          let spliced = cutter.splice(
+            part, head: head.map { ReshapedPiece(line: $0, start: range.lowerBound) },
+            tail: tail.map { ReshapedPiece(line: $0, start: part.upperBound) })
+        else { return nil }
+        lines.append(.cut(spliced, range: range))
+      } else if let line = reshaped() {
+        lines.append(.reshaped(line))
       }
     }
     let reshapedSource = again?.source ?? wholeSource
@@ -140,13 +186,8 @@ private struct ReshapedLines {
     handle = layout(pieces)
     guard let source = LineSource(handle.layout, runs: pieces) else { return nil }
     self.source = source
-    var all: [UnsafeMutablePointer<PangoLayoutLine>] = []
-    var node = pango_layout_get_lines_readonly(handle.layout)
-    while let current = node {
-      node = current.pointee.next
-      guard let data = current.pointee.data else { return nil }
-      all.append(data.assumingMemoryBound(to: PangoLayoutLine.self))
-    }
+    let all = Array(
+      GListItems(pango_layout_get_lines_readonly(handle.layout), of: PangoLayoutLine.self))
     let skipped = afterBreak ? 1 : 0
     guard all.count == ranges.count + skipped + (beforeBreak ? 1 : 0) else { return nil }
     lines = Array(all[skipped..<(skipped + ranges.count)])

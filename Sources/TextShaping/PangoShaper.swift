@@ -31,8 +31,9 @@ public final class PangoShaper: ParagraphShaper {
   var cutsLines = true
   /// The fonts lines may be cut out in (decided once a face).
   let spaceNeutralFonts = SpaceNeutralFonts()
-  /// How many lines of optimally broken paragraphs were set, and how many of them were cut out.
-  var lineCounts = (set: 0, cut: 0)
+  /// How many lines of optimally broken paragraphs were set, how many of them were cut out whole,
+  /// and how many cut out but for a word fragment shaped again.
+  var lineCounts = (set: 0, cut: 0, spliced: 0)
 
   /// The fonts and colours of every line shaped so far.
   public var palette: GlyphPalette { paletteBuilder.palette }

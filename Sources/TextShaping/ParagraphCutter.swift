@@ -16,8 +16,10 @@ import CPango
 ///   of font to the next item; alone, the line keeps them in its last item), both items set in
 ///   fonts that neither kern nor substitute across a space (``SpaceNeutralFonts``).
 ///
-/// Other lines (a break at a soft hyphen, an explicit hyphen or inside a word, where a hyphen is
-/// drawn and the letters around it kern differently) are shaped again.
+/// At a break at a soft hyphen, an explicit hyphen or inside a word (where a hyphen is drawn and
+/// the letters around it kern differently) only the word fragment between the break and the clean
+/// break nearest it is shaped again, and joined to the rest of its line cut out
+/// (``splice(_:head:tail:)``); a line with no clean break inside is shaped again whole.
 struct ParagraphCutter {
   /// The unbroken line's runs (glyph items, visual order = logical order here).
   private let items: [UnsafeMutablePointer<PangoGlyphItem>]
@@ -44,11 +46,7 @@ struct ParagraphCutter {
       start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
     guard !bytes.contains(0x09) else { return nil }
     var items: [UnsafeMutablePointer<PangoGlyphItem>] = []
-    var node = line.pointee.runs
-    while let current = node {
-      node = current.pointee.next
-      guard let data = current.pointee.data else { return nil }
-      let run = data.assumingMemoryBound(to: PangoGlyphItem.self)
+    for run in GlyphItems(line.pointee.runs) {
       guard let item = run.pointee.item, run.pointee.glyphs != nil,
         item.pointee.analysis.level == 0
       else { return nil }
@@ -65,40 +63,107 @@ struct ParagraphCutter {
     self.neutral = neutral
   }
 
-  /// Whether each line of the paragraph, given by its UTF-8 range (in order, together the whole
-  /// text), is cut out rather than shaped again; `characters` are the paragraph's.
-  func cuttable(_ lines: [Range<Int>], characters: LayoutCharacters) -> [Bool] {
+  /// The part of each line of the paragraph, given by its UTF-8 range (in order, together the
+  /// whole text), that is cut out rather than shaped again; `characters` are the paragraph's.
+  ///
+  /// The whole line where both its ends are clean breaks; where one is not (a break at a soft
+  /// hyphen, an explicit hyphen or inside a word), the line from (or to) the clean break nearest
+  /// that end, the word fragment beyond it shaped again (``splice(_:head:tail:)``); nil: the line
+  /// is shaped again whole.
+  func cutParts(_ lines: [Range<Int>], characters: LayoutCharacters) -> [Range<Int>?] {
     let clean = lines.dropLast().map { isCleanBreak(at: $0.upperBound) }
     return lines.indices.map { k in
-      !lines[k].isEmpty && (k == 0 || clean[k - 1]) && (k == lines.count - 1 || clean[k])
-        && leadingScript(lines[k], in: characters) == script
+      let line = lines[k]
+      guard !line.isEmpty, leadingScript(line, in: characters) == script else { return nil }
+      var lower = line.lowerBound
+      if k > 0, !clean[k - 1] {
+        guard let inner = innerBreak(in: line, first: true),
+          leadingScript(lower..<inner, in: characters) == script
+        else { return nil }
+        lower = inner
+      }
+      var upper = line.upperBound
+      if k < lines.count - 1, !clean[k] {
+        guard let inner = innerBreak(in: lower..<upper, first: false),
+          leadingScript(inner..<upper, in: characters) == script
+        else { return nil }
+        upper = inner
+      }
+      return lower..<upper
     }
   }
 
-  /// The runs of the line over UTF-8 range `range` (see ``cuttable(_:characters:)``), copied out of the
-  /// paragraph's.
-  func cut(_ range: Range<Int>) -> CutLine {
+  /// The runs of the line over UTF-8 range `range`, a part ``cutParts(_:characters:)`` gave,
+  /// copied out of the paragraph's.
+  func cut(_ range: Range<Int>) -> CutLine { CutLine(cutRuns(range)) }
+
+  /// The runs of the line whose part `cut` is cut out of the paragraph and whose fragments before
+  /// and after it, `head` and `tail`, were shaped again, joined as shaping the line alone joins
+  /// them: a fragment's item and the cut item beside it are one item where the paragraph holds both
+  /// sides of the break in one.
+  ///
+  /// Nil when they cannot be joined so (the items' fonts or analyses differ): then the line is
+  /// shaped again whole.
+  func splice(_ cut: Range<Int>, head: ReshapedPiece?, tail: ReshapedPiece?) -> CutLine? {
+    var pieces = head?.copiedRuns() ?? []
+    var joined = join(&pieces, cutRuns(cut), at: cut.lowerBound)
+    if joined, let tail { joined = join(&pieces, tail.copiedRuns(), at: cut.upperBound) }
+    guard joined else {
+      for piece in pieces { pango_glyph_item_free(piece) }
+      return nil
+    }
+    return CutLine(pieces)
+  }
+
+  /// Appends `next` (owned) to `pieces` (owned), the runs before and after offset `at` of the
+  /// text, the two runs beside it made one where the paragraph holds `at - 1` and `at` in one
+  /// item; false when those two are not alike.
+  private func join(
+    _ pieces: inout [UnsafeMutablePointer<PangoGlyphItem>],
+    _ next: [UnsafeMutablePointer<PangoGlyphItem>], at offset: Int
+  ) -> Bool {
+    guard let left = pieces.last, let right = next.first,
+      let holder = items.first(where: { Self.holds($0, offset) }), Self.holds(holder, offset - 1)
+    else {
+      pieces += next
+      return true
+    }
+    guard let joined = GlyphItemPieces.join(left, right) else {
+      pieces += next
+      return false
+    }
+    pango_glyph_item_free(left)
+    pango_glyph_item_free(right)
+    pieces[pieces.count - 1] = joined
+    pieces += next.dropFirst()
+    return true
+  }
+
+  /// The paragraph's runs over UTF-8 range `range`, copied (owned).
+  private func cutRuns(_ range: Range<Int>) -> [UnsafeMutablePointer<PangoGlyphItem>] {
     var pieces: [UnsafeMutablePointer<PangoGlyphItem>] = []
     for run in items {
       guard let item = run.pointee.item else { continue }
       let start = Int(item.pointee.offset)
       let end = start + Int(item.pointee.length)
       guard start < range.upperBound, end > range.lowerBound,
-        var piece = pango_glyph_item_copy(run)
+        let piece = GlyphItemPieces.piece(
+          of: run, bytes: max(start, range.lowerBound)..<min(end, range.upperBound), text: text)
       else { continue }
-      if range.lowerBound > start {
-        pango_glyph_item_free(pango_glyph_item_split(piece, text, Int32(range.lowerBound - start)))
-      }
-      if range.upperBound < end,
-        let head = pango_glyph_item_split(
-          piece, text, Int32(range.upperBound - Int(piece.pointee.item.pointee.offset)))
-      {
-        pango_glyph_item_free(piece)
-        piece = head
-      }
       pieces.append(piece)
     }
-    return CutLine(pieces)
+    return pieces
+  }
+
+  /// The clean break (``isCleanBreak(at:)``) strictly inside `range` after a space and before a
+  /// character that is not one: its first (`first`) or its last; nil when there is none.
+  private func innerBreak(in range: Range<Int>, first: Bool) -> Int? {
+    guard range.count > 1 else { return nil }
+    let inside = (range.lowerBound + 1)..<range.upperBound
+    let isBreak = { (offset: Int) in
+      self.bytes[offset] != 0x20 && self.bytes[offset - 1] == 0x20 && self.isCleanBreak(at: offset)
+    }
+    return first ? inside.first(where: isBreak) : inside.reversed().first(where: isBreak)
   }
 
   /// Whether a line may end at UTF-8 offset `at` (and the next start) cut out of the paragraph.
@@ -180,7 +245,7 @@ final class CutLine {
   var logicalExtents: PangoRectangle {
     var rect = PangoRectangle()
     var x: Int32 = 0
-    for run in Self.items(runs) {
+    for run in GlyphItems(runs) {
       var logical = PangoRectangle()
       pango_glyph_string_extents(
         run.pointee.glyphs, run.pointee.item.pointee.analysis.font, nil, &logical)
@@ -206,7 +271,7 @@ final class CutLine {
     logAttrs: UnsafeMutablePointer<PangoLogAttr>, charIndex: (Int) -> Int
   ) -> Int32 {
     var width: Int32 = 0
-    for run in Self.items(runs) {
+    for run in GlyphItems(runs) {
       let item = run.pointee.item.pointee
       let start = Int(item.offset)
       guard start <= index, index < start + Int(item.length) else {
@@ -228,19 +293,5 @@ final class CutLine {
       return width + x
     }
     return width
-  }
-
-  /// The glyph items of a run list.
-  static func items(_ list: UnsafeMutablePointer<GSList>?) -> [UnsafeMutablePointer<PangoGlyphItem>]
-  {
-    var out: [UnsafeMutablePointer<PangoGlyphItem>] = []
-    var node = list
-    while let current = node {
-      node = current.pointee.next
-      if let data = current.pointee.data {
-        out.append(data.assumingMemoryBound(to: PangoGlyphItem.self))
-      }
-    }
-    return out
   }
 }

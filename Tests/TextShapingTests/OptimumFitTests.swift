@@ -135,7 +135,7 @@ import Testing
   /// A justified, hyphenated paragraph of three runs (a coloured link in the middle), set with
   /// its lines cut out where safe and with every line shaped again.
   static func cutAndReshaped(width: Double) throws -> (
-    cut: [ShapedLine], reshaped: [ShapedLine], counts: (set: Int, cut: Int)
+    cut: [ShapedLine], reshaped: [ShapedLine], counts: (set: Int, cut: Int, spliced: Int)
   ) {
     // The link keeps the space after it: a line ending at a space that starts a run is shaped
     // again (the space's item may not hold the letter before it).
@@ -162,14 +162,18 @@ import Testing
 
   @Test func linesCutOutOfTheUnbrokenShapingEqualTheLinesShapedAgain() throws {
     var cutLines = 0
+    var splicedLines = 0
     for width in stride(from: 140.0, through: 320, by: 20) {
       let (cut, reshaped, counts) = try Self.cutAndReshaped(width: width)
       #expect(cut.count == reshaped.count, "\(width)")
       for (a, b) in zip(cut, reshaped) { #expect(Self.drawn(a) == Self.drawn(b), "\(width)") }
       #expect(counts.set == cut.count)
       cutLines += counts.cut
+      splicedLines += counts.spliced
     }
     #expect(cutLines > 0)
+    // The lines around a hyphenated break: cut but for the word fragment at the break.
+    #expect(splicedLines > 0)
   }
 
   @Test func theLinesAroundAHyphenatedBreakAreShapedAgainWithTheHyphen() throws {
