@@ -22,15 +22,33 @@ public final class ChartLayouts {
     var shaping: [String]
   }
 
+  /// An input with its hash worked out once: hashing one walks the chart's part of the content,
+  /// and a lookup and the note that it was used would each do it again.
+  private struct Key: Hashable {
+    let input: Input
+    private let hash: Int
+
+    init(_ input: Input) {
+      self.input = input
+      hash = input.hashValue
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    static func == (left: Key, right: Key) -> Bool {
+      left.hash == right.hash && left.input == right.input
+    }
+  }
+
   /// A chart laid out, and the paragraphs its layout shaped (each once, in first-use order).
   private struct Laid {
     var layout: ChartLayout
     var shaped: [ParagraphSpec]
   }
 
-  private var kept: [Input: Laid] = [:]
+  private var kept: [Key: Laid] = [:]
   /// The charts asked for since the last ``keepUsedSinceLastKeep()``.
-  private var used: Set<Input> = []
+  private var used: Set<Key> = []
   /// The text engine's language and hyphenation patterns now.
   private var shaping: [String] = []
 
@@ -42,18 +60,19 @@ public final class ChartLayouts {
     for spec: ChartSpec, content: Comparison, theme: ChartTheme, width: Double,
     measurer: any TextMeasurer
   ) throws -> ChartLayout {
-    let input = Input(
-      spec: spec, content: content.readByChart(spec), theme: theme, width: width,
-      shaping: shaping)
-    used.insert(input)
-    if let laid = kept[input] {
+    let key = Key(
+      Input(
+        spec: spec, content: content.readByChart(spec), theme: theme, width: width,
+        shaping: shaping))
+    used.insert(key)
+    if let laid = kept[key] {
       for paragraph in laid.shaped { _ = measurer.shape(paragraph) }
       return laid.layout
     }
     let recorder = ShapeRecorder(measurer)
     let layout = try ChartBuilder.layout(
-      for: spec, content: input.content, theme: theme, width: width, measurer: recorder)
-    kept[input] = Laid(layout: layout, shaped: recorder.shaped)
+      for: spec, content: key.input.content, theme: theme, width: width, measurer: recorder)
+    kept[key] = Laid(layout: layout, shaped: recorder.shaped)
     return layout
   }
 

@@ -1,4 +1,5 @@
 import FlyingSocks
+import Foundation
 
 /// The bytes of server-sent events as they are published, for a streamed response body: each
 /// event is sent as soon as it comes.
@@ -9,6 +10,15 @@ struct EventBytes: AsyncBufferedSequence {
   static let largestWrite = 1 << 20
 
   func makeAsyncIterator() -> Iterator { Iterator(events: events.makeAsyncIterator()) }
+
+  /// One server-sent event's bytes, the one framing of every event the server sends: its name,
+  /// each of `data` on a `data:` line of its own (none may hold a line break: JSON as
+  /// ``JSONEncoder/sorted`` writes it, base64), then the blank line that ends the event.
+  static func event(named name: String, data: [Data]) -> [UInt8] {
+    var bytes = Array("event: \(name)".utf8)
+    for line in data { bytes += Array("\ndata: ".utf8) + line }
+    return bytes + Array("\n\n".utf8)
+  }
 
   struct Iterator: AsyncBufferedIteratorProtocol {
     var events: AsyncStream<[UInt8]>.Iterator

@@ -73,8 +73,8 @@ final class PreviewBuilder: BuildObserver {
         failed: !snapshot.diagnostics.isEmpty, changed: changed,
         ahead: ahead,
         publishedAt: Date().timeIntervalSince1970 * 1000, state: state)
-      let data = (try? JSONEncoder.sorted.encode(event)) ?? Data("{}".utf8)
-      return Array("event: build\ndata: ".utf8) + data + Array("\n\n".utf8)
+      return EventBytes.event(
+        named: "build", data: [(try? JSONEncoder.sorted.encode(event)) ?? Data("{}".utf8)])
     }
   }
 }

@@ -29,7 +29,7 @@ struct PushedBand: Encodable {
   }
 
   /// The band's pixels, base64-encoded; nil when not pushed.
-  private let pixels: String?
+  private let pixels: Data?
 
   private enum CodingKeys: String, CodingKey { case page, band }
 
@@ -47,7 +47,7 @@ struct PushedBand: Encodable {
     pixels = Data(
       drawn.pixels.bytes[(paint.rows.lowerBound * rowBytes)..<(paint.rows.upperBound * rowBytes)]
     )
-    .base64EncodedString()
+    .base64EncodedData()
   }
 
   /// Whether `paint` is a band small enough to push.
@@ -58,8 +58,6 @@ struct PushedBand: Encodable {
   /// The event's bytes.
   var bytes: [UInt8] {
     let header = (try? JSONEncoder.sorted.encode(self)) ?? Data("{}".utf8)
-    var bytes = Array("event: raster\ndata: ".utf8) + header
-    if let pixels { bytes += Array("\ndata: \(pixels)".utf8) }
-    return bytes + Array("\n\n".utf8)
+    return EventBytes.event(named: "raster", data: [header] + (pixels.map { [$0] } ?? []))
   }
 }

@@ -78,7 +78,8 @@ public struct RunOptions: Sendable {
   /// The run's date: the option, else `SOURCE_DATE_EPOCH`, else now.
   var effectiveDate: Date {
     if let date { return date }
-    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
+    // One variable read, not the whole environment copied (a `watch` build asks every time).
+    if let epoch = getenv("SOURCE_DATE_EPOCH").map({ String(cString: $0) }),
       let seconds = Double(epoch)
     {
       return Date(timeIntervalSince1970: seconds)

@@ -7,15 +7,26 @@ import ReportConfig
 import ReportModel
 import TextShaping
 
-/// Chart blocks by chart id, kept across the layout passes of one document.
-final class FigureCache {
-  private var blocks: [String: any Block] = [:]
+/// Blocks kept across the layout passes of one document, by what they set: every block but the
+/// contents' depends on no page number, so a later pass (which only has the earlier one's page
+/// numbers) takes them as the first pass set them instead of setting the text again.
+final class PassBlocks {
+  /// What a kept list of blocks sets.
+  enum Part: Hashable {
+    case introduction
+    /// A top-level section shown (its subsections and charts included), by its place among them.
+    case section(Int)
+    /// A chart, by its id.
+    case chart(String)
+  }
 
-  /// The block for `id`, made by `make` the first time.
-  func block(_ id: String, _ make: () throws -> any Block) rethrows -> any Block {
-    if let hit = blocks[id] { return hit }
+  private var kept: [Part: [any Block]] = [:]
+
+  /// The blocks of `part`, made by `make` the first time.
+  func blocks(_ part: Part, _ make: () throws -> [any Block]) rethrows -> [any Block] {
+    if let hit = kept[part] { return hit }
     let made = try make()
-    blocks[id] = made
+    kept[part] = made
     return made
   }
 }
@@ -33,8 +44,8 @@ struct ReportBuilder {
   let maxFigureHeight: Double
   /// Where the content's blocks were written, for the items' source spans; nil for none.
   let positions: ContentPositions?
-  /// Charts laid out in an earlier pass: a chart does not depend on page numbers.
-  let figures = FigureCache()
+  /// The blocks set in an earlier pass: only the contents depend on page numbers.
+  let kept = PassBlocks()
 
   /// Sets the content's blocks.
   var setter: BlockSetter { BlockSetter(content: content, type: type) }
@@ -66,15 +77,17 @@ struct ReportBuilder {
     if document.titleBlock { out.append(titleBlock()) }
     // The untitled introduction opens the whole report, not a handout of chosen sections.
     if document.sections == nil {
-      out += try setter.blocks(for: content.introduction) { positions?.introduction($0) }
+      out += try kept.blocks(.introduction) {
+        try setter.blocks(for: content.introduction) { positions?.introduction($0) }
+      }
     }
     let numbered = numberedSections()
     if document.tableOfContents { out += tableOfContents(numbered, pages: pages) }
     let charts = shownCharts()
-    for entry in numbered { out += try blocks(for: entry, charts: charts) }
-    for spec in unplacedCharts(charts) {
-      out.append(try figures.block(spec.id) { try chart(spec) })
+    for (index, entry) in numbered.enumerated() {
+      out += try kept.blocks(.section(index)) { try blocks(for: entry, charts: charts) }
     }
+    for spec in unplacedCharts(charts) { out += try chartBlocks(spec) }
     return out
   }
 
@@ -124,9 +137,7 @@ struct ReportBuilder {
     heading.source = BlockSetter.span(entry.place)
     var out: [any Block] = [heading]
     out += try setter.blocks(for: entry.section.blocks) { entry.place?.block($0) }
-    for spec in charts where spec.section == entry.section.id {
-      out.append(try figures.block(spec.id) { try chart(spec) })
-    }
+    for spec in charts where spec.section == entry.section.id { out += try chartBlocks(spec) }
     if let language, language.lowercased() != metadata.lang.lowercased() {
       out = out.map { LanguageBlock.wrapping($0, in: language) }
     }
@@ -134,6 +145,11 @@ struct ReportBuilder {
       out += try blocks(for: child, charts: charts, language: language)
     }
     return out
+  }
+
+  /// The chart `spec`'s block, laid out once a document.
+  private func chartBlocks(_ spec: ChartSpec) throws -> [any Block] {
+    try kept.blocks(.chart(spec.id)) { [try chart(spec)] }
   }
 
   /// A chart at the text width, narrowed (and so shortened) when it would take more than

@@ -13,6 +13,12 @@ public enum ControlCharacters {
   /// Past ``listedLimit``, one more problem, at the first one not listed, says how many more the
   /// file holds.
   public static func diagnostics(in bytes: some Collection<UInt8>, file: String) -> [Diagnostic] {
+    // Nearly every file holds none: one tight pass over its contiguous bytes says so, without
+    // counting lines and columns.
+    let holdsOne =
+      bytes.withContiguousStorageIfAvailable { $0.contains(where: isControl) }
+      ?? bytes.contains(where: isControl)
+    guard holdsOne else { return [] }
     var found: [Diagnostic] = []
     var unlisted = 0
     var firstUnlisted = (line: 0, column: 0)
@@ -27,7 +33,7 @@ public enum ControlCharacters {
         continue
       }
       if byte & 0xC0 != 0x80 { column += 1 }
-      guard byte < 0x20, byte != 0x09 else { continue }
+      guard isControl(byte) else { continue }
       guard found.count < listedLimit else {
         if unlisted == 0 { firstUnlisted = (line, column) }
         unlisted += 1
@@ -50,7 +56,13 @@ public enum ControlCharacters {
   /// The first control character of `text` (decoded from an escape such as YAML's `"\x01"` or
   /// Markdown's `&#1;`, since the file's bytes were checked before), or nil when it has none.
   static func first(in text: String) -> UInt8? {
-    text.utf8.first { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+    text.utf8.withContiguousStorageIfAvailable { $0.first(where: isControl) }
+      ?? text.utf8.first(where: isControl)
+  }
+
+  /// Whether `byte` is a control character no text may hold (C0 or NUL; not tab, LF or CR).
+  static func isControl(_ byte: UInt8) -> Bool {
+    byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
   }
 
   /// What is wrong with the control character `code`, written as such or, when `escaped`, as an
