@@ -5,6 +5,7 @@
 #include "deflate_memo.h"
 
 #include <dlfcn.h>
+#include <link.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -70,7 +71,26 @@ static size_t cache_bytes;
 static uint64_t clock_ticks;
 static open_t streams[OPEN_STREAMS];
 
+/// Where libcairo's code is mapped (an empty range when it is not loaded).
+static uintptr_t cairo_start, cairo_end;
+
+/// Notes the range of libcairo's executable segments (for `dl_iterate_phdr`).
+static int find_cairo(struct dl_phdr_info *info, size_t size, void *data) {
+    (void)size;
+    (void)data;
+    if (info->dlpi_name == NULL || strstr(info->dlpi_name, "libcairo.so") == NULL) return 0;
+    for (int i = 0; i < info->dlpi_phnum; ++i) {
+        const ElfW(Phdr) *segment = &info->dlpi_phdr[i];
+        if (segment->p_type != PT_LOAD || (segment->p_flags & PF_X) == 0) continue;
+        uintptr_t start = info->dlpi_addr + segment->p_vaddr;
+        if (cairo_end == 0 || start < cairo_start) cairo_start = start;
+        if (start + segment->p_memsz > cairo_end) cairo_end = start + segment->p_memsz;
+    }
+    return 1;
+}
+
 static void resolve(void) {
+    dl_iterate_phdr(find_cairo, NULL);
     real_init = (init_fn)dlsym(RTLD_NEXT, "deflateInit_");
     real_init2 = (init2_fn)dlsym(RTLD_NEXT, "deflateInit2_");
     real_deflate = (deflate_fn)dlsym(RTLD_NEXT, "deflate");
@@ -104,16 +124,23 @@ static int append(bytes_t *buffer, const unsigned char *bytes, size_t count) {
     return 1;
 }
 
+/// A copy of `buffer`'s bytes, no larger than they are (no bytes when memory ran out).
+static bytes_t copy(const bytes_t *buffer) {
+    bytes_t copied = {malloc(buffer->count ? buffer->count : 1), buffer->count, buffer->count};
+    if (copied.bytes == NULL) return (bytes_t){0};
+    if (buffer->count > 0) memcpy(copied.bytes, buffer->bytes, buffer->count);
+    return copied;
+}
+
 static void release(bytes_t *buffer) {
     free(buffer->bytes);
     *buffer = (bytes_t){0};
 }
 
-/// Whether `caller` (a return address) lies in libcairo.
+/// Whether `caller` (a return address) lies in libcairo's code.
 static int from_cairo(const void *caller) {
-    Dl_info info;
-    return dladdr(caller, &info) != 0 && info.dli_fname != NULL &&
-           strstr(info.dli_fname, "libcairo.so") != NULL;
+    uintptr_t address = (uintptr_t)caller;
+    return address >= cairo_start && address < cairo_end;
 }
 
 /// The open stream followed for `stream`, or NULL. Called with the lock held.
@@ -129,15 +156,17 @@ static open_t *followed(z_streamp stream) {
 static void follow(z_streamp stream, settings_t settings) {
     if (!atomic_load(&enabled)) return;
     pthread_mutex_lock(&lock);
-    // A stream opened again without deflateEnd is followed anew.
+    // A stream opened again without deflateEnd is followed anew. A slot keeps its buffers from
+    // stream to stream (cairo opens one after another): no allocation a stream.
     open_t *slot = followed(stream);
+    if (slot == NULL) slot = followed(NULL);
     if (slot != NULL) {
-        release(&slot->input);
-        release(&slot->output);
-    } else {
-        slot = followed(NULL);
+        slot->stream = stream;
+        slot->settings = settings;
+        slot->holding = 1;
+        slot->finished = 0;
+        slot->input.count = slot->output.count = slot->taken = 0;
     }
-    if (slot != NULL) *slot = (open_t){.stream = stream, .settings = settings, .holding = 1};
     pthread_mutex_unlock(&lock);
 }
 
@@ -243,9 +272,8 @@ static void keep(open_t *open, uLong adler) {
         release(&oldest->output);
         slot = NULL;
     }
-    bytes_t input = {0}, output = {0};
-    if (!append(&input, open->input.bytes, open->input.count) ||
-        !append(&output, open->output.bytes, open->output.count)) {
+    bytes_t input = copy(&open->input), output = copy(&open->output);
+    if (input.bytes == NULL || output.bytes == NULL) {
         release(&input);
         release(&output);
         return;
@@ -282,7 +310,7 @@ static int finish_held(open_t *open) {
             open->stream->total_out += open->output.count;
             open->stream->adler = adler;
             atomic_fetch_add(&hits, 1);
-            release(&open->input);
+            open->input.count = 0;
             return Z_STREAM_END;
         }
         open->output.count = 0;
@@ -295,7 +323,7 @@ static int finish_held(open_t *open) {
         keep(open, open->stream->adler);
         pthread_mutex_unlock(&lock);
     }
-    release(&open->input);
+    open->input.count = 0;
     return status;
 }
 
@@ -334,9 +362,10 @@ int deflateEnd(z_streamp stream) {
     pthread_mutex_lock(&lock);
     open_t *open = stream != NULL ? followed(stream) : NULL;
     if (open != NULL) {
-        release(&open->input);
-        release(&open->output);
-        *open = (open_t){0};
+        open->stream = NULL;
+        // Kept for the next stream, unless a long one grew them.
+        if (open->input.capacity > HELD_LIMIT) release(&open->input);
+        if (open->output.capacity > HELD_LIMIT) release(&open->output);
     }
     pthread_mutex_unlock(&lock);
     return real_end(stream);
