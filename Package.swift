@@ -55,6 +55,10 @@ let package = Package(
       linkerSettings: [.linkedLibrary("qpdf")]),
     // The git commit `--version` prints (`make build` writes Sources/CBuildInfo/commit.h).
     .target(name: "CBuildInfo"),
+    // zlib's deflate functions defined in the executable, passed on to libz's: cairo's streams held
+    // whole and answered from a few recently compressed equal ones (a roster's copies embed the
+    // same font subsets in every file); the same bytes as libz's.
+    .target(name: "CDeflateMemo", linkerSettings: [.linkedLibrary("z")]),
     .systemLibrary(
       name: "CPango", pkgConfig: "pangocairo",
       providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
@@ -116,7 +120,7 @@ let package = Package(
       name: "Rendering",
       dependencies: [
         "Geometry", "Frames", "Storage", "CCairo", "CGLib", "CImages", "CPNGRows", "CJPEGScan",
-        "CQPDF", "CFinisher",
+        "CQPDF", "CFinisher", "CDeflateMemo",
       ]),
     .target(
       name: "PMReportKit",

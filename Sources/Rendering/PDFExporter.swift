@@ -78,6 +78,7 @@ public struct PDFExporter: DocumentExporter {
     _ document: inout RenderDocument, releasingPages: Bool, into scratch: ScratchBytes,
     path: String
   ) throws -> MarkedContentLog {
+    _ = DeflateMemo.on
     let first = document.pages.first?.size ?? Size(width: 595, height: 842)
     guard
       let surface = cairo_pdf_surface_create_for_stream(

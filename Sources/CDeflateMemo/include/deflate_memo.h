@@ -1,0 +1,29 @@
+#ifndef PMREPORT_DEFLATE_MEMO_H
+#define PMREPORT_DEFLATE_MEMO_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Turns the memo of cairo's deflated streams on (`on` non-zero) or off for the process.
+///
+/// This target defines zlib's `deflateInit_`, `deflateInit2_`, `deflate` and `deflateEnd` in the
+/// executable, so every library's calls come here first (the dynamic linker looks in the
+/// executable before libz); each is passed on to libz's own (`dlsym(RTLD_NEXT)`) unchanged, except
+/// for the streams libcairo opens while the memo is on. Those are held whole and compressed by libz
+/// in one call when cairo finishes them (zlib's output does not depend on how the input was split
+/// over calls without a flush); a stream whose bytes and settings equal one compressed before, of
+/// the few most recently used, is answered with that stream's compressed bytes instead: a roster's
+/// copies embed the same font subsets and ToUnicode maps in every file.
+void pmreport_deflate_memo_enable(int on);
+
+/// How many of cairo's streams the memo has answered in this process.
+uint64_t pmreport_deflate_memo_hits(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
