@@ -8,7 +8,8 @@ enum DeflateMemo {
   /// Turns the memo on, once a process.
   static let on: Void = pmreport_deflate_memo_enable(1)
 
-  /// How many streams the memo has answered in this process.
+  /// How many streams the memo has answered on the calling thread (cairo compresses a file's
+  /// streams on the thread that writes it).
   static var hits: UInt64 { pmreport_deflate_memo_hits() }
 
   /// Turns the memo on (`true`) or off for the process (for the tests that compare both).

@@ -62,11 +62,18 @@ import Testing
     let first = try Self.written(rectangles, to: dir, "first.pdf")
     let hits = DeflateMemo.hits
     let again = try Self.written(rectangles, to: dir, "again.pdf")
+    // This thread's answers: other suites' PDFs, drawn meanwhile, may push the page's entry out
+    // of the memo's few; written again, it is back.
+    var answered = DeflateMemo.hits > hits
+    for attempt in 0..<3 where held && !answered {
+      #expect(try Self.written(rectangles, to: dir, "again-\(attempt).pdf") == plain)
+      answered = DeflateMemo.hits > hits
+    }
     let content = try Self.uncompressedSize(dir + "/plain.pdf")
     #expect(content > 16_384, "cairo gives libz its page in several pieces")
     #expect(content > 64 * 1024 ? !held : held, "the page is held, or too long to be held")
     #expect(first == plain)
     #expect(again == plain)
-    if held { #expect(DeflateMemo.hits > hits, "the second file's page comes from the memo") }
+    if held { #expect(answered, "the second file's page comes from the memo") }
   }
 }

@@ -19,7 +19,7 @@ extern "C" {
 /// copies embed the same font subsets and ToUnicode maps in every file.
 void pmreport_deflate_memo_enable(int on);
 
-/// How many of cairo's streams the memo has answered in this process.
+/// How many of cairo's streams the memo has answered on the calling thread.
 uint64_t pmreport_deflate_memo_hits(void);
 
 #ifdef __cplusplus
