@@ -4,6 +4,10 @@
 #define _GNU_SOURCE
 #include "deflate_memo.h"
 
+#if defined(__linux__)
+// Elsewhere (macOS: two-level namespaces, cairo calls libz directly) there is nothing to
+// interpose; the memo is never on there (the two functions at the end of this file).
+
 #include <dlfcn.h>
 #include <link.h>
 #include <pthread.h>
@@ -20,6 +24,11 @@
 #define CACHE_BYTES (1024 * 1024)
 /// The most cairo streams open at once that the memo follows (more are passed on).
 #define OPEN_STREAMS 16
+/// The room a followed stream's output buffer is given when it is followed: at least libz's bound
+/// for HELD_LIMIT bytes plus the 16 KB `compress_into` asks for at each step, so once a stream is
+/// followed nothing it holds or makes needs memory again (a failed allocation could only lose
+/// held input).
+#define OUTPUT_ROOM (2 * HELD_LIMIT)
 
 typedef int (*init_fn)(z_streamp, int, const char *, int);
 typedef int (*init2_fn)(z_streamp, int, int, int, int, int, const char *, int);
@@ -33,6 +42,9 @@ static end_fn real_end;
 static pthread_once_t resolved = PTHREAD_ONCE_INIT;
 
 static atomic_int enabled;
+/// How many streams are followed now: while none is, `deflate` and `deflateEnd` go to libz's
+/// without taking the lock.
+static atomic_int following;
 /// How many streams the memo answered on this thread (the tests, with other threads drawing PDFs
 /// at the same time, count their own).
 static _Thread_local uint64_t hits;
@@ -91,6 +103,7 @@ static int find_cairo(struct dl_phdr_info *info, size_t size, void *data) {
     return 1;
 }
 
+/// Finds libcairo's code and libz's four functions, once a process.
 static void resolve(void) {
     dl_iterate_phdr(find_cairo, NULL);
     real_init = (init_fn)dlsym(RTLD_NEXT, "deflateInit_");
@@ -134,6 +147,7 @@ static bytes_t copy(const bytes_t *buffer) {
     return copied;
 }
 
+/// Frees `buffer`'s bytes and empties it.
 static void release(bytes_t *buffer) {
     free(buffer->bytes);
     *buffer = (bytes_t){0};
@@ -153,21 +167,35 @@ static open_t *followed(z_streamp stream) {
     return NULL;
 }
 
-/// Starts following `stream`, opened by cairo with `settings`, when the memo is on and a slot is
-/// free.
-static void follow(z_streamp stream, settings_t settings) {
-    if (!atomic_load(&enabled)) return;
+/// Stops following `slot`'s stream; its buffers are kept for the next stream unless a long one
+/// grew them. Called with the lock held.
+static void unfollow(open_t *slot) {
+    slot->stream = NULL;
+    atomic_fetch_sub(&following, 1);
+    if (slot->input.capacity > HELD_LIMIT) release(&slot->input);
+    if (slot->output.capacity > OUTPUT_ROOM) release(&slot->output);
+}
+
+/// A stream `stream` was opened with `settings`: a slot still naming it (its earlier life ended
+/// without deflateEnd, or another stream at the same address) is freed; when `from_cairo`, the
+/// memo is on and a slot is free, the stream is followed, with the room it will need taken now.
+/// Level 0 is never followed: stored blocks are cut where the caller's calls cut the input.
+static void follow(z_streamp stream, settings_t settings, int from_cairo) {
+    if (atomic_load(&following) == 0 && !(from_cairo && atomic_load(&enabled))) return;
     pthread_mutex_lock(&lock);
-    // A stream opened again without deflateEnd is followed anew. A slot keeps its buffers from
-    // stream to stream (cairo opens one after another): no allocation a stream.
     open_t *slot = followed(stream);
-    if (slot == NULL) slot = followed(NULL);
-    if (slot != NULL) {
+    if (slot != NULL) unfollow(slot);
+    slot = from_cairo && atomic_load(&enabled) && settings.level != 0 ? followed(NULL) : NULL;
+    if (slot != NULL && deflateBound(stream, HELD_LIMIT) + 16384 <= OUTPUT_ROOM &&
+        reserve(&slot->input, HELD_LIMIT) && reserve(&slot->output, OUTPUT_ROOM)) {
+        // A slot keeps its buffers from stream to stream (cairo opens one after another): no
+        // allocation a stream.
         slot->stream = stream;
         slot->settings = settings;
         slot->holding = 1;
         slot->finished = 0;
         slot->input.count = slot->output.count = slot->taken = 0;
+        atomic_fetch_add(&following, 1);
     }
     pthread_mutex_unlock(&lock);
 }
@@ -175,8 +203,10 @@ static void follow(z_streamp stream, settings_t settings) {
 int deflateInit_(z_streamp stream, int level, const char *version, int size) {
     pthread_once(&resolved, resolve);
     int status = real_init(stream, level, version, size);
-    if (status == Z_OK && from_cairo(__builtin_return_address(0))) {
-        follow(stream, (settings_t){level, Z_DEFLATED, MAX_WBITS, 8, Z_DEFAULT_STRATEGY});
+    if (status == Z_OK) {
+        follow(
+            stream, (settings_t){level, Z_DEFLATED, MAX_WBITS, 8, Z_DEFAULT_STRATEGY},
+            from_cairo(__builtin_return_address(0)));
     }
     return status;
 }
@@ -187,8 +217,10 @@ int deflateInit2_(
     pthread_once(&resolved, resolve);
     int status =
         real_init2(stream, level, method, window_bits, mem_level, strategy, version, size);
-    if (status == Z_OK && from_cairo(__builtin_return_address(0))) {
-        follow(stream, (settings_t){level, method, window_bits, mem_level, strategy});
+    if (status == Z_OK) {
+        follow(
+            stream, (settings_t){level, method, window_bits, mem_level, strategy},
+            from_cairo(__builtin_return_address(0)));
     }
     return status;
 }
@@ -257,6 +289,7 @@ static entry_t *cached(const open_t *open) {
 /// stream, in place of the least recently used entries. Called with the lock held.
 static void keep(open_t *open, uLong adler) {
     size_t size = open->input.count + open->output.count;
+    if (size > CACHE_BYTES) return;
     entry_t *slot = NULL;
     for (;;) {
         entry_t *oldest = NULL;
@@ -269,6 +302,7 @@ static void keep(open_t *open, uLong adler) {
             }
         }
         if (slot != NULL && cache_bytes + size <= CACHE_BYTES) break;
+        if (oldest == NULL) return;
         cache_bytes -= oldest->input.count + oldest->output.count;
         release(&oldest->input);
         release(&oldest->output);
@@ -331,6 +365,7 @@ static int finish_held(open_t *open) {
 
 int deflate(z_streamp stream, int flush) {
     pthread_once(&resolved, resolve);
+    if (atomic_load(&following) == 0) return real_deflate(stream, flush);
     pthread_mutex_lock(&lock);
     open_t *open = stream != NULL ? followed(stream) : NULL;
     pthread_mutex_unlock(&lock);
@@ -361,14 +396,19 @@ int deflate(z_streamp stream, int flush) {
 
 int deflateEnd(z_streamp stream) {
     pthread_once(&resolved, resolve);
-    pthread_mutex_lock(&lock);
-    open_t *open = stream != NULL ? followed(stream) : NULL;
-    if (open != NULL) {
-        open->stream = NULL;
-        // Kept for the next stream, unless a long one grew them.
-        if (open->input.capacity > HELD_LIMIT) release(&open->input);
-        if (open->output.capacity > HELD_LIMIT) release(&open->output);
+    if (atomic_load(&following) > 0) {
+        pthread_mutex_lock(&lock);
+        open_t *open = stream != NULL ? followed(stream) : NULL;
+        if (open != NULL) unfollow(open);
+        pthread_mutex_unlock(&lock);
     }
-    pthread_mutex_unlock(&lock);
     return real_end(stream);
 }
+
+#else
+
+void pmreport_deflate_memo_enable(int on) { (void)on; }
+
+uint64_t pmreport_deflate_memo_hits(void) { return 0; }
+
+#endif

@@ -1,7 +1,8 @@
 import CDeflateMemo
 
-/// The memo of cairo's compressed streams (the `CDeflateMemo` target), on for every PDF this
-/// process draws: a stream cairo compresses whose bytes equal one it compressed a moment before
+/// The memo of cairo's compressed streams (the `CDeflateMemo` target), on for the PDFs
+/// `PDFExporter` draws (a roster's copies among them; not the merged copies' `PrintPDFStream`,
+/// one file whose streams do not repeat) from the first one on: a stream cairo compresses whose bytes equal one it compressed a moment before
 /// (a roster's copies embed the same font subsets in every file) gets that stream's compressed
 /// bytes, which libz would make again byte for byte.
 enum DeflateMemo {

@@ -167,7 +167,7 @@ def check_one_word_swap(driver, watch, port, context):
     driver.execute_script("arguments[0].scrollIntoView()", elements[2])
     driver.execute_script("for (const p of arguments[0]) p.keptNode = true;", elements)
     scroll = driver.execute_script("return window.scrollY")
-    generation = int(driver.find_element(By.TAG_NAME, "body").get_attribute("data-generation"))
+    generation = float(driver.find_element(By.TAG_NAME, "body").get_attribute("data-generation"))
     driver.execute_script("performance.setResourceTimingBufferSize(10000);"
                           " performance.clearResourceTimings();")
     # In the body (after the front matter), not a chart's label.
@@ -175,7 +175,7 @@ def check_one_word_swap(driver, watch, port, context):
     with open(content + ".swp", "w", encoding="utf-8") as out:
         out.write(text[:at] + "coordination" + text[at + len(word):])
     os.rename(content + ".swp", content)
-    wait(driver, lambda d: int(d.find_element(By.TAG_NAME, "body").get_attribute(
+    wait(driver, lambda d: float(d.find_element(By.TAG_NAME, "body").get_attribute(
         "data-generation")) > generation, "no rebuild reached the page")
     asked = driver.execute_script(
         "return performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)")

@@ -57,6 +57,7 @@ import Testing
     let dir = try temporaryDirectory("pmreport-deflate-memo")
     _ = DeflateMemo.on
     DeflateMemo.set(false)
+    defer { DeflateMemo.set(true) }
     let plain = try Self.written(rectangles, to: dir, "plain.pdf")
     DeflateMemo.set(true)
     let first = try Self.written(rectangles, to: dir, "first.pdf")

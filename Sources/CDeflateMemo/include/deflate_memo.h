@@ -17,6 +17,13 @@ extern "C" {
 /// over calls without a flush); a stream whose bytes and settings equal one compressed before, of
 /// the few most recently used, is answered with that stream's compressed bytes instead: a roster's
 /// copies embed the same font subsets and ToUnicode maps in every file.
+///
+/// What a followed stream must be: opened by libcairo at a level other than 0 (stored blocks are
+/// cut where the calls cut the input), and driven by `deflate` with Z_NO_FLUSH or Z_FINISH and
+/// `deflateEnd` alone, as cairo 1.16 to 1.18 do (another flush stops holding it; `deflateReset`,
+/// `deflateParams`, `deflateSetDictionary`, `deflateCopy` and the like are not intercepted).
+/// Everything a followed stream needs is allocated when it is opened, or it is not followed.
+/// On systems other than Linux nothing is intercepted and the memo stays off.
 void pmreport_deflate_memo_enable(int on);
 
 /// How many of cairo's streams the memo has answered on the calling thread.
