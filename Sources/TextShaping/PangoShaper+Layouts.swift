@@ -103,15 +103,19 @@ extension PangoShaper {
       let end = min(start + Int(line.pointee.length), source.bytes.count)
       let shaped = readLine(
         line.pointee.runs, from: start, to: end, in: source, spec: spec, logical: logical,
-        baseline: pango_layout_iter_get_baseline(iter)
-      ) { index in
-        var x: Int32 = 0
-        pango_layout_line_index_to_x(line, Int32(index), 0, &x)
-        return x
-      }
+        baseline: pango_layout_iter_get_baseline(iter), x: Self.x(on: line))
       out.append((shaped, end))
     } while pango_layout_iter_next_line(iter) != 0
     return out
+  }
+
+  /// Where a byte offset lies on layout line `line` (its leading edge), from the line's start.
+  static func x(on line: UnsafeMutablePointer<PangoLayoutLine>) -> (Int) -> Int32 {
+    { index in
+      var x: Int32 = 0
+      pango_layout_line_index_to_x(line, Int32(index), 0, &x)
+      return x
+    }
   }
 
   /// The line made of `runs` (bytes `start..<end` of `source`'s text), copied out as glyph runs.

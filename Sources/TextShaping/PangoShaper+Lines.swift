@@ -115,12 +115,8 @@ extension PangoShaper {
           pango_layout_line_get_extents(layoutLine, nil, &logical)
           shaped = readLine(
             layoutLine.pointee.runs, from: line.range.lowerBound, to: line.range.upperBound,
-            in: reshapedSource, spec: spec, logical: logical, baseline: 0
-          ) { index in
-            var x: Int32 = 0
-            pango_layout_line_index_to_x(layoutLine, Int32(index), 0, &x)
-            return x
-          }
+            in: reshapedSource, spec: spec, logical: logical, baseline: 0,
+            x: Self.x(on: layoutLine))
         }
         shaped.width = fit.width
         shaped.offset = fit.offset
