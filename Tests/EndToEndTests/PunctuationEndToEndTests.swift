@@ -28,12 +28,7 @@ import Testing
         + documents)
     try markdown.write(toFile: dir + "/content.md", atomically: true, encoding: .utf8)
     let warnings = Warnings()
-    let summary = try RunScheduler.load(
-      options: RunOptions(
-        configPath: dir + "/pmreport.yml", workingDirectory: dir,
-        date: Date(timeIntervalSince1970: 1_700_000_000)), reporter: warnings
-    ).run()
-    if let failure = summary.failures.first { throw failure.error }
+    let summary = try runProject(in: dir, reporter: warnings)
     var files: [String: String] = [:]
     var texts: [String: String] = [:]
     let folder = dir + "/Output/pdf"

@@ -51,13 +51,16 @@ func projectFolder(_ name: String, config: String) throws -> String {
   return dir
 }
 
-/// Runs the project in `dir` (its `pmreport.yml`) dated 1,700,000,000 (2023-11-14); throws the
-/// first document's failure.
-@discardableResult func runProject(in dir: String) throws -> RunSummary {
+/// Runs the project in `dir` (its `pmreport.yml`; `contentPath`, when given, instead of the
+/// content it names) dated 1,700,000,000 (2023-11-14), telling `reporter`; throws the first
+/// document's failure.
+@discardableResult func runProject(
+  in dir: String, contentPath: String? = nil, reporter: any Reporter = SilentReporter()
+) throws -> RunSummary {
   let summary = try RunScheduler.load(
     options: RunOptions(
-      configPath: dir + "/pmreport.yml", workingDirectory: dir,
-      date: Date(timeIntervalSince1970: 1_700_000_000))
+      configPath: dir + "/pmreport.yml", contentPath: contentPath, workingDirectory: dir,
+      date: Date(timeIntervalSince1970: 1_700_000_000)), reporter: reporter
   ).run()
   if let failure = summary.failures.first { throw failure.error }
   return summary

@@ -17,12 +17,7 @@ import Testing
       toFile: dir + "/content.yml", atomically: true, encoding: .utf8)
     try (yaml + "\nformats: [pdf]\n").write(
       toFile: dir + "/pmreport.yml", atomically: true, encoding: .utf8)
-    let summary = try RunScheduler.load(
-      options: RunOptions(
-        configPath: dir + "/pmreport.yml", contentPath: dir + "/content.yml",
-        workingDirectory: dir, date: Date(timeIntervalSince1970: 1_700_000_000))
-    ).run()
-    if let failure = summary.failures.first { throw failure.error }
+    try runProject(in: dir, contentPath: dir + "/content.yml")
     return try PDFText.pages(dir + "/Output/pdf/\(document).pdf")
   }
 
