@@ -98,7 +98,11 @@ enum YAMLSource {
       ])
     }
     do {
-      guard let node = try Yams.compose(yaml: text, Self.resolver) else { return nil }
+      // UTF-8, named: Yams' default encoding is looked up on every parse, copying the whole
+      // environment to read `YAMS_DEFAULT_ENCODING` (and printing to standard output when set).
+      guard let node = try Yams.compose(yaml: text, Self.resolver, .default, .utf8) else {
+        return nil
+      }
       return try SourceNode(node, file: file)
     } catch let error as YamlError {
       throw InputError(diagnostics: [diagnostic(for: error, text: text, file: file)])
