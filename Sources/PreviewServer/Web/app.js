@@ -211,18 +211,22 @@ function placeholder(name, number, info) {
 }
 
 // Loads the page's picture (`kind`: 'svg', or 'raster' for a changed page swapped in after a
-// build) and hit boxes; resolves when both are in place. A raster is replaced by the SVG once
-// that is decoded.
+// build), then its hit boxes; resolves when the picture is in place (a changed page is swapped
+// in then), and the page is marked loaded once the hit boxes are laid over it too. The hit boxes
+// are asked for after the picture, so that a raster being drawn does not share the machine with
+// them. A raster is replaced by the SVG once that is decoded.
 function fill(page, kind = 'svg') {
   if (page.filling) return page.filling;
   const picture = kind === 'raster' ? rasterPicture(page) : svgPicture(page);
-  const boxes = fetch(pageURL(page, 'json')).then((r) => r.json());
-  page.filling = Promise.all([picture, boxes]).then(([image, list]) => {
-    page.replaceChildren(image, hitLayer(page, list));
-    page.dataset.loaded = 'true';
+  page.filling = picture.then((image) => {
+    page.replaceChildren(image);
     page.dataset.picture = kind;
     if (kind === 'raster') afterNextPaint(() => replaceRaster(page, image));
     else markShown(page);
+    fetch(pageURL(page, 'json')).then((r) => r.json()).then((list) => {
+      page.append(hitLayer(page, list));
+      page.dataset.loaded = 'true';
+    }).catch(() => { page.filling = null; });
   });
   page.filling.catch(() => { page.filling = null; });
   return page.filling;
