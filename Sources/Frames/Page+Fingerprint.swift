@@ -8,11 +8,23 @@ extension Page {
   /// `palette` (a later build may number them otherwise); source spans are left out (a line
   /// added above moves the spans of an unchanged page). Hash values are seeded per process:
   /// fingerprints compare within one run of the program only.
-  public func fingerprint(palette: GlyphPalette) -> Int {
+  public func fingerprint(palette: GlyphPalette) -> Int { fingerprint(DrawnPalette(palette)) }
+
+  fileprivate func fingerprint(_ palette: DrawnPalette) -> Int {
     var hasher = Hasher()
     hasher.combine(size)
-    frame.hashDrawing(into: &hasher, palette: DrawnPalette(palette))
+    frame.hashDrawing(into: &hasher, palette: palette)
     return hasher.finalize()
+  }
+}
+
+extension Sequence<Page> {
+  /// Each page's ``Page/fingerprint(palette:)``, the palette's fonts hashed once for them all
+  /// (a font's identity is its long fontconfig pattern: hashing them again for every page was a
+  /// sixth of a document's fingerprints).
+  public func fingerprints(palette: GlyphPalette) -> [Int] {
+    let drawn = DrawnPalette(palette)
+    return map { $0.fingerprint(drawn) }
   }
 }
 

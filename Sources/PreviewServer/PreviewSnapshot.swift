@@ -35,8 +35,8 @@ struct PreviewDocument: Sendable {
     title = laidOut.title
     presentation = laidOut.presentation
     drawer = PageDrawer(laidOut.document)
-    versions = laidOut.document.pages.map {
-      String(UInt(bitPattern: $0.fingerprint(palette: laidOut.document.palette)), radix: 16)
+    versions = laidOut.document.pages.fingerprints(palette: laidOut.document.palette).map {
+      String(UInt(bitPattern: $0), radix: 16)
     }
   }
 

@@ -56,6 +56,17 @@ import Testing
     #expect(page(glyph: 36, font: 0, line: 7).fingerprint(palette: palette) == base)
   }
 
+  @Test func aDocumentsFingerprintsAreEachPagesOwn() {
+    let palette = GlyphPalette(fonts: [fontA, fontB], colors: [.black, .white])
+    let pages = [
+      page(glyph: 36, font: 0, line: 7), page(glyph: 36, font: 1, line: 7),
+      page(glyph: 37, font: 0, line: 7, color: 1),
+    ]
+    let one = pages.map { $0.fingerprint(palette: palette) }
+    #expect(pages.fingerprints(palette: palette) == one)
+    #expect(Set(one).count == 3)
+  }
+
   @Test func sourceBoxesAreTheTaggedElementsWithSpans() {
     let boxes = page(glyph: 36, font: 0, line: 7).frame.sourceBoxes()
     #expect(
