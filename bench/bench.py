@@ -142,6 +142,7 @@ class Case:
     cache: str = "cold"          # pmreport's shaping cache: "cold" (emptied before each run, so
                                  # each run writes it), "warm" (kept), "none" (`--no-cache`)
     jobs: int | None = None      # --jobs (None: pmreport's default, every core)
+    group: str | None = None     # cases of one group run interleaved (a run of each in turn)
 
 
 # A case name's suffix for its cache: pm-pdf-full-20, pm-pdf-full-20-warm, pm-pdf-full-20-nocache.
@@ -151,7 +152,7 @@ CACHE_SUFFIX = {"cold": "", "warm": "-warm", "none": "-nocache"}
 def plan(quick: bool, runs_override: int | None, typst: bool) -> list[Case]:
     cases: list[Case] = []
 
-    def add(tool, fmt, what, scale, runs, required=True, cache="cold", jobs=None):
+    def add(tool, fmt, what, scale, runs, required=True, cache="cold", jobs=None, group=None):
         if quick:
             runs = 1
         if runs_override:
@@ -160,7 +161,7 @@ def plan(quick: bool, runs_override: int | None, typst: bool) -> list[Case]:
         name = f"{prefix}-{what}" + (f"-{scale}" if what == "check" else "") if fmt == "-" \
             else f"{prefix}-{fmt}-{what}-{scale}"
         name += CACHE_SUFFIX[cache] + (f"-j{jobs}" if jobs else "")
-        cases.append(Case(name, tool, fmt, what, scale, runs, required, cache, jobs))
+        cases.append(Case(name, tool, fmt, what, scale, runs, required, cache, jobs, group))
 
     pdf_scales = [1, 20] if quick else [1, 20, 100]
     # Diagnostics (cheap, no target): process start, and loading + validating the content alone.
@@ -172,15 +173,18 @@ def plan(quick: bool, runs_override: int | None, typst: bool) -> list[Case]:
     add("pmreport", "pdf", "full-md", 1, 5, required=False)
     # Typst's PDF (PDF/UA-1) beside pmreport's at each scale, so both see the same load.
     for scale in pdf_scales:
-        add("pmreport", "pdf", "full", scale, 3 if scale >= 100 else 5)
+        # At scale 20 the first run (an empty cache, which it writes), Typst, no shaping cache
+        # (`--no-cache`) and the cache kept from an earlier run (filled by one untimed run first)
+        # run interleaved, a run of each in turn, so the ratios between them (the issue's targets)
+        # compare runs under the same load, not five runs of one case against five of another
+        # taken seconds later.
+        group = "pdf-full-20" if scale == 20 else None
+        add("pmreport", "pdf", "full", scale, 3 if scale >= 100 else 5, group=group)
         if typst:
-            add("typst", "pdf", "full", scale, 3 if scale >= 100 else 5)
+            add("typst", "pdf", "full", scale, 3 if scale >= 100 else 5, group=group)
         if scale == 20:
-            # Right after the first run that starts from an empty cache and writes it: no shaping
-            # cache at all (`--no-cache`), and the cache kept from an earlier run (filled by one
-            # untimed run first), so the three are measured under the same load.
-            add("pmreport", "pdf", "full", 20, 5, cache="none")
-            add("pmreport", "pdf", "full", 20, 5, cache="warm")
+            add("pmreport", "pdf", "full", 20, 5, cache="none", group=group)
+            add("pmreport", "pdf", "full", 20, 5, cache="warm", group=group)
     # The whole set only at scale 1 (a target needs it there): at scales 20 and 100 it cost
     # minutes more for the full report's figures again, and no target reads them. PNG at scale 20
     # (18 s a run) three times.
@@ -681,6 +685,49 @@ class Bench:
     # Running ------------------------------------------------------------------------------
 
     def run_case(self, case: Case, remaining_required: float) -> Result:
+        res, cmd = self.start_case(case, remaining_required)
+        if cmd is None:
+            return res
+        print(f"  {case.name:<22}", end="", flush=True)
+        for i in range(case.runs):
+            run = self.run_once(case, cmd, i, res)
+            print(f" {run.wall:.3f}{'' if run.ok else '!'}", end="", flush=True)
+            if not run.ok and i == 0 and run.note.startswith("killed"):
+                print(" (timed out; not repeated)", end="")
+                break
+            if i == 0:
+                self.fit_runs(case, run.wall, remaining_required)
+            if i + 1 >= case.runs:
+                break
+        self.finish_case(case, res)
+        return res
+
+    def run_group(self, cases: list[Case], remaining_required: float) -> None:
+        """Runs `cases` interleaved: round k runs each case's k-th run in turn (the cold case's
+        cache emptied before it, as always), so every case sees the same load."""
+        started = [(case, *self.start_case(case, remaining_required)) for case in cases]
+        started = [(case, res, cmd) for case, res, cmd in started if cmd is not None]
+        print(f"  interleaved: {', '.join(case.name for case, _, _ in started)}", flush=True)
+        for i in range(max((case.runs for case, _, _ in started), default=0)):
+            walls = []
+            for case, res, cmd in started:
+                if i >= case.runs or (res.runs and res.runs[0].note.startswith("killed")):
+                    continue
+                run = self.run_once(case, cmd, i, res)
+                walls.append(f"{case.name} {run.wall:.3f}{'' if run.ok else '!'}")
+            print(f"    round {i + 1}: " + ", ".join(walls), flush=True)
+            if i == 0:
+                # The rounds left, cut together when they would blow the budget.
+                round_wall = sum(res.runs[0].wall for _, res, _ in started if res.runs)
+                for case, _, _ in started:
+                    self.fit_runs(case, round_wall, remaining_required)
+        for case, res, _ in started:
+            print(f"  {case.name:<22}", end="")
+            self.finish_case(case, res)
+
+    def start_case(self, case: Case, remaining_required: float) -> tuple[Result, list[str] | None]:
+        """The case's result and command, its output folder and cache made ready (a warm cache
+        filled by one untimed run); no command when the time budget skips it."""
         res = Result(case)
         self.results[case.name] = res
         out_dir = WORK / "out" / case.name
@@ -690,52 +737,57 @@ class Bench:
         if not case.required and budget_left - remaining_required < one_run:
             res.skipped = f"skipped: time budget ({budget_left:.0f} s left)"
             print(f"  {case.name:<22} {res.skipped}", flush=True)
-            return res
+            return res, None
         cmd = self.command(case)
-        print(f"  {case.name:<22}", end="", flush=True)
         if case.tool == "pmreport":
             shutil.rmtree(self.cache_dir(case), ignore_errors=True)
             if case.cache == "warm":
                 run_process(cmd, ROOT, RUN_TIMEOUT, f"{case.name}-fill")   # fills the cache, untimed
-        for i in range(case.runs):
-            if i > 0 and case.tool == "typst":
-                shutil.rmtree(out_dir, ignore_errors=True)
-                out_dir.mkdir(parents=True, exist_ok=True)
-            if case.tool == "pmreport" and case.cache == "cold":
-                shutil.rmtree(self.cache_dir(case), ignore_errors=True)
-            run = run_process(cmd, ROOT, RUN_TIMEOUT, f"{case.name}-{i + 1}")
-            if case.tool == "pmreport":
-                count_output(run)
-            elif run.ok:
-                run.pages, run.files, run.bytes = self.typst_pages(case)
-            if not run.ok and not run.note:
-                last = [l for l in run.stderr.strip().splitlines() if l.strip()]
-                run.note = f"exit {run.code}: " + (last[-1][:200] if last else "no message")
-            res.runs.append(run)
-            print(f" {run.wall:.3f}{'' if run.ok else '!'}", end="", flush=True)
-            if not run.ok and i == 0 and run.note.startswith("killed"):
-                print(" (timed out; not repeated)", end="")
-                break
-            # Budget guard: after the first run, if the repetitions would blow the budget, cut them.
-            if i == 0 and case.runs > 1:
-                projected = run.wall * (case.runs - 1)
-                left = self.args.budget - self.elapsed() - remaining_required
-                least = 3 if case.required else 1
-                if projected > left and case.runs > least:
-                    planned = case.runs
-                    case.runs = max(least, min(case.runs, 1 + int(left / max(run.wall, 1e-3))))
-                    if case.runs < planned:
-                        self.notes.append(f"{case.name}: {case.runs} runs instead of {planned}, "
-                                          "to stay in the time budget")
-            if i + 1 >= case.runs:
-                break
+        return res, cmd
+
+    def run_once(self, case: Case, cmd: list[str], i: int, res: Result) -> Run:
+        """The case's run number i (from 0): a cold cache emptied first, Typst's output folder
+        emptied before every run but the first; recorded in `res`."""
+        out_dir = WORK / "out" / case.name
+        if i > 0 and case.tool == "typst":
+            shutil.rmtree(out_dir, ignore_errors=True)
+            out_dir.mkdir(parents=True, exist_ok=True)
+        if case.tool == "pmreport" and case.cache == "cold":
+            shutil.rmtree(self.cache_dir(case), ignore_errors=True)
+        run = run_process(cmd, ROOT, RUN_TIMEOUT, f"{case.name}-{i + 1}")
+        if case.tool == "pmreport":
+            count_output(run)
+        elif run.ok:
+            run.pages, run.files, run.bytes = self.typst_pages(case)
+        if not run.ok and not run.note:
+            last = [l for l in run.stderr.strip().splitlines() if l.strip()]
+            run.note = f"exit {run.code}: " + (last[-1][:200] if last else "no message")
+        res.runs.append(run)
+        return run
+
+    def fit_runs(self, case: Case, first_wall: float, remaining_required: float) -> None:
+        """Budget guard, after the first run (or round): when the repetitions (each about
+        `first_wall`) would blow the budget, cut them (at least 3 runs of a required case)."""
+        if case.runs <= 1:
+            return
+        projected = first_wall * (case.runs - 1)
+        left = self.args.budget - self.elapsed() - remaining_required
+        least = 3 if case.required else 1
+        if projected > left and case.runs > least:
+            planned = case.runs
+            case.runs = max(least, min(case.runs, 1 + int(left / max(first_wall, 1e-3))))
+            if case.runs < planned:
+                self.notes.append(f"{case.name}: {case.runs} runs instead of {planned}, "
+                                  "to stay in the time budget")
+
+    def finish_case(self, case: Case, res: Result) -> None:
+        """Removes what the case wrote (unless kept), prints its median, notes failed runs."""
         if not self.args.keep_output:
-            shutil.rmtree(out_dir, ignore_errors=True)   # hundreds of MB of SVG and PNG otherwise
+            shutil.rmtree(WORK / "out" / case.name, ignore_errors=True)   # hundreds of MB of SVG and PNG otherwise
         med = res.wall
         print(f"   -> median {med:.3f} s" if med is not None else "   -> FAILED", flush=True)
         for r in res.failures:
             self.notes.append(f"{case.name}: a run failed ({r.note})")
-        return res
 
     def estimate(self, c: Case) -> float:
         """Seconds the case will take: linear in the scale from what the same tool, format and
@@ -756,11 +808,18 @@ class Bench:
         todo = [c for c in cases if not self.args.only or re.search(self.args.only, c.name)]
         watching = not self.args.only or re.search(self.args.only, "watch")
         for idx, case in enumerate(todo):
+            if case.name in self.results:
+                continue    # ran with its group
+            group = [c for c in todo[idx:] if case.group and c.group == case.group]
             # What the required cases still to come will need (and the watch measurement after
             # them), so optional ones and repetitions yield.
-            remaining_required = sum(self.estimate(c) for c in todo[idx + 1:] if c.required) \
+            remaining_required = sum(self.estimate(c) for c in todo[idx + 1:]
+                                     if c.required and c not in group) \
                 + (WATCH_RESERVE if watching else 0.0)
-            self.run_case(case, remaining_required)
+            if len(group) > 1:
+                self.run_group(group, remaining_required)
+            else:
+                self.run_case(case, remaining_required)
 
     # Report -------------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ public final class PangoMeasurer: ShapingSession {
   public init(hyphenator: Hyphenator? = Hyphenator.englishUS()) {
     shaper = PangoShaper(hyphenator: hyphenator)
     diskCache = DiskCachedShaper(shaper)
-    memo = ShapeMemo(diskCache)
+    memo = ShapeMemo(diskCache, fitsOnOneLineAlike: PangoShaper.setsFittingTextAlike)
   }
 
   /// The fonts and colours of every line shaped so far.

@@ -17,6 +17,18 @@ extension PangoShaper {
     }
   }
 
+  /// Whether `paragraph`'s text, when it fits, is set as one line that no width changes.
+  ///
+  /// Left-aligned text broken by ``LineBreaker``: text that fits is the one line of its unbroken
+  /// layout, whatever the width that holds it (the first step of
+  /// ``setOptimally(_:runs:hasLongWord:missing:overlong:)``), and a line the breaker sets keeps its
+  /// natural width and hangs no punctuation, so one no wider than the width is that line. Not
+  /// justified text: its last line is shrunk to the measure when a little too wide, so a line as
+  /// wide as the measure may not be the text's natural one.
+  static func setsFittingTextAlike(_ paragraph: ParagraphSpec) -> Bool {
+    paragraph.alignment == .left && breaksOptimally(paragraph)
+  }
+
   /// Shapes the paragraph once unbroken, chooses its breaks with ``LineBreaker``, then sets its
   /// lines (``setLines(_:of:shaped:spec:justify:characters:)``: cut out of that shaping, or shaped
   /// again); nil in the unlikely case Pango does not keep the lines apart.

@@ -4,11 +4,14 @@ import Frames
 /// asked of it once.
 ///
 /// Layout passes (the contents' second pass, a table shrinking to fit) ask for the same paragraph
-/// at the same width again. The current generation is dropped after each document
-/// (``discardAll()``), so that its lines can be freed as its pages are written; or, between the
-/// builds of `pmreport watch`, becomes the previous one (``keepUsedSinceLastKeep()``), from which a
-/// paragraph asked for again moves back. A remembered paragraph comes back with no missing
-/// characters: the inner shaper reported them when it set it.
+/// at the same width again, or at another width it still fits on one line (a contents title
+/// beside a page number one digit longer): where the inner shaper sets fitting text as that one
+/// line whatever the width (`fitsOnOneLineAlike`, ``PangoShaper/setsFittingTextAlike(_:)``), a
+/// one-line paragraph is given again at any width it fits. The current generation is dropped
+/// after each document (``discardAll()``), so that its lines can be freed as its pages are
+/// written; or, between the builds of `pmreport watch`, becomes the previous one
+/// (``keepUsedSinceLastKeep()``), from which a paragraph asked for again moves back. A remembered
+/// paragraph comes back with no missing characters: the inner shaper reported them when it set it.
 public final class ShapeMemo<Inner: ParagraphShaper>: ParagraphShaper {
   /// The shaper asked for what is not remembered.
   public let inner: Inner
@@ -17,9 +20,21 @@ public final class ShapeMemo<Inner: ParagraphShaper>: ParagraphShaper {
   /// The previous build's shapes and widths not yet asked for in this one.
   private var previousShapes: [MemoKey: ShapedParagraph] = [:]
   private var previousWidths: [MemoKey: TextWidths] = [:]
+  /// Whether `inner` sets a paragraph whose text fits its width as one line that does not depend
+  /// on the width (whatever the paragraph's width: the answer must not depend on it).
+  private let fitsOnOneLineAlike: (ParagraphSpec) -> Bool
+  /// This generation's paragraphs set on one line within their width, by their spec without the
+  /// width (``MemoKey/unsized``).
+  private var oneLiners: [MemoKey: ShapedParagraph] = [:]
 
-  /// Remembers what `inner` gives.
-  public init(_ inner: Inner) { self.inner = inner }
+  /// Remembers what `inner` gives; with `fitsOnOneLineAlike`, also gives a one-line paragraph
+  /// again at another width that holds its line.
+  public init(
+    _ inner: Inner, fitsOnOneLineAlike: @escaping (ParagraphSpec) -> Bool = { _ in false }
+  ) {
+    self.inner = inner
+    self.fitsOnOneLineAlike = fitsOnOneLineAlike
+  }
 
   public var palette: GlyphPalette { inner.palette }
 
@@ -30,9 +45,27 @@ public final class ShapeMemo<Inner: ParagraphShaper>: ParagraphShaper {
       shapes[key] = kept
       return ShapingResult(paragraph: kept)
     }
+    // A one-liner was stored only for a paragraph `fitsOnOneLineAlike` (which does not look at
+    // the width) accepted, so one found for this paragraph at another width is one it accepts.
+    if !oneLiners.isEmpty, let line = oneLiners[key.unsized],
+      line.lines[0].width <= paragraph.width
+    {
+      shapes[key] = line
+      return ShapingResult(paragraph: line)
+    }
     let result = inner.shapeParagraph(paragraph)
     shapes[key] = result.paragraph
+    if Self.isOneFittingLine(result.paragraph, width: paragraph.width),
+      fitsOnOneLineAlike(paragraph)
+    {
+      oneLiners[key.unsized] = result.paragraph
+    }
     return result
+  }
+
+  /// Whether `shaped` is one line, not broken at a hyphen, no wider than `width`: the text fitted.
+  private static func isOneFittingLine(_ shaped: ShapedParagraph, width: Double) -> Bool {
+    shaped.lines.count == 1 && !shaped.lines[0].hyphenated && shaped.lines[0].width <= width
   }
 
   public func measureWidths(_ paragraph: ParagraphSpec) -> TextWidths {
@@ -54,6 +87,7 @@ public final class ShapeMemo<Inner: ParagraphShaper>: ParagraphShaper {
     widths = [:]
     previousShapes = [:]
     previousWidths = [:]
+    oneLiners = [:]
   }
 
   /// Keeps what was asked for since the last call, for the next build, and forgets the rest: at
@@ -63,6 +97,7 @@ public final class ShapeMemo<Inner: ParagraphShaper>: ParagraphShaper {
     previousWidths = widths
     shapes = [:]
     widths = [:]
+    oneLiners = [:]
   }
 }
 
@@ -71,11 +106,26 @@ public final class ShapeMemo<Inner: ParagraphShaper>: ParagraphShaper {
 /// `watch` build's memo time.
 private struct MemoKey: Hashable {
   let paragraph: ParagraphSpec
+  /// The paragraph's hash, its width left out: the same paragraph at two widths hashes alike, so
+  /// that its key without the width (``unsized``) costs no second hash of its text.
   let hash: Int
 
   init(_ paragraph: ParagraphSpec) {
+    var unsized = paragraph
+    unsized.width = 0
+    self.init(paragraph, hash: unsized.hashValue)
+  }
+
+  private init(_ paragraph: ParagraphSpec, hash: Int) {
     self.paragraph = paragraph
-    hash = paragraph.hashValue
+    self.hash = hash
+  }
+
+  /// This key with the paragraph's width set to 0.
+  var unsized: MemoKey {
+    var unsized = paragraph
+    unsized.width = 0
+    return MemoKey(unsized, hash: hash)
   }
 
   static func == (a: MemoKey, b: MemoKey) -> Bool {

@@ -353,10 +353,12 @@ func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
     let folder = ShapeFolder()
     defer { folder.remove() }
     let plain = PangoMeasurer()
+    // Twelve variants of each spec, all different entries (not by width: a one-line paragraph
+    // at another width that holds it is the memo's, not the cache's).
     let many = (0..<12).flatMap { i in
       specs.map {
         var spec = $0
-        spec.width += Double(i)
+        spec.leading += Double(i) / 100
         return spec
       }
     }

@@ -68,6 +68,77 @@ import Testing
     #expect(ask(memo, for: used) == [4, 4])
   }
 
+  /// Where the inner shaper sets fitting text alike at any width, a one-line paragraph is given
+  /// again at another width that holds its line; not at one too narrow for it, not when it took
+  /// two lines, and not without the inner shaper's word for it.
+  @Test func aOneLineParagraphIsGivenAgainAtAWidthThatHoldsIt() {
+    let fake = FakeMeasurer()
+    let memo = ShapeMemo(fake, fitsOnOneLineAlike: { $0.alignment == .left })
+    let title = "a short title"  // 13 characters: 65 points
+    _ = memo.shapeParagraph(spec(title, width: 70))
+    #expect(fake.shapeCalls == 1)
+    let wider = memo.shapeParagraph(spec(title, width: 300))
+    let justFits = memo.shapeParagraph(spec(title, width: 65))
+    #expect(fake.shapeCalls == 1)
+    #expect(wider.paragraph.lines.map(\.text) == [title])
+    #expect(justFits.paragraph.lines.map(\.width) == [65])
+    _ = memo.shapeParagraph(spec(title, width: 64))  // too narrow: two lines
+    #expect(fake.shapeCalls == 2)
+    // Lines set at one width are not reused at another.
+    _ = memo.shapeParagraph(spec("two lines here", width: 40))
+    _ = memo.shapeParagraph(spec("two lines here", width: 80))
+    #expect(fake.shapeCalls == 4)
+    // Not where the inner shaper does not set it alike (here: centred).
+    var centred = spec(title, width: 70)
+    centred.alignment = .center
+    _ = memo.shapeParagraph(centred)
+    centred.width = 90
+    _ = memo.shapeParagraph(centred)
+    #expect(fake.shapeCalls == 6)
+    // Forgotten with the generation.
+    memo.discardAll()
+    _ = memo.shapeParagraph(spec(title, width: 70))
+    _ = memo.shapeParagraph(spec(title, width: 80))
+    #expect(fake.shapeCalls == 7)
+    // The default memo shapes each width.
+    let plain = ShapeMemo(FakeMeasurer())
+    _ = plain.shapeParagraph(spec(title, width: 70))
+    _ = plain.shapeParagraph(spec(title, width: 80))
+    #expect(plain.inner.shapeCalls == 2)
+  }
+
+  /// The real measurer: a one-line paragraph (left-aligned, justified, hyphenated, with a link)
+  /// given again at another width that holds it is, value for value, what a fresh measurer sets
+  /// at that width, and so is one narrower than its line.
+  @Test func aOneLineParagraphAtAnotherWidthIsTheOneSetAfresh() throws {
+    let runs = [
+      TextRun("The [3] Product Owner, ", font: font),
+      TextRun("as written", font: font, link: .uri("https://example.org/owner")),
+    ]
+    for alignment in [TextAlignment.left, .justify] {
+      let roomy = ParagraphSpec(runs: runs, width: 300, alignment: alignment, hyphenate: true)
+      let measurer = PangoMeasurer()
+      let first = measurer.shape(roomy).lines
+      try #require(first.count == 1)
+      let width = first[0].width
+      for other in [width, width + 0.5, 400] {
+        var wider = roomy
+        wider.width = other
+        #expect(values(measurer, wider) == values(PangoMeasurer(), wider))
+      }
+      // Narrower than the line: set again (left-aligned, on two lines; justified, its one line
+      // shrunk to the measure, which the memo must not give at a wider width).
+      var tight = roomy
+      tight.width = width - 1
+      #expect(values(measurer, tight) == values(PangoMeasurer(), tight))
+      if alignment == .left { #expect(measurer.shape(tight).lines.count == 2) }
+      // Set narrower first, then wider: the narrow setting is not what the wider width gets.
+      let again = PangoMeasurer()
+      _ = again.shape(tight)
+      #expect(values(again, roomy) == values(PangoMeasurer(), roomy))
+    }
+  }
+
   /// A paragraph's missing characters come with it from the shaper; a remembered one reports
   /// none (they were reported when it was shaped).
   @Test func missingCharactersComeWithTheParagraphThatHasThem() {
