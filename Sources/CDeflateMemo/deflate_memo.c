@@ -3,13 +3,13 @@
 // cache of recently compressed streams when their bytes and settings are equal.
 #define _GNU_SOURCE
 #include "deflate_memo.h"
+#include "cairo_code.h"
 
 #if defined(__linux__)
 // Elsewhere (macOS: two-level namespaces, cairo calls libz directly) there is nothing to
 // interpose; the memo is never on there (the two functions at the end of this file).
 
 #include <dlfcn.h>
-#include <link.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -85,27 +85,8 @@ static size_t cache_bytes;
 static uint64_t clock_ticks;
 static open_t streams[OPEN_STREAMS];
 
-/// Where libcairo's code is mapped (an empty range when it is not loaded).
-static uintptr_t cairo_start, cairo_end;
-
-/// Notes the range of libcairo's executable segments (for `dl_iterate_phdr`).
-static int find_cairo(struct dl_phdr_info *info, size_t size, void *data) {
-    (void)size;
-    (void)data;
-    if (info->dlpi_name == NULL || strstr(info->dlpi_name, "libcairo.so") == NULL) return 0;
-    for (int i = 0; i < info->dlpi_phnum; ++i) {
-        const ElfW(Phdr) *segment = &info->dlpi_phdr[i];
-        if (segment->p_type != PT_LOAD || (segment->p_flags & PF_X) == 0) continue;
-        uintptr_t start = info->dlpi_addr + segment->p_vaddr;
-        if (cairo_end == 0 || start < cairo_start) cairo_start = start;
-        if (start + segment->p_memsz > cairo_end) cairo_end = start + segment->p_memsz;
-    }
-    return 1;
-}
-
-/// Finds libcairo's code and libz's four functions, once a process.
+/// Finds libz's four functions, once a process.
 static void resolve(void) {
-    dl_iterate_phdr(find_cairo, NULL);
     real_init = (init_fn)dlsym(RTLD_NEXT, "deflateInit_");
     real_init2 = (init2_fn)dlsym(RTLD_NEXT, "deflateInit2_");
     real_deflate = (deflate_fn)dlsym(RTLD_NEXT, "deflate");
@@ -151,12 +132,6 @@ static bytes_t copy(const bytes_t *buffer) {
 static void release(bytes_t *buffer) {
     free(buffer->bytes);
     *buffer = (bytes_t){0};
-}
-
-/// Whether `caller` (a return address) lies in libcairo's code.
-static int from_cairo(const void *caller) {
-    uintptr_t address = (uintptr_t)caller;
-    return address >= cairo_start && address < cairo_end;
 }
 
 /// The open stream followed for `stream`, or NULL. Called with the lock held.
@@ -206,7 +181,7 @@ int deflateInit_(z_streamp stream, int level, const char *version, int size) {
     if (status == Z_OK) {
         follow(
             stream, (settings_t){level, Z_DEFLATED, MAX_WBITS, 8, Z_DEFAULT_STRATEGY},
-            from_cairo(__builtin_return_address(0)));
+            pmreport_called_from_cairo(__builtin_return_address(0)));
     }
     return status;
 }
@@ -220,7 +195,7 @@ int deflateInit2_(
     if (status == Z_OK) {
         follow(
             stream, (settings_t){level, method, window_bits, mem_level, strategy},
-            from_cairo(__builtin_return_address(0)));
+            pmreport_called_from_cairo(__builtin_return_address(0)));
     }
     return status;
 }

@@ -99,7 +99,7 @@ public struct PDFExporter: DocumentExporter {
       let page = document.pages[i]
       if i > 0 { cairo_pdf_surface_set_size(surface, page.size.width, page.size.height) }
       painter.draw(page.frame, at: .zero)
-      cairo_show_page(cr)
+      CFFHeaderLoads.around { cairo_show_page(cr) }
       try check(cairo_status(cr), "draw page \(i + 1)", path)
       if releasingPages { document.pages[i].frame = Frame(size: page.size) }
     }
