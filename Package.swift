@@ -59,6 +59,12 @@ let package = Package(
     // whole and answered from a few recently compressed equal ones (a roster's copies embed the
     // same font subsets in every file); the same bytes as libz's.
     .target(name: "CDeflateMemo", linkerSettings: [.linkedLibrary("z")]),
+    // FreeType's FT_Load_Sfnt_Table defined in the executable, passed on to libfreetype's: a whole
+    // table cairo copies (a CJK face's CFF, 16 MB, for every subset) read from its file with pread
+    // instead of faulting FreeType's mapping of the file in; the same bytes. (CCairo: FreeType's
+    // headers, through cairo-ft's pkg-config.)
+    .target(
+      name: "CFontTables", dependencies: ["CCairo"], linkerSettings: [.linkedLibrary("freetype")]),
     .systemLibrary(
       name: "CPango", pkgConfig: "pangocairo",
       providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
@@ -120,7 +126,7 @@ let package = Package(
       name: "Rendering",
       dependencies: [
         "Geometry", "Frames", "Storage", "CCairo", "CGLib", "CImages", "CPNGRows", "CJPEGScan",
-        "CQPDF", "CFinisher", "CDeflateMemo",
+        "CQPDF", "CFinisher", "CDeflateMemo", "CFontTables",
       ]),
     .target(
       name: "PMReportKit",
@@ -177,6 +183,7 @@ let package = Package(
       name: "RenderingTests",
       dependencies: [
         "Rendering", "Storage", "Frames", "Geometry", "CCairo", "CImages", "CArtifacts",
+        "CFontTables",
       ]),
     .testTarget(
       name: "PreviewServerTests", dependencies: ["PreviewServer", "PMReportKit", "Rendering"]),
