@@ -55,12 +55,21 @@ let package = Package(
       linkerSettings: [.linkedLibrary("qpdf")]),
     // The git commit `--version` prints (`make build` writes Sources/CBuildInfo/commit.h).
     .target(name: "CBuildInfo"),
+    // Where libcairo's code lies: the two targets below treat libcairo's calls alone differently.
+    .target(name: "CCairoCode"),
     // zlib's deflate functions defined in the executable, passed on to libz's: cairo's streams held
     // whole and answered from a few recently compressed equal ones (a roster's copies embed the
-    // same font subsets in every file); the same bytes as libz's. Also FreeType's
-    // FT_Load_Sfnt_Table: the whole `CFF ` table cairo loads inside cairo_show_page only to read its
-    // start is read for its first 64 KB (a 16 MB copy for Noto Sans CJK).
-    .target(name: "CDeflateMemo", linkerSettings: [.linkedLibrary("z")]),
+    // same font subsets in every file); the same bytes as libz's.
+    .target(
+      name: "CDeflateMemo", dependencies: ["CCairoCode"], linkerSettings: [.linkedLibrary("z")]),
+    // FreeType's FT_New_Face and FT_Load_Sfnt_Table defined in the executable, passed on to
+    // libfreetype's: a whole table cairo copies (a CJK face's CFF, 16 MB, to subset it) read from
+    // its file with pread instead of faulting FreeType's mapping of the file in, and the CFF table
+    // cairo loads inside cairo_show_page only to read its start read for its first 64 KB; the same
+    // bytes. (CCairo: FreeType's headers, through cairo-ft's pkg-config.)
+    .target(
+      name: "CFontTables", dependencies: ["CCairo", "CCairoCode"],
+      linkerSettings: [.linkedLibrary("freetype")]),
     .systemLibrary(
       name: "CPango", pkgConfig: "pangocairo",
       providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
@@ -122,7 +131,7 @@ let package = Package(
       name: "Rendering",
       dependencies: [
         "Geometry", "Frames", "Storage", "CCairo", "CGLib", "CImages", "CPNGRows", "CJPEGScan",
-        "CQPDF", "CFinisher", "CDeflateMemo",
+        "CQPDF", "CFinisher", "CDeflateMemo", "CFontTables",
       ]),
     .target(
       name: "PMReportKit",
@@ -179,6 +188,7 @@ let package = Package(
       name: "RenderingTests",
       dependencies: [
         "Rendering", "Storage", "Frames", "Geometry", "CCairo", "CImages", "CArtifacts",
+        "CFontTables",
       ]),
     .testTarget(
       name: "PreviewServerTests", dependencies: ["PreviewServer", "PMReportKit", "Rendering"]),

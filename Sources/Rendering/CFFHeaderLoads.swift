@@ -1,8 +1,8 @@
 import CCairo
-import CDeflateMemo
+import CFontTables
 
 /// cairo 1.16's first look at a CFF font in a document, read as the start of its `CFF ` table
-/// alone (the `CDeflateMemo` target's `FT_Load_Sfnt_Table`, see `font_tables.h`).
+/// alone (the `CFontTables` target's `FT_Load_Sfnt_Table`, see `font_tables.h`).
 ///
 /// When cairo first meets a font on a page (inside `cairo_show_page`) it loads the font's whole
 /// `CFF ` table to read its header and Top DICT (is it CID-keyed?); for Noto Sans CJK that is a

@@ -1,0 +1,59 @@
+#ifndef PMREPORT_FONT_TABLES_H
+#define PMREPORT_FONT_TABLES_H
+
+#include <stdint.h>
+
+// FreeType's FT_Load_Sfnt_Table, the function this target defines in the executable.
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Whole font tables read from their file, not from FreeType's mapping of it.
+///
+/// cairo 1.16's CFF subsetter copies a face's whole `CFF ` table (`FT_Load_Sfnt_Table`) for
+/// every subset it writes: 15 to 16 MB for each Noto Sans CJK face. FreeType maps a font file
+/// whole (`FT_New_Face`), so the copy faulted every page of the table into the process's page
+/// tables, where they stayed as long as the face was open: page cache pages, but counted in the
+/// process's resident and proportional set sizes (each process of a roster run mapped about
+/// 32 MB of the two CJK faces this way).
+///
+/// This target defines `FT_New_Face` and `FT_Load_Sfnt_Table` in the executable, so cairo's and
+/// fontconfig's calls come here first (the dynamic linker looks in the executable before
+/// libfreetype). `FT_New_Face` maps the file whole and read-only as FreeType's own file streams do
+/// (`FT_Stream_Open`), keeps the file open and hands FreeType that stream (`FT_Open_Face`; FreeType
+/// closes it with the face). `FT_Load_Sfnt_Table` is passed on to FreeType's own
+/// (`dlsym(RTLD_NEXT)`) unchanged, except a read of 1 MB or more from a face on such a stream:
+/// FreeType reads the table's first byte (so it finds the table, checks the offset and gives any
+/// error it would give), and the rest is read with `pread` from the open file, so the table's
+/// pages are never faulted into the mapping. The bytes are the same: the file's.
+/// On systems other than Linux nothing is intercepted.
+void pmreport_font_tables_enable(int on);
+
+/// How many tables the calling thread read from their file.
+uint64_t pmreport_font_tables_read(void);
+
+/// While `on` is non-zero on the calling thread (a depth: each 1 is undone by a 0), the `CFF `
+/// table libcairo loads whole is read only for its first 64 KB.
+///
+/// cairo 1.16 loads a font's whole `CFF ` table twice a document: once when the font is first
+/// met on a page (`_cairo_cff_scaled_font_is_cid_cff`, from `cairo_show_page`), where it reads the
+/// header, the Name INDEX and the Top DICT INDEX alone to see whether the font is CID-keyed, and
+/// once to subset it (at `cairo_surface_finish`). For Noto Sans CJK the table is 16 MB: copying it
+/// is a CJK certificate's largest cost. The caller turns this on around `cairo_show_page` only, so
+/// the subsetter still reads the whole table; the rest of the first load's buffer is left as cairo
+/// allocated it (it is freed unread). A load cut short goes to FreeType for its first 64 KB; one
+/// not cut short is read as described above.
+void pmreport_font_tables_header_only(int on);
+
+/// How many loads were cut short on the calling thread.
+uint64_t pmreport_font_tables_cut(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
