@@ -11,7 +11,11 @@ import Testing
 /// it writes) is read from the font's file, not through FreeType's mapping of it, with the same
 /// bytes: called directly, and from cairo writing a PDF.
 ///
-/// Serialized: reading from the file is turned off and on for the whole process.
+/// cairo's first look at the CFF font (inside `cairo_show_page`), read as the start of its table
+/// alone (`CFFHeaderLoads`), changes no byte either, and with it on the load was cut.
+///
+/// Serialized: reading from the file and cutting loads short are turned off and on for the whole
+/// process.
 @Suite(.serialized) struct FontTableReadsTests {
   static let file = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
   /// Noto Sans CJK SC in the collection (`fc-match -f '%{index}' 'Noto Sans CJK SC'`).
@@ -97,5 +101,20 @@ import Testing
     #expect(read >= 1, "cairo's copy of the CFF table was read from the file")
     #expect(mappedRead == 0)
     #expect(fromFile == mapped)
+  }
+
+  @Test func cuttingCairosFirstLoadShortChangesNoByte() throws {
+    let dir = try temporaryDirectory("pmreport-cff-loads")
+    let wasOn = CFFHeaderLoads.isOn  // on with cairo 1.16; forced on here with any cairo
+    CFFHeaderLoads.isOn = false
+    defer { CFFHeaderLoads.isOn = wasOn }
+    let before = CFFHeaderLoads.cut
+    let (whole, _) = try Self.written(to: dir, "whole.pdf")
+    #expect(CFFHeaderLoads.cut == before, "off: no load cut")
+    CFFHeaderLoads.isOn = true
+    let (cut, _) = try Self.written(to: dir, "cut.pdf")
+    #expect(CFFHeaderLoads.cut > before, "on: cairo's first load of the table was cut short")
+    #expect(cut == whole)
+    #expect(String(decoding: cut, as: UTF8.self).contains("/CIDFontType0C"))
   }
 }
