@@ -10,9 +10,16 @@ import CFontTables
 /// the font. Around `cairo_show_page` the first load reads the table's first 64 KB; the
 /// subsetter's load, outside, reads it whole. The bytes written are the same.
 enum CFFHeaderLoads {
-  /// Whether ``around(_:)`` cuts the loads short (the tests compare both): with cairo 1.16, whose
-  /// code was read for what it reads of the table there; another cairo loads whole.
-  nonisolated(unsafe) static var isOn = cairo_version() / 100 == 116  // 1.16.x
+  /// On with cairo 1.16, whose code was read for what it reads of the table there; another cairo
+  /// loads whole.
+  static let isOnByDefault = cairo_version() / 100 == 116  // 1.16.x
+
+  /// Turns the cut on or off where bound, for the calling task or thread alone (the tests compare
+  /// both ways, and force it on with any cairo): `CFFHeaderLoads.$override.withValue(false) { … }`.
+  @TaskLocal static var override: Bool?
+
+  /// Whether ``around(_:)`` cuts the loads short here.
+  static var isOn: Bool { override ?? isOnByDefault }
 
   /// Runs `body` (a `cairo_show_page`) with cairo's whole-table `CFF ` loads on this thread read
   /// for their start alone, when ``isOn``.

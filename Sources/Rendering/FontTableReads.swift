@@ -10,7 +10,7 @@ enum FontTableReads {
   /// thread that writes it).
   static var count: UInt64 { pmreport_font_tables_read() }
 
-  /// Reads from the file (`true`, the default) or lets FreeType read every table (for the tests
-  /// that compare both).
+  /// Reads from the file (`true`, the default) or lets FreeType read every table, on the calling
+  /// thread (for the tests that compare both).
   static func set(_ on: Bool) { pmreport_font_tables_enable(on ? 1 : 0) }
 }

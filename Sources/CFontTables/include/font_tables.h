@@ -3,7 +3,8 @@
 
 #include <stdint.h>
 
-// FreeType's FT_Load_Sfnt_Table, the function this target defines in the executable.
+// FreeType's FT_New_Face and FT_Load_Sfnt_Table, the functions this target defines in the
+// executable.
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
@@ -31,6 +32,9 @@ extern "C" {
 /// error it would give), and the rest is read with `pread` from the open file, so the table's
 /// pages are never faulted into the mapping. The bytes are the same: the file's.
 /// On systems other than Linux nothing is intercepted.
+///
+/// `pmreport_font_tables_enable(0)` turns reading from the file off on the calling thread (the tests
+/// compare both ways); `1` turns it on again.
 void pmreport_font_tables_enable(int on);
 
 /// How many tables the calling thread read from their file.
@@ -45,8 +49,9 @@ uint64_t pmreport_font_tables_read(void);
 /// once to subset it (at `cairo_surface_finish`). For Noto Sans CJK the table is 16 MB: copying it
 /// is a CJK certificate's largest cost. The caller turns this on around `cairo_show_page` only, so
 /// the subsetter still reads the whole table; the rest of the first load's buffer is left as cairo
-/// allocated it (it is freed unread). A load cut short goes to FreeType for its first 64 KB; one
-/// not cut short is read as described above.
+/// allocated it (it is freed unread). A load cut short goes to FreeType for its first 64 KB, and
+/// is loaded whole after all when the header, the Name INDEX and the Top DICT INDEX do not lie
+/// within those bytes; one not cut short is read as described above.
 void pmreport_font_tables_header_only(int on);
 
 /// How many loads were cut short on the calling thread.
