@@ -211,19 +211,23 @@ function placeholder(name, number, info) {
 }
 
 // Loads the page's picture (`kind`: 'svg', or 'raster' for a changed page swapped in after a
-// build), then its hit boxes; resolves when the picture is in place (a changed page is swapped
-// in then), and the page is marked loaded once the hit boxes are laid over it too. The hit boxes
-// are asked for after the picture, so that a raster being drawn does not share the machine with
-// them. A raster is replaced by the SVG once that is decoded.
+// build) and its hit boxes; resolves when the picture is in place (a changed page is swapped in
+// then), and the page is marked loaded once the hit boxes are laid over it too. A page coming
+// into view asks for both at once; a changed page asks for its hit boxes after its raster, so
+// that they do not share the machine with the raster's drawing. A raster is replaced by the SVG
+// once that is decoded.
 function fill(page, kind = 'svg') {
   if (page.filling) return page.filling;
   const picture = kind === 'raster' ? rasterPicture(page) : svgPicture(page);
+  const askBoxes = () => fetch(pageURL(page, 'json')).then((r) => r.json());
+  const early = kind === 'raster' ? null : askBoxes();
+  if (early) early.catch(() => {});  // handled below, once the picture is in
   page.filling = picture.then((image) => {
     page.replaceChildren(image);
     page.dataset.picture = kind;
     if (kind === 'raster') afterNextPaint(() => replaceRaster(page, image));
     else markShown(page);
-    fetch(pageURL(page, 'json')).then((r) => r.json()).then((list) => {
+    (early ?? askBoxes()).then((list) => {
       page.append(hitLayer(page, list));
       page.dataset.loaded = 'true';
     }).catch(() => { page.filling = null; });
