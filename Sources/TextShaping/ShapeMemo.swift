@@ -128,8 +128,10 @@ private struct MemoKey: Hashable {
     return MemoKey(unsized, hash: hash)
   }
 
+  /// The widths first: every width of one paragraph hashes alike, and `ParagraphSpec`'s own `==`
+  /// compares its runs before its width.
   static func == (a: MemoKey, b: MemoKey) -> Bool {
-    a.hash == b.hash && a.paragraph == b.paragraph
+    a.hash == b.hash && a.paragraph.width == b.paragraph.width && a.paragraph == b.paragraph
   }
 
   func hash(into hasher: inout Hasher) { hasher.combine(hash) }
