@@ -188,7 +188,10 @@ extension ConfigLoader {
     encoder.options = options
     let encoded = try encoder.encode(value)
     // Yams writes doubles in exponent form (4.5e+0); write them as people do (4.5).
-    guard var node = try Yams.compose(yaml: encoded) else { return encoded }
+    // UTF-8, named (see YAMLSource.parse: the default encoding reads the environment).
+    guard var node = try Yams.compose(yaml: encoded, .default, .default, .utf8) else {
+      return encoded
+    }
     if let keys, case .mapping(let mapping) = node {
       let kept = mapping.filter { pair in pair.key.string.map { keys.contains($0) } ?? false }
       if kept.isEmpty { return "" }

@@ -345,7 +345,8 @@ extension ConfigLoader {
   /// Its values have no position in a file.
   static func classicTree() throws -> SourceNode {
     let text = try YAMLEncoder().encode(Style.classic)
-    guard let node = try Yams.compose(yaml: text) else {
+    // UTF-8, named (see YAMLSource.parse: the default encoding reads the environment).
+    guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else {
       return .emptyMapping(at: .builtIn("built-in style 'classic'"))
     }
     return try SourceNode(node, file: "built-in style 'classic'").withoutPositions()
