@@ -704,13 +704,17 @@ class Bench:
 
     def run_group(self, cases: list[Case], remaining_required: float) -> None:
         """Runs `cases` interleaved: round k runs each case's k-th run in turn (the cold case's
-        cache emptied before it, as always), so every case sees the same load."""
+        cache emptied before it, as always), so every case sees the same load; each round starts
+        one case further on (round k at case k mod n), so that no case always runs first."""
         started = [(case, *self.start_case(case, remaining_required)) for case in cases]
         started = [(case, res, cmd) for case, res, cmd in started if cmd is not None]
         print(f"  interleaved: {', '.join(case.name for case, _, _ in started)}", flush=True)
-        for i in range(max((case.runs for case, _, _ in started), default=0)):
+        i = 0
+        # The case's runs as cut after the first round (`fit_runs`), read again each round.
+        while i < max((case.runs for case, _, _ in started), default=0):
             walls = []
-            for case, res, cmd in started:
+            shift = i % len(started)
+            for case, res, cmd in started[shift:] + started[:shift]:
                 if i >= case.runs or (res.runs and res.runs[0].note.startswith("killed")):
                     continue
                 run = self.run_once(case, cmd, i, res)
@@ -721,6 +725,7 @@ class Bench:
                 round_wall = sum(res.runs[0].wall for _, res, _ in started if res.runs)
                 for case, _, _ in started:
                     self.fit_runs(case, round_wall, remaining_required)
+            i += 1
         for case, res, _ in started:
             print(f"  {case.name:<22}", end="")
             self.finish_case(case, res)
