@@ -178,17 +178,27 @@ import Testing
     try save(edited, to: content)
     try #require(waitFor("rebuilt in", in: watch), "no rebuild: \(watch.errorSoFar)")
     try save("fonts:\n  body-size: 14\n", to: dir + "/Styles/mine.yml")
-    try #require(waitFor("rebuilt in", count: 2, in: watch), "no rebuild: \(watch.errorSoFar)")
-    let restyled = try Data(contentsOf: URL(fileURLWithPath: pdf))
     let fresh = try runPMReport(arguments.map { $0 == "out" ? "fresh" : $0 }, in: dir)
     #expect(fresh.status == 0, "\(fresh.summary)")
-    #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/fresh/pdf/watched.pdf")) == restyled)
+    let expected = try Data(contentsOf: URL(fileURLWithPath: dir + "/fresh/pdf/watched.pdf"))
+    // The style's rebuild is the second, or a later one when a loaded machine saw a save twice
+    // (its temporary file, then its rename: one more build of the same files).
+    var restyled = first
+    for rebuilds in 2...5 where restyled != expected {
+      try #require(waitFor("rebuilt in", count: rebuilds, in: watch), "\(watch.errorSoFar)")
+      restyled = try Data(contentsOf: URL(fileURLWithPath: pdf))
+    }
+    #expect(restyled == expected)
     #expect(restyled != first)
-    let warnings = watch.errorSoFar.split(separator: "\n").filter { $0.contains(warning) }
-    #expect(warnings.count == 3, "\(watch.errorSoFar)")
-    #expect(Set(warnings).count == 1, "\(warnings)")
     watch.send(SIGINT)
-    #expect(!watch.wait(timeout: 30).timedOut)
+    let ended = watch.wait(timeout: 30)
+    #expect(!ended.timedOut)
+    // Every build, the first and each rebuild, printed the config's warning once.
+    let lines = ended.error.split(separator: "\n")
+    let warnings = lines.filter { $0.contains(warning) }
+    #expect(warnings.count == lines.filter { $0.contains("built in") }.count, "\(lines)")
+    #expect(warnings.count >= 3)
+    #expect(Set(warnings).count == 1, "\(warnings)")
   }
 
   /// A config named on the command line and deleted fails to load; that failed load looked for
