@@ -1,5 +1,5 @@
-// Where libcairo's code lies, for the functions this target defines in place of other libraries'
-// (they treat calls from libcairo alone differently).
+// Where libcairo's code lies, for the functions CDeflateMemo and CFontTables define in place of
+// other libraries' (they treat calls from libcairo alone differently).
 #ifndef PMREPORT_CAIRO_CODE_H
 #define PMREPORT_CAIRO_CODE_H
 
