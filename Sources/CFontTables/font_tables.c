@@ -5,9 +5,34 @@
 #include "font_tables.h"
 #include "cairo_code.h"
 
+/// Where the CFF INDEX at `at` of `data` (`available` bytes) ends, or 0 when it does not lie within
+/// them (a count, an offset size of 1 to 4, count + 1 offsets, then the data, whose offsets count
+/// from 1).
+static unsigned long index_end(const FT_Byte *data, unsigned long available, unsigned long at) {
+    if (at + 2 > available) return 0;
+    unsigned long entries = (unsigned long)data[at] << 8 | data[at + 1];
+    if (entries == 0) return at + 2;
+    if (at + 3 > available) return 0;
+    unsigned long off_size = data[at + 2];
+    if (off_size < 1 || off_size > 4) return 0;
+    unsigned long last = at + 3 + entries * off_size;  // the last offset, where the data ends
+    if (last + off_size > available) return 0;
+    unsigned long offset = 0;
+    for (unsigned long i = 0; i < off_size; ++i) offset = offset << 8 | data[last + i];
+    unsigned long end = last + off_size - 1 + offset;
+    return end <= available ? end : 0;
+}
+
+// See font_tables.h (pure: on every system).
+int pmreport_cff_start_within(const uint8_t *data, unsigned long available) {
+    if (available < 4 || data[0] != 1) return 0;
+    unsigned long names = index_end(data, available, data[2]);
+    return names != 0 && index_end(data, available, names) != 0;
+}
+
 #if defined(__linux__)
 // Elsewhere (macOS: two-level namespaces, cairo calls libfreetype directly) there is nothing to
-// interpose (the two functions at the end of this file).
+// interpose (the functions at the end of this file do nothing).
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -101,33 +126,6 @@ static int read_fully(int fd, FT_Byte *buffer, size_t count, off_t at) {
     return 1;
 }
 
-/// Where the CFF INDEX at `at` of `data` (`available` bytes) ends, or 0 when it does not lie within
-/// them (a count, an offset size of 1 to 4, count + 1 offsets, then the data, whose offsets count
-/// from 1).
-static unsigned long index_end(const FT_Byte *data, unsigned long available, unsigned long at) {
-    if (at + 2 > available) return 0;
-    unsigned long entries = (unsigned long)data[at] << 8 | data[at + 1];
-    if (entries == 0) return at + 2;
-    if (at + 3 > available) return 0;
-    unsigned long off_size = data[at + 2];
-    if (off_size < 1 || off_size > 4) return 0;
-    unsigned long last = at + 3 + entries * off_size;  // the last offset, where the data ends
-    if (last + off_size > available) return 0;
-    unsigned long offset = 0;
-    for (unsigned long i = 0; i < off_size; ++i) offset = offset << 8 | data[last + i];
-    unsigned long end = last + off_size - 1 + offset;
-    return end <= available ? end : 0;
-}
-
-/// Whether what cairo 1.16 reads of a CFF table when it first meets the font (the header, the Name
-/// INDEX and the Top DICT INDEX) lies within the first `available` bytes of `data`, a CFF version 1
-/// table's start.
-static int cff_start_within(const FT_Byte *data, unsigned long available) {
-    if (available < 4 || data[0] != 1) return 0;
-    unsigned long names = index_end(data, available, data[2]);
-    return names != 0 && index_end(data, available, names) != 0;
-}
-
 FT_Error FT_Load_Sfnt_Table(FT_Face face, FT_ULong tag, FT_Long offset, FT_Byte *buffer,
                             FT_ULong *length) {
     pthread_once(&resolved, resolve);
@@ -136,7 +134,7 @@ FT_Error FT_Load_Sfnt_Table(FT_Face face, FT_ULong tag, FT_Long offset, FT_Byte 
         FT_ULong start = HEADER_BYTES;
         FT_Error error = real_load(face, tag, offset, buffer, &start);
         if (error) return error;
-        if (cff_start_within(buffer, start)) {
+        if (pmreport_cff_start_within(buffer, start)) {
             ++cut;
             return FT_Err_Ok;
         }

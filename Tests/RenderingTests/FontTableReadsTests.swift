@@ -103,6 +103,34 @@ import Testing
     #expect(fromFile == mapped)
   }
 
+  /// A CFF table's start: the header (4 bytes), a Name INDEX of one 4-byte name, a Top DICT INDEX
+  /// of one 2-byte DICT; 20 bytes.
+  static let cffStart: [UInt8] = [
+    1, 0, 4, 1, 0, 1, 1, 1, 5, 70, 111, 110, 116, 0, 1, 1, 1, 3, 0x8B, 0x8B,
+  ]
+
+  /// The start of a CFF table is within the bytes loaded when its header, Name INDEX and Top DICT
+  /// INDEX end in them; else the load cut short is loaded whole.
+  @Test func aCFFStartIsWithinTheBytesReadOnlyWhenItsIndexesEndInThem() {
+    func within(_ bytes: [UInt8], _ count: Int? = nil) -> Bool {
+      pmreport_cff_start_within(bytes, UInt(count ?? bytes.count)) != 0
+    }
+    let start = Self.cffStart
+    #expect(within(start))
+    #expect(!within(start, 19), "the Top DICT's data cut")
+    #expect(!within(start, 12), "the name cut")
+    #expect(within([1, 0, 4, 1, 0, 0, 0, 1, 1, 1, 3, 0x8B, 0x8B]), "an empty Name INDEX")
+    var pastData = start
+    pastData[17] = 5  // the Top DICT INDEX's last offset past the bytes
+    #expect(!within(pastData))
+    var wideOffsets = start
+    wideOffsets[15] = 5  // an offset size CFF does not have
+    #expect(!within(wideOffsets))
+    var version2 = start
+    version2[0] = 2
+    #expect(!within(version2), "CFF2: not what cairo 1.16 reads")
+  }
+
   @Test func cuttingCairosFirstLoadShortChangesNoByte() throws {
     let dir = try temporaryDirectory("pmreport-cff-loads")
     let before = CFFHeaderLoads.cut

@@ -57,6 +57,11 @@ void pmreport_font_tables_header_only(int on);
 /// How many loads were cut short on the calling thread.
 uint64_t pmreport_font_tables_cut(void);
 
+/// Whether what cairo 1.16 reads of a CFF table when it first meets the font (the header, the Name
+/// INDEX and the Top DICT INDEX) lies within the first `available` bytes of `data`, a CFF version 1
+/// table's start: the check a load cut short passes, or is loaded whole.
+int pmreport_cff_start_within(const uint8_t *data, unsigned long available);
+
 #ifdef __cplusplus
 }
 #endif
