@@ -788,7 +788,8 @@ class Bench:
     def finish_case(self, case: Case, res: Result) -> None:
         """Removes what the case wrote (unless kept), prints its median, notes failed runs."""
         if not self.args.keep_output:
-            shutil.rmtree(WORK / "out" / case.name, ignore_errors=True)   # hundreds of MB of SVG and PNG otherwise
+            # Hundreds of MB of SVG and PNG otherwise.
+            shutil.rmtree(WORK / "out" / case.name, ignore_errors=True)
         med = res.wall
         print(f"   -> median {med:.3f} s" if med is not None else "   -> FAILED", flush=True)
         for r in res.failures:

@@ -15,7 +15,8 @@ enum CFFHeaderLoads {
   static let isOnByDefault = cairo_version() / 100 == 116  // 1.16.x
 
   /// Turns the cut on or off where bound, for the calling task or thread alone (the tests compare
-  /// both ways, and force it on with any cairo): `CFFHeaderLoads.$override.withValue(false) { … }`.
+  /// both ways, and force it on with any cairo):
+  /// `CFFHeaderLoads.$override.withValue(false) { … }`.
   @TaskLocal static var override: Bool?
 
   /// Whether ``around(_:)`` cuts the loads short here.

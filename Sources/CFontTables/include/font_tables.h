@@ -33,8 +33,8 @@ extern "C" {
 /// pages are never faulted into the mapping. The bytes are the same: the file's.
 /// On systems other than Linux nothing is intercepted.
 ///
-/// `pmreport_font_tables_enable(0)` turns reading from the file off on the calling thread (the tests
-/// compare both ways); `1` turns it on again.
+/// `pmreport_font_tables_enable(0)` turns reading from the file off on the calling thread (the
+/// tests compare both ways); `1` turns it on again.
 void pmreport_font_tables_enable(int on);
 
 /// How many tables the calling thread read from their file.
