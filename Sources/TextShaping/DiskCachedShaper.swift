@@ -17,14 +17,13 @@ final class DiskCachedShaper: ParagraphShaper {
   var cache: ShapeCache? {
     didSet {
       keys = nil
-      fontRecords = [:]
+      fontRecords = cache.map { FontRecords(fontFiles: $0.fontFiles) }
     }
   }
   /// The keys of the cache's entries in the current language (made on first use).
   private var keys: ShapeCacheKeys?
-  /// The bytes of each palette font's record in an entry, made once for the cache (palette
-  /// indices only grow, and the cache answers a font file's stamp once a run).
-  private var fontRecords: [UInt32: [UInt8]] = [:]
+  /// The records of the palette's fonts in the cache's entries (used by the cache's writer).
+  private var fontRecords: FontRecords?
   /// fontconfig's configuration as bytes for the cache keys (read once).
   lazy var fontconfigIdentity = ShapeCacheKeys.fontconfigIdentity()
 
@@ -55,23 +54,17 @@ final class DiskCachedShaper: ParagraphShaper {
       cache.rejected()
     }
     let shaped = inner.shapeParagraph(paragraph)
-    let palette = inner.palette
-    cache.store(for: key) { w in
-      CachedParagraph.encode(
-        shaped.paragraph, runs: paragraph.runs, palette: palette, missing: shaped.missing,
-        overlongWords: shaped.overlongWords,
-        fontRecord: { fontRecord($0, palette: palette, cache: cache) }, into: &w)
+    if let fontRecords {
+      let palette = inner.palette
+      let runs = paragraph.runs
+      cache.store(for: key) { w in
+        CachedParagraph.encode(
+          shaped.paragraph, runs: runs, palette: palette, missing: shaped.missing,
+          overlongWords: shaped.overlongWords,
+          fontRecord: { fontRecords.record($0, palette: palette) }, into: &w)
+      }
     }
     return shaped
-  }
-
-  /// The record of `palette`'s font `index` in an entry, made once (the placeholder for an index
-  /// the palette does not hold yet is not kept).
-  private func fontRecord(_ index: UInt32, palette: GlyphPalette, cache: ShapeCache) -> [UInt8] {
-    if let known = fontRecords[index] { return known }
-    let record = CachedParagraph.fontRecord(index, palette: palette, fontFile: cache.fontFile(of:))
-    if palette.fonts.indices.contains(Int(index)) { fontRecords[index] = record }
-    return record
   }
 
   /// `paragraph` as a payload holds it, its fonts and colours named in the shaper's palette, with

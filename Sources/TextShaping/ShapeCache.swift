@@ -16,17 +16,18 @@ import Darwin
 /// entry is checked whole on reading (``ShapeCacheEntry``); anything that does not check out (a
 /// pack truncated meanwhile included) is a miss, shaped again and stored again. Nothing is mapped,
 /// so a file changing underneath can cost misses, never a fault. What this object
-/// stores gathers in a pending pack, written when it passes ``packThreshold`` bytes and by
-/// ``flush()`` / ``trim()`` at the end of a run: to a uniquely named temporary, then renamed into
-/// place, not synced (a pack lost in a crash is only misses). Each object writes only its own new
+/// stores is encoded on a thread of its own (``ShapePackWriter``) and gathers in a pending pack,
+/// written when it passes ``packThreshold`` bytes, by ``release()`` (without waiting) and by
+/// ``flush()`` / ``trim()`` at the end of a run (which wait for it): to a uniquely named
+/// temporary, then renamed into place, not synced (a pack lost in a crash is only misses). Each object writes only its own new
 /// packs, so runs sharing a folder never see half a file; two of them storing one key leave two
 /// intact copies, and a lookup takes the first. A write that fails (a full disk, a read-only folder)
 /// turns writing off for the rest of the run; reading goes on. ``trim()`` keeps the packs under
 /// ``limit`` bytes, removing the least recently used packs first (a hit refreshes its pack's time at
 /// the end of the run when it is over an hour old).
 ///
-/// Not thread-safe: one cache object per measurer (several objects, in threads or processes, may
-/// share a folder).
+/// Not thread-safe: one cache object per measurer, used by one thread (several objects, in threads
+/// or processes, may share a folder).
 public final class ShapeCache {
   /// The default bound on the folder's size: 256 MB.
   public static let defaultLimit = 256 << 20
@@ -49,22 +50,18 @@ public final class ShapeCache {
   public let identity: ShapeCacheIdentity
   /// The most bytes of packs the folder keeps; ``trim()`` brings it down to about 80 % of it.
   public let limit: Int
-  /// Entries read intact, entries looked up and not found (or not intact), entries written (in
-  /// packs written whole).
+  /// Entries read intact, entries looked up and not found (or not intact).
   public private(set) var hits = 0
   public private(set) var misses = 0
-  public private(set) var writes = 0
+  /// Entries written (in packs written whole; ``flush()`` writes what is pending).
+  public var writes: Int { writer.writes }
   /// Why writing was turned off (the first failure), if it was.
-  public private(set) var writeFailure: String?
+  public var writeFailure: String? { writer.writeFailure }
   /// The folder's entries named as packs that are not regular files (a named pipe, a link that
   /// loops), each with what it is: ignored, never read.
   public private(set) var ignored: [String: RegularFile.Refusal] = [:]
-  /// Font files' stamps, looked up once a run.
-  private var stamps: [String: FileStamp?] = [:]
-  /// Font faces' files, read from their patterns once.
-  private var fontFiles: [FontFace: FontFileFace?] = [:]
-  /// The glyph counts of font files (by path and face index), read once.
-  private var glyphCounts: [FontFileFace: Int?] = [:]
+  /// The font files entries name, with their stamps and glyph counts, looked up once a run.
+  let fontFiles = FontFiles()
 
   /// Where an entry lies: a pack of ``packs`` and the entry's bytes in it.
   private struct Location {
@@ -77,15 +74,14 @@ public final class ShapeCache {
   private var packs: [PackFile] = []
   private var packUsed: [Bool] = []
   /// Every key's locations, newest pack first; nil until the first lookup.
-  private var index: [PackKey: [Location]]?
-  /// What is stored and not yet written, and where each key's entry lies in it (found by this run's
-  /// lookups).
-  private var pending = ShapePack.Builder(capacity: ShapeCache.packThreshold)
-  private var pendingSlots: [PackKey: ShapePack.Slot] = [:]
+  private var index: [ShapePack.Key: [Location]]?
+  /// Encodes and writes what is stored, on a thread of its own.
+  private let writer: ShapePackWriter
+  /// The first eight bytes of each key stored since the last ``release()`` (its entry is the
+  /// writer's to find: pending, or in a pack written but maybe not yet listed by ``index``).
+  private var storedKeys: Set<UInt64> = []
   /// Whether a used pack's time was refreshed (``trim()`` then looks at the folder).
   private var touchedPacks = false
-  /// The names of the packs this object wrote (never trimmed by it).
-  private var written: Set<String> = []
 
   /// A cache in `folder` (made absolute against the working directory; created when first written).
   public init(folder: String, identity: ShapeCacheIdentity, limit: Int = ShapeCache.defaultLimit) {
@@ -95,36 +91,24 @@ public final class ShapeCache {
       free(cwd)
     }
     packFolder = PackFolder(path: absolute, fileExtension: ShapePack.fileExtension)
+    writer = ShapePackWriter(packFolder: packFolder)
     self.identity = identity
     self.limit = limit
   }
 
-  /// Writes what is pending (the open files go with the packs).
-  deinit { flush() }
+  /// Writes what is pending and waits for it (the open files go with the packs).
+  deinit { writer.flush() }
 
   // MARK: Entries
 
-  /// A key as ``index`` and ``pendingSlots`` hold it: hashed by its first eight bytes (a SHA-256
-  /// digest's bytes are uniform already), not byte by byte as an array of bytes is.
-  private struct PackKey: Hashable {
-    let bytes: [UInt8]
-
-    func hash(into hasher: inout Hasher) {
-      var word: UInt64 = 0
-      for byte in bytes.prefix(8) { word = word << 8 | UInt64(byte) }
-      hasher.combine(word)
-    }
-  }
-
   /// The payload stored under `key`, when an intact entry for it is found.
   func payload(for key: [UInt8]) -> ArraySlice<UInt8>? {
-    let packKey = PackKey(bytes: key)
-    if let slot = pendingSlots[packKey] {
-      let entry = Array(pending.bytes[slot.offset..<slot.offset + slot.length])
-      if let payload = entry.withUnsafeBytes({ ShapeCacheEntry.payloadRange(in: $0, key: key) }) {
-        hits += 1
-        return entry[payload]
-      }
+    let packKey = ShapePack.Key(bytes: key)
+    if storedKeys.contains(packKey.prefix), let entry = writer.entry(for: key),
+      let payload = entry.withUnsafeBytes({ ShapeCacheEntry.payloadRange(in: $0, key: key) })
+    {
+      hits += 1
+      return entry[payload]
     }
     for location in loadedIndex()[packKey] ?? [] {
       if let entry = packs[location.pack].read(offset: location.offset, length: location.length),
@@ -148,48 +132,28 @@ public final class ShapeCache {
   /// Stores the payload `payload` writes under `key` (unless writing is off: then `payload` is not
   /// called): in the pending pack, written when it is full and at the end of the run.
   ///
+  /// `payload` runs later, on the writer's thread (``ShapePackWriter``), in the order stored.
+  ///
   /// `payload` writes into the pending pack itself, so it must not call back into the cache (to
-  /// read or store an entry); asking for a font file's stamp (``fontFile(of:)``) is fine.
-  func store(for key: [UInt8], payload: (inout ByteWriter) -> Void) {
-    guard writeFailure == nil else { return }
-    pendingSlots[PackKey(bytes: key)] = pending.append(key: key, payload: payload)
-    if pending.bytes.count >= Self.packThreshold { flush() }
+  /// read or store an entry); asking for a font file's stamp (``fontFiles``) is fine.
+  func store(for key: [UInt8], payload: @escaping ShapePackWriter.Payload) {
+    storedKeys.insert(ShapePack.Key(bytes: key).prefix)
+    writer.store(for: key, payload: payload)
   }
 
-  /// Writes the pending pack, if any.
+  /// Writes the pending pack, if any, once everything stored is encoded, and waits for it.
   ///
   /// Through a temporary in the folder (created when missing) and a rename, not synced (a cache: a
   /// pack lost in a crash is only misses). A failure turns writing off.
-  public func flush() {
-    guard !pending.isEmpty else { return }
-    defer {
-      pending = ShapePack.Builder(capacity: Self.packThreshold)
-      pendingSlots = [:]
-    }
-    guard writeFailure == nil else { return }
-    let name: String
-    do {
-      name = try packFolder.write([pending.bytes, pending.index()])
-    } catch {
-      let code = (error as? StorageError)?.code ?? EIO
-      writeFailure = "cannot write to \(folder): " + StorageError.reason(code)
-      return
-    }
-    writes += pending.slots.count
-    written.insert(name)
-    // Later lookups find what was written in the new pack (the newest, so first), at the places
-    // this object wrote (each entry is still checked when read).
-    if index != nil, let pack = packFolder.open(name) {
-      if packs.count >= Self.openPackLimit { pack.closeDescriptor() }
-      add(pack, slots: pending.slots, first: true)
-    }
-  }
+  public func flush() { writer.flush() }
 
-  /// Writes what is pending and lets go of the packs' index and files (read again at the next
-  /// lookup): between documents, so that the memory goes to the next PDF (at scale 100 the index
-  /// and what mapped packs had read added 40–50 MB to the run's peak).
+  /// Has what is pending written (without waiting: the writer's thread does it while the PDF is
+  /// drawn) and lets go of the packs' index and files (read again at the next lookup, once the
+  /// writer is done): between documents, so that the memory goes to the next PDF (at scale 100
+  /// the index and what mapped packs had read added 40–50 MB to the run's peak).
   public func release() {
-    flush()
+    writer.flushLater()
+    storedKeys = []
     touchUsedPacks()
     packs = []
     packUsed = []
@@ -206,9 +170,11 @@ public final class ShapeCache {
     }
   }
 
-  /// ``index``, read from the folder's packs on the first call.
-  private func loadedIndex() -> [PackKey: [Location]] {
+  /// ``index``, read from the folder's packs on the first call (after the packs this object
+  /// stored are written, so that it lists them).
+  private func loadedIndex() -> [ShapePack.Key: [Location]] {
     if let index { return index }
+    writer.flush()
     index = [:]
     let listing = packFolder.packs()
     ignored = listing.refused
@@ -216,66 +182,30 @@ public final class ShapeCache {
       guard let pack = packFolder.open(name) else { continue }
       if packs.count >= Self.openPackLimit { pack.closeDescriptor() }
       // A pack whose trailer or index does not check out is left out (and closed).
-      if let slots = ShapePack.slots(of: pack) { add(pack, slots: slots, first: false) }
+      if let slots = ShapePack.slots(of: pack) { add(pack, slots: slots) }
     }
     return index ?? [:]
   }
 
-  /// Adds `pack`'s entries, at `slots`, to ``index``, before those there (`first`) or after.
-  private func add(_ pack: PackFile, slots: [ShapePack.Slot], first: Bool) {
+  /// Adds `pack`'s entries, at `slots`, to ``index``, after those there.
+  private func add(_ pack: PackFile, slots: [ShapePack.Slot]) {
     let number = packs.count
     packs.append(pack)
     packUsed.append(false)
     for slot in slots {
       let location = Location(pack: number, offset: slot.offset, length: slot.length)
-      if first {
-        index?[PackKey(bytes: slot.key), default: []].insert(location, at: 0)
-      } else {
-        index?[PackKey(bytes: slot.key), default: []].append(location)
-      }
+      index?[ShapePack.Key(bytes: slot.key), default: []].append(location)
     }
   }
 
   // MARK: Font files
 
-  /// The file `face` comes from and its stamp now (nil: fontconfig names no file, or it is gone).
-  func fontFile(of face: FontFace) -> (path: String, stamp: FileStamp)? {
-    guard let file = fontFileFace(of: face)?.path, let stamp = stamp(of: file) else { return nil }
-    return (file, stamp)
-  }
-
   /// The number of glyphs of the font `face` names (its file and face in it), read once; nil
   /// when fontconfig names no file or the file holds no such font.
-  func glyphCount(of face: FontFace) -> Int? {
-    guard let file = fontFileFace(of: face) else { return nil }
-    if let known = glyphCounts[file] { return known }
-    let count = file.glyphCount()
-    glyphCounts[file] = count
-    return count
-  }
-
-  /// The file and face `face` comes from, read from its pattern once.
-  private func fontFileFace(of face: FontFace) -> FontFileFace? {
-    if let known = fontFiles[face] { return known }
-    let file = FontFileFace(pattern: face.pattern)
-    fontFiles[face] = file
-    return file
-  }
+  func glyphCount(of face: FontFace) -> Int? { fontFiles.glyphCount(of: face) }
 
   /// Whether every font of `entry` is still the file it was when the entry was written.
-  func fontsUnchanged(_ entry: CachedParagraph) -> Bool {
-    entry.fonts.allSatisfy { font in
-      guard let file = font.file else { return font.stamp == nil }
-      return stamp(of: file) == font.stamp
-    }
-  }
-
-  private func stamp(of path: String) -> FileStamp? {
-    if let known = stamps[path] { return known }
-    let stamp = FileStamp(path: path)
-    stamps[path] = stamp
-    return stamp
-  }
+  func fontsUnchanged(_ entry: CachedParagraph) -> Bool { fontFiles.unchanged(entry) }
 
   // MARK: Trimming
 
@@ -287,7 +217,8 @@ public final class ShapeCache {
   /// pass ``limit``, the oldest packs (by modification time) until they are under 80 % of it,
   /// never one this object wrote. Removes nothing else.
   public func trim() {
-    flush()
+    writer.flush()
+    let written = writer.written
     touchUsedPacks()
     guard !written.isEmpty || touchedPacks else { return }
     packFolder.removeEntryFiles(nameLength: 2 * SHA256.size)

@@ -15,6 +15,21 @@ enum ShapePack {
   static let trailerSize = 8 + 4 + 8
   static let fileExtension = ".pmrpack"
 
+  /// A key as tables of entries hold it: hashed by its first eight bytes (a SHA-256 digest's
+  /// bytes are uniform already), not byte by byte as an array of bytes is.
+  struct Key: Hashable {
+    let bytes: [UInt8]
+
+    /// The key's first eight bytes as a number.
+    var prefix: UInt64 {
+      var word: UInt64 = 0
+      for byte in bytes.prefix(8) { word = word << 8 | UInt64(byte) }
+      return word
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(prefix) }
+  }
+
   /// Where one entry lies in a pack.
   struct Slot {
     var key: [UInt8]

@@ -323,7 +323,7 @@ func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
       #expect(!shaped.paragraph.lines.isEmpty)
       let expected = CachedParagraph.encode(
         shaped.paragraph, runs: spec.runs, palette: shaper.palette, missing: shaped.missing,
-        overlongWords: shaped.overlongWords, fontFile: cache.fontFile(of:))
+        overlongWords: shaped.overlongWords, fontFile: cache.fontFiles.fontFile(of:))
       #expect(Array(stored) == expected)
     }
   }
@@ -345,7 +345,7 @@ func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
     let entry = try CachedParagraph(
       payload: CachedParagraph.encode(
         shaped, runs: specs[0].runs, palette: measurer.palette, missing: [],
-        fontFile: cache.fontFile(of:))[...])
+        fontFile: cache.fontFiles.fontFile(of:))[...])
     #expect(entry.fonts.allSatisfy { $0.file?.hasPrefix("/") == true && $0.stamp != nil })
   }
 

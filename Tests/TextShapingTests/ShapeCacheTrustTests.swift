@@ -98,7 +98,8 @@ import Testing
     let lines = crafted(genuine.paragraph.lines, attack)
     let payload = CachedParagraph.encode(
       ShapedParagraph(lines: lines), runs: spec.runs, palette: writer.shaper.palette,
-      missing: attack == "missing" ? ["\u{202E}"] : [], fontFile: writerCache.fontFile(of:))
+      missing: attack == "missing" ? ["\u{202E}"] : [],
+      fontFile: writerCache.fontFiles.fontFile(of:))
     writerCache.store(for: key(spec, writer, writerCache)) { $0.raw(payload) }
     writerCache.flush()
     #expect(folder.packs.count == 1)
@@ -127,7 +128,7 @@ import Testing
     let payload = CachedParagraph.encode(
       ShapedParagraph(lines: restyled), runs: spec.runs, palette: writer.shaper.palette,
       missing: [],
-      fontFile: writerCache.fontFile(of:))
+      fontFile: writerCache.fontFiles.fontFile(of:))
     writerCache.store(for: key(spec, writer, writerCache)) { $0.raw(payload) }
     writerCache.flush()
     let (reader, readerCache) = folder.measurer()
@@ -168,6 +169,44 @@ import Testing
     #expect(genuine.map { values(reader, $0) } == expected)
     #expect(readerCache.hits == genuine.count)
     #expect(readerCache.misses == 0)
+  }
+
+  @Test func whatACacheStoredItFindsBeforeAndAfterItIsWritten() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let cache = ShapeCache(folder: folder.path, identity: testIdentity)
+    // 500 entries of 3,000 bytes: a pack is written when the first 1 MB is passed (on the
+    // writer's thread), the rest stays pending.
+    let keys = (0..<500).map { n in Array("stored \(n)".utf8).withUnsafeBytes(SHA256.digest) }
+    let payload: @Sendable (Int) -> [UInt8] = { Array(repeating: UInt8($0 % 256), count: 3000) }
+    for (n, key) in keys.enumerated() {
+      #expect(cache.payload(for: key) == nil)
+      cache.store(for: key) { $0.raw(payload(n)) }
+    }
+    for (n, key) in keys.enumerated() {
+      #expect(cache.payload(for: key).map(Array.init) == payload(n))
+    }
+    // Released between documents: what is pending is written without waiting; the entries are
+    // found all the same (the folder is listed once the writer is done).
+    cache.release()
+    let more = Array("stored after".utf8).withUnsafeBytes(SHA256.digest)
+    #expect(cache.payload(for: more) == nil)
+    cache.store(for: more) { $0.raw(payload(7)) }
+    #expect(cache.payload(for: more).map(Array.init) == payload(7))
+    for (n, key) in keys.enumerated() {
+      #expect(cache.payload(for: key).map(Array.init) == payload(n))
+    }
+    #expect(cache.hits == 2 * keys.count + 1)
+    #expect(cache.misses == keys.count + 1)
+    cache.flush()
+    #expect(cache.writes == keys.count + 1)
+    #expect(folder.packs.count == 3)
+    // Another cache (another run) reads every entry from the packs.
+    let reader = ShapeCache(folder: folder.path, identity: testIdentity)
+    for (n, key) in keys.enumerated() {
+      #expect(reader.payload(for: key).map(Array.init) == payload(n))
+    }
+    #expect(reader.payload(for: more).map(Array.init) == payload(7))
   }
 
   @Test func aPackTruncatedAfterItWasOpenedIsReadAsFarAsItGoes() throws {
