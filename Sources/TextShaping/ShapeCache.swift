@@ -15,12 +15,12 @@ import Darwin
 /// pack first: a lookup is a table look-up, one `pread` of the entry and a check of it. Every
 /// entry is checked whole on reading (``ShapeCacheEntry``); anything that does not check out (a
 /// pack truncated meanwhile included) is a miss, shaped again and stored again. Nothing is mapped,
-/// so a file changing underneath can cost misses, never a fault. What this object
-/// stores is encoded on a thread of its own (``ShapePackWriter``) and gathers in a pending pack,
-/// written when it passes ``packThreshold`` bytes, by ``release()`` (without waiting) and by
-/// ``flush()`` / ``trim()`` at the end of a run (which wait for it): to a uniquely named
-/// temporary, then renamed into place, not synced (a pack lost in a crash is only misses). Each object writes only its own new
-/// packs, so runs sharing a folder never see half a file; two of them storing one key leave two
+/// so a file changing underneath can cost misses, never a fault. What this object stores is
+/// encoded on a thread of its own (``ShapePackWriter``) and gathers in a pending pack, written when
+/// it passes ``packThreshold`` bytes, by ``release()`` (without waiting) and by ``flush()`` /
+/// ``trim()`` at the end of a run (which wait for it): to a uniquely named temporary, then renamed
+/// into place, not synced (a pack lost in a crash is only misses). Each object writes only its own
+/// new packs, so runs sharing a folder never see half a file; two of them storing one key leave two
 /// intact copies, and a lookup takes the first. A write that fails (a full disk, a read-only folder)
 /// turns writing off for the rest of the run; reading goes on. ``trim()`` keeps the packs under
 /// ``limit`` bytes, removing the least recently used packs first (a hit refreshes its pack's time at
