@@ -25,12 +25,14 @@ extension DocumentExporter {
   /// and recorded as a `format` file of the document `name`.
   ///
   /// Every file lands whole or not at all: a failed write leaves the earlier file (or folder) as
-  /// it was.
+  /// it was. With `settling`, a file target is handed over to it to be put in place
+  /// (``OutputFile/handOver(_:to:_:)``): it is in place once `settling` says so.
   public func write(
     _ document: inout RenderDocument, to target: OutputTarget, recordedAs name: String,
-    format: String, releasingPages: Bool
+    format: String, releasingPages: Bool, settling: SettlingFiles? = nil
   ) throws -> [WrittenFile] {
-    try RecordingSink.writing(to: target, recordedAs: name, format: format) { sink in
+    try RecordingSink.writing(to: target, recordedAs: name, format: format, settling: settling) {
+      sink in
       try write(&document, into: sink, releasingPages: releasingPages)
     }
   }

@@ -10,9 +10,11 @@ public enum OutputTarget: Sendable {
 
 /// The sink that writes an exporter's files to an ``OutputTarget`` and records each
 /// (``WrittenFile``): its path, pages, size, SHA-256 and the time spent on it alone (drawing
-/// included), under the document and format the caller names.
+/// included; for a file handed over, up to its hand-over), under the document and format the
+/// caller names.
 ///
-/// A page folder is filled under a temporary name and swapped in whole (``OutputFile``).
+/// A page folder is filled under a temporary name and swapped in whole (``OutputFile``); a file
+/// is put in place here, or handed over to a ``SettlingFiles`` to be put in place behind the caller.
 public final class RecordingSink: ExportSink, @unchecked Sendable {
   // @unchecked: every access to `written` goes through `lock`; the rest is constant.
   private let target: OutputTarget
@@ -21,25 +23,35 @@ public final class RecordingSink: ExportSink, @unchecked Sendable {
   private let format: String
   /// Where a page folder's files are written before the swap.
   private let staging: String?
+  /// Where a file target is handed over; nil: it is put in place before the sink returns.
+  private let settling: SettlingFiles?
   private let lock = NSLock()
   private var written: [Int: WrittenFile] = [:]
 
-  private init(target: OutputTarget, document: String, format: String, staging: String?) {
+  private init(
+    target: OutputTarget, document: String, format: String, staging: String?,
+    settling: SettlingFiles? = nil
+  ) {
     self.target = target
     self.document = document
     self.format = format
     self.staging = staging
+    self.settling = settling
   }
 
   /// Runs `export` with a sink writing to `target`, its files recorded as `format` files of
   /// `document`; returns the files written, in page order.
+  ///
+  /// With `settling`, a file target is handed over to it (``OutputFile/handOver(_:to:_:)``)
+  /// rather than put in place here.
   public static func writing(
     to target: OutputTarget, recordedAs document: String, format: String,
-    _ export: (RecordingSink) throws -> Void
+    settling: SettlingFiles? = nil, _ export: (RecordingSink) throws -> Void
   ) throws -> [WrittenFile] {
     switch target {
     case .file:
-      let sink = RecordingSink(target: target, document: document, format: format, staging: nil)
+      let sink = RecordingSink(
+        target: target, document: document, format: format, staging: nil, settling: settling)
       try export(sink)
       return sink.files
     case .pageFolder(let directory):
@@ -76,7 +88,7 @@ public final class RecordingSink: ExportSink, @unchecked Sendable {
     }
     let started = Clock.now
     var pages = 0
-    let stored = try OutputFile.atomically(path) { pages = try write($0) }
+    let stored = try place(path) { pages = try write($0) }
     record(0, path: path, pages: pages, stored, since: started)
   }
 
@@ -90,7 +102,7 @@ public final class RecordingSink: ExportSink, @unchecked Sendable {
         throw RenderError.cairo(
           operation: "write \(count) pages as one file", status: "one page expected", path: path)
       }
-      record(index, path: path, pages: 1, try OutputFile.atomically(path, write), since: started)
+      record(index, path: path, pages: 1, try place(path, write), since: started)
     case .pageFolder(let directory):
       let name = pageFileName(index, pageCount: count, ext: ext)
       let path = (directory as NSString).appendingPathComponent(name)
@@ -100,6 +112,12 @@ public final class RecordingSink: ExportSink, @unchecked Sendable {
       try OutputFile.writing(into: file, write)
       record(index, path: path, pages: 1, try file.finish(), since: started)
     }
+  }
+
+  /// Writes the file `path` through `write` whole, put in place or handed over (`settling`).
+  private func place(_ path: String, _ write: (CheckedFile) throws -> Void) throws -> StoredBytes {
+    guard let settling else { return try OutputFile.atomically(path, write) }
+    return try OutputFile.handOver(path, to: settling, write)
   }
 
   private var targetPath: String {

@@ -117,8 +117,20 @@ public final class CheckedFile {
     if close(descriptor) != 0, firstError == 0 { firstError = errno }
     descriptor = -1
     if let failure { throw failure }
-    return StoredBytes(count: byteCount, sha256: checksum?.hexDigest() ?? "")
+    return stored
   }
+
+  /// Writes out what is buffered and returns what the file's bytes came to, leaving the file
+  /// open for ``finish(_:)`` (which may then run on another thread: nothing is written after
+  /// this); throws the first failure.
+  public func writeOut() throws -> StoredBytes {
+    flush()
+    if let failure { throw failure }
+    return stored
+  }
+
+  /// The bytes' size and SHA-256, the hash computed once (the hasher is spent by it).
+  private lazy var stored = StoredBytes(count: byteCount, sha256: checksum?.hexDigest() ?? "")
 }
 
 /// Whether a write is flushed to the disk before it counts: outputs are; a cache's files are not (a

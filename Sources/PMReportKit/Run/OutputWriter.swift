@@ -11,8 +11,12 @@ import Storage
 ///
 /// A document is `<format>/<stem>.pdf`, or a page folder `<format>/<stem>/` for SVG and PNG; a
 /// picture is one file in every format. The last format written frees each page as it goes.
+///
+/// With `settled`, each file target is handed over to be flushed and put in place while the next
+/// output is drawn, and the events of what is written are held until their files are in place.
 struct OutputWriter {
   let build: DocumentBuild
+  var settled: SettledReports? = nil
 
   private var project: Project { build.project }
   private var settings: ReportSettings { build.settings }
@@ -46,7 +50,7 @@ struct OutputWriter {
         if case .pageFolder = target { warnOfForeignFiles(in: path) }
         let files = try format.exporter(dpi: settings.dpi).write(
           &drawn[index].document, to: target, recordedAs: recordedAs, format: format.rawValue,
-          releasingPages: format == formats.last)
+          releasingPages: format == formats.last, settling: settled?.settling)
         for file in files {
           written.append(file)
           reportFile(file)
@@ -104,8 +108,13 @@ struct OutputWriter {
 
   /// Reports a file written.
   private func reportFile(_ file: WrittenFile) {
-    build.report(
-      .file(file, shownAs: Paths.relative(file.path, to: project.options.workingDirectory)))
+    emit(.file(file, shownAs: Paths.relative(file.path, to: project.options.workingDirectory)))
+  }
+
+  /// Reports an event of what was written: held until the files handed over are in place.
+  private func emit(_ event: RunEvent) {
+    guard let settled else { return build.report(event) }
+    settled.hold(event)
   }
 
   /// Reports the line of an output's `format`: `written`, its files, shown as `shown` under the
@@ -113,7 +122,7 @@ struct OutputWriter {
   private func reportOutput(
     _ written: [WrittenFile], format: OutputFormat, shown: String, seconds: Double
   ) {
-    build.report(
+    emit(
       .output(
         DocumentOutput(
           document: build.name, format: format, path: format.rawValue + "/" + shown,

@@ -112,8 +112,13 @@ public struct RunScheduler {
   }
 
   /// Builds `unit`; a failure is reported, and the run goes on.
+  ///
+  /// Each file is flushed and put in place while the next is drawn (``SettledReports``); every
+  /// file is in place, and reported, before this returns.
   func build(_ unit: WorkUnit, report: @escaping (RunEvent) -> Void) {
     let document = runDocuments[unit.document]
+    let settled = SettledReports(report)
+    let report = settled.pass
     do {
       for (family, substitute) in session.substitutes(in: document.style) {
         report(
@@ -130,7 +135,7 @@ public struct RunScheduler {
           project.images, ppi: document.style.page.imagePPI, dpi: settings.dpi),
         session: session, participants: participants, measuredNames: measuredNames,
         report: report)
-      let writer = OutputWriter(build: build)
+      let writer = OutputWriter(build: build, settled: settled)
       // The live preview is handed the first output that is the document's own, before it is
       // written (the writer frees the pages as it draws them).
       var previewed = observer == nil
@@ -141,6 +146,7 @@ public struct RunScheduler {
         }
         try writer.write(output)
       }
+      try settled.settle()
     } catch {
       report(.failure(RunFailure(document: document.name, error: error, context: document.name)))
     }

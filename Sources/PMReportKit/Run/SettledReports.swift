@@ -1,0 +1,56 @@
+import Storage
+
+/// A document's events while its files are put in place behind its writer (``SettlingFiles``):
+/// a file is reported only once it is in place, and the events keep their order.
+///
+/// The writer holds the events of what it wrote (``hold(_:)``) and lets out those whose files are
+/// in place as it goes (``reportPlaced()``); any other event (``pass(_:)``) first waits for every
+/// file in flight and lets out all that is held. The events of a file that failed are dropped:
+/// the failure is the document's, thrown by its next hand-over or by ``settle()``.
+final class SettledReports {
+  /// Where the document's files are handed over.
+  let settling = SettlingFiles()
+  private let report: (RunEvent) -> Void
+  /// Events held, each with the files handed over when it was held: out once those are in place.
+  private var held: [(after: Int, event: RunEvent)] = []
+
+  init(_ report: @escaping (RunEvent) -> Void) { self.report = report }
+
+  /// Reports `event` after everything held, once every file in flight is in place.
+  func pass(_ event: RunEvent) {
+    if !held.isEmpty {
+      let events = held.map(\.event)
+      held = []
+      if (try? settling.settle()) != nil {
+        for event in events { report(event) }
+      }
+    }
+    report(event)
+  }
+
+  /// Holds `event` until every file handed over so far is in place.
+  func hold(_ event: RunEvent) {
+    reportPlaced()
+    held.append((settling.handedOver, event))
+  }
+
+  /// Reports, in order, the events held whose files are in place, without waiting for the rest.
+  func reportPlaced() {
+    let placed = settling.inPlace
+    let out = held.prefix { $0.after <= placed }
+    held.removeFirst(out.count)
+    for item in out { report(item.event) }
+  }
+
+  /// Waits for every file in flight and reports what is held; throws the first failure (what is
+  /// held is then dropped).
+  func settle() throws {
+    do {
+      try settling.settle()
+    } catch {
+      held = []
+      throw error
+    }
+    reportPlaced()
+  }
+}
