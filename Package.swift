@@ -63,10 +63,12 @@ let package = Package(
     .target(
       name: "CDeflateMemo", dependencies: ["CCairoCode"], linkerSettings: [.linkedLibrary("z")]),
     // FreeType's FT_New_Face and FT_Load_Sfnt_Table defined in the executable, passed on to
-    // libfreetype's: a whole table cairo copies (a CJK face's CFF, 16 MB, to subset it) read from
-    // its file with pread instead of faulting FreeType's mapping of the file in, and the CFF table
-    // cairo loads inside cairo_show_page only to read its start read for its first 64 KB; the same
-    // bytes. (CCairo: FreeType's headers, through cairo-ft's pkg-config.)
+    // libfreetype's: a whole table cairo copies (a CJK face's CFF, 16 MB, to subset it) handed to
+    // it as a private mapping of its file, cairo's block for it (libcairo's malloc, realloc and free
+    // routed through the target), or else read with pread instead of faulting FreeType's mapping
+    // of the file in, and the CFF table cairo loads inside cairo_show_page only to read its start
+    // read for its first 64 KB; the same bytes. (CCairo: FreeType's headers, through cairo-ft's
+    // pkg-config.)
     .target(
       name: "CFontTables", dependencies: ["CCairo", "CCairoCode"],
       linkerSettings: [.linkedLibrary("freetype")]),

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include "font_tables.h"
 #include "cairo_code.h"
+#include "table_maps.h"
 
 /// Where the CFF INDEX at `at` of `data` (`available` bytes) ends, or 0 when it does not lie within
 /// them (a count, an offset size of 1 to 4, count + 1 offsets, then the data, whose offsets count
@@ -65,6 +66,8 @@ static _Thread_local uint64_t reads;
 static _Thread_local int header_only_depth;
 /// How many loads this thread cut short.
 static _Thread_local uint64_t cut;
+/// How many loads this thread answered with a mapping of the file (table_maps.c).
+static _Thread_local uint64_t mapped;
 
 static void resolve(void) {
     real_new_face = (new_face_fn)dlsym(RTLD_NEXT, "FT_New_Face");
@@ -126,9 +129,46 @@ static int read_fully(int fd, FT_Byte *buffer, size_t count, off_t at) {
     return 1;
 }
 
+/// Where the table `tag` of `face` (on a `file_stream`) starts in its file, through FreeType's own
+/// load of its first byte (so it finds the table and gives any error it would): 0 and `*at` set,
+/// or FreeType's error.
+static FT_Error table_start(FT_Face face, FT_ULong tag, FT_Long offset, unsigned long *at) {
+    FT_Byte first;
+    FT_ULong one = 1;
+    FT_Error error = real_load(face, tag, offset, &first, &one);
+    if (!error) *at = face->stream->pos - 1;
+    return error;
+}
+
+/// Whether libcairo's load of a whole table of 1 MB or more (`buffer` NULL: its length asked, the
+/// block for it not yet allocated; else the load into it) from a face on a `file_stream` goes
+/// through a mapping of the file (table_maps.h).
+static int maps_table(FT_Face face, FT_Long offset, FT_ULong *length, const void *caller) {
+    FT_Stream stream = face ? face->stream : NULL;
+    return !file_reads_off && offset == 0 && length && stream &&
+           stream->close == close_file_stream && pmreport_called_from_cairo(caller);
+}
+
 FT_Error FT_Load_Sfnt_Table(FT_Face face, FT_ULong tag, FT_Long offset, FT_Byte *buffer,
                             FT_ULong *length) {
     pthread_once(&resolved, resolve);
+    if (maps_table(face, offset, length, __builtin_return_address(0))) {
+        int fd = ((file_stream *)face->stream)->fd;
+        unsigned long at = 0;
+        if (!buffer) {  // the length asked: cairo allocates the block next
+            FT_Error error = real_load(face, tag, offset, buffer, length);
+            if (!error && *length >= WHOLE_READ && !table_start(face, tag, offset, &at) &&
+                at + *length <= face->stream->size)
+                pmreport_table_maps_arm(*length, fd, (off_t)at);
+            return error;
+        }
+        if (*length >= WHOLE_READ && !table_start(face, tag, offset, &at) &&
+            pmreport_table_maps_holds(buffer, *length, fd, (off_t)at)) {
+            face->stream->pos = at + *length;  // where FreeType's read leaves it
+            ++mapped;
+            return FT_Err_Ok;
+        }
+    }
     if (header_only_depth > 0 && tag == CFF_TAG && offset == 0 && buffer && length &&
         *length > HEADER_BYTES && pmreport_called_from_cairo(__builtin_return_address(0))) {
         FT_ULong start = HEADER_BYTES;
@@ -172,6 +212,8 @@ void pmreport_font_tables_header_only(int on) {
 
 uint64_t pmreport_font_tables_cut(void) { return cut; }
 
+uint64_t pmreport_font_tables_mapped(void) { return mapped; }
+
 #else
 
 void pmreport_font_tables_enable(int on) { (void)on; }
@@ -181,5 +223,7 @@ uint64_t pmreport_font_tables_read(void) { return 0; }
 void pmreport_font_tables_header_only(int on) { (void)on; }
 
 uint64_t pmreport_font_tables_cut(void) { return 0; }
+
+uint64_t pmreport_font_tables_mapped(void) { return 0; }
 
 #endif

@@ -10,7 +10,11 @@ enum FontTableReads {
   /// thread that writes it).
   static var count: UInt64 { pmreport_font_tables_read() }
 
-  /// Reads from the file (`true`, the default) or lets FreeType read every table, on the calling
-  /// thread (for the tests that compare both).
+  /// How many of cairo's loads of a whole table the calling thread answered with a mapping of the
+  /// file (the block cairo allocated for the table is that mapping: nothing copied).
+  static var mapped: UInt64 { pmreport_font_tables_mapped() }
+
+  /// Reads from the file, with `pread` or through a mapping (`true`, the default), or lets FreeType
+  /// read every table, on the calling thread (for the tests that compare both).
   static func set(_ on: Bool) { pmreport_font_tables_enable(on ? 1 : 0) }
 }

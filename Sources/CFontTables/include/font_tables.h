@@ -31,14 +31,25 @@ extern "C" {
 /// FreeType reads the table's first byte (so it finds the table, checks the offset and gives any
 /// error it would give), and the rest is read with `pread` from the open file, so the table's
 /// pages are never faulted into the mapping. The bytes are the same: the file's.
+///
+/// libcairo's own whole loads of such a table (its length asked first, then a block of that size
+/// allocated and loaded) copy nothing: on x86-64 and AArch64 Linux, libcairo's `malloc`, `realloc`
+/// and `free` entries are routed through this target once it first meets such a load
+/// (table_maps.c), and the block is a private mapping of the file starting at the table's first
+/// byte, unmapped by its `free`: only the pages cairo reads (a subset's dictionaries, INDEX
+/// offsets and glyphs) are faulted in, from the page cache, and nothing stays in the heap. Where
+/// that cannot be done the table is read with `pread` as above.
 /// On systems other than Linux nothing is intercepted.
 ///
-/// `pmreport_font_tables_enable(0)` turns reading from the file off on the calling thread (the
-/// tests compare both ways); `1` turns it on again.
+/// `pmreport_font_tables_enable(0)` turns reading from the file (with `pread` or through a mapping)
+/// off on the calling thread (the tests compare both ways); `1` turns it on again.
 void pmreport_font_tables_enable(int on);
 
-/// How many tables the calling thread read from their file.
+/// How many tables the calling thread read from their file with `pread`.
 uint64_t pmreport_font_tables_read(void);
+
+/// How many of libcairo's loads the calling thread answered with a mapping of the file.
+uint64_t pmreport_font_tables_mapped(void);
 
 /// While `on` is non-zero on the calling thread (a depth: each 1 is undone by a 0), the `CFF `
 /// table libcairo loads whole is read only for its first 64 KB.
