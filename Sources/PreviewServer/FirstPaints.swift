@@ -49,10 +49,10 @@ final class FirstPaints: @unchecked Sendable {
   /// The last raster sent of each page at each width.
   private var kept = KeptRasters()
   private var drawnCount = 0
-  /// The pages drawn ahead whose first paint is neither handed to a request nor dropped yet
-  /// (``awaitSent(before:)`` waits for none being left); guarded by `sent`.
-  private var unsent: Set<Key> = []
-  private let sent = NSCondition()
+  /// The pages drawn ahead that no browser has shown yet and that were not dropped
+  /// (``awaitShown(before:)`` waits for none being left); guarded by `shown`.
+  private var unshown: Set<Key> = []
+  private let shown = NSCondition()
   /// The browsers the `raster` events go to (``PushedBand``).
   private let listeners: Listeners
 
@@ -71,11 +71,11 @@ final class FirstPaints: @unchecked Sendable {
   var drawn: Int { lock.withLock { drawnCount } }
   /// How many drawn ahead wait for their request (for the tests).
   var waiting: Int { lock.withLock { ahead.count } }
-  /// How many drawn ahead are not yet sent nor dropped (for the tests).
-  var unsentCount: Int {
-    sent.lock()
-    defer { sent.unlock() }
-    return unsent.count
+  /// How many drawn ahead are not yet shown nor dropped (for the tests).
+  var unshownCount: Int {
+    shown.lock()
+    defer { shown.unlock() }
+    return unshown.count
   }
 
   /// Remembers that the browser has `pages` (1-based, each with the width it asks for) of
@@ -113,35 +113,44 @@ final class FirstPaints: @unchecked Sendable {
       }
       return wanted
     }
-    awaitSending(Set(wanted.map(\.0)), instead: dropped)
+    awaitShowing(Set(wanted.map(\.0)), instead: dropped)
     for key in dropped { listeners.send(PushedBand(key, drawn: nil).bytes) }
     announce(wanted.map(\.0))
     for (key, document, job) in wanted { draw(key, of: document, into: job, ahead: true) }
   }
 
-  /// Waits until the first paints drawn ahead and not dropped have been handed to their
-  /// requests, or until `deadline`: the build task calls it before writing the files, so on
-  /// a machine of few cores the first paint is drawn and sent before the writing takes a core.
-  func awaitSent(before deadline: Date) {
-    sent.lock()
-    defer { sent.unlock() }
-    while !unsent.isEmpty, sent.wait(until: deadline) {}
+  /// Waits until a browser has shown each page drawn ahead and not dropped (``noteShown(document:
+  /// page:version:)``), or until `deadline`: the build task calls it before writing the files,
+  /// so on a machine of few cores the writing takes no core from the page's drawing, its journey
+  /// to the browser or the browser putting it in place.
+  func awaitShown(before deadline: Date) {
+    shown.lock()
+    defer { shown.unlock() }
+    while !unshown.isEmpty, shown.wait(until: deadline) {}
   }
 
-  /// Awaits `keys` being sent, no longer `dropped` (no request will take them), waking a waiter.
-  private func awaitSending(_ keys: Set<Key>, instead dropped: Set<Key>) {
-    sent.lock()
-    unsent.subtract(dropped)
-    unsent.formUnion(keys)
-    sent.broadcast()
-    sent.unlock()
+  /// Notes that a browser has shown version `version` (nil: whichever) of page `page` (1-based)
+  /// of `document`.
+  ///
+  /// A browser asks for a page's hit boxes once its picture is in place. Ends the wait of
+  /// ``awaitShown(before:)`` for that page version drawn ahead, at every width.
+  func noteShown(document: String, page: Int, version: String?) {
+    shown.lock()
+    let before = unshown.count
+    unshown = unshown.filter {
+      $0.document != document || $0.page != page || (version != nil && $0.version != version)
+    }
+    if unshown.count != before { shown.broadcast() }
+    shown.unlock()
   }
 
-  /// `key`'s first paint has been handed to a request.
-  private func markSent(_ key: Key) {
-    sent.lock()
-    if unsent.remove(key) != nil { sent.broadcast() }
-    sent.unlock()
+  /// Awaits `keys` being shown, no longer `dropped` (no browser will show them), waking a waiter.
+  private func awaitShowing(_ keys: Set<Key>, instead dropped: Set<Key>) {
+    shown.lock()
+    unshown.subtract(dropped)
+    unshown.formUnion(keys)
+    shown.broadcast()
+    shown.unlock()
   }
 
   /// Page `page` (1-based, one of `document`'s) at the width `asked` (the query's `w`; see
@@ -154,7 +163,6 @@ final class FirstPaints: @unchecked Sendable {
     async throws -> FirstPaint?
   {
     guard let key = Self.key(document, page: page, width: asked) else { return nil }
-    defer { markSent(key) }
     let job =
       lock.withLock { ahead.removeValue(forKey: key) } ?? draw(key, of: document, into: Job())
     guard let drawn = try await job.value() else { return nil }
@@ -219,7 +227,6 @@ final class FirstPaints: @unchecked Sendable {
       return true
     }
     listeners.send(PushedBand(key, drawn: taken ? band : nil).bytes)
-    if taken { markSent(key) }
   }
 
   private static func key(_ document: PreviewDocument, page: Int, width asked: String?) -> Key? {
