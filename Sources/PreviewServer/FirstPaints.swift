@@ -86,9 +86,9 @@ final class FirstPaints: @unchecked Sendable {
 
   /// After `snapshot` is published: drops the pages not taken that were drawn ahead for an
   /// earlier build of a document it lays out (every one named in `changed`) or that it no longer
-  /// has (a `raster` event tells the browsers to ask for them), hands `announce` the pages of
-  /// `changed` (1-based, by document) in view that it draws ahead (for the build's event, sent
-  /// before their `raster` events), then starts drawing them.
+  /// has (a `raster` event tells the browsers to ask for them), starts drawing the pages of
+  /// `changed` (1-based, by document) in view and hands `announce` those it draws ahead (for the
+  /// build's event, encoded and sent while they are drawn; their `raster` events wait for it).
   func published(
     _ snapshot: PreviewSnapshot, changed: [String: [Int]], announce: ([Key]) -> Void = { _ in }
   ) {
@@ -115,8 +115,13 @@ final class FirstPaints: @unchecked Sendable {
     }
     awaitShowing(Set(wanted.map(\.0)), instead: dropped)
     for key in dropped { listeners.send(PushedBand(key, drawn: nil).bytes) }
+    let announced = DispatchGroup()
+    announced.enter()
+    for (key, document, job) in wanted {
+      draw(key, of: document, into: job, pushedAfter: announced)
+    }
     announce(wanted.map(\.0))
-    for (key, document, job) in wanted { draw(key, of: document, into: job, ahead: true) }
+    announced.leave()
   }
 
   /// Waits until a browser has shown each page drawn ahead and not dropped (``noteShown(document:
@@ -191,16 +196,22 @@ final class FirstPaints: @unchecked Sendable {
     await withCheckedContinuation { waiter in queue.async { waiter.resume(returning: work()) } }
   }
 
-  /// Draws `key`'s page on the queue into `job` (unless it was dropped before its turn), then
-  /// pushes it if drawn `ahead` (``pushDrawn(_:_:for:)``); `job`.
+  /// Draws `key`'s page on the queue into `job` (unless it was dropped before its turn), then,
+  /// when drawn ahead, pushes it (``pushDrawn(_:_:for:)``) once `pushedAfter` is done (the
+  /// build's event sent); `job`.
   @discardableResult
-  private func draw(_ key: Key, of document: PreviewDocument, into job: Job, ahead: Bool = false)
-    -> Job
-  {
+  private func draw(
+    _ key: Key, of document: PreviewDocument, into job: Job, pushedAfter: DispatchGroup? = nil
+  ) -> Job {
     queue.async {
       job.run {
         var drawn: Drawn?
-        defer { if ahead { self.pushDrawn(key, drawn, for: job) } }
+        defer {
+          if let pushedAfter {
+            pushedAfter.wait()
+            self.pushDrawn(key, drawn, for: job)
+          }
+        }
         self.lock.withLock { self.drawnCount += 1 }
         let pixels = try document.drawer.pixels(
           page: key.page - 1, width: key.width, reportedAs: "\(key.document) page \(key.page)")
