@@ -49,8 +49,8 @@ final class FirstPaints: @unchecked Sendable {
   /// The last raster sent of each page at each width.
   private var kept = KeptRasters()
   private var drawnCount = 0
-  /// The pages drawn ahead that no browser has shown yet and that were not dropped
-  /// (``awaitShown(before:)`` waits for none being left); guarded by `shown`.
+  /// The pages drawn ahead for each document's last layout that no browser has shown yet
+  /// (``awaitShown(of:before:)`` waits for a document's); guarded by `shown`.
   private var unshown: Set<Key> = []
   private let shown = NSCondition()
   /// The browsers the `raster` events go to (``PushedBand``).
@@ -71,7 +71,7 @@ final class FirstPaints: @unchecked Sendable {
   var drawn: Int { lock.withLock { drawnCount } }
   /// How many drawn ahead wait for their request (for the tests).
   var waiting: Int { lock.withLock { ahead.count } }
-  /// How many drawn ahead are not yet shown nor dropped (for the tests).
+  /// How many drawn ahead for the documents' last layouts are not yet shown (for the tests).
   var unshownCount: Int {
     shown.lock()
     defer { shown.unlock() }
@@ -113,7 +113,7 @@ final class FirstPaints: @unchecked Sendable {
       }
       return wanted
     }
-    awaitShowing(Set(wanted.map(\.0)), instead: dropped)
+    awaitShowing(Set(wanted.map(\.0)), of: Set(changed.keys))
     for key in dropped { listeners.send(PushedBand(key, drawn: nil).bytes) }
     let announced = DispatchGroup()
     announced.enter()
@@ -124,21 +124,23 @@ final class FirstPaints: @unchecked Sendable {
     announced.leave()
   }
 
-  /// Waits until a browser has shown each page drawn ahead and not dropped (``noteShown(document:
-  /// page:version:)``), or until `deadline`: the build task calls it before writing the files,
-  /// so on a machine of few cores the writing takes no core from the page's drawing, its journey
-  /// to the browser or the browser putting it in place.
-  func awaitShown(before deadline: Date) {
+  /// Waits until a browser has shown each page drawn ahead for the last layout of `documents`
+  /// (``noteShown(document:page:version:)``), or until `deadline`: the build task calls it
+  /// before writing their files, so on a machine of few cores the writing takes no core from the
+  /// page's drawing, its journey to the browser or the browser putting it in place.
+  func awaitShown(of documents: Set<String>, before deadline: Date) {
     shown.lock()
     defer { shown.unlock() }
-    while !unshown.isEmpty, shown.wait(until: deadline) {}
+    while unshown.contains(where: { documents.contains($0.document) }),
+      shown.wait(until: deadline)
+    {}
   }
 
   /// Notes that a browser has shown version `version` (nil: whichever) of page `page` (1-based)
   /// of `document`.
   ///
   /// A browser asks for a page's hit boxes once its picture is in place. Ends the wait of
-  /// ``awaitShown(before:)`` for that page version drawn ahead, at every width.
+  /// ``awaitShown(of:before:)`` for that page version drawn ahead, at every width.
   func noteShown(document: String, page: Int, version: String?) {
     shown.lock()
     let before = unshown.count
@@ -149,11 +151,12 @@ final class FirstPaints: @unchecked Sendable {
     shown.unlock()
   }
 
-  /// Awaits `keys` being shown, no longer `dropped` (no browser will show them), waking a waiter.
-  private func awaitShowing(_ keys: Set<Key>, instead dropped: Set<Key>) {
+  /// Awaits `keys`, the pages drawn ahead for `documents` (just laid out), being shown, instead
+  /// of those of their earlier builds: a page that no browser showed (the tab closed, the picture
+  /// failed) does not hold the files of the document's later builds.
+  private func awaitShowing(_ keys: Set<Key>, of documents: Set<String>) {
     shown.lock()
-    unshown.subtract(dropped)
-    unshown.formUnion(keys)
+    unshown = unshown.filter { !documents.contains($0.document) }.union(keys)
     shown.broadcast()
     shown.unlock()
   }

@@ -42,11 +42,11 @@ final class PreviewBuilder: BuildObserver {
     next.diagnostics = errors
     next.milliseconds = Int((started.elapsedSeconds * 1000).rounded())
     publish(next, changed: changed)
-    store.firstPaints.awaitShown(before: Date() + Self.firstPaintWait)
+    store.firstPaints.awaitShown(of: Set(changed.keys), before: Date() + Self.firstPaintWait)
   }
 
   /// How long the build task waits, before writing the files, for the first paints drawn ahead
-  /// to be shown (``FirstPaints/awaitShown(before:)``): a browser has the band pushed or asks
+  /// to be shown (``FirstPaints/awaitShown(of:before:)``): a browser has the band pushed or asks
   /// for the page as the event arrives, and shows it within a few milliseconds; a browser that
   /// does not costs this.
   static let firstPaintWait: TimeInterval = 0.05
