@@ -68,12 +68,12 @@ final class PreviewBuilder: BuildObserver {
     var snapshot = snapshot
     snapshot.generation += 1
     let state = StateReply(snapshot, editorLink: store.editorLink)
-    store.publish(snapshot, changed: changed) { ahead in
+    store.publish(snapshot, changed: changed) { ahead, publishedAt in
       let event = BuildEvent(
         generation: snapshot.generation, milliseconds: snapshot.milliseconds,
         failed: !snapshot.diagnostics.isEmpty, changed: changed,
         ahead: ahead,
-        publishedAt: Date().timeIntervalSince1970 * 1000, state: state)
+        publishedAt: publishedAt.timeIntervalSince1970 * 1000, state: state)
       return EventBytes.event(
         named: "build", data: [(try? JSONEncoder.sorted.encode(event)) ?? Data("{}".utf8)])
     }
