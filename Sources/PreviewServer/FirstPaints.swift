@@ -49,10 +49,10 @@ final class FirstPaints: @unchecked Sendable {
   /// The last raster sent of each page at each width.
   private var kept = KeptRasters()
   private var drawnCount = 0
-  /// The pages drawn ahead whose first paint is neither handed to a request nor dropped yet
-  /// (``awaitSent(before:)`` waits for none being left); guarded by `sent`.
-  private var unsent: Set<Key> = []
-  private let sent = NSCondition()
+  /// The pages drawn ahead for each document's last layout that no browser has shown yet
+  /// (``awaitShown(of:before:)`` waits for a document's); guarded by `shown`.
+  private var unshown: Set<Key> = []
+  private let shown = NSCondition()
   /// The browsers the `raster` events go to (``PushedBand``).
   private let listeners: Listeners
 
@@ -71,11 +71,11 @@ final class FirstPaints: @unchecked Sendable {
   var drawn: Int { lock.withLock { drawnCount } }
   /// How many drawn ahead wait for their request (for the tests).
   var waiting: Int { lock.withLock { ahead.count } }
-  /// How many drawn ahead are not yet sent nor dropped (for the tests).
-  var unsentCount: Int {
-    sent.lock()
-    defer { sent.unlock() }
-    return unsent.count
+  /// How many drawn ahead for the documents' last layouts are not yet shown (for the tests).
+  var unshownCount: Int {
+    shown.lock()
+    defer { shown.unlock() }
+    return unshown.count
   }
 
   /// Remembers that the browser has `pages` (1-based, each with the width it asks for) of
@@ -86,9 +86,9 @@ final class FirstPaints: @unchecked Sendable {
 
   /// After `snapshot` is published: drops the pages not taken that were drawn ahead for an
   /// earlier build of a document it lays out (every one named in `changed`) or that it no longer
-  /// has (a `raster` event tells the browsers to ask for them), hands `announce` the pages of
-  /// `changed` (1-based, by document) in view that it draws ahead (for the build's event, sent
-  /// before their `raster` events), then starts drawing them.
+  /// has (a `raster` event tells the browsers to ask for them), starts drawing the pages of
+  /// `changed` (1-based, by document) in view and hands `announce` those it draws ahead (for the
+  /// build's event, encoded and sent while they are drawn; their `raster` events wait for it).
   func published(
     _ snapshot: PreviewSnapshot, changed: [String: [Int]], announce: ([Key]) -> Void = { _ in }
   ) {
@@ -113,35 +113,52 @@ final class FirstPaints: @unchecked Sendable {
       }
       return wanted
     }
-    awaitSending(Set(wanted.map(\.0)), instead: dropped)
+    awaitShowing(Set(wanted.map(\.0)), of: Set(changed.keys))
     for key in dropped { listeners.send(PushedBand(key, drawn: nil).bytes) }
+    let announced = DispatchGroup()
+    announced.enter()
+    for (key, document, job) in wanted {
+      draw(key, of: document, into: job, pushedAfter: announced)
+    }
     announce(wanted.map(\.0))
-    for (key, document, job) in wanted { draw(key, of: document, into: job, ahead: true) }
+    announced.leave()
   }
 
-  /// Waits until the first paints drawn ahead and not dropped have been handed to their
-  /// requests, or until `deadline`: the build task calls it before writing the files, so on
-  /// a machine of few cores the first paint is drawn and sent before the writing takes a core.
-  func awaitSent(before deadline: Date) {
-    sent.lock()
-    defer { sent.unlock() }
-    while !unsent.isEmpty, sent.wait(until: deadline) {}
+  /// Waits until a browser has shown each page drawn ahead for the last layout of `documents`
+  /// (``noteShown(document:page:version:)``), or until `deadline`: the build task calls it
+  /// before writing their files, so on a machine of few cores the writing takes no core from the
+  /// page's drawing, its journey to the browser or the browser putting it in place.
+  func awaitShown(of documents: Set<String>, before deadline: Date) {
+    shown.lock()
+    defer { shown.unlock() }
+    while unshown.contains(where: { documents.contains($0.document) }),
+      shown.wait(until: deadline)
+    {}
   }
 
-  /// Awaits `keys` being sent, no longer `dropped` (no request will take them), waking a waiter.
-  private func awaitSending(_ keys: Set<Key>, instead dropped: Set<Key>) {
-    sent.lock()
-    unsent.subtract(dropped)
-    unsent.formUnion(keys)
-    sent.broadcast()
-    sent.unlock()
+  /// Notes that a browser has shown version `version` (nil: whichever) of page `page` (1-based)
+  /// of `document`.
+  ///
+  /// A browser asks for a page's hit boxes once its picture is in place. Ends the wait of
+  /// ``awaitShown(of:before:)`` for that page version drawn ahead, at every width.
+  func noteShown(document: String, page: Int, version: String?) {
+    shown.lock()
+    let before = unshown.count
+    unshown = unshown.filter {
+      $0.document != document || $0.page != page || (version != nil && $0.version != version)
+    }
+    if unshown.count != before { shown.broadcast() }
+    shown.unlock()
   }
 
-  /// `key`'s first paint has been handed to a request.
-  private func markSent(_ key: Key) {
-    sent.lock()
-    if unsent.remove(key) != nil { sent.broadcast() }
-    sent.unlock()
+  /// Awaits `keys`, the pages drawn ahead for `documents` (just laid out), being shown, instead
+  /// of those of their earlier builds: a page that no browser showed (the tab closed, the picture
+  /// failed) does not hold the files of the document's later builds.
+  private func awaitShowing(_ keys: Set<Key>, of documents: Set<String>) {
+    shown.lock()
+    unshown = unshown.filter { !documents.contains($0.document) }.union(keys)
+    shown.broadcast()
+    shown.unlock()
   }
 
   /// Page `page` (1-based, one of `document`'s) at the width `asked` (the query's `w`; see
@@ -154,7 +171,6 @@ final class FirstPaints: @unchecked Sendable {
     async throws -> FirstPaint?
   {
     guard let key = Self.key(document, page: page, width: asked) else { return nil }
-    defer { markSent(key) }
     let job =
       lock.withLock { ahead.removeValue(forKey: key) } ?? draw(key, of: document, into: Job())
     guard let drawn = try await job.value() else { return nil }
@@ -183,16 +199,22 @@ final class FirstPaints: @unchecked Sendable {
     await withCheckedContinuation { waiter in queue.async { waiter.resume(returning: work()) } }
   }
 
-  /// Draws `key`'s page on the queue into `job` (unless it was dropped before its turn), then
-  /// pushes it if drawn `ahead` (``pushDrawn(_:_:for:)``); `job`.
+  /// Draws `key`'s page on the queue into `job` (unless it was dropped before its turn), then,
+  /// when drawn ahead, pushes it (``pushDrawn(_:_:for:)``) once `pushedAfter` is done (the
+  /// build's event sent); `job`.
   @discardableResult
-  private func draw(_ key: Key, of document: PreviewDocument, into job: Job, ahead: Bool = false)
-    -> Job
-  {
+  private func draw(
+    _ key: Key, of document: PreviewDocument, into job: Job, pushedAfter: DispatchGroup? = nil
+  ) -> Job {
     queue.async {
       job.run {
         var drawn: Drawn?
-        defer { if ahead { self.pushDrawn(key, drawn, for: job) } }
+        defer {
+          if let pushedAfter {
+            pushedAfter.wait()
+            self.pushDrawn(key, drawn, for: job)
+          }
+        }
         self.lock.withLock { self.drawnCount += 1 }
         let pixels = try document.drawer.pixels(
           page: key.page - 1, width: key.width, reportedAs: "\(key.document) page \(key.page)")
@@ -219,7 +241,6 @@ final class FirstPaints: @unchecked Sendable {
       return true
     }
     listeners.send(PushedBand(key, drawn: taken ? band : nil).bytes)
-    if taken { markSent(key) }
   }
 
   private static func key(_ document: PreviewDocument, page: Int, width asked: String?) -> Key? {

@@ -42,12 +42,13 @@ final class PreviewBuilder: BuildObserver {
     next.diagnostics = errors
     next.milliseconds = Int((started.elapsedSeconds * 1000).rounded())
     publish(next, changed: changed)
-    store.firstPaints.awaitSent(before: Date() + Self.firstPaintWait)
+    store.firstPaints.awaitShown(of: Set(changed.keys), before: Date() + Self.firstPaintWait)
   }
 
   /// How long the build task waits, before writing the files, for the first paints drawn ahead
-  /// to be sent (``FirstPaints/awaitSent(before:)``): a browser asks as the event arrives, so
-  /// they are usually sent within a few milliseconds; a browser that does not ask costs this.
+  /// to be shown (``FirstPaints/awaitShown(of:before:)``): a browser has the band pushed or asks
+  /// for the page as the event arrives, and shows it within a few milliseconds; a browser that
+  /// does not costs this.
   static let firstPaintWait: TimeInterval = 0.05
 
   /// Keeps the build's error lines; at its end, publishes them (when they are not what the
@@ -67,12 +68,12 @@ final class PreviewBuilder: BuildObserver {
     var snapshot = snapshot
     snapshot.generation += 1
     let state = StateReply(snapshot, editorLink: store.editorLink)
-    store.publish(snapshot, changed: changed) { ahead in
+    store.publish(snapshot, changed: changed) { ahead, publishedAt in
       let event = BuildEvent(
         generation: snapshot.generation, milliseconds: snapshot.milliseconds,
         failed: !snapshot.diagnostics.isEmpty, changed: changed,
         ahead: ahead,
-        publishedAt: Date().timeIntervalSince1970 * 1000, state: state)
+        publishedAt: publishedAt.timeIntervalSince1970 * 1000, state: state)
       return EventBytes.event(
         named: "build", data: [(try? JSONEncoder.sorted.encode(event)) ?? Data("{}".utf8)])
     }

@@ -28,22 +28,24 @@ final class PreviewStore: @unchecked Sendable {
   /// How many browsers listen (for the tests: a closed tab must not stay a listener).
   var listenerCount: Int { listeners.count }
 
-  /// Makes `snapshot` the current one, forgets the pages it no longer has, sends each listener
-  /// `event` of the first paints of the pages of `changed` (1-based, by document) in view that
-  /// are drawn ahead, and starts drawing them (each then pushed: ``FirstPaints``).
+  /// Makes `snapshot` the current one, forgets the pages it no longer has, starts drawing the
+  /// pages of `changed` (1-based, by document) in view (each then pushed: ``FirstPaints``) and
+  /// sends each listener `event` of those drawn ahead and of when `snapshot` became the one
+  /// served.
   func publish(
     _ snapshot: PreviewSnapshot, changed: [String: [Int]],
-    event: ([FirstPaints.Key]) -> [UInt8]
+    event: (_ ahead: [FirstPaints.Key], _ publishedAt: Date) -> [UInt8]
   ) {
     let live = Set(
       snapshot.documents.flatMap { document in
         document.versions.enumerated().map { Self.key(document.name, $0.offset + 1, $0.element) }
       })
-    lock.withLock {
+    let publishedAt = lock.withLock {
       current = snapshot
       drawn = drawn.filter { live.contains($0.key) }
+      return Date()
     }
-    firstPaints.published(snapshot, changed: changed) { listeners.send(event($0)) }
+    firstPaints.published(snapshot, changed: changed) { listeners.send(event($0, publishedAt)) }
   }
 
   /// Page `page` (1-based) of `document` in the current snapshot as SVG; nil when there is no

@@ -70,7 +70,9 @@ import Glibc
     // for the count to fall (bounded), publishing a build now and then.
     var published = 0
     while store.listenerCount > 0, published < 200 {
-      store.publish(store.snapshot, changed: [:]) { _ in Array("event: build\ndata: {}\n\n".utf8) }
+      store.publish(store.snapshot, changed: [:]) { _, _ in
+        Array("event: build\ndata: {}\n\n".utf8)
+      }
       published += 1
       try await Task.sleep(for: .milliseconds(50))
     }

@@ -39,21 +39,32 @@ import Testing
     #expect(paints.waiting == 0)
   }
 
-  /// The build task waits (``FirstPaints/awaitSent(before:)``) for the pages drawn ahead to be
-  /// sent: one is awaited until its request has it, then none, so the wait ends at once.
-  @Test func aBuildAwaitsThePagesDrawnAheadUntilTheyAreSent() async throws {
+  /// The build task waits (``FirstPaints/awaitShown(of:before:)``) for the pages it drew ahead to
+  /// be shown: one is awaited after its request has it, until the browser asks for the hit boxes
+  /// of that version (what it does once the picture is in place), then none, so the wait ends at
+  /// once; a page of an earlier build never shown is not awaited.
+  @Test func aBuildAwaitsThePagesDrawnAheadUntilTheyAreShown() async throws {
     let (handler, builder, dir) = try Route.handler()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let paints = handler.store.firstPaints
     _ = try await Route.get(handler, "/view/certificate", ["pages": "1", "w": "300"])
     try Self.rebuild(builder, first: "Abe", in: dir)
-    #expect(paints.unsentCount == 1, "no request came: the build stopped waiting at its deadline")
+    #expect(paints.unshownCount == 1, "nothing shown: the build stopped waiting at its deadline")
     _ = try await Route.get(handler, "/pages/certificate/1.rgba", ["w": "300"])
-    #expect(paints.unsentCount == 0)
-    paints.awaitSent(before: .distantFuture)
+    #expect(paints.unshownCount == 1, "sent, not yet shown")
+    // The next build awaits its own page version alone: the one before was never shown.
+    try Self.rebuild(builder, first: "Abi", in: dir)
+    #expect(paints.unshownCount == 1)
+    _ = try await Route.get(handler, "/pages/certificate/1.json", ["v": "0"])
+    #expect(paints.unshownCount == 1, "another version's hit boxes")
+    let version = try #require(handler.store.snapshot.document("certificate")?.versions.first)
+    let boxes = try await Route.get(handler, "/pages/certificate/1.json", ["v": version])
+    #expect(boxes.status == 200)
+    #expect(paints.unshownCount == 0)
+    paints.awaitShown(of: ["certificate"], before: .distantFuture)
     // A build that changes nothing in view awaits nothing.
-    try Self.rebuild(builder, first: "Abe", in: dir)
-    #expect(paints.unsentCount == 0)
+    try Self.rebuild(builder, first: "Abi", in: dir)
+    #expect(paints.unshownCount == 0)
   }
 
   @Test func aLaterBuildDropsWhatWasNotTakenAndFewAreDrawnAhead() async throws {
