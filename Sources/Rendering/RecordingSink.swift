@@ -59,6 +59,9 @@ public final class RecordingSink: ExportSink, @unchecked Sendable {
         let sink = RecordingSink(
           target: target, document: document, format: format, staging: staging)
         try export(sink)
+        // The files handed over before are in place before the folder is swapped in: if one
+        // failed, the document stops here with its earlier folder as it was.
+        try settling?.settle()
         return sink.files
       }
     }

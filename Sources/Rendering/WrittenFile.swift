@@ -1,5 +1,6 @@
 /// One file written: its path, the document and format it is recorded under, its pages, size,
-/// SHA-256 and the time spent on it alone (drawing included).
+/// SHA-256 and the time spent on it alone (drawing included; for a file put in place behind its
+/// writer, up to its hand-over).
 ///
 /// The one record of a written file: the ``RecordingSink`` makes it as the bytes go out, the run
 /// reports it, and `manifest.json` and `--json` list it.
@@ -14,6 +15,7 @@ public struct WrittenFile: Sendable, Hashable, Codable {
   public var bytes: Int
   /// SHA-256 of the bytes, lower-case hex.
   public var sha256: String
-  /// Time spent writing this file (drawing included), measured for it alone.
+  /// Time spent writing this file (drawing included; up to its hand-over for a file put in place
+  /// behind its writer), measured for it alone.
   public var milliseconds: Int
 }

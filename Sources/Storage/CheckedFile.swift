@@ -123,7 +123,7 @@ public final class CheckedFile {
   /// Writes out what is buffered and returns what the file's bytes came to, leaving the file
   /// open for ``finish(_:)`` (which may then run on another thread: nothing is written after
   /// this); throws the first failure.
-  public func writeOut() throws -> StoredBytes {
+  public func flushBuffered() throws -> StoredBytes {
     flush()
     if let failure { throw failure }
     return stored

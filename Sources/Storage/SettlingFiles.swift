@@ -29,6 +29,9 @@ public final class SettlingFiles: @unchecked Sendable {
   public var handedOver: Int { condition.withLock { handed } }
   /// Files in place so far: the first `inPlace` handed over (a failure stops the count).
   public var inPlace: Int { condition.withLock { placed } }
+  /// The first failure met putting a file in place, if any: the document's failure, before any
+  /// met after it.
+  public var firstFailure: (any Error)? { condition.withLock { failure } }
 
   /// Waits until every file handed over is in place, its folder noted for
   /// ``UnsyncedFolders/syncAll()``; throws the first failure met.
@@ -83,10 +86,10 @@ extension OutputFile {
   ///
   /// The caller draws its next files meanwhile; ``SettlingFiles/settle()`` tells when this one is
   /// in place, or why not. On any error the temporary file is removed and `path` is untouched:
-  /// here for a failed write (or the failure of a file before it, thrown here), on the settling
-  /// thread for a failed flush or rename, or for a file handed over after one that failed. A file
-  /// written again while its earlier hand-over is in flight waits for it (they share the
-  /// temporary name).
+  /// here for a failed write (the failure of a file before it, if any, is what is thrown), on
+  /// the settling thread for a failed flush or rename, or for a file handed over after one that
+  /// failed. A file written again while its earlier hand-over is in flight waits for it (they
+  /// share the temporary name).
   public static func handOver(
     _ path: String, to settling: SettlingFiles, _ write: (CheckedFile) throws -> Void
   ) throws -> StoredBytes {
@@ -98,13 +101,13 @@ extension OutputFile {
     do {
       let file = try CheckedFile(creating: temp, reportedAs: path)
       try writing(into: file, write)
-      stored = try file.writeOut()
+      stored = try file.flushBuffered()
       handed = HandedFile(file: file, temp: temp, path: path)
       try settling.wait(inFlight: SettlingFiles.depth - 1)
     } catch {
       unlink(temp)
       TemporaryFiles.shared.remove(temp)
-      throw error
+      throw settling.firstFailure ?? error
     }
     settling.start(temp, { try handed.putInPlace() }, drop: handed.drop)
     return stored

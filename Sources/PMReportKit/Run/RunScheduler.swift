@@ -148,6 +148,8 @@ public struct RunScheduler {
       }
       try settled.settle()
     } catch {
+      // A file that failed behind the writer failed first: its error is the document's.
+      let error = settled.settling.firstFailure ?? error
       report(.failure(RunFailure(document: document.name, error: error, context: document.name)))
     }
   }

@@ -5,8 +5,9 @@ import Storage
 ///
 /// The writer holds the events of what it wrote (``hold(_:)``) and lets out those whose files are
 /// in place as it goes (``reportPlaced()``); any other event (``pass(_:)``) first waits for every
-/// file in flight and lets out all that is held. The events of a file that failed are dropped:
-/// the failure is the document's, thrown by its next hand-over or by ``settle()``.
+/// file in flight and lets out all that is held. The events of a file that failed, and of the
+/// files handed over after it, are dropped (those of files already in place still get out): the
+/// failure is the document's, thrown by its next hand-over or by ``settle()``.
 final class SettledReports {
   /// Where the document's files are handed over.
   let settling = SettlingFiles()
@@ -19,11 +20,10 @@ final class SettledReports {
   /// Reports `event` after everything held, once every file in flight is in place.
   func pass(_ event: RunEvent) {
     if !held.isEmpty {
-      let events = held.map(\.event)
+      // A failure is the document's: its hand-overs and ``settle()`` throw it.
+      _ = try? settling.settle()
+      reportPlaced()
       held = []
-      if (try? settling.settle()) != nil {
-        for event in events { report(event) }
-      }
     }
     report(event)
   }
@@ -43,11 +43,12 @@ final class SettledReports {
   }
 
   /// Waits for every file in flight and reports what is held; throws the first failure (what is
-  /// held is then dropped).
+  /// held for the failed file and those after it is then dropped).
   func settle() throws {
     do {
       try settling.settle()
     } catch {
+      reportPlaced()
       held = []
       throw error
     }
