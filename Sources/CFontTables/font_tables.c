@@ -1,4 +1,5 @@
-// Whole font tables read from their file with pread, not through FreeType's mapping of it, and
+// Whole font tables that libcairo loads handed to it as mappings of their file (table_maps.c) or,
+// failing that, read from the file with pread, not through FreeType's mapping of it; and
 // libcairo's first look at a CFF table read as its start alone (see font_tables.h): FreeType's
 // `FT_New_Face` and `FT_Load_Sfnt_Table` defined in the executable, passed on to libfreetype's.
 #define _GNU_SOURCE
@@ -184,12 +185,11 @@ FT_Error FT_Load_Sfnt_Table(FT_Face face, FT_ULong tag, FT_Long offset, FT_Byte 
     if (file_reads_off || !buffer || !length ||
         *length < WHOLE_READ || !stream || stream->close != close_file_stream)
         return real_load(face, tag, offset, buffer, length);
-    // FreeType finds the table and reads its first byte (or fails as the whole read would: a
-    // missing table, an offset past the file's end), leaving the stream's position after it.
-    FT_ULong one = 1;
-    FT_Error error = real_load(face, tag, offset, buffer, &one);
+    // FreeType finds the table (or fails as the whole read would: a missing table, an offset
+    // past the file's end).
+    unsigned long at = 0;
+    FT_Error error = table_start(face, tag, offset, &at);
     if (error) return error;
-    unsigned long at = stream->pos - 1;
     if (at + *length > stream->size ||
         !read_fully(((file_stream *)stream)->fd, buffer, *length, (off_t)at))
         return real_load(face, tag, offset, buffer, length);

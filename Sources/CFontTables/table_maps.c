@@ -23,8 +23,11 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #if defined(__x86_64__)
@@ -47,12 +50,37 @@ static free_fn real_free;
 static int routed;
 static pthread_once_t routing = PTHREAD_ONCE_INIT;
 
-/// The block the calling thread's next cairo `malloc` of `size` bytes is to be (size 0: none).
+/// A font file by identity (not by descriptor number: cairo may close a face's file between
+/// asking a table's length and allocating its block, and the number be given to another file).
+typedef struct {
+    dev_t device;
+    ino_t inode;
+} file_identity;
+
+/// Whether `fd` is open on a file, whose identity is then in `*identity`.
+static int identify(int fd, file_identity *identity) {
+    struct stat status;
+    if (fstat(fd, &status) != 0) return 0;
+    *identity = (file_identity){status.st_dev, status.st_ino};
+    return 1;
+}
+
+/// The block the calling thread's next cairo `malloc` of `size` bytes is to be (size 0: none):
+/// `fd` is a duplicate of the face's descriptor, this thread's own, closed once the block is
+/// mapped or the arm is dropped, so it maps the file armed whatever cairo closes meanwhile.
 static _Thread_local struct {
     size_t size;
     int fd;
     off_t at;
+    file_identity file;
 } armed;
+
+/// Drops the calling thread's arm, if any, closing its descriptor.
+static void disarm(void) {
+    if (armed.size == 0) return;
+    armed.size = 0;
+    close(armed.fd);
+}
 
 /// A live block: where its mapping starts and ends, the block, and what it holds.
 typedef struct {
@@ -60,7 +88,7 @@ typedef struct {
     size_t mapped;
     char *block;
     size_t size;
-    int fd;
+    file_identity file;
     off_t at;
 } table_block;
 
@@ -87,6 +115,20 @@ static table_block take_block(const void *pointer) {
     return found;
 }
 
+/// Notes `block` as live: 1, or 0 when every slot is taken.
+static int note_block(table_block block) {
+    int noted = 0;
+    pthread_mutex_lock(&blocks_lock);
+    for (int i = 0; i < BLOCKS && !noted; ++i)
+        if (blocks[i].block == NULL) {
+            blocks[i] = block;
+            atomic_fetch_add(&live, 1);
+            noted = 1;
+        }
+    pthread_mutex_unlock(&blocks_lock);
+    return noted;
+}
+
 /// The armed block, mapped and noted, or NULL (then the caller allocates as usual).
 static void *map_armed(void) {
     long page = sysconf(_SC_PAGESIZE);
@@ -95,17 +137,8 @@ static void *map_armed(void) {
     size_t mapped = lead + armed.size;
     char *base = mmap(NULL, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE, armed.fd, start);
     if (base == MAP_FAILED) return NULL;
-    table_block block = {base, mapped, base + lead, armed.size, armed.fd, armed.at};
-    pthread_mutex_lock(&blocks_lock);
-    int slot = -1;
-    for (int i = 0; i < BLOCKS && slot < 0; ++i)
-        if (blocks[i].block == NULL) slot = i;
-    if (slot >= 0) {
-        blocks[slot] = block;
-        atomic_fetch_add(&live, 1);
-    }
-    pthread_mutex_unlock(&blocks_lock);
-    if (slot < 0) {
+    table_block block = {base, mapped, base + lead, armed.size, armed.file, armed.at};
+    if (!note_block(block)) {
         munmap(base, mapped);
         return NULL;
     }
@@ -115,7 +148,7 @@ static void *map_armed(void) {
 static void *cairo_malloc(size_t size) {
     if (__builtin_expect(armed.size != 0, 0) && size == armed.size) {
         void *block = map_armed();
-        armed.size = 0;
+        disarm();
         if (block) return block;
     }
     return real_malloc(size);
@@ -137,7 +170,11 @@ static void *cairo_realloc(void *pointer, size_t size) {
         table_block block = take_block(pointer);
         if (block.block) {  // never met: cairo frees the table's block unchanged
             void *moved = real_malloc(size);
-            if (moved) memcpy(moved, block.block, size < block.size ? size : block.size);
+            if (!moved) {  // as realloc fails: the block stays as it was
+                if (!note_block(block)) abort();  // its own slot was just freed
+                return NULL;
+            }
+            memcpy(moved, block.block, size < block.size ? size : block.size);
             munmap(block.base, block.mapped);
             return moved;
         }
@@ -257,21 +294,29 @@ static void keep_threshold(size_t size) {
 int pmreport_table_maps_arm(size_t size, int fd, off_t at) {
     pthread_once(&routing, route_once);
     if (!routed || size == 0) return 0;
+    disarm();
+    file_identity file;
+    if (!identify(fd, &file)) return 0;
+    int own = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (own < 0) return 0;
     keep_threshold(size);
     armed.size = size;
-    armed.fd = fd;
+    armed.fd = own;
     armed.at = at;
+    armed.file = file;
     return 1;
 }
 
 int pmreport_table_maps_holds(const void *buffer, size_t size, int fd, off_t at) {
-    armed.size = 0;
-    if (atomic_load_explicit(&live, memory_order_acquire) == 0) return 0;
+    disarm();
+    file_identity file;
+    if (atomic_load_explicit(&live, memory_order_acquire) == 0 || !identify(fd, &file)) return 0;
     int holds = 0;
     pthread_mutex_lock(&blocks_lock);
     for (int i = 0; i < BLOCKS; ++i)
         if (blocks[i].block != NULL && blocks[i].block == buffer)
-            holds = blocks[i].size == size && blocks[i].fd == fd && blocks[i].at == at;
+            holds = blocks[i].size == size && blocks[i].file.device == file.device &&
+                    blocks[i].file.inode == file.inode && blocks[i].at == at;
     pthread_mutex_unlock(&blocks_lock);
     return holds;
 }
