@@ -113,7 +113,9 @@ final class FirstPaints: @unchecked Sendable {
       }
       return wanted
     }
-    awaitShowing(Set(wanted.map(\.0)), of: Set(changed.keys))
+    // With no browser listening (the tab closed), no page will be shown: the files wait for none.
+    let awaited = listeners.count > 0 ? Set(wanted.map(\.0)) : []
+    awaitShowing(awaited, of: Set(changed.keys))
     for key in dropped { listeners.send(PushedBand(key, drawn: nil).bytes) }
     let announced = DispatchGroup()
     announced.enter()
@@ -139,7 +141,8 @@ final class FirstPaints: @unchecked Sendable {
   /// Notes that a browser has shown version `version` (nil: whichever) of page `page` (1-based)
   /// of `document`.
   ///
-  /// A browser asks for a page's hit boxes once its picture is in place. Ends the wait of
+  /// A browser asks for a changed page's hit boxes once its new picture is in place (a page
+  /// coming into view asks with its picture). Ends the wait of
   /// ``awaitShown(of:before:)`` for that page version drawn ahead, at every width.
   func noteShown(document: String, page: Int, version: String?) {
     shown.lock()

@@ -53,7 +53,8 @@ struct PreviewHandler: HTTPHandler {
       guard let document = store.snapshot.document(name), document.has(page: number) else {
         return Self.notFound
       }
-      // Asked for once the page's picture is in place: the files' writing may begin.
+      // Asked for once a changed page's new picture is in place (with the picture for a page
+      // coming into view): the files' writing may begin.
       store.firstPaints.noteShown(document: name, page: number, version: request.query["v"])
       let boxes = document.drawer.pages[number - 1].frame.sourceBoxes().map {
         SourceBoxReply($0, workingDirectory: workingDirectory)

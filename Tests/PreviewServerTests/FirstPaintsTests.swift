@@ -47,6 +47,8 @@ import Testing
     let (handler, builder, dir) = try Route.handler()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let paints = handler.store.firstPaints
+    let listening = handler.store.listen()  // a browser listening for builds
+    defer { withExtendedLifetime(listening) {} }
     _ = try await Route.get(handler, "/view/certificate", ["pages": "1", "w": "300"])
     try Self.rebuild(builder, first: "Abe", in: dir)
     #expect(paints.unshownCount == 1, "nothing shown: the build stopped waiting at its deadline")
@@ -64,6 +66,18 @@ import Testing
     paints.awaitShown(of: ["certificate"], before: .distantFuture)
     // A build that changes nothing in view awaits nothing.
     try Self.rebuild(builder, first: "Abi", in: dir)
+    #expect(paints.unshownCount == 0)
+  }
+
+  /// With no browser listening (its tab closed), a build draws its pages in view ahead but awaits
+  /// none of them being shown.
+  @Test func aBuildAwaitsNothingWhenNoBrowserListens() async throws {
+    let (handler, builder, dir) = try Route.handler()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let paints = handler.store.firstPaints
+    _ = try await Route.get(handler, "/view/certificate", ["pages": "1", "w": "300"])
+    try Self.rebuild(builder, first: "Abe", in: dir)
+    #expect(paints.waiting == 1)
     #expect(paints.unshownCount == 0)
   }
 

@@ -214,9 +214,9 @@ function placeholder(name, number, info) {
 // build) and its hit boxes; resolves when the picture is in place (a changed page is swapped in
 // then), and the page is marked loaded once the hit boxes are laid over it too. A page coming
 // into view asks for both at once; a changed page asks for its hit boxes after its raster, so
-// that they do not share the machine with the raster's drawing. Asking for them tells the server
-// that the page's picture is in place: it writes the build's files only then (or 50 ms after the
-// build's event). A raster is replaced by the SVG once that is decoded.
+// that they do not share the machine with the raster's drawing. Asking for them after a changed
+// page's raster tells the server that its picture is in place: it writes the build's files only
+// then (or 50 ms after the build's event). A raster is replaced by the SVG once that is decoded.
 function fill(page, kind = 'svg') {
   if (page.filling) return page.filling;
   const picture = kind === 'raster' ? rasterPicture(page) : svgPicture(page);
