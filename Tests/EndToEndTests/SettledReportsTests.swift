@@ -24,32 +24,33 @@ import Testing
     settled.hold(.detail(name))
   }
 
-  @Test func aFileInPlaceIsReportedWhenALaterOneFails() throws {
+  /// `placed` and then `blocked` handed over in a new folder, where a folder that is not empty
+  /// stands in `blocked`'s way (its rename fails); `body` runs on them, then the folder goes.
+  static func placedThenBlocked(_ body: (SettledReports, Reported) throws -> Void) throws {
     let folder = NSTemporaryDirectory() + "pmreport-settled-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    // A folder that is not empty stands where the second file would land: its rename fails.
     try FileManager.default.createDirectory(
       atPath: folder + "/blocked/inside", withIntermediateDirectories: true)
     let reported = Reported()
     let settled = SettledReports(reported.add)
-    try Self.write("placed", in: folder, settled)
-    try Self.write("blocked", in: folder, settled)
-    #expect(throws: StorageError.self) { try settled.settle() }
-    #expect(reported.names == ["placed"])
-    #expect(settled.settling.inPlace == 1)
-    #expect(settled.settling.firstFailure is StorageError)
+    try write("placed", in: folder, settled)
+    try write("blocked", in: folder, settled)
+    try body(settled, reported)
+  }
+
+  @Test func aFileInPlaceIsReportedWhenALaterOneFails() throws {
+    try Self.placedThenBlocked { settled, reported in
+      #expect(throws: StorageError.self) { try settled.settle() }
+      #expect(reported.names == ["placed"])
+      #expect(settled.settling.inPlace == 1)
+      #expect(settled.settling.firstFailure is StorageError)
+    }
   }
 
   @Test func anEventPassedAfterAFailureFollowsTheFilesInPlace() throws {
-    let folder = NSTemporaryDirectory() + "pmreport-settled-\(UUID().uuidString)"
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    try FileManager.default.createDirectory(
-      atPath: folder + "/blocked/inside", withIntermediateDirectories: true)
-    let reported = Reported()
-    let settled = SettledReports(reported.add)
-    try Self.write("placed", in: folder, settled)
-    try Self.write("blocked", in: folder, settled)
-    settled.pass(.detail("failure"))
-    #expect(reported.names == ["placed", "failure"])
+    try Self.placedThenBlocked { settled, reported in
+      settled.pass(.detail("failure"))
+      #expect(reported.names == ["placed", "failure"])
+    }
   }
 }

@@ -25,6 +25,8 @@ import Testing
     try Self.rebuild(builder, first: "Abe", in: dir)
     // Drawn ahead: waiting for its request before any request came.
     #expect(paints.waiting == 1)
+    // No browser listens for builds here (its tab closed): the files await no page being shown.
+    #expect(paints.unshownCount == 0)
     let asked = try await Route.get(handler, "/pages/certificate/1.rgba", ["w": "300"])
     #expect(asked.status == 200 && asked.body.count > 0)
     #expect(paints.drawn == 1, "drawn again for the request")
@@ -66,18 +68,6 @@ import Testing
     paints.awaitShown(of: ["certificate"], before: .distantFuture)
     // A build that changes nothing in view awaits nothing.
     try Self.rebuild(builder, first: "Abi", in: dir)
-    #expect(paints.unshownCount == 0)
-  }
-
-  /// With no browser listening (its tab closed), a build draws its pages in view ahead but awaits
-  /// none of them being shown.
-  @Test func aBuildAwaitsNothingWhenNoBrowserListens() async throws {
-    let (handler, builder, dir) = try Route.handler()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
-    let paints = handler.store.firstPaints
-    _ = try await Route.get(handler, "/view/certificate", ["pages": "1", "w": "300"])
-    try Self.rebuild(builder, first: "Abe", in: dir)
-    #expect(paints.waiting == 1)
     #expect(paints.unshownCount == 0)
   }
 
