@@ -19,12 +19,8 @@ final class SettledReports {
 
   /// Reports `event` after everything held, once every file in flight is in place.
   func pass(_ event: RunEvent) {
-    if !held.isEmpty {
-      // A failure is the document's: its hand-overs and ``settle()`` throw it.
-      _ = try? settling.settle()
-      reportPlaced()
-      held = []
-    }
+    // A failure is the document's: its hand-overs and ``settle()`` throw it.
+    if !held.isEmpty { try? settle() }
     report(event)
   }
 
