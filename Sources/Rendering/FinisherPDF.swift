@@ -7,22 +7,30 @@ import Foundation
 /// ``RenderError/pdf(operation:reason:path:)`` naming the file being made.
 final class FinisherPDF {
   private let pdf: OpaquePointer
+  /// The bytes qpdf read in place, kept until its objects are deleted.
+  private let input: [UInt8]?
   /// The file's name in messages.
   let path: String
 
-  /// Reads cairo's PDF from `bytes`, read where they are (they must outlive this value), or from
-  /// the file `file`.
-  init(bytes: UnsafeRawBufferPointer?, file: String?, path: String) throws {
+  /// Reads cairo's PDF from `bytes` where they are, or from the file `file`.
+  ///
+  /// `input`, the array holding `bytes`, is kept until qpdf's objects are deleted. Waits first
+  /// for the last PDF's objects to be deleted (``FinisherTeardown``).
+  init(
+    bytes: UnsafeRawBufferPointer?, keeping input: [UInt8]?, file: String?, path: String
+  ) throws {
+    FinisherTeardown.awaitPending()
     var error = pmreport_pdf_error()
     let read = pmreport_pdf_read(
       bytes?.baseAddress?.assumingMemoryBound(to: CChar.self), bytes?.count ?? 0, file, path,
       &error)
     guard let read else { throw Self.failure(error, path: path) }
     pdf = read
+    self.input = input
     self.path = path
   }
 
-  deinit { pmreport_pdf_free(pdf) }
+  deinit { FinisherTeardown.delete(pdf, keeping: input) }
 
   /// Runs one of `CFinisher`'s steps on the PDF; throws its error.
   func step(_ body: (OpaquePointer, UnsafeMutablePointer<pmreport_pdf_error>) -> Int32) throws {

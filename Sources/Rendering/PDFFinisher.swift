@@ -44,12 +44,15 @@ struct PDFFinisher {
   func finish(_ drawn: ScratchBytes.Contents, into file: CheckedFile) throws {
     switch drawn {
     case .memory(let bytes):
-      try bytes.withUnsafeBytes { bytes in
-        try finish(FinisherPDF(bytes: bytes, file: nil, path: path), into: file, inMemory: true)
+      try bytes.withUnsafeBytes { raw in
+        try finish(
+          FinisherPDF(bytes: raw, keeping: bytes, file: nil, path: path), into: file,
+          inMemory: true)
       }
     case .file(let scratch):
       try finish(
-        FinisherPDF(bytes: nil, file: scratch.path, path: path), into: file, inMemory: false)
+        FinisherPDF(bytes: nil, keeping: nil, file: scratch.path, path: path), into: file,
+        inMemory: false)
     }
   }
 
