@@ -72,6 +72,63 @@ import Testing
     }
   }
 
+  /// Pages are read in batches and rewritten on two threads: each page of a document longer
+  /// than a batch must get its own furniture's artifacts, as many as it drew, and keep no
+  /// `/Private` marked content; a second document finished right after (its objects waiting for
+  /// the first's to be deleted) is completed alike.
+  @Test func everyPageOfALongDocumentGetsItsOwnArtifacts() throws {
+    let dir = try temporaryDirectory("pmreport-finisher-pages")
+    let drawn = dir + "/drawn.pdf"
+    let pages = 70
+    func furniture(onPage page: Int) -> Int { page % 4 + 1 }
+    let surface = cairo_pdf_surface_create(drawn, 200, 200)
+    let context = cairo_create(surface)
+    cairo_tag_begin(context, "Document", "")
+    for page in 1...pages {
+      for item in 0..<furniture(onPage: page) {
+        cairo_tag_begin(context, "Private", "")
+        cairo_rectangle(context, 10 + Double(item) * 20, 10, 10, 10)
+        cairo_fill(context)
+        cairo_tag_end(context, "Private")
+      }
+      cairo_tag_begin(context, "P", "")
+      cairo_rectangle(context, 10, 100, Double(page), 10)
+      cairo_fill(context)
+      cairo_tag_end(context, "P")
+      cairo_show_page(context)
+    }
+    cairo_tag_end(context, "Document")
+    cairo_destroy(context)
+    cairo_surface_finish(surface)
+    cairo_surface_destroy(surface)
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: drawn)))
+    for name in ["first", "second"] {
+      let path = dir + "/\(name).pdf"
+      let finisher = PDFFinisher(
+        info: info, standards: .ua1, marks: MarkedContentLog(), destinationTitles: [:], path: path)
+      try OutputFile.atomically(path) { file in try finisher.finish(.memory(bytes), into: file) }
+      // qpdf's QDF form: every stream uncompressed, each page's content after a comment naming it.
+      let qdf = Process()
+      qdf.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      qdf.arguments = ["qpdf", "--qdf", "--object-streams=disable", path, "-"]
+      let out = Pipe()
+      qdf.standardOutput = out
+      try qdf.run()
+      let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      qdf.waitUntilExit()
+      let contents = text.components(separatedBy: "%% Contents for page ").dropFirst()
+      #expect(contents.count == pages)
+      for (index, content) in contents.enumerated() {
+        let page = index + 1
+        let stream = content.components(separatedBy: "endstream").first ?? ""
+        #expect(stream.hasPrefix("\(page)\n"))
+        let artifacts = stream.components(separatedBy: "/Artifact BMC").count - 1
+        #expect(artifacts == furniture(onPage: page))
+        #expect(!stream.contains("/Private"))
+      }
+    }
+  }
+
   @Test func theXMPEscapesItsValuesAndDerivesVersion8UUIDs() {
     let packet = XMPPacket(
       info: info, producer: "cairo", standards: .ua1,
