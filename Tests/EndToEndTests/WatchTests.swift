@@ -95,11 +95,11 @@ import Testing
   @Test func theKeptShapeCacheCountsEachBuildAndFindsAnEarlierBuildsShapes() throws {
     let dir = try temporaryDirectory("pmreport-watch-cache")
     let arguments = try ContentFixture.write([Self.section], document: "watched", in: dir)
-    let content = dir + "/content.yml"
-    let original = try String(contentsOfFile: content, encoding: .utf8)
     let watch = try PMReportProcess(["watch", "-v"] + arguments, in: dir)
     defer { if watch.isRunning { watch.send(SIGKILL) } }
     try #require(waitFor("built in", in: watch), "no first build: \(watch.errorSoFar)")
+    let content = dir + "/content.yml"
+    let original = try String(contentsOfFile: content, encoding: .utf8)
     try save(original.replacingOccurrences(of: "says alpha", with: "says omega"), to: content)
     try #require(waitFor("rebuilt in", in: watch), "no rebuild: \(watch.errorSoFar)")
     try save(original, to: content)

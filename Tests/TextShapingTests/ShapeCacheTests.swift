@@ -285,9 +285,8 @@ func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
     #expect(germanCache.hits == 0)
   }
 
-  @Test func aChangedFontFileMisses() throws {
-    let folder = ShapeFolder()
-    defer { folder.remove() }
+  /// An entry whose fonts are the file `font.otf` in `folder` (made holding "one"), and its path.
+  func entryOfAFontFile(in folder: ShapeFolder) throws -> (CachedParagraph, font: String) {
     try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
     let font = folder.path + "/font.otf"
     try Data("one".utf8).write(to: URL(fileURLWithPath: font))
@@ -296,7 +295,13 @@ func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
     let payload = CachedParagraph.encode(
       shaped, runs: specs[0].runs, palette: measurer.palette, missing: [],
       fontFile: { _ in FileStamp(path: font).map { (font, $0) } })
-    let entry = try CachedParagraph(payload: payload[...])
+    return (try CachedParagraph(payload: payload[...]), font)
+  }
+
+  @Test func aChangedFontFileMisses() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let (entry, font) = try entryOfAFontFile(in: folder)
     #expect(!entry.fonts.isEmpty)
     #expect(ShapeCache(folder: folder.path, identity: testIdentity).fontsUnchanged(entry))
     try Data("another".utf8).write(to: URL(fileURLWithPath: font))
@@ -309,15 +314,7 @@ func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
   @Test func aKeptCacheLooksAtTheFontFilesAgainEachRun() throws {
     let folder = ShapeFolder()
     defer { folder.remove() }
-    try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
-    let font = folder.path + "/font.otf"
-    try Data("one".utf8).write(to: URL(fileURLWithPath: font))
-    let measurer = PangoMeasurer()
-    let shaped = measurer.shape(specs[0])
-    let payload = CachedParagraph.encode(
-      shaped, runs: specs[0].runs, palette: measurer.palette, missing: [],
-      fontFile: { _ in FileStamp(path: font).map { (font, $0) } })
-    let entry = try CachedParagraph(payload: payload[...])
+    let (entry, font) = try entryOfAFontFile(in: folder)
     let cache = ShapeCache(folder: folder.path, identity: testIdentity)
     #expect(cache.fontsUnchanged(entry))
     try Data("another".utf8).write(to: URL(fileURLWithPath: font))
