@@ -110,9 +110,10 @@ import Testing
       try Data(contentsOf: URL(fileURLWithPath: dir + "/out/pdf/watched.pdf"))
         == Data(contentsOf: URL(fileURLWithPath: dir + "/fresh/pdf/watched.pdf")))
     watch.send(SIGINT)
-    #expect(!watch.wait(timeout: 30).timedOut)
-    let counts = watch.errorSoFar.split(separator: "\n").filter { $0.contains(" found, ") }
-    try #require(counts.count == 3, "\(watch.errorSoFar)")
+    let ended = watch.wait(timeout: 30)
+    #expect(!ended.timedOut)
+    let counts = ended.error.split(separator: "\n").filter { $0.contains(" found, ") }
+    try #require(counts.count == 3, "\(ended.error)")
     // The edit: only its paragraph was asked of the cache (the rest is in memory), and missed.
     #expect(counts[1].contains(": 0 found, 1 shaped, "), "\(counts[1])")
     // Undone: the first build's entry found, nothing shaped or stored, not the builds' sum.
@@ -368,15 +369,18 @@ struct WatchRuleTests {
     #expect(!inputs.matches(folder: "/p/img", name: "other.png"))
   }
 
-  /// Paths are standardized as `URL.standardized` does it (without making a URL).
+  /// Paths are standardized as `URL.standardized` does it (without making a URL), and an empty
+  /// component is left out.
   @Test func pathsAreStandardizedAsAURLIs() {
     let paths = [
-      "/p/content.md", "/p//content.md", "/p/./content.md", "/p/img/../content.md", "/p/Styles/",
+      "/p/content.md", "/p/./content.md", "/p/img/../content.md", "/p/Styles/",
       "/p/a/b/../../c.yml", "/", "/p/.hidden", "/p/..x/y.", "/p/x/..",
     ]
     for path in paths {
       #expect(WatchedInputs.standardized(path) == URL(fileURLWithPath: path).standardized.path)
     }
+    // An empty component is left out (the URL keeps it).
+    #expect(WatchedInputs.standardized("/p//content.md") == "/p/content.md")
     #expect(Self.inputs.matches(folder: "/p/img/..", name: "content.md"))
     #expect(Self.inputs.matches(folder: "/p/./Styles", name: "brand.yml"))
   }

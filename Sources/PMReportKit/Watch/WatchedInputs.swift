@@ -53,8 +53,9 @@ public struct WatchedInputs: Equatable, Sendable {
   }
 
   /// `path` with empty and `.` components left out and each `..` taking the one before it away
-  /// (as `URL.standardized`, without making a URL: every event's name goes through this); a
-  /// relative path is made absolute against the current directory first.
+  /// (as `URL.standardized` does, which keeps empty ones, without making a URL: every event's
+  /// name goes through this); a relative path is made absolute against the current directory
+  /// first.
   static func standardized(_ path: String) -> String {
     guard path.hasPrefix("/") else { return standardized(URL(fileURLWithPath: path).path) }
     var kept: [Substring] = []
