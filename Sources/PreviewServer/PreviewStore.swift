@@ -31,7 +31,7 @@ final class PreviewStore: @unchecked Sendable {
   /// Makes `snapshot` the current one, forgets the pages it no longer has, starts drawing the
   /// pages of `changed` (1-based, by document) in view (each then pushed: ``FirstPaints``) and
   /// sends each listener `event` of those drawn ahead and of when `snapshot` became the one
-  /// served.
+  /// served; the last snapshot is let go after that.
   func publish(
     _ snapshot: PreviewSnapshot, changed: [String: [Int]],
     event: (_ ahead: [FirstPaints.Key], _ publishedAt: Date) -> [UInt8]
@@ -40,12 +40,16 @@ final class PreviewStore: @unchecked Sendable {
       snapshot.documents.flatMap { document in
         document.versions.enumerated().map { Self.key(document.name, $0.offset + 1, $0.element) }
       })
-    let publishedAt = lock.withLock {
+    // The last snapshot and the pages drawn for it are let go once the event has gone (freeing
+    // the last build's pages took as long as the rest of this).
+    let (publishedAt, replaced) = lock.withLock {
+      let replaced = (current, drawn)
       current = snapshot
       drawn = drawn.filter { live.contains($0.key) }
-      return Date()
+      return (Date(), replaced)
     }
     firstPaints.published(snapshot, changed: changed) { listeners.send(event($0, publishedAt)) }
+    withExtendedLifetime(replaced) {}
   }
 
   /// Page `page` (1-based) of `document` in the current snapshot as SVG; nil when there is no

@@ -17,6 +17,15 @@ final class FontFiles: @unchecked Sendable {
   /// The glyph counts of font files (by path and face index), read once.
   private var glyphCounts: [FontFileFace: Int?] = [:]
 
+  /// Forgets every file, stamp and glyph count looked up (a new run looks them up again).
+  func forget() {
+    lock.withLock {
+      stamps = [:]
+      fontFiles = [:]
+      glyphCounts = [:]
+    }
+  }
+
   /// The file `face` comes from and its stamp now (nil: fontconfig names no file, or it is gone).
   func fontFile(of face: FontFace) -> (path: String, stamp: FileStamp)? {
     lock.withLock {

@@ -53,8 +53,10 @@ public final class ShapeCache {
   /// Entries read intact, entries looked up and not found (or not intact).
   public private(set) var hits = 0
   public private(set) var misses = 0
-  /// Entries written (in packs written whole; ``flush()`` writes what is pending).
-  public var writes: Int { writer.writes }
+  /// Entries written this run (in packs written whole; ``flush()`` writes what is pending).
+  public var writes: Int { writer.writes - writesBefore }
+  /// Entries written in runs before this one (``startRun()``).
+  private var writesBefore = 0
   /// Why writing was turned off (the first failure), if it was.
   public var writeFailure: String? { writer.writeFailure }
   /// The folder's entries named as packs that are not regular files (a named pipe, a link that
@@ -98,6 +100,22 @@ public final class ShapeCache {
 
   /// Writes what is pending and waits for it (the open files go with the packs).
   deinit { writer.flush() }
+
+  /// Begins another run on this cache: `pmreport watch` keeps one from build to build, so that
+  /// its index and open packs are not read again for each build's few misses.
+  ///
+  /// The counts start from zero, a write failure is forgotten (writing is tried again), and the
+  /// font files are looked up again, so that an entry is checked against the fonts as they are
+  /// now. Call it between runs, after ``flush()`` (then nothing stored in the last run is still
+  /// being encoded with its fonts' stamps). Packs another process wrote since the index was read
+  /// are not listed (their entries are misses, shaped again) until ``release()``.
+  public func startRun() {
+    hits = 0
+    misses = 0
+    writesBefore = writer.writes
+    writer.retry()
+    fontFiles.forget()
+  }
 
   // MARK: Entries
 

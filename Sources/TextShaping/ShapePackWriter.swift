@@ -83,6 +83,10 @@ final class ShapePackWriter: @unchecked Sendable {
     }
   }
 
+  /// Turns writing on again after a failure (``ShapeCache/startRun()``), once what was stored
+  /// before is encoded.
+  func retry() { waited { failure = nil } }
+
   /// Entries written (in packs written whole), once what was stored before is encoded.
   var writes: Int { waited { writeCount } }
   /// Why writing was turned off (the first failure), once what was stored before is encoded.

@@ -89,6 +89,37 @@ import Testing
     #expect(!left.contains { $0.contains(".tmp-") }, "\(left)")
   }
 
+  /// The shape cache on disk is kept from build to build (its index read once): each build's
+  /// `-v` line counts that build alone, an edit undone finds its paragraph where the first build
+  /// stored it, and each rebuild writes what a fresh render writes.
+  @Test func theKeptShapeCacheCountsEachBuildAndFindsAnEarlierBuildsShapes() throws {
+    let dir = try temporaryDirectory("pmreport-watch-cache")
+    let arguments = try ContentFixture.write([Self.section], document: "watched", in: dir)
+    let watch = try PMReportProcess(["watch", "-v"] + arguments, in: dir)
+    defer { if watch.isRunning { watch.send(SIGKILL) } }
+    try #require(waitFor("built in", in: watch), "no first build: \(watch.errorSoFar)")
+    let content = dir + "/content.yml"
+    let original = try String(contentsOfFile: content, encoding: .utf8)
+    try save(original.replacingOccurrences(of: "says alpha", with: "says omega"), to: content)
+    try #require(waitFor("rebuilt in", in: watch), "no rebuild: \(watch.errorSoFar)")
+    try save(original, to: content)
+    try #require(waitFor("rebuilt in", count: 2, in: watch), "no rebuild: \(watch.errorSoFar)")
+    let fresh = try runPMReport(arguments.map { $0 == "out" ? "fresh" : $0 }, in: dir)
+    #expect(fresh.status == 0, "\(fresh.summary)")
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: dir + "/out/pdf/watched.pdf"))
+        == Data(contentsOf: URL(fileURLWithPath: dir + "/fresh/pdf/watched.pdf")))
+    watch.send(SIGINT)
+    let ended = watch.wait(timeout: 30)
+    #expect(!ended.timedOut)
+    let counts = ended.error.split(separator: "\n").filter { $0.contains(" found, ") }
+    try #require(counts.count == 3, "\(ended.error)")
+    // The edit: only its paragraph was asked of the cache (the rest is in memory), and missed.
+    #expect(counts[1].contains(": 0 found, 1 shaped, "), "\(counts[1])")
+    // Undone: the first build's entry found, nothing shaped or stored, not the builds' sum.
+    #expect(counts[2].hasSuffix(": 1 found, 0 shaped, 0 stored"), "\(counts[2])")
+  }
+
   /// With a quiet period of ten seconds, each save (renamed into place, or written in place and
   /// closed) is built without waiting it out, and writes what a fresh render of the same inputs
   /// writes, whichever input changed: the content, then the config, then the content again.
@@ -336,6 +367,22 @@ struct WatchRuleTests {
     #expect(!inputs.matches(folder: "/p", name: ".content.md.swp"))
     #expect(!inputs.matches(folder: "/p", name: "notes.md"))
     #expect(!inputs.matches(folder: "/p/img", name: "other.png"))
+  }
+
+  /// Paths are standardized as `URL.standardized` does it (without making a URL), and an empty
+  /// component is left out.
+  @Test func pathsAreStandardizedAsAURLIs() {
+    let paths = [
+      "/p/content.md", "/p/./content.md", "/p/img/../content.md", "/p/Styles/",
+      "/p/a/b/../../c.yml", "/", "/p/.hidden", "/p/..x/y.", "/p/x/..",
+    ]
+    for path in paths {
+      #expect(WatchedInputs.standardized(path) == URL(fileURLWithPath: path).standardized.path)
+    }
+    // An empty component is left out (the URL keeps it).
+    #expect(WatchedInputs.standardized("/p//content.md") == "/p/content.md")
+    #expect(Self.inputs.matches(folder: "/p/img/..", name: "content.md"))
+    #expect(Self.inputs.matches(folder: "/p/./Styles", name: "brand.yml"))
   }
 
   @Test func anyStyleFileInAStyleFolderCountsEvenANewOne() {

@@ -285,9 +285,8 @@ func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
     #expect(germanCache.hits == 0)
   }
 
-  @Test func aChangedFontFileMisses() throws {
-    let folder = ShapeFolder()
-    defer { folder.remove() }
+  /// An entry whose fonts are the file `font.otf` in `folder` (made holding "one"), and its path.
+  func entryOfAFontFile(in folder: ShapeFolder) throws -> (CachedParagraph, font: String) {
     try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
     let font = folder.path + "/font.otf"
     try Data("one".utf8).write(to: URL(fileURLWithPath: font))
@@ -296,11 +295,49 @@ func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
     let payload = CachedParagraph.encode(
       shaped, runs: specs[0].runs, palette: measurer.palette, missing: [],
       fontFile: { _ in FileStamp(path: font).map { (font, $0) } })
-    let entry = try CachedParagraph(payload: payload[...])
+    return (try CachedParagraph(payload: payload[...]), font)
+  }
+
+  @Test func aChangedFontFileMisses() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let (entry, font) = try entryOfAFontFile(in: folder)
     #expect(!entry.fonts.isEmpty)
     #expect(ShapeCache(folder: folder.path, identity: testIdentity).fontsUnchanged(entry))
     try Data("another".utf8).write(to: URL(fileURLWithPath: font))
     #expect(!ShapeCache(folder: folder.path, identity: testIdentity).fontsUnchanged(entry))
+  }
+
+  /// A cache kept from run to run (`pmreport watch`) looks at the font files again each run: a
+  /// font file changed between runs makes its entries misses (within a run a file's stamp is
+  /// looked up once).
+  @Test func aKeptCacheLooksAtTheFontFilesAgainEachRun() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let (entry, font) = try entryOfAFontFile(in: folder)
+    let cache = ShapeCache(folder: folder.path, identity: testIdentity)
+    #expect(cache.fontsUnchanged(entry))
+    try Data("another".utf8).write(to: URL(fileURLWithPath: font))
+    #expect(cache.fontsUnchanged(entry))
+    cache.startRun()
+    #expect(!cache.fontsUnchanged(entry))
+  }
+
+  /// A cache kept from run to run counts each run on its own and finds what earlier runs stored.
+  @Test func aKeptCacheCountsEachRunAndFindsEarlierRunsEntries() {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let (measurer, cache) = folder.measurer()
+    for spec in specs { _ = measurer.shape(spec) }
+    cache.flush()
+    #expect(cache.misses == specs.count && cache.writes == specs.count)
+    cache.startRun()
+    #expect(cache.hits == 0 && cache.misses == 0 && cache.writes == 0)
+    let next = PangoMeasurer()
+    next.useShapeCache(cache)
+    for spec in specs { _ = next.shape(spec) }
+    cache.flush()
+    #expect(cache.hits == specs.count && cache.misses == 0 && cache.writes == 0)
   }
 
   /// The entries a measurer writes (in place, its font records kept from paragraph to paragraph)

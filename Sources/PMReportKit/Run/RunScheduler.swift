@@ -172,9 +172,11 @@ public struct RunScheduler {
     }
   }
 
-  /// Gives the text engine the shape cache the options ask for, and returns it (nil: none).
+  /// Gives the text engine the shape cache the options ask for, and returns it (nil: none): the
+  /// one the session keeps, started again, else a new one.
   func useShapeCache() -> ShapeCache? {
-    let shapeCache = options.makeShapeCache()
+    session.keptShapeCache?.startRun()
+    let shapeCache = session.keptShapeCache ?? options.makeShapeCache()
     session.useShapeCache(shapeCache)
     return shapeCache
   }

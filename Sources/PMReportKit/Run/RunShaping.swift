@@ -18,12 +18,16 @@ public final class RunShaping {
   private var checkedFamilies: Set<String> = []
   /// The charts laid out in earlier builds of a `pmreport watch` session; nil for a run.
   let chartLayouts: ChartLayouts?
+  /// The shape cache a `pmreport watch` session keeps from build to build (its index read once);
+  /// nil for a run, which makes its own (``RunScheduler/useShapeCache()``).
+  let keptShapeCache: ShapeCache?
 
   /// A session whose engine is made when first used.
   public init() {
     prepared = nil
     kept = nil
     chartLayouts = nil
+    keptShapeCache = nil
   }
 
   /// A session whose engine is made on another thread from now on.
@@ -35,17 +39,23 @@ public final class RunShaping {
     self.prepared = prepared
     kept = nil
     chartLayouts = nil
+    keptShapeCache = nil
   }
 
   /// A session over `measurer`, which the caller keeps from one build to the next: its shapes are
   /// not discarded after each document (the caller bounds them, see
   /// ``ShapingSession/keepShapesUsedSinceLastKeep()``); with `charts`, the charts laid out by
   /// `measurer` in earlier builds (the caller bounds them too,
-  /// ``ChartLayouts/keepUsedSinceLastKeep()``).
-  public init(keeping measurer: any ShapingSession, charts: ChartLayouts? = nil) {
+  /// ``ChartLayouts/keepUsedSinceLastKeep()``); with `shapeCache`, the shape cache the caller
+  /// keeps from one build to the next (each run starts it again, ``ShapeCache/startRun()``).
+  public init(
+    keeping measurer: any ShapingSession, charts: ChartLayouts? = nil,
+    shapeCache: ShapeCache? = nil
+  ) {
     prepared = nil
     kept = measurer
     chartLayouts = charts
+    keptShapeCache = shapeCache
   }
 
   /// Waits for an engine being made (so a process can exit without it mid-way).

@@ -10,7 +10,7 @@ import TextShaping
 /// and styles are reused while their files hold the same bytes, ``ConfigMemo``) and runs it on a
 /// ``RunScheduler`` handed the same ``ShapingSession``; after each build the session keeps the
 /// shapes that build used and forgets the rest, so a one-paragraph edit re-shapes that paragraph
-/// only. A build whose inputs do not load reports why
+/// only; the shape cache on disk is kept too (its index read once). A build whose inputs do not load reports why
 /// and writes nothing: the files of the last good build stay, and the next change builds again.
 /// So does a build that looked for a file the last good build read and found none (a deleted
 /// `pmreport.yml` would otherwise build the built-in article): a vanished input is an error
@@ -41,6 +41,8 @@ public final class WatchSession {
   private let charts = ChartLayouts()
   /// The config and styles loaded, kept while their files are unchanged.
   private let configs = ConfigMemo()
+  /// The shape cache the options name, its index read once for the session (nil: none).
+  private let shapeCache: ShapeCache?
   /// Told of each build: its pages before its files are written, and its events, a build that
   /// did not run too (the live preview); nil for none.
   public var observer: (any BuildObserver)?
@@ -61,6 +63,7 @@ public final class WatchSession {
     self.jsonLines = jsonLines
     self.reporter = reporter
     self.status = status
+    shapeCache = options.makeShapeCache()
   }
 
   /// Builds, then watches and rebuilds until the process ends (a signal) or watching fails.
@@ -161,7 +164,8 @@ public final class WatchSession {
       let json = jsonReporter(
         outputDirectory: project.settings.outputDirectory, started: started)
       var scheduler = try RunScheduler(
-        project: project, session: RunShaping(keeping: measurer, charts: charts))
+        project: project,
+        session: RunShaping(keeping: measurer, charts: charts, shapeCache: shapeCache))
       scheduler.observer = observer
       summary = scheduler.run(reporter: Reporters([reporter] + observers + json))
     } catch {

@@ -52,7 +52,20 @@ public struct WatchedInputs: Equatable, Sendable {
     path == ignoredFolder || path.hasPrefix(ignoredFolder + "/")
   }
 
-  private static func standardized(_ path: String) -> String {
-    URL(fileURLWithPath: path).standardized.path
+  /// `path` with empty and `.` components left out and each `..` taking the one before it away
+  /// (as `URL.standardized` does, which keeps empty ones, without making a URL: every event's
+  /// name goes through this); a relative path is made absolute against the current directory
+  /// first.
+  static func standardized(_ path: String) -> String {
+    guard path.hasPrefix("/") else { return standardized(URL(fileURLWithPath: path).path) }
+    var kept: [Substring] = []
+    for component in path.split(separator: "/") where component != "." {
+      if component == ".." {
+        _ = kept.popLast()
+      } else {
+        kept.append(component)
+      }
+    }
+    return "/" + kept.joined(separator: "/")
   }
 }

@@ -36,8 +36,9 @@ struct NodeDecoder: Decoder {
     }
     if let allowed {
       let known = Set(allowed)
-      let place = path.components.isEmpty ? "at the top level" : "in \(path.containerName)"
       for entry in entries where !known.contains(entry.key) {
+        // Named only for a message (naming it took more than the rest of a container's making).
+        let place = path.components.isEmpty ? "at the top level" : "in \(path.containerName)"
         var message = "unknown key '\(entry.key)' \(place)"
         if let suggestion = Suggestions.nearest(to: entry.key, in: allowed) {
           message += "; did you mean '\(suggestion)'?"

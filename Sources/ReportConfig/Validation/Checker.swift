@@ -65,7 +65,8 @@ struct Checker {
   }
 
   mutating func checkNotEmpty(_ text: String, at path: NodePath, what: String) {
-    if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    // Stops at the first character that is not white space (trimming a paragraph copied it).
+    if text.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) {
       error("\(what) must not be empty", at: path)
     }
   }
@@ -89,7 +90,10 @@ struct Checker {
     guard !text.isEmpty, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else {
       return false
     }
-    return text.allSatisfy { $0 == "-" || ($0.isASCII && ($0.isLowercase || $0.isNumber)) }
+    return text.utf8.allSatisfy {
+      $0 == UInt8(ascii: "-") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+    }
   }
 
   /// `^[a-z0-9][a-z0-9._-]*$`: safe as a file name everywhere.
