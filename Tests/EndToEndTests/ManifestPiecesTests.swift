@@ -1,8 +1,8 @@
 import Foundation
-import Rendering
 import Testing
 
 @testable import PMReportKit
+@testable import Rendering
 
 /// `manifest.json` written in pieces has the bytes of the manifest encoded whole.
 @Suite struct ManifestPiecesTests {
