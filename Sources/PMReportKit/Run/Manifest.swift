@@ -28,12 +28,10 @@ struct Manifest: Codable {
   /// `outputDirectory`, atomically, once the folders this process wrote into are on the disk (so
   /// a crash never leaves a manifest listing a rename that was lost).
   func write(to outputDirectory: String, name: String = "manifest.json") throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(self) + Data("\n".utf8)
     let path = (outputDirectory as NSString).appendingPathComponent(name)
     UnsyncedFolders.shared.syncAll()
-    try OutputFile.writeAtomically(Array(data), to: path)
+    // In pieces (``encoded(_:)``): the whole list's encoding is never held.
+    _ = try OutputFile.atomically(path) { file in try encoded { file.write($0) } }
     return path
   }
 }

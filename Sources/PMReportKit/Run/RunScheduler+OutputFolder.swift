@@ -31,8 +31,11 @@ extension RunScheduler {
         let owned: (String) -> Bool = options.shard == nil ? { _ in true } : isShardCopy
         _ = try naming(manifest.carryingOver(from: name, in: folder, owned: owned))
           .write(to: folder, name: name)
+        let others = Manifest.names(in: folder).filter { $0 != name }
+        // Only when there are other manifests: for a roster's copies it is a table of thousands.
+        guard !others.isEmpty else { return }
         let written = Dictionary(manifest.files.map { ($0.path, $0) }) { first, _ in first }
-        for other in Manifest.names(in: folder) where other != name {
+        for other in others {
           try Manifest.droppingEntriesUntrue(of: other, in: folder, written: written)
         }
       }
