@@ -39,16 +39,36 @@ import Testing
 
   /// A long roster is cut into more slices, not longer ones: a unit's report is held whole until
   /// the unit is done, so its size must not grow with the roster.
+  ///
+  /// Its last `jobs` slices are cut finer, and handed out last, so that the processes finish
+  /// close together.
   @Test func aLongRostersSlicesHoldAtMostCopiesPerUnit() {
-    for (participants, slices) in [(1_000, 4), (10_000, 40), (10_001, 41)] {
+    // (names, slices of up to 250, then the pieces of the last two slices)
+    for (participants, slices, pieces) in [(1_000, 2, 10), (10_000, 38, 10), (10_001, 39, 10)] {
       let units = WorkPlan.units(
         documents: [Self.documents[2]], formats: [.pdf], participants: participants, jobs: 2)
       let ranges = units.compactMap(\.participants)
-      #expect(ranges.count == slices, "\(participants) names")
+      #expect(ranges.count == slices + pieces, "\(participants) names")
       #expect(ranges.allSatisfy { $0.count <= WorkPlan.copiesPerUnit })
+      #expect(ranges.suffix(pieces).allSatisfy { $0.count <= WorkPlan.tailCopiesPerUnit })
       #expect(ranges.flatMap { Array($0) } == Array(0..<participants))
       #expect(units.filter(\.writesBooklet).count == 1)
+      let order = WorkPlan.dispatchOrder(
+        units, documents: [Self.documents[2]], participants: participants)
+      #expect(Set(order.prefix(slices)) == Set(0..<slices), "the slices first, then the pieces")
     }
+  }
+
+  /// The merged file draws every copy: its unit goes out first, not last behind the slices.
+  @Test func aMergedFilesUnitIsHandedOutFirst() {
+    var certificate = Self.documents[2]
+    certificate.merge = true
+    let units = WorkPlan.units(
+      documents: [certificate], formats: [.pdf], participants: 1_000, jobs: 2)
+    let order = WorkPlan.dispatchOrder(units, documents: [certificate], participants: 1_000)
+    #expect(units.last?.writesMerged == true)
+    #expect(order.first == units.count - 1)
+    #expect(Array(order.dropFirst()) == Array(units.indices.dropLast()))
   }
 
   /// A shard's units (`sharedFiles: false`) write the copies of its slice and nothing shared: no
@@ -73,7 +93,7 @@ import Testing
   @Test func theLongestUnitsAreHandedOutFirst() {
     let units = WorkPlan.units(
       documents: Self.documents, formats: [.pdf, .png], participants: 3, jobs: 2)
-    let order = WorkPlan.dispatchOrder(units, documents: Self.documents)
+    let order = WorkPlan.dispatchOrder(units, documents: Self.documents, participants: 3)
     #expect(Set(order) == Set(units.indices))
     // The full report first (the longest), then the slices of the summary's copies.
     #expect(units[order[0]].document == 0)

@@ -41,11 +41,10 @@ public enum WorkPlan {
   /// booklet or a merged file.
   ///
   /// One process: one unit a document. More: still one unit a document (its formats together, so
-  /// it is laid out once), but a personalised document's copies are cut into `2 × jobs`
-  /// contiguous slices of the roster (its merged file a unit of its own), so that no process waits
-  /// long for the last one, and into more when a slice would hold over ``copiesPerUnit`` copies;
-  /// and when that leaves fewer units than processes, each format of a document is a unit of its
-  /// own.
+  /// it is laid out once), but a personalised document's copies are cut into contiguous slices of
+  /// the roster (``slices(of:jobs:)``; its merged file a unit of its own), so that no process
+  /// waits long for the last one; and when that leaves fewer units than processes, each format of
+  /// a document is a unit of its own.
   public static func units(
     documents: [DocumentSpec], formats: [OutputFormat], participants: Int, jobs: Int,
     sharedFiles: Bool = true
@@ -71,6 +70,33 @@ public enum WorkPlan {
   /// 1,000 names as for one of 10,000. Each slice lays its document out once more.
   public static let copiesPerUnit = 250
 
+  /// The most copies each of a long roster's last units holds: when one process runs out of
+  /// units, the others are then about this many copies from their end, not up to a whole slice of
+  /// ``copiesPerUnit`` (one core idle meanwhile).
+  public static let tailCopiesPerUnit = 50
+
+  /// `participants` copies cut into contiguous slices for `jobs` processes: `2 × jobs` even
+  /// slices, more when one would hold over ``copiesPerUnit``; then the last `jobs` slices each cut
+  /// again into pieces of at most ``tailCopiesPerUnit``, handed out last (their weight is least),
+  /// so that the processes finish close together.
+  public static func slices(of participants: Int, jobs: Int) -> [Range<Int>] {
+    let count = min(participants, max(2 * jobs, (participants - 1) / copiesPerUnit + 1))
+    let even = cut(0..<participants, into: count)
+    return even.indices.flatMap { index in
+      index < count - jobs
+        ? [even[index]]
+        : cut(even[index], into: (even[index].count - 1) / tailCopiesPerUnit + 1)
+    }
+  }
+
+  /// `range` cut into `pieces` contiguous ranges whose lengths differ by one at most.
+  private static func cut(_ range: Range<Int>, into pieces: Int) -> [Range<Int>] {
+    (0..<pieces).map {
+      (range.lowerBound + $0 * range.count / pieces)..<(range.lowerBound + ($0 + 1) * range.count
+        / pieces)
+    }
+  }
+
   /// Each document's units, a group of `formats` at a time.
   private static func units(
     documents: [DocumentSpec], formats groups: [[OutputFormat]], _ participants: Int, _ jobs: Int,
@@ -81,16 +107,11 @@ public enum WorkPlan {
       let copied =
         (document.personalised || document.kind.rules.alwaysPersonalised) && participants > 0
       for formats in groups {
-        let slices =
-          copied
-          ? min(participants, max(2 * jobs, (participants - 1) / copiesPerUnit + 1)) : 1
-        for slice in 0..<slices {
+        let slices: [Range<Int>?] = copied ? slices(of: participants, jobs: jobs) : [nil]
+        for (slice, range) in slices.enumerated() {
           units.append(
             WorkUnit(
-              document: index, formats: formats,
-              participants: copied
-                ? (slice * participants / slices)..<((slice + 1) * participants / slices) : nil,
-              writesCopies: true,
+              document: index, formats: formats, participants: range, writesCopies: true,
               writesBooklet: sharedFiles && formats.contains(.pdf) && slice == 0,
               writesMerged: false))
         }
@@ -106,15 +127,18 @@ public enum WorkPlan {
   }
 
   /// The order to hand `units` out in: the longest first (a guess from the document's recipe,
-  /// the format and the copies), so that the last unit to finish is a short one.
-  public static func dispatchOrder(_ units: [WorkUnit], documents: [DocumentSpec]) -> [Int] {
+  /// the format and the copies drawn, a merged file's every one of the `participants`), so that
+  /// the last unit to finish is a short one.
+  public static func dispatchOrder(
+    _ units: [WorkUnit], documents: [DocumentSpec], participants: Int
+  ) -> [Int] {
     func weight(_ unit: WorkUnit) -> Double {
       let document = documents[unit.document]
       let size = DocumentRecipes.recipe(for: document.kind)?.weight(of: document) ?? 1
       let formats = unit.formats.reduce(0.0) { total, format in
         total + (format == .png ? 4 : format == .svg ? 2 : 1)
       }
-      let copies = Double(unit.participants?.count ?? 1)
+      let copies = Double(unit.participants?.count ?? (unit.writesMerged ? participants : 1))
       return size * formats * copies
     }
     let weights = units.map(weight)

@@ -7,7 +7,9 @@ extension RunScheduler {
   func runShared(_ units: [WorkUnit], with launch: WorkerLaunch, recorder: RunRecorder) {
     let documents = runDocuments
     let board = UnitBoard(
-      count: units.count, order: WorkPlan.dispatchOrder(units, documents: documents.map(\.spec)))
+      count: units.count,
+      order: WorkPlan.dispatchOrder(
+        units, documents: documents.map(\.spec), participants: participants.count))
     let pool = WorkerPool(launch: launch, environment: workerEnvironment)
     let names = documents.map(\.name)
     pool.start(
