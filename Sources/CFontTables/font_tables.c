@@ -164,7 +164,8 @@ static FT_Face unpark(FT_Library library, const char *path, FT_Long index) {
 }
 
 /// Notes `face`, just opened for libcairo (under `faces_lock`); one not noted is closed for real
-/// when libcairo is done with it.
+/// when libcairo is done with it. Its stream's path is then the note's copy: a parked face outlives
+/// the string libcairo opened it with.
 static void keep(FT_Library library, const char *path, FT_Long index, FT_Face face) {
     kept_face *kept = calloc(1, sizeof *kept);
     char *copy = kept ? strdup(path) : NULL;
@@ -174,6 +175,7 @@ static void keep(FT_Library library, const char *path, FT_Long index, FT_Face fa
     }
     *kept = (kept_face){library, copy, index, face, 0, kept_faces};
     kept_faces = kept;
+    if (face->stream) face->stream->pathname.pointer = copy;
 }
 
 FT_Error FT_New_Face(FT_Library library, const char *path, FT_Long index, FT_Face *face) {
@@ -210,8 +212,11 @@ FT_Error FT_Done_Face(FT_Face face) {
             return FT_Err_Ok;
         }
         // Anyone else's (FreeType's FT_Done_Library destroys every face of its library this way,
-        // one FT_Done_Face after another until none is left), or libcairo's again: no longer kept.
+        // one FT_Done_Face after another until none is left), or libcairo's again: no longer kept
+        // (a face that outlives this close, one of several references, keeps no path).
         *link = kept->next;
+        if (face->stream && face->stream->pathname.pointer == kept->path)
+            face->stream->pathname.pointer = NULL;
         free(kept->path);
         free(kept);
         break;
