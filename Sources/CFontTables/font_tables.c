@@ -1,7 +1,8 @@
 // Whole font tables that libcairo loads handed to it as mappings of their file (table_maps.c) or,
-// failing that, read from the file with pread, not through FreeType's mapping of it; and
-// libcairo's first look at a CFF table read as its start alone (see font_tables.h): FreeType's
-// `FT_New_Face` and `FT_Load_Sfnt_Table` defined in the executable, passed on to libfreetype's.
+// failing that, read from the file with pread, not through FreeType's mapping of it; libcairo's
+// first look at a CFF table read as its start alone; and the faces libcairo closes kept open for
+// its next open of the same face (see font_tables.h): FreeType's `FT_New_Face`, `FT_Done_Face` and
+// `FT_Load_Sfnt_Table` defined in the executable, passed on to libfreetype's.
 #define _GNU_SOURCE
 #include "font_tables.h"
 #include "cairo_code.h"
@@ -41,6 +42,7 @@ int pmreport_cff_start_within(const uint8_t *data, unsigned long available) {
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -55,9 +57,11 @@ int pmreport_cff_start_within(const uint8_t *data, unsigned long available) {
 
 typedef FT_Error (*new_face_fn)(FT_Library, const char *, FT_Long, FT_Face *);
 typedef FT_Error (*load_fn)(FT_Face, FT_ULong, FT_Long, FT_Byte *, FT_ULong *);
+typedef FT_Error (*done_face_fn)(FT_Face);
 
 static new_face_fn real_new_face;
 static load_fn real_load;
+static done_face_fn real_done_face;
 static pthread_once_t resolved = PTHREAD_ONCE_INIT;
 /// Set while reading from the file is turned off on this thread (the tests compare both ways).
 static _Thread_local int file_reads_off;
@@ -69,11 +73,40 @@ static _Thread_local int header_only_depth;
 static _Thread_local uint64_t cut;
 /// How many loads this thread answered with a mapping of the file (table_maps.c).
 static _Thread_local uint64_t mapped;
+/// How many faces this thread opened for libcairo (not handed back from the parked ones).
+static _Thread_local uint64_t opened;
+/// How many parked faces this thread handed back to libcairo.
+static _Thread_local uint64_t handed_back;
+
+/// Held around every real `FT_New_Face` and `FT_Done_Face` (FreeType: "a mutex lock is used around
+/// FT_New_Face and FT_Done_Face" of one library) and every use of `kept_faces`. Recursive:
+/// FreeType's `FT_Open_Face` calls `FT_Done_Face` (this file's) when a face fails to open.
+static pthread_mutex_t faces_lock;
 
 static void resolve(void) {
     real_new_face = (new_face_fn)dlsym(RTLD_NEXT, "FT_New_Face");
     real_load = (load_fn)dlsym(RTLD_NEXT, "FT_Load_Sfnt_Table");
+    real_done_face = (done_face_fn)dlsym(RTLD_NEXT, "FT_Done_Face");
+    pthread_mutexattr_t recursive;
+    pthread_mutexattr_init(&recursive);
+    pthread_mutexattr_settype(&recursive, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&faces_lock, &recursive);
+    pthread_mutexattr_destroy(&recursive);
 }
+
+/// A face libcairo opened: in its hands, or parked (libcairo closed it) until libcairo opens the
+/// same face again.
+typedef struct kept_face {
+    FT_Library library;
+    char *path;
+    FT_Long index;
+    FT_Face face;
+    int parked;
+    struct kept_face *next;
+} kept_face;
+
+/// Every face libcairo opened that FreeType has not destroyed (under `faces_lock`).
+static kept_face *kept_faces;
 
 /// A font file as FreeType's own file streams hold it (mapped whole, read-only), and the file
 /// still open, to read from.
@@ -90,8 +123,9 @@ static void close_file_stream(FT_Stream stream) {
     free(file);
 }
 
-FT_Error FT_New_Face(FT_Library library, const char *path, FT_Long index, FT_Face *face) {
-    pthread_once(&resolved, resolve);
+/// `path`'s face `index` opened on a `file_stream` (or by FreeType's own `FT_New_Face` when the
+/// file cannot be mapped).
+static FT_Error open_face(FT_Library library, const char *path, FT_Long index, FT_Face *face) {
     if (!library || !path || !face) return real_new_face(library, path, index, face);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return real_new_face(library, path, index, face);  // FreeType's own error
@@ -115,6 +149,81 @@ FT_Error FT_New_Face(FT_Library library, const char *path, FT_Long index, FT_Fac
     FT_Open_Args args = {.flags = FT_OPEN_STREAM, .stream = &file->stream};
     // FreeType closes the stream when the face is done, or at once when it cannot open one.
     return FT_Open_Face(library, &args, index, face);
+}
+
+/// The parked face libcairo opened as `path`'s face `index` on `library`, handed back (no longer
+/// parked), or NULL (under `faces_lock`).
+static FT_Face unpark(FT_Library library, const char *path, FT_Long index) {
+    for (kept_face *kept = kept_faces; kept; kept = kept->next)
+        if (kept->parked && kept->library == library && kept->index == index &&
+            strcmp(kept->path, path) == 0) {
+            kept->parked = 0;
+            return kept->face;
+        }
+    return NULL;
+}
+
+/// Notes `face`, just opened for libcairo (under `faces_lock`); one not noted is closed for real
+/// when libcairo is done with it. Its stream's path is then the note's copy: a parked face outlives
+/// the string libcairo opened it with.
+static void keep(FT_Library library, const char *path, FT_Long index, FT_Face face) {
+    kept_face *kept = calloc(1, sizeof *kept);
+    char *copy = kept ? strdup(path) : NULL;
+    if (!copy) {
+        free(kept);
+        return;
+    }
+    *kept = (kept_face){library, copy, index, face, 0, kept_faces};
+    kept_faces = kept;
+    if (face->stream) face->stream->pathname.pointer = copy;
+}
+
+FT_Error FT_New_Face(FT_Library library, const char *path, FT_Long index, FT_Face *face) {
+    pthread_once(&resolved, resolve);
+    int for_cairo =
+        library && path && face && pmreport_called_from_cairo(__builtin_return_address(0));
+    pthread_mutex_lock(&faces_lock);
+    FT_Face parked = for_cairo ? unpark(library, path, index) : NULL;
+    FT_Error error = FT_Err_Ok;
+    if (parked) {
+        *face = parked;
+        ++handed_back;
+    } else {
+        error = open_face(library, path, index, face);
+        if (!error && for_cairo) {
+            keep(library, path, index, *face);
+            ++opened;
+        }
+    }
+    pthread_mutex_unlock(&faces_lock);
+    return error;
+}
+
+FT_Error FT_Done_Face(FT_Face face) {
+    pthread_once(&resolved, resolve);
+    int by_cairo = pmreport_called_from_cairo(__builtin_return_address(0));
+    pthread_mutex_lock(&faces_lock);
+    for (kept_face **link = &kept_faces; *link; link = &(*link)->next) {
+        kept_face *kept = *link;
+        if (kept->face != face) continue;
+        if (by_cairo && !kept->parked) {  // parked for libcairo's next open of the same face
+            kept->parked = 1;
+            pthread_mutex_unlock(&faces_lock);
+            return FT_Err_Ok;
+        }
+        // Anyone else's (FreeType's FT_Done_Library destroys every face of its library this way,
+        // one FT_Done_Face after another until none is left), or libcairo's again: no longer kept
+        // (a face that outlives this close, one of several references, keeps no path).
+        *link = kept->next;
+        if (face->stream && face->stream->pathname.pointer == kept->path)
+            face->stream->pathname.pointer = NULL;
+        free(kept->path);
+        free(kept);
+        break;
+    }
+    FT_Error error = real_done_face(face);
+    pthread_mutex_unlock(&faces_lock);
+    return error;
 }
 
 /// Reads `count` bytes at `at` of `fd` into `buffer`: 1 when all were read.
@@ -214,6 +323,10 @@ uint64_t pmreport_font_tables_cut(void) { return cut; }
 
 uint64_t pmreport_font_tables_mapped(void) { return mapped; }
 
+uint64_t pmreport_font_faces_opened(void) { return opened; }
+
+uint64_t pmreport_font_faces_handed_back(void) { return handed_back; }
+
 #else
 
 void pmreport_font_tables_enable(int on) { (void)on; }
@@ -225,5 +338,9 @@ void pmreport_font_tables_header_only(int on) { (void)on; }
 uint64_t pmreport_font_tables_cut(void) { return 0; }
 
 uint64_t pmreport_font_tables_mapped(void) { return 0; }
+
+uint64_t pmreport_font_faces_opened(void) { return 0; }
+
+uint64_t pmreport_font_faces_handed_back(void) { return 0; }
 
 #endif

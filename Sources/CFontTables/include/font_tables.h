@@ -3,8 +3,8 @@
 
 #include <stdint.h>
 
-// FreeType's FT_New_Face and FT_Load_Sfnt_Table, the functions this target defines in the
-// executable.
+// FreeType's FT_New_Face, FT_Done_Face and FT_Load_Sfnt_Table, the functions this target defines
+// in the executable.
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
@@ -22,9 +22,9 @@ extern "C" {
 /// process's resident and proportional set sizes (each process of a roster run mapped about
 /// 32 MB of the two CJK faces this way).
 ///
-/// This target defines `FT_New_Face` and `FT_Load_Sfnt_Table` in the executable, so cairo's and
-/// fontconfig's calls come here first (the dynamic linker looks in the executable before
-/// libfreetype). `FT_New_Face` maps the file whole and read-only as FreeType's own file streams do
+/// This target defines `FT_New_Face` and `FT_Load_Sfnt_Table` (and `FT_Done_Face`: see
+/// `pmreport_font_faces_opened`) in the executable, so cairo's and fontconfig's calls come here
+/// first (the dynamic linker looks in the executable before libfreetype). `FT_New_Face` maps the file whole and read-only as FreeType's own file streams do
 /// (`FT_Stream_Open`), keeps the file open and hands FreeType that stream (`FT_Open_Face`; FreeType
 /// closes it with the face). `FT_Load_Sfnt_Table` is passed on to FreeType's own
 /// (`dlsym(RTLD_NEXT)`) unchanged, except a read of 1 MB or more from a face on such a stream:
@@ -67,6 +67,36 @@ void pmreport_font_tables_header_only(int on);
 
 /// How many loads were cut short on the calling thread.
 uint64_t pmreport_font_tables_cut(void);
+
+/// The faces libcairo closes kept open, for libcairo's next open of the same face.
+///
+/// cairo 1.16 keeps at most 10 FreeType faces open in the process (`MAX_OPEN_FACES`). A thread
+/// that needs an eleventh closes another font's face (`FT_Done_Face`) without that font's lock,
+/// even while another thread is reading glyphs or the character map from it (it reads the font's
+/// lock count unlocked): that thread then reads an unmapped font file or freed FreeType memory
+/// (a crash, a cairo assertion, "error occurred in libfreetype", or a heap corrupted for later).
+/// And it opens and closes faces (`FT_New_Face`, `FT_Done_Face`) on its one `FT_Library` from
+/// several threads at once, which FreeType forbids. pmreport draws pages on several threads, the
+/// preview draws while a build shapes, and the tests run suites side by side.
+///
+/// So `FT_Done_Face` called from libcairo (its return address in libcairo's code) on a face
+/// libcairo opened through this target's `FT_New_Face` does not destroy it: the face is parked,
+/// and libcairo's next `FT_New_Face` of the same (library, path, face index) gets that face back
+/// instead of a new one. A thread still using a face cairo closed under it keeps a valid face;
+/// the next user reopens it under that font's lock, after the first let go. cairo then behaves as
+/// with 10 faces or fewer, where nothing is closed: the same bytes. Each distinct face libcairo
+/// opens stays open for the process's life (one descriptor, one read-only mapping of its file,
+/// FreeType's structures for it). The real `FT_New_Face` and `FT_Done_Face` run under one
+/// process-wide lock. Every other `FT_Done_Face` (FreeType's own, destroying a library's faces in
+/// `FT_Done_Library`; fontconfig's; ours; libcairo's of a face it did not open here) is FreeType's,
+/// and a face so destroyed is forgotten.
+///
+/// How many faces the calling thread opened for libcairo (parked ones handed back not counted).
+uint64_t pmreport_font_faces_opened(void);
+
+/// How many parked faces the calling thread handed back to libcairo (see
+/// `pmreport_font_faces_opened`).
+uint64_t pmreport_font_faces_handed_back(void);
 
 /// Whether what cairo 1.16 reads of a CFF table when it first meets the font (the header, the Name
 /// INDEX and the Top DICT INDEX) lies within the first `available` bytes of `data`, a CFF version 1
