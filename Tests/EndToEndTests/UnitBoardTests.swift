@@ -23,4 +23,18 @@ import Testing
     #expect(board.ready(from: 2).count == 1)
     #expect(board.held == 0)
   }
+
+  /// The parent's own loop leaves a merged file's unit (spared) to the workers while any other
+  /// waits, so it keeps replaying; a worker takes the units in order, and the spared unit is the
+  /// parent's once nothing else is left.
+  @Test func theParentLeavesASparedUnitToTheWorkers() {
+    let board = UnitBoard(count: 4, order: [3, 0, 1, 2], spared: [3])
+    #expect(board.take(sparing: true) == 0)
+    #expect(board.take() == 3, "a worker takes the spared unit in its turn")
+    #expect(board.take(sparing: true) == 1)
+    let alone = UnitBoard(count: 2, order: [1, 0], spared: [1])
+    #expect(alone.take(sparing: true) == 0)
+    #expect(alone.take(sparing: true) == 1, "nothing else waits: the parent draws it")
+    #expect(alone.take(sparing: true) == nil)
+  }
 }

@@ -22,16 +22,29 @@ final class UnitBoard: @unchecked Sendable {
   private let lock = NSLock()
   private var waiting: [Int]
   private var reports: [UnitReport?]
+  private let spared: Set<Int>
 
-  /// `units` units, handed out in `order` (indices).
-  init(count: Int, order: [Int]) {
+  /// `units` units, handed out in `order` (indices); the units in `spared` are left to the workers
+  /// while any other waits (``take(sparing:)``).
+  init(count: Int, order: [Int], spared: Set<Int> = []) {
     waiting = order.reversed()
     reports = Array(repeating: nil, count: count)
+    self.spared = spared
   }
 
   /// The next unit to build; nil when every unit has been handed out.
-  func take() -> Int? {
-    lock.withLock { waiting.popLast() }
+  ///
+  /// With `sparing` (the parent's own loop, which replays the reports between its units) a spared
+  /// unit is passed over while any other waits: a merged file draws every copy of the roster, and
+  /// the parent drawing it would replay nothing, and hold every report that came back, until it
+  /// was done.
+  func take(sparing: Bool = false) -> Int? {
+    lock.withLock {
+      if sparing, let next = waiting.lastIndex(where: { !spared.contains($0) }) {
+        return waiting.remove(at: next)
+      }
+      return waiting.popLast()
+    }
   }
 
   func finish(_ unit: Int, _ report: UnitReport) {

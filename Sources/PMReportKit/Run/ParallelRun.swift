@@ -9,7 +9,8 @@ extension RunScheduler {
     let board = UnitBoard(
       count: units.count,
       order: WorkPlan.dispatchOrder(
-        units, documents: documents.map(\.spec), participants: participants.count))
+        units, documents: documents.map(\.spec), participants: participants.count),
+      spared: Set(units.indices.filter { units[$0].writesMerged }))
     let pool = WorkerPool(launch: launch, environment: workerEnvironment)
     let names = documents.map(\.name)
     pool.start(
@@ -26,7 +27,7 @@ extension RunScheduler {
         replayed += 1
       }
     }
-    while let index = board.take() {
+    while let index = board.take(sparing: true) {
       board.finish(index, report(of: units[index]))
       replayReady()
     }
