@@ -86,6 +86,16 @@ extern "C" pmreport_pdf *pmreport_pdf_read(
 
 extern "C" void pmreport_pdf_free(pmreport_pdf *pdf) { delete pdf; }
 
+extern "C" void pmreport_pdf_make_statics(void) {
+    try {
+        QPDF pdf;
+        pdf.emptyPDF();
+        pdf.getRoot();
+    } catch (...) {
+        // Nothing to report: the statics are made again, as before, by the first real deletion.
+    }
+}
+
 extern "C" int pmreport_pdf_set_print_boxes(
     pmreport_pdf *pdf, const double trim[4], const double bleed[4], pmreport_pdf_error *error) {
     return pmreport::guarded(error, "set the trim and bleed boxes", [&](std::string &) {

@@ -9,13 +9,18 @@ import Foundation
 /// and draws need not wait for: it goes on to hand the file over, to settle it and to lay out the
 /// next document. One PDF's objects at a time: a new ``FinisherPDF`` waits until the last one's
 /// are gone, so the run never holds two documents' objects (the peak stays one document's), and
-/// the process waits for them at its exit (`exit` runs the handler this registers, before the C++
-/// libraries' static objects are destroyed; an interrupt's `_exit` does not wait).
+/// the process waits for them at its exit (`exit` runs the handler this registers before it
+/// destroys the static objects qpdf's deletions use, which are made first; an interrupt's `_exit`
+/// does not wait).
 enum FinisherTeardown {
   private static let queue = DispatchQueue(label: "pmreport.pdf-teardown")
   private static let pending = DispatchGroup()
-  /// The exit handler, registered by the first deletion.
-  private static let waitsAtExit: Void = { atexit { FinisherTeardown.awaitPending() } }()
+  /// The exit handler, registered by the first deletion once qpdf's statics exist (static objects
+  /// and exit handlers are undone in the reverse order of their making).
+  private static let waitsAtExit: Void = {
+    pmreport_pdf_make_statics()
+    atexit { FinisherTeardown.awaitPending() }
+  }()
 
   /// Deletes `pdf` on the teardown thread, keeping `input` (the bytes qpdf read in place) until
   /// it is gone.

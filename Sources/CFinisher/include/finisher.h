@@ -29,6 +29,11 @@ pmreport_pdf *pmreport_pdf_read(
 /// Frees the PDF and any bytes `pmreport_pdf_write` gave.
 void pmreport_pdf_free(pmreport_pdf *pdf);
 
+/// Makes, by reading and deleting an empty PDF, the function-local static objects qpdf makes the
+/// first time it deletes a PDF (`QPDF_Destroyed`'s instance): called before an exit handler that
+/// waits for deletions on another thread is registered, they are destroyed after it has waited.
+void pmreport_pdf_make_statics(void);
+
 /// Completes the structure tree: `Private` elements leave it (their MCIDs are forgotten by the
 /// parent tree and kept, by page, for `pmreport_pdf_complete_pages`), each `Figure` gets the next
 /// of `figure_alts` as its `/Alt` and each `Div` the next of `division_langs` as its `/Lang`, in
