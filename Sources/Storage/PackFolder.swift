@@ -69,8 +69,9 @@ public struct PackFolder: Sendable {
   ///
   /// Removes temporaries older than `staleAge` seconds and, when the packs together pass `limit`
   /// bytes, the oldest packs (by modification time) until they are under 80 % of it, never one
-  /// named in `keeping`. Removes nothing else.
-  public func trim(limit: Int, keeping: Set<String>, staleAge: Int64) {
+  /// named in `keeping`. Removes nothing else. Returns whether it removed a pack.
+  @discardableResult
+  public func trim(limit: Int, keeping: Set<String>, staleAge: Int64) -> Bool {
     let now = Int64(time(nil))
     let files = listed()
     for file in files
@@ -81,14 +82,19 @@ public struct PackFolder: Sendable {
     }
     let packs = files.filter { isPackName($0.name) }
     var total = packs.reduce(0) { $0 + $1.size }
-    guard total > Int64(limit) else { return }
+    guard total > Int64(limit) else { return false }
     let target = Int64(limit) * 4 / 5
+    var removed = false
     for pack in packs.sorted(by: {
       ($0.modifiedNanoseconds, $0.name) < ($1.modifiedNanoseconds, $1.name)
     })
     where total > target && !keeping.contains(pack.name) {
-      if unlink(pack.path) == 0 { total -= pack.size }
+      if unlink(pack.path) == 0 {
+        total -= pack.size
+        removed = true
+      }
     }
+    return removed
   }
 
   /// Removes the files of a layout from before packs: one file an entry, named by `nameLength`

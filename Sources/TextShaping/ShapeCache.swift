@@ -57,6 +57,8 @@ public final class ShapeCache {
   public var writes: Int { writer.writes - writesBefore }
   /// Entries written in runs before this one (``startRun()``).
   private var writesBefore = 0
+  /// How many packs this object had written when the run began (``startRun()``).
+  private var writtenBefore = 0
   /// Why writing was turned off (the first failure), if it was.
   public var writeFailure: String? { writer.writeFailure }
   /// The folder's entries named as packs that are not regular files (a named pipe, a link that
@@ -106,13 +108,18 @@ public final class ShapeCache {
   ///
   /// The counts start from zero, a write failure is forgotten (writing is tried again), and the
   /// font files are looked up again, so that an entry is checked against the fonts as they are
-  /// now. Call it between runs, after ``flush()`` (then nothing stored in the last run is still
+  /// now. What the last run found to refresh, and the files its index load ignored (reported by
+  /// that run), are forgotten: a run trims the folder only when it wrote or refreshed a pack
+  /// itself. Call it between runs, after ``flush()`` (then nothing stored in the last run is still
   /// being encoded with its fonts' stamps). Packs another process wrote since the index was read
   /// are not listed (their entries are misses, shaped again) until ``release()``.
   public func startRun() {
     hits = 0
     misses = 0
     writesBefore = writer.writes
+    writtenBefore = writer.written.count
+    touchedPacks = false
+    ignored = [:]
     writer.retry()
     fontFiles.forget()
   }
@@ -233,14 +240,20 @@ public final class ShapeCache {
   /// wrote or refreshed a pack, removes temporaries over an hour old, the old layout's entry files
   /// (one file an entry in two-hex-digit subfolders, from before packs) and, when the packs together
   /// pass ``limit``, the oldest packs (by modification time) until they are under 80 % of it,
-  /// never one this object wrote. Removes nothing else.
+  /// never one this object wrote. Removes nothing else. When it removed a pack, the index and the
+  /// open packs are let go (read again at the next lookup), so that a kept cache holds no removed
+  /// pack open.
   public func trim() {
     writer.flush()
     let written = writer.written
     touchUsedPacks()
-    guard !written.isEmpty || touchedPacks else { return }
+    guard written.count > writtenBefore || touchedPacks else { return }
     packFolder.removeEntryFiles(nameLength: 2 * SHA256.size)
-    packFolder.trim(limit: limit, keeping: written, staleAge: Self.staleAge)
+    if packFolder.trim(limit: limit, keeping: written, staleAge: Self.staleAge) {
+      packs = []
+      packUsed = []
+      index = nil
+    }
   }
 
   /// The entries in the folder's packs that are intact, and what is not: packs whose trailer or

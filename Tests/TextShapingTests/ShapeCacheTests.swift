@@ -340,6 +340,20 @@ func values(_ measurer: PangoMeasurer, _ spec: ParagraphSpec) -> [LineValue] {
     #expect(cache.hits == specs.count && cache.misses == 0 && cache.writes == 0)
   }
 
+  /// A kept cache's run reports what its index load ignored; the next run, which reads no index,
+  /// reports nothing (the file may be gone by then).
+  @Test func aKeptCacheForgetsWhatTheLastRunIgnored() throws {
+    let folder = ShapeFolder()
+    defer { folder.remove() }
+    let (measurer, cache) = folder.measurer()
+    try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+    try #require(mkfifo(folder.path + "/pipe" + ShapePack.fileExtension, 0o600) == 0)
+    _ = measurer.shape(specs[0])
+    #expect(cache.ignored.count == 1)
+    cache.startRun()
+    #expect(cache.ignored.isEmpty)
+  }
+
   /// The entries a measurer writes (in place, its font records kept from paragraph to paragraph)
   /// are byte for byte what the standalone encoder makes of the same shaping.
   @Test func anEntryWrittenInPlaceIsTheStandaloneEncoding() throws {
