@@ -379,8 +379,11 @@ struct WatchRuleTests {
     for path in paths {
       #expect(WatchedInputs.standardized(path) == URL(fileURLWithPath: path).standardized.path)
     }
-    // An empty component is left out (the URL keeps it).
+    // An empty component is left out (the URL keeps it), so a `..` after it takes the one before.
     #expect(WatchedInputs.standardized("/p//content.md") == "/p/content.md")
+    #expect(WatchedInputs.standardized("/a//../b") == "/b")
+    let here = FileManager.default.currentDirectoryPath
+    #expect(WatchedInputs.standardized("x/./y") == WatchedInputs.standardized(here + "/x/y"))
     #expect(Self.inputs.matches(folder: "/p/img/..", name: "content.md"))
     #expect(Self.inputs.matches(folder: "/p/./Styles", name: "brand.yml"))
   }

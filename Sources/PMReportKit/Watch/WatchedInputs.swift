@@ -52,14 +52,19 @@ public struct WatchedInputs: Equatable, Sendable {
     path == ignoredFolder || path.hasPrefix(ignoredFolder + "/")
   }
 
-  /// `path` with empty and `.` components left out and each `..` taking the one before it away
-  /// (as `URL.standardized` does, which keeps empty ones, without making a URL: every event's
-  /// name goes through this); a relative path is made absolute against the current directory
-  /// first.
+  /// `path` standardized as `URL.standardized` does, without making a URL.
+  ///
+  /// Every event's name goes through this: `.` components are left out and each `..` takes the
+  /// one before it away; a relative path is made absolute against the current directory
+  /// first. Unlike the URL, empty
+  /// components go (`/p//a` is `/p/a`), and so a `..` after one takes the component before it
+  /// away (`/a//../b` is `/b`, as the kernel reads it; the URL gives `/a/b`).
   static func standardized(_ path: String) -> String {
-    guard path.hasPrefix("/") else { return standardized(URL(fileURLWithPath: path).path) }
+    let absolute =
+      path.hasPrefix("/")
+      ? path : FileManager.default.currentDirectoryPath + "/" + path
     var kept: [Substring] = []
-    for component in path.split(separator: "/") where component != "." {
+    for component in absolute.split(separator: "/") where component != "." {
       if component == ".." {
         _ = kept.popLast()
       } else {
