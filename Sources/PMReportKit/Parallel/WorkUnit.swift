@@ -77,8 +77,10 @@ public enum WorkPlan {
 
   /// `participants` copies cut into contiguous slices for `jobs` processes: `2 × jobs` even
   /// slices, more when one would hold over ``copiesPerUnit``; then the last `jobs` slices each cut
-  /// again into pieces of at most ``tailCopiesPerUnit``, handed out last (their weight is least),
-  /// so that the processes finish close together.
+  /// again into pieces of at most ``tailCopiesPerUnit``, handed out after the document's other
+  /// slices (their weight is less; ``dispatchOrder(_:documents:participants:)`` weighs every
+  /// document's units together, so a heavier document's pieces may go before a lighter one's
+  /// slices), so that the processes finish close together.
   public static func slices(of participants: Int, jobs: Int) -> [Range<Int>] {
     let count = min(participants, max(2 * jobs, (participants - 1) / copiesPerUnit + 1))
     let even = cut(0..<participants, into: count)
