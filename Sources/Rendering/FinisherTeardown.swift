@@ -22,9 +22,18 @@ enum FinisherTeardown {
     atexit { FinisherTeardown.awaitPending() }
   }()
 
-  /// Deletes `pdf` on the teardown thread, keeping `input` (the bytes qpdf read in place) until
-  /// it is gone.
+  /// cairo's PDFs under this size (a certificate's, a summary's) are deleted where they are let
+  /// go: their few objects take less time to delete than handing them to another thread does.
+  static let smallPDFBytes = 1 << 20
+
+  /// Deletes `pdf`, keeping `input` (the bytes qpdf read in place) until it is gone: on the
+  /// teardown thread, or here when `input` is under ``smallPDFBytes``.
   static func delete(_ pdf: OpaquePointer, keeping input: [UInt8]?) {
+    if let input, input.count < smallPDFBytes {
+      pmreport_pdf_free(pdf)
+      withExtendedLifetime(input) {}
+      return
+    }
     _ = waitsAtExit
     // An opaque pointer is a plain address; the object it names is this call's alone now.
     let address = Int(bitPattern: UnsafeRawPointer(pdf))
