@@ -6,14 +6,14 @@ import TextShaping
 /// `pmreport watch`: builds the documents once, then again each time an input changes, with one
 /// text engine kept in memory.
 ///
-/// Every build loads a fresh ``Project`` (the content is loaded and validated again; the config
-/// and styles are reused while their files hold the same bytes, ``ConfigMemo``) and runs it on a
+/// Every build loads a fresh ``Project`` (the content is loaded and validated again; the config and
+/// styles are reused while their files hold the same bytes, ``ConfigMemo``) and runs it on a
 /// ``RunScheduler`` handed the same ``ShapingSession``; after each build the session keeps the
 /// shapes that build used and forgets the rest, so a one-paragraph edit re-shapes that paragraph
-/// only; the shape cache on disk is kept too (its index read once). A build whose inputs do not load reports why
-/// and writes nothing: the files of the last good build stay, and the next change builds again.
-/// So does a build that looked for a file the last good build read and found none (a deleted
-/// `pmreport.yml` would otherwise build the built-in article): a vanished input is an error
+/// only; the shape cache on disk is kept too (its index read once). A build whose inputs do not
+/// load reports why and writes nothing: the files of the last good build stay, and the next change
+/// builds again. So does a build that looked for a file the last good build read and found none (a
+/// deleted `pmreport.yml` would otherwise build the built-in article): a vanished input is an error
 /// until it comes back. With `--json`, each build (or build refused) is also one line of JSON,
 /// a run's report (``JSONReporter``).
 public final class WatchSession {
