@@ -29,18 +29,15 @@ enum FinisherTeardown {
   /// Deletes `pdf`, keeping `input` (the bytes qpdf read in place) until it is gone: on the
   /// teardown thread, or here when `input` is under ``smallPDFBytes``.
   static func delete(_ pdf: OpaquePointer, keeping input: [UInt8]?) {
-    if let input, input.count < smallPDFBytes {
-      pmreport_pdf_free(pdf)
-      withExtendedLifetime(input) {}
-      return
-    }
-    _ = waitsAtExit
     // An opaque pointer is a plain address; the object it names is this call's alone now.
     let address = Int(bitPattern: UnsafeRawPointer(pdf))
-    queue.async(group: pending) {
+    let deletion: @Sendable () -> Void = {
       pmreport_pdf_free(OpaquePointer(bitPattern: address))
       withExtendedLifetime(input) {}
     }
+    if let input, input.count < smallPDFBytes { return deletion() }
+    _ = waitsAtExit
+    queue.async(group: pending, execute: deletion)
   }
 
   /// Returns once every PDF handed to ``delete(_:keeping:)`` is deleted.
