@@ -180,6 +180,11 @@ public final class ShapeCache {
     writer.flushLater()
     storedKeys = []
     touchUsedPacks()
+    dropIndex()
+  }
+
+  /// Lets go of the packs' index and open files (read again at the next lookup).
+  private func dropIndex() {
     packs = []
     packUsed = []
     index = nil
@@ -249,11 +254,7 @@ public final class ShapeCache {
     touchUsedPacks()
     guard written.count > writtenBefore || touchedPacks else { return }
     packFolder.removeEntryFiles(nameLength: 2 * SHA256.size)
-    if packFolder.trim(limit: limit, keeping: written, staleAge: Self.staleAge) {
-      packs = []
-      packUsed = []
-      index = nil
-    }
+    if packFolder.trim(limit: limit, keeping: written, staleAge: Self.staleAge) { dropIndex() }
   }
 
   /// The entries in the folder's packs that are intact, and what is not: packs whose trailer or
