@@ -16,10 +16,10 @@ struct Painting: Sendable {
 
 /// Draws a document a page a file (`page-001.<ext>`…) into `sink`, the pages on every core at once.
 ///
-/// What the pages share (cairo's scaled fonts and their FreeType faces) cairo locks itself, with the
-/// faces it closes kept open (`CFontTables`: cairo 1.16 closed another thread's face in use past 10
-/// open faces), and each file depends on its page alone, so the bytes are those of writing one page
-/// after another. The first failing page's error is thrown.
+/// What the pages share (cairo's scaled fonts and their FreeType faces) cairo locks itself; the
+/// faces are the drawing's own, which cairo never closes (`pmreport_drawing_font_face`: cairo 1.16
+/// closed another thread's face in use past 10 open faces), and each file depends on its page
+/// alone, so the bytes are those of writing one page after another. The first failing page's error is thrown.
 func writePages(
   _ document: RenderDocument, ext: String, into sink: any ExportSink,
   _ drawOne: @escaping @Sendable (Int, Page, Painting, CheckedFile) throws -> Void

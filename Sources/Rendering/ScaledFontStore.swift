@@ -1,4 +1,5 @@
 import CCairo
+import CFontTables
 import Foundation
 import Frames
 
@@ -47,12 +48,16 @@ final class ScaledFontStore: @unchecked Sendable {
 
   /// A scaled font from `face`'s description: the same fontconfig pattern, matrices and options
   /// as the text engine's, so glyphs land where layout measured them.
+  ///
+  /// Its font face is made on a FreeType face the drawing keeps open for the process
+  /// (`pmreport_drawing_font_face`), not on one cairo opens and closes: cairo closes a
+  /// pattern-based font's face under other threads.
   private static func make(_ face: FontFace) -> OpaquePointer? {
     guard face.fontMatrix.count == 6, face.deviceMatrix.count == 6, face.options.count == 4,
       let pattern = FcNameParse(face.pattern)
     else { return nil }
     defer { FcPatternDestroy(pattern) }
-    guard let fontFace = cairo_ft_font_face_create_for_pattern(pattern) else { return nil }
+    guard let fontFace = pmreport_drawing_font_face(pattern) else { return nil }
     defer { cairo_font_face_destroy(fontFace) }
     var fontMatrix = matrix(face.fontMatrix)
     var deviceMatrix = matrix(face.deviceMatrix)

@@ -77,8 +77,11 @@ uint64_t pmreport_font_tables_cut(void);
 /// lock count unlocked): that thread then reads an unmapped font file or freed FreeType memory
 /// (a crash, a cairo assertion, "error occurred in libfreetype", or a heap corrupted for later).
 /// And it opens and closes faces (`FT_New_Face`, `FT_Done_Face`) on its one `FT_Library` from
-/// several threads at once, which FreeType forbids. pmreport draws pages on several threads, the
-/// preview draws while a build shapes, and the tests run suites side by side.
+/// several threads at once, which FreeType forbids. The drawing's fonts are on faces of their own
+/// that cairo never closes (drawing_faces.h), but text shaping's (Pango's, librsvg's text) are
+/// cairo's pattern-based fonts, more than 10 faces with many scripts, and they are used on two
+/// threads at once: the tests shape on two threads, the preview beside a build, librsvg's text on
+/// the page threads.
 ///
 /// So `FT_Done_Face` called from libcairo (its return address in libcairo's code) on a face
 /// libcairo opened through this target's `FT_New_Face` does not destroy it: the face is parked,
