@@ -115,10 +115,62 @@ typedef struct {
     int fd;
 } file_stream;
 
+/// A font file's mapping, shared by every face opened on that file here: the pages one face has
+/// touched are not faulted into a second mapping for another (the drawing's faces and text
+/// shaping's faces of the same files; each mapping's pages count in the resident set).
+typedef struct file_map {
+    dev_t device;
+    ino_t inode;
+    off_t size;
+    void *base;
+    int users;
+    struct file_map *next;
+} file_map;
+
+/// Every file mapped for a face still open (under `faces_lock`).
+static file_map *file_maps;
+
+/// The whole file `fd` (`status`) mapped read-only, shared with the faces already open on it, or
+/// `MAP_FAILED` (under `faces_lock`).
+static void *map_file(int fd, const struct stat *status) {
+    for (file_map *known = file_maps; known; known = known->next)
+        if (known->device == status->st_dev && known->inode == status->st_ino &&
+            known->size == status->st_size) {
+            ++known->users;
+            return known->base;
+        }
+    file_map *made = malloc(sizeof *made);
+    if (!made) return MAP_FAILED;
+    void *base = mmap(NULL, (size_t)status->st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (base == MAP_FAILED) {
+        free(made);
+        return MAP_FAILED;
+    }
+    *made = (file_map){status->st_dev, status->st_ino, status->st_size, base, 1, file_maps};
+    file_maps = made;
+    return base;
+}
+
+/// Lets go of a face's use of the mapping at `base`: unmapped when no face uses it any more.
+static void unmap_file(void *base) {
+    pthread_mutex_lock(&faces_lock);  // recursive: FreeType closes streams inside FT_Done_Face
+    for (file_map **link = &file_maps; *link; link = &(*link)->next) {
+        file_map *known = *link;
+        if (known->base != base) continue;
+        if (--known->users == 0) {
+            *link = known->next;
+            munmap(known->base, (size_t)known->size);
+            free(known);
+        }
+        break;
+    }
+    pthread_mutex_unlock(&faces_lock);
+}
+
 /// FreeType's `close` of a `file_stream`: called once, when its face is done (or failed to open).
 static void close_file_stream(FT_Stream stream) {
     file_stream *file = (file_stream *)stream;
-    munmap(stream->base, stream->size);
+    unmap_file(stream->base);
     close(file->fd);
     free(file);
 }
@@ -133,10 +185,10 @@ static FT_Error open_face(FT_Library library, const char *path, FT_Long index, F
     file_stream *file = NULL;
     void *base = MAP_FAILED;
     if (fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0)
-        base = mmap(NULL, (size_t)status.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        base = map_file(fd, &status);
     if (base != MAP_FAILED) file = calloc(1, sizeof *file);
     if (!file) {
-        if (base != MAP_FAILED) munmap(base, (size_t)status.st_size);
+        if (base != MAP_FAILED) unmap_file(base);
         close(fd);
         return real_new_face(library, path, index, face);
     }

@@ -26,7 +26,9 @@ extern "C" {
 /// `pmreport_font_faces_opened`) in the executable, so cairo's and fontconfig's calls come here
 /// first (the dynamic linker looks in the executable before libfreetype). `FT_New_Face` maps the
 /// file whole and read-only as FreeType's own file streams do (`FT_Stream_Open`), keeps the file
-/// open and hands FreeType that stream (`FT_Open_Face`; FreeType closes it with the face).
+/// open and hands FreeType that stream (`FT_Open_Face`; FreeType closes it with the face). Faces
+/// open on the same file at once share one mapping (the drawing's face and shaping's of a file:
+/// the pages either touched count once in the resident set), unmapped with the last of them.
 /// `FT_Load_Sfnt_Table` is passed on to FreeType's own (`dlsym(RTLD_NEXT)`) unchanged, except a
 /// read of 1 MB or more from a face on such a stream:
 /// FreeType reads the table's first byte (so it finds the table, checks the offset and gives any
