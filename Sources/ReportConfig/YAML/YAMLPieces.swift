@@ -14,13 +14,14 @@ import Yams
 public final class YAMLPieces {
   /// A piece's tree as parsed, by its bytes.
   struct Kept {
-    var bytes: [UInt8]
-    var file: String
-    /// The line the piece started on when `tree` was placed.
-    var line: Int
-    var tree: SourceNode
+    /// The piece's text.
+    let bytes: [UInt8]
+    /// The file its locations name.
+    let file: String
+    /// The tree, placed as if the piece started on `line`.
+    var placed: (line: Int, tree: SourceNode)
     /// The nodes its tree counts toward ``SourceNode/nodeLimit``.
-    var nodes: Int
+    let nodes: Int
   }
 
   /// The pieces the last parse used and those the one before used, by their byte count.
@@ -68,17 +69,18 @@ public final class YAMLPieces {
       guard let kept = tree(of: piece, in: bytes, file: file) else { return nil }
       used[kept.bytes.count, default: []].append(kept)
       nodes += kept.nodes
+      let tree = kept.placed.tree
       switch piece.kind {
       case .entry, .head:
-        guard closeList(), let entry = kept.tree.entries?.first, kept.tree.entries?.count == 1,
+        guard closeList(), let entry = tree.entries?.first, tree.entries?.count == 1,
           keys.insert(entry.key).inserted
         else { return nil }
         listLocation = nil
-        root = root ?? kept.tree.location
+        root = root ?? tree.location
         entries.append(entry)
       case .item:
-        guard let item = kept.tree.items?.first, kept.tree.items?.count == 1 else { return nil }
-        listLocation = listLocation ?? kept.tree.location
+        guard let item = tree.items?.first, tree.items?.count == 1 else { return nil }
+        listLocation = listLocation ?? tree.location
         items.append(item)
       }
     }
@@ -96,9 +98,10 @@ public final class YAMLPieces {
     let text = UnsafeBufferPointer(rebasing: bytes[piece.range])
     if var kept = find(text, file: file) {
       counts.reused += 1
-      if kept.line != piece.line {
-        kept.tree = kept.tree.shifted(lines: piece.line - kept.line, columns: 0)
-        kept.line = piece.line
+      if kept.placed.line != piece.line {
+        kept.placed = (
+          piece.line, kept.placed.tree.shifted(lines: piece.line - kept.placed.line, columns: 0)
+        )
       }
       return kept
     }
@@ -111,8 +114,9 @@ public final class YAMLPieces {
     var budget = SourceNode.nodeLimit
     guard let tree = try? SourceNode(node, file: file, budget: &budget) else { return nil }
     return Kept(
-      bytes: Array(text), file: file, line: piece.line,
-      tree: tree.shifted(lines: piece.line - 1, columns: 0), nodes: SourceNode.nodeLimit - budget)
+      bytes: Array(text), file: file,
+      placed: (piece.line, tree.shifted(lines: piece.line - 1, columns: 0)),
+      nodes: SourceNode.nodeLimit - budget)
   }
 
   /// A kept piece of the same bytes and file.
