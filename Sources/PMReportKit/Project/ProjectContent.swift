@@ -17,7 +17,8 @@ struct ProjectContent {
   ///
   /// A typed `--content` may lie anywhere (``Inputs/locate(typed:from:)``); a missing content file
   /// the config names is reported where the config writes it. With a `memo`, the config it kept
-  /// is reused while its file is unchanged.
+  /// is reused while its file is unchanged, and the content file's unchanged pieces are not
+  /// parsed again.
   static func load(options: RunOptions, inputs: Inputs, memo: ConfigMemo? = nil) throws
     -> ProjectContent
   {
@@ -32,7 +33,8 @@ struct ProjectContent {
     let file: LoadedContent?
     do {
       file = try settings.contentPath.map {
-        try ConfigLoader.loadContentFile(path: $0, display: options.contentPath, inputs: inputs)
+        try ConfigLoader.loadContentFile(
+          path: $0, display: options.contentPath, inputs: inputs, pieces: memo?.content)
       }
     } catch var missing as MissingFileError {
       // A path from the config: say where it was written.

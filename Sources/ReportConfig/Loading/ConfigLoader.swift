@@ -24,9 +24,12 @@ public enum ConfigLoader {
     return try parse(text, display: display)
   }
 
-  /// The YAML tree of `text`, the file `display` names (an empty mapping for an empty file).
-  static func parse(_ text: String, display: String) throws -> SourceNode {
-    try YAMLSource.parse(text, file: display)
+  /// The YAML tree of `text`, the file `display` names (an empty mapping for an empty file);
+  /// parsed through `pieces` when given.
+  static func parse(_ text: String, display: String, pieces: YAMLPieces? = nil) throws
+    -> SourceNode
+  {
+    try (pieces.map { try $0.parse(text, file: display) } ?? YAMLSource.parse(text, file: display))
       ?? SourceNode.emptyMapping(at: SourceLocation(file: display, line: 1, column: 1))
   }
 

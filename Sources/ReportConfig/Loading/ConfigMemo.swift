@@ -3,12 +3,15 @@
 /// (``InputTranscript``).
 ///
 /// A kept load is what a fresh load of the same files returns, warnings included: they are part
-/// of the value (``LoadedSettings/warnings``), so each build reports them again.
+/// of the value (``LoadedSettings/warnings``), so each build reports them again. The content file
+/// is read again each build, its YAML parsed through ``content``.
 public final class ConfigMemo {
   /// The config, by what was asked.
   let settings = InputMemo<SettingsRequest, LoadedSettings>()
   /// Each style, by what was asked.
   let styles = InputMemo<StyleRequest, ConfigLoader.LoadedStyle>()
+  /// The content file's pieces, kept by their bytes.
+  public let content = YAMLPieces()
 
   public init() {}
 

@@ -17,9 +17,10 @@ extension ConfigLoader {
   /// Loads a content file as ``loadContent(path:inputs:)`` does, with where its images were named.
   ///
   /// `display` names the file in messages (default: `path`, relative to the working directory
-  /// when inside it); the file is read through `inputs`.
+  /// when inside it); the file is read through `inputs`. With `pieces`, a YAML file is parsed a
+  /// piece at a time, the pieces unchanged since its last parse taken as they were.
   public static func loadContentFile(
-    path: String, display: String? = nil, inputs: Inputs
+    path: String, display: String? = nil, inputs: Inputs, pieces: YAMLPieces? = nil
   ) throws -> LoadedContent {
     let absolute = Paths.absolute(path, relativeTo: Paths.current)
     let display = display ?? (path.hasPrefix("/") ? Paths.display(absolute) : path)
@@ -36,7 +37,7 @@ extension ConfigLoader {
     let decoded =
       isMarkdown(path)
       ? try decodeMarkdownContent(text, file: display)
-      : try decodeContent(parse(text, display: display), file: display)
+      : try decodeContent(parse(text, display: display, pieces: pieces), file: display)
     var loaded = LoadedContent(
       content: decoded.content, file: display, path: absolute,
       imageLocations: decoded.imageLocations)

@@ -4,6 +4,8 @@
 /// line, skipping quoted scalars, comments and block scalars.
 struct NestingScan {
   let bytes: UnsafeBufferPointer<UInt8>
+  /// The deepest nesting let through.
+  var maximumDepth = YAMLSource.maximumDepth
 
   private static let space = UInt8(ascii: " ")
   private static let tab = UInt8(ascii: "\t")
@@ -17,9 +19,8 @@ struct NestingScan {
   private static let carriageReturn = UInt8(ascii: "\r")
 
   /// The line, column (in Unicode scalars) and depth where the nesting first passes
-  /// ``YAMLSource/maximumDepth``; nil if it never does.
+  /// ``maximumDepth``; nil if it never does.
   func firstExcess() -> (line: Int, column: Int, depth: Int)? {
-    let maximumDepth = YAMLSource.maximumDepth
     var flowDepth = 0
     var quote: UInt8?
     var indents: [Int] = []

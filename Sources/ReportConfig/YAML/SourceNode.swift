@@ -196,6 +196,12 @@ extension SourceNode {
   /// Converts a composed Yams tree, naming `file` in every location.
   init(_ node: Node, file: String) throws {
     var budget = SourceNode.nodeLimit
+    try self.init(node, file: file, budget: &budget)
+  }
+
+  /// Converts a composed Yams tree as ``init(_:file:)`` does, taking one from `budget` for each
+  /// node (``ConversionProblem/tooManyNodes(_:)`` when it runs out).
+  init(_ node: Node, file: String, budget: inout Int) throws {
     self = try SourceNode.convert(node, file: file, path: .root, budget: &budget)
   }
 

@@ -13,7 +13,7 @@ enum YAMLSource {
 
   /// No implicit tags: pmreport reads every scalar as text and types it itself, so Yams' default
   /// rules (a regular expression each, run on every mapping key) buy nothing.
-  private static let resolver = Resolver.basic
+  static let resolver = Resolver.basic
   /// Largest input accepted, in bytes.
   static let maximumBytes = 16 << 20
 
