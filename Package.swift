@@ -55,6 +55,8 @@ let package = Package(
       linkerSettings: [.linkedLibrary("qpdf")]),
     // The git commit `--version` prints (`make build` writes Sources/CBuildInfo/commit.h).
     .target(name: "CBuildInfo"),
+    // Starting a file's writeback early (`sync_file_range`, not in Swift's Glibc module).
+    .target(name: "CWriteback"),
     // Where libcairo's code lies: the two targets below treat libcairo's calls alone differently.
     .target(name: "CCairoCode"),
     // zlib's deflate functions defined in the executable, passed on to libz's: cairo's streams held
@@ -107,7 +109,7 @@ let package = Package(
     // MARK: Swift modules, lowest first
     .target(name: "Geometry"),
     // Durable files: checked atomic writes, the run lock, temporaries, SHA-256, cache packs.
-    .target(name: "Storage", dependencies: ["CGLib", "CNettle", "CZlib"]),
+    .target(name: "Storage", dependencies: ["CGLib", "CNettle", "CZlib", "CWriteback"]),
     .target(name: "Frames", dependencies: ["Geometry"]),
     // The words pmreport prints, one file per language, compiled in as bytes.
     .target(

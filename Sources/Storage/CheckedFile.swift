@@ -1,3 +1,4 @@
+import CWriteback
 import Foundation
 
 /// The one way pmreport writes a file's bytes: every `write(2)` checked, the first failure's `errno`
@@ -18,8 +19,9 @@ public final class CheckedFile {
   private var descriptor: Int32
   /// Nil for a file written without its SHA-256 (``init(creating:reportedAs:exclusive:hashing:)``).
   private let checksum: SHA256?
-  /// Bytes given but not yet written: the first `buffered` of them.
-  private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 1)
+  /// Bytes given but not yet written: the first `buffered` of them (none once
+  /// ``flushBuffered()`` has given it back).
+  private var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 1)
   private var buffered = 0
   /// The `errno` of the first write that failed; 0 while all went well.
   public private(set) var firstError: Int32 = 0
@@ -120,14 +122,26 @@ public final class CheckedFile {
     return stored
   }
 
-  /// Writes out what is buffered and returns what the file's bytes came to, leaving the file
-  /// open for ``finish(_:)`` (which may then run on another thread: nothing is written after
-  /// this); throws the first failure.
+  /// Writes out what is buffered and returns what the file's bytes came to; throws the first
+  /// failure.
+  ///
+  /// The file is left open for ``finish(_:)``, which may then run on another thread: nothing is
+  /// written after this. The buffer is given back: a file waiting to be flushed holds its
+  /// descriptor and no more.
   public func flushBuffered() throws -> StoredBytes {
     flush()
+    buffer.deallocate()
+    buffer = UnsafeMutableRawBufferPointer(start: nil, count: 0)
     if let failure { throw failure }
     return stored
   }
+
+  /// Starts writing the file's bytes to the disk without waiting (``flushBuffered()`` first).
+  ///
+  /// Their blocks are allocated now, so one journal commit carries those of every file started
+  /// before it, and the ``finish(_:)`` that follows has less to wait for. Advisory: a failure
+  /// shows in that ``finish(_:)``.
+  public func startWriteback() { _ = pmreport_start_writeback(descriptor) }
 
   /// The bytes' size and SHA-256, the hash computed once (the hasher is spent by it).
   private lazy var stored = StoredBytes(count: byteCount, sha256: checksum?.hexDigest() ?? "")

@@ -61,4 +61,70 @@ import Testing
         "a.txt", "blocked", "c.txt",
       ])
   }
+
+  /// What a group's files were asked to do, in order.
+  final class CallLog: @unchecked Sendable {
+    // @unchecked: `calls` is used under `lock`.
+    private let lock = NSLock()
+    private var calls: [String] = []
+    var all: [String] { lock.withLock { calls } }
+    func add(_ call: String) { lock.withLock { calls.append(call) } }
+  }
+
+  /// A file that records its calls, its flush or its rename failing when told.
+  struct RecordedFile: SettlingFile {
+    let temp: String
+    let log: CallLog
+    var flushFails = false
+    var placeFails = false
+
+    func startWriteback() { log.add("writeback \(temp)") }
+    func flush() throws {
+      log.add("flush \(temp)")
+      if flushFails { throw StorageError.write(path: temp, errno: EIO) }
+    }
+    func place() throws {
+      log.add("rename \(temp)")
+      if placeFails { throw StorageError.write(path: temp, errno: EISDIR) }
+    }
+    func drop() { log.add("drop \(temp)") }
+  }
+
+  @Test func aGroupIsFlushedWholeBeforeAnyOfItIsRenamedInOrder() {
+    let log = CallLog()
+    let files = ["a", "b", "c"].map { RecordedFile(temp: $0, log: log) }
+    let outcome = SettlingFiles.putInPlace(files)
+    #expect(outcome.placed == 3 && outcome.failure == nil)
+    #expect(
+      log.all == [
+        "writeback a", "writeback b", "writeback c", "flush a", "flush b", "flush c", "rename a",
+        "rename b", "rename c",
+      ])
+  }
+
+  @Test func aFailedFlushInAGroupPlacesTheFilesBeforeItAndDropsThoseAfter() {
+    let log = CallLog()
+    var files = ["a", "b", "c", "d"].map { RecordedFile(temp: $0, log: log) }
+    files[2].flushFails = true
+    let outcome = SettlingFiles.putInPlace(files)
+    #expect(outcome.placed == 2 && outcome.failure != nil)
+    #expect(
+      log.all.dropFirst(4) == [
+        "flush a", "flush b", "flush c", "rename a", "rename b", "drop d",
+      ])
+  }
+
+  @Test func aFailedRenameInAGroupDropsTheFlushedFilesAfterIt() {
+    let log = CallLog()
+    var files = ["a", "b", "c", "d"].map { RecordedFile(temp: $0, log: log) }
+    files[1].placeFails = true
+    files[3].flushFails = true
+    let outcome = SettlingFiles.putInPlace(files)
+    #expect(outcome.placed == 1)
+    #expect((outcome.failure as? StorageError) == .write(path: "b", errno: EISDIR))
+    #expect(
+      log.all.dropFirst(4) == [
+        "flush a", "flush b", "flush c", "flush d", "rename a", "rename b", "drop c",
+      ])
+  }
 }
