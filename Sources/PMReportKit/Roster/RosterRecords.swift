@@ -59,9 +59,9 @@ struct RosterRecords {
   /// next line.
   var all: [Record] { read().records }
 
-  /// Every record, and how many characters SwiftCSV was given to read them all: about the text's
-  /// length however many records are bad (each line is read at most twice), which is what keeps
-  /// reading linear (`RosterSafetyTests`).
+  /// Every record, and how many of the text's characters SwiftCSV was given to read them all (the
+  /// line end put before each record aside): about the text's length however many records are bad
+  /// (each line is read at most twice), which is what keeps reading linear (`RosterSafetyTests`).
   func read() -> (records: [Record], charactersRead: Int) {
     var out: [Record] = []
     var charactersRead = 0
@@ -81,7 +81,7 @@ struct RosterRecords {
       // it twice: for its header, then again, skipping the header, for its rows.)
       var text = "\n"
       text.append(contentsOf: record)
-      charactersRead += 1 + lengths[first...last].reduce(0, +)
+      charactersRead += lengths[first...last].reduce(0, +)
       let fields =
         try? Enumerated(
           header: [], text: text, delimiter: delimiter, loadColumns: false, rowLimit: 1
