@@ -57,16 +57,12 @@ public final class EarlyWorkers: @unchecked Sendable {
 }
 
 /// A worker process and the pipes its units go through.
-final class WorkerProcess: @unchecked Sendable {
-  private let process: Process
-  private let input: FileHandle
-  private let reader: LineReader
-
-  private init(process: Process, input: FileHandle, output: FileHandle) {
-    self.process = process
-    self.input = input
-    reader = LineReader(output.fileDescriptor)
-  }
+struct WorkerProcess: @unchecked Sendable {
+  let process: Process
+  /// Its standard input: the units.
+  let input: FileHandle
+  /// Its standard output: the answers.
+  let reader: LineReader
 
   /// Starts a worker as `launch` says, in `environment`; nil when it cannot be started.
   static func start(_ launch: WorkerLaunch, environment: [String: String]) -> WorkerProcess? {
@@ -85,7 +81,8 @@ final class WorkerProcess: @unchecked Sendable {
     }
     WorkerProcesses.shared.add(process.processIdentifier)
     return WorkerProcess(
-      process: process, input: input.fileHandleForWriting, output: output.fileHandleForReading)
+      process: process, input: input.fileHandleForWriting,
+      reader: LineReader(output.fileHandleForReading.fileDescriptor))
   }
 
   /// The workers' environment: this one, with the run's date fixed (`SOURCE_DATE_EPOCH`), so
