@@ -34,7 +34,7 @@ public struct WorkerLaunch: Sendable {
 /// Worker processes started first thing, before the run's project is loaded (a roster run with
 /// `--jobs` over 1), so that each loads the project while this process does: the run hands them
 /// its first units, or ends them when it has none for them (``stop()``; a worker whose input ends
-/// before its first unit ends at once, without a word, even while loading).
+/// before its first unit also ends at once, without a word, even while loading).
 public final class EarlyWorkers: @unchecked Sendable {
   private let lock = NSLock()
   private var waiting: [WorkerProcess]
@@ -50,9 +50,13 @@ public final class EarlyWorkers: @unchecked Sendable {
     }
   }
 
-  /// Ends the workers not taken, and waits for them to be gone.
+  /// Ends the workers not taken, and waits for them to be gone: at once (SIGTERM), since a
+  /// worker holds nothing of the run's before its first unit, and may still be starting up.
   public func stop() {
-    for worker in take(Int.max) { worker.stop() }
+    for worker in take(Int.max) {
+      kill(worker.process.processIdentifier, SIGTERM)
+      worker.stop()
+    }
   }
 }
 
