@@ -194,4 +194,49 @@ import Testing
     #expect((report["warnings"] as? [String])?.count == 1)
     #expect((report["outputs"] as? [Any])?.count == 3)
   }
+
+  /// A roster run's workers start before the project is loaded, and load it too: an input error
+  /// is printed by the run alone, once, and nothing is written.
+  @Test func aBadRosterLineUnderTwoJobsIsPrintedOnce() throws {
+    let dir = try Self.project()
+    try "name,cohort\nAna Souza,A\nJosé Álvarez,B,extra\nZoë O’Brien,A\n".write(
+      toFile: (dir as NSString).appendingPathComponent("bad.csv"), atomically: true,
+      encoding: .utf8)
+    let run = try PMReportProcess(
+      [
+        "--roster", "bad.csv", "--document", "certificate", "--format", "pdf", "--output", "out",
+        "--jobs", "2",
+      ], in: dir
+    ).wait(timeout: 120)
+    #expect(run.status == 65, "\(run.summary)")
+    let diagnostics = run.error.split(separator: "\n").filter { $0.contains("bad.csv:3") }
+    #expect(diagnostics.count == 1, "\(run.error)")
+    #expect(
+      !FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("out")))
+  }
+
+  /// A roster run of one unit under two jobs builds it here: the worker started early for it is
+  /// ended, and the certificate is the one process's.
+  @Test func aRosterRunOfOneUnitUnderTwoJobsEndsItsWorker() throws {
+    let dir = try Self.project()
+    try "name\nAna Souza\n".write(
+      toFile: (dir as NSString).appendingPathComponent("one.csv"), atomically: true,
+      encoding: .utf8)
+    var manifests: [String] = []
+    for jobs in [1, 2] {
+      let run = try PMReportProcess(
+        [
+          "--roster", "one.csv", "--document", "certificate", "--format", "pdf", "--output",
+          "out-\(jobs)", "--jobs", "\(jobs)",
+        ], in: dir
+      ).wait(timeout: 120)
+      #expect(run.status == 0, "\(run.summary)")
+      manifests.append(
+        try String(
+          contentsOfFile: (dir as NSString).appendingPathComponent("out-\(jobs)/manifest.json"),
+          encoding: .utf8))
+    }
+    #expect(manifests[0] == manifests[1])
+    #expect(manifests[0].contains("pdf/certificate/ana-souza.pdf"))
+  }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// How a run starts its worker processes: this program again, with the run's own arguments and
 /// `--worker`, and how many processes share the run (this one included).
@@ -8,10 +9,106 @@ public struct WorkerLaunch: Sendable {
   public var executable: String
   public var arguments: [String]
 
+  /// Workers started before the project was loaded (``EarlyWorkers``), handed their units first;
+  /// nil for none.
+  public var early: EarlyWorkers?
+
   public init(jobs: Int, executable: String, arguments: [String]) {
     self.jobs = jobs
     self.executable = executable
     self.arguments = arguments
+  }
+
+  /// The same launch with its workers started now (``EarlyWorkers``), for a run of `options`,
+  /// whose date must be fixed (``RunOptions/fixingDate()``): every process stamps it.
+  public func startingWorkers(for options: RunOptions) -> WorkerLaunch {
+    var launch = self
+    launch.early = EarlyWorkers(
+      (1..<max(jobs, 1)).compactMap { _ in
+        WorkerProcess.start(self, environment: WorkerProcess.environment(date: options.date))
+      })
+    return launch
+  }
+}
+
+/// Worker processes started first thing, before the run's project is loaded (a roster run with
+/// `--jobs` over 1), so that each loads the project while this process does: the run hands them
+/// its first units, or ends them when it has none for them (``stop()``; a worker whose input ends
+/// before its first unit also ends at once, without a word, even while loading).
+public final class EarlyWorkers: @unchecked Sendable {
+  private let lock = NSLock()
+  private var waiting: [WorkerProcess]
+
+  init(_ workers: [WorkerProcess]) { waiting = workers }
+
+  /// Up to `count` of the workers, no longer waiting.
+  func take(_ count: Int) -> [WorkerProcess] {
+    lock.withLock {
+      let taken = Array(waiting.prefix(count))
+      waiting.removeFirst(taken.count)
+      return taken
+    }
+  }
+
+  /// Ends the workers not taken, and waits for them to be gone: at once (SIGTERM), since a
+  /// worker holds nothing of the run's before its first unit, and may still be starting up.
+  public func stop() {
+    for worker in take(Int.max) {
+      kill(worker.process.processIdentifier, SIGTERM)
+      worker.stop()
+    }
+  }
+}
+
+/// A worker process and the pipes its units go through.
+struct WorkerProcess: @unchecked Sendable {
+  let process: Process
+  /// Its standard input: the units.
+  let input: FileHandle
+  /// Its standard output: the answers.
+  let reader: LineReader
+
+  /// Starts a worker as `launch` says, in `environment`; nil when it cannot be started.
+  static func start(_ launch: WorkerLaunch, environment: [String: String]) -> WorkerProcess? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: launch.executable)
+    process.arguments = launch.arguments
+    process.environment = environment
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    do {
+      try process.run()
+    } catch {
+      return nil
+    }
+    WorkerProcesses.shared.add(process.processIdentifier)
+    return WorkerProcess(
+      process: process, input: input.fileHandleForWriting,
+      reader: LineReader(output.fileHandleForReading.fileDescriptor))
+  }
+
+  /// The workers' environment: this one, with the run's date fixed (`SOURCE_DATE_EPOCH`), so
+  /// that every process stamps the same date, and the run's token (``RunLock/memberEnvironment``).
+  static func environment(date: Date?) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    if let date { environment["SOURCE_DATE_EPOCH"] = String(Int64(date.timeIntervalSince1970)) }
+    environment.merge(RunLock.memberEnvironment) { _, member in member }
+    return environment
+  }
+
+  /// Sends `request` (one line) and returns the worker's answer line; nil when the worker is gone.
+  func ask(_ request: Data) -> Data? {
+    guard (try? input.write(contentsOf: request + [0x0A])) != nil else { return nil }
+    return reader.next()
+  }
+
+  /// Ends the worker's input (it serves no more units, or none at all) and waits for it to end.
+  func stop() {
+    try? input.close()
+    process.waitUntilExit()
+    WorkerProcesses.shared.remove(process.processIdentifier)
   }
 }
 
@@ -85,16 +182,24 @@ final class WorkerPool: @unchecked Sendable {
     self.environment = environment
   }
 
-  /// Starts `count` workers on `units` (described for failures by `name`).
+  /// Starts `count` workers on `units` (described for failures by `name`): the launch's early
+  /// workers first, the others ended.
   func start(
     _ count: Int, units: [WorkUnit], board: UnitBoard,
     name: @escaping @Sendable (WorkUnit) -> String
   ) {
+    let early = launch.early?.take(count) ?? []
+    launch.early?.stop()
     for number in 0..<count {
       done.enter()
+      let ready = number < early.count ? early[number] : nil
       let thread = Thread { [self] in
         defer { done.leave() }
-        feed(units: units, board: board, name: name)
+        // No worker: the units go to whoever is left (the parent always builds too).
+        guard let worker = ready ?? WorkerProcess.start(launch, environment: environment) else {
+          return
+        }
+        feed(worker, units: units, board: board, name: name)
       }
       thread.name = "pmreport-worker-\(number + 1)"
       thread.start()
@@ -106,41 +211,23 @@ final class WorkerPool: @unchecked Sendable {
   func wait() { done.wait() }
 
   private func feed(
-    units: [WorkUnit], board: UnitBoard, name: @Sendable (WorkUnit) -> String
+    _ worker: WorkerProcess, units: [WorkUnit], board: UnitBoard,
+    name: @Sendable (WorkUnit) -> String
   ) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: launch.executable)
-    process.arguments = launch.arguments
-    process.environment = environment
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    do {
-      try process.run()
-    } catch {
-      // No worker: the units go to whoever is left (the parent always builds too).
-      return
-    }
-    WorkerProcesses.shared.add(process.processIdentifier)
-    defer { WorkerProcesses.shared.remove(process.processIdentifier) }
-    let reader = LineReader(output.fileHandleForReading.fileDescriptor)
+    defer { worker.stop() }
     let encoder = JSONEncoder()
     let decoder = JSONDecoder()
     while let index = board.take() {
       let unit = units[index]
       // Every unit taken is finished, with its report or as lost: the parent replays in order.
-      guard let request = (try? encoder.encode(unit)).map({ $0 + [0x0A] }),
-        (try? input.fileHandleForWriting.write(contentsOf: request)) != nil,
-        let answer = reader.next(), let report = try? decoder.decode(UnitReport.self, from: answer)
+      guard let request = try? encoder.encode(unit), let answer = worker.ask(request),
+        let report = try? decoder.decode(UnitReport.self, from: answer)
       else {
         board.finish(index, .lost(document: name(unit), formats: unit.formats))
         break
       }
       board.finish(index, report)
     }
-    try? input.fileHandleForWriting.close()
-    process.waitUntilExit()
   }
 }
 

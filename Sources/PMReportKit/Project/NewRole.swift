@@ -56,8 +56,12 @@ public struct NewRole: Hashable, Sendable {
 /// hyphens, accents folded ("Führung" → "fuhrung").
 public enum Slug {
   public static func make(_ text: String) -> String {
-    let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-      .replacingOccurrences(of: "ß", with: "ss")
+    // ASCII folds to itself, lowercased below: Foundation's folding is skipped for it.
+    let folded =
+      text.isASCII
+      ? text
+      : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        .replacing(letters: [("ß", "ss")])
     var out = ""
     var pendingHyphen = false
     for scalar in folded.unicodeScalars {

@@ -16,10 +16,9 @@ extension Roster {
   public static func slugs(_ names: [(line: Int, name: String)]) -> [String] {
     var taken: Set<String> = []
     return names.map { line, name in
-      var folded = name.folding(options: [.diacriticInsensitive], locale: nil).lowercased()
-      for (letter, ascii) in latinLetters {
-        folded = folded.replacingOccurrences(of: letter, with: ascii)
-      }
+      let folded =
+        (name.isASCII ? name : name.folding(options: [.diacriticInsensitive], locale: nil))
+        .lowercased().replacing(letters: latinLetters)
       let foreign = folded.unicodeScalars.contains { !$0.isASCII && $0.properties.isAlphabetic }
       var base = Slug.make(folded)
       if foreign || base.isEmpty { base = "participant-\(line)" }
@@ -36,7 +35,7 @@ extension Roster {
   }
 
   /// Latin letters that folding leaves alone (they have no accent to drop), as ASCII.
-  private static let latinLetters: [(String, String)] = [
+  private static let latinLetters: [(letter: Unicode.Scalar, with: String)] = [
     ("ß", "ss"), ("ø", "o"), ("ł", "l"), ("ı", "i"), ("đ", "d"), ("ð", "d"), ("þ", "th"),
     ("æ", "ae"), ("œ", "oe"), ("ħ", "h"), ("ŋ", "ng"),
   ]

@@ -33,7 +33,7 @@ struct RowProblems {
     }
     var values: [String: String] = [:]
     for (column, value) in zip(header, fields) {
-      values[column] = value.trimmingCharacters(in: .whitespaces)
+      values[column] = value.trimmingWhitespace
     }
     let name = values["name"] ?? ""
     if let problem = name.isEmpty ? "the name is empty" : ParticipantName.problem(name) {

@@ -42,23 +42,20 @@ extension RunScheduler {
     return UnitReport(events: log.events)
   }
 
-  /// The workers' environment: this one, with the run's date fixed (`SOURCE_DATE_EPOCH`), so that
-  /// every process stamps the same date, and the run's token (``RunLock/memberEnvironment``).
-  private var workerEnvironment: [String: String] {
-    var environment = ProcessInfo.processInfo.environment
-    environment["SOURCE_DATE_EPOCH"] = String(Int64(project.date.timeIntervalSince1970))
-    environment.merge(RunLock.memberEnvironment) { _, member in member }
-    return environment
-  }
+  /// The workers' environment (``WorkerProcess/environment(date:)``), with this run's date.
+  private var workerEnvironment: [String: String] { WorkerProcess.environment(date: project.date) }
 
-  /// Serves as a worker: builds each unit read from standard input (one JSON line each) and
-  /// answers with its report (one JSON line), until the input ends; what fails outside the units
-  /// goes to `reporter`.
+  /// Serves as a worker: builds each unit read from `lines` (one JSON line each) and answers with
+  /// its report (one JSON line), until the input ends; what fails outside the units goes to
+  /// `reporter`.
   ///
+  /// Waits for the first line before it takes part in the run (the output folder made, the run's
+  /// lock joined): a worker started early is sent units only once its parent holds the folder.
   /// Every line gets one answer: a line that holds no unit of this run is answered with that
   /// failure (an internal error, exit 70). Throws ``WorkerProtocolError`` when no answer can be
   /// written.
-  public func serveUnits(reporter: any Reporter) throws {
+  public func serveUnits(_ lines: UnitLines, reporter: any Reporter) throws {
+    var line: Data? = lines.first()
     do {
       try FileManager.default.createOutputDirectory(settings.outputDirectory)
       // A member of its parent's run (the folder is the run's): holding the run's token lock, so
@@ -70,19 +67,18 @@ extension RunScheduler {
       return
     }
     defer { RunLock.release(settings.outputDirectory) }
-    Self.stopWithParent()
     // The parent reports the language's warning; the worker only sets the language. The shape
     // cache is shared through its folder (each process writes packs of its own, renamed into place
     // whole); what the worker stored is written, and the packs it used refreshed, when it is done.
     prepareLanguage(report: { _ in })
     let shapeCache = useShapeCache()
     defer { shapeCache?.trim() }
-    let input = LineReader(STDIN_FILENO)
-    while let line = input.next() {
-      let unitReport = report(ofUnitIn: line)
+    while let unitLine = line {
+      let unitReport = report(ofUnitIn: unitLine)
       // The parent lists the unit's files in its manifest: their folders go to the disk first.
       UnsyncedFolders.shared.syncAll()
       try Self.answer(unitReport)
+      line = lines.next()
     }
   }
 
@@ -117,19 +113,5 @@ extension RunScheduler {
     } catch {
       throw WorkerProtocolError.cannotAnswer(String(describing: error))
     }
-  }
-
-  /// Ends this worker, its temporary files and its lock removed, as soon as the process that started
-  /// it is gone (killed outright, it could not stop its workers): no unit outlives its run.
-  private static func stopWithParent() {
-    let parent = getppid()
-    let watcher = Thread {
-      while getppid() == parent { usleep(50_000) }
-      ErrorReport.removeTemporaryFilesBeforeExit()
-      RunLock.release()
-      _exit(75)
-    }
-    watcher.name = "pmreport-parent-watch"
-    watcher.start()
   }
 }

@@ -75,6 +75,14 @@ public struct RunOptions: Sendable {
       ? path : URL(fileURLWithPath: workingDirectory).appendingPathComponent(path).standardized.path
   }
 
+  /// These options with the run's date fixed now (``effectiveDate``, to the second), so that
+  /// worker processes started before the project is loaded stamp the same date.
+  public func fixingDate() -> RunOptions {
+    var options = self
+    options.date = Date(timeIntervalSince1970: effectiveDate.timeIntervalSince1970.rounded(.down))
+    return options
+  }
+
   /// The run's date: the option, else `SOURCE_DATE_EPOCH`, else now.
   var effectiveDate: Date {
     if let date { return date }

@@ -74,6 +74,8 @@ public struct RunScheduler {
 
   /// Takes the output folder, builds every unit and writes the manifest, reporting to `recorder`.
   private func run(workers: WorkerLaunch?, recorder: RunRecorder) {
+    // Workers started early and not handed units end as soon as that is known.
+    defer { workers?.early?.stop() }
     if let note = shardNote { recorder.report(.warning(note)) }
     // A shard with no participant has nothing to write: not even the output folder.
     guard options.shard == nil || !participants.isEmpty else { return }
@@ -94,6 +96,7 @@ public struct RunScheduler {
     if let workers, workers.jobs > 1, units.count > 1 {
       runShared(units, with: workers, recorder: recorder)
     } else {
+      workers?.early?.stop()
       for unit in units {
         let name = documents[unit.document].name
         recorder.report(.documentStarted(index: unit.document, count: documents.count, name: name))
