@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A YAML file cut into the pieces ``YAMLPieces`` parses one at a time: each entry of its
 /// top-level mapping, and each item of a list such an entry holds written at column 1 (`sections:`

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Yams
 
 /// A watch session's content file parsed a piece at a time (``TopLevelPieces``: each top-level
