@@ -54,7 +54,8 @@ public final class EarlyWorkers: @unchecked Sendable {
   /// worker holds nothing of the run's before its first unit, and may still be starting up.
   public func stop() {
     for worker in take(Int.max) {
-      kill(worker.process.processIdentifier, SIGTERM)
+      // Not once it has ended: Foundation may have reaped it, and its id be another's by now.
+      if worker.process.isRunning { kill(worker.process.processIdentifier, SIGTERM) }
       worker.stop()
     }
   }
@@ -78,6 +79,13 @@ struct WorkerProcess: @unchecked Sendable {
     let output = Pipe()
     process.standardInput = input
     process.standardOutput = output
+    // Gone from the running set as soon as it ends, so that an interrupt's `terminateAll` does not
+    // wait for a worker no thread of this run is reading (an early worker not handed a unit yet).
+    process.terminationHandler = { WorkerProcesses.shared.remove($0.processIdentifier) }
+    // A unit written to a worker that has died must fail the write (``ask`` returns nil and the
+    // unit is reported lost), not end this process by SIGPIPE: an early worker is written to
+    // first seconds after it started.
+    signal(SIGPIPE, SIG_IGN)
     do {
       try process.run()
     } catch {
