@@ -58,6 +58,18 @@ import Testing
     #expect(a.keys.contains("png/charts/focus-profile.png"))
   }
 
+  /// A `SOURCE_DATE_EPOCH` that is no date (not a number, or past the year 9999) is ignored as a
+  /// word is: the run ends as a run without it does, not in a trap converting it to whole seconds.
+  @Test(arguments: ["nan", "inf", "1e300", "-1e20"])
+  func anEpochThatIsNoDateIsIgnored(_ epoch: String) throws {
+    let dir = try temporaryDirectory()
+    let r = try pmreport(
+      ["--format", "pdf", "--document", "charts", "--output", "out", "--quiet"], in: dir,
+      environment: ["SOURCE_DATE_EPOCH": epoch])
+    #expect(r.status == 0, "\(epoch): \(r.error)")
+    #expect(FileManager.default.fileExists(atPath: dir + "/out/pdf/charts/overlap.pdf"))
+  }
+
   @Test func letterPaperGivesLetterPages() throws {
     let dir = try temporaryDirectory()
     let r = try pmreport(

@@ -83,12 +83,18 @@ public struct RunOptions: Sendable {
     return options
   }
 
-  /// The run's date: the option, else `SOURCE_DATE_EPOCH`, else now.
+  /// The latest `SOURCE_DATE_EPOCH` taken: the last second of the year 9999 (a date's fields
+  /// have four-digit years, and whole seconds must fit an `Int64`).
+  static let latestEpoch = 253_402_300_799.0
+
+  /// The run's date: the option, else `SOURCE_DATE_EPOCH` when it is a number of seconds from 1970
+  /// to the end of 9999, else now (a value that is not, such as `nan` or `1e300`, is ignored as a
+  /// word is).
   var effectiveDate: Date {
     if let date { return date }
     // One variable read, not the whole environment copied (a `watch` build asks every time).
     if let epoch = getenv("SOURCE_DATE_EPOCH").map({ String(cString: $0) }),
-      let seconds = Double(epoch)
+      let seconds = Double(epoch), (0...Self.latestEpoch).contains(seconds)
     {
       return Date(timeIntervalSince1970: seconds)
     }
