@@ -6,8 +6,9 @@ import Foundation
 ///
 /// The thread takes every file waiting (up to ``group``) at once: it starts each one's writeback,
 /// then flushes each, then renames each (``putInPlace(_:)``). On ext4 the first flush's journal
-/// commit then carries the whole group's blocks, and the later ones find little left to do; each
-/// file is still flushed before its own rename.
+/// commit then carries the whole group's blocks, which saves journal commits (each later flush
+/// still waits for the disk's cache flush: BENCHMARKS.md, fsyncbatch); each file is still flushed
+/// before its own rename.
 ///
 /// At most ``depth`` files are in flight: a hand-over waits for room. A failure is kept: its
 /// temporary file is removed, so is that of every file handed over after it (none of them is

@@ -13,6 +13,8 @@ struct Render: ParsableCommand {
     Interruption.install()
     if options.worker { return try serve() }
     let started = DispatchTime.now()
+    // The date fixed once for the whole run (a roster run's workers are given it before the load;
+    // the project rounds it to the second either way, so a run without workers is the same).
     let runOptions = options.runOptions.fixingDate()
     // A roster run's workers start now and load the project while this process does.
     var workers = options.workerLaunch

@@ -1,9 +1,10 @@
+import Yams
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Yams
 
 /// A watch session's content file parsed a piece at a time (``TopLevelPieces``: each top-level
 /// entry, and each item of a list written at column 1), each piece's tree kept by its bytes, so a
