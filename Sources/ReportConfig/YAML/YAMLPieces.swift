@@ -1,5 +1,3 @@
-import Yams
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -113,8 +111,7 @@ public final class YAMLPieces {
     counts.parsed += 1
     // Alone, an item nests one level less than in its list: leave a margin below the limit.
     guard NestingScan(bytes: text, maximumDepth: YAMLSource.maximumDepth - 2).firstExcess() == nil,
-      let node = try? Yams.compose(
-        yaml: String(decoding: text, as: UTF8.self), YAMLSource.resolver, .default, .utf8)
+      let node = try? YAMLSource.compose(String(decoding: text, as: UTF8.self))
     else { return nil }
     var budget = SourceNode.nodeLimit
     guard let tree = try? SourceNode(node, file: file, budget: &budget) else { return nil }

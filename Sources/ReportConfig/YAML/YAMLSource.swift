@@ -13,7 +13,7 @@ enum YAMLSource {
 
   /// No implicit tags: pmreport reads every scalar as text and types it itself, so Yams' default
   /// rules (a regular expression each, run on every mapping key) buy nothing.
-  static let resolver = Resolver.basic
+  private static let resolver = Resolver.basic
   /// Largest input accepted, in bytes.
   static let maximumBytes = 16 << 20
 
@@ -98,11 +98,7 @@ enum YAMLSource {
       ])
     }
     do {
-      // UTF-8, named: Yams' default encoding is looked up on every parse, copying the whole
-      // environment to read `YAMS_DEFAULT_ENCODING` (and printing to standard output when set).
-      guard let node = try Yams.compose(yaml: text, Self.resolver, .default, .utf8) else {
-        return nil
-      }
+      guard let node = try compose(text) else { return nil }
       return try SourceNode(node, file: file)
     } catch let error as YamlError {
       throw InputError(diagnostics: [diagnostic(for: error, text: text, file: file)])
@@ -123,6 +119,14 @@ enum YAMLSource {
           ControlCharacters.message(for: code, escaped: true), at: location, keyPath: path)
       ])
     }
+  }
+
+  /// Yams' tree of `text` (nil for no document), as pmreport composes every file: no implicit
+  /// tags (``resolver``), UTF-8 named (Yams' default encoding is looked up on every parse, copying
+  /// the whole environment to read `YAMS_DEFAULT_ENCODING`, and printing to standard output when
+  /// set); throws Yams' error.
+  static func compose(_ text: String) throws -> Node? {
+    try Yams.compose(yaml: text, resolver, .default, .utf8)
   }
 
   /// Describes a Yams error as a diagnostic at its mark.
