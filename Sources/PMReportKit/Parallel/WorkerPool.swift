@@ -23,10 +23,9 @@ public struct WorkerLaunch: Sendable {
   /// whose date must be fixed (``RunOptions/fixingDate()``): every process stamps it.
   public func startingWorkers(for options: RunOptions) -> WorkerLaunch {
     var launch = self
+    let environment = WorkerProcess.environment(date: options.date)
     launch.early = EarlyWorkers(
-      (1..<max(jobs, 1)).compactMap { _ in
-        WorkerProcess.start(self, environment: WorkerProcess.environment(date: options.date))
-      })
+      (1..<max(jobs, 1)).compactMap { _ in WorkerProcess.start(self, environment: environment) })
     return launch
   }
 }
