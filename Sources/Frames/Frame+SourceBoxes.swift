@@ -52,6 +52,24 @@ extension Frame {
     }
   }
 
+  /// The frame with `source` on its outermost structure elements (a chart's `Figure`).
+  ///
+  /// For a frame laid out apart from where its content was written (a chart, from its data);
+  /// nil leaves it as it is.
+  public func sourced(_ source: SourceSpan?) -> Frame {
+    guard let source else { return self }
+    var out = Frame(size: size)
+    out.reserveCapacity(items.count)
+    for (p, item) in items {
+      guard case .tagged(let tag, let frame, let alt, _) = item else {
+        out.push(item, at: p)
+        continue
+      }
+      out.push(.tagged(tag, frame, alt: alt, source: source), at: p)
+    }
+    return out
+  }
+
   /// The frame's box at `origin`; when it has no size, the box around its text lines (nil when
   /// it has none).
   private func box(at origin: Point) -> Rect? {

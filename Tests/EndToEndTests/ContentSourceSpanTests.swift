@@ -53,6 +53,39 @@ import Testing
           answer: An answer on line twelve.
     """
 
+  /// Two roles, their focus data and the two charts it draws, listed on lines 18 and 21 and shown
+  /// with the section (its paragraph on line 28).
+  static let charts = """
+    title: Charts
+    roles:
+    - id: a
+      name: Role A
+    - id: b
+      name: Role B
+    focus:
+    - label: One
+      a: 5
+      b: 2
+    - label: Two
+      a: 1
+      b: 4
+    - label: Three
+      a: 3
+      b: 3
+    charts:
+    - id: focus-profile
+      kind: radar
+      title: Where each role puts its weight
+    - id: focus-difference
+      kind: diverging-bars
+      title: How far apart the roles are
+    sections:
+    - id: where
+      title: Where things are
+      blocks:
+      - paragraph: A paragraph written on line twenty-eight.
+    """
+
   /// The project of a folder holding `text` as the content file `name` (none when nil).
   static func project(contentFile name: String, text: String?) throws -> Project {
     let dir = try temporaryDirectory("pmreport-spans")
@@ -138,6 +171,36 @@ import Testing
     let items = try Self.taggedItems(contentFile: "", text: nil)
     #expect(items.contains { $0.tag == .paragraph })
     #expect(items.allSatisfy { $0.source == nil })
+  }
+
+  /// A chart the content lists is a figure at its entry in the list (a YAML file's, or a
+  /// Markdown file's front matter's); a chart drawn from the data alone, listed nowhere, and the
+  /// text inside a chart (its title, labels, caption) carry none.
+  @Test func aListedChartIsAFigureAtItsEntry() throws {
+    let yaml = try Self.taggedItems(contentFile: "content.yml", text: Self.charts)
+    #expect(Self.line(of: "Where each role", tagged: .figure, in: yaml, file: "content.yml") == 18)
+    #expect(Self.line(of: "How far apart", tagged: .figure, in: yaml, file: "content.yml") == 21)
+    #expect(
+      Self.line(of: "line twenty-eight", tagged: .paragraph, in: yaml, file: "content.yml") == 28)
+    #expect(
+      yaml.filter { $0.source != nil && $0.tag != .figure }.allSatisfy {
+        !$0.text.contains("Where each role") && !$0.text.contains("How far apart")
+      })
+    let body = "\n# Where things are {#where}\n\nA paragraph.\n"
+    let front = Self.charts.components(separatedBy: "\nsections:")[0]
+    let markdown = try Self.taggedItems(
+      contentFile: "content.md", text: "---\n" + front + "\n---\n" + body)
+    #expect(
+      Self.line(of: "How far apart", tagged: .figure, in: markdown, file: "content.md") == 22)
+    let unlisted = Self.charts.replacingOccurrences(
+      of: "charts:\n- id: focus-profile", with: "figures:\n- id: focus-profile")
+    let drawn = try Self.taggedItems(
+      contentFile: "content.yml",
+      text: unlisted.components(separatedBy: "\nfigures:")[0] + "\nsections:"
+        + unlisted.components(separatedBy: "\nsections:")[1])
+    let figures = drawn.filter { $0.tag == .figure }
+    #expect(!figures.isEmpty)
+    #expect(figures.allSatisfy { $0.source == nil })
   }
 
   /// The run keeps one row of four integers a place, not the file's tree: the YAML content's

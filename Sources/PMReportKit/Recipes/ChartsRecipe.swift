@@ -27,7 +27,8 @@ struct ChartsRecipe: DocumentRecipe {
         theme: ChartTheme(style: document.style, colors: document.colors, words: words),
         width: Self.chartWidth, measurer: build.session.measurer,
         memo: build.session.chartLayouts)
-      let frame = layout.frame
+      let frame = layout.frame.sourced(
+        BlockSetter.span(build.project.contentPositions?.chart(spec.id)))
       let size = Size(
         width: frame.size.width + 2 * Self.margin, height: frame.size.height + 2 * Self.margin)
       var page = Frame(size: size)

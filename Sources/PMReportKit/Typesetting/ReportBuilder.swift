@@ -166,8 +166,8 @@ struct ReportBuilder {
         measurer: type.measurer, memo: type.charts)
     }
     return FigureBlock(
-      frame: frame, breaks: BreakPolicy(spaceBefore: 14, spaceAfter: 14), centered: true,
-      floats: true)
+      frame: frame.sourced(BlockSetter.span(positions?.chart(spec.id))),
+      breaks: BreakPolicy(spaceBefore: 14, spaceAfter: 14), centered: true, floats: true)
   }
 
   /// Charts are not narrowed below this width, whatever their height.

@@ -1,6 +1,6 @@
 import ReportModel
 
-/// A section, block, list item or question's place in the content: a row of the content file's
+/// A section, block, list item, question or chart's place: a row of the content file's
 /// ``ContentPositions``, from which the typesetting steps to the places inside it.
 ///
 /// Each step names what the content holds there (a section's blocks, a list's items); a step the
@@ -60,6 +60,16 @@ extension NodePath {
   /// The top-level section at `index`.
   static func section(_ index: Int) -> NodePath {
     NodePath.root.appending(Comparison.CodingKeys.sections.rawValue).appending(index)
+  }
+
+  /// The chart at `index` in the content's list of charts (`charts:`).
+  static func chart(_ index: Int) -> NodePath {
+    NodePath.root.appending("charts").appending(index)
+  }
+
+  /// The chart at `index` in an earlier file's list of charts (`charts: specs:`).
+  static func legacyChart(_ index: Int) -> NodePath {
+    NodePath.root.appending("charts").appending("specs").appending(index)
   }
 
   /// The introduction's block at `index`.

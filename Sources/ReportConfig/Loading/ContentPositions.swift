@@ -7,7 +7,8 @@ import ReportModel
 /// line and where its children's rows are), 16 bytes a place. Row 0 is the whole content; its
 /// children are the introduction's blocks, then the sections. A section's children are its
 /// blocks, then its subsections; a list's are its items, a list item's its blocks, a quote's its
-/// blocks, a faq block's each entry's question and answer.
+/// blocks, a faq block's each entry's question and answer. The charts the content lists come
+/// after that tree, a row each with no children, found by their ids.
 public struct ContentPositions: Sendable {
   /// One place: its line (0 when the file gives none) and its children's rows, `first..<second`
   /// and `second..<end`.
@@ -21,12 +22,20 @@ public struct ContentPositions: Sendable {
   /// The file the content was read from, as messages name it.
   let file: String
   let rows: [Row]
+  /// The row of each chart the content lists, by its id.
+  private let chartRows: [String: Int]
 
   /// The introduction's block at `index`.
   public func introduction(_ index: Int) -> ContentPlace? { whole.child(index) }
 
   /// The top-level section at `index`.
   public func section(_ index: Int) -> ContentPlace? { whole.child(index, inSecondList: true) }
+
+  /// The chart with `id` in the content's list of charts (its entry there); nil for a chart
+  /// the content does not list (drawn because its data is there).
+  public func chart(_ id: String) -> ContentPlace? {
+    chartRows[id].map { ContentPlace(table: self, row: $0) }
+  }
 
   private var whole: ContentPlace { ContentPlace(table: self, row: 0) }
 
@@ -36,8 +45,14 @@ public struct ContentPositions: Sendable {
     builder.fill(
       0, builder.places(content.introduction, at: NodePath.introduction),
       content.sections.enumerated().map { (NodePath.section($0), .section($1)) })
+    var chartRows: [String: Int] = [:]
+    for (index, spec) in (content.charts.specs ?? []).enumerated() where chartRows[spec.id] == nil {
+      chartRows[spec.id] = builder.rows.count
+      builder.rows.append(Row(line: builder.line(at: [.chart(index), .legacyChart(index)])))
+    }
     self.file = file
     rows = builder.rows
+    self.chartRows = chartRows
   }
 
   /// Fills the table row by row: a row's children are given consecutive rows, then each child's.
@@ -66,13 +81,16 @@ public struct ContentPositions: Sendable {
       rows[row].first = UInt32(start)
       rows[row].second = UInt32(start + first.count)
       rows[row].end = UInt32(start + children.count)
-      for (path, _) in children {
-        let line = positions.writtenLocation(at: path)?.line ?? 0
-        rows.append(Row(line: UInt32(clamping: line)))
-      }
+      for (path, _) in children { rows.append(Row(line: line(at: [path]))) }
       for (offset, (path, value)) in children.enumerated() {
         fill(start + offset, inside: value, at: path)
       }
+    }
+
+    /// The line of the first of `paths` the file holds a value at; 0 when it holds none.
+    func line(at paths: [NodePath]) -> UInt32 {
+      let line = paths.lazy.compactMap { positions.writtenLocation(at: $0)?.line }.first
+      return UInt32(clamping: line ?? 0)
     }
 
     /// Fills the children of the place at `row`, which holds `value` at `path`.
