@@ -7,9 +7,12 @@ checks, in order: every page of the full report has its element; a one-word edit
 page (the other page elements are the same DOM nodes), first as a raster, then as its SVG; a later
 edit of it gets the rows changed since that raster pushed on the event stream, with no request
 for the page, and its canvas ends equal to the whole raster; a bad save shows the overlay with file:line and a fix clears it; a click on a paragraph
-gives its source line; a PNG in the content draws on its page; raw sockets: a foreign Host or Origin gets 403,
+gives its source line; a chart the content lists gives its entry's line; a PNG in the content
+draws on its page; raw sockets: a foreign Host or Origin gets 403,
 /../../etc/passwd and its encoded forms get 404; the page's races (an older snapshot after a newer,
-a page changed again while loading, `$&` in an editor link's path); Ctrl-C exits 130 and leaves no
+a page changed again while loading, `$&` and a path to encode in an editor link); a render into
+the same output folder between builds runs at once (the lock is taken for each build); after a reload,
+Tab reaches the menu then page 1, and `n`/`p` move the focus between pages; Ctrl-C exits 130 and leaves no
 temporaries and no listening socket. Every wait is on an event (a line on standard error, a DOM
 condition), bounded by a generous timeout; nothing sleeps for timing.
 
@@ -35,6 +38,8 @@ from selenium.common.exceptions import StaleElementReferenceException
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 TIMEOUT = 240  # seconds; the machine may be loaded
@@ -411,6 +416,54 @@ def check_click(driver, watch, port, context):
     assert written.strip() and not written.startswith("#"), f"line {line}: {written!r}"
 
 
+def check_chart(driver, watch, port, context):
+    """Each chart the content lists is a figure whose hit box gives its entry in the list (the
+    front matter's `- id:` line); nothing inside a chart (its labels) has a hit box of its own."""
+    lines = open(context["content"], encoding="utf-8").read().split("\n")
+    # The front matter's chart list: its entries' line numbers.
+    start, end = lines.index("charts:"), lines.index("---", 1)
+    listed = [n for n in range(start + 2, end + 1) if lines[n - 1].startswith("- id: ")]
+    charts = []
+    for page in page_elements(driver):
+        driver.execute_script("arguments[0].scrollIntoView()", page)
+        wait(driver, lambda d: page.get_attribute("data-loaded") == "true", "a page never loaded")
+        hits = page.find_elements(By.CSS_SELECTOR, ".hit")
+        for hit in page.find_elements(By.CSS_SELECTOR, '.hit[aria-label^="Figure at"]'):
+            file, line = hit.get_attribute("data-source").rsplit(":", 1)
+            if file != "content.md" or not lines[int(line) - 1].startswith("- id: "):
+                continue
+            box = hit.rect
+            inside = [h.get_attribute("aria-label") for h in hits if h != hit
+                      and box["x"] <= h.rect["x"] and box["y"] <= h.rect["y"]
+                      and h.rect["x"] + h.rect["width"] <= box["x"] + box["width"]
+                      and h.rect["y"] + h.rect["height"] <= box["y"] + box["height"]]
+            assert not inside, f"hit boxes inside the chart at line {line}: {inside}"
+            charts.append(int(line))
+    assert listed and sorted(set(charts)) == listed, f"charts listed at {listed}, boxes at {charts}"
+
+
+def check_keyboard(driver, watch, port, context):
+    """Usable with the keyboard: on a fresh load Tab reaches the menu, then the first page; `n`
+    and `p` move the focus to the next and previous page, each scrolled into view."""
+    driver.refresh()
+    wait(driver, lambda d: len(page_elements(d)) == context["pages"], "no pages after a reload")
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    focused = driver.switch_to.active_element
+    assert focused.get_attribute("id") == "documents", f"Tab: {focused.tag_name}"
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    focused = driver.switch_to.active_element
+    assert focused.get_attribute("data-page") == "1", f"Tab after the menu: {focused.tag_name}"
+    for key, page in (("n", "2"), ("n", "3"), ("p", "2")):
+        ActionChains(driver).send_keys(key).perform()
+        focused = driver.switch_to.active_element
+        assert focused.get_attribute("data-page") == page, \
+            f"{key}: focus on {focused.tag_name} {focused.get_attribute('data-page')}"
+        seen = driver.execute_script(
+            "const box = arguments[0].getBoundingClientRect();"
+            " return box.bottom > 0 && box.top < innerHeight", focused)
+        assert seen, f"page {page} focused out of view"
+
+
 def check_image(driver, watch, port, context):
     """A PNG in the content draws on its page: the page's SVG embeds it as a data: URI, which
     the SVG response's Content-Security-Policy must allow."""
@@ -436,6 +489,9 @@ def check_races(driver, watch, port, context):
     snapshot older than the one shown is ignored; `$&` in a path stays in the editor link."""
     link = driver.execute_script("return editorLink(\"/tmp/a$&b$'c/content.md\", 7)")
     assert link == "vscode://file//tmp/a$&b$'c/content.md:7", link
+    # The path URL-encoded: a space, a letter beyond ASCII, `?` and `#`.
+    link = driver.execute_script("return editorLink('/tmp/a b/é?#/content.md', 7)")
+    assert link == "vscode://file//tmp/a%20b/%C3%A9%3F%23/content.md:7", link
     driver.execute_script("window.scrollTo(0, 0)")
     wait(driver, lambda d: d.execute_script(
         "return pagesElement.children[0].inView === true"), "page 1 not in view")
@@ -479,6 +535,23 @@ def check_sockets(driver, watch, port, context):
                  "/pages/", "/pages/full-report/0.svg", "/pages/full-report/999.svg"):
         status = raw_get(port, path)
         assert status == 404, f"{path}: {status}"
+
+
+def check_render_between_builds(driver, watch, port, context):
+    """`watch --serve` holds the output folder's lock for each build only: between builds a
+    render into the same folder runs at once (`--no-wait`: it would fail on a held lock) and
+    the next save is still built and shown."""
+    rendered = subprocess.run([context["binary"], "--quiet", "--no-cache", "--no-wait"],
+                              cwd=context["folder"], capture_output=True, text=True,
+                              timeout=TIMEOUT, env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"))
+    assert rendered.returncode == 0, f"render: exit {rendered.returncode}: {rendered.stderr}"
+    page = page_elements(driver)[context["changed"] - 1]
+    driver.execute_script("arguments[0].scrollIntoView()", page)
+    wait(driver, lambda d: page.get_attribute("data-loaded") == "true", "the page never loaded")
+    generation = float(driver.find_element(By.TAG_NAME, "body").get_attribute("data-generation"))
+    save_word(driver, context, "partnership", "alliance")
+    assert float(driver.find_element(By.TAG_NAME, "body").get_attribute(
+        "data-generation")) > generation, "no build after the render"
 
 
 def check_interrupt(watch, port, folder):
@@ -546,13 +619,16 @@ def main():
         try:
             port = int(watch.wait_for(r"^serving http://127\.0\.0\.1:(\d+)/$").group(1))
             driver = browser()
-            context = {"content": content}
+            context = {"content": content, "folder": folder, "binary": arguments.binary}
             run_cases(results, (("pages", check_pages), ("one-word-swap", check_one_word_swap),
                                 ("raster-then-svg", check_raster_then_svg),
                                 ("raster-band", check_raster_band),
                                 ("overlay", check_overlay), ("click-to-source", check_click),
+                                ("chart-to-source", check_chart),
                                  ("image", check_image), ("sockets", check_sockets),
-                                 ("races", check_races)), driver, watch, port, context)
+                                 ("render-between-builds", check_render_between_builds),
+                                 ("races", check_races), ("keyboard", check_keyboard)),
+                      driver, watch, port, context)
             if arguments.screenshot:
                 driver.execute_script("window.scrollTo(0, 0)")
                 # Read in the page: page 1's element may be swapped meanwhile (the races case

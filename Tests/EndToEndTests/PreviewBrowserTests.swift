@@ -14,15 +14,17 @@ import Testing
   }
 
   /// `preview_test.py`: the pages, the one-page swap (a raster, then the SVG; later, the rows
-  /// that changed since that raster, pushed with no request), the error overlay, click-to-source, a PNG drawn on its
-  /// page, the raw-socket refusals, the page's races and Ctrl-C.
+  /// that changed since that raster, pushed with no request), the error overlay, click-to-source
+  /// (a paragraph's line, a listed chart's entry), a PNG drawn on its page, the raw-socket
+  /// refusals, a render between builds, the page's races, the keyboard and Ctrl-C.
   @Test func previewInHeadlessChromium() throws {
     try expectPassed(
       "preview_test.py",
       ["--screenshot", AccessibilityTests.root + "/Output/preview.png"],
       cases: [
         "pages", "one-word-swap", "raster-then-svg", "raster-band", "overlay", "click-to-source",
-        "image", "sockets", "races", "interrupt",
+        "chart-to-source", "image", "sockets", "render-between-builds", "races", "keyboard",
+        "interrupt",
       ])
   }
 
