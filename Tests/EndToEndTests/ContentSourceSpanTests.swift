@@ -53,15 +53,13 @@ import Testing
           answer: An answer on line twelve.
     """
 
-  /// Two roles, their focus data and the two charts it draws, listed on lines 18 and 21 and shown
-  /// with the section (its paragraph on line 28).
+  /// Two roles, their focus data and the two charts it draws, listed on lines 16 and 19 and shown
+  /// with the section (its paragraph on line 26).
   static let charts = """
     title: Charts
     roles:
-    - id: a
-      name: Role A
-    - id: b
-      name: Role B
+    - {id: a, name: Role A, short-name: A}
+    - {id: b, name: Role B, short-name: B}
     focus:
     - label: One
       a: 5
@@ -83,7 +81,7 @@ import Testing
     - id: where
       title: Where things are
       blocks:
-      - paragraph: A paragraph written on line twenty-eight.
+      - paragraph: A paragraph written on line twenty-six.
     """
 
   /// The project of a folder holding `text` as the content file `name` (none when nil).
@@ -178,10 +176,10 @@ import Testing
   /// text inside a chart (its title, labels, caption) carry none.
   @Test func aListedChartIsAFigureAtItsEntry() throws {
     let yaml = try Self.taggedItems(contentFile: "content.yml", text: Self.charts)
-    #expect(Self.line(of: "Where each role", tagged: .figure, in: yaml, file: "content.yml") == 18)
-    #expect(Self.line(of: "How far apart", tagged: .figure, in: yaml, file: "content.yml") == 21)
+    #expect(Self.line(of: "Where each role", tagged: .figure, in: yaml, file: "content.yml") == 16)
+    #expect(Self.line(of: "How far apart", tagged: .figure, in: yaml, file: "content.yml") == 19)
     #expect(
-      Self.line(of: "line twenty-eight", tagged: .paragraph, in: yaml, file: "content.yml") == 28)
+      Self.line(of: "line twenty-six", tagged: .paragraph, in: yaml, file: "content.yml") == 26)
     #expect(
       yaml.filter { $0.source != nil && $0.tag != .figure }.allSatisfy {
         !$0.text.contains("Where each role") && !$0.text.contains("How far apart")
@@ -191,7 +189,7 @@ import Testing
     let markdown = try Self.taggedItems(
       contentFile: "content.md", text: "---\n" + front + "\n---\n" + body)
     #expect(
-      Self.line(of: "How far apart", tagged: .figure, in: markdown, file: "content.md") == 22)
+      Self.line(of: "How far apart", tagged: .figure, in: markdown, file: "content.md") == 20)
     let unlisted = Self.charts.replacingOccurrences(
       of: "charts:\n- id: focus-profile", with: "figures:\n- id: focus-profile")
     let drawn = try Self.taggedItems(
