@@ -23,10 +23,12 @@ import Testing
   }
 
   @Test func theExecutablesSettingsAreRead() {
-    var value = 0
-    var size = MemoryLayout<Int>.size
-    #expect(mallctl("opt.tcache_max", &value, &size, nil, 0) == 0)
-    #expect(value == 65536)
+    for (name, expected) in [("opt.tcache_max", 65536), ("opt.oversize_threshold", 16 << 20)] {
+      var value = 0
+      var size = MemoryLayout<Int>.size
+      #expect(mallctl(name, &value, &size, nil, 0) == 0)
+      #expect(value == expected, "\(name)")
+    }
   }
 
   /// The bytes jemalloc has allocated on this thread so far.
