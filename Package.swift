@@ -22,7 +22,7 @@ let package = Package(
     .systemLibrary(
       name: "CCairo", pkgConfig: "cairo-ft",
       providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
-    // GLib: Storage's folder listing, Rendering's malloc_trim.
+    // GLib: Storage's folder listing.
     .systemLibrary(
       name: "CGLib", pkgConfig: "glib-2.0",
       providers: [.apt(["libglib2.0-dev"]), .brew(["glib"])]),
@@ -106,8 +106,23 @@ let package = Package(
       name: "CCmark", pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]),
 
+    // jemalloc, Linux only: linked into the executable ahead of the C library, it is every
+    // library's malloc (Debian's build is unprefixed); glibc's malloc lost 15-20 % of a full
+    // report's wall time in its free lists and consolidation (BENCHMARKS.md, thirteenth round).
+    .systemLibrary(
+      name: "CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
+    // jemalloc's settings (`malloc_conf`, a symbol the executable defines), Linux only.
+    .target(name: "CJemallocSettings"),
+
     // MARK: Swift modules, lowest first
     .target(name: "Geometry"),
+    // The process's allocator: its name for `--version`, and freed memory handed back on demand.
+    .target(
+      name: "Allocation",
+      dependencies: [
+        .target(name: "CJemalloc", condition: .when(platforms: [.linux])),
+        .target(name: "CJemallocSettings", condition: .when(platforms: [.linux])),
+      ]),
     // Durable files: checked atomic writes, the run lock, temporaries, SHA-256, cache packs.
     .target(name: "Storage", dependencies: ["CGLib", "CNettle", "CZlib", "CWriteback"]),
     .target(name: "Frames", dependencies: ["Geometry"]),
@@ -134,14 +149,15 @@ let package = Package(
     .target(
       name: "Rendering",
       dependencies: [
-        "Geometry", "Frames", "Storage", "CCairo", "CGLib", "CImages", "CPNGRows", "CJPEGScan",
+        "Geometry", "Frames", "Storage", "Allocation", "CCairo", "CImages", "CPNGRows", "CJPEGScan",
         "CQPDF", "CFinisher", "CDeflateMemo", "CFontTables",
       ]),
     .target(
       name: "PMReportKit",
       dependencies: [
         "Geometry", "Frames", "ReportModel", "ReportConfig", "TextShaping", "Pagination", "Charts",
-        "Rendering", "Storage", "CBuildInfo", .product(name: "SwiftCSV", package: "SwiftCSV"),
+        "Rendering", "Storage", "Allocation", "CBuildInfo",
+        .product(name: "SwiftCSV", package: "SwiftCSV"),
       ]),
     // The live preview (`watch --serve`): an HTTP server over the core, serving each build's pages
     // from memory; its page, script and style compiled in as bytes.
@@ -192,7 +208,8 @@ let package = Package(
       name: "RenderingTests",
       dependencies: [
         "Rendering", "Storage", "Frames", "Geometry", "CCairo", "CImages", "CArtifacts",
-        "CFontTables",
+        "CFontTables", "Allocation",
+        .target(name: "CJemalloc", condition: .when(platforms: [.linux])),
       ]),
     .testTarget(
       name: "PreviewServerTests", dependencies: ["PreviewServer", "PMReportKit", "Rendering"]),

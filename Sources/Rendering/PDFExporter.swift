@@ -1,5 +1,5 @@
+import Allocation
 import CCairo
-import CGLib
 import Foundation
 import Frames
 import Geometry
@@ -68,7 +68,7 @@ public struct PDFExporter: DocumentExporter {
     // cairo's surface is gone: when the document is long (its PDF went to a file), hand its freed
     // memory back before qpdf parses the file, so that the peak is not cairo's and qpdf's added
     // up. Not for short ones: each would fault cairo's buffers in again for the next.
-    if case .file = contents { malloc_trim(0) }
+    if case .file = contents { Allocator.releaseFreedMemory() }
     return (result, contents)
   }
 

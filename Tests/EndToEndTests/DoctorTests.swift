@@ -81,5 +81,9 @@ import TextShaping
     #expect(lines.first?.hasPrefix("pmreport \(ProgramVersion.number) (commit ") == true)
     #expect(lines.last?.hasPrefix("cairo 1.") == true)
     #expect(run.output.contains("Pango 1.") && run.output.contains("HarfBuzz "))
+    #if os(Linux)
+    // The allocator the binary runs on: jemalloc, linked ahead of the C library.
+    #expect(lines.last?.contains(", jemalloc 5.") == true)
+    #endif
   }
 }

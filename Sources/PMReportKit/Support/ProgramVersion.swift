@@ -1,3 +1,4 @@
+import Allocation
 import CBuildInfo
 import Rendering
 import TextShaping
@@ -9,10 +10,11 @@ public enum ProgramVersion {
   public static let number = "0.1.0"
 
   /// What `--version` prints: the version and the commit built from, then the drawing and text
-  /// libraries this process runs with.
+  /// libraries this process runs with, and its allocator when it is not the system's (jemalloc
+  /// on Linux).
   public static var description: String {
     "pmreport \(number) (commit \(String(cString: pmreport_build_commit())))\n"
       + "cairo \(CairoLibrary.version), Pango \(TextEngine.pangoVersion), "
-      + "HarfBuzz \(TextEngine.harfBuzzVersion)"
+      + "HarfBuzz \(TextEngine.harfBuzzVersion)" + (Allocator.version.map { ", \($0)" } ?? "")
   }
 }
