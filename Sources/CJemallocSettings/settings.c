@@ -12,10 +12,5 @@
 /// arenas, which keep freed pages for reuse; above it jemalloc hands them back at once. A PNG
 /// page's pixels (10 MB at the default resolution) were faulted in again for every page: the
 /// full report's 20 PNG pages took 33,000 faults, now 20,500 (glibc: 16,700).
-/// `dirty_decay_ms:-1`: freed pages are kept for reuse, not handed back over the next 10 s
-/// (jemalloc's default), as glibc keeps its heap; a long run (the whole set in PNG, 20 s) had its
-/// freed pages purged and faulted in again: 172,000 faults, now 28,000 (glibc: 32,000). The
-/// peak is unchanged (the PDF exporter still purges before a long document's qpdf pass:
-/// `Allocator.releaseFreedMemory`); a long-running `watch --serve` keeps its peak resident.
-const char *malloc_conf = "tcache_max:65536,oversize_threshold:16777216,dirty_decay_ms:-1";
+const char *malloc_conf = "tcache_max:65536,oversize_threshold:16777216";
 #endif

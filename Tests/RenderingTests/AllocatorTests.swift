@@ -29,10 +29,6 @@ import Testing
       #expect(mallctl(name, &value, &size, nil, 0) == 0)
       #expect(value == expected, "\(name)")
     }
-    var decay = 0
-    var size = MemoryLayout<Int>.size
-    #expect(mallctl("opt.dirty_decay_ms", &decay, &size, nil, 0) == 0)
-    #expect(decay == -1)
   }
 
   /// The bytes jemalloc has allocated on this thread so far.
