@@ -4,7 +4,7 @@
 // has FreeType copy the table into it (`FT_Load_Sfnt_Table`), reads the few parts a subset needs
 // (the header and dictionaries, the INDEX offsets, the glyphs used and their subroutines) and
 // frees it: 15 to 16 MB for each Noto Sans CJK face, copied whole for every file that uses one.
-// The copy cost CPU, and glibc kept the freed 16 MB in the heap, resident, for the next copy.
+// The copy cost CPU, and the allocator kept the freed 16 MB resident for the next copy.
 //
 // Here libcairo's own `malloc`, `realloc` and `free` (its entries in its global offset table, and
 // no other library's) are routed through this file once a thread arms it (font_tables.c does,
@@ -276,21 +276,6 @@ static int route_cairo(struct dl_phdr_info *info, size_t size, void *data) {
 
 static void route_once(void) { dl_iterate_phdr(route_cairo, NULL); }
 
-/// 1 once `keep_threshold` has run in this process.
-static atomic_int threshold_kept;
-
-/// glibc raises its mmap threshold to the size of the first mapped block freed (up to 32 MB; its
-/// trim threshold to twice that). cairo's first copy of a CJK table was such a block, so in every
-/// process that wrote a CJK subset the blocks under 15 to 16 MB came from the heap afterwards,
-/// reused; with no copy they would be mapped and faulted in afresh each time (a summaries run's
-/// page faults 4.6 times as many). A block of the table's size allocated and freed at once (mapped
-/// and unmapped, never touched) raises the thresholds as the first copy did.
-static void keep_threshold(size_t size) {
-    if (atomic_exchange(&threshold_kept, 1)) return;
-    void *block = real_malloc(size);
-    real_free(block);
-}
-
 int pmreport_table_maps_arm(size_t size, int fd, off_t at) {
     pthread_once(&routing, route_once);
     if (!routed || size == 0) return 0;
@@ -299,7 +284,6 @@ int pmreport_table_maps_arm(size_t size, int fd, off_t at) {
     if (!identify(fd, &file)) return 0;
     int own = fcntl(fd, F_DUPFD_CLOEXEC, 0);
     if (own < 0) return 0;
-    keep_threshold(size);
     armed.size = size;
     armed.fd = own;
     armed.at = at;
