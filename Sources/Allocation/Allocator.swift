@@ -8,9 +8,9 @@ import CJemalloc
 /// library's malloc (the Swift runtime's, cairo's, Pango's, qpdf's, zlib's) is jemalloc's;
 /// elsewhere the system's own, and these calls say so and do nothing.
 public enum Allocator {
-  /// The allocator's name and version ("jemalloc 5.3.0"), read from the allocator itself: nil
-  /// when the process runs on the system's allocator (a build that does not link jemalloc, or a
-  /// link that stopped taking effect: glibc has no `mallctl`).
+  /// jemalloc's name and version ("jemalloc 5.3.0"), read from the loaded library; nil where
+  /// the process runs on the system's allocator (off Linux). It shows that jemalloc is loaded, not
+  /// that every library's `malloc` binds to it: `AllocatorTests` checks that.
   public static var version: String? {
     #if os(Linux)
     var text: UnsafePointer<CChar>? = nil

@@ -82,7 +82,7 @@ import TextShaping
     #expect(lines.last?.hasPrefix("cairo 1.") == true)
     #expect(run.output.contains("Pango 1.") && run.output.contains("HarfBuzz "))
     #if os(Linux)
-    // The allocator the binary runs on: jemalloc, linked ahead of the C library.
+    // The binary loads jemalloc (AllocatorTests checks that every library allocates through it).
     #expect(lines.last?.contains(", jemalloc 5.") == true)
     #endif
   }
