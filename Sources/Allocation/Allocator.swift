@@ -8,9 +8,10 @@ import CJemalloc
 /// library's malloc (the Swift runtime's, cairo's, Pango's, qpdf's, zlib's) is jemalloc's;
 /// elsewhere the system's own, and these calls say so and do nothing.
 public enum Allocator {
-  /// jemalloc's name and version ("jemalloc 5.3.0"), read from the loaded library; nil where
-  /// the process runs on the system's allocator (off Linux). It shows that jemalloc is loaded, not
-  /// that every library's `malloc` binds to it: `AllocatorTests` checks that.
+  /// jemalloc's name and version ("jemalloc 5.3.0"), read from the loaded library.
+  ///
+  /// Nil where the process runs on the system's allocator (off Linux). It shows that jemalloc is
+  /// loaded, not that every library's `malloc` binds to it: `AllocatorTests` checks that.
   public static var version: String? {
     #if os(Linux)
     var text: UnsafePointer<CChar>? = nil
