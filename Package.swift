@@ -107,8 +107,8 @@ let package = Package(
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]),
 
     // jemalloc, Linux only: linked into the executable ahead of the C library, it is every
-    // library's malloc (Debian's build is unprefixed); glibc's malloc lost 15-20 % of a full
-    // report's wall time in its free lists and consolidation (BENCHMARKS.md, thirteenth round).
+    // library's malloc (Debian's build is unprefixed); glibc's malloc, free and consolidation took
+    // ~9 % of a full report's samples (BENCHMARKS.md, thirteenth round).
     .systemLibrary(
       name: "CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
     // jemalloc's settings (`malloc_conf`, a symbol the executable defines), Linux only.
