@@ -387,12 +387,17 @@ def check_overlay(driver, watch, port, context):
     wait(driver, lambda d: not overlay.is_displayed(), "the overlay stayed after a fix")
 
 
+def show_page(driver, page):
+    """`page` scrolled into view and waited for until its picture has loaded."""
+    driver.execute_script("arguments[0].scrollIntoView()", page)
+    wait(driver, lambda d: page.get_attribute("data-loaded") == "true", "a page never loaded")
+
+
 def first_hit(driver, pages, selector):
     """The first page of `pages` (scrolled to, one by one, until loaded) with a hit box matching
     `selector`, and that box; (None, None) when none has one."""
     for page in pages:
-        driver.execute_script("arguments[0].scrollIntoView()", page)
-        wait(driver, lambda d: page.get_attribute("data-loaded") == "true", "a page never loaded")
+        show_page(driver, page)
         hits = page.find_elements(By.CSS_SELECTOR, selector)
         if hits:
             return page, hits[0]
@@ -425,8 +430,7 @@ def check_chart(driver, watch, port, context):
     listed = [n for n in range(start + 2, end + 1) if lines[n - 1].startswith("- id: ")]
     charts = []
     for page in page_elements(driver):
-        driver.execute_script("arguments[0].scrollIntoView()", page)
-        wait(driver, lambda d: page.get_attribute("data-loaded") == "true", "a page never loaded")
+        show_page(driver, page)
         hits = page.find_elements(By.CSS_SELECTOR, ".hit")
         for hit in page.find_elements(By.CSS_SELECTOR, '.hit[aria-label^="Figure at"]'):
             file, line = hit.get_attribute("data-source").rsplit(":", 1)
@@ -545,9 +549,7 @@ def check_render_between_builds(driver, watch, port, context):
                               cwd=context["folder"], capture_output=True, text=True,
                               timeout=TIMEOUT, env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"))
     assert rendered.returncode == 0, f"render: exit {rendered.returncode}: {rendered.stderr}"
-    page = page_elements(driver)[context["changed"] - 1]
-    driver.execute_script("arguments[0].scrollIntoView()", page)
-    wait(driver, lambda d: page.get_attribute("data-loaded") == "true", "the page never loaded")
+    show_page(driver, page_elements(driver)[context["changed"] - 1])
     generation = float(driver.find_element(By.TAG_NAME, "body").get_attribute("data-generation"))
     save_word(driver, context, "partnership", "alliance")
     assert float(driver.find_element(By.TAG_NAME, "body").get_attribute(
