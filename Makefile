@@ -26,11 +26,12 @@ RELEASE_BIN := .build/release/pmreport
 
 # Every Debian package the build, the text engine and the fonts need: the one list, extended here
 # (libcurl4-openssl-dev: the live preview's FlyingFox imports FoundationNetworking, which the static
-# Swift runtime links against libcurl; libjemalloc-dev: the allocator the binary links on Linux).
+# Swift runtime links against libcurl; libjemalloc-dev: the allocator the binary links on Linux;
+# libdeflate-dev: the PDFs' streams compressed whole).
 SYSTEM_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libhyphen-dev \
 	hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl hyphen-pt-pt \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpng-dev libjpeg-dev libqpdf-dev \
-	nettle-dev libzstd-dev zlib1g-dev libjemalloc-dev \
+	nettle-dev libzstd-dev zlib1g-dev libdeflate-dev libjemalloc-dev \
 	libcurl4-openssl-dev \
 	icc-profiles-free fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
 # What the tests read PDFs and SVGs back with (and pip, for the PDF/UA check's pikepdf); the word

@@ -1,10 +1,9 @@
 // Rewrites cairo's `/Private` marked content to `/Artifact` with qpdf's content tokenizer.
 #include "artifacts.h"
 
+#include <libdeflate.h>
 #include <qpdf/Buffer.hh>
 #include <qpdf/BufferInputSource.hh>
-#include <qpdf/Pl_Buffer.hh>
-#include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDFTokenizer.hh>
 
 #include <cstdlib>
@@ -37,6 +36,36 @@ Part partOf(QPDFTokenizer::Token const &token) {
     case QPDFTokenizer::tt_word: return token.getValue() == "BDC" ? Part::bdc : Part::other;
     default: return Part::other;
     }
+}
+
+/// The level the rewritten content is compressed at: zlib's default, as cairo's streams are.
+constexpr int compressionLevel = 6;
+
+/// This thread's libdeflate compressor, made at its first page (its tables are made once, not a
+/// page) and freed with the thread; null when memory ran out.
+libdeflate_compressor *compressor() {
+    struct Kept {
+        libdeflate_compressor *made = libdeflate_alloc_compressor(compressionLevel);
+        ~Kept() { libdeflate_free_compressor(made); }
+    };
+    thread_local Kept kept;
+    return kept.made;
+}
+
+/// `bytes` compressed in zlib's format (a `/FlateDecode` stream's data) in memory `std::malloc`
+/// gave, its length in `*length`.
+char *compressed(std::string const &bytes, size_t *length) {
+    auto *made = compressor();
+    if (made == nullptr) throw std::bad_alloc();
+    size_t room = libdeflate_zlib_compress_bound(made, bytes.size());
+    auto *out = static_cast<char *>(std::malloc(room));
+    if (out == nullptr) throw std::bad_alloc();
+    *length = libdeflate_zlib_compress(made, bytes.data(), bytes.size(), out, room);
+    if (*length == 0) {
+        std::free(out);
+        throw std::runtime_error("the page's content could not be compressed");
+    }
+    return out;
 }
 
 /// The parts of the opening, in order.
@@ -103,17 +132,9 @@ extern "C" int pmreport_rewrite_artifacts(
             *out_length = result.size();
             return 0;
         }
-        // Compressed here, so that the file keeps a page's content compressed in memory until
-        // it is written, and qpdf writes it as it is.
-        Pl_Buffer compressed("compressed content");
-        Pl_Flate flate("flate", &compressed, Pl_Flate::a_deflate);
-        flate.write(reinterpret_cast<unsigned char const *>(result.data()), result.size());
-        flate.finish();
-        unsigned char *buffer = nullptr;
-        size_t buffer_length = 0;
-        compressed.getMallocBuffer(&buffer, &buffer_length);
-        *out = reinterpret_cast<char *>(buffer);
-        *out_length = buffer_length;
+        // Compressed here (by libdeflate, in one call), so that the file keeps a page's content
+        // compressed in memory until it is written, and qpdf writes it as it is.
+        *out = compressed(result, out_length);
         return 0;
     } catch (std::exception const &e) {
         if (error_size > 0) {
