@@ -1,6 +1,7 @@
 // The memo of cairo's deflated streams (see deflate_memo.h): zlib's deflate functions defined in
-// the executable, passed on to libz's, with cairo's streams held whole and answered from a small
-// cache of recently compressed streams when their bytes and settings are equal.
+// the executable, passed on to libz's, with cairo's streams held whole, compressed by libdeflate in
+// one call, and answered from a small cache of recently compressed streams when their bytes and
+// settings are equal.
 #define _GNU_SOURCE
 #include "deflate_memo.h"
 #include "cairo_code.h"
@@ -10,15 +11,17 @@
 // interpose; the memo is never on there (the two functions at the end of this file).
 
 #include <dlfcn.h>
+#include <libdeflate.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
 
-/// Streams longer than this are not held: they are compressed as they come, as libz would (a
-/// certificate's font subsets are 5 to 10 KB; an image or a long page is not worth keeping).
-#define HELD_LIMIT (64 * 1024)
+/// Streams longer than this are not held: they are compressed by libz as they come (a
+/// certificate's font subsets are 5 to 10 KB, a CJK name's about 93 KB, which libz took as long
+/// to compress as the rest of its certificate; a big image is compressed as it comes).
+#define HELD_LIMIT (512 * 1024)
 /// The cache: at most this many streams, and this many bytes (input and output) in all.
 #define CACHE_ENTRIES 24
 #define CACHE_BYTES (1024 * 1024)
@@ -27,19 +30,21 @@
 /// The room a followed stream's output buffer is given when it is followed: at least libz's bound
 /// for HELD_LIMIT bytes plus the 16 KB `compress_into` asks for at each step, so once a stream is
 /// followed nothing it holds or makes needs memory again (a failed allocation could only lose
-/// held input).
+/// held input; libz's state, made only if libz takes the stream over, is the one exception).
 #define OUTPUT_ROOM (2 * HELD_LIMIT)
 
-typedef int (*init_fn)(z_streamp, int, const char *, int);
 typedef int (*init2_fn)(z_streamp, int, int, int, int, int, const char *, int);
 typedef int (*deflate_fn)(z_streamp, int);
 typedef int (*end_fn)(z_streamp);
 
-static init_fn real_init;
 static init2_fn real_init2;
 static deflate_fn real_deflate;
 static end_fn real_end;
 static pthread_once_t resolved = PTHREAD_ONCE_INIT;
+/// Each thread's libdeflate compressor (its tables made once, not a stream), freed with the thread.
+static pthread_key_t compressors;
+/// The level the calling thread's compressor was made for.
+static _Thread_local int compressor_level;
 
 static atomic_int enabled;
 /// How many streams are followed now: while none is, `deflate` and `deflateEnd` go to libz's
@@ -69,12 +74,16 @@ typedef struct {
 } entry_t;
 
 /// One of cairo's open streams: its input held until it finishes (`holding`; `finished` once it
-/// has, from the cache or by libz), or compressed as it comes; `output` is what was made for the
-/// caller that it has not taken yet (`taken` of it has been).
+/// has, from the cache or compressed whole), or compressed as it comes; `output` is what was made
+/// for the caller that it has not taken yet (`taken` of it has been). `started` once libz's state
+/// for it is made (at once, or only when libz compresses it: see `init`), with the `version` and
+/// `size` its caller opened it with.
 typedef struct {
     z_streamp stream;
     settings_t settings;
-    int holding, finished;
+    int holding, finished, started;
+    const char *version;
+    int size;
     bytes_t input, output;
     size_t taken;
 } open_t;
@@ -85,12 +94,14 @@ static size_t cache_bytes;
 static uint64_t clock_ticks;
 static open_t streams[OPEN_STREAMS];
 
-/// Finds libz's four functions, once a process.
+static void free_compressor(void *compressor) { libdeflate_free_compressor(compressor); }
+
+/// Finds libz's four functions, once a process (and makes the key of the threads' compressors).
 static void resolve(void) {
-    real_init = (init_fn)dlsym(RTLD_NEXT, "deflateInit_");
     real_init2 = (init2_fn)dlsym(RTLD_NEXT, "deflateInit2_");
     real_deflate = (deflate_fn)dlsym(RTLD_NEXT, "deflate");
     real_end = (end_fn)dlsym(RTLD_NEXT, "deflateEnd");
+    pthread_key_create(&compressors, free_compressor);
 }
 
 void pmreport_deflate_memo_enable(int on) {
@@ -153,50 +164,98 @@ static void unfollow(open_t *slot) {
 
 /// A stream `stream` was opened with `settings`: a slot still naming it (its earlier life ended
 /// without deflateEnd, or another stream at the same address) is freed; when `from_cairo`, the
-/// memo is on and a slot is free, the stream is followed, with the room it will need taken now.
+/// memo is on and a slot is free, the stream is followed, with the room it will need taken now
+/// (`started`: whether libz's state for it is made); whether it is followed.
 /// Level 0 is never followed: stored blocks are cut where the caller's calls cut the input.
-static void follow(z_streamp stream, settings_t settings, int from_cairo) {
-    if (atomic_load(&following) == 0 && !(from_cairo && atomic_load(&enabled))) return;
+static int follow(
+    z_streamp stream, settings_t settings, int from_cairo, int started, const char *version,
+    int size) {
+    if (atomic_load(&following) == 0 && !(from_cairo && atomic_load(&enabled))) return 0;
     pthread_mutex_lock(&lock);
     open_t *slot = followed(stream);
     if (slot != NULL) unfollow(slot);
     slot = from_cairo && atomic_load(&enabled) && settings.level != 0 ? followed(NULL) : NULL;
-    if (slot != NULL && deflateBound(stream, HELD_LIMIT) + 16384 <= OUTPUT_ROOM &&
-        reserve(&slot->input, HELD_LIMIT) && reserve(&slot->output, OUTPUT_ROOM)) {
+    int follows = slot != NULL && deflateBound(stream, HELD_LIMIT) + 16384 <= OUTPUT_ROOM &&
+                  reserve(&slot->input, HELD_LIMIT) && reserve(&slot->output, OUTPUT_ROOM);
+    if (follows) {
         // A slot keeps its buffers from stream to stream (cairo opens one after another): no
         // allocation a stream.
         slot->stream = stream;
         slot->settings = settings;
         slot->holding = 1;
         slot->finished = 0;
+        slot->started = started;
+        slot->version = version;
+        slot->size = size;
         slot->input.count = slot->output.count = slot->taken = 0;
         atomic_fetch_add(&following, 1);
     }
     pthread_mutex_unlock(&lock);
+    return follows;
+}
+
+/// libdeflate's level for a stream opened with `settings` (Z_DEFAULT_COMPRESSION is 6), or 0 when
+/// libdeflate cannot make it: anything but zlib's format with its default window and strategy at
+/// levels 1 to 9.
+static int whole_level(settings_t settings) {
+    int level = settings.level == Z_DEFAULT_COMPRESSION ? 6 : settings.level;
+    int usable = settings.method == Z_DEFLATED && settings.window_bits == MAX_WBITS &&
+                 settings.strategy == Z_DEFAULT_STRATEGY && level >= 1 && level <= 9;
+    return usable ? level : 0;
+}
+
+/// Opens `stream` with `settings` for a caller of zlib `version` whose z_stream is `size` bytes.
+/// A stream of cairo's that libdeflate can make and the memo follows gets no libz state yet (its
+/// window and hash tables, about 256 KB allocated and 64 KB cleared a stream, are made only if
+/// libz ever compresses it: see `start`): its fields are set as deflateInit sets them. Any other
+/// stream is libz's deflateInit2_'s, followed as it can be.
+static int init(
+    z_streamp stream, settings_t settings, const char *version, int size, int from_cairo) {
+    if (from_cairo && whole_level(settings) != 0 && settings.mem_level >= 1 &&
+        settings.mem_level <= MAX_MEM_LEVEL && version != NULL && version[0] == ZLIB_VERSION[0] &&
+        size == (int)sizeof(z_stream)) {
+        // No state: deflateBound (in `follow`) gives its bound for any settings.
+        stream->state = Z_NULL;
+        if (follow(stream, settings, from_cairo, 0, version, size)) {
+            stream->msg = Z_NULL;
+            stream->total_in = stream->total_out = 0;
+            stream->adler = 1;
+            stream->data_type = Z_UNKNOWN;
+            return Z_OK;
+        }
+    }
+    int status = real_init2(
+        stream, settings.level, settings.method, settings.window_bits, settings.mem_level,
+        settings.strategy, version, size);
+    if (status == Z_OK) follow(stream, settings, from_cairo, 1, version, size);
+    return status;
 }
 
 int deflateInit_(z_streamp stream, int level, const char *version, int size) {
     pthread_once(&resolved, resolve);
-    int status = real_init(stream, level, version, size);
-    if (status == Z_OK) {
-        follow(
-            stream, (settings_t){level, Z_DEFLATED, MAX_WBITS, 8, Z_DEFAULT_STRATEGY},
-            pmreport_called_from_cairo(__builtin_return_address(0)));
-    }
-    return status;
+    // deflateInit_'s settings, as libz's passes them to its deflateInit2_.
+    return init(
+        stream, (settings_t){level, Z_DEFLATED, MAX_WBITS, 8, Z_DEFAULT_STRATEGY}, version, size,
+        pmreport_called_from_cairo(__builtin_return_address(0)));
 }
 
 int deflateInit2_(
     z_streamp stream, int level, int method, int window_bits, int mem_level, int strategy,
     const char *version, int size) {
     pthread_once(&resolved, resolve);
-    int status =
-        real_init2(stream, level, method, window_bits, mem_level, strategy, version, size);
-    if (status == Z_OK) {
-        follow(
-            stream, (settings_t){level, method, window_bits, mem_level, strategy},
-            pmreport_called_from_cairo(__builtin_return_address(0)));
-    }
+    return init(
+        stream, (settings_t){level, method, window_bits, mem_level, strategy}, version, size,
+        pmreport_called_from_cairo(__builtin_return_address(0)));
+}
+
+/// Makes libz's state for `open`'s stream if `init` left it for later; libz's status.
+static int start(open_t *open) {
+    if (open->started) return Z_OK;
+    settings_t settings = open->settings;
+    int status = real_init2(
+        open->stream, settings.level, settings.method, settings.window_bits, settings.mem_level,
+        settings.strategy, open->version, open->size);
+    open->started = status == Z_OK;
     return status;
 }
 
@@ -231,6 +290,43 @@ static int compress_into(open_t *open, const unsigned char *bytes, size_t count,
     return status == Z_BUF_ERROR ? Z_OK : status;
 }
 
+/// The calling thread's libdeflate compressor at `level` (1 to 9), or NULL when memory ran out.
+static struct libdeflate_compressor *compressor(int level) {
+    struct libdeflate_compressor *kept = pthread_getspecific(compressors);
+    if (kept != NULL && compressor_level == level) return kept;
+    struct libdeflate_compressor *made = libdeflate_alloc_compressor(level);
+    if (made == NULL) return NULL;
+    if (pthread_setspecific(compressors, made) != 0) {
+        libdeflate_free_compressor(made);
+        return NULL;
+    }
+    if (kept != NULL) libdeflate_free_compressor(kept);
+    compressor_level = level;
+    return made;
+}
+
+/// Compresses `open`'s held input in one call of libdeflate, in zlib's format at the level the
+/// stream was opened with, its output appended to `open->output` and the stream's totals and
+/// checksum set as libz would; 0 (nothing changed) when libdeflate cannot make that stream: other
+/// settings than zlib's format, default window and strategy at levels 1 to 9, or no memory.
+static int compress_whole(open_t *open) {
+    int level = whole_level(open->settings);
+    if (level == 0) return 0;
+    struct libdeflate_compressor *made = compressor(level);
+    if (made == NULL) return 0;
+    size_t count = open->input.count;
+    if (!reserve(&open->output, libdeflate_zlib_compress_bound(made, count))) return 0;
+    size_t written = libdeflate_zlib_compress(
+        made, open->input.bytes, count, open->output.bytes + open->output.count,
+        open->output.capacity - open->output.count);
+    if (written == 0) return 0;
+    open->output.count += written;
+    open->stream->total_in += count;
+    open->stream->total_out += written;
+    open->stream->adler = libdeflate_adler32(1, open->input.bytes, count);
+    return 1;
+}
+
 /// Hands the caller as much of `open->output` as its buffer takes; whether all of it was taken.
 static int hand_over(open_t *open) {
     z_streamp stream = open->stream;
@@ -260,7 +356,7 @@ static entry_t *cached(const open_t *open) {
     return NULL;
 }
 
-/// Keeps `open`'s input and the output libz made of it (from its first byte) for the next equal
+/// Keeps `open`'s input and the output made of it (from its first byte) for the next equal
 /// stream, in place of the least recently used entries. Called with the lock held.
 static void keep(open_t *open, uLong adler) {
     size_t size = open->input.count + open->output.count;
@@ -297,16 +393,16 @@ static void keep(open_t *open, uLong adler) {
 /// Z_FINISH); libz's status.
 static int stop_holding(open_t *open) {
     open->holding = 0;
-    int status = Z_OK;
-    if (open->input.count > 0) {
+    int status = start(open);
+    if (status == Z_OK && open->input.count > 0) {
         status = compress_into(open, open->input.bytes, open->input.count, Z_NO_FLUSH);
     }
     release(&open->input);
     return status;
 }
 
-/// Finishes a held stream: from the cache when an equal one was compressed before, else by libz
-/// in one call; libz's status.
+/// Finishes a held stream: from the cache when an equal one was compressed before, else by
+/// libdeflate in one call (by libz when libdeflate cannot); libz's status.
 static int finish_held(open_t *open) {
     open->holding = 0;
     pthread_mutex_lock(&lock);
@@ -328,7 +424,13 @@ static int finish_held(open_t *open) {
     } else {
         pthread_mutex_unlock(&lock);
     }
-    int status = compress_into(open, open->input.bytes, open->input.count, Z_FINISH);
+    int status = Z_STREAM_END;
+    if (!compress_whole(open)) {
+        status = start(open);
+        if (status == Z_OK) {
+            status = compress_into(open, open->input.bytes, open->input.count, Z_FINISH);
+        }
+    }
     if (status == Z_STREAM_END) {
         pthread_mutex_lock(&lock);
         keep(open, open->stream->adler);
@@ -371,13 +473,18 @@ int deflate(z_streamp stream, int flush) {
 
 int deflateEnd(z_streamp stream) {
     pthread_once(&resolved, resolve);
+    int started = 1;
     if (atomic_load(&following) > 0) {
         pthread_mutex_lock(&lock);
         open_t *open = stream != NULL ? followed(stream) : NULL;
-        if (open != NULL) unfollow(open);
+        if (open != NULL) {
+            started = open->started;
+            unfollow(open);
+        }
         pthread_mutex_unlock(&lock);
     }
-    return real_end(stream);
+    // A stream libz never compressed has no state of libz's to free.
+    return started ? real_end(stream) : Z_OK;
 }
 
 #else
