@@ -3,6 +3,9 @@ enum XMLText {
   /// `text` with `&`, `<`, `>` and `"` escaped, and the characters XML 1.0 forbids even as
   /// references (controls other than tab and line breaks, U+FFFE, U+FFFF) left out.
   static func escaped(_ text: String) -> String {
+    // Printable ASCII without a character to escape (a certificate's title, date, author: every
+    // copy's XMP packet escapes them) is its own escape.
+    if text.utf8.allSatisfy(isPlainASCII) { return text }
     var out = ""
     for scalar in text.unicodeScalars {
       switch scalar {
@@ -17,5 +20,13 @@ enum XMLText {
       }
     }
     return out
+  }
+
+  /// Whether `byte` is printable ASCII that ``escaped(_:)`` keeps as it is.
+  private static func isPlainASCII(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): false
+    default: (0x20...0x7E).contains(byte)
+    }
   }
 }

@@ -46,15 +46,20 @@ public final class CheckedFile {
   ) throws {
     self.path = path ?? location
     checksum = hashing ? SHA256() : nil
-    var flags = O_WRONLY | O_CLOEXEC | O_NOFOLLOW
-    var status = stat()
-    if !exclusive, lstat(location, &status) == 0, status.st_mode & S_IFMT == S_IFCHR {
-      flags |= O_TRUNC
-    } else {
-      if !exclusive { unlink(location) }
-      flags |= O_CREAT | O_EXCL
+    let flags = O_WRONLY | O_CLOEXEC | O_NOFOLLOW
+    // Nothing there (a temporary's fresh name, nearly always): created at once. Only when
+    // something is there is it looked at (a device opened as it is; else removed) and the file
+    // opened again: the same outcome as looking first, without two failing calls a file.
+    descriptor = open(location, flags | O_CREAT | O_EXCL, 0o666)
+    if descriptor < 0, errno == EEXIST, !exclusive {
+      var status = stat()
+      if lstat(location, &status) == 0, status.st_mode & S_IFMT == S_IFCHR {
+        descriptor = open(location, flags | O_TRUNC, 0o666)
+      } else {
+        unlink(location)
+        descriptor = open(location, flags | O_CREAT | O_EXCL, 0o666)
+      }
     }
-    descriptor = open(location, flags, 0o666)
     guard descriptor >= 0 else { throw StorageError.write(path: self.path, errno: errno) }
   }
 

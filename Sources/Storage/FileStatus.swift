@@ -12,6 +12,8 @@ public struct FileStatus: Sendable, Hashable {
   public var modifiedSeconds: Int64
   public var modifiedNanosecondsPart: Int64
   public var isRegularFile: Bool
+  /// A symbolic link itself (only ever so when read with `lstat`: `followingLinks` false).
+  public var isSymbolicLink: Bool
 
   /// The modification time in nanoseconds since the epoch.
   public var modified: Int64 { modifiedSeconds * 1_000_000_000 + modifiedNanosecondsPart }
@@ -44,5 +46,6 @@ public struct FileStatus: Sendable, Hashable {
     modifiedSeconds = Int64(time.tv_sec)
     modifiedNanosecondsPart = Int64(time.tv_nsec)
     isRegularFile = info.st_mode & S_IFMT == S_IFREG
+    isSymbolicLink = info.st_mode & S_IFMT == S_IFLNK
   }
 }

@@ -144,6 +144,16 @@ import Testing
     #expect(XMPPacket.uuid([0xAB]) == "uuid:ab000000-0000-8000-8000-000000000000")
   }
 
+  /// Plain printable ASCII comes back as it is; one character to escape or leave out in it, or a
+  /// character past ASCII, takes it through the escaping walk.
+  @Test func plainASCIIIsItsOwnEscape() {
+    #expect(XMLText.escaped("Ann Smith, 7 May 2026 ~") == "Ann Smith, 7 May 2026 ~")
+    #expect(XMLText.escaped("a\"b") == "a&quot;b")
+    #expect(XMLText.escaped("a&b") == "a&amp;b")
+    #expect(XMLText.escaped("a\u{1}b\tc\u{7F}") == "ab\tc\u{7F}")
+    #expect(XMLText.escaped("Zoë <x>") == "Zoë &lt;x&gt;")
+  }
+
   @Test func theXMPIsWellFormedXMLWhateverItsValuesHold() throws {
     let hostile = "a\u{1}b\u{0}c\u{1B}[31m <x/> & \"q\" \u{FFFE}\u{FFFF}\u{202E}d ]]> <!--"
     let values = DocumentInfo(

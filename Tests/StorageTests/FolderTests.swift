@@ -32,6 +32,8 @@ import Testing
     try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: path)
     #expect(FileStatus(path: dir + "/link")?.isRegularFile == true)
     #expect(FileStatus(path: dir + "/link", followingLinks: false)?.isRegularFile == false)
+    #expect(FileStatus(path: dir + "/link", followingLinks: false)?.isSymbolicLink == true)
+    #expect(FileStatus(path: dir + "/link")?.isSymbolicLink == false)
     #expect(FileStatus(path: dir + "/missing") == nil)
   }
 }

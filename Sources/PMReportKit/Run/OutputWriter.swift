@@ -186,13 +186,30 @@ struct OutputWriter {
       name, in: settings.outputDirectory, workingDirectory: project.options.workingDirectory)
   }
 
+  /// Whether the format folder `folder` (the output folder's path and a name) surely lies in it.
+  ///
+  /// One `lstat`: it is no symbolic link (or is not there yet) and its path holds no `..`, so the
+  /// system resolves it to the output folder's own place and that name. Else (a link, a `..`, a
+  /// folder that cannot be looked at) the caller resolves both paths whole. Every file a run
+  /// writes passes here; the whole check costs a `getcwd`, a `realpath` of each path and a
+  /// lexical standardisation of each.
+  private static func liesInOutputFolder(_ folder: String) -> Bool {
+    guard !folder.split(separator: "/").contains("..") else { return false }
+    if let status = FileStatus(path: folder, followingLinks: false) {
+      return !status.isSymbolicLink
+    }
+    return errno == ENOENT
+  }
+
   /// Refuses the format folder `name` of `output` when it is a symbolic link leading out of it
   /// (a run's writer, and `pmreport gather` writing merged files).
   static func refuseFormatFolderLeadingOut(
     _ name: String, in output: String, workingDirectory: String
   ) throws {
     let folder = (output as NSString).appendingPathComponent(name)
-    guard case .failure(.linksOut(let target)) = ProjectRoot(output).confine(folder) else {
+    guard !Self.liesInOutputFolder(folder),
+      case .failure(.linksOut(let target)) = ProjectRoot(output).confine(folder)
+    else {
       return
     }
     throw InputError(diagnostics: [
