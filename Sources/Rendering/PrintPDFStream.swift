@@ -27,6 +27,7 @@ public final class PrintPDFStream {
     writer: cairo_write_func_t, closure: UnsafeMutableRawPointer, info: DocumentInfo,
     palette: GlyphPalette, path: String
   ) throws {
+    _ = DeflateMemo.on
     // Each page sets its own size before it is drawn; this one is never used.
     guard let surface = cairo_pdf_surface_create_for_stream(writer, closure, 595, 842) else {
       throw RenderError.cairo(operation: "create a PDF surface", status: "no surface", path: path)
