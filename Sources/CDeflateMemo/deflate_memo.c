@@ -14,6 +14,7 @@
 #include <libdeflate.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -41,8 +42,10 @@ static init2_fn real_init2;
 static deflate_fn real_deflate;
 static end_fn real_end;
 static pthread_once_t resolved = PTHREAD_ONCE_INIT;
-/// Each thread's libdeflate compressor (its tables made once, not a stream), freed with the thread.
+/// Each thread's libdeflate compressor (its tables made once, not a stream), freed with the thread;
+/// none when the key could not be made (`have_compressors` 0: libz compresses then).
 static pthread_key_t compressors;
+static int have_compressors;
 /// The level the calling thread's compressor was made for.
 static _Thread_local int compressor_level;
 
@@ -101,7 +104,7 @@ static void resolve(void) {
     real_init2 = (init2_fn)dlsym(RTLD_NEXT, "deflateInit2_");
     real_deflate = (deflate_fn)dlsym(RTLD_NEXT, "deflate");
     real_end = (end_fn)dlsym(RTLD_NEXT, "deflateEnd");
-    pthread_key_create(&compressors, free_compressor);
+    have_compressors = pthread_key_create(&compressors, free_compressor) == 0;
 }
 
 void pmreport_deflate_memo_enable(int on) {
@@ -194,6 +197,22 @@ static int follow(
     return follows;
 }
 
+/// The calling thread's libdeflate compressor at `level` (1 to 9), or NULL when memory ran out.
+static struct libdeflate_compressor *compressor(int level) {
+    if (!have_compressors) return NULL;
+    struct libdeflate_compressor *kept = pthread_getspecific(compressors);
+    if (kept != NULL && compressor_level == level) return kept;
+    struct libdeflate_compressor *made = libdeflate_alloc_compressor(level);
+    if (made == NULL) return NULL;
+    if (pthread_setspecific(compressors, made) != 0) {
+        libdeflate_free_compressor(made);
+        return NULL;
+    }
+    if (kept != NULL) libdeflate_free_compressor(kept);
+    compressor_level = level;
+    return made;
+}
+
 /// libdeflate's level for a stream opened with `settings` (Z_DEFAULT_COMPRESSION is 6), or 0 when
 /// libdeflate cannot make it: anything but zlib's format with its default window and strategy at
 /// levels 1 to 9.
@@ -205,15 +224,16 @@ static int whole_level(settings_t settings) {
 }
 
 /// Opens `stream` with `settings` for a caller of zlib `version` whose z_stream is `size` bytes.
-/// A stream of cairo's that libdeflate can make and the memo follows gets no libz state yet (its
-/// window and hash tables, about 256 KB allocated and 64 KB cleared a stream, are made only if
-/// libz ever compresses it: see `start`): its fields are set as deflateInit sets them. Any other
-/// stream is libz's deflateInit2_'s, followed as it can be.
+/// A stream of cairo's that libdeflate can make (the thread's compressor made now, so that
+/// finishing it allocates nothing) and the memo follows gets no libz state yet (its window and
+/// hash tables, about 256 KB allocated and 64 KB cleared a stream, are made only if libz ever
+/// compresses it: see `start`): its fields are set as deflateInit sets them. Any other stream is
+/// libz's deflateInit2_'s, followed as it can be.
 static int init(
     z_streamp stream, settings_t settings, const char *version, int size, int from_cairo) {
-    if (from_cairo && whole_level(settings) != 0 && settings.mem_level >= 1 &&
+    if (from_cairo && stream != NULL && whole_level(settings) != 0 && settings.mem_level >= 1 &&
         settings.mem_level <= MAX_MEM_LEVEL && version != NULL && version[0] == ZLIB_VERSION[0] &&
-        size == (int)sizeof(z_stream)) {
+        size == (int)sizeof(z_stream) && compressor(whole_level(settings)) != NULL) {
         // No state: deflateBound (in `follow`) gives its bound for any settings.
         stream->state = Z_NULL;
         if (follow(stream, settings, from_cairo, 0, version, size)) {
@@ -248,15 +268,22 @@ int deflateInit2_(
         pmreport_called_from_cairo(__builtin_return_address(0)));
 }
 
-/// Makes libz's state for `open`'s stream if `init` left it for later; libz's status.
-static int start(open_t *open) {
-    if (open->started) return Z_OK;
+/// Makes libz's state for `open`'s stream if `init` left it for later (a stream past the held
+/// limit, or flushed otherwise than at its end). Memory running out there ends the process with a
+/// message: cairo 1.16 to 1.18 repeat a deflate call until it takes their input, whatever it
+/// returns, so an error code would never end (at deflateInit, where it used to be made, cairo
+/// fails the surface instead).
+static void start(open_t *open) {
+    if (open->started) return;
     settings_t settings = open->settings;
     int status = real_init2(
         open->stream, settings.level, settings.method, settings.window_bits, settings.mem_level,
         settings.strategy, open->version, open->size);
-    open->started = status == Z_OK;
-    return status;
+    if (status != Z_OK) {
+        fputs("pmreport: out of memory compressing a PDF stream\n", stderr);
+        abort();
+    }
+    open->started = 1;
 }
 
 /// Runs libz's deflate on `open`'s stream over `count` bytes at `bytes` with `flush`, its output
@@ -288,21 +315,6 @@ static int compress_into(open_t *open, const unsigned char *bytes, size_t count,
     stream->next_out = next_out;
     stream->avail_out = avail_out;
     return status == Z_BUF_ERROR ? Z_OK : status;
-}
-
-/// The calling thread's libdeflate compressor at `level` (1 to 9), or NULL when memory ran out.
-static struct libdeflate_compressor *compressor(int level) {
-    struct libdeflate_compressor *kept = pthread_getspecific(compressors);
-    if (kept != NULL && compressor_level == level) return kept;
-    struct libdeflate_compressor *made = libdeflate_alloc_compressor(level);
-    if (made == NULL) return NULL;
-    if (pthread_setspecific(compressors, made) != 0) {
-        libdeflate_free_compressor(made);
-        return NULL;
-    }
-    if (kept != NULL) libdeflate_free_compressor(kept);
-    compressor_level = level;
-    return made;
 }
 
 /// Compresses `open`'s held input in one call of libdeflate, in zlib's format at the level the
@@ -357,10 +369,12 @@ static entry_t *cached(const open_t *open) {
 }
 
 /// Keeps `open`'s input and the output made of it (from its first byte) for the next equal
-/// stream, in place of the least recently used entries. Called with the lock held.
+/// stream, in place of the least recently used entries; not a stream of more than a quarter of the
+/// cache (one long page content would push out the font subsets that repeat). Called with the
+/// lock held.
 static void keep(open_t *open, uLong adler) {
     size_t size = open->input.count + open->output.count;
-    if (size > CACHE_BYTES) return;
+    if (size > CACHE_BYTES / 4) return;
     entry_t *slot = NULL;
     for (;;) {
         entry_t *oldest = NULL;
@@ -393,8 +407,9 @@ static void keep(open_t *open, uLong adler) {
 /// Z_FINISH); libz's status.
 static int stop_holding(open_t *open) {
     open->holding = 0;
-    int status = start(open);
-    if (status == Z_OK && open->input.count > 0) {
+    start(open);
+    int status = Z_OK;
+    if (open->input.count > 0) {
         status = compress_into(open, open->input.bytes, open->input.count, Z_NO_FLUSH);
     }
     release(&open->input);
@@ -425,13 +440,14 @@ static int finish_held(open_t *open) {
         pthread_mutex_unlock(&lock);
     }
     int status = Z_STREAM_END;
-    if (!compress_whole(open)) {
-        status = start(open);
-        if (status == Z_OK) {
-            status = compress_into(open, open->input.bytes, open->input.count, Z_FINISH);
-        }
+    int whole = compress_whole(open);
+    if (!whole) {
+        start(open);
+        status = compress_into(open, open->input.bytes, open->input.count, Z_FINISH);
     }
-    if (status == Z_STREAM_END) {
+    // Kept only as libdeflate made it, or as libz made a stream libdeflate cannot make: libz's
+    // bytes of a stream libdeflate failed (memory) would answer the next equal streams otherwise.
+    if (status == Z_STREAM_END && (whole || whole_level(open->settings) == 0)) {
         pthread_mutex_lock(&lock);
         keep(open, open->stream->adler);
         pthread_mutex_unlock(&lock);

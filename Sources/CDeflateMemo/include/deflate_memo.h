@@ -26,7 +26,11 @@ extern "C" {
 /// cut where the calls cut the input), and driven by `deflate` with Z_NO_FLUSH or Z_FINISH and
 /// `deflateEnd` alone, as cairo 1.16 to 1.18 do (another flush stops holding it; `deflateReset`,
 /// `deflateParams`, `deflateSetDictionary`, `deflateCopy` and the like are not intercepted).
-/// Everything a followed stream needs is allocated when it is opened, or it is not followed.
+/// Everything a held stream needs is allocated when it is opened (its buffers, the thread's
+/// libdeflate compressor), or it is not followed; libz's state for one that outgrows the limit is
+/// made then, and memory running out there ends the process with a message (cairo would repeat
+/// the call forever on an error code). A stream opened while 16 of cairo's are followed already
+/// (cairo has one or two open a surface) is libz's alone, and its bytes libz's.
 /// On systems other than Linux nothing is intercepted and the memo stays off.
 void pmreport_deflate_memo_enable(int on);
 
