@@ -42,12 +42,23 @@ FIRST_ID = re.compile(rb"/ID \[<[0-9a-f]*>")
 
 
 def decoded(path, into):
-    """The PDF at `path` with every stream decoded, its first id left out (written to `into`)."""
-    subprocess.run(
+    """The PDF at `path` with every stream decoded, its first id left out (written to `into`);
+    None when qpdf could not (so the file counts as a difference)."""
+    if os.path.exists(into):
+        os.remove(into)
+    proc = subprocess.run(
         ["qpdf", "--static-id", "--stream-data=uncompress", "--decode-level=generalized",
          "--object-streams=disable", path, into], check=False, capture_output=True)
+    if proc.returncode not in (0, 3):   # 3: written, with warnings
+        return None
     with open(into, "rb") as f:
         return FIRST_ID.sub(b"/ID [<>", f.read())
+
+
+def decoded_equal(base, new, work):
+    """Whether the PDFs at `base` and `new` are equal once decoded (both readable by qpdf)."""
+    a = decoded(base, os.path.join(work, "b.pdf"))
+    return a is not None and a == decoded(new, os.path.join(work, "n.pdf"))
 
 
 # Timings and sizes that vary from run to run on standard error.
@@ -92,8 +103,8 @@ def main():
                 if base[1].get(path) == new[1].get(path):
                     continue
                 if (opts.decoded and path.endswith(".pdf") and path in base[1] and path in new[1]
-                        and decoded(os.path.join(work, name, "base", path), os.path.join(work, "b.pdf"))
-                        == decoded(os.path.join(work, name, "new", path), os.path.join(work, "n.pdf"))):
+                        and decoded_equal(os.path.join(work, name, "base", path),
+                                          os.path.join(work, name, "new", path), work)):
                     decoded_equal += 1
                     continue
                 problems.append(f"{path}: {base[1].get(path)} → {new[1].get(path)}")
