@@ -207,8 +207,9 @@ struct OutputWriter {
     _ name: String, in output: String, workingDirectory: String
   ) throws {
     let folder = (output as NSString).appendingPathComponent(name)
-    guard !Self.liesInOutputFolder(folder),
-      case .failure(.linksOut(let target)) = ProjectRoot(output).confine(folder)
+    // The shortcut looks at the last component alone: a name of one component only.
+    let surelyInside = !name.contains("/") && Self.liesInOutputFolder(folder)
+    guard !surelyInside, case .failure(.linksOut(let target)) = ProjectRoot(output).confine(folder)
     else {
       return
     }
