@@ -55,7 +55,7 @@ def decoded(path, into):
         return FIRST_ID.sub(b"/ID [<>", f.read())
 
 
-def decoded_equal(base, new, work):
+def same_once_decoded(base, new, work):
     """Whether the PDFs at `base` and `new` are equal once decoded (both readable by qpdf)."""
     a = decoded(base, os.path.join(work, "b.pdf"))
     return a is not None and a == decoded(new, os.path.join(work, "n.pdf"))
@@ -103,8 +103,8 @@ def main():
                 if base[1].get(path) == new[1].get(path):
                     continue
                 if (opts.decoded and path.endswith(".pdf") and path in base[1] and path in new[1]
-                        and decoded_equal(os.path.join(work, name, "base", path),
-                                          os.path.join(work, name, "new", path), work)):
+                        and same_once_decoded(os.path.join(work, name, "base", path),
+                                              os.path.join(work, name, "new", path), work)):
                     decoded_equal += 1
                     continue
                 problems.append(f"{path}: {base[1].get(path)} → {new[1].get(path)}")
