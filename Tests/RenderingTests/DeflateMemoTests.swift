@@ -35,27 +35,14 @@ import Testing
   /// A page content stream of the PDF at `path`, as `qpdf` gives it: its bytes as stored
   /// (`raw`) and decoded (the first page's only content stream; cairo writes one).
   static func pageContent(_ path: String) throws -> (raw: Data, decoded: Data) {
-    let pages = String(decoding: try qpdf(["--show-pages", path]), as: UTF8.self)
+    let pages = String(decoding: try toolOutput("qpdf", ["--show-pages", path]), as: UTF8.self)
     let lines = pages.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     let index = try #require(lines.firstIndex(of: "content:"))
     let object = try #require(lines[index + 1].split(separator: " ").first)
     return (
-      try qpdf(["--show-object=\(object)", "--raw-stream-data", path]),
-      try qpdf(["--show-object=\(object)", "--filtered-stream-data", path])
+      try toolOutput("qpdf", ["--show-object=\(object)", "--raw-stream-data", path]),
+      try toolOutput("qpdf", ["--show-object=\(object)", "--filtered-stream-data", path])
     )
-  }
-
-  /// What the `qpdf` program prints for `arguments`.
-  static func qpdf(_ arguments: [String]) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/qpdf")
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return data
   }
 
   /// `bytes` compressed in zlib's format at level 6 by libdeflate (`whole`) or by libz.

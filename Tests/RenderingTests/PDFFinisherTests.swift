@@ -108,14 +108,9 @@ import Testing
         info: info, standards: .ua1, marks: MarkedContentLog(), destinationTitles: [:], path: path)
       try OutputFile.atomically(path) { file in try finisher.finish(.memory(bytes), into: file) }
       // qpdf's QDF form: every stream uncompressed, each page's content after a comment naming it.
-      let qdf = Process()
-      qdf.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      qdf.arguments = ["qpdf", "--qdf", "--object-streams=disable", path, "-"]
-      let out = Pipe()
-      qdf.standardOutput = out
-      try qdf.run()
-      let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      qdf.waitUntilExit()
+      let text = String(
+        decoding: try toolOutput("qpdf", ["--qdf", "--object-streams=disable", path, "-"]),
+        as: UTF8.self)
       let contents = text.components(separatedBy: "%% Contents for page ").dropFirst()
       #expect(contents.count == pages)
       for (index, content) in contents.enumerated() {
@@ -144,8 +139,8 @@ import Testing
     #expect(XMPPacket.uuid([0xAB]) == "uuid:ab000000-0000-8000-8000-000000000000")
   }
 
-  /// Plain printable ASCII comes back as it is; one character to escape or leave out in it, or a
-  /// character past ASCII, takes it through the escaping walk.
+  /// Text with nothing to escape or leave out comes back as it is; one character to escape or
+  /// leave out in it takes it through the escaping walk.
   @Test func plainASCIIIsItsOwnEscape() {
     #expect(XMLText.escaped("Ann Smith, 7 May 2026 ~") == "Ann Smith, 7 May 2026 ~")
     #expect(XMLText.escaped("a\"b") == "a&quot;b")

@@ -36,27 +36,13 @@ import Testing
 
   /// The PDF at `path` with every object written out as text (`qpdf --qdf`), streams uncompressed.
   static func objects(_ path: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/qpdf")
-    process.arguments = ["--qdf", "--object-streams=disable", path, "-"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let out = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let out = try toolOutput("qpdf", ["--qdf", "--object-streams=disable", path, "-"])
     return String(decoding: out, as: UTF8.self)
   }
 
   /// Each page's boxes as `pdfinfo -box` gives them, spaces collapsed: `Page 1 TrimBox: 20.00 …`.
   static func boxes(_ path: String) throws -> [String] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/pdfinfo")
-    process.arguments = ["-box", "-f", "1", "-l", "9", path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let out = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let out = try toolOutput("pdfinfo", ["-box", "-f", "1", "-l", "9", path])
     return String(decoding: out, as: UTF8.self).split(separator: "\n").map {
       $0.split(separator: " ").joined(separator: " ")
     }

@@ -21,16 +21,23 @@ private enum TestRunFolder {
   }
 }
 
-/// The SHA-256 of a file as `sha256sum` prints it (an independent implementation to check ours).
-func sha256Hex(_ path: String) -> String {
+/// What the command-line tool `tool` (found on the PATH) prints on its standard output for
+/// `arguments`.
+func toolOutput(_ tool: String, _ arguments: [String]) throws -> Data {
   let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-  process.arguments = [path]
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = [tool] + arguments
   let pipe = Pipe()
   process.standardOutput = pipe
-  guard (try? process.run()) != nil else { return "" }
+  try process.run()
   let out = pipe.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
+  return out
+}
+
+/// The SHA-256 of a file as `sha256sum` prints it (an independent implementation to check ours).
+func sha256Hex(_ path: String) -> String {
+  guard let out = try? toolOutput("sha256sum", [path]) else { return "" }
   return String(decoding: out, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
 }
 
