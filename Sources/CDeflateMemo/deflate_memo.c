@@ -231,9 +231,10 @@ static int whole_level(settings_t settings) {
 /// libz's deflateInit2_'s, followed as it can be.
 static int init(
     z_streamp stream, settings_t settings, const char *version, int size, int from_cairo) {
-    if (from_cairo && stream != NULL && whole_level(settings) != 0 && settings.mem_level >= 1 &&
+    int level = whole_level(settings);
+    if (from_cairo && stream != NULL && level != 0 && settings.mem_level >= 1 &&
         settings.mem_level <= MAX_MEM_LEVEL && version != NULL && version[0] == ZLIB_VERSION[0] &&
-        size == (int)sizeof(z_stream) && compressor(whole_level(settings)) != NULL) {
+        size == (int)sizeof(z_stream) && compressor(level) != NULL) {
         // No state: deflateBound (in `follow`) gives its bound for any settings.
         stream->state = Z_NULL;
         if (follow(stream, settings, from_cairo, 0, version, size)) {
